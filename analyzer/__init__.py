@@ -1,0 +1,3 @@
+"""rla: the Render log analyzer."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,167 @@
+"""The shared vocabulary of the pipeline: source -> records -> matches -> diagnosis -> report.
+
+Everything here is plain data. Modules pass these around; none of them does I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    """Ordered so that `>=` means "at least as bad as"."""
+
+    OK = 0
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+    CRITICAL = 4
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            names = ", ".join(s.name.lower() for s in cls)
+            raise ValueError(f"unknown severity {text!r} (expected one of: {names})") from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+# What a rule's hit says about Redis at that moment; the judge replays these in order.
+STATES = ("up", "down", "degraded")
+# cause: explains a failure; symptom: shows one but says little of why; status: a progress line.
+KINDS = ("cause", "symptom", "status", "context")
+
+
+@dataclass(frozen=True, slots=True)
+class LogRecord:
+    """One log entry, after the platform prefix is taken off.
+
+    `line` is the 1-based line of the entry's first physical line in `source`.
+    `time` is the timestamp as the source showed it ("06:22:47 PM", "2026-11-26T06:12:03.5Z").
+    """
+
+    source: str
+    line: int
+    message: str
+    time: str | None = None
+    instance: str | None = None
+    level: str | None = None
+    type: str | None = None
+    id: str | None = None
+    end_line: int | None = None  # last physical line, when the entry spans several
+
+
+@dataclass(frozen=True, slots=True)
+class Reclassify:
+    """Report a hit as another rule when a field or the rest of the log says so.
+
+    Example: ECONNREFUSED to 127.0.0.1 means the client never saw REDIS_URL.
+    """
+
+    to: str
+    field: str | None = None
+    matches: re.Pattern[str] | None = None
+    seen: str | None = None  # a rule id that must have matched somewhere in the same log
+    not_seen: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Texts:
+    title: str
+    cause: str
+    solution: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    patterns: tuple[re.Pattern[str], ...]
+    texts: dict[str, Texts]  # language -> texts; "en" always present
+    topic: str = ""
+    kind: str = "cause"
+    state: str | None = None
+    docs: tuple[str, ...] = ()
+    examples_match: tuple[str, ...] = ()
+    examples_no_match: tuple[str, ...] = ()
+    reclassify: tuple[Reclassify, ...] = ()
+    aliases: tuple[str, ...] = ()
+    path: str = ""
+
+    def text(self, lang: str = "en") -> Texts:
+        return self.texts.get(lang) or self.texts["en"]
+
+    @property
+    def title(self) -> str:
+        return self.texts["en"].title
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    rule_id: str
+    record: LogRecord
+    fields: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    source: str
+    line: int
+    time: str | None
+    instance: str | None
+
+
+@dataclass
+class Finding:
+    rule_id: str
+    severity: Severity
+    count: int
+    first: Evidence
+    last: Evidence
+    instances: list[str]
+    fields: dict[str, str]
+    sample: str  # one redacted line of evidence
+    caused_by: str | None = None  # the root-cause rule a symptom is linked to
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Unexplained:
+    """Error-looking lines no rule explains, grouped by template."""
+
+    template: str
+    count: int
+    first: Evidence
+    sample: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    state: str  # healthy | degraded | failing | recovered | unknown
+    root_cause: str | None = None  # rule id
+    since: Evidence | None = None  # when the current state began
+
+
+@dataclass
+class Stats:
+    sources: list[str] = field(default_factory=list)
+    lines: int = 0
+    records: int = 0
+    candidates: int = 0
+    unparsed: int = 0  # records that could not be parsed (bad JSON, ...)
+    first_unparsed: str | None = None
+    incomplete: str | None = None  # why the input stopped early, if it did
+
+
+@dataclass
+class Diagnosis:
+    verdict: Verdict
+    findings: list[Finding]
+    unexplained: list[Unexplained]
+    stats: Stats
