@@ -1,0 +1,785 @@
+"""Lint one Redis connection URL, offline: the part of `rla doctor` that needs no API.
+
+    >>> [r.id for r in lint_redis_url("redis://red-d1abc2def3ghi4jkl5mn:6379\\n") if r.status != "ok"]
+    ['url.whitespace']
+
+Every check returns `CheckResult`s (plain data). Values are always shown redacted: the password of
+the URL is replaced before any message is built, even when the URL is too broken to parse.
+
+The checks follow the user's troubleshooting note (diagnostic-redis.fr.md, §2 and §4) and the Render
+Key Value facts in research/redis-errors.md §4:
+
+- internal URL  `redis://red-<20 chars>:6379`: plaintext, same region and workspace only;
+- external URL  `rediss://red-<id>:<password>@<region>-keyvalue.render.com:6379`: TLS and auth always,
+  IP allowlist required.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from typing import Callable
+from urllib.parse import unquote
+
+from analyzer.model import Severity
+
+__all__ = [
+    "CheckResult",
+    "RedisURL",
+    "ITEMS",
+    "STATUSES",
+    "inspect_redis_url",
+    "lint_redis_url",
+    "show_value",
+    "redact_value",
+    "looks_like_redis_url",
+]
+
+STATUSES = ("ok", "warn", "fail", "unknown")
+
+# The note's checklist, in the order `rla doctor` prints it. Item 8 goes beyond the note.
+ITEMS: dict[int, str] = {
+    1: "REDIS_URL is set on the service",
+    2: "REDIS_URL is well-formed",
+    3: "It points at a Live Key Value instance of the account",
+    4: "It is the instance's Internal URL",
+    5: "Service and Key Value are in the same region",
+    6: "Service redeployed after REDIS_URL was set",
+    7: "Logs show \"✅ Redis cache connected successfully\"",
+    8: "Key Value settings fit the use",
+}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One verdict of one check.
+
+    status: ok | warn | fail | unknown ("?": could not check; `message` says why).
+    item: the checklist item (1-8, see ITEMS) this result ticks.
+    value: the value concerned, already redacted (never a secret).
+    """
+
+    id: str
+    item: int
+    status: str
+    severity: Severity
+    message: str
+    cause: str = ""
+    fix: str = ""
+    value: str | None = None
+    data: dict[str, object] = field(default_factory=dict)  # machine-readable extras (json output)
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUSES:
+            raise ValueError(f"unknown status {self.status!r}")
+
+    @property
+    def title(self) -> str:
+        return ITEMS.get(self.item, "")
+
+
+def _ok(id: str, item: int, message: str, **kw: object) -> CheckResult:
+    return CheckResult(id, item, "ok", Severity.OK, message, **kw)  # type: ignore[arg-type]
+
+
+def _fail(id: str, item: int, severity: Severity, message: str, cause: str, fix: str, **kw: object) -> CheckResult:
+    return CheckResult(id, item, "fail", severity, message, cause, fix, **kw)  # type: ignore[arg-type]
+
+
+def _warn(id: str, item: int, message: str, cause: str, fix: str, **kw: object) -> CheckResult:
+    return CheckResult(id, item, "warn", Severity.WARNING, message, cause, fix, **kw)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------------------------
+# Redaction and display
+# --------------------------------------------------------------------------------------------
+
+# scheme://user:PASSWORD@host — the password runs to the LAST "@" of the line, so an unencoded
+# "@", "#", "/", "?" or quote inside it is hidden too (a plain `[^@]+` stops at the first "@").
+_USERINFO = re.compile(
+    r"(?P<head>(?:(?<=[\s\"'=`])|^)(?:[A-Za-z][A-Za-z0-9+.\-]*:/{0,3})?[^\s:/@=\"'`]*:)"
+    r"(?P<secret>[^\n]*)(?=@[^@\n]*$)",
+    re.M,
+)
+# A "port" that is not a number after a URL host is usually a password whose host was lost
+# (`rediss://red-x:PASSWORD` copied without the `@host` part).
+_WORD_PORT = re.compile(
+    r"(?P<head>://(?:\[[^\]\s]*\]|[^\s:/@?#\[]+):)(?P<secret>[^\s:/?#@]*[^\s\d:/?#@][^\s:/?#@]*)(?=[/?#\s]|$)"
+)
+_QUERY_SECRET = re.compile(r"(?i)(?P<head>[?&](?:password|pass|pwd|auth|token)=)(?P<secret>[^&#\s]+)")
+_RENDER_KEY = re.compile(r"\brnd_[A-Za-z0-9]{8,}")
+
+MASK = "****"
+
+
+def _redactor() -> Callable[[str], str] | None:
+    try:  # the shared redactor gives stable stand-ins («secret-1») and knows more secret shapes
+        from analyzer.redact import Redactor
+    except ImportError:  # pragma: no cover - only before redact.py existed
+        return None
+    return Redactor()
+
+
+def redact_value(text: str, redactor: object | None = None) -> str:
+    """Hide the password of every URL in `text`, however broken the URL is.
+
+    redactor: a shared `analyzer.redact.Redactor` so that one secret gets one stand-in across a run.
+    """
+    if not text:
+        return text
+    r = redactor if redactor is not None else _redactor()
+    hide: Callable[[str], str] = getattr(r, "stand_in", None) or (lambda _s: MASK)
+
+    def sub(m: re.Match[str]) -> str:
+        secret = m.group("secret")
+        return m.group("head") + (hide(secret) if secret else secret)
+
+    text = _USERINFO.sub(sub, text)
+    text = _WORD_PORT.sub(lambda m: sub(m) if len(m.group("secret")) >= 8 else m.group(0), text)
+    text = _QUERY_SECRET.sub(sub, text)
+    text = _RENDER_KEY.sub(lambda m: hide(m.group(0)), text)
+    scrub = getattr(r, "scrub", None)
+    return scrub(text) if scrub else text
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\", '"': '\\"'}
+
+
+def _escape_char(ch: str) -> str:
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    if ch == " ":
+        return " "
+    cat = unicodedata.category(ch)
+    if cat[0] in "CZ" or ch in _INVISIBLE:  # control, format (zero-width, BOM), separators (NBSP)
+        code = ord(ch)
+        return f"\\x{code:02x}" if code < 0x100 and cat == "Cc" else f"\\u{code:04x}"
+    return ch
+
+
+def show_value(value: str, redactor: object | None = None) -> str:
+    """The value redacted and quoted, with invisible characters made visible: "redis://…\\n"."""
+    return '"' + "".join(_escape_char(c) for c in redact_value(value, redactor)) + '"'
+
+
+def looks_like_redis_url(value: str) -> bool:
+    """True for values that are (or try to be) a Redis URL: used to spot other Redis variables."""
+    v = value.strip().strip("\"'").lower()
+    return bool(re.match(r"^(?:export\s+)?(?:[a-z_][a-z0-9_]*=)?[\"']?\s*re+d+i*s+s*:/", v)) or bool(
+        re.match(r"^red-[a-z0-9]{20}(?::\d+)?$", v)
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Host shapes (redis-errors.md §4)
+# --------------------------------------------------------------------------------------------
+
+REGIONS = ("oregon", "ohio", "virginia", "frankfurt", "singapore")
+INTERNAL_HOST = re.compile(r"^red-[a-z0-9]{20}$")
+LOOSE_INTERNAL_HOST = re.compile(r"^red-[a-z0-9]+$")
+EXTERNAL_HOST = re.compile(r"^(?P<region>[a-z]+)-(?P<flavor>keyvalue|redis)\.render\.com$")
+HANDMADE_HOST = re.compile(r"^(?P<id>red-[a-z0-9]+)\.(?:[a-z]+[.-])?(?:keyvalue|redis)\.render\.com$")
+DEFAULT_PORT = 6379
+_IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+_LOCAL = {"localhost", "127.0.0.1", "::1", "0.0.0.0", "[::1]", "localhost.localdomain"}
+_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00a0", "\u202f", "\u2007"}
+_QUOTES = "\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb"
+_KNOWN_SCHEMES = {"redis", "rediss"}
+
+
+@dataclass(frozen=True)
+class RedisURL:
+    """What could be read from the value (fields are None when the part is missing or unreadable)."""
+
+    raw: str
+    cleaned: str  # after taking off what the lint reported (spaces, quotes, NAME=)
+    scheme: str | None = None
+    username: str | None = None
+    has_password: bool = False
+    host: str | None = None
+    port: int | None = None  # as written; None = absent (clients use 6379)
+    db: int | None = None
+    kind: str = "unknown"  # internal | external | local | ip | other | unknown
+    instance_id: str | None = None  # red-… from the internal host or the external username
+    region: str | None = None  # from the external host
+    parsed: bool = False
+
+    @property
+    def tls(self) -> bool:
+        return self.scheme == "rediss"
+
+    @property
+    def effective_port(self) -> int:
+        return self.port if self.port is not None else DEFAULT_PORT
+
+    @property
+    def shown(self) -> str:
+        return show_value(self.raw)
+
+
+# --------------------------------------------------------------------------------------------
+# The lint
+# --------------------------------------------------------------------------------------------
+
+# `REDIS_URL=redis://…`, `export REDIS_URL=…` (a .env line) or `REDIS_URL: redis://…` (YAML)
+_ENV_PREFIX = re.compile(r"^(?P<prefix>(?:export\s+)?(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:\s*=\s*|:\s+))(?=\S)")
+_SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*):(?P<slashes>/*)")
+
+INTERNAL_EXAMPLE = "redis://red-xxxxxxxxxxxxxxxxxxxx:6379"
+EXTERNAL_EXAMPLE = "rediss://red-xxxxxxxxxxxxxxxxxxxx:<password>@<region>-keyvalue.render.com:6379"
+COPY_FIX = (
+    "Copy the Internal Key Value URL again from the Key Value's \"Connect\" menu in the Render dashboard "
+    "and paste it as the value, nothing else."
+)
+
+
+def _blank(c: str) -> bool:
+    return c.isspace() or c in _INVISIBLE
+
+
+def _describe_ws(chars: str) -> str:
+    names = {" ": "space", "\t": "tab", "\n": "newline (\\n)", "\r": "carriage return (\\r)"}
+    parts: list[str] = []
+    i = 0
+    while i < len(chars):
+        j = i
+        while j < len(chars) and chars[j] == chars[i]:
+            j += 1
+        n = j - i
+        name = names.get(chars[i], f"U+{ord(chars[i]):04X} ({unicodedata.name(chars[i], 'invisible')})".lower())
+        plural = "s" if chars[i] in (" ", "\t") else ""
+        parts.append(f"{n} {name}{plural}" if n > 1 else f"a {name}")
+        i = j
+    return ", ".join(parts)
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def lint_redis_url(value: str, *, var: str = "REDIS_URL", on_render: bool = True) -> list[CheckResult]:
+    """Check one URL value; never raises. See `inspect_redis_url`."""
+    return inspect_redis_url(value, var=var, on_render=on_render)[1]
+
+
+def inspect_redis_url(
+    value: str, *, var: str = "REDIS_URL", on_render: bool = True
+) -> tuple[RedisURL, list[CheckResult]]:
+    """Read and check one URL value. Never raises, whatever the text.
+
+    on_render: the client runs on Render (the normal case for REDIS_URL). An external URL is then
+    a warning; with False it is the right URL and only its TLS/auth are checked.
+    """
+    try:
+        return _inspect(value, var, on_render)
+    except Exception as exc:  # noqa: BLE001 - a lint must never crash; say "?" instead
+        url = RedisURL(raw=value, cleaned=value)
+        return url, [
+            CheckResult(
+                "url.internal-error",
+                2,
+                "unknown",
+                Severity.INFO,
+                f"could not check {var}: internal error ({type(exc).__name__})",
+                value=show_value(value),
+            )
+        ]
+
+
+def _inspect(value: str, var: str, on_render: bool) -> tuple[RedisURL, list[CheckResult]]:
+    out: list[CheckResult] = []
+    shown = show_value(value)
+
+    if value == "":
+        return RedisURL(raw=value, cleaned=value), [
+            _fail(
+                "url.empty", 2, Severity.CRITICAL, f"{var} is empty",
+                "An empty value is the same as no value for most clients: they connect to localhost:6379, "
+                "where nothing listens on Render (ECONNREFUSED 127.0.0.1:6379).",
+                f"Fill {var} with the Internal Key Value URL ({INTERNAL_EXAMPLE}), then redeploy.",
+                value=shown,
+            )
+        ]
+    if all(_blank(c) for c in value):
+        return RedisURL(raw=value, cleaned=""), [
+            _fail(
+                "url.empty", 2, Severity.CRITICAL, f"{var} holds only whitespace ({_describe_ws(value)})",
+                "A value made of spaces or newlines is no URL at all; clients fail to parse it or fall back to "
+                "localhost:6379.",
+                f"Fill {var} with the Internal Key Value URL ({INTERNAL_EXAMPLE}), then redeploy.",
+                value=shown,
+            )
+        ]
+
+    s = value
+    # 1. leading / trailing whitespace (spaces, tabs, newlines; also NBSP/zero-width from web pages)
+    lead_n = next(i for i, c in enumerate(s) if not _blank(c))
+    trail_n = next(i for i, c in enumerate(reversed(s)) if not _blank(c))
+    if lead_n or trail_n:
+        where = []
+        if lead_n:
+            where.append(f"at the start: {_describe_ws(s[:lead_n])}")
+        if trail_n:
+            where.append(f"at the end: {_describe_ws(s[len(s) - trail_n:])}")
+        out.append(
+            _fail(
+                "url.whitespace", 2, Severity.ERROR, f"{var} has whitespace {' and '.join(where)}",
+                "Invisible characters around the URL come from a copy-paste. Some clients trim them, others "
+                "do not: a leading space makes ioredis (≤ 5.10) ignore TLS for rediss://, a trailing newline "
+                "ends up in the port or the database number.",
+                f"Edit {var} in the service's Environment page and delete the spaces/newlines around the URL.",
+                value=shown,
+                data={"leading": s[:lead_n], "trailing": s[len(s) - trail_n:]},
+            )
+        )
+        s = s[lead_n:len(s) - trail_n]
+
+    # 2. NAME=value pasted as the value (`REDIS_URL=redis://…`, `export REDIS_URL=…`)
+    m = _ENV_PREFIX.match(s)
+    if m:
+        rest = s[m.end():]
+        prefix = m.group("prefix").strip()
+        out.append(
+            _fail(
+                "url.name-in-value", 2, Severity.CRITICAL,
+                f"the value of {var} starts with `{prefix}`: a whole .env line was pasted",
+                "The line `NAME=value` (as in a .env file) was pasted into the value box, so the URL the client "
+                f"sees starts with `{prefix}` and has no valid scheme (Invalid URL).",
+                f"Keep only the URL in the value: key {var}, value {INTERNAL_EXAMPLE}.",
+                value=shown,
+            )
+        )
+        s = rest.strip()
+
+    # 3. quotes around (or inside) the value
+    if s and (s[0] in _QUOTES or s[-1] in _QUOTES):
+        q = [c for c in (s[0], s[-1]) if c in _QUOTES]
+        out.append(
+            _fail(
+                "url.quotes", 2, Severity.CRITICAL, f"{var} is wrapped in quotes ({' '.join(dict.fromkeys(q))})",
+                "Render stores the value verbatim: quotes are not shell syntax there, they become part of the URL "
+                "and the scheme turns into `\"redis` (Invalid URL / invalid scheme).",
+                f"Remove the quotes: the value is the bare URL, e.g. {INTERNAL_EXAMPLE}.",
+                value=shown,
+            )
+        )
+        s = s.strip(_QUOTES).strip()
+
+    # 4. whitespace or invisible characters inside
+    inner = [(i, c) for i, c in enumerate(s) if c.isspace() or c in _INVISIBLE or unicodedata.category(c) in ("Cc", "Cf")]
+    if inner:
+        i, c = inner[0]
+        more = f" (and {len(inner) - 1} more)" if len(inner) > 1 else ""
+        out.append(
+            _fail(
+                "url.inner-whitespace", 2, Severity.CRITICAL,
+                f"{var} has {_describe_ws(c)} inside the URL, at character {i + 1}{more}",
+                "A URL cannot contain spaces or invisible characters; this usually means two values were pasted "
+                "together or a line was wrapped, or a zero-width character came from a web page.",
+                "Retype or re-copy the URL so it is one unbroken string.",
+                value=shown,
+                data={"position": i + 1},
+            )
+        )
+        s = "".join(ch for ch in s if not (ch.isspace() or ch in _INVISIBLE or unicodedata.category(ch) in ("Cc", "Cf")))
+
+    url = RedisURL(raw=value, cleaned=s)
+    url, problems = _check_structure(url, s, var, shown)
+    out.extend(problems)
+    if url.parsed:
+        out.extend(_check_host(url, var, shown, on_render))
+
+    if not any(r.item == 2 and r.status != "ok" for r in out):
+        port = f"port {url.port}" if url.port is not None else f"no port (clients use the default {DEFAULT_PORT})"
+        out.insert(0, _ok("url.format", 2, f"{url.scheme}:// URL, host {url.host}, {port}", value=shown))
+    return url, out
+
+
+def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[RedisURL, list[CheckResult]]:
+    out: list[CheckResult] = []
+    sm = _SCHEME.match(s)
+    lower = s.lower()
+
+    # --- scheme -----------------------------------------------------------------------------
+    if not sm or (sm.group("slashes") == "" and re.match(r"^[^/:]+:\d+(?:/|$)", s)):
+        # no scheme: `red-xxx:6379`, `host:port`, `//host`, `user:pw@host`
+        hostish = s.split("@")[-1].split("/")[0]
+        bare_internal = LOOSE_INTERNAL_HOST.match(hostish.split(":")[0].lower() or "")
+        out.append(
+            _fail(
+                "url.no-scheme", 2, Severity.CRITICAL, f"{var} has no scheme: it should start with redis://",
+                "Without `redis://` clients cannot parse it (Invalid URL, Redis URL must specify one of the "
+                "following schemes)."
+                + (
+                    " `red-…:6379` alone is what the Blueprint property `host`/`hostport` gives, not "
+                    "`connectionString`."
+                    if bare_internal
+                    else ""
+                ),
+                f"Write the full URL: {('redis://' + s.lstrip('/')) if bare_internal else INTERNAL_EXAMPLE}"
+                + (" (or use `property: connectionString` in render.yaml)." if bare_internal else "."),
+                value=shown,
+            )
+        )
+        return url, out
+
+    scheme, slashes = sm.group("scheme"), sm.group("slashes")
+    low = scheme.lower()
+    if low in _KNOWN_SCHEMES and scheme != low:
+        out.append(
+            _fail(
+                "url.scheme-case", 2, Severity.ERROR, f"the scheme is written {scheme}:// in capitals",
+                "Some clients compare the scheme case-sensitively: ioredis treats `REDISS://` as plaintext "
+                "(no TLS), other parsers reject it.",
+                f"Write it in lowercase: {low}://",
+                value=shown,
+            )
+        )
+    elif low not in _KNOWN_SCHEMES:
+        if low in ("http", "https", "ws", "wss", "tcp"):
+            why = f"{low}:// is not a Redis URL scheme (it is a web/TCP address); Redis clients reject it (Invalid protocol)."
+        elif low in ("valkey", "valkeys"):
+            why = f"{low}:// is understood by few clients; Render gives redis:// and rediss:// URLs."
+        elif low == "unix":
+            why = "unix:// is a local socket; a Render Key Value is reached over the network."
+        elif min(_edit_distance(low, "redis"), _edit_distance(low, "rediss")) <= 2 or low.startswith("redis"):
+            why = f"`{scheme}://` looks like a typo of redis:// (clients reject unknown schemes: Invalid protocol)."
+        else:
+            why = f"`{scheme}://` is not a Redis scheme; clients accept only redis:// and rediss://."
+        want = "rediss" if low.endswith("ss") or low in ("https", "wss", "valkeys") else "redis"
+        out.append(
+            _fail(
+                "url.scheme", 2, Severity.CRITICAL, f"the scheme is {scheme}://, not redis:// or rediss://",
+                why,
+                f"Start the URL with {want}:// (internal URL: {INTERNAL_EXAMPLE}).",
+                value=shown,
+            )
+        )
+        return url, out
+    if slashes != "//":
+        out.append(
+            _fail(
+                "url.slashes", 2, Severity.CRITICAL,
+                f"the URL starts with {scheme}:{slashes} instead of {low}://",
+                f"`{scheme}:{slashes}` is a mistyped scheme separator; the host is then read as a path and clients "
+                "connect to localhost or reject the URL.",
+                f"Write {low}:// followed by the host: {INTERNAL_EXAMPLE}.",
+                value=shown,
+            )
+        )
+        if slashes == "" or len(slashes) > 3:
+            return url, out
+        if slashes == "///" and s[sm.end():].startswith("/"):
+            return url, out
+    rest = s[sm.end():]
+    url = replace(url, scheme=low)
+
+    # --- authority: userinfo@host:port --------------------------------------------------------
+    # The password may contain unencoded "@", "#", "/" or "?". Take the LAST "@" whose right side
+    # looks like host[:port][/db][?query] as the end of the userinfo, then say what is wrong.
+    userinfo = None
+    at = rest.rfind("@")
+    if at >= 0 and re.match(r"^(?:\[[0-9A-Fa-f:.]*\]|[^\s/?#@\[\]]*)(?::[^/?#]*)?(?:[/?#].*)?$", rest[at + 1:], re.S):
+        userinfo, hostpart = rest[:at], rest[at + 1:]
+    else:
+        hostpart = rest
+    if userinfo is not None:
+        bad = [c for c in ("@", "#", "/", "?") if c in userinfo]
+        if bad:
+            enc = ", ".join(f"{c} → %{ord(c):02X}" for c in bad)
+            cut = {"@": "the first \"@\"", "#": "the \"#\" (read as a fragment)", "/": "the \"/\" (read as the path)",
+                   "?": "the \"?\" (read as the query)"}
+            out.append(
+                _fail(
+                    "url.password-encoding", 2, Severity.ERROR,
+                    f"the password contains {' '.join(repr(c) for c in bad)} not percent-encoded",
+                    "Inside a URL these characters end the user/password part, so a parser may cut the URL at "
+                    f"{cut[bad[0]]} and take part of the password as the host (ENOTFOUND, WRONGPASS, Invalid URL).",
+                    f"Percent-encode them in the password ({enc}), or copy the URL Render shows, which is already encoded.",
+                    value=shown,
+                )
+            )
+        if re.search(r"%(?![0-9A-Fa-f]{2})", userinfo):
+            out.append(
+                _fail(
+                    "url.bad-percent", 2, Severity.ERROR, "the password has a '%' that is not followed by two hex digits",
+                    "'%' starts an escape in a URL; a lone '%' makes the URL invalid (URIError / Invalid URL).",
+                    "Write a literal '%' as %25.",
+                    value=shown,
+                )
+            )
+        user, sep, pw = userinfo.partition(":")
+        url = replace(url, username=unquote(user) or None, has_password=bool(sep and pw))
+
+    m = re.match(r"^(?P<host>\[[^\]]*\]|[^:/?#]*)(?::(?P<port>[^/?#]*))?(?P<path>/[^?#]*)?(?P<query>\?[^#]*)?(?P<frag>#.*)?$", hostpart, re.S)
+    if not m:  # pragma: no cover - the regex accepts every string
+        return url, out
+    host, port_s, path = m.group("host"), m.group("port"), m.group("path")
+    # unbracketed IPv6: `redis://::1:6379`, `redis://2001:db8::1:6379`
+    if host == "" and hostpart.startswith(":") or (port_s and ":" in port_s):
+        out.append(
+            _fail(
+                "url.ipv6-brackets", 2, Severity.CRITICAL, "an IPv6 address must be written in [brackets]",
+                "Without brackets the colons of an IPv6 address are read as the port separator.",
+                "Write redis://[2001:db8::1]:6379 — or better, the red-… hostname Render gives.",
+                value=shown,
+            )
+        )
+        return url, out
+    if host.startswith("[") and not re.match(r"^\[[0-9A-Fa-f:.]+\]$", host):
+        out.append(
+            _fail(
+                "url.ipv6-invalid", 2, Severity.CRITICAL, f"{host} is not a valid IPv6 address",
+                "The bracketed host must be an IPv6 address.", "Fix the address or use the red-… hostname.",
+                value=shown,
+            )
+        )
+        return url, out
+    if not host:
+        out.append(
+            _fail(
+                "url.no-host", 2, Severity.CRITICAL, "the URL has no host",
+                "With no host, clients connect to localhost:6379, where nothing listens on Render.",
+                f"Put the Key Value host after {url.scheme}://, e.g. {INTERNAL_EXAMPLE}.",
+                value=shown,
+            )
+        )
+        return url, out
+    if not host.startswith("[") and not re.match(r"^[A-Za-z0-9._\-%]+$", host):
+        out.append(
+            _fail(
+                "url.bad-host", 2, Severity.CRITICAL, f"the host {redact_value(host)!r} has characters a hostname cannot have",
+                "A hostname is letters, digits, dots and dashes; anything else means the URL was cut or mangled.",
+                COPY_FIX,
+                value=shown,
+            )
+        )
+        return url, out
+
+    port: int | None = None
+    if port_s is not None:
+        if port_s == "":
+            out.append(
+                _warn(
+                    "url.empty-port", 2, "the URL ends its host with ':' but no port",
+                    "Most clients then use the default 6379, some reject the URL.",
+                    f"Write the port: {host}:{DEFAULT_PORT}.",
+                    value=shown,
+                )
+            )
+        elif not port_s.isdigit():
+            out.append(
+                _fail(
+                    "url.port", 2, Severity.CRITICAL, f"the port is not a number ({redact_value('://h:' + port_s)[5:]!s})",
+                    "After the host's ':' comes the port. A word there is often a password whose `@host` part was "
+                    "lost, or two URLs glued together.",
+                    COPY_FIX,
+                    value=shown,
+                )
+            )
+            return url, out
+        elif not 0 < int(port_s) < 65536:
+            out.append(
+                _fail(
+                    "url.port", 2, Severity.CRITICAL, f"the port {port_s} is out of range (1-65535)",
+                    "No TCP port has this number.", f"Use port {DEFAULT_PORT}.", value=shown,
+                )
+            )
+            return url, out
+        else:
+            port = int(port_s)
+
+    db: int | None = None
+    if path and path != "/":
+        seg = path[1:]
+        if not seg.isdigit():
+            out.append(
+                _fail(
+                    "url.db", 2, Severity.ERROR, f"the path /{redact_value(seg)} is not a database number",
+                    "The path of a Redis URL selects a database and must be a number (/0 … /15); anything else is "
+                    "rejected (invalid database number / Invalid pathname) or comes from a copy-paste gone wrong.",
+                    "Remove the path, or use /0.",
+                    value=shown,
+                )
+            )
+        else:
+            db = int(seg)
+            if db > 15:
+                out.append(
+                    _warn(
+                        "url.db-range", 2, f"database /{db} is above 15",
+                        "Redis and Valkey have 16 databases (0-15) by default; SELECT fails with a higher number.",
+                        "Use a database from /0 to /15 (most apps use /0).",
+                        value=shown,
+                    )
+                )
+    if m.group("frag"):
+        out.append(
+            _fail(
+                "url.fragment", 2, Severity.ERROR, "the URL has a '#…' fragment after the host",
+                "A '#' has no meaning in a Redis URL; it is usually a piece of a password or a comment pasted along.",
+                COPY_FIX,
+                value=shown,
+            )
+        )
+
+    h = host.lower()
+    kind, inst, region = "other", None, None
+    if h in _LOCAL or h.startswith("127."):
+        kind = "local"
+    elif INTERNAL_HOST.match(h):
+        kind, inst = "internal", h
+    elif (em := EXTERNAL_HOST.match(h)) is not None:
+        kind, region = "external", em.group("region")
+        if url.username and INTERNAL_HOST.match(url.username.lower()):
+            inst = url.username.lower()
+    elif _IPV4.match(h) or h.startswith("["):
+        kind = "ip"
+    url = replace(url, host=host, port=port, db=db, kind=kind, instance_id=inst, region=region, parsed=True)
+    return url, out
+
+
+def _check_host(url: RedisURL, var: str, shown: str, on_render: bool) -> list[CheckResult]:
+    out: list[CheckResult] = []
+    h = (url.host or "").lower()
+
+    # --- item 3, offline part: is the host a Render Key Value at all? -----------------------
+    if url.kind == "local":
+        out.append(
+            _fail(
+                "host.localhost", 3, Severity.CRITICAL if on_render else Severity.WARNING,
+                f"{var} points at {url.host}, the service's own container",
+                "On Render nothing listens on localhost:6379 inside your service; the client gets "
+                "ECONNREFUSED 127.0.0.1:6379.",
+                f"Use the Key Value's Internal URL ({INTERNAL_EXAMPLE}).",
+                value=shown,
+            )
+        )
+    elif url.kind == "internal":
+        out.append(_ok("host.internal", 3, f"internal Key Value host {url.host}", value=shown,
+                       data={"instance": url.instance_id}))
+    elif url.kind == "external":
+        assert url.region is not None
+        if url.region not in REGIONS:
+            out.append(
+                _warn(
+                    "host.external-region", 3, f"{url.host}: '{url.region}' is not a Render region",
+                    f"Render's external hosts are <region>-keyvalue.render.com with region one of {', '.join(REGIONS)}.",
+                    COPY_FIX, value=shown,
+                )
+            )
+        else:
+            out.append(_ok("host.external", 3, f"external Key Value host ({url.region})", value=shown,
+                           data={"instance": url.instance_id, "region": url.region}))
+    elif (hm := HANDMADE_HOST.match(h)) is not None:
+        out.append(
+            _fail(
+                "host.handmade", 3, Severity.CRITICAL, f"{url.host} is not a real Render hostname",
+                "The internal hostname is the instance id alone (red-…), the external one is "
+                "<region>-keyvalue.render.com; a mix of both does not resolve (getaddrinfo ENOTFOUND).",
+                f"Use redis://{hm.group('id')}:6379 (internal), or copy the External URL as Render shows it.",
+                value=shown,
+            )
+        )
+    elif LOOSE_INTERNAL_HOST.match(h):
+        out.append(
+            _fail(
+                "host.short-id", 3, Severity.CRITICAL,
+                f"{url.host} looks like a Key Value id but has {len(h) - 4} characters after red- instead of 20",
+                "The id was cut or mistyped when copied; the name will not resolve (ENOTFOUND).",
+                COPY_FIX, value=shown,
+            )
+        )
+    elif h.endswith(".onrender.com"):
+        out.append(
+            _fail(
+                "host.onrender", 3, Severity.CRITICAL, f"{url.host} is a web service address, not a Key Value",
+                "*.onrender.com is the public HTTPS address of a web service; no Redis listens there.",
+                f"Use the Key Value's Internal URL ({INTERNAL_EXAMPLE}).", value=shown,
+            )
+        )
+    elif url.kind == "ip":
+        out.append(
+            _warn(
+                "host.ip", 3, f"{var} uses an IP address ({url.host}) instead of a hostname",
+                "Render's private addresses change when the instance restarts or moves; the red-… name follows it.",
+                f"Use the hostname from the Internal URL ({INTERNAL_EXAMPLE}).", value=shown,
+            )
+        )
+    else:
+        out.append(
+            CheckResult(
+                "host.not-render", 3, "unknown", Severity.INFO,
+                f"{url.host} is not a Render Key Value host; the Render checks do not apply",
+                value=shown,
+            )
+        )
+
+    # --- port on Render hosts ---------------------------------------------------------------
+    if url.kind in ("internal", "external") and url.port not in (None, DEFAULT_PORT):
+        out.append(
+            _warn(
+                "url.render-port", 2, f"port {url.port}: Render Key Value listens on {DEFAULT_PORT}",
+                f"Render's internal and external Key Value endpoints use port {DEFAULT_PORT}.",
+                f"Use :{DEFAULT_PORT}.", value=shown,
+            )
+        )
+
+    # --- item 4, offline part: TLS/scheme consistency, internal vs external -------------------
+    if url.kind == "internal" and url.tls:
+        out.append(
+            _fail(
+                "tls.internal-rediss", 4, Severity.ERROR, "rediss:// (TLS) to the internal host, which speaks plaintext",
+                "The internal endpoint red-…:6379 does not use TLS; a TLS client gets `wrong version number`, "
+                "`Client network socket disconnected before secure TLS connection` or a connect timeout.",
+                f"Use redis:// for the internal URL: redis://{url.host}:{url.effective_port}",
+                value=shown,
+            )
+        )
+    elif url.kind == "internal":
+        out.append(_ok("tls.internal", 4, "internal URL over plaintext redis://, as Render gives it", value=shown))
+    elif url.kind == "external":
+        if not url.tls:
+            out.append(
+                _fail(
+                    "tls.external-plaintext", 4, Severity.ERROR,
+                    "plaintext redis:// to the external host, which requires TLS",
+                    "Render's external endpoint accepts only TLS: a plaintext client gets `Protocol error, got "
+                    "\"\\u0015\"`, `Socket closed unexpectedly` or ECONNRESET before `ready`.",
+                    "From a service on Render use the Internal URL (redis://red-…:6379). From outside, keep the "
+                    "External URL as Render shows it, with rediss://.",
+                    value=shown,
+                )
+            )
+        if not url.has_password:
+            out.append(
+                _fail(
+                    "auth.external-no-password", 4, Severity.ERROR, "the external URL has no password",
+                    "External connections always require authentication (user red-…, password from the dashboard); "
+                    "without it the server answers NOAUTH.",
+                    "Copy the whole External URL, including red-…:<password>@, from the Connect menu.",
+                    value=shown,
+                )
+            )
+        if url.tls and on_render:
+            out.append(
+                _warn(
+                    "tls.external-from-render", 4, "external URL (rediss://…render.com) used from a service on Render",
+                    "The external URL leaves Render's private network: slower, billed as outbound bandwidth, needs "
+                    "TLS, and works only if the service's outbound IPs are on the Key Value's IP allowlist (else "
+                    "`Client IP address is not in the allowlist`).",
+                    "Use the Internal URL (redis://red-…:6379) for services on Render in the same region; keep the "
+                    "External URL for access from outside Render.",
+                    value=shown,
+                )
+            )
+        elif url.tls and url.has_password:
+            out.append(_ok("tls.external", 4, "external URL with TLS and a password", value=shown))
+    return out
