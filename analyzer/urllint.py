@@ -408,7 +408,10 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
     lower = s.lower()
 
     # --- scheme -----------------------------------------------------------------------------
-    if not sm or (sm.group("slashes") == "" and re.match(r"^[^/:]+:\d+(?:/|$)", s)):
+    if not sm or (
+        sm.group("slashes") == ""
+        and min(_edit_distance(sm.group("scheme").lower(), "redis"), _edit_distance(sm.group("scheme").lower(), "rediss")) > 2
+    ):
         # no scheme: `red-xxx:6379`, `host:port`, `//host`, `user:pw@host`
         hostish = s.split("@")[-1].split("/")[0]
         bare_internal = LOOSE_INTERNAL_HOST.match(hostish.split(":")[0].lower() or "")
