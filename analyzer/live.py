@@ -1,0 +1,220 @@
+"""Live logs from Render's `/v1/logs/subscribe` WebSocket, without gaps or duplicates.
+
+The server closes a log socket after about a minute (render-oss/cli issue #17: the CLI's tail
+died there). `LogTail` reconnects at once, resumes from the last timestamp seen (minus a small
+overlap, for lines of other instances that arrive a little late) and drops what it already
+delivered by id.
+
+Library: `websockets` (sync client). It sends the Bearer header on the handshake, exposes the
+handshake status for one-sentence 401/403/404 errors, answers pings, and `recv(timeout=…)` lets
+the caller redraw and notice Ctrl-C between frames. It is imported only when a tail starts.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Callable, Iterator
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+from analyzer.sources.render_api import (
+    RenderAPIError,
+    RenderClient,
+    RetriesExhausted,
+    format_dt,
+    format_ns,
+    ts_ns,
+)
+
+
+@dataclass
+class TailStats:
+    connections: int = 0
+    reconnects: int = 0
+    received: int = 0
+    delivered: int = 0
+    duplicates: int = 0
+    last_timestamp: str | None = None
+    closes: list[str] = field(default_factory=list)  # why each socket ended
+
+
+class LogTail:
+    """Iterate over live log objects (dicts shaped like /v1/logs items).
+
+    `ticks=True` makes the iterator also yield None about every `tick` seconds when nothing
+    arrives, so a caller can redraw; stop by breaking out (or Ctrl-C).
+    """
+
+    def __init__(self, client: RenderClient, owner_id: str, resources: list[str], *,
+                 levels: list[str] = (), types: list[str] = (), texts: list[str] = (),  # type: ignore[assignment]
+                 instances: list[str] = (), start: datetime | None = None,  # type: ignore[assignment]
+                 overlap_s: float = 2.0, tick: float = 0.5, ticks: bool = False,
+                 max_failures: int | None = None,
+                 on_event: Callable[[str, str], None] | None = None) -> None:
+        self.client = client
+        self.owner_id = owner_id
+        self.resources = list(resources)
+        self.filters = [("level", list(levels)), ("type", list(types)), ("text", list(texts)),
+                        ("instance", list(instances))]
+        self.start_ns = int((start or datetime.now(timezone.utc)).timestamp() * 1e9)
+        self.overlap_ns = int(overlap_s * 1e9)
+        self.tick = tick
+        self.ticks = ticks
+        self.max_failures = client.policy.max_retries if max_failures is None else max_failures
+        self.on_event = on_event or (lambda kind, text: None)
+        self.stats = TailStats()
+        self._seen: dict[str, int] = {}  # id -> ns, pruned to the overlap window
+        self._max_ns = 0
+
+    # -- url
+    def url(self, start_ns: int) -> str:
+        parts = urlsplit(self.client.base_url)
+        scheme = {"https": "wss", "http": "ws"}.get(parts.scheme, parts.scheme)
+        q: list[tuple[str, str]] = [("ownerId", self.owner_id)]
+        q += [("resource", r) for r in self.resources]
+        for name, values in self.filters:
+            q += [(name, v) for v in values]
+        q.append(("startTime", format_ns(start_ns)))
+        return urlunsplit((scheme, parts.netloc, parts.path.rstrip("/") + "/logs/subscribe", urlencode(q), ""))
+
+    def _resume_ns(self) -> int:
+        if self._max_ns:
+            return max(self.start_ns, self._max_ns - self.overlap_ns)
+        return self.start_ns
+
+    # -- dedupe
+    def _accept(self, log: dict) -> bool:
+        lid = log.get("id")
+        try:
+            ns = ts_ns(log.get("timestamp", ""))
+        except ValueError:
+            ns = self._max_ns
+        key = lid if isinstance(lid, str) and lid else f"{ns}:{log.get('message')}"
+        if key in self._seen:
+            self.stats.duplicates += 1
+            return False
+        self._seen[key] = ns
+        if ns > self._max_ns:
+            self._max_ns = ns
+            self.stats.last_timestamp = log.get("timestamp")
+        if len(self._seen) > 50_000:  # only ids inside the resume overlap can come back
+            floor = self._max_ns - 4 * self.overlap_ns - 60 * 1_000_000_000
+            self._seen = {k: v for k, v in self._seen.items() if v >= floor}
+        return True
+
+    # -- the loop
+    def _connect(self):  # -> websockets.sync.client.ClientConnection
+        from websockets.sync.client import connect
+
+        url = self.url(self._resume_ns())
+        host = urlsplit(url).hostname or ""
+        kwargs = dict(
+            additional_headers=self.client.auth_headers(),
+            open_timeout=self.client.policy.connect_timeout,
+            close_timeout=2,
+            max_size=2**24,
+            user_agent_header=None,
+        )
+        if host in ("127.0.0.1", "localhost", "::1"):
+            kwargs["proxy"] = None
+        try:
+            return connect(url, **kwargs)
+        except TypeError:  # websockets < 15 has no proxy argument
+            kwargs.pop("proxy", None)
+            return connect(url, **kwargs)
+
+    def _handshake_error(self, exc: Exception) -> tuple[RenderAPIError | None, float | None]:
+        """(fatal error, or None to retry; seconds the server asked to wait)."""
+        response = getattr(exc, "response", None)
+        status = getattr(response, "status_code", None)
+        if status is None:
+            return None, None
+        message = None
+        body = getattr(response, "body", b"") or b""
+        try:
+            obj = json.loads(body.decode("utf-8", "replace"))
+            if isinstance(obj, dict) and isinstance(obj.get("message"), str):
+                message = obj["message"][:300]
+        except ValueError:
+            pass
+        if status == 429:
+            headers = getattr(response, "headers", {}) or {}
+            return None, self.client._seconds(headers.get("Retry-After")) or 1.0
+        if status >= 500:
+            return None, None
+        return self.client._error_for(status, message, "logs/subscribe"), None
+
+    def __iter__(self) -> Iterator[dict | None]:
+        from websockets.exceptions import ConnectionClosed, InvalidHandshake
+
+        failures = 0
+        while True:
+            try:
+                ws = self._connect()
+            except (InvalidHandshake, OSError, TimeoutError) as exc:
+                fatal, wait = self._handshake_error(exc)
+                if fatal is not None:
+                    raise fatal from None
+                failures += 1
+                if failures > self.max_failures:
+                    raise RetriesExhausted(
+                        f"Could not reconnect to the live log stream after {failures} tries "
+                        f"({self.client.scrub(type(exc).__name__)})."
+                    ) from None
+                delay = wait if wait is not None else self.client._backoff(failures)
+                self.on_event("retry", f"reconnecting in {delay:.1f}s")
+                self.client._wait(self.client._jittered(delay) if wait else delay, "live stream reconnect")
+                continue
+            self.stats.connections += 1
+            if self.stats.connections > 1:
+                self.stats.reconnects += 1
+                self.on_event("reconnect", f"reconnected (#{self.stats.reconnects})")
+            opened = time.monotonic()
+            got_any = False
+            reason = "closed"
+            try:
+                while True:
+                    try:
+                        frame = ws.recv(timeout=self.tick)
+                    except TimeoutError:
+                        if self.ticks:
+                            yield None
+                        continue
+                    got_any = True
+                    try:
+                        log = json.loads(frame)
+                    except (ValueError, TypeError):
+                        continue
+                    if not isinstance(log, dict):
+                        continue
+                    self.stats.received += 1
+                    if self._accept(log):
+                        self.stats.delivered += 1
+                        yield log
+            except ConnectionClosed as exc:
+                rcvd = getattr(exc, "rcvd", None)
+                reason = f"closed by server ({rcvd.code})" if rcvd is not None else "connection lost"
+            except OSError as exc:
+                reason = f"connection lost ({type(exc).__name__})"
+            finally:
+                try:
+                    ws.close()
+                except Exception:  # noqa: BLE001 - closing a dead socket
+                    pass
+            self.stats.closes.append(reason)
+            self.on_event("closed", reason)
+            # a socket that lived and delivered resets the failure count; one that died at
+            # once counts as a failure (no hot reconnect loop against a broken server)
+            if got_any or time.monotonic() - opened > 5:
+                failures = 0
+            else:
+                failures += 1
+                if failures > self.max_failures:
+                    raise RetriesExhausted(f"The live log stream kept closing at once ({reason}).")
+                self.client._wait(self.client._backoff(failures), "live stream reconnect")
+
+
+def start_timestamp(dt: datetime | None = None) -> str:
+    return format_dt(dt or datetime.now(timezone.utc))
