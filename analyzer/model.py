@@ -92,6 +92,8 @@ class Rule:
     examples_no_match: tuple[str, ...] = ()
     reclassify: tuple[Reclassify, ...] = ()
     aliases: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()  # prefilter literals, when they cannot be derived from patterns
+    extract: tuple[re.Pattern[str], ...] = ()  # extra evidence, each optional
     path: str = ""
 
     def text(self, lang: str = "en") -> Texts:

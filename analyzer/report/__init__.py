@@ -1,0 +1,154 @@
+"""Diagnosis -> text. One canonical JSON-able dict (`to_dict`); every format is a thin function of
+the same diagnosis, and every output passes through the run's Redactor last.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from analyzer import __version__
+from analyzer.i18n import t
+from analyzer.model import Diagnosis, Evidence, Finding, Severity
+from analyzer.redact import Redactor
+from analyzer.rules import RuleSet
+
+SCHEMA = 1
+FORMATS = ("table", "json", "markdown")
+
+
+@dataclass
+class ReportContext:
+    ruleset: RuleSet
+    lang: str = "en"
+    color: bool = False
+    width: int = 120
+    redactor: Redactor = field(default_factory=Redactor)
+    unexplained: bool = True
+
+
+def fill(text: str, fields: dict[str, str]) -> str:
+    """Put evidence fields into a rule's text ({host}); unknown names stay as they are."""
+    for name, value in fields.items():
+        text = text.replace("{" + name + "}", value)
+    return text
+
+
+def when(ev: Evidence | None, lang: str = "en") -> str:
+    if ev is None:
+        return ""
+    where = f"{t('line', lang)} {ev.line}"
+    if ev.source not in ("<stdin>",) and not ev.source.startswith("render:"):
+        where = f"{ev.source}:{ev.line}"
+    return f"{ev.time} ({where})" if ev.time else where
+
+
+def verdict_text(diag: Diagnosis, ctx: ReportContext) -> str:
+    v, lang = diag.verdict, ctx.lang
+    text = t(f"verdict.{v.state}", lang)
+    root = ctx.ruleset.get(v.root_cause) if v.root_cause else None
+    if v.state in ("degraded", "failing") and v.since:
+        text += " " + t("verdict.since", lang, when=when(v.since, lang))
+    if v.state == "recovered" and v.since:
+        text += " " + t("verdict.back_at", lang, when=when(v.since, lang))
+    if root is not None:
+        key = "verdict.earlier" if v.state == "recovered" else "verdict.root_cause"
+        text += "; " + t(key, lang, title=root.text(lang).title, id=root.id)
+    return text
+
+
+def evidence_fields(finding: Finding, lang: str = "en") -> list[str]:
+    out = []
+    for name, value in finding.fields.items():
+        if name == "redis_url":
+            is_set = "NOT" not in value and "not" not in value
+            out.append(t("redis_url_set", lang, value=t("yes" if is_set else "no", lang)))
+        elif name == "host" and "port" in finding.fields:
+            out.append(f"{value}:{finding.fields['port']}")
+        elif name == "port" and "host" in finding.fields:
+            continue
+        else:
+            out.append(f"{name}={value!r}" if name == "message" else f"{name}={value}")
+    if finding.instances:
+        out.append("[" + ", ".join(finding.instances[:5]) + ("…" if len(finding.instances) > 5 else "") + "]")
+    if finding.caused_by:
+        out.append(t("caused_by", lang, id=finding.caused_by))
+    return out
+
+
+def _ev(ev: Evidence) -> dict[str, Any]:
+    return {"source": ev.source, "line": ev.line, "time": ev.time, "instance": ev.instance}
+
+
+def to_dict(diag: Diagnosis, ctx: ReportContext) -> dict[str, Any]:
+    """The documented, versioned JSON (schema 1). Keys and ids stay English in every language."""
+    findings = []
+    for f in diag.findings:
+        rule = ctx.ruleset.get(f.rule_id)
+        texts = rule.text(ctx.lang) if rule else None
+        findings.append(
+            {
+                "rule": f.rule_id,
+                "title": texts.title if texts else f.rule_id,
+                "severity": f.severity.label,
+                "kind": rule.kind if rule else None,
+                "count": f.count,
+                "first": _ev(f.first),
+                "last": _ev(f.last),
+                "instances": f.instances,
+                "sources": f.sources,
+                "fields": f.fields,
+                "caused_by": f.caused_by,
+                "cause": fill(texts.cause, f.fields) if texts else "",
+                "solution": list(texts.solution) if texts else [],
+                "docs": list(rule.docs) if rule else [],
+                "sample": f.sample,
+            }
+        )
+    v = diag.verdict
+    s = diag.stats
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "rla", "version": __version__},
+        "verdict": {
+            "state": v.state,
+            "text": verdict_text(diag, ctx),
+            "root_cause": v.root_cause,
+            "since": _ev(v.since) if v.since else None,
+        },
+        "findings": findings,
+        "unexplained": [
+            {"template": u.template, "count": u.count, "first": _ev(u.first), "sample": u.sample}
+            for u in diag.unexplained
+        ]
+        if ctx.unexplained
+        else [],
+        "stats": {
+            "sources": s.sources,
+            "lines": s.lines,
+            "candidates": s.candidates,
+            "unparsed": s.unparsed,
+            "first_unparsed": s.first_unparsed,
+            "incomplete": s.incomplete,
+        },
+    }
+
+
+def worst(diag: Diagnosis) -> Severity | None:
+    return max((f.severity for f in diag.findings), default=None)
+
+
+def render(diag: Diagnosis, fmt: str, ctx: ReportContext) -> str:
+    if fmt == "json":
+        from analyzer.report.json_report import render_json
+
+        out = render_json(diag, ctx)
+    elif fmt == "markdown":
+        from analyzer.report.markdown import render_markdown
+
+        out = render_markdown(diag, ctx)
+    else:
+        from analyzer.report.table import render_table
+
+        out = render_table(diag, ctx)
+    return ctx.redactor.scrub(out)

@@ -1,0 +1,247 @@
+"""Typer commands: parse options, call the pipeline, choose the renderer. No logic here.
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error,
+130 interrupted (what was read so far is still diagnosed and printed).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import NoReturn, Optional
+
+import typer
+
+from analyzer import __version__
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    help="rla: paste or fetch Render logs, get the Redis diagnosis with cause and fix.",
+)
+rules_app = typer.Typer(no_args_is_help=True, help="List, show, test and lint diagnosis rules.")
+app.add_typer(rules_app, name="rules")
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class Level(str, Enum):
+    ok = "ok"
+    info = "info"
+    warning = "warning"
+    error = "error"
+    critical = "critical"
+
+
+class InputFormat(str, Enum):
+    auto = "auto"
+    plain = "plain"
+    dashboard = "dashboard"
+    legacy = "legacy"
+    rfc3339 = "rfc3339"
+    cli_text = "cli-text"
+    json = "json"
+    syslog = "syslog"
+
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+RulesOpt = typer.Option(None, "--rules", help="Extra rule pack directory (repeatable); same ids override ours.")
+FormatOpt = typer.Option(Format.table, "--format", "-f", help="Output format.")
+FailOnOpt = typer.Option(Level.error, "--fail-on", help="Exit 1 when a finding is at least this severe.")
+LangOpt = typer.Option(None, "--lang", help="en or fr (default: RLA_LANG, then the locale).", envvar=None)
+
+
+def fail(message: str, lang: str = "en") -> NoReturn:
+    """One clear sentence on stderr, exit 2, never a traceback."""
+    from analyzer.i18n import t
+    from analyzer.redact import redact
+
+    sys.stderr.write(t("error.prefix", lang) + redact(message) + "\n")
+    raise typer.Exit(EXIT_USAGE)
+
+
+def resolve_lang(option: Optional[str]) -> str:
+    from analyzer.i18n import detect_lang
+
+    try:
+        return detect_lang(option)
+    except ValueError as exc:
+        fail(str(exc))
+
+
+def load_ruleset(extra: Optional[list[Path]], lang: str = "en"):  # type: ignore[no-untyped-def]
+    from analyzer.rules import RuleError, load_rules
+
+    try:
+        ruleset = load_rules(extra or [])
+    except RuleError as exc:
+        fail(str(exc), lang)
+    for rule_id in ruleset.overridden:
+        sys.stderr.write(f"rla: note: your rule {rule_id} replaces the built-in one\n")
+    return ruleset
+
+
+def report_context(ruleset, lang: str, unexplained: bool = True):  # type: ignore[no-untyped-def]
+    from analyzer.report import ReportContext
+
+    tty = sys.stdout.isatty()
+    width = shutil.get_terminal_size((120, 24)).columns if tty else 120
+    color = tty and "NO_COLOR" not in os.environ
+    return ReportContext(ruleset, lang=lang, color=color, width=max(width, 80), unexplained=unexplained)
+
+
+def exit_code(diag, fail_on: Level) -> int:  # type: ignore[no-untyped-def]
+    from analyzer.model import Severity
+    from analyzer.report import worst
+
+    top = worst(diag)
+    return EXIT_FINDINGS if top is not None and top >= Severity.parse(fail_on.value) else EXIT_OK
+
+
+def emit(diag, fmt: Format, ctx) -> None:  # type: ignore[no-untyped-def]
+    from analyzer.report import render
+
+    sys.stdout.write(render(diag, fmt.value, ctx))
+    sys.stdout.flush()
+
+
+@app.command()
+def analyze(
+    paths: Optional[list[str]] = typer.Argument(
+        None, help="Log files, globs or directories; '-' or nothing reads stdin.", show_default=False
+    ),
+    format: Format = FormatOpt,
+    fail_on: Level = FailOnOpt,
+    input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="Force one line format."),
+    rules: Optional[list[Path]] = RulesOpt,
+    lang: Optional[str] = LangOpt,
+    unexplained: bool = typer.Option(True, "--unexplained/--no-unexplained", help="List error lines no rule explains."),
+) -> None:
+    """Diagnose Render logs from files or a paste.
+
+    \b
+      rla analyze render-logs.txt
+      pbpaste | rla analyze
+      rla analyze logs/*.log --format json
+    """
+    from analyzer.i18n import t
+    from analyzer.pipeline import Session
+    from analyzer.sources.files import InputError, Problems, read_sources
+
+    language = resolve_lang(lang)
+    ruleset = load_ruleset(rules, language)
+    targets = list(paths or ["-"])
+    if targets == ["-"] and sys.stdin.isatty():
+        sys.stderr.write(t("paste.hint", language) + "\n")
+    session = Session(ruleset, input_format.value)
+    problems: Problems = session.problems
+    incomplete = None
+    code = EXIT_OK
+    try:
+        for block in read_sources(targets, problems):
+            session.feed_block(block)
+    except InputError as exc:
+        fail(str(exc), language)
+    except KeyboardInterrupt:
+        incomplete = t("interrupted", language)
+        code = EXIT_INTERRUPTED
+    for skipped in problems.skipped:
+        sys.stderr.write(f"rla: {t('summary.skipped', language, what=skipped)}\n")
+    diag = session.diagnosis(incomplete)
+    ctx = report_context(ruleset, language, unexplained)
+    ctx.redactor = session.redactor
+    emit(diag, format, ctx)
+    raise typer.Exit(code or exit_code(diag, fail_on))
+
+
+@rules_app.command("list")
+def rules_list(
+    rules: Optional[list[Path]] = RulesOpt,
+    lang: Optional[str] = LangOpt,
+) -> None:
+    """List the rules, grouped by topic, with their severity and title."""
+    from tabulate import tabulate
+
+    from analyzer.i18n import t
+
+    language = resolve_lang(lang)
+    ruleset = load_ruleset(rules, language)
+    by_topic: dict[str, list] = {}
+    for rule in ruleset.rules:
+        by_topic.setdefault(rule.topic or "-", []).append(rule)
+    out = []
+    for topic in sorted(by_topic):
+        group = sorted(by_topic[topic], key=lambda r: r.id)
+        out.append(f"{topic} ({len(group)})")
+        rows = [[r.id, r.severity.label, r.text(language).title] for r in group]
+        out.append(tabulate(rows, tablefmt="plain"))
+        out.append("")
+    out.append(t("rules.count", language, n=len(ruleset.rules)))
+    typer.echo("\n".join(out))
+
+
+@rules_app.command("show")
+def rules_show(
+    rule_id: str = typer.Argument(..., help="A rule id, e.g. redis-econnrefused."),
+    rules: Optional[list[Path]] = RulesOpt,
+    lang: Optional[str] = LangOpt,
+) -> None:
+    """Show one rule: cause, fix, the lines it matches and does not match."""
+    from analyzer.i18n import t
+
+    language = resolve_lang(lang)
+    ruleset = load_ruleset(rules, language)
+    rule = ruleset.get(rule_id)
+    if rule is None:
+        fail(t("rules.unknown", language, id=rule_id), language)
+    texts = rule.text(language)
+    out = [
+        f"{rule.id}  ({rule.severity.label}, {rule.kind}{', ' + rule.topic if rule.topic else ''})",
+        texts.title,
+        "",
+        t("rules.cause", language) + ":",
+        "  " + texts.cause,
+        "",
+        t("rules.fix", language) + ":",
+        *[f"  • {s}" for s in texts.solution],
+    ]
+    if rule.docs:
+        out += ["", t("rules.docs", language) + ": " + " ".join(rule.docs)]
+    if rule.patterns:
+        out += ["", t("rules.patterns", language) + ":", *[f"  {p.pattern}" for p in rule.patterns]]
+    if rule.examples_match:
+        out += ["", t("rules.examples_match", language) + ":", *[f"  {e}" for e in rule.examples_match]]
+    if rule.examples_no_match:
+        out += ["", t("rules.examples_no_match", language) + ":", *[f"  {e}" for e in rule.examples_no_match]]
+    out += ["", f"{rule.path}"]
+    typer.echo("\n".join(out))
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"rla {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    """rla: the Render log analyzer."""
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)

@@ -1,0 +1,239 @@
+"""Matches -> diagnosis. A log is a story, not a bag of lines: the last state wins, the memory-cache
+fallback is "degraded" even without an error next to it, symptoms are linked to the root cause
+found in the same log, and no Redis line at all is "can't tell", never "healthy".
+
+`Judge` is incremental (feed hits, ask for the diagnosis at any time) so `follow` and `analyze`
+share it. Memory is bounded: findings keep counts and a few samples, never every line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from analyzer.model import Diagnosis, Evidence, Finding, LogRecord, Rule, Severity, Stats, Unexplained, Verdict
+from analyzer.redact import Redactor
+from analyzer.scan import Hit
+
+MAX_INSTANCES = 20
+MAX_FIELD_VALUES = 3
+MAX_TEMPLATES = 500
+MAX_TIMELINE = 10_000
+SAMPLE_CHARS = 300
+
+_TEMPLATE_SUBS = (
+    (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.I), "<uuid>"),
+    (re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b"), "<ip>"),
+    (re.compile(r"\b(?:srv|red|crn|dpg|evt|dep)-[a-z0-9]{8,}(?:-[a-z0-9]+)?\b"), "<id>"),
+    (re.compile(r"\b0x[0-9a-f]+\b|\b[0-9a-f]{12,}\b", re.I), "<hex>"),
+    (re.compile(r"'[^']*'|\"[^\"]*\""), "<str>"),
+    (re.compile(r"\d+(?:\.\d+)?"), "<n>"),
+)
+
+
+def template_of(message: str) -> str:
+    """'connect ETIMEDOUT 10.0.0.3:6379' -> 'connect ETIMEDOUT <ip>': variable parts folded."""
+    text = message.split("\n", 1)[0].strip()[:SAMPLE_CHARS]
+    for pattern, repl in _TEMPLATE_SUBS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def _evidence(record: LogRecord) -> Evidence:
+    return Evidence(record.source, record.line, record.time, record.instance)
+
+
+def _is_loopback(value: str) -> bool:
+    return value.strip("[]") in ("127.0.0.1", "::1", "localhost", "0.0.0.0") or value.startswith("127.")
+
+
+@dataclass
+class _Aggregate:
+    rule_id: str
+    reclass_key: tuple[int | None, ...]  # which field-conditions of the rule's reclassify held
+    count: int
+    first: Evidence
+    last: Evidence
+    first_seq: int
+    last_seq: int
+    instances: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    fields: dict[str, list[str]] = field(default_factory=dict)
+    sample: str = ""
+
+
+@dataclass
+class Judge:
+    rules: dict[str, Rule]
+    redactor: Redactor = field(default_factory=Redactor)
+    stats: Stats = field(default_factory=Stats)
+    _aggs: dict[tuple[str, tuple[int | None, ...]], _Aggregate] = field(default_factory=dict)
+    _seen_rules: set[str] = field(default_factory=set)
+    _timeline: list[tuple[int, tuple[str, tuple[int | None, ...]]]] = field(default_factory=list)
+    _templates: dict[str, Unexplained] = field(default_factory=dict)
+    _seq: int = 0
+
+    def feed(self, hit: Hit) -> list[str]:
+        """Take one hit; returns the rule ids seen for the first time (for live output)."""
+        self._seq += 1
+        record = hit.record
+        new: list[str] = []
+        if not hit.matches:
+            self._unexplained(record)
+            return new
+        direct = {rule_id for rule_id, _ in hit.matches}
+        for rule_id, fields in hit.matches:
+            rule = self.rules.get(rule_id)
+            if rule is None:
+                continue
+            key = (rule_id, self._field_conditions(rule, fields))
+            if any(held and item.to in direct for item, held in zip(rule.reclassify, key[1])):
+                continue  # the same entry already matched the rule this one would become: one event
+            agg = self._aggs.get(key)
+            if agg is None:
+                ev = _evidence(record)
+                agg = _Aggregate(rule_id, key[1], 0, ev, ev, self._seq, self._seq, sample=self._sample(record))
+                self._aggs[key] = agg
+            if rule_id not in self._seen_rules:
+                self._seen_rules.add(rule_id)
+                new.append(rule_id)
+            agg.count += 1
+            agg.last, agg.last_seq = _evidence(record), self._seq
+            if record.instance and record.instance not in agg.instances and len(agg.instances) < MAX_INSTANCES:
+                agg.instances.append(record.instance)
+            if record.source not in agg.sources and len(agg.sources) < MAX_INSTANCES:
+                agg.sources.append(record.source)
+            for name, value in fields.items():
+                values = agg.fields.setdefault(name, [])
+                if value not in values and len(values) < MAX_FIELD_VALUES:
+                    values.append(value)
+            if rule.state and (not self._timeline or self._timeline[-1][1] != key):
+                self._timeline.append((self._seq, key))
+                if len(self._timeline) > MAX_TIMELINE:
+                    del self._timeline[: MAX_TIMELINE // 2]
+        return new
+
+    def _sample(self, record: LogRecord) -> str:
+        return self.redactor(record.message.split("\n", 1)[0].strip()[:SAMPLE_CHARS])
+
+    @staticmethod
+    def _field_conditions(rule: Rule, fields: dict[str, str]) -> tuple[int | None, ...]:
+        """For each reclassify entry: 1 if its field condition holds (or it has none), else None."""
+        out: list[int | None] = []
+        for item in rule.reclassify:
+            ok = True
+            if item.field is not None:
+                value = fields.get(item.field)
+                if value is None:
+                    ok = False
+                elif item.matches is not None:
+                    ok = bool(item.matches.search(value))
+            out.append(1 if ok else None)
+        return tuple(out)
+
+    def _unexplained(self, record: LogRecord) -> None:
+        template = self.redactor(template_of(record.message))
+        entry = self._templates.get(template)
+        if entry is not None:
+            entry.count += 1
+        elif len(self._templates) < MAX_TEMPLATES:
+            self._templates[template] = Unexplained(template, 1, _evidence(record), self._sample(record))
+
+    # -- the verdict -------------------------------------------------------------------------
+
+    def _final_id(self, key: tuple[str, tuple[int | None, ...]]) -> str:
+        rule_id, conds = key
+        rule = self.rules[rule_id]
+        for item, held in zip(rule.reclassify, conds):
+            if held is None:
+                continue
+            if item.seen and item.seen not in self._seen_rules:
+                continue
+            if item.not_seen and item.not_seen in self._seen_rules:
+                continue
+            if item.to in self.rules:
+                return item.to
+        return rule_id
+
+    def diagnosis(self) -> Diagnosis:
+        merged: dict[str, Finding] = {}
+        first_seq: dict[str, int] = {}
+        last_seq: dict[str, int] = {}
+        for key, agg in sorted(self._aggs.items(), key=lambda kv: kv[1].first_seq):
+            final = self._final_id(key)
+            rule = self.rules[final]
+            fields = {k: ", ".join(v) for k, v in agg.fields.items()}
+            found = merged.get(final)
+            if found is None:
+                merged[final] = Finding(
+                    rule_id=final,
+                    severity=rule.severity,
+                    count=agg.count,
+                    first=agg.first,
+                    last=agg.last,
+                    instances=list(agg.instances),
+                    fields=fields,
+                    sample=agg.sample,
+                    sources=list(agg.sources),
+                )
+                first_seq[final], last_seq[final] = agg.first_seq, agg.last_seq
+                continue
+            found.count += agg.count
+            if agg.last_seq > last_seq[final]:
+                found.last, last_seq[final] = agg.last, agg.last_seq
+            found.instances.extend(i for i in agg.instances if i not in found.instances)
+            found.sources.extend(s for s in agg.sources if s not in found.sources)
+            for k, v in fields.items():
+                found.fields.setdefault(k, v)
+        verdict = self._verdict(merged, first_seq)
+        for finding in merged.values():
+            rule = self.rules[finding.rule_id]
+            if rule.kind == "symptom" and verdict.root_cause and verdict.root_cause != finding.rule_id:
+                finding.caused_by = verdict.root_cause
+        findings = sorted(merged.values(), key=lambda f: (-f.severity, first_seq[f.rule_id]))
+        unexplained = sorted(self._templates.values(), key=lambda u: -u.count)
+        return Diagnosis(verdict, findings, unexplained, self.stats)
+
+    def _verdict(self, findings: dict[str, Finding], first_seq: dict[str, int]) -> Verdict:
+        events: list[tuple[int, str, str]] = []  # seq, final rule id, state
+        for seq, key in self._timeline:
+            final = self._final_id(key)
+            state = self.rules[final].state or self.rules[key[0]].state
+            if state:
+                events.append((seq, final, state))
+        if not events:
+            return Verdict("unknown")
+        last_up = max((i for i, e in enumerate(events) if e[2] == "up"), default=-1)
+        after = events[last_up + 1 :]
+        before = events[:last_up]
+        if any(e[2] == "degraded" for e in after):
+            state = "degraded"
+        elif any(e[2] == "down" for e in after):
+            state = "failing"
+        elif last_up >= 0 and any(e[2] != "up" for e in before):
+            state = "recovered"
+        else:
+            return Verdict("healthy")
+        window = after if state in ("degraded", "failing") else before
+        root = self._root_cause([e[1] for e in window], first_seq)
+        if state == "recovered":
+            since = findings[events[last_up][1]].last
+        else:
+            start = next((e for e in after if e[2] == "degraded"), after[0]) if state == "degraded" else after[0]
+            since = findings[start[1]].first if start[1] in findings else None
+        return Verdict(state, root, since)
+
+    def _root_cause(self, rule_ids: list[str], first_seq: dict[str, int]) -> str | None:
+        """The most severe cause in the window; a symptom only when no cause explains it."""
+        ids = set(rule_ids) | {r for r in self._seen_rules if self.rules[r].kind == "cause" and r in first_seq}
+        window = set(rule_ids)
+        ranked = sorted(
+            (r for r in ids if r in first_seq and self.rules[r].severity >= Severity.WARNING),
+            key=lambda r: (
+                self.rules[r].kind != "cause",
+                r not in window,
+                -self.rules[r].severity,
+                first_seq[r],
+            ),
+        )
+        return ranked[0] if ranked else None

@@ -1,0 +1,74 @@
+"""The shared middle: blocks or records -> scan -> judge -> diagnosis.
+
+Every front door (analyze, fetch, follow, check, doctor) goes through `Session`, so the same
+records give the same diagnosis whichever way they arrived.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from analyzer.model import Diagnosis, LogRecord
+from analyzer.redact import Redactor
+from analyzer.rules import RuleSet
+from analyzer.scan import Plan, compile_plan, scan_block
+from analyzer.judge import Judge
+from analyzer.sources.files import Block, Problems
+
+
+def records_block(records: list[LogRecord], source: str) -> Block:
+    """Pre-parsed records (API logs) as a block the scanner can search in one pass."""
+    text = "\n".join(r.message.replace("\n", " ") for r in records)
+    start = records[0].line if records else 1
+    return Block(source, start, text, records)
+
+
+@dataclass
+class Session:
+    """One diagnosis in progress. Feed blocks or records; ask for `diagnosis()` at any time."""
+
+    ruleset: RuleSet
+    input_format: str = "auto"
+    redactor: Redactor = field(default_factory=Redactor)
+    problems: Problems = field(default_factory=Problems)
+    plan: Plan = field(init=False)
+    judge: Judge = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.plan = compile_plan(self.ruleset.rules)
+        self.judge = Judge(self.ruleset.by_id, self.redactor)
+
+    def feed_block(self, block: Block) -> list[str]:
+        """Scan one block; returns rule ids seen for the first time."""
+        stats = self.judge.stats
+        if block.source not in stats.sources:
+            stats.sources.append(block.source)
+        stats.lines += len(block.records) if block.records is not None else block.text.count("\n") + (
+            0 if block.text.endswith("\n") else 1
+        )
+        new: list[str] = []
+        for hit in scan_block(block, self.plan, self.problems, self.input_format):
+            stats.candidates += 1
+            new.extend(self.judge.feed(hit))
+        return new
+
+    def feed_records(self, records: list[LogRecord], source: str) -> list[str]:
+        if not records:
+            return []
+        return self.feed_block(records_block(records, source))
+
+    def diagnosis(self, incomplete: str | None = None) -> Diagnosis:
+        stats = self.judge.stats
+        stats.unparsed = self.problems.unparsed
+        stats.first_unparsed = self.problems.first
+        if incomplete:
+            stats.incomplete = incomplete
+        return self.judge.diagnosis()
+
+
+def diagnose(blocks: Iterable[Block], ruleset: RuleSet, input_format: str = "auto") -> Diagnosis:
+    session = Session(ruleset, input_format)
+    for block in blocks:
+        session.feed_block(block)
+    return session.diagnosis()

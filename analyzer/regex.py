@@ -1,0 +1,124 @@
+"""What we need to know about a rule's regex: is it in the pinned dialect, and which literal text
+must appear in any line it matches (for the prefilter).
+
+The dialect is Python `re` restricted to what RE2 also accepts, so that no rule can make a scan
+super-linear through backreferences or lookaround, and so a linear-time engine can run the same
+patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
+
+# Literal characters that survive every way a message reaches us unchanged: raw text, and JSON
+# strings (which may escape quotes, backslashes, <, >, & and non-ASCII characters).
+_SAFE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _-.:,;'/()=!?#%*+[]{}|~$@^`")
+MIN_KEYWORD = 3
+
+_FORBIDDEN = {
+    C.GROUPREF: "backreference",
+    C.GROUPREF_EXISTS: "conditional group",
+    C.ASSERT: "lookahead/lookbehind",
+    C.ASSERT_NOT: "negative lookahead/lookbehind",
+}
+for _name, _what in (("ATOMIC_GROUP", "atomic group"), ("POSSESSIVE_REPEAT", "possessive quantifier")):
+    if hasattr(C, _name):
+        _FORBIDDEN[getattr(C, _name)] = _what
+
+
+def dialect_problem(pattern: str) -> str | None:
+    """None if the pattern compiles and stays within the RE2-compatible subset, else why not."""
+    try:
+        parsed = P.parse(pattern)
+    except re.error as exc:
+        return f"does not compile: {exc}"
+    stack = [parsed]
+    while stack:
+        node = stack.pop()
+        for op, av in node:
+            if op in _FORBIDDEN:
+                return f"uses a {_FORBIDDEN[op]}, which the rule dialect does not allow"
+            if op is C.SUBPATTERN:
+                stack.append(av[-1])
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+                stack.append(av[2])
+            elif op is C.BRANCH:
+                stack.extend(av[1])
+    return None
+
+
+def _literals(node: P.SubPattern) -> list[list[str]]:
+    """Required literal runs of a sequence, as alternatives: each returned list is the set of
+    strings of which at least one must be present (a run, or one per branch)."""
+    out: list[list[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            out.append(["".join(run)])
+            run.clear()
+
+    for op, av in node:
+        if op is C.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        if op is C.SUBPATTERN:
+            out.extend(_literals(av[-1]))
+        elif op is C.MAX_REPEAT or op is C.MIN_REPEAT:
+            if av[0] >= 1:
+                out.extend(_literals(av[2]))
+        elif op is C.BRANCH:
+            choices: list[str] = []
+            for branch in av[1]:
+                best = _best(_literals(branch))
+                if best is None:
+                    choices = []
+                    break
+                choices.extend(best)
+            if choices:
+                out.append(choices)
+    flush()
+    return out
+
+
+def _safe_piece(text: str) -> str:
+    """The longest run of the text made only of characters that survive JSON escaping."""
+    best, cur = "", []
+    for ch in text:
+        if ch in _SAFE:
+            cur.append(ch)
+        else:
+            if len(cur) > len(best):
+                best = "".join(cur)
+            cur = []
+    if len(cur) > len(best):
+        best = "".join(cur)
+    return best.strip() if len(best.strip()) >= MIN_KEYWORD else ""
+
+
+def _best(groups: list[list[str]]) -> list[str] | None:
+    """Pick the alternative set whose weakest member is longest."""
+    best: list[str] | None = None
+    best_score = 0
+    for choices in groups:
+        pieces = [_safe_piece(c) for c in choices]
+        if not all(pieces):
+            continue
+        score = min(len(p) for p in pieces)
+        if score > best_score:
+            best, best_score = pieces, score
+    return best
+
+
+def required_keywords(pattern: str) -> tuple[list[str], bool] | None:
+    """Literal strings of which at least one appears in every line the pattern matches, and
+    whether they compare case-insensitively. None when no such literal can be derived."""
+    parsed = P.parse(pattern)
+    ignore_case = bool(parsed.state.flags & re.IGNORECASE)
+    best = _best(_literals(parsed))
+    if best is None:
+        return None
+    return sorted(set(best)), ignore_case

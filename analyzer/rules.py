@@ -1,0 +1,309 @@
+"""Load and validate YAML rule packs -> compiled rules.
+
+Every problem names the file, the line, the rule and the field, and stops the run (exit 2):
+a rule pack that half-loads gives a diagnosis nobody can trust.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from analyzer.model import KINDS, STATES, Reclassify, Rule, Severity, Texts
+from analyzer.regex import dialect_problem
+
+RULE_KEYS = {
+    "id", "title", "severity", "kind", "state", "patterns", "cause", "solution", "docs",
+    "reclassify", "aliases", "examples", "fr", "keywords", "extract",
+}  # fmt: skip
+TEXT_KEYS = {"title", "cause", "solution"}
+LANGUAGES = ("fr",)
+MAX_RULE_FILE = 1024 * 1024
+_ID = re.compile(r"[a-z0-9][a-z0-9\-]{1,62}")
+
+
+class RuleError(Exception):
+    """A rule pack problem: one sentence naming file, line, rule and field."""
+
+
+class _LineDict(dict):  # type: ignore[type-arg]
+    """A mapping that remembers the line of each key, for error messages."""
+
+    lines: dict[str, int]
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
+    loader.flatten_mapping(node)
+    out = _LineDict()
+    out.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        out[key] = loader.construct_object(value_node, deep=True)
+        out.lines[str(key)] = key_node.start_mark.line + 1
+    return out
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+@dataclass
+class _Where:
+    path: str
+    doc: _LineDict | None = None
+    rule_id: str | None = None
+
+    def fail(self, field: str | None, why: str) -> RuleError:
+        line = ""
+        if self.doc is not None:
+            top = field.split(".")[0] if field else None
+            n = self.doc.lines.get(top) if top else None
+            if n is None and self.doc.lines:
+                n = min(self.doc.lines.values())
+            line = f":{n}" if n else ""
+        who = f" rule {self.rule_id}" if self.rule_id else ""
+        what = f" field '{field}'" if field else ""
+        return RuleError(f"{self.path}{line}:{who}{what}: {why}")
+
+
+def _str_list(value: Any, where: _Where, field: str, allow_empty: bool = True) -> tuple[str, ...]:
+    if value is None:
+        value = []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise where.fail(field, "must be a list of strings")
+    if not allow_empty and not value:
+        raise where.fail(field, "must not be empty")
+    return tuple(value)
+
+
+def _texts(doc: dict[str, Any], where: _Where, prefix: str = "") -> Texts:
+    title, cause = doc.get("title"), doc.get("cause")
+    for name, value in (("title", title), ("cause", cause)):
+        if not isinstance(value, str) or not value.strip():
+            raise where.fail(prefix + name, "is required and must be text")
+    solution = _str_list(doc.get("solution"), where, prefix + "solution", allow_empty=False)
+    return Texts(title=title.strip(), cause=" ".join(cause.split()), solution=tuple(s.strip() for s in solution))
+
+
+def _reclassify(value: Any, where: _Where) -> tuple[Reclassify, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise where.fail("reclassify", "must be a list of {if: {...}, to: rule-id}")
+    out = []
+    for n, item in enumerate(value):
+        field = f"reclassify[{n}]"
+        if not isinstance(item, dict) or not isinstance(item.get("to"), str) or not isinstance(item.get("if", {}), dict):
+            raise where.fail(field, "must be {if: {field, matches, seen, not_seen}, to: rule-id}")
+        cond = item.get("if", {})
+        unknown = set(cond) - {"field", "matches", "seen", "not_seen"}
+        if unknown or set(item) - {"if", "to"}:
+            raise where.fail(field, f"unknown key {sorted(unknown or set(item) - {'if', 'to'})[0]!r}")
+        matches = None
+        if "matches" in cond:
+            problem = dialect_problem(str(cond["matches"]))
+            if problem:
+                raise where.fail(field + ".matches", problem)
+            matches = re.compile(str(cond["matches"]))
+        out.append(
+            Reclassify(to=item["to"], field=cond.get("field"), matches=matches, seen=cond.get("seen"), not_seen=cond.get("not_seen"))
+        )
+    return tuple(out)
+
+
+def parse_rule(doc: Any, path: str, topic: str = "") -> Rule:
+    """One YAML document -> Rule, or RuleError."""
+    where = _Where(path, doc if isinstance(doc, _LineDict) else None)
+    if not isinstance(doc, dict):
+        raise where.fail(None, "a rule must be a mapping of fields (id, title, severity, patterns, ...)")
+    rule_id = doc.get("id")
+    if not isinstance(rule_id, str) or not _ID.fullmatch(rule_id):
+        raise where.fail("id", "is required: lowercase letters, digits and dashes")
+    where.rule_id = rule_id
+    unknown = sorted(set(doc) - RULE_KEYS)
+    if unknown:
+        close = [k for k in RULE_KEYS if _similar(k, unknown[0])]
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise where.fail(unknown[0], f"unknown field{hint}")
+    try:
+        severity = Severity.parse(str(doc.get("severity", "")))
+    except ValueError as exc:
+        raise where.fail("severity", str(exc)) from None
+    kind = doc.get("kind", "cause")
+    if kind not in KINDS:
+        raise where.fail("kind", f"must be one of {', '.join(KINDS)}")
+    state = doc.get("state")
+    if state is not None and state not in STATES:
+        raise where.fail("state", f"must be one of {', '.join(STATES)}")
+    if "patterns" not in doc:
+        raise where.fail("patterns", "is required (use [] for a rule reached only by reclassify)")
+    raw_patterns = _str_list(doc.get("patterns"), where, "patterns")
+    patterns = []
+    for n, pattern in enumerate(raw_patterns):
+        problem = dialect_problem(pattern)
+        if problem:
+            raise where.fail(f"patterns[{n}]", f"{pattern!r} {problem}")
+        patterns.append(re.compile(pattern))
+    extract = []
+    for n, pattern in enumerate(_str_list(doc.get("extract"), where, "extract")):
+        problem = dialect_problem(pattern)
+        if problem:
+            raise where.fail(f"extract[{n}]", f"{pattern!r} {problem}")
+        extract.append(re.compile(pattern))
+    texts = {"en": _texts(doc, where)}
+    for lang in LANGUAGES:
+        if lang in doc:
+            if not isinstance(doc[lang], dict):
+                raise where.fail(lang, "must be a mapping with title, cause, solution")
+            extra = sorted(set(doc[lang]) - TEXT_KEYS)
+            if extra:
+                raise where.fail(f"{lang}.{extra[0]}", "unknown field")
+            texts[lang] = _texts(doc[lang], where, prefix=f"{lang}.")
+    examples = doc.get("examples") or {}
+    if not isinstance(examples, dict) or set(examples) - {"match", "no_match"}:
+        raise where.fail("examples", "must be {match: [...], no_match: [...]}")
+    return Rule(
+        id=rule_id,
+        severity=severity,
+        patterns=tuple(patterns),
+        texts=texts,
+        topic=topic,
+        kind=kind,
+        state=state,
+        docs=_str_list(doc.get("docs"), where, "docs"),
+        examples_match=_str_list(examples.get("match"), where, "examples.match"),
+        examples_no_match=_str_list(examples.get("no_match"), where, "examples.no_match"),
+        reclassify=_reclassify(doc.get("reclassify"), where),
+        aliases=_str_list(doc.get("aliases"), where, "aliases"),
+        keywords=_str_list(doc.get("keywords"), where, "keywords"),
+        extract=tuple(extract),
+        path=path,
+    )
+
+
+def _similar(a: str, b: str) -> bool:
+    """Cheap typo test: same letters give or take one ('severty' ~ 'severity')."""
+    if abs(len(a) - len(b)) > 2:
+        return False
+    return sum(1 for x, y in zip(sorted(a), sorted(b)) if x != y) <= 2 or a.startswith(b[:4])
+
+
+def _rule_files(root: Path) -> list[Path]:
+    """YAML files below root, in a stable order; symlink loops and huge files are refused."""
+    if root.is_file():
+        return [root]
+    files: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        st = os.stat(dirpath)
+        if (st.st_dev, st.st_ino) in seen:
+            raise RuleError(f"{dirpath}: symlink loop in the rules directory")
+        seen.add((st.st_dev, st.st_ino))
+        dirnames.sort()
+        files.extend(Path(dirpath) / f for f in sorted(filenames) if f.endswith((".yaml", ".yml")))
+    return files
+
+
+def load_file(path: Path, topic: str = "") -> list[Rule]:
+    shown = str(path)
+    try:
+        if path.stat().st_size > MAX_RULE_FILE:
+            raise RuleError(f"{shown}: rule file larger than {MAX_RULE_FILE // 1024} KiB; split it")
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise RuleError(f"{shown}: not UTF-8 text") from None
+    except OSError as exc:
+        raise RuleError(f"{shown}: cannot read ({exc.strerror or exc})") from None
+    try:
+        docs = [d for d in yaml.load_all(text, Loader=_Loader) if d is not None]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleError(f"{shown}{line}: invalid YAML: {reason}") from None
+    rules = [parse_rule(doc, shown, topic) for doc in docs]
+    if len(rules) == 1 and rules[0].id != path.stem:
+        raise RuleError(f"{shown}: rule id '{rules[0].id}' must match the file name ('{path.stem}.yaml')")
+    return rules
+
+
+def load_pack(root: Path) -> list[Rule]:
+    """All rules below a directory; the topic is the folder path below the pack root."""
+    if not root.exists():
+        raise RuleError(f"{root}: no such rules directory")
+    rules: list[Rule] = []
+    for path in _rule_files(root):
+        rel = path.parent.relative_to(root) if root.is_dir() else Path()
+        rules.extend(load_file(path, topic="/".join(rel.parts)))
+    return rules
+
+
+def builtin_rules_dir() -> Path:
+    """rules/ in a source checkout; the packaged copy (analyzer.builtin_rules) once installed."""
+    here = Path(__file__).resolve().parent
+    checkout = here.parent / "rules"
+    if checkout.is_dir():
+        return checkout
+    return here / "builtin_rules"
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    overridden: tuple[str, ...] = ()  # built-in ids replaced by a user rule
+
+    def get(self, rule_id: str) -> Rule | None:
+        for rule in self.rules:
+            if rule.id == rule_id or rule_id in rule.aliases:
+                return rule
+        return None
+
+    @property
+    def by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+
+def load_rules(extra_dirs: Iterable[str | Path] = (), builtin: bool = True) -> RuleSet:
+    """The built-in pack plus user packs; a user rule with an existing id replaces ours."""
+    by_id: dict[str, Rule] = {}
+    overridden: list[str] = []
+    if builtin:
+        for rule in load_pack(builtin_rules_dir()):
+            if rule.id in by_id:
+                raise RuleError(f"{rule.path}: rule id '{rule.id}' is also defined in {by_id[rule.id].path}")
+            by_id[rule.id] = rule
+    builtin_ids = set(by_id)
+    for extra in extra_dirs:
+        seen_here: dict[str, str] = {}
+        for rule in load_pack(Path(extra)):
+            if rule.id in seen_here:
+                raise RuleError(f"{rule.path}: rule id '{rule.id}' is also defined in {seen_here[rule.id]}")
+            seen_here[rule.id] = rule.path
+            if rule.id in builtin_ids:
+                overridden.append(rule.id)
+            by_id[rule.id] = rule
+    _check_references(by_id)
+    return RuleSet(tuple(by_id.values()), tuple(overridden))
+
+
+def _check_references(by_id: dict[str, Rule]) -> None:
+    known = set(by_id) | {a for r in by_id.values() for a in r.aliases}
+    targets = {item.to for r in by_id.values() for item in r.reclassify}
+    for rule in by_id.values():
+        if not rule.patterns and rule.id not in targets:
+            raise RuleError(f"{rule.path}: rule {rule.id} field 'patterns': empty, and no rule reclassifies to it")
+        for item in rule.reclassify:
+            for ref in (item.to, item.seen, item.not_seen):
+                if ref and ref not in known:
+                    raise RuleError(f"{rule.path}: rule {rule.id} field 'reclassify': unknown rule id '{ref}'")

@@ -1,0 +1,128 @@
+"""Where the bytes come from: paths, globs, directories, stdin -> text blocks.
+
+A block is a run of whole physical lines from one source; the scanner searches it in one pass.
+JSON documents (a `{"logs": [...]}` page, an array, pretty-printed objects) are decoded here and
+handed on as pre-parsed records, since their lines are not log lines.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from analyzer.model import LogRecord
+from analyzer.sources.formats import UnparsedRecord, iter_json_document, looks_like_json_document, record_from_api_log
+from analyzer.sources.text import BLOCK_SIZE, clean, open_binary, read_blocks
+
+LOG_SUFFIXES = (".log", ".txt", ".json", ".jsonl", ".ndjson", ".gz")
+STDIN = "-"
+
+
+class InputError(Exception):
+    """A user-facing input problem: one sentence, exit code 2."""
+
+
+@dataclass
+class Block:
+    source: str
+    start_line: int  # line number of the block's first line
+    text: str
+    records: list[LogRecord] | None = None  # set when the block's lines are pre-parsed records
+
+
+@dataclass
+class Problems:
+    """Records that could not be read, reported instead of crashing."""
+
+    unparsed: int = 0
+    first: str | None = None
+    skipped: list[str] = field(default_factory=list)
+
+    def note(self, where: str) -> None:
+        self.unparsed += 1
+        if self.first is None:
+            self.first = where
+
+
+def expand(paths: list[str]) -> list[str]:
+    """Files, globs and directories (recursively, log-like files only) -> file list, in order."""
+    out: list[str] = []
+    for raw in paths:
+        if raw == STDIN:
+            out.append(STDIN)
+            continue
+        matches = sorted(glob.glob(raw)) if any(c in raw for c in "*?[") else [raw]
+        if not matches:
+            raise InputError(f"no file matches {raw!r}.")
+        for path in matches:
+            if os.path.isdir(path):
+                found = sorted(
+                    str(p) for p in Path(path).rglob("*") if p.is_file() and p.name.lower().endswith(LOG_SUFFIXES)
+                )
+                if not found:
+                    raise InputError(f"{path} holds no log files (*.log, *.txt, *.json, *.jsonl, *.gz).")
+                out.extend(found)
+            elif os.path.exists(path):
+                out.append(path)
+            else:
+                raise InputError(f"{path}: no such file.")
+    return out
+
+
+def _json_blocks(text: str, source: str, problems: Problems) -> Iterator[Block]:
+    records: list[LogRecord] = []
+    try:
+        for line, obj in iter_json_document(text):
+            try:
+                records.append(record_from_api_log(obj, source, line))
+            except UnparsedRecord:
+                problems.note(f"{source}:{line}")
+    except UnparsedRecord as exc:
+        problems.note(f"{source} ({exc})")
+    if records:
+        yield Block(source, 1, "\n".join(r.message.replace("\n", " ") for r in records), records)
+
+
+def blocks_from_stream(stream: BinaryIO, source: str, problems: Problems, block_size: int = BLOCK_SIZE) -> Iterator[Block]:
+    line = 1
+    first = True
+    for text in read_blocks(stream, block_size):
+        if first:
+            first = False
+            if looks_like_json_document(text[:4096]):
+                rest = "".join(read_blocks(stream, block_size))
+                yield from _json_blocks(text + rest, source, problems)
+                return
+        yield Block(source, line, text)
+        line += text.count("\n")
+
+
+def read_sources(paths: list[str], problems: Problems, stdin: BinaryIO | None = None) -> Iterator[Block]:
+    """All blocks of all inputs, in order. Unreadable files raise InputError before any output."""
+    for path in expand(paths):
+        if path == STDIN:
+            yield from blocks_from_stream(stdin or sys.stdin.buffer, "<stdin>", problems)
+            continue
+        try:
+            handle = open_binary(path)
+        except PermissionError:
+            raise InputError(f"{path}: permission denied.") from None
+        except IsADirectoryError:
+            raise InputError(f"{path} is a directory.") from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc}).") from None
+        with handle:
+            try:
+                yield from blocks_from_stream(handle, path, problems)
+            except (OSError, EOFError) as exc:  # a corrupt .gz, a file removed under us
+                problems.skipped.append(f"{path}: {exc}")
+
+
+def text_block(text: str, source: str = "<text>") -> Block:
+    """A block from an in-memory string (tests, rule examples)."""
+    return Block(source, 1, clean(text))

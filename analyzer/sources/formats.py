@@ -1,0 +1,209 @@
+"""One parser per line format -> LogRecord. Detection is per line (a paste mixes formats),
+with an override (`--input-format`).
+
+Parsing is lazy: the scanner calls `parse_line` only for lines that matter.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from analyzer.model import LogRecord
+
+FORMATS = ("auto", "plain", "dashboard", "legacy", "rfc3339", "cli-text", "json", "syslog")
+
+FOOTER = "Need better ways to work with logs?"
+
+# 06:22:47 PM [t7v9k] msg   (instance absent on system lines; sometimes two spaces after the time)
+_DASHBOARD = re.compile(
+    r"(?P<time>\d{1,2}:\d{2}:\d{2}(?:\.\d+)?(?: ?[AaPp][Mm])?) {1,2}(?:\[(?P<instance>[a-z0-9]{5})\] ?)?(?P<msg>.*)",
+    re.S,
+)
+# Sep 1 01:30:54 PM  msg
+_LEGACY = re.compile(
+    r"(?P<time>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2} \d{1,2}:\d{2}:\d{2}(?: [AP]M)?) {1,2}(?P<msg>.*)",
+    re.S,
+)
+# 2025-07-20T19:04:43.502061266Z msg
+_RFC3339 = re.compile(
+    r"(?P<time>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})) (?P<msg>.*)", re.S
+)
+# `render logs -o text`: 2026-11-26 06:12:03  msg
+_CLI_TEXT = re.compile(r"(?P<time>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?) {1,2}(?P<msg>.*)", re.S)
+# RFC 5424: <PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID SD MSG
+_SYSLOG = re.compile(
+    r"<(?P<pri>\d{1,3})>1 (?P<time>\S+) (?P<host>\S+) (?P<app>\S+) (?P<procid>\S+) (?P<msgid>\S+) "
+    r"(?P<sd>-|(?:\[[^\]]*\])+) ?(?P<msg>.*)",
+    re.S,
+)
+_SYSLOG_LEVELS = ("emergency", "alert", "critical", "error", "warning", "notice", "info", "debug")
+
+
+class UnparsedRecord(ValueError):
+    """A line that claims a structured format (JSON) but cannot be read as one."""
+
+
+def _labels(raw: Any) -> dict[str, str]:
+    """Render labels come as [{"name":..., "value":...}]; accept a plain mapping too."""
+    out: dict[str, str] = {}
+    if isinstance(raw, list):
+        for item in raw:
+            if isinstance(item, dict) and "name" in item and "value" in item:
+                out[str(item["name"])] = str(item["value"])
+    elif isinstance(raw, dict):
+        out = {str(k): str(v) for k, v in raw.items()}
+    return out
+
+
+def _short_instance(value: str | None) -> str | None:
+    """`srv-d1abc…-t7v9k` -> `t7v9k`, the suffix the dashboard shows."""
+    if not value:
+        return None
+    return value.rsplit("-", 1)[-1] if value.startswith(("srv-", "red-", "crn-", "dpg-")) else value
+
+
+def record_from_api_log(obj: Any, source: str, line: int) -> LogRecord:
+    """One Render API log object (or a Log Streams HTTPS payload) -> LogRecord."""
+    if not isinstance(obj, dict):
+        raise UnparsedRecord("not a JSON object")
+    message = obj.get("message", obj.get("log", obj.get("msg")))
+    if message is None:
+        raise UnparsedRecord("no message field")
+    labels = _labels(obj.get("labels"))
+    from analyzer.sources.text import clean  # ANSI codes live inside API messages
+
+    time = obj.get("timestamp", obj.get("time"))
+    return LogRecord(
+        source=source,
+        line=line,
+        message=clean(str(message)),
+        time=str(time) if time is not None else None,
+        instance=_short_instance(labels.get("instance") or obj.get("render_instance")),
+        level=labels.get("level") or (str(obj["level"]) if "level" in obj else None),
+        type=labels.get("type"),
+        id=str(obj["id"]) if "id" in obj else None,
+    )
+
+
+def records_from_api_logs(logs: Iterable[Any], source: str) -> Iterator[LogRecord]:
+    """API log objects (a `/v1/logs` page's `logs`, or `fetch --save` lines) -> records, numbered 1.."""
+    for n, obj in enumerate(logs, start=1):
+        yield record_from_api_log(obj, source, n)
+
+
+def _plain(text: str, source: str, line: int) -> LogRecord:
+    return LogRecord(source=source, line=line, message=text)
+
+
+def _from_match(m: re.Match[str], source: str, line: int, instance: str | None = None) -> LogRecord:
+    return LogRecord(source=source, line=line, message=m.group("msg"), time=m.group("time"), instance=instance)
+
+
+def _try(fmt: str, text: str, source: str, line: int) -> LogRecord | None:
+    if fmt == "dashboard":
+        m = _DASHBOARD.fullmatch(text)
+        return _from_match(m, source, line, m.group("instance")) if m else None
+    if fmt == "legacy":
+        m = _LEGACY.fullmatch(text)
+        return _from_match(m, source, line) if m else None
+    if fmt == "rfc3339":
+        m = _RFC3339.fullmatch(text)
+        return _from_match(m, source, line) if m else None
+    if fmt == "cli-text":
+        m = _CLI_TEXT.fullmatch(text)
+        return _from_match(m, source, line) if m else None
+    if fmt == "syslog":
+        m = _SYSLOG.fullmatch(text)
+        if not m:
+            return None
+        pri = int(m.group("pri"))
+        app = m.group("app")
+        instance = app.rsplit("-", 1)[-1] if "-" in app else None
+        return LogRecord(
+            source=source,
+            line=line,
+            message=m.group("msg"),
+            time=m.group("time"),
+            instance=instance,
+            level=_SYSLOG_LEVELS[pri % 8],
+            type=app.rsplit("-", 1)[0] if "-" in app else app,
+        )
+    if fmt == "json":
+        try:
+            obj = json.loads(text)
+        except (ValueError, RecursionError) as exc:
+            raise UnparsedRecord(f"invalid JSON ({exc.__class__.__name__})") from None
+        return record_from_api_log(obj, source, line)
+    return _plain(text, source, line)
+
+
+def parse_line(text: str, source: str, line: int, fmt: str = "auto") -> LogRecord | None:
+    """Parse one physical line. None for lines that carry nothing (blank, dashboard footer).
+
+    Raises UnparsedRecord for a line that is structured but broken (truncated JSON).
+    """
+    if not text.strip() or FOOTER in text:
+        return None
+    if fmt != "auto":
+        return _try(fmt, text, source, line) or _plain(text, source, line)
+    first = text[0]
+    if first == "{":
+        stripped = text.rstrip()
+        if stripped.endswith("}"):
+            return _try("json", stripped, source, line)
+        return _plain(text, source, line)  # a Node object opener or brace on its own
+    if first == "<":
+        return _try("syslog", text, source, line) or _plain(text, source, line)
+    if first.isdigit():
+        if len(text) > 10 and text[4] == "-":
+            if text[10] == "T":
+                return _try("rfc3339", text, source, line) or _plain(text, source, line)
+            return _try("cli-text", text, source, line) or _plain(text, source, line)
+        return _try("dashboard", text, source, line) or _plain(text, source, line)
+    if first in "JFMASOND" and text[:3] in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"):
+        return _try("legacy", text, source, line) or _plain(text, source, line)
+    return _plain(text, source, line)
+
+
+def looks_like_json_document(head: str) -> bool:
+    """A JSON page/array/pretty-printed objects, as opposed to JSON lines or text."""
+    stripped = head.lstrip()
+    if not stripped or stripped[0] not in "[{":
+        return False
+    first_line = stripped.split("\n", 1)[0].rstrip()
+    if stripped[0] == "[":
+        return True
+    # One complete object per line is JSON lines, read line by line (lazily).
+    try:
+        json.loads(first_line)
+        return False
+    except ValueError:
+        return True
+
+
+def iter_json_document(text: str) -> Iterator[tuple[int, Any]]:
+    """Yield (line, log object) from a `{"logs": [...]}` page, an array, or objects one after another
+    (`render logs -o json` prints indented objects back to back). Raises UnparsedRecord on the first
+    part that cannot be decoded, after yielding everything before it."""
+    decoder = json.JSONDecoder()
+    pos, size = 0, len(text)
+    while True:
+        while pos < size and text[pos] in " \t\r\n,":
+            pos += 1
+        if pos >= size:
+            return
+        line = text.count("\n", 0, pos) + 1
+        try:
+            obj, end = decoder.raw_decode(text, pos)
+        except (ValueError, RecursionError):
+            raise UnparsedRecord(f"invalid JSON at line {line}") from None
+        items = obj.get("logs") if isinstance(obj, dict) and isinstance(obj.get("logs"), list) else obj
+        if isinstance(items, list):
+            for item in items:
+                yield line, item
+        else:
+            yield line, items
+        pos = end
