@@ -44,7 +44,7 @@ ITEMS: dict[int, str] = {
     2: "REDIS_URL is well-formed",
     3: "It points at a Live Key Value instance of the account",
     4: "It is the instance's Internal URL",
-    5: "Service and Key Value are in the same region",
+    5: "Service and Key Value are in the same region and workspace",
     6: "Service redeployed after REDIS_URL was set",
     7: "Logs show \"✅ Redis cache connected successfully\"",
     8: "Key Value settings fit the use",
