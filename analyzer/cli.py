@@ -245,3 +245,6 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
+
+
+from analyzer.cli_doctor import doctor as _doctor; app.command(name="doctor")(_doctor)  # noqa: E402,E702  (issue 5)

@@ -1,0 +1,360 @@
+"""`rla doctor`: the note's checklist for one service, or the offline lint of one URL.
+
+Registered in analyzer/cli.py with `app.command()(doctor)`. Rendering of the checklist lives
+here; the log-diagnosis part reuses analyzer.report. httpx is only imported by the API client,
+so `rla doctor --redis-url …` never loads it and never touches the network.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from enum import Enum
+from typing import Any, Optional
+
+import typer
+
+from analyzer.model import Severity
+from analyzer.urllint import ITEMS, CheckResult
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+OFFLINE_ITEMS = (2, 3, 4)
+SYMBOL = {"ok": "✅", "fail": "❌", "warn": "⚠️ ", "unknown": "? "}
+SCHEMA = 1
+
+
+class DoctorFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class FailOn(str, Enum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+    critical = "critical"
+
+
+class Use(str, Enum):
+    cache = "cache"
+    queue = "queue"
+    store = "store"
+
+
+def _die(message: str) -> None:
+    """One clear sentence on stderr, exit 2, never a traceback."""
+    from analyzer.urllint import redact_value
+
+    sys.stderr.write("rla: error: " + redact_value(message).rstrip() + "\n")
+    raise typer.Exit(EXIT_USAGE)
+
+
+def doctor(
+    service: Optional[str] = typer.Argument(
+        None, help="Service ID (srv-…) or name. Omit it with --redis-url.", show_default=False
+    ),
+    redis_url: Optional[str] = typer.Option(
+        None, "--redis-url",
+        help="Lint this URL offline instead (no API, no key). '-' reads it from stdin (keeps it out of the "
+             "shell history; one final newline is dropped).",
+        show_default=False,
+    ),
+    var: str = typer.Option("REDIS_URL", "--var", help="Name of the variable that holds the Redis URL."),
+    format: DoctorFormat = typer.Option(DoctorFormat.table, "--format", "-f", help="Output format."),
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on",
+                                   help="Exit 1 when a failed item is at least this severe ('?' never fails)."),
+    since: str = typer.Option("1h", "--since", help="Log window for item 7 (30m, 2h, 1d)."),
+    use: Use = typer.Option(Use.cache, "--use",
+                            help="What the Key Value holds, for the maxmemory check: cache, queue (jobs) or store."),
+    api_url: Optional[str] = typer.Option(None, "--api-url", help="Render API base URL (default: RENDER_HOST, "
+                                          "else https://api.render.com/v1).", show_default=False),
+    api_key_file: Optional[str] = typer.Option(None, "--api-key-file",
+                                               help="File holding the API key (default: RENDER_API_KEY).",
+                                               show_default=False),
+    owner: Optional[str] = typer.Option(None, "--owner", help="Workspace ID (tea-…) to look the name up in.",
+                                        show_default=False),
+) -> None:
+    """Run the Redis checklist of the troubleshooting note against a service, through the Render API.
+
+    \b
+      rla doctor srv-d1abc2def3ghi4jkl5mn
+      rla doctor fylora-backend --since 2h
+      rla doctor --redis-url "$REDIS_URL"          # offline: lint one URL
+      printf %s "$REDIS_URL" | rla doctor --redis-url -
+      rla doctor srv-… --format json               # for scripts and CI
+
+    One line per item: ✅ ok, ❌ failed, ⚠️ warning, ? could not check (and why); failed items
+    come with their cause and fix, then the log diagnosis of the window. Exit 1 when an item
+    fails at or above --fail-on, 2 on usage errors.
+    """
+    threshold = Severity.parse(fail_on.value)
+    if redis_url is not None and service:
+        _die("Pass either a service or --redis-url, not both.")
+    if redis_url is not None:
+        raise typer.Exit(_offline(redis_url, var, format.value, threshold))
+    if not service or not service.strip():
+        _die("Name a service (srv-… or its name), or lint a URL offline with --redis-url URL.")
+    raise typer.Exit(_online(service.strip(), var=var, fmt=format.value, threshold=threshold, since=since,
+                             use=use.value, api_url=api_url, api_key_file=api_key_file, owner=owner))
+
+
+# --------------------------------------------------------------------------------------------
+# the two modes
+# --------------------------------------------------------------------------------------------
+
+
+def _offline(value: str, var: str, fmt: str, threshold: Severity) -> int:
+    from analyzer.doctor import new_redactor, worst_failure
+    from analyzer.urllint import lint_redis_url, show_value
+
+    if value == "-":
+        value = sys.stdin.read()
+        if value.endswith("\n"):
+            value = value[:-1]
+    redactor = new_redactor()
+    results = lint_redis_url(value, var=var)
+    from dataclasses import replace
+
+    results = [replace(r, value=show_value(value, redactor)) if r.value is not None else r for r in results]
+    head = {"mode": "offline", "var": var, "value": show_value(value, redactor)}
+    note = "Items 1 and 5-8 need the service: run `rla doctor srv-…` (Render API key required)."
+    _write(_render(fmt, head, results, OFFLINE_ITEMS, None, None, note), redactor)
+    return EXIT_FAILED if worst_failure(results, threshold) else EXIT_OK
+
+
+def _online(ref: str, *, var: str, fmt: str, threshold: Severity, since: str, use: str, api_url: str | None,
+            api_key_file: str | None, owner: str | None) -> int:
+    from analyzer.doctor import Facts, gather, new_redactor, run_checks, worst_failure
+    from analyzer.sources.render_api import (
+        AuthError,
+        ConfigError,
+        ForbiddenError,
+        NotFoundError,
+        RenderAPIError,
+        ResolveError,
+        RetryPolicy,
+        client_from_env,
+        resolve_window,
+    )
+
+    try:
+        resolve_window(since, None, None)
+    except ConfigError as exc:
+        _die(str(exc))
+    try:
+        client = client_from_env(api_key_file, api_url, policy=RetryPolicy(max_retries=2, max_rate_limit_waits=10))
+    except ConfigError as exc:
+        _die(str(exc))
+    redactor = new_redactor()
+    rules = _load_rules()
+    with client:
+        try:
+            res = client.resolve(ref, owner)
+            if res.kind == "key_value":
+                _die(f"{ref} is a Key Value; rla doctor checks the service that uses it: pass the service's srv-… ID or name.")
+            svc = client.get_service(res.id)
+        except (AuthError, ForbiddenError, NotFoundError, ResolveError) as exc:
+            _die(str(exc))
+        except RenderAPIError as exc:
+            facts = Facts(var=var, use=use, redactor=redactor, errors={
+                k: f"the service could not be read: {str(exc).rstrip('.')}"
+                for k in ("service", "env_vars", "env_groups", "key_value", "connection_info", "deploys", "logs")})
+            results = run_checks(facts)
+            head = {"mode": "service", "service": {"ref": ref}, "var": var}
+            _write(_render(fmt, head, results, None, None, None, None), redactor)
+            return EXIT_OK  # "?" never fails the run on its own
+        if not isinstance(svc, dict):
+            _die(f"The Render API sent an unexpected answer for {ref}.")
+        progress = (lambda what: sys.stderr.write(f"\r\x1b[Krla: reading {what.replace('_', ' ')}…")) \
+            if sys.stderr.isatty() else None
+        facts = gather(client, svc, var=var, since=since, use=use, rules=rules, redactor=redactor,
+                       progress=progress)
+        if progress:
+            sys.stderr.write("\r\x1b[K")
+    results = run_checks(facts)
+    head = {
+        "mode": "service",
+        "service": {"id": svc.get("id"), "name": svc.get("name"), "type": svc.get("type"),
+                    "region": (svc.get("serviceDetails") or {}).get("region"), "owner": svc.get("ownerId")},
+        "var": var,
+        "log_window": facts.log_window,
+    }
+    _write(_render(fmt, head, results, None, facts, rules, None), redactor)
+    return EXIT_FAILED if worst_failure(results, threshold) else EXIT_OK
+
+
+def _load_rules() -> Any:
+    from analyzer.rules import RuleError, load_rules
+
+    try:
+        return load_rules([])
+    except RuleError as exc:  # pragma: no cover - the built-in pack is tested
+        _die(str(exc))
+
+
+def _write(text: str, redactor: Any) -> None:
+    scrub = getattr(redactor, "scrub", None)
+    sys.stdout.write(scrub(text) if scrub else text)
+    sys.stdout.flush()
+
+
+# --------------------------------------------------------------------------------------------
+# rendering
+# --------------------------------------------------------------------------------------------
+
+
+def _render(fmt: str, head: dict[str, Any], results: list[CheckResult], items: Any, facts: Any, rules: Any,
+            note: str | None) -> str:
+    from analyzer.doctor import summarize
+
+    summary = summarize(results, items)
+    if fmt == "json":
+        return _render_json(head, summary, results, facts, rules, note)
+    if fmt == "markdown":
+        return _render_markdown(head, summary, facts, rules, note)
+    return _render_table(head, summary, facts, rules, note)
+
+
+def _title(head: dict[str, Any]) -> str:
+    if head["mode"] == "offline":
+        return f"rla doctor — {head['var']} = {head['value']} (offline lint)"
+    s = head["service"]
+    if "id" not in s:
+        return f"rla doctor — {s['ref']}"
+    bits = ", ".join(str(x) for x in (s.get("id"), s.get("type"), s.get("region")) if x)
+    return f"rla doctor — {s.get('name')} ({bits}), variable {head['var']}"
+
+
+def _details(r: CheckResult) -> list[str]:
+    out = []
+    if r.value:
+        out.append(("value", r.value))
+    if r.cause:
+        out.append(("cause", r.cause))
+    if r.fix:
+        out.append(("fix", r.fix))
+    return out  # type: ignore[return-value]
+
+
+def _wrap(label: str, text: str, width: int = 100) -> list[str]:
+    prefix = f"     {label + ':':<6} "
+    return textwrap.wrap(text, width=width, initial_indent=prefix, subsequent_indent=" " * len(prefix),
+                         break_long_words=False, break_on_hyphens=False) or [prefix]
+
+
+def _log_ctx(rules: Any) -> Any:
+    import os
+    import shutil
+
+    from analyzer.i18n import detect_lang
+    from analyzer.report import ReportContext
+
+    tty = sys.stdout.isatty()
+    width = shutil.get_terminal_size((120, 24)).columns if tty else 120
+    try:
+        lang = detect_lang(None)
+    except ValueError:
+        lang = "en"
+    return ReportContext(rules, lang=lang, color=tty and "NO_COLOR" not in os.environ, width=max(width, 80))
+
+
+def _log_section(facts: Any, rules: Any, fmt: str) -> str:
+    if facts is None:
+        return ""
+    window = facts.log_window or "the recent window"
+    if facts.diagnosis is None:
+        why = facts.errors.get("logs", "not fetched")
+        return f"Log diagnosis ({window}): could not fetch the logs: {why}.\n"
+    from analyzer.report import render
+
+    ctx = _log_ctx(rules)
+    if facts.redactor is not None:
+        ctx.redactor = facts.redactor
+    body = render(facts.diagnosis, fmt, ctx)
+    return f"Log diagnosis ({window}, {facts.log_count or 0} lines):\n\n{body}"
+
+
+def _render_table(head: dict[str, Any], summary: list[Any], facts: Any, rules: Any, note: str | None) -> str:
+    lines = [_title(head), ""]
+    for s in summary:
+        lines.append(f" {SYMBOL[s.status]} {s.item}. {s.title}: {s.message}")
+    bad = [(s, r) for s in summary for r in s.results if r.status in ("fail", "warn")]
+    if bad:
+        lines += ["", "What is wrong and what to do:"]
+        for s, r in bad:
+            lines.append("")
+            lines.append(f" {SYMBOL[r.status]} {s.item}. {r.message}  [{r.severity.label}, {r.id}]")
+            for label, text in _details(r):
+                lines += _wrap(label, text)
+    if note:
+        lines += ["", note]
+    out = "\n".join(lines) + "\n"
+    section = _log_section(facts, rules, "table")
+    if section:
+        out += "\n" + section
+    return out
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _render_markdown(head: dict[str, Any], summary: list[Any], facts: Any, rules: Any, note: str | None) -> str:
+    md = {"ok": "✅", "fail": "❌", "warn": "⚠️", "unknown": "❔"}
+    lines = [f"### {_md(_title(head))}", "", "| | Item | Result |", "|---|---|---|"]
+    for s in summary:
+        lines.append(f"| {md[s.status]} | {s.item}. {_md(s.title)} | {_md(s.message)} |")
+    bad = [(s, r) for s in summary for r in s.results if r.status in ("fail", "warn")]
+    if bad:
+        lines += ["", "#### What is wrong and what to do", ""]
+        for s, r in bad:
+            lines.append(f"- {md[r.status]} **{s.item}. {_md(r.message)}** (`{r.id}`, {r.severity.label})")
+            for label, text in _details(r):
+                lines.append(f"  - {label}: {'`' + text + '`' if label == 'value' else _md(text)}")
+    if note:
+        lines += ["", f"_{note}_"]
+    out = "\n".join(lines) + "\n"
+    section = _log_section(facts, rules, "markdown")
+    if section:
+        out += "\n#### " + section
+    return out
+
+
+def _result_dict(r: CheckResult) -> dict[str, Any]:
+    return {"id": r.id, "item": r.item, "status": r.status, "severity": r.severity.label, "message": r.message,
+            "cause": r.cause or None, "fix": r.fix or None, "value": r.value, "data": r.data or {}}
+
+
+def _render_json(head: dict[str, Any], summary: list[Any], results: list[CheckResult], facts: Any, rules: Any,
+                 note: str | None) -> str:
+    from analyzer import __version__
+
+    doc: dict[str, Any] = {
+        "schema": SCHEMA,
+        "tool": {"name": "rla", "version": __version__, "command": "doctor"},
+        **head,
+        "checklist": [
+            {"item": s.item, "title": s.title, "status": s.status, "severity": s.severity.label,
+             "message": s.message, "results": [_result_dict(r) for r in s.results]}
+            for s in summary
+        ],
+        "counts": {st: sum(1 for s in summary if s.status == st) for st in ("ok", "fail", "warn", "unknown")},
+    }
+    if note:
+        doc["note"] = note
+    if facts is not None:
+        doc["api_errors"] = {k: v for k, v in facts.errors.items() if not k.endswith("_status")}
+        if facts.diagnosis is not None:
+            from analyzer.report import to_dict
+
+            ctx = _log_ctx(rules)
+            ctx.lang = "en"
+            doc["logs"] = {"window": facts.log_window, "lines": facts.log_count, "diagnosis": to_dict(facts.diagnosis, ctx)}
+        else:
+            doc["logs"] = {"window": facts.log_window, "error": facts.errors.get("logs")}
+    return json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+__all__ = ["doctor", "ITEMS"]
