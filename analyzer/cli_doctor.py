@@ -20,6 +20,11 @@ from analyzer.urllint import ITEMS, CheckResult
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 OFFLINE_ITEMS = (2, 3, 4)
+# Offline, items 3 and 4 can only be checked from the URL's shape: say so in their titles.
+OFFLINE_TITLES = {
+    3: "The host is a Render Key Value hostname (instance not looked up offline)",
+    4: "Scheme and TLS fit the endpoint (internal redis://, external rediss://)",
+}
 SYMBOL = {"ok": "✅", "fail": "❌", "warn": "⚠️ ", "unknown": "? "}
 SCHEMA = 1
 
@@ -210,6 +215,9 @@ def _render(fmt: str, head: dict[str, Any], results: list[CheckResult], items: A
     from analyzer.doctor import summarize
 
     summary = summarize(results, items)
+    if head.get("mode") == "offline":
+        for s in summary:
+            s.title = OFFLINE_TITLES.get(s.item, s.title)
     if fmt == "json":
         return _render_json(head, summary, results, facts, rules, note)
     if fmt == "markdown":
