@@ -173,6 +173,8 @@ def test_one_failing_endpoint_turns_only_its_items_into_unknown(endpoint, status
         assert items[3].status == "fail" and any(r.id == "kv.not-found" for r in results)
         blocked = [4, 5, 8]
     for i, s in items.items():
+        if endpoint == "key-value" and status == "404" and i == 3:
+            continue
         if i in blocked:
             assert s.status == "unknown", (endpoint, status, i, s.message)
             assert s.message and s.message != "not checked"
