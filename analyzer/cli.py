@@ -95,7 +95,8 @@ def report_context(ruleset, lang: str, unexplained: bool = True):  # type: ignor
     from analyzer.report import ReportContext
 
     tty = sys.stdout.isatty()
-    width = shutil.get_terminal_size((120, 24)).columns if tty else 120
+    # COLUMNS wins, then the terminal; piped output gets 120 columns.
+    width = shutil.get_terminal_size((120, 24)).columns if tty or "COLUMNS" in os.environ else 120
     color = tty and "NO_COLOR" not in os.environ
     return ReportContext(ruleset, lang=lang, color=color, width=max(width, 80), unexplained=unexplained)
 

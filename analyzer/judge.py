@@ -81,14 +81,9 @@ class Judge:
         if not hit.matches:
             self._unexplained(record)
             return new
-        direct = {rule_id for rule_id, _ in hit.matches}
-        for rule_id, fields in hit.matches:
-            rule = self.rules.get(rule_id)
-            if rule is None:
-                continue
-            key = (rule_id, self._field_conditions(rule, fields))
-            if any(held and item.to in direct for item, held in zip(rule.reclassify, key[1])):
-                continue  # the same entry already matched the rule this one would become: one event
+        for rule_id, fields, conds in self._one_event(hit):
+            rule = self.rules[rule_id]
+            key = (rule_id, conds)
             agg = self._aggs.get(key)
             if agg is None:
                 ev = _evidence(record)
@@ -112,6 +107,24 @@ class Judge:
                 if len(self._timeline) > MAX_TIMELINE:
                     del self._timeline[: MAX_TIMELINE // 2]
         return new
+
+    def _one_event(self, hit: Hit) -> list[tuple[str, dict[str, str], tuple[int | None, ...]]]:
+        """The hit's matches, minus those that would only be reclassified into a rule the same entry
+        already matched directly (one event, one count); their evidence joins that rule's."""
+        direct = {rule_id: dict(fields) for rule_id, fields in hit.matches if rule_id in self.rules}
+        out = []
+        for rule_id, fields in hit.matches:
+            rule = self.rules.get(rule_id)
+            if rule is None:
+                continue
+            conds = self._field_conditions(rule, fields)
+            target = next((i.to for i, held in zip(rule.reclassify, conds) if held and i.to in direct), None)
+            if target is not None:
+                for name, value in fields.items():
+                    direct[target].setdefault(name, value)
+                continue
+            out.append((rule_id, direct[rule_id], conds))
+        return out
 
     def _sample(self, record: LogRecord) -> str:
         return self.redactor(record.message.split("\n", 1)[0].strip()[:SAMPLE_CHARS])
@@ -186,6 +199,8 @@ class Judge:
             for k, v in fields.items():
                 found.fields.setdefault(k, v)
         verdict = self._verdict(merged, first_seq)
+        # Context rules are facts for reclassify (`seen`), not findings of their own.
+        merged = {k: f for k, f in merged.items() if self.rules[k].kind != "context"}
         for finding in merged.values():
             rule = self.rules[finding.rule_id]
             if rule.kind == "symptom" and verdict.root_cause and verdict.root_cause != finding.rule_id:

@@ -146,16 +146,17 @@ class _Lines:
             return None
 
 
-def _gather(lines: _Lines, first: LogRecord, end: int, line_no: int) -> tuple[LogRecord, int, int]:
+def _gather(lines: _Lines, first: LogRecord, end: int, line_no: int) -> tuple[LogRecord, list[int]]:
     """Join the continuation lines of an entry (a Node object, a stack trace) to it.
 
-    Returns the joined record, the text offset after the last consumed line, and its line number.
-    Lines of other instances in between are skipped, not consumed.
+    Returns the joined record and the text offsets of the lines it consumed. Lines of other
+    instances in between are skipped, not consumed: they are scanned on their own.
     """
     text = lines.text
     depth = _depth(first.message)
     parts = [first.message]
-    consumed_end, consumed_line = end, line_no
+    consumed: list[int] = []
+    consumed_line = line_no
     pos, n = end + 1, line_no + 1
     foreign = 0
     while pos < len(text) and len(parts) < MAX_CONTINUATION and foreign <= MAX_FOREIGN:
@@ -168,14 +169,15 @@ def _gather(lines: _Lines, first: LogRecord, end: int, line_no: int) -> tuple[Lo
             elif _continues(record.message, depth):
                 parts.append(record.message)
                 depth = max(0, depth + _depth(record.message))
-                consumed_end, consumed_line = stop, n
+                consumed.append(pos)
+                consumed_line = n
             else:
                 break
         elif lines.block.records is None and not text[pos:stop].strip() and depth == 0:
             break  # a blank line ends an entry unless an object is still open
         pos, n = stop + 1, n + 1
     if len(parts) == 1:
-        return first, end, line_no
+        return first, consumed
     joined = LogRecord(
         source=first.source,
         line=first.line,
@@ -187,7 +189,7 @@ def _gather(lines: _Lines, first: LogRecord, end: int, line_no: int) -> tuple[Lo
         id=first.id,
         end_line=consumed_line,
     )
-    return joined, consumed_end, consumed_line
+    return joined, consumed
 
 
 def scan_block(block: Block, plan: Plan, problems: Problems, fmt: str = "auto") -> Iterator[Hit]:
@@ -195,7 +197,8 @@ def scan_block(block: Block, plan: Plan, problems: Problems, fmt: str = "auto") 
     text = block.text
     lines = _Lines(block, fmt, problems)
     line_no, counted_to = block.start_line, 0
-    done_to = -1  # text offset up to which lines were already handled (matched or consumed)
+    done_to = -1  # end of the last line handled: further prefilter hits on it are skipped
+    consumed: set[int] = set()  # starts of lines already joined to an earlier entry
     for m in plan.prefilter.finditer(text):
         pos = m.start()
         if pos <= done_to:
@@ -204,13 +207,18 @@ def scan_block(block: Block, plan: Plan, problems: Problems, fmt: str = "auto") 
         end = text.find("\n", pos)
         if end < 0:
             end = len(text)
+        done_to = end
+        if start in consumed:
+            continue
         line_no += text.count("\n", counted_to, start)
         counted_to = start
         record = lines.record_at(start, end, line_no)
-        done_to = end
         if record is None:
             continue
-        record, done_to, last_line = _gather(lines, record, end, line_no)
+        record, joined = _gather(lines, record, end, line_no)
+        if joined:
+            consumed = {c for c in consumed if c > start}
+            consumed.update(joined)
         matches = classify(plan, record.message)
         if matches or _ERROR_RE.search(record.message):
             yield Hit(record, matches)

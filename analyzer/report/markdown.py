@@ -14,7 +14,7 @@ def _cell(text: str) -> str:
 def render_markdown(diag: Diagnosis, ctx: ReportContext) -> str:
     lang = ctx.lang
     out = [f"**{_cell(verdict_text(diag, ctx))}**", ""]
-    shown = [f for f in diag.findings if (r := ctx.ruleset.get(f.rule_id)) is None or r.kind != "context"]
+    shown = diag.findings
     if shown:
         heads = ["col.severity", "col.finding", "col.count", "col.first", "col.evidence", "col.cause", "col.solution"]
         out.append("| " + " | ".join(t(h, lang) for h in heads) + " |")

@@ -47,7 +47,7 @@ def render_table(diag: Diagnosis, ctx: ReportContext) -> str:
     v = diag.verdict
     head = f"{_ICON.get(v.state, '?')} {verdict_text(diag, ctx)}"
     lines = [_paint(head, _STATE_COLOR.get(v.state), ctx.color)]
-    shown = [f for f in diag.findings if (r := ctx.ruleset.get(f.rule_id)) is None or r.kind != "context"]
+    shown = diag.findings
     summary = t("summary.line", lang, findings=len(shown), lines=diag.stats.lines, sources=len(diag.stats.sources))
     if v.root_cause:
         summary += " · " + t("summary.details", lang, id=v.root_cause)

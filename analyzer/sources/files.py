@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from analyzer.model import LogRecord
-from analyzer.sources.formats import UnparsedRecord, iter_json_document, looks_like_json_document, record_from_api_log
+from analyzer.sources.formats import (
+    UnparsedRecord,
+    iter_json_document,
+    looks_like_json_document,
+    record_from_api_log,
+    time_key,
+)
 from analyzer.sources.text import BLOCK_SIZE, clean, open_binary, read_blocks
 
 LOG_SUFFIXES = (".log", ".txt", ".json", ".jsonl", ".ndjson", ".gz")
@@ -84,6 +90,11 @@ def _json_blocks(text: str, source: str, problems: Problems) -> Iterator[Block]:
                 problems.note(f"{source}:{line}")
     except UnparsedRecord as exc:
         problems.note(f"{source} ({exc})")
+    keys = [time_key(r.time) for r in records]
+    if records and all(keys):
+        # API pages come newest first (direction=backward): the story must be told in time order.
+        order = sorted(range(len(records)), key=lambda i: keys[i])  # type: ignore[arg-type,return-value]
+        records = [records[i] for i in order]
     if records:
         yield Block(source, 1, "\n".join(r.message.replace("\n", " ") for r in records), records)
 

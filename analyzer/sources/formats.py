@@ -176,12 +176,13 @@ def looks_like_json_document(head: str) -> bool:
     first_line = stripped.split("\n", 1)[0].rstrip()
     if stripped[0] == "[":
         return True
-    # One complete object per line is JSON lines, read line by line (lazily).
+    # One complete log object per line is JSON lines, read line by line (lazily); a one-line
+    # `{"logs": [...]}` page is a document.
     try:
-        json.loads(first_line)
-        return False
+        obj = json.loads(first_line)
     except ValueError:
         return True
+    return isinstance(obj, dict) and isinstance(obj.get("logs"), list)
 
 
 def iter_json_document(text: str) -> Iterator[tuple[int, Any]]:
@@ -207,3 +208,24 @@ def iter_json_document(text: str) -> Iterator[tuple[int, Any]]:
         else:
             yield line, items
         pos = end
+
+
+_ISO = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})?$")
+
+
+def time_key(value: str | None) -> tuple[str, int] | None:
+    """A sortable UTC key for an RFC 3339 timestamp (nanosecond fractions kept), else None."""
+    if not value:
+        return None
+    m = _ISO.match(value)
+    if not m:
+        return None
+    from datetime import datetime, timezone
+
+    zone = m.group(4) or "Z"
+    try:
+        dt = datetime.fromisoformat(f"{m.group(1)}T{m.group(2)}{'+00:00' if zone == 'Z' else zone}")
+    except ValueError:
+        return None
+    nanos = int((m.group(3) or "0")[:9].ljust(9, "0"))
+    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"), nanos

@@ -1,0 +1,171 @@
+"""`rla analyze` as a user runs it: a real subprocess, real files, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seed"
+
+FAILING = """\
+06:22:38 PM ==> Deploying...
+06:22:48 PM [t7v9k] 🔄 Redis connecting...
+06:22:53 PM [t7v9k] ❌ Redis connection error: {
+06:22:53 PM [t7v9k]   message: 'connect ECONNREFUSED 10.0.3.7:6379',
+06:22:53 PM [t7v9k]   code: 'ECONNREFUSED',
+06:22:53 PM [t7v9k]   redisUrl: 'REDIS_URL is set'
+06:22:53 PM [t7v9k] }
+"""
+
+
+def rla(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "NO_COLOR": "1", "RLA_LANG": "en", "COLUMNS": "250", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "analyzer", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=full_env,
+        timeout=60,
+    )
+
+
+@pytest.fixture()
+def failing_log(tmp_path: Path) -> Path:
+    path = tmp_path / "render-logs.txt"
+    path.write_text(FAILING, encoding="utf-8")
+    return path
+
+
+def test_table_shows_verdict_first_then_the_finding(failing_log: Path):
+    out = rla("analyze", str(failing_log))
+    assert out.returncode == 1, out.stderr
+    first = out.stdout.splitlines()[0]
+    assert "Redis failing" in first and "redis-econnrefused" in first
+    assert "10.0.3.7:6379" in out.stdout
+    assert "REDIS_URL set: yes" in out.stdout
+    assert "Check that the Redis (Key Value) service is" in out.stdout
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "markdown"])
+def test_exit_code_is_the_same_for_every_format(failing_log: Path, fmt: str):
+    assert rla("analyze", str(failing_log), "--format", fmt).returncode == 1
+    assert rla("analyze", str(failing_log), "--format", fmt, "--fail-on", "critical").returncode == 0
+
+
+def test_json_schema(failing_log: Path):
+    doc = json.loads(rla("analyze", str(failing_log), "-f", "json").stdout)
+    assert doc["schema"] == 1
+    assert doc["verdict"]["state"] == "failing"
+    assert doc["verdict"]["root_cause"] == "redis-econnrefused"
+    finding = next(f for f in doc["findings"] if f["rule"] == "redis-connection-error")
+    assert finding["count"] == 1
+    assert finding["fields"]["code"] == "ECONNREFUSED"
+    assert finding["first"] == {"source": str(failing_log), "line": 3, "time": "06:22:53 PM", "instance": "t7v9k"}
+    assert finding["solution"] and finding["cause"]
+    assert doc["stats"]["lines"] == 7
+
+
+def test_stdin_and_dash(failing_log: Path):
+    assert rla("analyze", stdin=FAILING).returncode == 1
+    assert "Redis failing" in rla("analyze", "-", stdin=FAILING).stdout
+
+
+def test_directory_and_glob(tmp_path: Path):
+    (tmp_path / "a.log").write_text(FAILING)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("✅ Redis ready and connected\n")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    doc = json.loads(rla("analyze", str(tmp_path), "-f", "json").stdout)
+    assert len(doc["stats"]["sources"]) == 2
+    assert doc["verdict"]["state"] == "recovered"
+    doc = json.loads(rla("analyze", str(tmp_path / "*.log"), "-f", "json").stdout)
+    assert doc["stats"]["sources"] == [str(tmp_path / "a.log")]
+
+
+@pytest.mark.parametrize(
+    "args,needle",
+    [
+        (["analyze", "/nonexistent/file.log"], "no such file"),
+        (["analyze", "--format", "yaml", "x"], "yaml"),
+        (["analyze", "--lang", "de", "-"], "unknown language"),
+        (["analyze", "/nonexistent/*.log"], "no file matches"),
+    ],
+)
+def test_user_errors_exit_2_with_one_sentence(args: list[str], needle: str):
+    out = rla(*args, stdin="")
+    assert out.returncode == 2
+    assert needle in out.stderr
+    assert "Traceback" not in out.stderr + out.stdout
+
+
+def test_bad_rule_names_file_line_and_field(tmp_path: Path, failing_log: Path):
+    pack = tmp_path / "my-rules"
+    pack.mkdir()
+    (pack / "my-rule.yaml").write_text(
+        "id: my-rule\ntitle: T\nseverty: error\npatterns: ['x']\ncause: c\nsolution: [s]\n"
+    )
+    out = rla("analyze", str(failing_log), "--rules", str(pack))
+    assert out.returncode == 2
+    assert "my-rule.yaml:3" in out.stderr and "severty" in out.stderr and "severity" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_user_rule_is_used_and_overrides_are_announced(tmp_path: Path, failing_log: Path):
+    pack = tmp_path / "rules"
+    pack.mkdir()
+    (pack / "redis-connecting.yaml").write_text(
+        "id: redis-connecting\ntitle: Mine\nseverity: warning\npatterns: ['Redis connecting']\ncause: c\nsolution: [s]\n"
+    )
+    out = rla("analyze", str(failing_log), "--rules", str(pack), "-f", "json")
+    assert "replaces the built-in one" in out.stderr
+    finding = next(f for f in json.loads(out.stdout)["findings"] if f["rule"] == "redis-connecting")
+    assert finding["title"] == "Mine" and finding["severity"] == "warning"
+
+
+def test_no_redis_lines_is_cant_tell_and_exit_0():
+    out = rla("analyze", stdin="06:23:00 PM ==> Your service is live 🎉\nGET / 200 3ms\n")
+    assert out.returncode == 0
+    assert "Can't tell" in out.stdout
+
+
+def test_mojibake_note_is_recognised():
+    doc = json.loads(rla("analyze", str(SEED / "diagnostic-redis.fr.mojibake.txt"), "-f", "json").stdout)
+    found = {f["rule"] for f in doc["findings"]}
+    assert {
+        "redis-connecting", "redis-ready", "redis-cache-connected", "redis-session-store-ready",
+        "redis-connection-error", "redis-connection-test-failed", "redis-memory-cache-fallback",
+        "redis-url-not-set", "redis-ping-unexpected", "redis-econnrefused", "redis-connection-timeout",
+    } <= found  # fmt: skip
+
+
+def test_secrets_are_redacted_in_every_format(tmp_path: Path):
+    log = tmp_path / "s.log"
+    log.write_text(
+        "❌ Redis connection error: { message: 'getaddrinfo ENOTFOUND oregon-keyvalue.render.com', code: 'ENOTFOUND', "
+        "url: 'rediss://red-abc:s3cretpassw0rd@oregon-keyvalue.render.com:6379' }\n"
+        "Error: request failed with key rnd_AbCdEfGh12345678\n"
+    )
+    for fmt in ("table", "json", "markdown"):
+        out = rla("analyze", str(log), "-f", fmt)
+        assert "s3cretpassw0rd" not in out.stdout and "rnd_AbCdEfGh12345678" not in out.stdout, fmt
+
+
+def test_rules_list_and_show():
+    out = rla("rules", "list")
+    assert out.returncode == 0 and "redis-econnrefused" in out.stdout
+    out = rla("rules", "show", "redis-econnrefused")
+    assert out.returncode == 0
+    assert "Check that the port is correct" in out.stdout and "connect ECONNREFUSED 10.0.3.7:6379" in out.stdout
+    assert rla("rules", "show", "nope").returncode == 2
+
+
+def test_no_color_without_a_terminal(failing_log: Path):
+    assert "\x1b[" not in rla("analyze", str(failing_log), env={"NO_COLOR": ""}).stdout

@@ -1,0 +1,117 @@
+"""The story, not the bag of lines: verdicts, reclassification, one event per multi-line entry."""
+
+from __future__ import annotations
+
+from tests.conftest import diag_of, ids
+
+READY = "06:22:48 PM [t7v9k] ✅ Redis ready and connected\n"
+REFUSED_REMOTE = "06:22:47 PM [t7v9k] Error: connect ECONNREFUSED 10.0.3.7:6379\n"
+FALLBACK = "06:22:54 PM [t7v9k] ⚠️  Redis connection failed, using memory cache\n"
+
+NODE_OBJECT_NOT_SET = """\
+06:22:53 PM [t7v9k] ❌ Redis connection error: {
+06:22:53 PM [t7v9k]   message: 'connect ECONNREFUSED 127.0.0.1:6379',
+06:22:53 PM [t7v9k]   code: 'ECONNREFUSED',
+06:22:53 PM [t7v9k]   redisUrl: 'REDIS_URL is NOT set'
+06:22:53 PM [t7v9k] }
+"""
+
+
+def test_no_redis_line_is_unknown_not_healthy():
+    diag = diag_of("06:22:38 PM ==> Deploying...\n06:23:00 PM ==> Your service is live 🎉\nGET / 200\n")
+    assert diag.verdict.state == "unknown"
+    assert diag.findings == []
+
+
+def test_healthy():
+    diag = diag_of("🔄 Redis connecting...\n" + READY + "✅ Redis cache connected successfully\n")
+    assert diag.verdict.state == "healthy"
+    assert ids(diag) == {"redis-connecting", "redis-ready", "redis-cache-connected"}
+
+
+def test_error_then_ready_is_recovered():
+    diag = diag_of(REFUSED_REMOTE * 3 + READY)
+    assert diag.verdict.state == "recovered"
+    assert diag.verdict.root_cause == "redis-econnrefused"
+    finding = next(f for f in diag.findings if f.rule_id == "redis-econnrefused")
+    assert finding.count == 3
+    assert finding.fields == {"host": "10.0.3.7", "port": "6379"}
+    assert (finding.first.line, finding.last.line) == (1, 3)
+
+
+def test_ready_then_error_is_failing():
+    diag = diag_of(READY + REFUSED_REMOTE)
+    assert diag.verdict.state == "failing"
+    assert diag.verdict.root_cause == "redis-econnrefused"
+    assert diag.verdict.since.line == 2
+
+
+def test_fallback_is_degraded_even_without_an_error_line():
+    diag = diag_of(FALLBACK)
+    assert diag.verdict.state == "degraded"
+
+
+def test_multiline_node_object_is_one_event_with_its_evidence():
+    diag = diag_of(NODE_OBJECT_NOT_SET + FALLBACK)
+    by_id = {f.rule_id: f for f in diag.findings}
+    error = by_id["redis-connection-error"]
+    assert error.count == 1
+    assert error.fields["message"] == "connect ECONNREFUSED 127.0.0.1:6379"
+    assert error.fields["code"] == "ECONNREFUSED"
+    assert error.fields["redis_url"] == "REDIS_URL is NOT set"
+    assert (error.first.line, error.first.instance) == (1, "t7v9k")
+    # the loopback refusal is the missing variable, counted once
+    assert by_id["redis-url-not-set"].count == 1
+    assert "redis-econnrefused" not in by_id
+    assert diag.verdict.state == "degraded"
+    assert diag.verdict.root_cause == "redis-url-not-set"
+    assert by_id["redis-connection-error"].caused_by == "redis-url-not-set"
+    assert by_id["redis-memory-cache-fallback"].caused_by == "redis-url-not-set"
+
+
+def test_loopback_refusal_while_url_is_set_means_the_client_ignored_it():
+    text = NODE_OBJECT_NOT_SET.replace("REDIS_URL is NOT set", "REDIS_URL is set")
+    diag = diag_of(text)
+    assert "redis-url-ignored" in ids(diag)
+    assert "redis-url-not-set" not in ids(diag)
+    assert diag.verdict.root_cause == "redis-url-ignored"
+
+
+def test_raw_client_error_with_stack_and_object_is_one_event():
+    text = (
+        "Error: connect ECONNREFUSED 127.0.0.1:6379\n"
+        "    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16) {\n"
+        "  errno: -111,\n"
+        "  code: 'ECONNREFUSED',\n"
+        "  syscall: 'connect',\n"
+        "  address: '127.0.0.1',\n"
+        "  port: 6379\n"
+        "}\n"
+    )
+    diag = diag_of(text)
+    assert [(f.rule_id, f.count) for f in diag.findings] == [("redis-url-not-set", 1)]
+
+
+def test_interleaved_instances_keep_objects_apart():
+    a = NODE_OBJECT_NOT_SET.splitlines(keepends=True)
+    b = [line.replace("t7v9k", "x2b4z").replace("127.0.0.1", "10.0.3.7").replace("NOT set", "set") for line in a]
+    mixed = "".join(x for pair in zip(a, b) for x in pair)
+    diag = diag_of(mixed)
+    error = next(f for f in diag.findings if f.rule_id == "redis-connection-error")
+    assert error.count == 2
+    assert sorted(error.instances) == ["t7v9k", "x2b4z"]
+    assert {"redis-url-not-set", "redis-econnrefused"} <= ids(diag)
+
+
+def test_unexplained_error_lines_are_grouped_by_template():
+    text = "TypeError: Cannot read properties of undefined (reading 'user')\n" * 2
+    text += "TypeError: Cannot read properties of undefined (reading 'cart')\n"
+    diag = diag_of(text)
+    assert len(diag.unexplained) == 1
+    assert diag.unexplained[0].count == 3
+
+
+def test_secrets_never_reach_samples():
+    diag = diag_of("Error: getaddrinfo ENOTFOUND red-x connecting rediss://red-x:s3cretpassw0rd@oregon-keyvalue.render.com:6379 failed\n")
+    for u in diag.unexplained:
+        assert "s3cretpassw0rd" not in u.template + u.sample

@@ -1,0 +1,115 @@
+"""Text repair and line formats: what users actually paste."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from analyzer.sources.files import Problems, blocks_from_stream
+from analyzer.sources.formats import parse_line
+from analyzer.sources.text import read_blocks, repair_mojibake
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
+
+
+def test_mojibake_mac_roman_is_repaired():
+    assert repair_mojibake("‚úÖ Redis ready and connected") == "✅ Redis ready and connected"
+    assert repair_mojibake("\uf8ffüîÑ Redis connecting...") == "🔄 Redis connecting..."
+    assert repair_mojibake("‚ö†Ô∏è  Redis connection failed") == "⚠️  Redis connection failed"
+    assert repair_mojibake("am√©lior√©") == "amélioré"
+
+
+def test_mojibake_cp1252_is_repaired():
+    assert repair_mojibake("âœ… Redis ready and connected") == "✅ Redis ready and connected"
+
+
+def test_real_text_is_left_alone():
+    for text in ("Vérifiez la région", "✅ Redis ready", "naïve café √2", "prix: 5 €"):
+        assert repair_mojibake(text) == text
+
+
+def test_mojibake_note_file_repairs():
+    raw = (SEED / "diagnostic-redis.fr.mojibake.txt").read_bytes()
+    text = "".join(read_blocks(io.BytesIO(raw)))
+    assert "✅ Redis ready and connected" in text
+    assert "⚠️  Redis connection failed, using memory cache" in text
+
+
+def test_bom_crlf_ansi_nul_and_invalid_bytes():
+    raw = b"\xef\xbb\xbf\x1b[32mok\x1b[0m line\r\nbad \xff\xfe byte\r\nnul\x00here\n"
+    text = "".join(read_blocks(io.BytesIO(raw)))
+    assert text == "ok line\nbad \ufffd\ufffd byte\nnulhere\n"
+
+
+def test_utf16_with_bom():
+    raw = "06:22:47 PM [t7v9k] ✅ Redis ready and connected\n".encode("utf-16")
+    assert "".join(read_blocks(io.BytesIO(raw))).startswith("06:22:47 PM [t7v9k] ✅")
+
+
+def test_blocks_end_on_line_boundaries():
+    raw = ("x" * 50 + "\n") * 100
+    blocks = list(read_blocks(io.BytesIO(raw.encode()), block_size=64))
+    assert "".join(blocks) == raw
+    assert all(b.endswith("\n") for b in blocks)
+
+
+def test_dashboard_lines():
+    r = parse_line("06:22:47 PM [t7v9k] ✅ Redis ready and connected", "s", 3)
+    assert (r.time, r.instance, r.message, r.line) == ("06:22:47 PM", "t7v9k", "✅ Redis ready and connected", 3)
+    r = parse_line("10:17:39 PM  [hh4tw] Listening", "s", 1)
+    assert (r.instance, r.message) == ("hh4tw", "Listening")
+    r = parse_line("06:22:38 PM ==> Deploying...", "s", 1)
+    assert (r.instance, r.message) == (None, "==> Deploying...")
+
+
+def test_other_prefixes():
+    r = parse_line("Sep 1 01:30:54 PM  ==> Starting service", "s", 1)
+    assert (r.time, r.message) == ("Sep 1 01:30:54 PM", "==> Starting service")
+    r = parse_line("2025-07-20T19:04:43.502061266Z ==> Exited with status 1", "s", 1)
+    assert (r.time, r.message) == ("2025-07-20T19:04:43.502061266Z", "==> Exited with status 1")
+    r = parse_line("2026-11-26 06:12:03  Error: connect ECONNREFUSED 10.0.3.7:6379", "s", 1)
+    assert (r.time, r.message) == ("2026-11-26 06:12:03", "Error: connect ECONNREFUSED 10.0.3.7:6379")
+    r = parse_line("<0>1 2021-03-31T16:00:00-08:00 test-service cron-12345 74440 cron-12345 - hello this is a test", "s", 1)
+    assert (r.message, r.instance, r.level) == ("hello this is a test", "12345", "emergency")
+
+
+def test_json_line_with_labels():
+    line = (
+        '{"id":"a1","timestamp":"2026-11-26T06:12:03.5Z","message":"\\u001b[31mconnect ECONNREFUSED 10.0.3.7:6379\\u001b[0m",'
+        '"labels":[{"name":"instance","value":"srv-d1abc2def3ghi4jkl5mn-t7v9k"},{"name":"level","value":"error"},{"name":"type","value":"app"}]}'
+    )
+    r = parse_line(line, "s", 7)
+    assert (r.message, r.instance, r.level, r.type, r.id) == ("connect ECONNREFUSED 10.0.3.7:6379", "t7v9k", "error", "app", "a1")
+
+
+def test_footer_and_blank_lines_are_dropped():
+    assert parse_line("", "s", 1) is None
+    assert parse_line("Need better ways to work with logs? Try theRender CLI, Render MCP Server", "s", 1) is None
+
+
+def test_forced_format_keeps_unmatched_lines_as_plain():
+    r = parse_line("hello", "s", 1, "dashboard")
+    assert r.message == "hello"
+
+
+def _blocks(text: str):
+    problems = Problems()
+    return list(blocks_from_stream(io.BytesIO(text.encode()), "f", problems)), problems
+
+
+def test_json_page_array_and_pretty_objects():
+    page = '{"hasMore": false, "nextStartTime": "", "nextEndTime": "", "logs": [{"id": "1", "timestamp": "t", "message": "a", "labels": []}, {"id": "2", "timestamp": "t", "message": "b", "labels": []}]}'
+    blocks, _ = _blocks(page)
+    assert [r.message for r in blocks[0].records] == ["a", "b"]
+    arr = '[{"id": "1", "timestamp": "t", "message": "a", "labels": []}]'
+    blocks, _ = _blocks(arr)
+    assert [r.message for r in blocks[0].records] == ["a"]
+    pretty = '{\n  "id": "1",\n  "message": "x",\n  "timestamp": "t",\n  "labels": []\n}\n{\n  "id": "2",\n  "message": "y",\n  "timestamp": "t",\n  "labels": []\n}\n'
+    blocks, _ = _blocks(pretty)
+    assert [r.message for r in blocks[0].records] == ["x", "y"]
+
+
+def test_truncated_json_array_keeps_what_was_read():
+    blocks, problems = _blocks('[{"id": "1", "message": "a", "timestamp": "t"}, {"id": "2", "mess')
+    assert problems.unparsed == 1
+    assert blocks == [] or all(b.records is not None for b in blocks)
