@@ -1,0 +1,78 @@
+"""Expectations: each sample and the diagnosis it must produce (samples/expected.yaml, and
+`rla check --expect FILE`). Missing and unexpected findings are both failures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from analyzer.model import Diagnosis
+
+
+class ExpectError(Exception):
+    """The expectations file itself is wrong: one sentence, exit 2."""
+
+
+@dataclass(frozen=True)
+class Expectation:
+    sample: str  # path relative to the expectations file
+    verdict: str | None = None
+    root_cause: str | None = None
+    findings: dict[str, int | None] = field(default_factory=dict)  # None: any count
+    pending: str | None = None
+
+
+def _findings(value: Any, where: str) -> dict[str, int | None]:
+    if value is None:
+        return {}
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return {v: None for v in value}
+    if isinstance(value, dict) and all(isinstance(k, str) and (v is None or isinstance(v, int)) for k, v in value.items()):
+        return dict(value)
+    raise ExpectError(f"{where}: 'findings' must be a list of rule ids or a mapping of rule id to count")
+
+
+def load_expectations(path: Path) -> dict[str, Expectation]:
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ExpectError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except yaml.YAMLError as exc:
+        raise ExpectError(f"{path}: invalid YAML ({str(exc).splitlines()[0]})") from None
+    samples = doc.get("samples") if isinstance(doc, dict) else None
+    if not isinstance(samples, dict):
+        raise ExpectError(f"{path}: expected a top-level 'samples:' mapping of sample path to expectation")
+    out = {}
+    for sample, spec in samples.items():
+        where = f"{path}: {sample}"
+        if not isinstance(spec, dict) or set(spec) - {"verdict", "root_cause", "findings", "pending"}:
+            raise ExpectError(f"{where}: an expectation has verdict, root_cause, findings or pending")
+        out[str(sample)] = Expectation(
+            sample=str(sample),
+            verdict=spec.get("verdict"),
+            root_cause=spec.get("root_cause"),
+            findings=_findings(spec.get("findings"), where),
+            pending=spec.get("pending"),
+        )
+    return out
+
+
+def compare(diag: Diagnosis, exp: Expectation) -> list[str]:
+    """What differs between a diagnosis and its expectation, one sentence each (empty: it matches)."""
+    problems = []
+    if exp.verdict is not None and diag.verdict.state != exp.verdict:
+        problems.append(f"verdict is {diag.verdict.state}, expected {exp.verdict}")
+    if exp.root_cause is not None and diag.verdict.root_cause != exp.root_cause:
+        problems.append(f"root cause is {diag.verdict.root_cause}, expected {exp.root_cause}")
+    got = {f.rule_id: f.count for f in diag.findings}
+    for rule_id, count in exp.findings.items():
+        if rule_id not in got:
+            problems.append(f"missing finding {rule_id}")
+        elif count is not None and got[rule_id] != count:
+            problems.append(f"{rule_id} counted {got[rule_id]}, expected {count}")
+    for rule_id in sorted(set(got) - set(exp.findings)):
+        problems.append(f"unexpected finding {rule_id} (x{got[rule_id]})")
+    return problems
