@@ -281,7 +281,8 @@ def _log_section(facts: Any, rules: Any, fmt: str) -> str:
     if facts.redactor is not None:
         ctx.redactor = facts.redactor
     body = render(facts.diagnosis, fmt, ctx)
-    return f"Log diagnosis ({window}, {facts.log_count or 0} lines):\n\n{body}"
+    colon = "" if fmt == "markdown" else ":"
+    return f"Log diagnosis ({window}, {facts.log_count or 0} lines){colon}\n\n{body}"
 
 
 def _render_table(head: dict[str, Any], summary: list[Any], facts: Any, rules: Any, note: str | None) -> str:

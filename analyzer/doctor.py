@@ -506,6 +506,18 @@ def check_redeploy(facts: Facts, loc: Located) -> list[CheckResult]:
     if loc.value is None:
         out.append(_unknown("deploy.after-env", 6, f"nothing to date: {facts.var} was not found (item 1)", data=data))
         return out
+    # The strongest evidence: the running deploy itself logged that it had no value.
+    unset = _logged_unset(facts, loc, live_at)
+    if unset is not None:
+        out.append(_fail(
+            "deploy.stale-env", 6, Severity.CRITICAL,
+            f"the running deploy logged '{facts.var} is NOT set' ({unset}), yet {facts.var} now has a value",
+            f"The variable was added (or its env group linked) after the live deploy of {fmt_ts(live_at)} started: "
+            "a service reads its variables when it deploys, so the running instances never saw it.",
+            "Redeploy the service: Manual Deploy > Deploy latest commit. Then check that the logs show "
+            "\"✅ Redis cache connected successfully\".",
+            data={**data, "logged_unset": unset}))
+        return out
     if loc.group is not None:
         changed = parse_ts(loc.group.get("updatedAt"))
         gname = loc.group.get("name") or loc.group.get("id")
@@ -533,6 +545,23 @@ def check_redeploy(facts: Facts, loc: Located) -> list[CheckResult]:
         f"({fmt_ts(live_at)}, trigger {live.get('trigger') or '?'}) cannot be told; if you edited it since, redeploy",
         data=data))
     return out
+
+
+UNSET_RULES = ("redis-url-not-set",)
+EMPTY_RULES = ("redis-url-empty",)
+
+
+def _logged_unset(facts: Facts, loc: Located, live_at: datetime | None) -> str | None:
+    """When the logs say the variable was missing/empty after the live deploy began while it has a
+    value now: the time of the last such line (or "in the window"), else None."""
+    if facts.diagnosis is None or not (loc.value or "").strip() or facts.var != "REDIS_URL":
+        return None
+    for f in facts.diagnosis.findings:
+        if f.rule_id in UNSET_RULES or f.rule_id in EMPTY_RULES:
+            seen = parse_ts(f.last.time)
+            if seen is None or live_at is None or seen >= live_at:
+                return f"last at {fmt_ts(seen)}" if seen else "in the log window"
+    return None
 
 
 # --------------------------------------------------------------------------------------------

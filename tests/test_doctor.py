@@ -358,3 +358,17 @@ def test_parse_ts_reads_api_timestamps():
     assert parse_ts("2026-02-02T12:00:00.123456789Z").microsecond == 123456
     assert parse_ts("2021-07-15T07:20:05.777035-07:00").hour == 14
     assert parse_ts("nope") is None and parse_ts(None) is None
+
+
+def test_logs_saying_unset_prove_a_missing_redeploy():
+    ev = Evidence("render:x", 1, "2026-02-01T10:00:00Z", "t7v9k")
+    d = Diagnosis(Verdict("failing", "redis-url-not-set", ev),
+                  [Finding("redis-url-not-set", Severity.CRITICAL, 3, ev, ev, [], {}, "REDIS_URL is NOT set")], [], Stats())
+    for env in ({}, {"env_vars": [{"key": "REDIS_URL", "value": INTERNAL}], "env_groups": []}):
+        facts = good(diagnosis=d, **env)
+        r = next(r for r in run_checks(facts) if r.item == 6 and r.status != "ok")
+        assert r.id == "deploy.stale-env" and r.status == "fail" and "NOT set" in r.message
+    # a line from before the live deploy says nothing about it
+    old = Evidence("render:x", 1, "2026-01-20T10:00:00Z", "t7v9k")
+    d.findings[0].last = old
+    assert by_item(good(diagnosis=d))[6] == "ok"
