@@ -15,8 +15,8 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 demo: $(STAMP)
-	@echo '$$ rla analyze samples/dashboard/fylora-failing.txt'
-	-@$(BIN)/rla analyze samples/dashboard/fylora-failing.txt
+	@echo '$$ rla analyze samples/dashboard/node-app/degraded.txt'
+	-@$(BIN)/rla analyze samples/dashboard/node-app/degraded.txt
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

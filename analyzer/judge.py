@@ -205,7 +205,16 @@ class Judge:
             rule = self.rules[finding.rule_id]
             if rule.kind == "symptom" and verdict.root_cause and verdict.root_cause != finding.rule_id:
                 finding.caused_by = verdict.root_cause
-        findings = sorted(merged.values(), key=lambda f: (-f.severity, first_seq[f.rule_id]))
+        # The root cause first, then by severity, causes before symptoms, then in order of appearance.
+        findings = sorted(
+            merged.values(),
+            key=lambda f: (
+                f.rule_id != verdict.root_cause,
+                -f.severity,
+                self.rules[f.rule_id].kind != "cause",
+                first_seq[f.rule_id],
+            ),
+        )
         unexplained = sorted(self._templates.values(), key=lambda u: -u.count)
         return Diagnosis(verdict, findings, unexplained, self.stats)
 

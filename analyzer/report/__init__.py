@@ -67,6 +67,8 @@ def evidence_fields(finding: Finding, lang: str = "en") -> list[str]:
             out.append(f"{value}:{finding.fields['port']}")
         elif name == "port" and "host" in finding.fields:
             continue
+        elif name == "message" and "host" in finding.fields:
+            continue  # the host:port already says it
         else:
             out.append(f"{name}={value!r}" if name == "message" else f"{name}={value}")
     if finding.instances:
