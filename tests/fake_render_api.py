@@ -670,8 +670,8 @@ class _Handler(BaseHTTPRequestHandler):
         status = int(kind)
         if status == 429:
             retry = fault.retry_after if fault.retry_after is not None else 1
-            headers = dict(headers, **{"Retry-After": str(int(math.ceil(retry))) if float(retry).is_integer()
-                                        else str(retry), "Ratelimit-Remaining": "0"})
+            value = str(int(retry)) if float(retry).is_integer() else str(retry)
+            headers = dict(headers, **{"Retry-After": value, "Ratelimit-Remaining": "0", "Ratelimit-Reset": value})
             fake._block(float(retry))
         elif fault.retry_after is not None and status == 503:
             headers = dict(headers, **{"Retry-After": str(fault.retry_after)})

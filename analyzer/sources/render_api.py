@@ -434,9 +434,10 @@ class RenderClient:
             except httpx.TransportError as exc:
                 last = f"the connection failed ({type(exc).__name__})"
             else:
-                self._note_rate_limit(resp.headers)
                 status = resp.status_code
-                if status == 429:
+                if status != 429:
+                    self._note_rate_limit(resp.headers)
+                else:
                     rl_waits += 1
                     if rl_waits > p.max_rate_limit_waits:
                         raise RetriesExhausted(
