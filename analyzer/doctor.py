@@ -421,13 +421,14 @@ def check_region(facts: Facts, url: RedisURL | None) -> list[CheckResult]:
     out: list[CheckResult] = []
     s_owner, k_owner = svc.get("ownerId"), _owner_of_kv(kv)
     if s_owner and k_owner and s_owner != k_owner:
-        out.append(_fail(
-            "kv.workspace", 5, Severity.CRITICAL if url.kind == "internal" else Severity.WARNING,
-            f"the Key Value is in workspace {k_owner}, the service in {s_owner}",
-            "Render's private network, and so the internal URL red-…:6379, only connects services and instances "
-            "of the same workspace (and region); from another workspace the name does not resolve (ENOTFOUND).",
-            "Create the Key Value in the service's workspace, or move the service; across workspaces only the "
-            "External URL (rediss://, IP allowlist) works."))
+        msg = f"the Key Value is in workspace {k_owner}, the service in {s_owner}"
+        cause = ("Render's private network, and so the internal URL red-…:6379, only connects services and "
+                 "instances of the same workspace (and region); from another workspace the name does not resolve "
+                 "(ENOTFOUND).")
+        fix = ("Create the Key Value in the service's workspace, or move the service; across workspaces only the "
+               "External URL (rediss://, IP allowlist) works.")
+        out.append(_fail("kv.workspace", 5, Severity.CRITICAL, msg, cause, fix) if url.kind == "internal"
+                   else _warn("kv.workspace", 5, msg, cause, fix))
     s_region = (svc.get("serviceDetails") or {}).get("region")
     k_region = kv.get("region")
     if not s_region:
@@ -437,15 +438,15 @@ def check_region(facts: Facts, url: RedisURL | None) -> list[CheckResult]:
         out.append(_unknown("kv.region", 5, "the Key Value has no region in the API answer"))
     elif s_region != k_region:
         internal = url.kind == "internal"
-        out.append(_fail(
-            "kv.region", 5, Severity.CRITICAL if internal else Severity.WARNING,
-            f"the service runs in {s_region}, the Key Value in {k_region}",
-            ("The internal URL only works inside one region: from another region red-… does not resolve "
-             "(getaddrinfo ENOTFOUND red-…)." if internal else
-             "The external URL works across regions, but every command crosses the internet: slow and billed."),
-            f"Keep service and Key Value in the same region: create a Key Value in {s_region} (a region cannot be "
-            f"changed in place), migrate the data, and point {facts.var} at its Internal URL.",
-            data={"service": s_region, "key_value": k_region}))
+        msg = f"the service runs in {s_region}, the Key Value in {k_region}"
+        cause = ("The internal URL only works inside one region: from another region red-… does not resolve "
+                 "(getaddrinfo ENOTFOUND red-…)." if internal else
+                 "The external URL works across regions, but every command crosses the internet: slow and billed.")
+        fix = (f"Keep service and Key Value in the same region: create a Key Value in {s_region} (the research "
+               f"found no way to move one in place), migrate the data, and point {facts.var} at its Internal URL.")
+        region_data = {"service": s_region, "key_value": k_region}
+        out.append(_fail("kv.region", 5, Severity.CRITICAL, msg, cause, fix, data=region_data) if internal
+                   else _warn("kv.region", 5, msg, cause, fix, data=region_data))
     elif not out:
         out.append(_ok("kv.region", 5, f"both in {s_region}" + (", same workspace" if s_owner and k_owner else ""),
                        data={"region": s_region}))
@@ -689,8 +690,8 @@ def check_settings(facts: Facts, url: RedisURL | None) -> list[CheckResult]:
     if external and not cidrs:
         out.append(_fail(
             "kv.allowlist", 8, Severity.ERROR, "the external URL is used, but the IP allowlist is empty",
-            "An empty allowlist disables external connections: every client gets "
-            "'AUTH failed: Client IP address is not in the allowlist.'",
+            "An empty allowlist disables external connections: every client is refused with "
+            "'Client IP address is not in the allowlist.'",
             f"From a Render service use the Internal URL instead. From outside Render add the client's CIDR under "
             "the Key Value's Networking > Access Control.", data={"allowlist": cidrs}))
     elif external and cidrs == ["0.0.0.0/32"]:

@@ -655,21 +655,16 @@ def _check_host(url: RedisURL, var: str, shown: str, on_render: bool) -> list[Ch
 
     # --- item 3, offline part: is the host a Render Key Value at all? -----------------------
     if url.kind == "local":
-        out.append(
-            _fail(
-                "host.localhost", 3, Severity.CRITICAL if on_render else Severity.WARNING,
-                f"{var} points at {url.host}, the service's own container",
-                "On Render nothing listens on localhost:6379 inside your service; the client gets "
-                "ECONNREFUSED 127.0.0.1:6379.",
-                f"Use the Key Value's Internal URL ({INTERNAL_EXAMPLE}).",
-                value=shown,
-            )
-        )
+        msg = f"{var} points at {url.host}, the service's own container"
+        cause = ("On Render nothing listens on localhost:6379 inside your service; the client gets "
+                 "ECONNREFUSED 127.0.0.1:6379.")
+        fix = f"Use the Key Value's Internal URL ({INTERNAL_EXAMPLE})."
+        out.append(_fail("host.localhost", 3, Severity.CRITICAL, msg, cause, fix, value=shown) if on_render
+                   else _warn("host.localhost", 3, msg, cause, fix, value=shown))
     elif url.kind == "internal":
         out.append(_ok("host.internal", 3, f"internal Key Value host {url.host}", value=shown,
                        data={"instance": url.instance_id}))
     elif url.kind == "external":
-        assert url.region is not None
         if url.region not in REGIONS:
             out.append(
                 _warn(

@@ -372,3 +372,22 @@ def test_logs_saying_unset_prove_a_missing_redeploy():
     old = Evidence("render:x", 1, "2026-01-20T10:00:00Z", "t7v9k")
     d.findings[0].last = old
     assert by_item(good(diagnosis=d))[6] == "ok"
+
+
+def test_symbols_agree_with_severities():
+    """❌ is error or worse, ⚠️ is a warning: the exit code and the symbol never disagree."""
+    scenarios = [
+        good(),
+        good(key_value=key_value(region="ohio", owner={"id": "tea-x"}, plan="free", ipAllowList=None,
+                                 options={"maxmemoryPolicy": "noeviction"})),
+        good(env_groups=[{"id": "g", "name": "g", "updatedAt": "2027-01-01T00:00:00Z",
+                          "envVars": [{"key": "REDIS_URL", "value": EXTERNAL + " "}]}],
+             key_value=key_value(region="ohio", owner={"id": "tea-x"}, status="suspended")),
+        good(use="queue", deploys=[{"id": "d", "status": "build_failed"}], diagnosis=diagnosis("degraded", (), None)),
+    ]
+    for facts in scenarios:
+        for r in run_checks(facts):
+            if r.status == "fail":
+                assert r.severity >= Severity.ERROR, r
+            if r.status == "warn":
+                assert r.severity == Severity.WARNING, r

@@ -228,3 +228,11 @@ def test_url_shaped_text_never_raises(parts: tuple[str, ...]) -> None:
 def test_host_and_password_without_scheme_is_no_scheme() -> None:
     assert set(problems(f"{ID}:{PASSWORD}@oregon-keyvalue.render.com:6379")) == {"url.no-scheme"}
     assert "property `host`" in problems(f"{ID}:6379")["url.no-scheme"].cause
+
+
+def test_fail_means_error_or_worse_and_warn_means_warning():
+    for value, _, _ in MISTAKES:
+        for on_render in (True, False):
+            for r in lint_redis_url(value, on_render=on_render):
+                assert r.status != "fail" or r.severity >= Severity.ERROR, r
+                assert r.status != "warn" or r.severity == Severity.WARNING, r
