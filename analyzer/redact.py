@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# scheme://user:password@host  -> keep scheme, user and host; hide the password.
-_URL_PASSWORD = re.compile(r"(?P<head>\b[a-zA-Z][a-zA-Z0-9+.\-]{1,20}://[^\s:/@'\"]*:)(?P<secret>[^\s@'\"]+)(?=@)")
+# scheme://user:password@host -> keep scheme, user and host; hide the password. The password runs
+# to the LAST "@" of the URL: an unencoded "@" or "#" inside it must not leak the rest.
+_URL_PASSWORD = re.compile(
+    r"(?P<head>\b[a-zA-Z][a-zA-Z0-9+.\-]{1,20}://[^\s:/@'\"]*:)(?P<secret>[^\s'\"]+)(?=@[^\s@'\"]*(?:[\s'\"]|$))"
+)
 _RENDER_KEY = re.compile(r"\brnd_[A-Za-z0-9]{8,}\b")
 _AWS_KEY = re.compile(r"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b")
 _JWT = re.compile(r"\beyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\b")
@@ -21,7 +24,9 @@ _PAIR = re.compile(
     r"(?P<secret>[^\s'\",;&]+)"
 )
 # Secrets shown inside a redis AUTH command echoed by a client ("AUTH default s3cret").
-_AUTH_CMD = re.compile(r"(?P<head>\bAUTH\s+(?:\S+\s+)?)(?P<secret>(?!called\b|failed\b)[^\s'\",]{6,})")
+_AUTH_CMD = re.compile(
+    r"(?P<head>\bAUTH\s+(?:default\s+)?)(?P<secret>(?!called\b|failed\b|[A-Z_]+\b)[^\s'\",:<>]{6,})(?!:)"
+)
 
 
 @dataclass
