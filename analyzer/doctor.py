@@ -329,7 +329,7 @@ def _key(url: RedisURL, password: str | None) -> tuple[Any, ...]:
 def _password(value: str) -> str | None:
     from urllib.parse import unquote
 
-    m = re.match(r"^[a-z]+://([^@]*)@", value.strip())
+    m = re.match(r"^[a-z]+://(.*)@[^@]*$", value.strip(), re.I | re.S)
     if not m or ":" not in m.group(1):
         return None
     return unquote(m.group(1).split(":", 1)[1]) or None
