@@ -465,8 +465,10 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
                 value=shown,
             )
         )
-        return url, out
-    if slashes != "//":
+        if slashes != "//":
+            return url, out
+        # keep reading the host (item 3); the scheme stays unknown, so no TLS verdict (item 4)
+    if low in _KNOWN_SCHEMES and slashes != "//":
         out.append(
             _fail(
                 "url.slashes", 2, Severity.CRITICAL,
@@ -482,7 +484,7 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
         if slashes == "///" and s[sm.end():].startswith("/"):
             return url, out
     rest = s[sm.end():]
-    url = replace(url, scheme=low)
+    url = replace(url, scheme=low if low in _KNOWN_SCHEMES else None)
 
     # --- authority: userinfo@host:port --------------------------------------------------------
     # The password may contain unencoded "@", "#", "/" or "?". Take the LAST "@" whose right side
@@ -731,6 +733,8 @@ def _check_host(url: RedisURL, var: str, shown: str, on_render: bool) -> list[Ch
         )
 
     # --- item 4, offline part: TLS/scheme consistency, internal vs external -------------------
+    if url.scheme is None:
+        return out  # a wrong scheme is item 2's failure; TLS cannot be judged
     if url.kind == "internal" and url.tls:
         out.append(
             _fail(
