@@ -126,7 +126,7 @@ def _offline(value: str, var: str, fmt: str, threshold: Severity) -> int:
     for item in OFFLINE_ITEMS:
         if not any(r.item == item for r in results):
             results.append(CheckResult(f"item-{item}", item, "unknown", Severity.INFO,
-                                       "nothing to check: the URL could not be read (see item 2)"))
+                                       "cannot be judged until item 2 is fixed"))
     head = {"mode": "offline", "var": var, "value": show_value(value, redactor)}
     note = "Items 1 and 5-8 need the service: run `rla doctor srv-…` (Render API key required)."
     _write(_render(fmt, head, results, OFFLINE_ITEMS, None, None, note), redactor)

@@ -338,6 +338,8 @@ def _password(value: str) -> str | None:
 def check_internal(facts: Facts, url: RedisURL | None, lint: list[CheckResult]) -> list[CheckResult]:
     if url is None or not url.parsed or url.instance_id is None:
         return []  # nothing to compare; items 2-3 said why
+    if url.scheme is None:
+        return [_unknown("kv.internal-url", 4, "cannot be compared until the scheme is fixed (item 2)")]
     info = facts.connection_info
     if info is None:
         return [_unknown("kv.internal-url", 4,

@@ -391,3 +391,10 @@ def test_symbols_agree_with_severities():
                 assert r.severity >= Severity.ERROR, r
             if r.status == "warn":
                 assert r.severity == Severity.WARNING, r
+
+
+def test_wrong_scheme_is_item_2_only():
+    facts = good(env_groups=[{"id": "g", "name": "g", "updatedAt": "2026-01-05T10:00:00Z",
+                              "envVars": [{"key": "REDIS_URL", "value": f"reddis://{KID}:6379"}]}])
+    got = by_item(facts)
+    assert got[2] == "fail" and got[3] == "ok" and got[4] == "unknown" and got[5] == "ok"
