@@ -249,3 +249,5 @@ def main() -> None:
 
 
 from analyzer.cli_doctor import doctor as _doctor; app.command(name="doctor")(_doctor)  # noqa: E402,E702  (issue 5)
+from analyzer.cli_fetch import fetch as _fetch; app.command(name="fetch")(_fetch)  # noqa: E402,E702  (issue 4)
+from analyzer.cli_fetch import follow as _follow; app.command(name="follow")(_follow)  # noqa: E402,E702  (issue 4)

@@ -1052,7 +1052,9 @@ def find_demo_sample(root: Path) -> Path | None:
     files = sorted(p for p in base.rglob("*") if p.is_file() and p.suffix in (".txt", ".log", ".jsonl")
                    and "node_modules" not in p.parts and not p.name.lower().startswith(("readme", "license")))
     for pred in (lambda p: "fylora" in p.name and "fail" in p.name and p.suffix == ".jsonl",
-                 lambda p: "fylora" in p.name and "fail" in p.name, lambda p: "fail" in p.name, lambda p: True):
+                 lambda p: "fylora" in p.name and "fail" in p.name,
+                 lambda p: p.name == "refused-remote.jsonl",  # a real capture: Redis refuses, app degrades
+                 lambda p: "fail" in p.name, lambda p: p.suffix == ".jsonl", lambda p: True):
         for p in files:
             if pred(p):
                 return p

@@ -285,7 +285,7 @@ def test_retries_exhausted_half_way_keeps_what_was_fetched():
     # backward: the newest 2000 logs were fetched; the window's older part is missing
     assert [log["message"] for log in res.logs] == [f"line {i}" for i in range(3000, 5000)]
     assert res.missing_end == data.logs.all()[3000]["timestamp"]
-    assert "incomplete window" in res.incomplete and "were not fetched" in res.incomplete
+    assert "stopped after 2 page(s)" in res.incomplete and "were not fetched" in res.incomplete
 
 
 def test_fatal_error_half_way_is_reported_not_raised():

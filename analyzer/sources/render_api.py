@@ -289,7 +289,7 @@ class FetchResult:
         gap = ""
         if self.missing_start and self.missing_end:
             gap = f"; logs from {short_ts(self.missing_start)} to {short_ts(self.missing_end)} were not fetched"
-        return f"incomplete window: fetch stopped after {self.pages} page(s), {len(self.logs)} logs: {why}{gap}"
+        return f"the fetch stopped after {self.pages} page(s) and {len(self.logs)} logs ({why}){gap}"
 
 
 class Progress:

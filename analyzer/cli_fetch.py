@@ -1,0 +1,406 @@
+"""`rla fetch` and `rla follow`: diagnose a service's logs straight from the Render API.
+
+Registered in analyzer/cli.py with `app.command()(fetch)` and `app.command()(follow)`.
+httpx and websockets are imported only when a command talks to the API, so `rla --help`
+stays fast. The diagnosis goes through the same `Session` as `rla analyze`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class Format(str, Enum):  # the same values as analyze's --format
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class Level(str, Enum):  # the same values as analyze's --fail-on
+    ok = "ok"
+    info = "info"
+    warning = "warning"
+    error = "error"
+    critical = "critical"
+
+
+# ----------------------------------------------------------------------------- shared options
+
+_FORMAT = typer.Option(Format.table, "--format", "-f", help="Output format.")
+_FAIL_ON = typer.Option(Level.error, "--fail-on", help="Exit 1 when a finding is at least this severe.")
+_RULES = typer.Option(None, "--rules", help="Extra rule pack directory (repeatable); same ids override ours.")
+_LANG = typer.Option(None, "--lang", help="en or fr (default: RLA_LANG, then the locale).")
+_LEVEL = typer.Option(None, "--level", help="Only these levels (repeatable; Render wildcards/regex work): "
+                      "debug, info, notice, warning, error, critical, alert, emergency.", show_default=False)
+_TYPE = typer.Option(None, "--type", help="Only these log types (repeatable): app, request, build.",
+                     show_default=False)
+_TEXT = typer.Option(None, "--text", help="Only logs whose text matches (repeatable; `*` wildcards, /regex/).",
+                     show_default=False)
+_INSTANCE = typer.Option(None, "--instance", help="Only this instance (repeatable), e.g. srv-…-t7v9k.",
+                         show_default=False)
+_OWNER = typer.Option(None, "--owner", envvar="RENDER_WORKSPACE",
+                      help="Workspace ID (tea-…); default: the service's own (env RENDER_WORKSPACE).",
+                      show_default=False)
+_API_URL = typer.Option(None, "--api-url", help="Render API base URL (default: RENDER_HOST, else "
+                        "https://api.render.com/v1).", show_default=False)
+_KEY_FILE = typer.Option(None, "--api-key-file", help="File holding the API key (default: env RENDER_API_KEY).",
+                         show_default=False)
+_UNEXPLAINED = typer.Option(True, "--unexplained/--no-unexplained", help="List error lines no rule explains.")
+
+
+def _fail(message: str, lang: str = "en") -> None:
+    from analyzer.cli import fail
+
+    fail(message, lang)
+
+
+def _setup(rules: Optional[list[Path]], lang: Optional[str]) -> tuple[str, Any]:
+    from analyzer.cli import load_ruleset, resolve_lang
+
+    language = resolve_lang(lang)
+    return language, load_ruleset(rules, language)
+
+
+def _client(api_key_file: Optional[str], api_url: Optional[str], lang: str, **kw: Any) -> Any:
+    from analyzer.sources.render_api import ConfigError, client_from_env
+
+    try:
+        return client_from_env(api_key_file, api_url, **kw)
+    except ConfigError as exc:
+        _fail(str(exc), lang)
+
+
+def _resolve(client: Any, ref: str, owner: Optional[str], lang: str) -> Any:
+    from analyzer.sources.render_api import RenderAPIError
+
+    try:
+        return client.resolve(ref, owner)
+    except RenderAPIError as exc:
+        _fail(str(exc), lang)
+    except KeyboardInterrupt:
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+# ----------------------------------------------------------------------------- progress bar
+
+
+class _Bar:
+    """Progress on stderr, for a terminal only: logs, pages, window covered, rate-limit waits."""
+
+    def __init__(self, start_ns: int, end_ns: int, backward: bool) -> None:
+        self.start_ns, self.end_ns, self.backward = start_ns, end_ns, backward
+        self.logs = self.pages = 0
+        self.frac = 0.0
+        self.note = ""
+        self.covered = ""
+        self._last = 0.0
+
+    def request(self) -> None:
+        if self.note.startswith("waiting"):
+            self.note = ""
+        self.draw()
+
+    def waiting(self, seconds: float, reason: str) -> None:
+        self.note = f"waiting {seconds:.0f}s ({reason})" if seconds >= 1 else f"waiting ({reason})"
+        self.draw(force=True)
+
+    def page(self, logs: int, pages: int, covered_from: str | None, covered_to: str | None) -> None:
+        from analyzer.sources.render_api import short_ts, ts_ns
+
+        self.logs, self.pages = logs, pages
+        try:
+            span = max(1, self.end_ns - self.start_ns)
+            if self.backward and covered_from:
+                self.frac = (self.end_ns - ts_ns(covered_from)) / span
+            elif covered_to:
+                self.frac = (ts_ns(covered_to) - self.start_ns) / span
+        except ValueError:
+            pass
+        self.frac = min(1.0, max(0.0, self.frac))
+        self.covered = f"{short_ts(covered_from)[11:]}→{short_ts(covered_to)[11:]}" if covered_from else ""
+        self.draw()
+
+    def draw(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self._last < 0.1:
+            return
+        self._last = now
+        width = 24
+        full = int(self.frac * width)
+        bar = "█" * full + "░" * (width - full)
+        text = f"{bar} {self.frac:4.0%}  {self.logs:,} logs · {self.pages} pages"
+        if self.covered:
+            text += f" · {self.covered}"
+        if self.note:
+            text += f" · {self.note}"
+        cols = _stderr_cols()
+        sys.stderr.write("\r\x1b[K" + text[: cols - 1])
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
+
+
+def _stderr_cols() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+def _save(path: Path, logs: list[dict], lang: str) -> None:
+    """JSON lines of the API's own log objects: what `rla analyze` reads back."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".part")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            for log in logs:
+                fh.write(json.dumps({k: log[k] for k in ("id", "timestamp", "message", "labels") if k in log},
+                                    ensure_ascii=False) + "\n")
+        os.replace(tmp, path)
+    except OSError as exc:
+        _fail(f"Cannot write {path}: {exc.strerror or exc}.", lang)
+
+
+# ----------------------------------------------------------------------------- fetch
+
+
+def fetch(
+    service: str = typer.Argument(..., help="Service ID (srv-…), service name, or Key Value ID (red-…).",
+                                  show_default=False),
+    since: Optional[str] = typer.Option(None, "--since", help="How far back: 15m, 2h, 1d … (default 1h).",
+                                        show_default=False),
+    start: Optional[str] = typer.Option(None, "--start", help="Window start, RFC 3339 (2026-11-26T06:00:00Z).",
+                                        show_default=False),
+    end: Optional[str] = typer.Option(None, "--end", help="Window end, RFC 3339 (default: now).",
+                                      show_default=False),
+    level: Optional[list[str]] = _LEVEL,
+    type: Optional[list[str]] = _TYPE,
+    text: Optional[list[str]] = _TEXT,
+    instance: Optional[list[str]] = _INSTANCE,
+    save: Optional[Path] = typer.Option(None, "--save", help="Also write the raw logs here as JSON lines "
+                                        "(`rla analyze FILE` gives the same diagnosis).", show_default=False),
+    format: Format = _FORMAT,
+    fail_on: Level = _FAIL_ON,
+    rules: Optional[list[Path]] = _RULES,
+    lang: Optional[str] = _LANG,
+    unexplained: bool = _UNEXPLAINED,
+    owner: Optional[str] = _OWNER,
+    api_url: Optional[str] = _API_URL,
+    api_key_file: Optional[str] = _KEY_FILE,
+) -> None:
+    """Fetch a service's logs from the Render API (every page of the window) and diagnose them.
+
+    \b
+      export RENDER_API_KEY=rnd_...
+      rla fetch srv-d1abc2def3ghi4jkl5mn --since 2h
+      rla fetch my-backend --start 2026-11-26T06:00:00Z --end 2026-11-26T07:00:00Z
+      rla fetch srv-... --since 1d --save logs.jsonl   # later: rla analyze logs.jsonl
+
+    Render keeps logs 7 days (Hobby), 14 (Professional) or 30 (Organization/Enterprise).
+    Exit 0 ok, 1 findings at or above --fail-on, 2 API or usage error, 130 interrupted; a run
+    stopped half-way still diagnoses (and saves) what it fetched and says where it stopped.
+    """
+    from analyzer.sources.render_api import ConfigError, LogQuery, resolve_window, ts_ns
+
+    language, ruleset = _setup(rules, lang)
+    try:
+        t_start, t_end = resolve_window(since, start, end)
+    except ConfigError as exc:
+        _fail(str(exc), language)
+    client = _client(api_key_file, api_url, language)
+    bar = None
+    with client:
+        res = _resolve(client, service, owner, language)
+        query = LogQuery(res.owner_id, [res.id], t_start, t_end, levels=list(level or []), types=list(type or []),
+                         texts=list(text or []), instances=list(instance or []))
+        if sys.stderr.isatty():
+            from analyzer.sources.render_api import format_dt
+
+            bar = _Bar(ts_ns(format_dt(t_start)), ts_ns(format_dt(t_end)), backward=query.direction == "backward")
+            client.progress = bar
+        result = client.fetch_logs(query)
+        if bar:
+            bar.clear()
+    if result.error is not None and result.pages == 0:
+        _fail(str(result.error), language)
+    if save is not None:
+        _save(save, result.logs, language)
+    code = _diagnose_and_print(result.logs, f"render:{res.id}", result.incomplete, ruleset, language, format,
+                               unexplained, fail_on)
+    if result.interrupted:
+        raise typer.Exit(EXIT_INTERRUPTED)
+    if result.error is not None:
+        _fail(str(result.error), language)
+    raise typer.Exit(code)
+
+
+def _diagnose_and_print(logs: list[dict], source: str, incomplete: Optional[str], ruleset: Any, lang: str,
+                        fmt: Format, unexplained: bool, fail_on: Level) -> int:
+    from analyzer.cli import emit, exit_code, report_context
+    from analyzer.pipeline import Session
+    from analyzer.sources.formats import records_from_api_logs
+
+    session = Session(ruleset)
+    session.feed_records(list(records_from_api_logs(logs, source)), source)
+    diag = session.diagnosis(incomplete)
+    ctx = report_context(ruleset, lang, unexplained)
+    ctx.redactor = session.redactor
+    emit(diag, fmt, ctx)  # type: ignore[arg-type]
+    return exit_code(diag, fail_on)  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------------------- follow
+
+
+def follow(
+    service: str = typer.Argument(..., help="Service ID (srv-…), service name, or Key Value ID (red-…).",
+                                  show_default=False),
+    level: Optional[list[str]] = _LEVEL,
+    type: Optional[list[str]] = _TYPE,
+    text: Optional[list[str]] = _TEXT,
+    instance: Optional[list[str]] = _INSTANCE,
+    format: Format = _FORMAT,
+    fail_on: Level = _FAIL_ON,
+    rules: Optional[list[Path]] = _RULES,
+    lang: Optional[str] = _LANG,
+    unexplained: bool = _UNEXPLAINED,
+    owner: Optional[str] = _OWNER,
+    api_url: Optional[str] = _API_URL,
+    api_key_file: Optional[str] = _KEY_FILE,
+) -> None:
+    """Follow a service's live logs and keep the diagnosis up to date; Ctrl-C prints the final one.
+
+    \b
+      rla follow srv-d1abc2def3ghi4jkl5mn
+      rla follow my-backend --level error --format json > final.json
+
+    Starts from now. Render closes a live log socket after about a minute; rla reconnects at
+    once and resumes from the last line seen, with no gap and no duplicate. On a terminal the
+    verdict and table redraw in place; otherwise one line per new finding (table/markdown) and,
+    on Ctrl-C, the final diagnosis in --format (json: only the final document). Exit 130.
+    """
+    from analyzer.cli import emit, report_context
+    from analyzer.live import LogTail
+    from analyzer.pipeline import Session
+    from analyzer.sources.formats import record_from_api_log
+    from analyzer.sources.render_api import RenderAPIError
+
+    language, ruleset = _setup(rules, lang)
+    client = _client(api_key_file, api_url, language)
+    tty = sys.stdout.isatty()
+    err_tty = sys.stderr.isatty()
+    with client:
+        res = _resolve(client, service, owner, language)
+        source = f"render:{res.id}"
+        session = Session(ruleset)
+        ctx = report_context(ruleset, language, unexplained)
+        ctx.redactor = session.redactor
+        status = {"text": "connecting"}
+        printed = {"n": 0}
+
+        def on_event(kind: str, text: str) -> None:
+            status["text"] = text
+
+        tail = LogTail(client, res.owner_id, [res.id], levels=list(level or []), types=list(type or []),
+                       texts=list(text or []), instances=list(instance or []), ticks=True, tick=0.5,
+                       on_event=on_event)
+        pending: list = []
+        line_no = 0
+        last_draw = last_flush = 0.0
+        dirty = True
+        error: Optional[RenderAPIError] = None
+        stream = iter(tail)
+
+        def flush() -> None:
+            nonlocal dirty
+            if not pending:
+                return
+            batch = list(pending)
+            pending.clear()
+            new = session.feed_records(batch, source)
+            dirty = True
+            if new and not tty and format != Format.json:
+                printed["n"] += _print_new(new, batch, ruleset, language, session)
+
+        def redraw() -> None:
+            nonlocal last_draw, dirty
+            from analyzer.report import render
+
+            diag = session.diagnosis()
+            body = render(diag, format.value if format != Format.json else "table", ctx)
+            head = (f"rla follow {res.name} ({res.id}) · {tail.stats.delivered:,} lines · "
+                    f"{tail.stats.reconnects} reconnect(s) · {status['text']} · Ctrl-C for the final diagnosis\n\n")
+            sys.stdout.write("\x1b[H\x1b[2J" + head + body)
+            sys.stdout.flush()
+            last_draw, dirty = time.monotonic(), False
+
+        try:
+            if tty:
+                redraw()
+            for log in stream:
+                if log is not None:
+                    line_no += 1
+                    try:
+                        pending.append(record_from_api_log(log, source, line_no))
+                    except ValueError:
+                        session.problems.note(f"{source}:{line_no}")
+                    if len(pending) < 200 and time.monotonic() - last_flush < 0.5:
+                        continue
+                flush()
+                last_flush = time.monotonic()
+                if tty and dirty and time.monotonic() - last_draw >= 0.5:
+                    redraw()
+        except KeyboardInterrupt:
+            pass
+        except RenderAPIError as exc:
+            error = exc
+        finally:
+            try:
+                stream.close()  # type: ignore[attr-defined]
+            except Exception:  # noqa: BLE001
+                pass
+        flush()
+        if error is not None and tail.stats.connections == 0:
+            _fail(str(error), language)
+        incomplete = None
+        if error is not None:
+            incomplete = f"the live stream stopped ({str(error).rstrip('.')})"
+        diag = session.diagnosis(incomplete)
+        if tty:
+            sys.stdout.write("\x1b[H\x1b[2J")
+        elif format != Format.json and printed["n"]:
+            sys.stdout.write("\n")
+        emit(diag, format, ctx)  # type: ignore[arg-type]
+        if err_tty:
+            sys.stderr.write(f"rla: followed {tail.stats.delivered:,} lines over "
+                             f"{tail.stats.connections} connection(s)\n")
+    if error is not None:
+        _fail(str(error), language)
+    raise typer.Exit(EXIT_INTERRUPTED)
+
+
+def _print_new(new_ids: list[str], batch: list, ruleset: Any, lang: str, session: Any) -> int:
+    """One line per new finding: time, severity, rule id, title."""
+    diag = session.diagnosis()
+    by_id = {f.rule_id: f for f in diag.findings}
+    for rule_id in dict.fromkeys(new_ids):
+        rule = ruleset.get(rule_id)
+        finding = by_id.get(rule_id)
+        when = (finding.first.time if finding and finding.first.time else "") or ""
+        sev = finding.severity.label if finding else (rule.severity.label if rule else "?")
+        title = rule.text(lang).title if rule else rule_id
+        line = f"{when}  {sev:<8} {rule_id}  {title}".strip()
+        sys.stdout.write(session.redactor.scrub(line) + "\n")
+    sys.stdout.flush()
+    return len(new_ids)
