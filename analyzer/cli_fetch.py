@@ -72,10 +72,10 @@ def _setup(rules: Optional[list[Path]], lang: Optional[str]) -> tuple[str, Any]:
 
 
 def _client(api_key_file: Optional[str], api_url: Optional[str], lang: str, **kw: Any) -> Any:
-    from analyzer.sources.render_api import ConfigError, client_from_env
+    from analyzer.sources.render_api import ConfigError, RetryPolicy, client_from_env
 
     try:
-        return client_from_env(api_key_file, api_url, **kw)
+        return client_from_env(api_key_file, api_url, policy=RetryPolicy.from_env(), **kw)
     except ConfigError as exc:
         _fail(str(exc), lang)
 
@@ -237,7 +237,7 @@ def fetch(
     if save is not None:
         _save(save, result.logs, language)
     code = _diagnose_and_print(result.logs, f"render:{res.id}", result.incomplete, ruleset, language, format,
-                               unexplained, fail_on)
+                               unexplained, fail_on, client)
     if result.interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
     if result.error is not None:
@@ -246,12 +246,14 @@ def fetch(
 
 
 def _diagnose_and_print(logs: list[dict], source: str, incomplete: Optional[str], ruleset: Any, lang: str,
-                        fmt: Format, unexplained: bool, fail_on: Level) -> int:
+                        fmt: Format, unexplained: bool, fail_on: Level, client: Any = None) -> int:
     from analyzer.cli import emit, exit_code, report_context
     from analyzer.pipeline import Session
     from analyzer.sources.formats import records_from_api_logs
 
     session = Session(ruleset)
+    if client is not None:
+        client.register_secret(session.redactor)
     session.feed_records(list(records_from_api_logs(logs, source)), source)
     diag = session.diagnosis(incomplete)
     ctx = report_context(ruleset, lang, unexplained)
@@ -304,6 +306,7 @@ def follow(
         res = _resolve(client, service, owner, language)
         source = f"render:{res.id}"
         session = Session(ruleset)
+        client.register_secret(session.redactor)
         ctx = report_context(ruleset, language, unexplained)
         ctx.redactor = session.redactor
         status = {"text": "connecting"}

@@ -130,6 +130,22 @@ class RetryPolicy:
     timeout: float = 30.0  # read timeout of one request
     connect_timeout: float = 10.0
 
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> "RetryPolicy":
+        """Tuning knobs for slow links and tests: RLA_MAX_RETRIES, RLA_BACKOFF_BASE, RLA_BACKOFF_CAP,
+        RLA_TIMEOUT (seconds)."""
+        env = os.environ if env is None else env
+        policy = cls()
+        for name, attr, conv in (("RLA_MAX_RETRIES", "max_retries", int), ("RLA_BACKOFF_BASE", "backoff_base", float),
+                                 ("RLA_BACKOFF_CAP", "backoff_cap", float), ("RLA_TIMEOUT", "timeout", float)):
+            raw = env.get(name)
+            if raw:
+                try:
+                    setattr(policy, attr, conv(raw))
+                except ValueError:
+                    raise ConfigError(f"{name} must be a number, not {raw!r}.") from None
+        return policy
+
 
 # --------------------------------------------------------------------------- time helpers
 
@@ -328,6 +344,10 @@ class RenderClient:
     def scrub(self, text: str) -> str:
         key = self.__key
         return text.replace(key, "[redacted]") if key and key in text else text
+
+    def register_secret(self, redactor: Any) -> None:
+        """Let an output redactor (analyzer.redact.Redactor) mask the key wherever it shows up."""
+        redactor.add(self.__key)
 
     def auth_headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.__key}", "Accept": "application/json", "User-Agent": USER_AGENT}
