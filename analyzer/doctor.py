@@ -891,7 +891,7 @@ def _gather_logs(client: Any, facts: Facts, service: dict[str, Any], since: str,
         facts.errors["logs"] = _describe(result.error)
         return
     session = Session(rules) if facts.redactor is None else Session(rules, redactor=facts.redactor)
-    records = list(records_from_api_logs(result.logs, f"render:{service.get('name') or service.get('id')}"))
+    records = list(records_from_api_logs(result.logs, f"render:{service.get('id')}"))  # as rla fetch
     session.feed_records(records, records[0].source if records else "render")
     facts.diagnosis = session.diagnosis(result.incomplete)
     facts.log_count = len(records)
