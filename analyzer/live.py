@@ -175,34 +175,30 @@ class LogTail:
             got_any = False
             reason = "closed"
             try:
-                while True:
-                    try:
-                        frame = ws.recv(timeout=self.tick)
-                    except TimeoutError:
-                        if self.ticks:
-                            yield None
-                        continue
-                    got_any = True
-                    try:
-                        log = json.loads(frame)
-                    except (ValueError, TypeError):
-                        continue
-                    if not isinstance(log, dict):
-                        continue
-                    self.stats.received += 1
-                    if self._accept(log):
-                        self.stats.delivered += 1
-                        yield log
+                with ws:  # (websockets >= 17.1 wants the context manager; it closes on the way out)
+                    while True:
+                        try:
+                            frame = ws.recv(timeout=self.tick)
+                        except TimeoutError:
+                            if self.ticks:
+                                yield None
+                            continue
+                        got_any = True
+                        try:
+                            log = json.loads(frame)
+                        except (ValueError, TypeError):
+                            continue
+                        if not isinstance(log, dict):
+                            continue
+                        self.stats.received += 1
+                        if self._accept(log):
+                            self.stats.delivered += 1
+                            yield log
             except ConnectionClosed as exc:
                 rcvd = getattr(exc, "rcvd", None)
                 reason = f"closed by server ({rcvd.code})" if rcvd is not None else "connection lost"
             except OSError as exc:
                 reason = f"connection lost ({type(exc).__name__})"
-            finally:
-                try:
-                    ws.close()
-                except Exception:  # noqa: BLE001 - closing a dead socket
-                    pass
             self.stats.closes.append(reason)
             self.on_event("closed", reason)
             # a socket that lived and delivered resets the failure count; one that died at
