@@ -153,7 +153,15 @@ def _online(ref: str, *, var: str, fmt: str, threshold: Severity, since: str, us
     except ConfigError as exc:
         _die(str(exc))
     try:
-        client = client_from_env(api_key_file, api_url, policy=RetryPolicy(max_retries=2, max_rate_limit_waits=10))
+        # The doctor asks many small questions: a failing endpoint should become "?" quickly, so it
+        # retries less than `fetch` unless RLA_MAX_RETRIES says otherwise (RLA_* knobs as for fetch).
+        import os
+
+        policy = RetryPolicy.from_env() if hasattr(RetryPolicy, "from_env") else RetryPolicy()
+        if not os.environ.get("RLA_MAX_RETRIES"):
+            policy.max_retries = 2
+        policy.max_rate_limit_waits = min(policy.max_rate_limit_waits, 10)
+        client = client_from_env(api_key_file, api_url, policy=policy)
     except ConfigError as exc:
         _die(str(exc))
     redactor = new_redactor()
