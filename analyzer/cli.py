@@ -32,6 +32,9 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    github = "github"  # issue 6: CI formats (analyzer/report/ci.py and friends)
+    junit = "junit"
+    sarif = "sarif"
 
 
 class Level(str, Enum):
@@ -58,6 +61,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 RulesOpt = typer.Option(None, "--rules", help="Extra rule pack directory (repeatable); same ids override ours.")
 FormatOpt = typer.Option(Format.table, "--format", "-f", help="Output format.")
 FailOnOpt = typer.Option(Level.error, "--fail-on", help="Exit 1 when a finding is at least this severe.")
+OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout.")
 LangOpt = typer.Option(None, "--lang", help="en or fr (default: RLA_LANG, then the locale).", envvar=None)
 
 
@@ -80,11 +84,13 @@ def resolve_lang(option: Optional[str]) -> str:
 
 
 def load_ruleset(extra: Optional[list[Path]], lang: str = "en"):  # type: ignore[no-untyped-def]
+    from analyzer.config import ConfigError, find
     from analyzer.rules import RuleError, load_rules
 
     try:
-        ruleset = load_rules(extra or [])
-    except RuleError as exc:
+        packs = [*find().rules, *(extra or [])]  # [tool.rla] / .rla.yaml packs, then --rules
+        ruleset = load_rules(list(dict.fromkeys(packs)))
+    except (RuleError, ConfigError) as exc:
         fail(str(exc), lang)
     for rule_id in ruleset.overridden:
         sys.stderr.write(f"rla: note: your rule {rule_id} replaces the built-in one\n")
@@ -109,11 +115,12 @@ def exit_code(diag, fail_on: Level) -> int:  # type: ignore[no-untyped-def]
     return EXIT_FINDINGS if top is not None and top >= Severity.parse(fail_on.value) else EXIT_OK
 
 
-def emit(diag, fmt: Format, ctx) -> None:  # type: ignore[no-untyped-def]
+def emit(diag, fmt: Format, ctx, output: Optional[Path] = None) -> None:  # type: ignore[no-untyped-def]
+    from analyzer.cli_check import deliver
     from analyzer.report import render
 
-    sys.stdout.write(render(diag, fmt.value, ctx))
-    sys.stdout.flush()
+    summary = (lambda: render(diag, "markdown", ctx)) if fmt.value == "github" else None
+    deliver(render(diag, fmt.value, ctx), output, summary, ctx.lang)
 
 
 @app.command()
@@ -127,6 +134,7 @@ def analyze(
     rules: Optional[list[Path]] = RulesOpt,
     lang: Optional[str] = LangOpt,
     unexplained: bool = typer.Option(True, "--unexplained/--no-unexplained", help="List error lines no rule explains."),
+    output: Optional[Path] = OutputOpt,
 ) -> None:
     """Diagnose Render logs from files or a paste.
 
@@ -161,7 +169,8 @@ def analyze(
     diag = session.diagnosis(incomplete)
     ctx = report_context(ruleset, language, unexplained)
     ctx.redactor = session.redactor
-    emit(diag, format, ctx)
+    ctx.fail_on = fail_on.value
+    emit(diag, format, ctx, output)
     raise typer.Exit(code or exit_code(diag, fail_on))
 
 
@@ -251,3 +260,5 @@ def main() -> None:
 from analyzer.cli_doctor import doctor as _doctor; app.command(name="doctor")(_doctor)  # noqa: E402,E702  (issue 5)
 from analyzer.cli_fetch import fetch as _fetch; app.command(name="fetch")(_fetch)  # noqa: E402,E702  (issue 4)
 from analyzer.cli_fetch import follow as _follow; app.command(name="follow")(_follow)  # noqa: E402,E702  (issue 4)
+from analyzer.cli_check import check as _check; app.command(name="check")(_check)  # noqa: E402,E702  (issue 6)
+from analyzer.cli_check import rules_test as _rt, rules_lint as _rl; rules_app.command("test")(_rt); rules_app.command("lint")(_rl)  # noqa: E402,E702,E501  (issue 6)

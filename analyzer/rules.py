@@ -171,8 +171,8 @@ def parse_rule(doc: Any, path: str, topic: str = "") -> Rule:
                 raise where.fail(f"{lang}.{extra[0]}", "unknown field")
             texts[lang] = _texts(doc[lang], where, prefix=f"{lang}.")
     examples = doc.get("examples") or {}
-    if not isinstance(examples, dict) or set(examples) - {"match", "no_match"}:
-        raise where.fail("examples", "must be {match: [...], no_match: [...]}")
+    if not isinstance(examples, dict) or set(examples) - {"match", "no_match", "also"}:
+        raise where.fail("examples", "must be {match: [...], no_match: [...], also: [rule ids]}")
     return Rule(
         id=rule_id,
         severity=severity,

@@ -14,7 +14,8 @@ from analyzer.redact import Redactor
 from analyzer.rules import RuleSet
 
 SCHEMA = 1
-FORMATS = ("table", "json", "markdown")
+FORMATS = ("table", "json", "markdown", "github", "junit", "sarif")
+CI_FORMATS = ("github", "junit", "sarif")  # rendered from the run document (analyzer.report.ci)
 
 
 @dataclass
@@ -25,6 +26,7 @@ class ReportContext:
     width: int = 120
     redactor: Redactor = field(default_factory=Redactor)
     unexplained: bool = True
+    fail_on: str = "error"  # what the CI formats mark as failing
 
 
 def fill(text: str, fields: dict[str, str]) -> str:
@@ -141,7 +143,11 @@ def worst(diag: Diagnosis) -> Severity | None:
 
 
 def render(diag: Diagnosis, fmt: str, ctx: ReportContext) -> str:
-    if fmt == "json":
+    if fmt in CI_FORMATS:
+        from analyzer.report.ci import render_run, single_run
+
+        out = render_run(single_run(diag, ctx), fmt, ctx)
+    elif fmt == "json":
         from analyzer.report.json_report import render_json
 
         out = render_json(diag, ctx)

@@ -1,0 +1,367 @@
+"""`rla check PATHS`: the CI gate over log samples, and `rla rules test` / `rla rules lint`.
+
+check runs the same pipeline as `analyze` once per file and gates the run three ways:
+  severity   (default) a finding at or above --fail-on fails;
+  expect     --expect FILE: each sample must give exactly its expected findings (pending: skipped);
+  baseline   --baseline FILE: only findings not recorded by --write-baseline fail.
+Exit 0/1/2 as analyze in every output format; --exit-zero keeps 0 unless a file cannot be read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import typer
+
+from analyzer.cli import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Format,
+    InputFormat,
+    LangOpt,
+    Level,
+    OutputOpt,
+    RulesOpt,
+    fail,
+    load_ruleset,
+    report_context,
+    resolve_lang,
+)
+
+BASELINE_VERSION = 1
+
+
+def deliver(text: str, output: Optional[Path], summary: Optional[Callable[[], str]] = None, lang: str = "en") -> None:
+    """Already-redacted text to -o FILE or stdout; the markdown summary to $GITHUB_STEP_SUMMARY."""
+    from analyzer.report.github import append_step_summary
+
+    if output is not None and str(output) != "-":
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            fail(f"cannot write {output} ({exc.strerror or exc}).", lang)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    if summary is not None and os.environ.get("GITHUB_STEP_SUMMARY"):
+        problem = append_step_summary(summary())
+        if problem:
+            sys.stderr.write(f"rla: warning: {problem}\n")
+
+
+def _split(values: Optional[list[str]]) -> tuple[str, ...]:
+    return tuple(v.strip() for raw in values or [] for v in raw.split(",") if v.strip())
+
+
+# ---- baselines --------------------------------------------------------------------------------
+
+
+def _key_path(path: str, base: Path) -> str:
+    """A sample's path relative to the baseline file's folder, so the baseline works from any cwd."""
+    if path == "<stdin>":
+        return path
+    return Path(os.path.relpath(Path(path).resolve(), base.resolve())).as_posix()
+
+
+def read_baseline(path: Path) -> list[dict[str, Any]]:
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ValueError(f"{path}: no such baseline file (create it with --write-baseline {path})") from None
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path}: not a baseline file (invalid JSON at line {exc.lineno})") from None
+    entries = doc.get("findings") if isinstance(doc, dict) else None
+    if not isinstance(entries, list) or not all(
+        isinstance(e, dict) and all(isinstance(e.get(k), str) for k in ("file", "rule", "fingerprint")) for e in entries
+    ):
+        raise ValueError(f"{path}: not a baseline file (expected findings: [{{file, rule, fingerprint}}, ...])")
+    return entries
+
+
+def baseline_doc(results: list[Any], base: Path) -> dict[str, Any]:
+    from analyzer.model import Severity
+    from analyzer.report.ci import fingerprint
+
+    entries = []
+    for res in results:
+        if res.diag is None:
+            continue
+        for f in res.diag.findings:
+            if f.severity > Severity.OK:
+                entries.append(
+                    {"file": _key_path(res.path, base), "rule": f.rule_id, "fingerprint": fingerprint(f), "severity": f.severity.label, "count": f.count}
+                )
+    entries.sort(key=lambda e: (e["file"], e["rule"], e["fingerprint"]))
+    return {
+        "schema": BASELINE_VERSION,
+        "tool": "rla",
+        "about": "Known findings: `rla check --baseline` fails only on findings not listed here. Matched on file, rule and an "
+        "evidence fingerprint (not line numbers). Rewrite with `rla check --write-baseline`.",
+        "findings": entries,
+    }
+
+
+# ---- the command ------------------------------------------------------------------------------
+
+
+def check(
+    paths: list[str] = typer.Argument(..., help="Log samples: files, globs or directories (recursively).", show_default=False),
+    format: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
+    output: Optional[Path] = OutputOpt,
+    fail_on: Optional[Level] = typer.Option(
+        None, "--fail-on", help="Fail on a finding at least this severe [default: config fail-on, else error]."
+    ),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when the check fails (report-only jobs)."),
+    expect: Optional[Path] = typer.Option(None, "--expect", help="Expectations YAML: each sample must give exactly its findings."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Known findings (JSON): only new ones fail."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record today's findings as the baseline."),
+    rules: Optional[list[Path]] = RulesOpt,
+    select: Optional[list[str]] = typer.Option(None, "--select", help="Only these rule ids or prefixes (repeatable, or comma-separated)."),
+    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Leave out these rule ids or prefixes (repeatable, or comma-separated)."),
+    input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="Force one line format."),
+    lang: Optional[str] = LangOpt,
+) -> None:
+    """Gate CI on log samples: fail on findings, on expectation mismatches, or on new findings.
+
+    \b
+      rla check logs/ --fail-on warning --format github
+      rla check logs/ --expect logs/expected.yaml
+      rla check logs/ --write-baseline .rla-baseline.json
+      rla check logs/ --baseline .rla-baseline.json
+      rla check logs/ --rules ./my-rules --format junit -o report.xml
+    """
+    from analyzer.config import ConfigError, RuleFilter, find
+    from analyzer.expect import ExpectError, load_expectations
+    from analyzer.model import Severity
+    from analyzer.pipeline import Session
+    from analyzer.redact import Redactor
+    from analyzer.report.ci import FileResult, Run, diff, exit_status, filtered, fingerprint, render_markdown, render_run, run_dict
+    from analyzer.sources.files import InputError, Problems, expand, read_sources
+
+    language = resolve_lang(lang)
+    if expect is not None and (baseline is not None or write_baseline is not None):
+        fail("use --expect or a baseline (--baseline / --write-baseline), not both.", language)
+    if baseline is not None and write_baseline is not None:
+        fail("use --baseline to check or --write-baseline to record, not both.", language)
+    try:
+        cfg = find()
+    except ConfigError as exc:
+        fail(str(exc), language)
+    ruleset = load_ruleset(rules, language)
+    level = Severity.parse((fail_on.value if fail_on else None) or cfg.fail_on or "error")
+    filt = RuleFilter(_split(select) or cfg.select, _split(ignore) or cfg.ignore)
+    typo = filt.unknown(r.id for r in ruleset.rules)
+    if typo:
+        fail(f"--select/--ignore '{typo}' names no rule (see `rla rules list`).", language)
+    try:
+        files = expand(list(paths))
+    except InputError as exc:
+        fail(str(exc), language)
+
+    # Which files to check, and against what.
+    expectations: dict[Path, Any] = {}
+    unlisted: list[str] = []
+    missing: list[FileResult] = []
+    if expect is not None:
+        try:
+            exps = load_expectations(expect)
+        except ExpectError as exc:
+            fail(str(exc), language)
+        expectations = {(expect.parent / sample).resolve(): e for sample, e in exps.items()}
+        roots = [Path(p).resolve() for p in paths if p != "-" and not any(c in p for c in "*?[")]
+        found = {Path(f).resolve() for f in files if f != "-"}
+        for target, exp in expectations.items():
+            if target not in found and not target.exists() and any(target == r or r in target.parents for r in roots):
+                shown = os.path.relpath(target)
+                res = FileResult(shown, expected=True)
+                res.problems.append(_sample_problem(f"listed in {expect} but the file does not exist"))
+                missing.append(res)
+        unlisted = [f for f in files if f == "-" or Path(f).resolve() not in expectations]
+        files = [f for f in files if f != "-" and Path(f).resolve() in expectations]
+    known: dict[str, set[tuple[str, str]]] = {}
+    base_dir = (baseline or write_baseline or Path(".")).parent
+    if baseline is not None:
+        try:
+            entries = read_baseline(baseline)
+        except ValueError as exc:
+            fail(str(exc), language)
+        for e in entries:
+            known.setdefault(e["file"], set()).add((e["rule"], e["fingerprint"]))
+
+    # Diagnose each file on its own, with one redactor for the whole run.
+    redactor = Redactor()
+    results: list[FileResult] = []
+    interrupted = False
+    for path in files:
+        shown = "<stdin>" if path == "-" else path
+        res = FileResult(shown)
+        exp = expectations.get(Path(path).resolve()) if expect is not None else None
+        if exp is not None:
+            res.expected = True
+            if exp.pending:
+                res.pending = str(exp.pending)
+                results.append(res)
+                continue
+        session = Session(ruleset, input_format.value, redactor=redactor)
+        problems = Problems()
+        session.problems = problems
+        try:
+            for block in read_sources([path], problems):
+                session.feed_block(block)
+        except InputError as exc:
+            res.error = str(exc).rstrip(".")
+            results.append(res)
+            continue
+        except KeyboardInterrupt:
+            interrupted = True
+        if problems.skipped:
+            res.error = "; ".join(problems.skipped)
+        res.diag = filtered(session.diagnosis(), filt.allows)
+        if exp is not None and res.error is None:
+            res.problems = diff(res.diag, exp, filt.allows)
+        if baseline is not None:
+            res.baseline = known.get(_key_path(shown, base_dir), set())
+        results.append(res)
+        if interrupted:
+            break
+    results.extend(missing)
+
+    gone: list[dict[str, Any]] = []
+    if baseline is not None:
+        seen = {
+            _key_path(r.path, base_dir): {(f.rule_id, fingerprint(f)) for f in r.diag.findings}
+            for r in results
+            if r.diag is not None
+        }
+        for e in entries:
+            checked = seen.get(e["file"])
+            if checked is not None and (e["rule"], e["fingerprint"]) not in checked:
+                gone.append(e)
+            elif checked is None and e["file"] != "<stdin>" and not (base_dir / e["file"]).exists():
+                gone.append(e)
+
+    mode = "expect" if expect is not None else ("baseline" if baseline is not None else "severity")
+    run = Run(
+        results,
+        fail_on=level,
+        mode=mode,
+        baseline_file=str(baseline) if baseline is not None else None,
+        baseline_gone=gone,
+        unlisted=unlisted,
+        ignored=tuple(r.id for r in ruleset.rules if not filt.allows(r.id)),
+    )
+    ctx = report_context(ruleset, language)
+    ctx.color = False
+    ctx.redactor = redactor
+    ctx.fail_on = level.label
+    doc = run_dict(run, ctx)
+    if write_baseline is not None:
+        try:
+            write_baseline.write_text(
+                redactor.scrub(json.dumps(baseline_doc(results, base_dir), ensure_ascii=False, indent=2) + "\n"), encoding="utf-8"
+            )
+        except OSError as exc:
+            fail(f"cannot write {write_baseline} ({exc.strerror or exc}).", language)
+        n = sum(1 for r in results if r.diag for f in r.diag.findings if f.severity > Severity.OK)
+        sys.stderr.write(f"rla: wrote {n} known finding(s) to {write_baseline}; check against it with --baseline {write_baseline}\n")
+    text = redactor.scrub(render_run(doc, format.value, ctx))
+    summary = (lambda: redactor.scrub(render_markdown(doc))) if format == Format.github else None
+    deliver(text, output, summary, language)
+    for r in results:
+        if r.error is not None:
+            sys.stderr.write(f"rla: error: {redactor.scrub(r.path)}: {redactor.scrub(r.error)}\n")
+    if interrupted:
+        raise typer.Exit(EXIT_INTERRUPTED)
+    code = exit_status(doc)
+    if code == EXIT_USAGE:
+        raise typer.Exit(EXIT_USAGE)
+    if write_baseline is not None or exit_zero:
+        raise typer.Exit(EXIT_OK)
+    raise typer.Exit(code)
+
+
+def _sample_problem(message: str) -> Any:
+    from analyzer.report.ci import Problem
+
+    return Problem("sample", message)
+
+
+# ---- rla rules test / rla rules lint ----------------------------------------------------------
+
+
+def _packs(dirs: Optional[list[Path]]) -> tuple[list[Path], bool]:
+    """The packs to work on: the given folders, or (none given) the built-in pack and configured packs."""
+    from analyzer.config import ConfigError, find
+    from analyzer.ruletest import pack_dirs
+
+    if dirs:
+        for d in dirs:
+            if not Path(d).exists():
+                fail(f"{d}: no such rules directory.")
+        return pack_dirs(dirs)
+    try:
+        configured = list(find().rules)
+    except ConfigError as exc:
+        fail(str(exc))
+    return pack_dirs(configured)[0], True
+
+
+def _report(failures: list[Any], what: str) -> None:
+    for f in failures:
+        typer.echo(str(f))
+    if failures:
+        typer.echo("")
+    typer.echo(what)
+    raise typer.Exit(1 if failures else 0)
+
+
+def rules_test(
+    dirs: Optional[list[Path]] = typer.Argument(
+        None, help="Rule pack folders [default: the built-in pack and the configured packs].", show_default=False
+    ),
+) -> None:
+    """Every rule matches its examples.match lines, none of its examples.no_match lines, and no
+    example line triggers a more severe rule elsewhere unless declared (examples.also)."""
+    from analyzer.rules import RuleError, load_pack, load_rules
+    from analyzer.ruletest import check_examples
+
+    packs, with_builtin = _packs(dirs)
+    try:
+        ruleset = load_rules(packs)
+        only = {r.id for d in packs for r in load_pack(d)}
+    except RuleError as exc:
+        fail(f"{exc} (run `rla rules lint` for every problem at once)")
+    if with_builtin:
+        only |= {r.id for r in load_rules().rules}
+    failures, checked = check_examples(ruleset, only)
+    n = len(only)
+    _report(failures, f"{n} rule{'s' if n != 1 else ''}, {checked} example lines: " + (f"{len(failures)} failure(s)" if failures else "all pass"))
+
+
+def rules_lint(
+    dirs: Optional[list[Path]] = typer.Argument(
+        None, help="Rule pack folders [default: the built-in pack and the configured packs].", show_default=False
+    ),
+) -> None:
+    """Schema, unknown keys, regex dialect, duplicate ids, references, missing examples and
+    slow (catastrophically backtracking) patterns."""
+    from analyzer.rules import RuleError, builtin_rules_dir, load_rules
+    from analyzer.ruletest import lint
+
+    packs, with_builtin = _packs(dirs)
+    targets = ([builtin_rules_dir()] if with_builtin else []) + packs
+    context: tuple[Any, ...] = ()
+    if not with_builtin:
+        try:
+            context = load_rules().rules
+        except RuleError:
+            context = ()
+    failures, n = lint(targets, context)
+    _report(failures, f"{n} rule{'s' if n != 1 else ''} linted: " + (f"{len(failures)} problem(s)" if failures else "no problems"))

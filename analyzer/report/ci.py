@@ -1,0 +1,295 @@
+"""The run document: many diagnoses (one per log sample) plus what the gate made of them.
+
+`rla check --format json` prints it; github, junit, sarif and the check's markdown and table are
+thin functions of it. `rla analyze` wraps its single diagnosis in the same document to get the CI
+formats too (`single_run`). Every finding keeps the canonical schema-1 fields of `to_dict` and adds:
+`fingerprint` (stable across line shifts: rule + evidence with the variable parts folded),
+`baseline` (known, does not fail) and `gate` (this finding fails the run).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from analyzer import __version__
+from analyzer.judge import template_of
+from analyzer.model import Diagnosis, Finding, Severity
+from analyzer.report import SCHEMA, ReportContext, to_dict
+
+# Statuses of one file in a run.
+PASS, FAIL, PENDING, ERROR, MISSING = "pass", "fail", "pending", "error", "missing"
+_STAND_IN = re.compile(r"«secret-\d+»")
+
+
+def fingerprint(finding: Finding) -> str:
+    """rule + the finding's evidence with line numbers, times, addresses, counts and secrets folded.
+
+    Moving a log by a few lines, a new deploy's instance id or time, or a different retry count
+    keep the fingerprint; a different error code, host or message changes it.
+    """
+    fields = sorted((k, template_of(_STAND_IN.sub("«secret»", v))) for k, v in finding.fields.items())
+    sample = template_of(_STAND_IN.sub("«secret»", finding.sample))
+    text = "\x1f".join([finding.rule_id, *(f"{k}={v}" for k, v in fields), sample])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A way a sample's diagnosis differs from its expectation (or why a file could not be checked)."""
+
+    kind: str  # missing | unexpected | count | verdict | root_cause | sample | read
+    message: str
+    rule: str | None = None
+
+
+@dataclass
+class FileResult:
+    path: str  # as shown in reports
+    diag: Diagnosis | None = None
+    pending: str | None = None  # pending reason (expectation mode)
+    error: str | None = None  # could not be read
+    expected: bool = False  # an expectation was compared
+    problems: list[Problem] = field(default_factory=list)
+    baseline: set[tuple[str, str]] = field(default_factory=set)  # (rule, fingerprint) already known
+
+
+@dataclass
+class Run:
+    results: list[FileResult]
+    fail_on: Severity = Severity.ERROR
+    mode: str = "severity"  # severity | expect | baseline
+    baseline_file: str | None = None
+    baseline_gone: list[dict[str, Any]] = field(default_factory=list)
+    unlisted: list[str] = field(default_factory=list)  # files found that no expectation names
+    ignored: tuple[str, ...] = ()  # rule ids filtered out by select/ignore (for the junit cases)
+
+
+def diff(diag: Diagnosis, exp: Any, allows: Any = None) -> list[Problem]:
+    """analyzer.expect.compare, with each difference's kind and rule kept (same sentences)."""
+    allows = allows or (lambda _id: True)
+    out = []
+    if exp.verdict is not None and diag.verdict.state != exp.verdict:
+        out.append(Problem("verdict", f"verdict is {diag.verdict.state}, expected {exp.verdict}"))
+    if exp.root_cause is not None and diag.verdict.root_cause != exp.root_cause:
+        out.append(Problem("root_cause", f"root cause is {diag.verdict.root_cause}, expected {exp.root_cause}"))
+    got = {f.rule_id: f.count for f in diag.findings if allows(f.rule_id)}
+    wanted = {k: v for k, v in exp.findings.items() if allows(k)}
+    for rule_id, count in wanted.items():
+        if rule_id not in got:
+            out.append(Problem("missing", f"missing finding {rule_id}", rule_id))
+        elif count is not None and got[rule_id] != count:
+            out.append(Problem("count", f"{rule_id} counted {got[rule_id]}, expected {count}", rule_id))
+    for rule_id in sorted(set(got) - set(wanted)):
+        out.append(Problem("unexpected", f"unexpected finding {rule_id} (x{got[rule_id]})", rule_id))
+    return out
+
+
+def _status(res: FileResult, gate_findings: int) -> str:
+    if res.error is not None:
+        return ERROR
+    if res.pending is not None:
+        return PENDING
+    if any(p.kind == "sample" for p in res.problems):
+        return MISSING
+    return FAIL if res.problems or gate_findings else PASS
+
+
+def run_dict(run: Run, ctx: ReportContext) -> dict[str, Any]:
+    """The canonical check document (schema 1, kind 'check')."""
+    files = []
+    per_severity: dict[str, int] = {s.label: 0 for s in sorted(Severity, reverse=True)}
+    per_rule: dict[str, int] = {}
+    counts = {PASS: 0, FAIL: 0, PENDING: 0, ERROR: 0, MISSING: 0}
+    new = 0
+    for res in run.results:
+        doc = None
+        gates = 0
+        if res.diag is not None:
+            doc = to_dict(res.diag, ctx)
+            for f, d in zip(res.diag.findings, doc["findings"]):
+                fp = fingerprint(f)
+                known = (f.rule_id, fp) in res.baseline
+                gate = run.mode != "expect" and not known and f.severity >= run.fail_on
+                d.update(fingerprint=fp, baseline=known, gate=gate)
+                gates += gate
+                new += gate
+                per_severity[f.severity.label] += 1
+                per_rule[f.rule_id] = per_rule.get(f.rule_id, 0) + 1
+        status = _status(res, gates)
+        counts[status] += 1
+        files.append(
+            {
+                "path": res.path,
+                "status": status,
+                "reason": res.pending or res.error,
+                "expected": res.expected,
+                "problems": [{"kind": p.kind, "rule": p.rule, "message": p.message} for p in res.problems],
+                "diagnosis": doc,
+            }
+        )
+    failed = counts[FAIL] + counts[MISSING] > 0
+    return {
+        "schema": SCHEMA,
+        "kind": "check",
+        "tool": {"name": "rla", "version": __version__},
+        "mode": run.mode,
+        "fail_on": run.fail_on.label,
+        "ok": not failed and counts[ERROR] == 0,
+        "files": files,
+        "baseline": {"file": run.baseline_file, "gone": run.baseline_gone} if run.baseline_file else None,
+        "unlisted": run.unlisted,
+        "summary": {
+            "files": len(run.results),
+            "passed": counts[PASS],
+            "failed": counts[FAIL] + counts[MISSING],
+            "pending": counts[PENDING],
+            "errors": counts[ERROR],
+            "failing_findings": new,
+            "findings": {k: v for k, v in per_severity.items() if v},
+            "rules": dict(sorted(per_rule.items(), key=lambda kv: (-kv[1], kv[0]))),
+        },
+        "rules": [r.id for r in ctx.ruleset.rules if r.id not in run.ignored],
+    }
+
+
+def exit_status(doc: dict[str, Any]) -> int:
+    """0 clean, 1 a failing finding or expectation, 2 a file could not be read."""
+    if doc["summary"]["errors"]:
+        return 2
+    return 0 if doc["ok"] else 1
+
+
+def single_run(diag: Diagnosis, ctx: ReportContext) -> dict[str, Any]:
+    """`rla analyze`'s one diagnosis (all its inputs together) as a one-file run."""
+    sources = diag.stats.sources
+    path = sources[0] if len(sources) == 1 else (", ".join(sources) if sources else "<stdin>")
+    try:
+        level = Severity.parse(ctx.fail_on)
+    except (AttributeError, ValueError):
+        level = Severity.ERROR
+    return run_dict(Run([FileResult(path, diag)], fail_on=level), ctx)
+
+
+def filtered(diag: Diagnosis, allows: Any) -> Diagnosis:
+    """The diagnosis with the findings of deselected rules left out (the verdict is kept as is)."""
+    kept = [f for f in diag.findings if allows(f.rule_id)]
+    return diag if len(kept) == len(diag.findings) else replace(diag, findings=kept)
+
+
+def location(finding: dict[str, Any], fallback: str) -> tuple[str, int]:
+    """Where to point a CI annotation: the evidence's file and line, else the sample file."""
+    source = finding["first"]["source"] or fallback
+    if source == "<stdin>" or source.startswith("render:"):
+        source = fallback
+    return source, max(int(finding["first"]["line"] or 1), 1)
+
+
+def headline(doc: dict[str, Any]) -> str:
+    s = doc["summary"]
+    parts = [f"{s['files']} file{'s' if s['files'] != 1 else ''} checked", f"{s['passed']} passed", f"{s['failed']} failed"]
+    if s["pending"]:
+        parts.append(f"{s['pending']} pending")
+    if s["errors"]:
+        parts.append(f"{s['errors']} unreadable")
+    text = ", ".join(parts)
+    if s["findings"]:
+        text += " · findings: " + ", ".join(f"{k} {v}" for k, v in s["findings"].items())
+    if doc["mode"] != "expect":
+        text += f" · {s['failing_findings']} at or above {doc['fail_on']}"
+        if doc["baseline"]:
+            text += " and not in the baseline"
+    return text
+
+
+# ---- the check's own human formats (analyze keeps its table and markdown) -------------------------
+
+_MARK = {PASS: "✅", FAIL: "❌", MISSING: "❌", PENDING: "⏸", ERROR: "⚠️"}
+
+
+def _md(text: Any) -> str:
+    return str(text).replace("|", "\\|").replace("\n", "<br>")
+
+
+def render_markdown(doc: dict[str, Any]) -> str:
+    """For a PR comment and $GITHUB_STEP_SUMMARY: verdict of the run, one row per file, details."""
+    ok = doc["ok"]
+    out = [f"### rla check: {'✅ passed' if ok else '❌ failed'}", "", headline(doc), ""]
+    out += ["| | file | verdict | findings | problems |", "|---|---|---|---|---|"]
+    for f in doc["files"]:
+        d = f["diagnosis"]
+        verdict = d["verdict"]["text"] if d else (f["reason"] or "")
+        shown = [x for x in d["findings"] if x["severity"] != "ok"] if d else []
+        findings = ", ".join(f"`{x['rule']}`×{x['count']}" + (" (baseline)" if x.get("baseline") else "") for x in shown)
+        problems = "; ".join(p["message"] for p in f["problems"])
+        out.append(f"| {_MARK[f['status']]} | `{_md(f['path'])}` | {_md(verdict)} | {_md(findings)} | {_md(problems)} |")
+    details = []
+    for f in doc["files"]:
+        gate = [x for x in (f["diagnosis"] or {}).get("findings", []) if x.get("gate")]
+        if not gate:
+            continue
+        details += ["", f"#### `{_md(f['path'])}`", "", "| severity | finding | first seen | cause | fix |", "|---|---|---|---|---|"]
+        for x in gate:
+            where = f"line {x['first']['line']}" + (f" ({x['first']['time']})" if x["first"]["time"] else "")
+            fix = "<br>".join(f"• {s}" for s in x["solution"])
+            details.append(f"| {x['severity']} | `{x['rule']}` {_md(x['title'])} | {where} | {_md(x['cause'])} | {_md(fix)} |")
+    out += details
+    if doc["baseline"] and doc["baseline"]["gone"]:
+        out += ["", f"Baseline entries that no longer occur ({len(doc['baseline']['gone'])}): remove them with `--write-baseline`.", ""]
+        out += [f"- `{g['rule']}` in `{_md(g['file'])}`" for g in doc["baseline"]["gone"]]
+    if doc["unlisted"]:
+        out += ["", f"{len(doc['unlisted'])} file(s) have no expectation and were not checked."]
+    return "\n".join(out) + "\n"
+
+
+def render_table(doc: dict[str, Any]) -> str:
+    """Plain text for a terminal or a CI log: one line per file, what failed under it, a summary."""
+    lines = []
+    for f in doc["files"]:
+        d = f["diagnosis"]
+        mark = {PASS: "ok  ", FAIL: "FAIL", MISSING: "FAIL", PENDING: "pend", ERROR: "ERR "}[f["status"]]
+        what = d["verdict"]["text"] if d else (f["reason"] or "")
+        lines.append(f"{mark} {f['path']}  {what}")
+        for p in f["problems"]:
+            lines.append(f"       {p['message']}")
+        for x in (d or {}).get("findings", []):
+            if x.get("gate"):
+                lines.append(f"       {x['severity']:<8} {x['rule']} ×{x['count']}  {x['title']} (line {x['first']['line']})")
+    if doc["baseline"] and doc["baseline"]["gone"]:
+        lines.append("")
+        lines.append(f"no longer seen ({len(doc['baseline']['gone'])} baseline entries; rewrite it with --write-baseline):")
+        lines += [f"       {g['rule']} in {g['file']}" for g in doc["baseline"]["gone"]]
+    if doc["unlisted"]:
+        lines.append("")
+        lines.append(f"{len(doc['unlisted'])} file(s) found have no expectation and were not checked, e.g. {doc['unlisted'][0]}")
+    rules = doc["summary"]["rules"]
+    lines.append("")
+    lines.append(("PASSED: " if doc["ok"] else "FAILED: ") + headline(doc))
+    if rules:
+        lines.append("per rule: " + ", ".join(f"{k} {v}" for k, v in rules.items()))
+    return "\n".join(lines) + "\n"
+
+
+def render_run(doc: dict[str, Any], fmt: str, ctx: ReportContext) -> str:
+    """A run document in one format (redaction is the caller's last step)."""
+    import json
+
+    if fmt == "github":
+        from analyzer.report.github import render_github
+
+        return render_github(doc)
+    if fmt == "junit":
+        from analyzer.report.junit import render_junit
+
+        return render_junit(doc, ctx)
+    if fmt == "sarif":
+        from analyzer.report.sarif import render_sarif
+
+        return render_sarif(doc, ctx)
+    if fmt == "markdown":
+        return render_markdown(doc)
+    if fmt == "json":
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return render_table(doc)

@@ -1,0 +1,387 @@
+"""Rule packs that prove themselves: `rla rules test` and `rla rules lint`, as pure functions.
+
+test  every `examples.match` line matches its rule (its own regex, and through the real scanner with
+      its prefilter), no `examples.no_match` line does, and no example line of a rule triggers
+      another rule of higher severity unless declared (`examples.also: [rule-id]`, or a reclassify
+      target of the rule).
+lint  every file loads (schema, unknown keys such as a typo'd `severty`, regex compiles in the pinned
+      dialect), no duplicate ids in a pack, reclassify references exist, each rule with patterns has
+      both kinds of examples, and no pattern is slow on a long adversarial line (each pattern runs in
+      a worker process under a time bound, so a catastrophic one cannot hang the linter).
+
+Each problem is a `Failure` naming the file, the rule, the example line and the pattern.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
+from typing import Any
+
+import yaml
+
+from analyzer.model import Rule
+from analyzer.rules import RuleError, RuleSet, _rule_files, builtin_rules_dir, load_file
+from analyzer.scan import classify, compile_plan, scan_block
+from analyzer.sources.files import Problems, text_block
+
+ATTACK_LEN = 10_000  # characters of an adversarial line (Render keeps lines far longer than this)
+TIME_BUDGET = 1.0  # seconds a pattern may take over all its adversarial lines
+
+
+@dataclass(frozen=True)
+class Failure:
+    kind: str  # match | no_match | prefilter | collision | load | unknown-key | regex | duplicate | reference | examples | slow
+    path: str
+    rule: str | None
+    message: str
+    line: str | None = None  # the example (log) line concerned
+    pattern: str | None = None
+
+    def __str__(self) -> str:
+        who = f"{self.rule}: " if self.rule else ""
+        return f"{self.path}: {who}{self.message}"
+
+
+# ---- rla rules test ---------------------------------------------------------------------------
+
+
+def declared_also(rule: Rule) -> set[str]:
+    """Rules an example of this rule may also trigger: `examples.also`, and its reclassify targets."""
+    out = {item.to for item in rule.reclassify}
+    for doc in _docs(rule.path):
+        if isinstance(doc, dict) and doc.get("id") == rule.id:
+            also = (doc.get("examples") or {}).get("also") or []
+            out.update([also] if isinstance(also, str) else also)
+    return out
+
+
+_DOC_CACHE: dict[str, list[Any]] = {}
+
+
+def _docs(path: str) -> list[Any]:
+    if path not in _DOC_CACHE:
+        try:
+            _DOC_CACHE[path] = list(yaml.safe_load_all(Path(path).read_text(encoding="utf-8")))
+        except (OSError, yaml.YAMLError):
+            _DOC_CACHE[path] = []
+    return _DOC_CACHE[path]
+
+
+def _short(line: str, n: int = 100) -> str:
+    return repr(line if len(line) <= n else line[: n - 1] + "…")
+
+
+def scanned_ids(line: str, plan: Any) -> set[str]:
+    """Rule ids the real scanner (prefilter, line parsing, multi-line gathering) finds in a line."""
+    out: set[str] = set()
+    for hit in scan_block(text_block(line), plan, Problems()):
+        out.update(rule_id for rule_id, _ in hit.matches)
+    return out
+
+
+def check_examples(ruleset: RuleSet, only: Iterable[str] | None = None) -> tuple[list[Failure], int]:
+    """Check the examples of the rules in `only` (default: all) against the whole rule set.
+
+    Returns the failures and the number of example lines checked.
+    """
+    plan = compile_plan(ruleset.rules)
+    wanted = set(only) if only is not None else None
+    failures: list[Failure] = []
+    checked = 0
+    for rule in ruleset.rules:
+        if wanted is not None and rule.id not in wanted:
+            continue
+        also = declared_also(rule)
+        for line in rule.examples_match:
+            checked += 1
+            own = next((p for p in rule.patterns if p.search(line)), None)
+            if own is None:
+                pats = " | ".join(p.pattern for p in rule.patterns) or "(no patterns)"
+                failures.append(
+                    Failure("match", rule.path, rule.id, f"examples.match line {_short(line)} is not matched by its patterns: {pats}", line, pats)
+                )
+                continue
+            found = {rid for rid, _ in classify(plan, line)}
+            if rule.id not in found or rule.id not in scanned_ids(line, plan):
+                failures.append(
+                    Failure(
+                        "prefilter",
+                        rule.path,
+                        rule.id,
+                        f"examples.match line {_short(line)} matches pattern {own.pattern!r} but the scanner never tries it "
+                        "(the prefilter misses the line: give the rule `keywords:` that appear in it)",
+                        line,
+                        own.pattern,
+                    )
+                )
+            for other_id in sorted(found - {rule.id} - also):
+                other = ruleset.get(other_id)
+                if other is None or other.severity <= rule.severity:
+                    continue
+                pat = next((p.pattern for p in other.patterns if p.search(line)), "")
+                failures.append(
+                    Failure(
+                        "collision",
+                        rule.path,
+                        rule.id,
+                        f"examples.match line {_short(line)} also triggers {other.id} ({other.severity.label}, higher than "
+                        f"{rule.severity.label}) through its pattern {pat!r}; narrow one of the patterns or declare it "
+                        f"with examples.also: [{other.id}]",
+                        line,
+                        pat,
+                    )
+                )
+        for line in rule.examples_no_match:
+            checked += 1
+            pat = next((p.pattern for p in rule.patterns if p.search(line)), None)
+            if pat is not None:
+                failures.append(
+                    Failure("no_match", rule.path, rule.id, f"examples.no_match line {_short(line)} is matched by pattern {pat!r}", line, pat)
+                )
+    return failures, checked
+
+
+# ---- rla rules lint ---------------------------------------------------------------------------
+
+
+def _kind_of(message: str) -> str:
+    if "unknown field" in message or "unknown key" in message:
+        return "unknown-key"
+    if "does not compile" in message or "dialect" in message:
+        return "regex"
+    return "load"
+
+
+def load_packs(dirs: Iterable[Path]) -> tuple[list[tuple[Path, list[Rule]]], list[Failure]]:
+    """Every rule file of each pack, loaded one by one: one failure per broken file, not one per run."""
+    packs: list[tuple[Path, list[Rule]]] = []
+    failures: list[Failure] = []
+    for root in dirs:
+        root = Path(root)
+        rules: list[Rule] = []
+        try:
+            files = _rule_files(root)
+        except RuleError as exc:
+            failures.append(Failure("load", str(root), None, str(exc)))
+            files = []
+        for path in files:
+            rel = path.parent.relative_to(root) if root.is_dir() else Path()
+            try:
+                rules.extend(load_file(path, topic="/".join(rel.parts)))
+            except RuleError as exc:
+                text = str(exc)
+                message = text[len(str(path)) :].lstrip(":0123456789 ") if text.startswith(str(path)) else text
+                m = re.match(r"rule ([a-z0-9\-]+) ", message)
+                failures.append(Failure(_kind_of(text), str(path), m.group(1) if m else None, text))
+        packs.append((root, rules))
+    return packs, failures
+
+
+def lint(dirs: Iterable[Path], context: Iterable[Rule] = (), budget: float = TIME_BUDGET) -> tuple[list[Failure], int]:
+    """Lint the packs in `dirs`; `context` rules (the built-in pack) only resolve references.
+
+    Returns the failures and the number of rules that loaded.
+    """
+    packs, failures = load_packs(dirs)
+    linted = [r for _, rules in packs for r in rules]
+    for root, rules in packs:
+        seen: dict[str, str] = {}
+        for rule in rules:
+            if rule.id in seen:
+                failures.append(Failure("duplicate", rule.path, rule.id, f"duplicate rule id, also defined in {seen[rule.id]}"))
+            seen.setdefault(rule.id, rule.path)
+    known = {r.id for r in (*context, *linted)} | {a for r in (*context, *linted) for a in r.aliases}
+    targets = {item.to for r in (*context, *linted) for item in r.reclassify}
+    for rule in linted:
+        for item in rule.reclassify:
+            for ref in (item.to, item.seen, item.not_seen):
+                if ref and ref not in known:
+                    failures.append(Failure("reference", rule.path, rule.id, f"reclassify names an unknown rule id '{ref}'"))
+        for other in sorted(declared_also(rule) - {i.to for i in rule.reclassify}):
+            if other not in known:
+                failures.append(Failure("reference", rule.path, rule.id, f"examples.also names an unknown rule id '{other}'"))
+        if not rule.patterns:
+            if rule.id not in targets:
+                failures.append(Failure("reference", rule.path, rule.id, "no patterns, and no rule reclassifies to it"))
+            continue
+        if not rule.examples_match:
+            failures.append(Failure("examples", rule.path, rule.id, "missing examples.match: give log lines the rule must match"))
+        if not rule.examples_no_match:
+            failures.append(Failure("examples", rule.path, rule.id, "missing examples.no_match: give near-miss lines it must not match"))
+    patterns = [(rule, p.pattern) for rule in linted for p in (*rule.patterns, *rule.extract)]
+    for i, seconds in slow_patterns([p for _, p in patterns], budget).items():
+        rule, pat = patterns[i]
+        failures.append(
+            Failure(
+                "slow",
+                rule.path,
+                rule.id,
+                f"pattern {pat!r} takes over {seconds:g}s on an adversarial {ATTACK_LEN}-character line "
+                "(nested or adjacent repeats backtrack catastrophically); anchor it on literal text or make the repeats "
+                "exclusive",
+                None,
+                pat,
+            )
+        )
+    return failures, len(linted)
+
+
+# ---- slow (catastrophic backtracking) patterns ------------------------------------------------
+
+_CANDIDATES = "a0 -_.:/xZ!@\t\"'={}()[],;|A9"
+_CATS = {
+    C.CATEGORY_DIGIT: str.isdigit,
+    C.CATEGORY_NOT_DIGIT: lambda c: not c.isdigit(),
+    C.CATEGORY_SPACE: str.isspace,
+    C.CATEGORY_NOT_SPACE: lambda c: not c.isspace(),
+    C.CATEGORY_WORD: lambda c: c.isalnum() or c == "_",
+    C.CATEGORY_NOT_WORD: lambda c: not (c.isalnum() or c == "_"),
+}
+
+
+def _in_class(items: list[tuple[Any, Any]], ch: str) -> bool:
+    negate = False
+    hit = False
+    for op, av in items:
+        if op is C.NEGATE:
+            negate = True
+        elif op is C.LITERAL:
+            hit = hit or ord(ch) == av
+        elif op is C.RANGE:
+            hit = hit or av[0] <= ord(ch) <= av[1]
+        elif op is C.CATEGORY:
+            hit = hit or _CATS.get(av, lambda c: False)(ch)
+    return hit != negate
+
+
+def _char(op: Any, av: Any) -> str:
+    if op is C.LITERAL:
+        return chr(av)
+    if op is C.NOT_LITERAL:
+        return "a" if chr(av) != "a" else "b"
+    if op is C.IN:
+        return next((c for c in _CANDIDATES if _in_class(av, c)), "a")
+    return "a"  # ANY and anything else
+
+
+def _sample(node: Any) -> str:
+    """A short string the subpattern matches (good enough to pump a repeat)."""
+    out = []
+    for op, av in node:
+        if op in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY):
+            out.append(_char(op, av))
+        elif op is C.SUBPATTERN:
+            out.append(_sample(av[-1]))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            out.append(_sample(av[2]) * min(av[0], 50))
+        elif op is C.BRANCH:
+            out.append(_sample(av[1][0]))
+    return "".join(out)
+
+
+def _repeats(node: Any) -> list[Any]:
+    found = []
+    for op, av in node:
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            if av[1] > 1:
+                found.append(av[2])
+            found.extend(_repeats(av[2]))
+        elif op is C.SUBPATTERN:
+            found.extend(_repeats(av[-1]))
+        elif op is C.BRANCH:
+            for branch in av[1]:
+                found.extend(_repeats(branch))
+    return found
+
+
+def attack_lines(pattern: str, length: int = ATTACK_LEN) -> list[str]:
+    """Adversarial lines: long runs of what each repeat matches, after the text that leads to it,
+    ending on a character that makes the match fail; plus generic long lines."""
+    lines = [c * length + "!" for c in ("a", " ", "0", "\t")] + ["a " * (length // 2) + "\x00", "a:" * (length // 2)]
+    try:
+        parsed = P.parse(pattern)
+    except re.error:
+        return lines
+    top = list(parsed)
+    for i, item in enumerate(top):
+        prefix = _sample(P.SubPattern(parsed.state, top[:i]))
+        for body in _repeats(P.SubPattern(parsed.state, [item])):
+            pump = _sample(body) or "a"
+            run = pump * max(1, length // len(pump))
+            lines += [prefix + run + "\x00", prefix + run + "!\n", prefix + run]
+    return list(dict.fromkeys(lines))
+
+
+def _worker(conn: Any, patterns: list[str], length: int) -> None:
+    conn.send(-1)  # started
+    for i, pattern in enumerate(patterns):
+        try:
+            rx = re.compile(pattern)
+            for line in attack_lines(pattern, length):
+                rx.search(line)
+        except re.error:
+            pass
+        conn.send(i)
+
+
+def slow_patterns(patterns: list[str], budget: float = TIME_BUDGET, length: int = ATTACK_LEN) -> dict[int, float]:
+    """Index -> budget of each pattern that did not finish its adversarial lines within `budget`.
+
+    Patterns run one after the other in a worker process; one that overruns is recorded, the worker
+    is killed and a new one goes on with the next pattern.
+    """
+    if not patterns:
+        return {}
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    slow: dict[int, float] = {}
+    todo = list(range(len(patterns)))
+    while todo:
+        receive, send = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_worker, args=(send, [patterns[i] for i in todo], length), daemon=True)
+        proc.start()
+        send.close()
+        done = 0
+        stuck = None
+        try:
+            if not receive.poll(30):  # the worker never started
+                raise RuntimeError("the pattern-timing worker did not start")
+            receive.recv()
+            while done < len(todo):
+                started = time.monotonic()
+                if receive.poll(budget):
+                    receive.recv()
+                    done += 1
+                else:
+                    stuck = todo[done]
+                    slow[stuck] = round(max(budget, time.monotonic() - started), 2)
+                    break
+        except EOFError:  # the worker died on a pattern (memory): count it as slow
+            stuck = todo[done]
+            slow[stuck] = budget
+        finally:
+            if proc.is_alive():
+                proc.kill()
+            proc.join()
+            receive.close()
+        todo = todo[done + 1 :] if stuck is not None else []
+    return slow
+
+
+def pack_dirs(paths: Iterable[Path]) -> tuple[list[Path], bool]:
+    """User-given packs, with the built-in pack recognised (it is always loaded once)."""
+    builtin = builtin_rules_dir().resolve()
+    out, has_builtin = [], False
+    for p in paths:
+        if Path(p).resolve() == builtin:
+            has_builtin = True
+        else:
+            out.append(Path(p))
+    return out, has_builtin
