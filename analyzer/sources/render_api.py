@@ -154,8 +154,28 @@ _TS = re.compile(
 )
 
 
+_SECONDS: dict[str, int] = {}  # "2026-11-26T06:12:03" -> epoch seconds (logs share them)
+
+
 def ts_ns(text: str) -> int:
     """RFC 3339 timestamp (ns precision, any offset) -> epoch nanoseconds."""
+    # fast path for what the API sends: UTC with "Z" and up to 9 fraction digits
+    if len(text) >= 20 and text[-1] == "Z" and text[10] == "T" and text[19] in ".Z":
+        head = text[:19]
+        secs = _SECONDS.get(head)
+        frac = text[20:-1]
+        if (secs is not None or _TS.match(text)) and (
+            (text[19] == "Z" and len(text) == 20) or (frac.isdigit() and len(frac) <= 9)
+        ):
+            if secs is None:
+                import calendar
+
+                secs = calendar.timegm((int(head[0:4]), int(head[5:7]), int(head[8:10]), int(head[11:13]),
+                                        int(head[14:16]), int(head[17:19]), 0, 0, 0))
+                if len(_SECONDS) > 200_000:
+                    _SECONDS.clear()
+                _SECONDS[head] = secs
+            return secs * 1_000_000_000 + (int(frac.ljust(9, "0")) if frac else 0)
     m = _TS.match(text.strip())
     if not m:
         raise ValueError(f"not an RFC 3339 timestamp: {text!r}")
@@ -681,8 +701,7 @@ class RenderClient:
         res.window_end = format_dt(query.end) if query.end else None
         pending: tuple[str | None, str | None] = (res.window_start, res.window_end)
         requests_before = self.requests
-        oldest: str | None = None
-        newest: str | None = None
+
         try:
             for page in self.log_pages(query):
                 res.pages += 1
@@ -697,21 +716,15 @@ class RenderClient:
                         res.duplicates += 1
                         continue
                     by_id[key] = (ns, log)
-                    ts = log.get("timestamp")
-                    if ts and ns:
-                        if oldest is None or ns < ts_ns(oldest):
-                            oldest = ts
-                        if newest is None or ns > ts_ns(newest):
-                            newest = ts
                 # what remains to fetch: the next window the server gave
                 if page.get("hasMore"):
                     pending = (page.get("nextStartTime"), page.get("nextEndTime"))
                 else:
                     pending = (None, None)
                 if query.direction == "backward":
-                    covered = (pending[1] or res.window_start or oldest, res.window_end or newest)
+                    covered = (pending[1] or res.window_start, res.window_end)
                 else:
-                    covered = (res.window_start or oldest, pending[0] or res.window_end or newest)
+                    covered = (res.window_start, pending[0] or res.window_end)
                 self.progress.page(len(by_id), res.pages, covered[0], covered[1])
         except RenderAPIError as exc:
             res.complete = False

@@ -1,0 +1,126 @@
+"""Benchmark: fetch 100,000 logs from the fake Render API with 50 ms added to every answer.
+
+    .venv/bin/python bench/bench_fetch.py                 # client only (pagination + dedupe + sort)
+    .venv/bin/python bench/bench_fetch.py --cli           # also `rla fetch --format json` end to end
+    .venv/bin/python bench/bench_fetch.py --max-limit 100 # a server that holds to the spec's limit=100
+
+The fake runs in its own process (so its JSON encoding does not share the GIL with the
+client). The floor is what the latency alone costs: ceil(logs / page size) requests, one after
+the other (time-window pagination cannot be parallelised: each page's window comes from the
+previous answer), each at least `--latency` seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import multiprocessing as mp
+import os
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+OWNER = "tea-benchbenchbenchbench"
+SID = "srv-benchbenchbenchbench1"
+KEY = "rnd_bench_key"
+
+
+def serve(n: int, latency: float, max_limit: int, ready: "mp.Queue", stop: "mp.Event") -> None:
+    from tests.fake_render_api import FakeData, FakeRender
+
+    data = FakeData()
+    data.add_owner(OWNER, "Bench")
+    data.add_service("bench", SID, owner_id=OWNER)
+    end = time.time_ns() - 60 * 10**9
+    step = 3 * 3600 * 10**9 // n  # spread over three hours
+    lines = ["GET /api/items 200 12ms", "Redis connection error: connect ECONNREFUSED 10.0.3.7:6379",
+             "cache hit ratio 0.93", "worker heartbeat"]
+    data.logs.add([data.logs.make(lines[i % len(lines)], resource=SID, ns=end - (n - i) * step,
+                                  instance=f"{SID}-a{i % 4}bcd", level="error" if i % 4 == 1 else "info")
+                   for i in range(n)])
+    fake = FakeRender(data, api_key=KEY)
+    fake.latency = latency
+    fake.max_log_limit = max_limit
+    fake.rate_limit = 10**9  # measure the pagination, not the rate limit
+    fake.start()
+    ready.put(fake.url)
+    stop.wait()
+    ready.put(len(fake.log_requests()))
+    fake.stop()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--logs", type=int, default=100_000)
+    ap.add_argument("--latency", type=float, default=0.05)
+    ap.add_argument("--max-limit", type=int, default=1000, help="largest page the fake accepts (spec: 100)")
+    ap.add_argument("--cli", action="store_true", help="also time `rla fetch --format json` (with the diagnosis)")
+    args = ap.parse_args()
+
+    ready: mp.Queue = mp.Queue()
+    stop = mp.Event()
+    proc = mp.Process(target=serve, args=(args.logs, args.latency, args.max_limit, ready, stop), daemon=True)
+    proc.start()
+    url = ready.get(timeout=120)
+
+    from analyzer.sources.render_api import LogQuery, RenderClient
+
+    client = RenderClient(KEY, url)
+    now = datetime.now(timezone.utc)
+    t0 = time.perf_counter()
+    res = client.fetch_logs(LogQuery(OWNER, [SID], now - timedelta(hours=4), now))
+    elapsed = time.perf_counter() - t0
+    client.close()
+    assert res.complete, res.incomplete
+    assert len(res.logs) == args.logs == len({log["id"] for log in res.logs}), "not every log exactly once"
+
+    page = res.page_limit
+    floor_requests = math.ceil(args.logs / page)
+    floor_s = floor_requests * args.latency
+    result = {
+        "logs": len(res.logs),
+        "requests": res.requests,
+        "pages": res.pages,
+        "page_size": page,
+        "latency_s": args.latency,
+        "seconds": round(elapsed, 3),
+        "logs_per_s": round(len(res.logs) / elapsed),
+        "floor_requests": floor_requests,
+        "floor_seconds": round(floor_s, 3),
+        "floor_logs_per_s": round(args.logs / floor_s) if floor_s else None,
+        "vs_floor": round(elapsed / floor_s, 2) if floor_s else None,
+    }
+    if args.cli:
+        env = {**os.environ, "RENDER_HOST": url, "RENDER_API_KEY": KEY, "NO_COLOR": "1"}
+        t1 = time.perf_counter()
+        out = subprocess.run([sys.executable, "-m", "analyzer", "fetch", SID, "--since", "4h", "--format", "json"],
+                             capture_output=True, text=True, env=env, cwd=ROOT)
+        cli_s = time.perf_counter() - t1
+        assert out.returncode in (0, 1), out.stderr
+        result["cli_seconds"] = round(cli_s, 3)
+        result["cli_lines"] = json.loads(out.stdout)["stats"]["lines"]
+    stop.set()
+    result["server_saw_log_requests"] = ready.get(timeout=30)
+    proc.join(10)
+
+    print(f"fetched {result['logs']:,} logs in {result['seconds']:.2f}s = {result['logs_per_s']:,} logs/s, "
+          f"{result['requests']} requests ({result['pages']} pages of {page}, {args.latency * 1000:.0f} ms latency)")
+    print(f"floor: {floor_requests} requests x {args.latency * 1000:.0f} ms = {floor_s:.2f}s "
+          f"({result['floor_logs_per_s'] or 0:,} logs/s); measured / floor = {result['vs_floor']}")
+    if args.cli:
+        print(f"rla fetch --format json end to end (fetch + diagnosis of {result['cli_lines']:,} lines): "
+              f"{result['cli_seconds']:.2f}s")
+    out_dir = ROOT / "bench" / "out"
+    out_dir.mkdir(exist_ok=True)
+    (out_dir / "bench_fetch.json").write_text(json.dumps(result, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
