@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from analyzer.model import Diagnosis, LogRecord
 from analyzer.redact import Redactor
 from analyzer.rules import RuleSet
-from analyzer.scan import Plan, compile_plan, scan_block
+from analyzer.scan import Plan, Scanner, compile_plan
 from analyzer.judge import Judge
 from analyzer.sources.files import Block, Problems
 
@@ -34,22 +34,30 @@ class Session:
     problems: Problems = field(default_factory=Problems)
     plan: Plan = field(init=False)
     judge: Judge = field(init=False)
+    scanner: Scanner = field(init=False)
 
     def __post_init__(self) -> None:
         self.plan = compile_plan(self.ruleset.rules)
         self.judge = Judge(self.ruleset.by_id, self.redactor)
+        self.scanner = Scanner(self.plan, self.problems, self.input_format)
 
     def feed_block(self, block: Block) -> list[str]:
         """Scan one block; returns rule ids seen for the first time."""
         stats = self.judge.stats
         if block.source not in stats.sources:
             stats.sources.append(block.source)
-        stats.lines += len(block.records) if block.records is not None else block.text.count("\n") + (
-            0 if block.text.endswith("\n") else 1
-        )
         new: list[str] = []
-        for hit in scan_block(block, self.plan, self.problems, self.input_format):
+        for hit in self.scanner.scan(block):
             stats.candidates += 1
+            new.extend(self.judge.feed(hit))
+        stats.lines += block.line_count()
+        return new
+
+    def flush(self) -> list[str]:
+        """Entries still waiting for a next block are complete (end of input)."""
+        new: list[str] = []
+        for hit in self.scanner.flush():
+            self.judge.stats.candidates += 1
             new.extend(self.judge.feed(hit))
         return new
 
@@ -59,6 +67,7 @@ class Session:
         return self.feed_block(records_block(records, source))
 
     def diagnosis(self, incomplete: str | None = None) -> Diagnosis:
+        self.flush()
         stats = self.judge.stats
         stats.unparsed = self.problems.unparsed
         stats.first_unparsed = self.problems.first

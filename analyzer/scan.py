@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from analyzer.model import LogRecord, Rule
 from analyzer.regex import required_keywords
 from analyzer.sources.files import Block, Problems
 from analyzer.sources.formats import UnparsedRecord, parse_line
+from analyzer.sources.text import repair_mojibake
 
 # Words that make a line "error-looking": lines with them that no rule explains are reported.
 ERROR_WORDS = (
@@ -41,9 +43,32 @@ class Hit:
 @dataclass(frozen=True)
 class Plan:
     rules: tuple[Rule, ...]
-    prefilter: re.Pattern[str]
     keyword_index: tuple[tuple[str, bool, tuple[int, ...]], ...]  # keyword, ignore case, rule positions
     unindexed: tuple[int, ...]  # rules tried on every candidate (no literal could be derived)
+    needles: tuple[tuple[str, bool], ...] = ()  # every literal the prefilter looks for, with ignore case
+    engine_name: str | None = None  # None: RLA_ENGINE, else the fastest available
+
+    @cached_property
+    def engine(self):  # type: ignore[no-untyped-def]
+        """The compiled multi-literal search (built on first use: a paste never pays for it)."""
+        from analyzer.engine import Needles, build
+
+        return build(Needles(self.needles), self.engine_name)
+
+    @cached_property
+    def every_line(self) -> bool:
+        """A rule without any literal makes every line a candidate (slow, but never wrong)."""
+        return bool(self.unindexed)
+
+    @cached_property
+    def prefilter(self) -> re.Pattern[str]:
+        """The same prefilter as one Python regex (reference and tooling; the scanner uses `engine`)."""
+        sensitive = [k for k, ci in self.needles if not ci]
+        insensitive = [k for k, ci in self.needles if ci]
+        parts = [re.escape(k) for k in sorted(sensitive, key=len, reverse=True)]
+        parts.append("(?i:" + "|".join(re.escape(k) for k in sorted(insensitive, key=len, reverse=True)) + ")")
+        parts.extend(_strip_names(p.pattern) for pos in self.unindexed for p in self.rules[pos].patterns)
+        return re.compile("|".join(parts))
 
 
 def _strip_names(pattern: str) -> str:
@@ -55,11 +80,10 @@ def _strip_names(pattern: str) -> str:
     return f"(?:{body})"
 
 
-def compile_plan(rules: tuple[Rule, ...] | list[Rule]) -> Plan:
+def compile_plan(rules: tuple[Rule, ...] | list[Rule], engine: str | None = None) -> Plan:
     rules = tuple(rules)
     index: dict[tuple[str, bool], set[int]] = {}
     unindexed: list[int] = []
-    raw_alternatives: list[str] = []
     for pos, rule in enumerate(rules):
         if rule.keywords:
             for kw in rule.keywords:
@@ -69,18 +93,13 @@ def compile_plan(rules: tuple[Rule, ...] | list[Rule]) -> Plan:
             derived = required_keywords(pattern.pattern)
             if derived is None:
                 unindexed.append(pos)
-                raw_alternatives.append(_strip_names(pattern.pattern))
                 continue
             words, ignore_case = derived
             for kw in words:
                 index.setdefault((kw.lower() if ignore_case else kw, ignore_case), set()).add(pos)
-    sensitive = sorted((k for k, ci in index if not ci), key=len, reverse=True)
-    insensitive = sorted({k for k, ci in index if ci} | {w for w in ERROR_WORDS}, key=len, reverse=True)
-    parts = [re.escape(k) for k in sensitive]
-    parts.append("(?i:" + "|".join(re.escape(k) for k in insensitive) + ")")
-    parts.extend(raw_alternatives)
     keyword_index = tuple((k, ci, tuple(sorted(p))) for (k, ci), p in sorted(index.items()))
-    return Plan(rules, re.compile("|".join(parts)), keyword_index, tuple(sorted(set(unindexed))))
+    needles = tuple(dict.fromkeys([(k, ci) for k, ci, _ in keyword_index] + [(w, True) for w in ERROR_WORDS]))
+    return Plan(rules, keyword_index, tuple(sorted(set(unindexed))), needles, engine)
 
 
 def classify(plan: Plan, message: str) -> tuple[tuple[str, dict[str, str]], ...]:
@@ -130,95 +149,198 @@ def _continues(message: str, depth: int) -> bool:
 
 
 class _Lines:
-    """Physical lines of a block, parsed on demand."""
+    """Physical lines of a block's bytes, decoded and parsed on demand."""
 
     def __init__(self, block: Block, fmt: str, problems: Problems):
         self.block, self.fmt, self.problems = block, fmt, problems
-        self.text = block.text
+        self.data, self.size = block.buffer()
+        self.repair = not block.clean
+
+    def decode(self, start: int, end: int) -> str:
+        text = self.data[start:end].decode("utf-8", "replace")
+        if self.repair and not text.isascii():
+            text = repair_mojibake(text)
+        return text
 
     def record_at(self, start: int, end: int, line_no: int) -> LogRecord | None:
         if self.block.records is not None:
             return self.block.records[line_no - self.block.start_line]
         try:
-            return parse_line(self.text[start:end], self.block.source, line_no, self.fmt)
+            return parse_line(self.decode(start, end), self.block.source, line_no, self.fmt)
         except UnparsedRecord:
             self.problems.note(f"{self.block.source}:{line_no}")
             return None
 
+    def blank(self, start: int, end: int) -> bool:
+        return self.block.records is None and not self.decode(start, end).strip()
 
-def _gather(lines: _Lines, first: LogRecord, end: int, line_no: int) -> tuple[LogRecord, list[int]]:
-    """Join the continuation lines of an entry (a Node object, a stack trace) to it.
 
-    Returns the joined record and the text offsets of the lines it consumed. Lines of other
-    instances in between are skipped, not consumed: they are scanned on their own.
-    """
-    text = lines.text
-    depth = _depth(first.message)
-    parts = [first.message]
-    consumed: list[int] = []
-    consumed_line = line_no
-    pos, n = end + 1, line_no + 1
-    foreign = 0
-    while pos < len(text) and len(parts) < MAX_CONTINUATION and foreign <= MAX_FOREIGN:
-        nl = text.find("\n", pos)
-        stop = nl if nl >= 0 else len(text)
-        record = lines.record_at(pos, stop, n)
+_TAKE, _SKIP, _STOP = 0, 1, 2
+
+
+class _Entry:
+    """One entry being gathered: its first line, then the continuation lines joined to it (a Node
+    object, a stack trace). Lines of other instances in between are skipped, not consumed: they are
+    scanned on their own. Gathering may go on into the next block of the same source."""
+
+    __slots__ = ("first", "single", "parts", "depth", "last_line", "foreign", "done")
+
+    def __init__(self, first: LogRecord, single: tuple[tuple[str, dict[str, str]], ...]):
+        self.first, self.single = first, single
+        self.parts = [first.message]
+        self.depth = _depth(first.message)
+        self.last_line = first.line
+        self.foreign = 0
+        self.done = False
+
+    def offer(self, record: LogRecord | None, blank: bool, line_no: int) -> int:
+        if len(self.parts) >= MAX_CONTINUATION or self.foreign > MAX_FOREIGN:
+            return _STOP
+        first = self.first
         if record is not None:
             if first.instance and record.instance and record.instance != first.instance:
-                foreign += 1
-            elif _continues(record.message, depth):
-                parts.append(record.message)
-                depth = max(0, depth + _depth(record.message))
-                consumed.append(pos)
-                consumed_line = n
+                self.foreign += 1
+                return _SKIP
+            if _continues(record.message, self.depth):
+                self.parts.append(record.message)
+                self.depth = max(0, self.depth + _depth(record.message))
+                self.last_line = line_no
+                return _TAKE
+            return _STOP
+        if blank and self.depth == 0:
+            return _STOP  # a blank line ends an entry unless an object is still open
+        return _SKIP
+
+    def feed(self, lines: _Lines, pos: int, line_no: int, consumed: set[int]) -> None:
+        """Offer the lines from `pos` (line `line_no`) on; sets `done` unless the block ran out."""
+        data, size = lines.data, lines.size
+        while pos < size:
+            nl = data.find(b"\n", pos, size)
+            stop = nl if nl >= 0 else size
+            record = lines.record_at(pos, stop, line_no)
+            verdict = self.offer(record, record is None and lines.blank(pos, stop), line_no)
+            if verdict == _STOP:
+                self.done = True
+                return
+            if verdict == _TAKE:
+                consumed.add(pos)
+            pos, line_no = stop + 1, line_no + 1
+        if not lines.block.more:
+            self.done = True
+
+    def hit(self, plan: Plan) -> Hit | None:
+        if len(self.parts) == 1:
+            record, matches = self.first, self.single
+        else:
+            f = self.first
+            record = LogRecord(
+                source=f.source,
+                line=f.line,
+                message="\n".join(self.parts),
+                time=f.time,
+                instance=f.instance,
+                level=f.level,
+                type=f.type,
+                id=f.id,
+                end_line=self.last_line,
+            )
+            matches = classify(plan, record.message)
+        if matches or _ERROR_RE.search(record.message):
+            return Hit(record, matches)
+        return None
+
+
+class Scanner:
+    """Candidate entries of a run of blocks, in order, each with the rules it matched.
+
+    The prefilter engine finds the lines holding a needle in one pass over the block's bytes; only
+    those lines are decoded and parsed. A line is the start of an entry when a rule matches it or
+    it looks like an error; its continuation lines are then joined to it, across a block boundary
+    too (the entry waits for the next block of the same source, hits after it are held so the
+    order never changes)."""
+
+    def __init__(self, plan: Plan, problems: Problems, fmt: str = "auto"):
+        self.plan, self.problems, self.fmt = plan, problems, fmt
+        self._queue: list[_Entry | Hit] = []  # in line order; open entries hold back what follows
+        self._source: str | None = None
+
+    def scan(self, block: Block) -> Iterator[Hit]:
+        if self._source is not None and block.source != self._source:
+            yield from self.flush()
+        self._source = block.source
+        lines = _Lines(block, self.fmt, self.problems)
+        consumed: set[int] = set()
+        for item in self._queue:
+            if isinstance(item, _Entry) and not item.done:
+                item.feed(lines, 0, block.start_line, consumed)
+        data, size = lines.data, lines.size
+        line_no, counted_to = block.start_line, 0
+        plan = self.plan
+        for start in self._candidates(block, data, size):
+            if start in consumed:
+                continue
+            end = data.find(b"\n", start, size)
+            if end < 0:
+                end = size
+            line_no += data.count(b"\n", counted_to, start)
+            counted_to = start
+            record = lines.record_at(start, end, line_no)
+            if record is None:
+                continue
+            single = classify(plan, record.message)
+            if not single and not _ERROR_RE.search(record.message):
+                continue
+            entry = _Entry(record, single)
+            joined: set[int] = set()
+            entry.feed(lines, end + 1, line_no + 1, joined)
+            if joined:
+                consumed = {c for c in consumed if c > start}
+                consumed.update(joined)
+            self._queue.append(entry)
+            yield from self._release()
+        block.newlines = line_no - block.start_line + data.count(b"\n", counted_to, size)
+        yield from self._release()
+
+    def flush(self) -> Iterator[Hit]:
+        """End of a source: entries still open are complete as they are."""
+        for item in self._queue:
+            if isinstance(item, _Entry):
+                item.done = True
+        yield from self._release()
+        self._source = None
+
+    def _release(self) -> Iterator[Hit]:
+        while self._queue:
+            item = self._queue[0]
+            if isinstance(item, _Entry):
+                if not item.done:
+                    return
+                hit = item.hit(self.plan)
+                self._queue.pop(0)
+                if hit is not None:
+                    yield hit
             else:
-                break
-        elif lines.block.records is None and not text[pos:stop].strip() and depth == 0:
-            break  # a blank line ends an entry unless an object is still open
-        pos, n = stop + 1, n + 1
-    if len(parts) == 1:
-        return first, consumed
-    joined = LogRecord(
-        source=first.source,
-        line=first.line,
-        message="\n".join(parts),
-        time=first.time,
-        instance=first.instance,
-        level=first.level,
-        type=first.type,
-        id=first.id,
-        end_line=consumed_line,
-    )
-    return joined, consumed
+                self._queue.pop(0)
+                yield item
+
+    def _candidates(self, block: Block, data: bytes | bytearray, size: int) -> list[int]:
+        """Start offsets of the lines to look at, ascending."""
+        plan = self.plan
+        if not plan.every_line:
+            starts, folding = plan.engine.lines(data, size)
+            if not folding:
+                return starts
+        # A rule with no literal, or a character that case-folds onto ASCII: every line, in Python.
+        out, pos = [], 0
+        while pos < size:
+            out.append(pos)
+            nl = data.find(b"\n", pos, size)
+            pos = size if nl < 0 else nl + 1
+        return out
 
 
 def scan_block(block: Block, plan: Plan, problems: Problems, fmt: str = "auto") -> Iterator[Hit]:
-    """Candidate entries of one block, in order, each with the rules it matched."""
-    text = block.text
-    lines = _Lines(block, fmt, problems)
-    line_no, counted_to = block.start_line, 0
-    done_to = -1  # end of the last line handled: further prefilter hits on it are skipped
-    consumed: set[int] = set()  # starts of lines already joined to an earlier entry
-    for m in plan.prefilter.finditer(text):
-        pos = m.start()
-        if pos <= done_to:
-            continue
-        start = text.rfind("\n", 0, pos) + 1
-        end = text.find("\n", pos)
-        if end < 0:
-            end = len(text)
-        done_to = end
-        if start in consumed:
-            continue
-        line_no += text.count("\n", counted_to, start)
-        counted_to = start
-        record = lines.record_at(start, end, line_no)
-        if record is None:
-            continue
-        record, joined = _gather(lines, record, end, line_no)
-        if joined:
-            consumed = {c for c in consumed if c > start}
-            consumed.update(joined)
-        matches = classify(plan, record.message)
-        if matches or _ERROR_RE.search(record.message):
-            yield Hit(record, matches)
+    """Candidate entries of one block on its own (an entry ends with the block)."""
+    scanner = Scanner(plan, problems, fmt)
+    yield from scanner.scan(block)
+    yield from scanner.flush()

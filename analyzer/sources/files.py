@@ -23,7 +23,7 @@ from analyzer.sources.formats import (
     record_from_api_log,
     time_key,
 )
-from analyzer.sources.text import BLOCK_SIZE, clean, open_binary, read_blocks
+from analyzer.sources.text import BLOCK_SIZE, clean, open_binary, read_blocks, read_byte_blocks, sniff_encoding
 
 LOG_SUFFIXES = (".log", ".txt", ".json", ".jsonl", ".ndjson", ".gz")
 STDIN = "-"
@@ -35,10 +35,41 @@ class InputError(Exception):
 
 @dataclass
 class Block:
+    """A run of whole physical lines from one source.
+
+    Read from a file or stdin, a block is bytes (`data[:size]`, UTF-8, line ends and escape codes
+    already clean) and is never decoded as a whole: the scanner decodes the few lines it needs.
+    Made from a string (tests, pastes, API records), `text` is set and `buffer()` encodes it once.
+    """
+
     source: str
     start_line: int  # line number of the block's first line
-    text: str
+    text: str = ""
     records: list[LogRecord] | None = None  # set when the block's lines are pre-parsed records
+    data: bytes | bytearray | None = None  # the block's bytes (may be a reused buffer: use at once)
+    size: int = 0  # bytes of `data` that belong to the block
+    clean: bool = True  # False: lines may still need the mojibake repair (done per line, lazily)
+    more: bool = False  # more blocks of this source may follow (an entry may continue there)
+    newlines: int | None = None  # set by the scanner once it has counted them
+
+    def buffer(self) -> tuple[bytes | bytearray, int]:
+        if self.data is None:
+            self.data = self.text.encode("utf-8", "surrogatepass")
+            self.size = len(self.data)
+        return self.data, self.size
+
+    def count_newlines(self) -> int:
+        if self.newlines is None:
+            data, size = self.buffer()
+            self.newlines = data.count(b"\n", 0, size)
+        return self.newlines
+
+    def line_count(self) -> int:
+        """Physical lines in the block (records: one each; a last line without newline counts)."""
+        if self.records is not None:
+            return len(self.records)
+        data, size = self.buffer()
+        return self.count_newlines() + (0 if size and data[size - 1] == 10 else 1)
 
 
 @dataclass
@@ -99,18 +130,45 @@ def _json_blocks(text: str, source: str, problems: Problems) -> Iterator[Block]:
         yield Block(source, 1, "\n".join(r.message.replace("\n", " ") for r in records), records)
 
 
+class _Prepend:
+    """A stream whose first bytes were already read."""
+
+    def __init__(self, head: bytes, stream: BinaryIO):
+        self.head, self.stream = head, stream
+
+    def read(self, n: int = -1) -> bytes:
+        if self.head:
+            out, self.head = self.head, b""
+            return out
+        return self.stream.read(n)
+
+
 def blocks_from_stream(stream: BinaryIO, source: str, problems: Problems, block_size: int = BLOCK_SIZE) -> Iterator[Block]:
+    head = stream.read(block_size)
+    if not head:
+        return
+    encoding, skip = sniff_encoding(head[:4])
+    start = clean(head[skip : skip + 16384].decode(encoding, "replace"))[:4096] if encoding == "utf-8" else ""
+    if encoding != "utf-8" or looks_like_json_document(start):
+        # UTF-16 and JSON documents: decode as text (a JSON document is decoded whole anyway).
+        line = 1
+        first = True
+        for text in read_blocks(_Prepend(head, stream), block_size):  # type: ignore[arg-type]
+            if first:
+                first = False
+                if looks_like_json_document(text[:4096]):
+                    rest = "".join(read_blocks(stream, block_size))
+                    yield from _json_blocks(text + rest, source, problems)
+                    return
+            block = Block(source, line, text, more=True)
+            yield block
+            line += block.count_newlines()
+        return
     line = 1
-    first = True
-    for text in read_blocks(stream, block_size):
-        if first:
-            first = False
-            if looks_like_json_document(text[:4096]):
-                rest = "".join(read_blocks(stream, block_size))
-                yield from _json_blocks(text + rest, source, problems)
-                return
-        yield Block(source, line, text)
-        line += text.count("\n")
+    for data, size, cleaned in read_byte_blocks(head[skip:], stream, block_size):
+        block = Block(source, line, data=data, size=size, clean=cleaned, more=True)
+        yield block
+        line += block.count_newlines()
 
 
 def read_sources(paths: list[str], problems: Problems, stdin: BinaryIO | None = None) -> Iterator[Block]:

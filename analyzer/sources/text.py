@@ -32,11 +32,23 @@ def _redecode(run: str) -> str:
     return run
 
 
+def _repair_line(line: str) -> str:
+    if not _MOJIBAKE_HINT.search(line):
+        return line
+    return _MOJIBAKE_RUN.sub(lambda m: _redecode(m.group(0)), line)
+
+
 def repair_mojibake(text: str) -> str:
-    """Undo UTF-8 text that was decoded as Mac Roman or Windows-1252 (only where that is certain)."""
+    """Undo UTF-8 text that was decoded as Mac Roman or Windows-1252 (only where that is certain).
+
+    Line by line: a line is repaired only if it shows a telltale character itself, so a line's text
+    never depends on what the rest of the file holds (and the scanner can repair just the lines it
+    reads)."""
     if not _MOJIBAKE_HINT.search(text):
         return text
-    return _MOJIBAKE_RUN.sub(lambda m: _redecode(m.group(0)), text)
+    if "\n" not in text:
+        return _repair_line(text)
+    return "\n".join(_repair_line(line) for line in text.split("\n"))
 
 
 def clean(text: str) -> str:
@@ -50,7 +62,7 @@ def clean(text: str) -> str:
     return repair_mojibake(text)
 
 
-def _sniff_encoding(head: bytes) -> tuple[str, int]:
+def sniff_encoding(head: bytes) -> tuple[str, int]:
     """Return (codec, bytes of BOM to skip)."""
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8", 3
@@ -76,7 +88,7 @@ def read_blocks(stream: BinaryIO, block_size: int = BLOCK_SIZE) -> Iterator[str]
     head = stream.read(block_size)
     if not head:
         return
-    encoding, skip = _sniff_encoding(head[:4])
+    encoding, skip = sniff_encoding(head[:4])
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     carry = ""
     chunk = head[skip:]
@@ -93,3 +105,56 @@ def read_blocks(stream: BinaryIO, block_size: int = BLOCK_SIZE) -> Iterator[str]
             carry = text[cut + 1 :]
             yield clean(text[: cut + 1])
         chunk = stream.read(block_size)
+
+
+_DIRTY = (b"\r", b"\x1b", b"\x00")
+
+
+def read_byte_blocks(
+    head: bytes, stream: BinaryIO, block_size: int = BLOCK_SIZE
+) -> Iterator[tuple[bytes | bytearray, int, bool]]:
+    """UTF-8 input -> (buffer, size, cleaned): blocks of whole lines as bytes, never decoded whole.
+
+    `head` is what was already read (BOM removed). The buffer is reused: a block is valid until
+    the next one is asked for. A block holding CR, ESC or NUL goes through `clean` (decoded,
+    cleaned, encoded again: cleaned=True); any other block is left as it is, and its lines get
+    the rest of `clean` (invalid bytes -> U+FFFD, mojibake repair) when the scanner decodes them,
+    which gives the same text line for line.
+    """
+    cap = max(block_size, len(head))
+    buf = bytearray(cap)
+    buf[: len(head)] = head
+    filled, eof = len(head), False
+    readinto = getattr(stream, "readinto", None)
+    while True:
+        while filled < cap and not eof:
+            if readinto is not None:
+                with memoryview(buf) as view:
+                    n = readinto(view[filled:cap])
+            else:
+                chunk = stream.read(cap - filled)
+                n = len(chunk)
+                buf[filled : filled + n] = chunk
+            if not n:
+                eof = True
+            else:
+                filled += n
+        if filled == 0:
+            return
+        cut = filled if eof else buf.rfind(b"\n", 0, filled) + 1
+        if cut == 0:  # one line longer than the buffer: make room
+            cap *= 2
+            bigger = bytearray(cap)
+            bigger[:filled] = buf[:filled]
+            buf = bigger
+            continue
+        if any(buf.find(c, 0, cut) >= 0 for c in _DIRTY):
+            data = clean(buf[:cut].decode("utf-8", "replace")).encode("utf-8")
+            yield data, len(data), True
+        else:
+            yield buf, cut, False
+        if eof:
+            return
+        rest = filled - cut
+        buf[:rest] = buf[cut:filled]
+        filled = rest

@@ -1,0 +1,170 @@
+"""The multi-literal search behind the prefilter: which lines of a byte block contain a needle.
+
+A needle is a literal every match of some rule must contain (see analyzer.regex), or an error word.
+Two engines give the same answer, the set of lines that contain at least one needle (ASCII case
+folded for the case-insensitive ones):
+
+* `hyperscan` (optional extra `rla[fast]`): all needles in one compiled automaton, one pass over
+  the block in C, SIMD-accelerated (~1 GB/s here).
+* `python` (always there): one `bytes.find` pass per *anchor* over the lower-cased block, then an
+  exact needle check on the few lines found. Anchors are a small set of substrings that cover every
+  needle (`redis` covers all the "Redis ..." literals), so the pass count stays low as rules grow.
+
+Both also report the UTF-8 bytes of the few non-ASCII characters that Python's case-insensitive
+regex folds onto ASCII letters (K KELVIN SIGN, ſ, İ, ı): a block holding one is searched line by
+line in Python, so no engine can miss what `re` would match.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+# Characters that `re.IGNORECASE` folds onto an ASCII letter: KELVIN SIGN, LONG S, I WITH DOT, DOTLESS I.
+FOLDING = tuple(c.encode() for c in ("\u212a", "\u017f", "\u0130", "\u0131"))
+ANCHOR_LEN = 5
+
+
+class Needles:
+    """Literal needles: (bytes, ignore_case). Case-insensitive needles are kept lower-cased."""
+
+    def __init__(self, needles: Sequence[tuple[str, bool]]):
+        seen: dict[tuple[bytes, bool], None] = {}
+        for text, ci in needles:
+            raw = text.encode("utf-8")
+            seen[(raw.lower() if ci else raw, ci)] = None
+        self.items: tuple[tuple[bytes, bool], ...] = tuple(seen)
+        self.sensitive = tuple(n for n, ci in self.items if not ci)
+        self.insensitive = tuple(n for n, ci in self.items if ci)
+
+    def line_has(self, line: bytes) -> bool:
+        """Exact needle test on one line."""
+        if any(n in line for n in self.sensitive):
+            return True
+        low = line.lower()
+        return any(n in low for n in self.insensitive)
+
+
+class PythonEngine:
+    """Pure Python: anchor passes with bytes.find over the lower-cased block."""
+
+    name = "python"
+
+    def __init__(self, needles: Needles):
+        self.needles = needles
+        self.anchors = _anchors([n.lower() for n, _ in needles.items])
+
+    def lines(self, buf: bytes | bytearray, size: int) -> tuple[list[int], bool]:
+        """Sorted start offsets of the lines in buf[:size] holding a needle, and whether a folding
+        character occurs there."""
+        data = bytes(memoryview(buf)[:size]) if size != len(buf) or not isinstance(buf, bytes) else buf
+        low = data.lower()
+        starts: set[int] = set()
+        find, rfind = low.find, low.rfind
+        for anchor in self.anchors:
+            pos = find(anchor)
+            while pos >= 0:
+                start = rfind(b"\n", 0, pos) + 1
+                end = find(b"\n", pos)
+                if end < 0:
+                    end = len(low)
+                if start not in starts and self.needles.line_has(data[start:end]):
+                    starts.add(start)
+                pos = find(anchor, end + 1) if end < len(low) else -1
+        folding = any(f in data for f in FOLDING) if not data.isascii() else False
+        return sorted(starts), folding
+
+
+def _anchors(needles: list[bytes]) -> list[bytes]:
+    """A few substrings such that every needle contains one (greedy set cover on 5-grams)."""
+    todo = set(needles)
+    out: list[bytes] = []
+    while todo:
+        counts: dict[bytes, int] = {}
+        for n in todo:
+            grams = {n[i : i + ANCHOR_LEN] for i in range(max(1, len(n) - ANCHOR_LEN + 1))}
+            for g in grams:
+                counts[g] = counts.get(g, 0) + 1
+        best = max(counts, key=lambda g: (counts[g], g.isalpha(), g))
+        if counts[best] == 1:
+            out.extend(sorted(todo))  # the rest share nothing: each is its own anchor
+            break
+        out.append(best)
+        todo = {n for n in todo if best not in n}
+    return out
+
+
+class HyperscanEngine:
+    """All needles in one Hyperscan database; one pass per block."""
+
+    name = "hyperscan"
+
+    def __init__(self, needles: Needles):
+        import hyperscan  # type: ignore[import-not-found]
+
+        self.needles = needles
+        exprs = [_hs_literal(n) for n, _ in needles.items] + [_hs_literal(f) for f in FOLDING]
+        flags = [hyperscan.HS_FLAG_CASELESS if ci else 0 for _, ci in needles.items] + [0] * len(FOLDING)
+        self.folding_from = len(needles.items)
+        self.db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        self.db.compile(expressions=exprs, ids=list(range(len(exprs))), elements=len(exprs), flags=flags)
+        self.scratch = hyperscan.Scratch(self.db)
+
+    def lines(self, data: bytes | bytearray, size: int) -> tuple[list[int], bool]:
+        ends: list[int] = []
+        fold = self.folding_from
+        folding = False
+
+        def on_match(ident: int, start: int, end: int, flags: int, ctx: object) -> None:
+            nonlocal folding
+            if ident >= fold:
+                folding = True
+            else:
+                ends.append(end - 1)
+
+        if size:
+            with memoryview(data) as view:
+                self.db.scan(view[:size], match_event_handler=on_match, scratch=self.scratch)
+        starts: list[int] = []
+        last = -1
+        rfind, find = data.rfind, data.find
+        for pos in sorted(ends):
+            if pos <= last:
+                continue
+            start = rfind(b"\n", 0, pos) + 1
+            end = find(b"\n", pos, size)
+            last = end if end >= 0 else size
+            starts.append(start)
+        return starts, folding
+
+
+def _hs_literal(needle: bytes) -> bytes:
+    return b"".join(bytes([c]) if chr(c).isalnum() and c < 128 else b"\\x%02x" % c for c in needle)
+
+
+def available() -> list[str]:
+    """Engines usable here, fastest first."""
+    out = []
+    try:
+        import hyperscan  # type: ignore[import-not-found]  # noqa: F401
+
+        out.append("hyperscan")
+    except Exception:  # ImportError, or a wheel whose native library does not load
+        pass
+    out.append("python")
+    return out
+
+
+def build(needles: Needles, prefer: str | None = None) -> HyperscanEngine | PythonEngine:
+    """The engine named by `prefer` or RLA_ENGINE, else the fastest available."""
+    choice = prefer or os.environ.get("RLA_ENGINE") or ""
+    if choice not in ("", "auto", "python", "hyperscan"):
+        raise ValueError(f"unknown engine {choice!r} (expected auto, hyperscan or python)")
+    if choice in ("", "auto", "hyperscan") and "hyperscan" in available():
+        try:
+            return HyperscanEngine(needles)
+        except Exception:  # a pattern Hyperscan refuses: the Python engine gives the same answer
+            if choice == "hyperscan":
+                raise
+    return PythonEngine(needles)
+
