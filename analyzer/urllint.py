@@ -22,6 +22,8 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 from urllib.parse import unquote
 
+from analyzer.i18n import Msg as M
+from analyzer.i18n import join
 from analyzer.model import Severity
 
 __all__ = [
@@ -39,16 +41,8 @@ __all__ = [
 STATUSES = ("ok", "warn", "fail", "unknown")
 
 # The note's checklist, in the order `rla doctor` prints it. Item 8 goes beyond the note.
-ITEMS: dict[int, str] = {
-    1: "REDIS_URL is set on the service",
-    2: "REDIS_URL is well-formed",
-    3: "It points at a Live Key Value instance of the account",
-    4: "It is the instance's Internal URL",
-    5: "Service and Key Value are in the same region and workspace",
-    6: "Service redeployed after REDIS_URL was set",
-    7: "Logs show \"✅ Redis cache connected successfully\"",
-    8: "Key Value settings fit the use",
-}
+# Values are catalogue messages (analyzer.i18n): English as str, French through tr(title, "fr").
+ITEMS: dict[int, str] = {n: M(f"item.{n}") for n in range(1, 9)}
 
 
 @dataclass(frozen=True)
@@ -228,10 +222,7 @@ _SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*):(?P<slashes>/*)")
 
 INTERNAL_EXAMPLE = "redis://red-xxxxxxxxxxxxxxxxxxxx:6379"
 EXTERNAL_EXAMPLE = "rediss://red-xxxxxxxxxxxxxxxxxxxx:<password>@<region>-keyvalue.render.com:6379"
-COPY_FIX = (
-    "Copy the Internal Key Value URL again from the Key Value's \"Connect\" menu in the Render dashboard "
-    "and paste it as the value, nothing else."
-)
+COPY_FIX = M("lint.copy_fix")
 
 
 def _blank(c: str) -> bool:
@@ -239,7 +230,8 @@ def _blank(c: str) -> bool:
 
 
 def _describe_ws(chars: str) -> str:
-    names = {" ": "space", "\t": "tab", "\n": "newline (\\n)", "\r": "carriage return (\\r)"}
+    """'  \n' -> "2 spaces, a newline (\\n)" (a catalogue message: French too)."""
+    names = {" ": "space", "\t": "tab", "\n": "newline", "\r": "cr"}
     parts: list[str] = []
     i = 0
     while i < len(chars):
@@ -247,11 +239,14 @@ def _describe_ws(chars: str) -> str:
         while j < len(chars) and chars[j] == chars[i]:
             j += 1
         n = j - i
-        name = names.get(chars[i], f"U+{ord(chars[i]):04X} ({unicodedata.name(chars[i], 'invisible')})".lower())
-        plural = "s" if chars[i] in (" ", "\t") else ""
-        parts.append(f"{n} {name}{plural}" if n > 1 else f"a {name}")
+        name = names.get(chars[i])
+        if name:
+            parts.append(M(f"ws.{name}.n", n=n) if n > 1 else M(f"ws.{name}.1"))
+        else:
+            other = f"U+{ord(chars[i]):04X} ({unicodedata.name(chars[i], 'invisible')})".lower()
+            parts.append(M("ws.other.n", n=n, name=other) if n > 1 else M("ws.other.1", name=other))
         i = j
-    return ", ".join(parts)
+    return join(parts)
 
 
 def _edit_distance(a: str, b: str) -> int:
@@ -287,7 +282,7 @@ def inspect_redis_url(
                 2,
                 "unknown",
                 Severity.INFO,
-                f"could not check {var}: internal error ({type(exc).__name__})",
+                M("lint.internal_error", var=var, error=type(exc).__name__),
                 value=show_value(value),
             )
         ]
@@ -300,20 +295,18 @@ def _inspect(value: str, var: str, on_render: bool) -> tuple[RedisURL, list[Chec
     if value == "":
         return RedisURL(raw=value, cleaned=value), [
             _fail(
-                "url.empty", 2, Severity.CRITICAL, f"{var} is empty",
-                "An empty value is the same as no value for most clients: they connect to localhost:6379, "
-                "where nothing listens on Render (ECONNREFUSED 127.0.0.1:6379).",
-                f"Fill {var} with the Internal Key Value URL ({INTERNAL_EXAMPLE}), then redeploy.",
+                "url.empty", 2, Severity.CRITICAL, M("lint.empty.msg", var=var),
+                M("lint.empty.cause"),
+                M("lint.fill_fix", var=var, example=INTERNAL_EXAMPLE),
                 value=shown,
             )
         ]
     if all(_blank(c) for c in value):
         return RedisURL(raw=value, cleaned=""), [
             _fail(
-                "url.empty", 2, Severity.CRITICAL, f"{var} holds only whitespace ({_describe_ws(value)})",
-                "A value made of spaces or newlines is no URL at all; clients fail to parse it or fall back to "
-                "localhost:6379.",
-                f"Fill {var} with the Internal Key Value URL ({INTERNAL_EXAMPLE}), then redeploy.",
+                "url.empty", 2, Severity.CRITICAL, M("lint.blank.msg", var=var, ws=_describe_ws(value)),
+                M("lint.blank.cause"),
+                M("lint.fill_fix", var=var, example=INTERNAL_EXAMPLE),
                 value=shown,
             )
         ]
@@ -325,16 +318,14 @@ def _inspect(value: str, var: str, on_render: bool) -> tuple[RedisURL, list[Chec
     if lead_n or trail_n:
         where = []
         if lead_n:
-            where.append(f"at the start: {_describe_ws(s[:lead_n])}")
+            where.append(M("lint.ws.start", ws=_describe_ws(s[:lead_n])))
         if trail_n:
-            where.append(f"at the end: {_describe_ws(s[len(s) - trail_n:])}")
+            where.append(M("lint.ws.end", ws=_describe_ws(s[len(s) - trail_n:])))
         out.append(
             _fail(
-                "url.whitespace", 2, Severity.ERROR, f"{var} has whitespace {' and '.join(where)}",
-                "Invisible characters around the URL come from a copy-paste. Some clients trim them, others "
-                "do not: a leading space makes ioredis (≤ 5.10) ignore TLS for rediss://, a trailing newline "
-                "ends up in the port or the database number.",
-                f"Edit {var} in the service's Environment page and delete the spaces/newlines around the URL.",
+                "url.whitespace", 2, Severity.ERROR, M("lint.whitespace.msg", var=var, where=join(where, sep_key="sep.and")),
+                M("lint.whitespace.cause"),
+                M("lint.whitespace.fix", var=var),
                 value=shown,
                 data={"leading": s[:lead_n], "trailing": s[len(s) - trail_n:]},
             )
@@ -349,10 +340,9 @@ def _inspect(value: str, var: str, on_render: bool) -> tuple[RedisURL, list[Chec
         out.append(
             _fail(
                 "url.name-in-value", 2, Severity.CRITICAL,
-                f"the value of {var} starts with `{prefix}`: a whole .env line was pasted",
-                "The line `NAME=value` (as in a .env file) was pasted into the value box, so the URL the client "
-                f"sees starts with `{prefix}` and has no valid scheme (Invalid URL).",
-                f"Keep only the URL in the value: key {var}, value {INTERNAL_EXAMPLE}.",
+                M("lint.name_in_value.msg", var=var, prefix=prefix),
+                M("lint.name_in_value.cause", prefix=prefix),
+                M("lint.name_in_value.fix", var=var, example=INTERNAL_EXAMPLE),
                 value=shown,
             )
         )
@@ -363,10 +353,9 @@ def _inspect(value: str, var: str, on_render: bool) -> tuple[RedisURL, list[Chec
         q = [c for c in (s[0], s[-1]) if c in _QUOTES]
         out.append(
             _fail(
-                "url.quotes", 2, Severity.CRITICAL, f"{var} is wrapped in quotes ({' '.join(dict.fromkeys(q))})",
-                "Render stores the value verbatim: quotes are not shell syntax there, they become part of the URL "
-                "and the scheme turns into `\"redis` (Invalid URL / invalid scheme).",
-                f"Remove the quotes: the value is the bare URL, e.g. {INTERNAL_EXAMPLE}.",
+                "url.quotes", 2, Severity.CRITICAL, M("lint.quotes.msg", var=var, quotes=' '.join(dict.fromkeys(q))),
+                M("lint.quotes.cause"),
+                M("lint.quotes.fix", example=INTERNAL_EXAMPLE),
                 value=shown,
             )
         )
@@ -376,14 +365,13 @@ def _inspect(value: str, var: str, on_render: bool) -> tuple[RedisURL, list[Chec
     inner = [(i, c) for i, c in enumerate(s) if c.isspace() or c in _INVISIBLE or unicodedata.category(c) in ("Cc", "Cf")]
     if inner:
         i, c = inner[0]
-        more = f" (and {len(inner) - 1} more)" if len(inner) > 1 else ""
+        more = M("lint.inner.more", n=len(inner) - 1) if len(inner) > 1 else ""
         out.append(
             _fail(
                 "url.inner-whitespace", 2, Severity.CRITICAL,
-                f"{var} has {_describe_ws(c)} inside the URL, at character {i + 1}{more}",
-                "A URL cannot contain spaces or invisible characters; this usually means two values were pasted "
-                "together or a line was wrapped, or a zero-width character came from a web page.",
-                "Retype or re-copy the URL so it is one unbroken string.",
+                M("lint.inner.msg", var=var, ws=_describe_ws(c), pos=i + 1, more=more),
+                M("lint.inner.cause"),
+                M("lint.inner.fix"),
                 value=shown,
                 data={"position": i + 1},
             )
@@ -397,8 +385,8 @@ def _inspect(value: str, var: str, on_render: bool) -> tuple[RedisURL, list[Chec
         out.extend(_check_host(url, var, shown, on_render))
 
     if not any(r.item == 2 and r.status != "ok" for r in out):
-        port = f"port {url.port}" if url.port is not None else f"no port (clients use the default {DEFAULT_PORT})"
-        out.insert(0, _ok("url.format", 2, f"{url.scheme}:// URL, host {url.host}, {port}", value=shown))
+        port = M("lint.format.port", port=url.port) if url.port is not None else M("lint.format.no_port", default=DEFAULT_PORT)
+        out.insert(0, _ok("url.format", 2, M("lint.format.ok", scheme=url.scheme, host=url.host, port=port), value=shown))
     return url, out
 
 
@@ -417,17 +405,10 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
         bare_internal = LOOSE_INTERNAL_HOST.match(hostish.split(":")[0].lower() or "")
         out.append(
             _fail(
-                "url.no-scheme", 2, Severity.CRITICAL, f"{var} has no scheme: it should start with redis://",
-                "Without `redis://` clients cannot parse it (Invalid URL, Redis URL must specify one of the "
-                "following schemes)."
-                + (
-                    " `red-…:6379` alone is what the Blueprint property `host`/`hostport` gives, not "
-                    "`connectionString`."
-                    if bare_internal
-                    else ""
-                ),
-                f"Write the full URL: {('redis://' + s.lstrip('/')) if bare_internal else INTERNAL_EXAMPLE}"
-                + (" (or use `property: connectionString` in render.yaml)." if bare_internal else "."),
+                "url.no-scheme", 2, Severity.CRITICAL, M("lint.no_scheme.msg", var=var),
+                M("lint.no_scheme.cause", extra=M("lint.no_scheme.blueprint") if bare_internal else ""),
+                M("lint.no_scheme.fix", url=('redis://' + s.lstrip('/')) if bare_internal else INTERNAL_EXAMPLE,
+                  extra=M("lint.no_scheme.fix_blueprint") if bare_internal else "."),
                 value=shown,
             )
         )
@@ -438,30 +419,29 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
     if low in _KNOWN_SCHEMES and scheme != low:
         out.append(
             _fail(
-                "url.scheme-case", 2, Severity.ERROR, f"the scheme is written {scheme}:// in capitals",
-                "Some clients compare the scheme case-sensitively: ioredis treats `REDISS://` as plaintext "
-                "(no TLS), other parsers reject it.",
-                f"Write it in lowercase: {low}://",
+                "url.scheme-case", 2, Severity.ERROR, M("lint.scheme_case.msg", scheme=scheme),
+                M("lint.scheme_case.cause"),
+                M("lint.scheme_case.fix", low=low),
                 value=shown,
             )
         )
     elif low not in _KNOWN_SCHEMES:
         if low in ("http", "https", "ws", "wss", "tcp"):
-            why = f"{low}:// is not a Redis URL scheme (it is a web/TCP address); Redis clients reject it (Invalid protocol)."
+            why = M("lint.scheme.web", low=low)
         elif low in ("valkey", "valkeys"):
-            why = f"{low}:// is understood by few clients; Render gives redis:// and rediss:// URLs."
+            why = M("lint.scheme.valkey", low=low)
         elif low == "unix":
-            why = "unix:// is a local socket; a Render Key Value is reached over the network."
+            why = M("lint.scheme.unix")
         elif min(_edit_distance(low, "redis"), _edit_distance(low, "rediss")) <= 2 or low.startswith("redis"):
-            why = f"`{scheme}://` looks like a typo of redis:// (clients reject unknown schemes: Invalid protocol)."
+            why = M("lint.scheme.typo", scheme=scheme)
         else:
-            why = f"`{scheme}://` is not a Redis scheme; clients accept only redis:// and rediss://."
+            why = M("lint.scheme.other", scheme=scheme)
         want = "rediss" if low.endswith("ss") or low in ("https", "wss", "valkeys") else "redis"
         out.append(
             _fail(
-                "url.scheme", 2, Severity.CRITICAL, f"the scheme is {scheme}://, not redis:// or rediss://",
+                "url.scheme", 2, Severity.CRITICAL, M("lint.scheme.msg", scheme=scheme),
                 why,
-                f"Start the URL with {want}:// (internal URL: {INTERNAL_EXAMPLE}).",
+                M("lint.scheme.fix", want=want, example=INTERNAL_EXAMPLE),
                 value=shown,
             )
         )
@@ -472,10 +452,9 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
         out.append(
             _fail(
                 "url.slashes", 2, Severity.CRITICAL,
-                f"the URL starts with {scheme}:{slashes} instead of {low}://",
-                f"`{scheme}:{slashes}` is a mistyped scheme separator; the host is then read as a path and clients "
-                "connect to localhost or reject the URL.",
-                f"Write {low}:// followed by the host: {INTERNAL_EXAMPLE}.",
+                M("lint.slashes.msg", scheme=scheme, slashes=slashes, low=low),
+                M("lint.slashes.cause", scheme=scheme, slashes=slashes),
+                M("lint.slashes.fix", low=low, example=INTERNAL_EXAMPLE),
                 value=shown,
             )
         )
@@ -499,24 +478,22 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
         bad = [c for c in ("@", "#", "/", "?") if c in userinfo]
         if bad:
             enc = ", ".join(f"{c} → %{ord(c):02X}" for c in bad)
-            cut = {"@": "the first \"@\"", "#": "the \"#\" (read as a fragment)", "/": "the \"/\" (read as the path)",
-                   "?": "the \"?\" (read as the query)"}
+            cut = {"@": M("lint.cut.at"), "#": M("lint.cut.hash"), "/": M("lint.cut.slash"), "?": M("lint.cut.query")}
             out.append(
                 _fail(
                     "url.password-encoding", 2, Severity.ERROR,
-                    f"the password contains {' '.join(repr(c) for c in bad)} not percent-encoded",
-                    "Inside a URL these characters end the user/password part, so a parser may cut the URL at "
-                    f"{cut[bad[0]]} and take part of the password as the host (ENOTFOUND, WRONGPASS, Invalid URL).",
-                    f"Percent-encode them in the password ({enc}), or copy the URL Render shows, which is already encoded.",
+                    M("lint.password_encoding.msg", chars=' '.join(repr(c) for c in bad)),
+                    M("lint.password_encoding.cause", cut=cut[bad[0]]),
+                    M("lint.password_encoding.fix", enc=enc),
                     value=shown,
                 )
             )
         if re.search(r"%(?![0-9A-Fa-f]{2})", userinfo):
             out.append(
                 _fail(
-                    "url.bad-percent", 2, Severity.ERROR, "the password has a '%' that is not followed by two hex digits",
-                    "'%' starts an escape in a URL; a lone '%' makes the URL invalid (URIError / Invalid URL).",
-                    "Write a literal '%' as %25.",
+                    "url.bad-percent", 2, Severity.ERROR, M("lint.bad_percent.msg"),
+                    M("lint.bad_percent.cause"),
+                    M("lint.bad_percent.fix"),
                     value=shown,
                 )
             )
@@ -531,9 +508,9 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
     if host == "" and hostpart.startswith(":") or (port_s and ":" in port_s):
         out.append(
             _fail(
-                "url.ipv6-brackets", 2, Severity.CRITICAL, "an IPv6 address must be written in [brackets]",
-                "Without brackets the colons of an IPv6 address are read as the port separator.",
-                "Write redis://[2001:db8::1]:6379 — or better, the red-… hostname Render gives.",
+                "url.ipv6-brackets", 2, Severity.CRITICAL, M("lint.ipv6_brackets.msg"),
+                M("lint.ipv6_brackets.cause"),
+                M("lint.ipv6_brackets.fix"),
                 value=shown,
             )
         )
@@ -541,8 +518,8 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
     if host.startswith("[") and not re.match(r"^\[[0-9A-Fa-f:.]+\]$", host):
         out.append(
             _fail(
-                "url.ipv6-invalid", 2, Severity.CRITICAL, f"{host} is not a valid IPv6 address",
-                "The bracketed host must be an IPv6 address.", "Fix the address or use the red-… hostname.",
+                "url.ipv6-invalid", 2, Severity.CRITICAL, M("lint.ipv6_invalid.msg", host=host),
+                M("lint.ipv6_invalid.cause"), M("lint.ipv6_invalid.fix"),
                 value=shown,
             )
         )
@@ -550,9 +527,9 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
     if not host:
         out.append(
             _fail(
-                "url.no-host", 2, Severity.CRITICAL, "the URL has no host",
-                "With no host, clients connect to localhost:6379, where nothing listens on Render.",
-                f"Put the Key Value host after {url.scheme}://, e.g. {INTERNAL_EXAMPLE}.",
+                "url.no-host", 2, Severity.CRITICAL, M("lint.no_host.msg"),
+                M("lint.no_host.cause"),
+                M("lint.no_host.fix", scheme=url.scheme, example=INTERNAL_EXAMPLE),
                 value=shown,
             )
         )
@@ -560,8 +537,8 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
     if not host.startswith("[") and not re.match(r"^[A-Za-z0-9._\-%]+$", host):
         out.append(
             _fail(
-                "url.bad-host", 2, Severity.CRITICAL, f"the host {redact_value(host)!r} has characters a hostname cannot have",
-                "A hostname is letters, digits, dots and dashes; anything else means the URL was cut or mangled.",
+                "url.bad-host", 2, Severity.CRITICAL, M("lint.bad_host.msg", host=redact_value(host)),
+                M("lint.bad_host.cause"),
                 COPY_FIX,
                 value=shown,
             )
@@ -573,18 +550,17 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
         if port_s == "":
             out.append(
                 _warn(
-                    "url.empty-port", 2, "the URL ends its host with ':' but no port",
-                    "Most clients then use the default 6379, some reject the URL.",
-                    f"Write the port: {host}:{DEFAULT_PORT}.",
+                    "url.empty-port", 2, M("lint.empty_port.msg"),
+                    M("lint.empty_port.cause"),
+                    M("lint.empty_port.fix", host=host, port=DEFAULT_PORT),
                     value=shown,
                 )
             )
         elif not port_s.isdigit():
             out.append(
                 _fail(
-                    "url.port", 2, Severity.CRITICAL, f"the port is not a number ({redact_value('://h:' + port_s)[5:]!s})",
-                    "After the host's ':' comes the port. A word there is often a password whose `@host` part was "
-                    "lost, or two URLs glued together.",
+                    "url.port", 2, Severity.CRITICAL, M("lint.port_word.msg", port=redact_value('://h:' + port_s)[5:]),
+                    M("lint.port_word.cause"),
                     COPY_FIX,
                     value=shown,
                 )
@@ -593,8 +569,8 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
         elif not 0 < int(port_s) < 65536:
             out.append(
                 _fail(
-                    "url.port", 2, Severity.CRITICAL, f"the port {port_s} is out of range (1-65535)",
-                    "No TCP port has this number.", f"Use port {DEFAULT_PORT}.", value=shown,
+                    "url.port", 2, Severity.CRITICAL, M("lint.port_range.msg", port=port_s),
+                    M("lint.port_range.cause"), M("lint.port_range.fix", port=DEFAULT_PORT), value=shown,
                 )
             )
             return url, out
@@ -607,10 +583,9 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
         if not seg.isdigit():
             out.append(
                 _fail(
-                    "url.db", 2, Severity.ERROR, f"the path /{redact_value(seg)} is not a database number",
-                    "The path of a Redis URL selects a database and must be a number (/0 … /15); anything else is "
-                    "rejected (invalid database number / Invalid pathname) or comes from a copy-paste gone wrong.",
-                    "Remove the path, or use /0.",
+                    "url.db", 2, Severity.ERROR, M("lint.db.msg", path=redact_value(seg)),
+                    M("lint.db.cause"),
+                    M("lint.db.fix"),
                     value=shown,
                 )
             )
@@ -619,17 +594,17 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
             if db > 15:
                 out.append(
                     _warn(
-                        "url.db-range", 2, f"database /{db} is above 15",
-                        "Redis and Valkey have 16 databases (0-15) by default; SELECT fails with a higher number.",
-                        "Use a database from /0 to /15 (most apps use /0).",
+                        "url.db-range", 2, M("lint.db_range.msg", db=db),
+                        M("lint.db_range.cause"),
+                        M("lint.db_range.fix"),
                         value=shown,
                     )
                 )
     if m.group("frag"):
         out.append(
             _fail(
-                "url.fragment", 2, Severity.ERROR, "the URL has a '#…' fragment after the host",
-                "A '#' has no meaning in a Redis URL; it is usually a piece of a password or a comment pasted along.",
+                "url.fragment", 2, Severity.ERROR, M("lint.fragment.msg"),
+                M("lint.fragment.cause"),
                 COPY_FIX,
                 value=shown,
             )
@@ -657,34 +632,32 @@ def _check_host(url: RedisURL, var: str, shown: str, on_render: bool) -> list[Ch
 
     # --- item 3, offline part: is the host a Render Key Value at all? -----------------------
     if url.kind == "local":
-        msg = f"{var} points at {url.host}, the service's own container"
-        cause = ("On Render nothing listens on localhost:6379 inside your service; the client gets "
-                 "ECONNREFUSED 127.0.0.1:6379.")
-        fix = f"Use the Key Value's Internal URL ({INTERNAL_EXAMPLE})."
+        msg = M("lint.localhost.msg", var=var, host=url.host)
+        cause = M("lint.localhost.cause")
+        fix = M("lint.use_internal_fix", example=INTERNAL_EXAMPLE)
         out.append(_fail("host.localhost", 3, Severity.CRITICAL, msg, cause, fix, value=shown) if on_render
                    else _warn("host.localhost", 3, msg, cause, fix, value=shown))
     elif url.kind == "internal":
-        out.append(_ok("host.internal", 3, f"internal Key Value host {url.host}", value=shown,
+        out.append(_ok("host.internal", 3, M("lint.host_internal.ok", host=url.host), value=shown,
                        data={"instance": url.instance_id}))
     elif url.kind == "external":
         if url.region not in REGIONS:
             out.append(
                 _warn(
-                    "host.external-region", 3, f"{url.host}: '{url.region}' is not a Render region",
-                    f"Render's external hosts are <region>-keyvalue.render.com with region one of {', '.join(REGIONS)}.",
+                    "host.external-region", 3, M("lint.external_region.msg", host=url.host, region=url.region),
+                    M("lint.external_region.cause", regions=', '.join(REGIONS)),
                     COPY_FIX, value=shown,
                 )
             )
         else:
-            out.append(_ok("host.external", 3, f"external Key Value host ({url.region})", value=shown,
+            out.append(_ok("host.external", 3, M("lint.host_external.ok", region=url.region), value=shown,
                            data={"instance": url.instance_id, "region": url.region}))
     elif (hm := HANDMADE_HOST.match(h)) is not None:
         out.append(
             _fail(
-                "host.handmade", 3, Severity.CRITICAL, f"{url.host} is not a real Render hostname",
-                "The internal hostname is the instance id alone (red-…), the external one is "
-                "<region>-keyvalue.render.com; a mix of both does not resolve (getaddrinfo ENOTFOUND).",
-                f"Use redis://{hm.group('id')}:6379 (internal), or copy the External URL as Render shows it.",
+                "host.handmade", 3, Severity.CRITICAL, M("lint.handmade.msg", host=url.host),
+                M("lint.handmade.cause"),
+                M("lint.handmade.fix", id=hm.group('id')),
                 value=shown,
             )
         )
@@ -692,32 +665,32 @@ def _check_host(url: RedisURL, var: str, shown: str, on_render: bool) -> list[Ch
         out.append(
             _fail(
                 "host.short-id", 3, Severity.CRITICAL,
-                f"{url.host} looks like a Key Value id but has {len(h) - 4} characters after red- instead of 20",
-                "The id was cut or mistyped when copied; the name will not resolve (ENOTFOUND).",
+                M("lint.short_id.msg", host=url.host, n=len(h) - 4),
+                M("lint.short_id.cause"),
                 COPY_FIX, value=shown,
             )
         )
     elif h.endswith(".onrender.com"):
         out.append(
             _fail(
-                "host.onrender", 3, Severity.CRITICAL, f"{url.host} is a web service address, not a Key Value",
-                "*.onrender.com is the public HTTPS address of a web service; no Redis listens there.",
-                f"Use the Key Value's Internal URL ({INTERNAL_EXAMPLE}).", value=shown,
+                "host.onrender", 3, Severity.CRITICAL, M("lint.onrender.msg", host=url.host),
+                M("lint.onrender.cause"),
+                M("lint.use_internal_fix", example=INTERNAL_EXAMPLE), value=shown,
             )
         )
     elif url.kind == "ip":
         out.append(
             _warn(
-                "host.ip", 3, f"{var} uses an IP address ({url.host}) instead of a hostname",
-                "Render's private addresses change when the instance restarts or moves; the red-… name follows it.",
-                f"Use the hostname from the Internal URL ({INTERNAL_EXAMPLE}).", value=shown,
+                "host.ip", 3, M("lint.ip.msg", var=var, host=url.host),
+                M("lint.ip.cause"),
+                M("lint.ip.fix", example=INTERNAL_EXAMPLE), value=shown,
             )
         )
     else:
         out.append(
             CheckResult(
                 "host.not-render", 3, "unknown", Severity.INFO,
-                f"{url.host} is not a Render Key Value host; the Render checks do not apply",
+                M("lint.not_render", host=url.host),
                 value=shown,
             )
         )
@@ -726,9 +699,9 @@ def _check_host(url: RedisURL, var: str, shown: str, on_render: bool) -> list[Ch
     if url.kind in ("internal", "external") and url.port not in (None, DEFAULT_PORT):
         out.append(
             _warn(
-                "url.render-port", 2, f"port {url.port}: Render Key Value listens on {DEFAULT_PORT}",
-                f"Render's internal and external Key Value endpoints use port {DEFAULT_PORT}.",
-                f"Use :{DEFAULT_PORT}.", value=shown,
+                "url.render-port", 2, M("lint.render_port.msg", port=url.port, default=DEFAULT_PORT),
+                M("lint.render_port.cause", default=DEFAULT_PORT),
+                M("lint.render_port.fix", default=DEFAULT_PORT), value=shown,
             )
         )
 
@@ -738,50 +711,43 @@ def _check_host(url: RedisURL, var: str, shown: str, on_render: bool) -> list[Ch
     if url.kind == "internal" and url.tls:
         out.append(
             _fail(
-                "tls.internal-rediss", 4, Severity.ERROR, "rediss:// (TLS) to the internal host, which speaks plaintext",
-                "The internal endpoint red-…:6379 does not use TLS; a TLS client gets `wrong version number`, "
-                "`Client network socket disconnected before secure TLS connection` or a connect timeout.",
-                f"Use redis:// for the internal URL: redis://{url.host}:{url.effective_port}",
+                "tls.internal-rediss", 4, Severity.ERROR, M("lint.internal_rediss.msg"),
+                M("lint.internal_rediss.cause"),
+                M("lint.internal_rediss.fix", host=url.host, port=url.effective_port),
                 value=shown,
             )
         )
     elif url.kind == "internal":
-        out.append(_ok("tls.internal", 4, "internal URL over plaintext redis://, as Render gives it", value=shown))
+        out.append(_ok("tls.internal", 4, M("lint.tls_internal.ok"), value=shown))
     elif url.kind == "external":
         if not url.tls:
             out.append(
                 _fail(
                     "tls.external-plaintext", 4, Severity.ERROR,
-                    "plaintext redis:// to the external host, which requires TLS",
-                    "Render's external endpoint accepts only TLS: a plaintext client gets `Protocol error, got "
-                    "\"\\u0015\"`, `Socket closed unexpectedly` or ECONNRESET before `ready`.",
-                    "From a service on Render use the Internal URL (redis://red-…:6379). From outside, keep the "
-                    "External URL as Render shows it, with rediss://.",
+                    M("lint.external_plaintext.msg"),
+                    M("lint.external_plaintext.cause"),
+                    M("lint.external_plaintext.fix"),
                     value=shown,
                 )
             )
         if not url.has_password:
             out.append(
                 _fail(
-                    "auth.external-no-password", 4, Severity.ERROR, "the external URL has no password",
-                    "External connections always require authentication (user red-…, password from the dashboard); "
-                    "without it the server answers NOAUTH.",
-                    "Copy the whole External URL, including red-…:<password>@, from the Connect menu.",
+                    "auth.external-no-password", 4, Severity.ERROR, M("lint.external_no_password.msg"),
+                    M("lint.external_no_password.cause"),
+                    M("lint.external_no_password.fix"),
                     value=shown,
                 )
             )
         if url.tls and on_render:
             out.append(
                 _warn(
-                    "tls.external-from-render", 4, "external URL (rediss://…render.com) used from a service on Render",
-                    "The external URL leaves Render's private network: slower, billed as outbound bandwidth, needs "
-                    "TLS, and works only if the service's outbound IPs are on the Key Value's IP allowlist (else "
-                    "`Client IP address is not in the allowlist`).",
-                    "Use the Internal URL (redis://red-…:6379) for services on Render in the same region; keep the "
-                    "External URL for access from outside Render.",
+                    "tls.external-from-render", 4, M("lint.external_from_render.msg"),
+                    M("lint.external_from_render.cause"),
+                    M("lint.external_from_render.fix"),
                     value=shown,
                 )
             )
         elif url.tls and url.has_password:
-            out.append(_ok("tls.external", 4, "external URL with TLS and a password", value=shown))
+            out.append(_ok("tls.external", 4, M("lint.tls_external.ok"), value=shown))
     return out
