@@ -19,6 +19,8 @@ MAX_INSTANCES = 20
 MAX_FIELD_VALUES = 3
 MAX_TEMPLATES = 500
 MAX_TIMELINE = 10_000
+MAX_STREAMS = 1_000  # instances tracked for "pending" conditions and caused_by windows
+_UP = "\0up"
 SAMPLE_CHARS = 300
 
 _TEMPLATE_SUBS = (
@@ -60,6 +62,7 @@ class _Aggregate:
     sources: list[str] = field(default_factory=list)
     fields: dict[str, list[str]] = field(default_factory=dict)
     sample: str = ""
+    cause_key: tuple[str, tuple[int | None, ...]] | None = None  # for symptoms: the cause that came before
 
 
 @dataclass
@@ -72,6 +75,11 @@ class Judge:
     _timeline: list[tuple[int, tuple[str, tuple[int | None, ...]]]] = field(default_factory=list)
     _templates: dict[str, Unexplained] = field(default_factory=dict)
     _seq: int = 0
+    # per stream (instance, or "" when unknown): seq of the last hit of each watched rule and of the last
+    # `state: up` hit ("pending" conditions), and the key of the last cause since the last up (caused_by)
+    _marks: dict[str, dict[str, int]] = field(default_factory=dict)
+    _last_cause: dict[str, tuple[str, tuple[int | None, ...]]] = field(default_factory=dict)
+    _watched: set[str] | None = None
 
     def feed(self, hit: Hit) -> list[str]:
         """Take one hit; returns the rule ids seen for the first time (for live output)."""
@@ -81,7 +89,11 @@ class Judge:
         if not hit.matches:
             self._unexplained(record)
             return new
-        for rule_id, fields, conds in self._one_event(hit):
+        stream = record.instance or ""
+        events = self._one_event(hit)
+        # causes first, so a symptom printed in the same entry (a wrapper line) links to them
+        events.sort(key=lambda e: self.rules[e[0]].kind != "cause")
+        for rule_id, fields, conds in events:
             rule = self.rules[rule_id]
             key = (rule_id, conds)
             agg = self._aggs.get(key)
@@ -89,6 +101,10 @@ class Judge:
                 ev = _evidence(record)
                 agg = _Aggregate(rule_id, key[1], 0, ev, ev, self._seq, self._seq, sample=self._sample(record))
                 self._aggs[key] = agg
+            if rule.kind == "cause":
+                self._last_cause[stream] = key
+            elif rule.kind == "symptom" and agg.cause_key is None:
+                agg.cause_key = self._last_cause.get(stream)
             if rule_id not in self._seen_rules:
                 self._seen_rules.add(rule_id)
                 new.append(rule_id)
@@ -106,7 +122,40 @@ class Judge:
                 self._timeline.append((self._seq, key))
                 if len(self._timeline) > MAX_TIMELINE:
                     del self._timeline[: MAX_TIMELINE // 2]
+        self._mark(stream, [rule_id for rule_id, _ in hit.matches if rule_id in self.rules])
         return new
+
+    def _mark(self, stream: str, rule_ids: list[str]) -> None:
+        """Remember, per stream, when watched rules and `up` states were last seen (bounded)."""
+        watched = self._watched_rules()
+        ups = [r for r in rule_ids if self.rules[r].state == "up"]
+        hits = [r for r in rule_ids if r in watched]
+        if not ups and not hits:
+            return
+        marks = self._marks.get(stream)
+        if marks is None:
+            if len(self._marks) >= MAX_STREAMS:
+                del self._marks[next(iter(self._marks))]
+            marks = self._marks[stream] = {}
+        for r in hits:
+            marks[r] = self._seq
+        if ups:
+            marks[_UP] = self._seq
+            self._last_cause.pop(stream, None)  # a new window starts: later symptoms need a later cause
+        if len(self._last_cause) > MAX_STREAMS:
+            del self._last_cause[next(iter(self._last_cause))]
+
+    def _watched_rules(self) -> set[str]:
+        if self._watched is None:
+            self._watched = {i.pending for r in self.rules.values() for i in r.reclassify if i.pending}
+        return self._watched
+
+    def _pending(self, stream: str, rule_id: str) -> bool:
+        """True when rule_id was seen in this stream after its last `up` (connecting, never ready)."""
+        marks = self._marks.get(stream)
+        if not marks or rule_id not in marks:
+            return False
+        return marks[rule_id] > marks.get(_UP, 0)
 
     def _one_event(self, hit: Hit) -> list[tuple[str, dict[str, str], tuple[int | None, ...]]]:
         """The hit's matches, minus those that would only be reclassified into a rule the same entry
@@ -117,7 +166,7 @@ class Judge:
             rule = self.rules.get(rule_id)
             if rule is None:
                 continue
-            conds = self._field_conditions(rule, fields)
+            conds = self._field_conditions(rule, fields, hit.record.instance or "")
             target = next((i.to for i, held in zip(rule.reclassify, conds) if held and i.to in direct), None)
             if target is not None:
                 for name, value in fields.items():
@@ -129,13 +178,15 @@ class Judge:
     def _sample(self, record: LogRecord) -> str:
         return self.redactor(record.message.split("\n", 1)[0].strip()[:SAMPLE_CHARS])
 
-    @staticmethod
-    def _field_conditions(rule: Rule, fields: dict[str, str]) -> tuple[int | None, ...]:
-        """For each reclassify entry: 1 if its field condition holds (or it has none), else None."""
+    def _field_conditions(self, rule: Rule, fields: dict[str, str], stream: str = "") -> tuple[int | None, ...]:
+        """For each reclassify entry: 1 if its field and pending conditions hold (or it has none), else None.
+        Both are facts of the moment of the hit; `seen`/`not_seen` are decided at the end."""
         out: list[int | None] = []
         for item in rule.reclassify:
             ok = True
-            if item.field is not None:
+            if item.pending is not None and not self._pending(stream, item.pending):
+                ok = False
+            if ok and item.field is not None:
                 value = fields.get(item.field)
                 if value is None:
                     ok = False
@@ -172,10 +223,15 @@ class Judge:
         merged: dict[str, Finding] = {}
         first_seq: dict[str, int] = {}
         last_seq: dict[str, int] = {}
+        linked: dict[str, str] = {}  # symptom -> the cause found before it in its window
         for key, agg in sorted(self._aggs.items(), key=lambda kv: kv[1].first_seq):
             final = self._final_id(key)
             rule = self.rules[final]
             fields = {k: ", ".join(v) for k, v in agg.fields.items()}
+            if agg.cause_key is not None and final not in linked:
+                cause = self._final_id(agg.cause_key)
+                if cause != final and self.rules[cause].kind == "cause":
+                    linked[final] = cause
             found = merged.get(final)
             if found is None:
                 merged[final] = Finding(
@@ -203,7 +259,11 @@ class Judge:
         merged = {k: f for k, f in merged.items() if self.rules[k].kind != "context"}
         for finding in merged.values():
             rule = self.rules[finding.rule_id]
-            if rule.kind == "symptom" and verdict.root_cause and verdict.root_cause != finding.rule_id:
+            if rule.kind != "symptom":
+                continue
+            if finding.rule_id in linked:
+                finding.caused_by = linked[finding.rule_id]
+            elif verdict.root_cause and verdict.root_cause != finding.rule_id:
                 finding.caused_by = verdict.root_cause
         # The root cause first, then by severity, causes before symptoms, then in order of appearance.
         findings = sorted(

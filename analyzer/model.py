@@ -69,6 +69,9 @@ class Reclassify:
     matches: re.Pattern[str] | None = None
     seen: str | None = None  # a rule id that must have matched somewhere in the same log
     not_seen: str | None = None
+    # a rule id whose last hit (in the same instance, when known) came after the last `state: up` hit:
+    # "connecting" with no "ready" since means a failure now belongs to the handshake
+    pending: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,9 +105,9 @@ def _reclassify(value: Any, where: _Where) -> tuple[Reclassify, ...]:
     for n, item in enumerate(value):
         field = f"reclassify[{n}]"
         if not isinstance(item, dict) or not isinstance(item.get("to"), str) or not isinstance(item.get("if", {}), dict):
-            raise where.fail(field, "must be {if: {field, matches, seen, not_seen}, to: rule-id}")
+            raise where.fail(field, "must be {if: {field, matches, seen, not_seen, pending}, to: rule-id}")
         cond = item.get("if", {})
-        unknown = set(cond) - {"field", "matches", "seen", "not_seen"}
+        unknown = set(cond) - {"field", "matches", "seen", "not_seen", "pending"}
         if unknown or set(item) - {"if", "to"}:
             raise where.fail(field, f"unknown key {sorted(unknown or set(item) - {'if', 'to'})[0]!r}")
         matches = None
@@ -117,7 +117,14 @@ def _reclassify(value: Any, where: _Where) -> tuple[Reclassify, ...]:
                 raise where.fail(field + ".matches", problem)
             matches = re.compile(str(cond["matches"]))
         out.append(
-            Reclassify(to=item["to"], field=cond.get("field"), matches=matches, seen=cond.get("seen"), not_seen=cond.get("not_seen"))
+            Reclassify(
+                to=item["to"],
+                field=cond.get("field"),
+                matches=matches,
+                seen=cond.get("seen"),
+                not_seen=cond.get("not_seen"),
+                pending=cond.get("pending"),
+            )
         )
     return tuple(out)
 
@@ -304,6 +311,6 @@ def _check_references(by_id: dict[str, Rule]) -> None:
         if not rule.patterns and rule.id not in targets:
             raise RuleError(f"{rule.path}: rule {rule.id} field 'patterns': empty, and no rule reclassifies to it")
         for item in rule.reclassify:
-            for ref in (item.to, item.seen, item.not_seen):
+            for ref in (item.to, item.seen, item.not_seen, item.pending):
                 if ref and ref not in known:
                     raise RuleError(f"{rule.path}: rule {rule.id} field 'reclassify': unknown rule id '{ref}'")
