@@ -1,0 +1,207 @@
+"""The fast engine changes nothing: same findings, counts, first/last lines as a plain matcher.
+
+The reference decodes the whole input as text, and for every line tries every rule's every regex
+(no prefilter, no keyword routing). A line that a rule matches, or that looks like an error, starts
+an entry; its continuation lines are joined (the same multi-line rule as the scanner); the joined
+entry is tried against every rule again. The fast path reads bytes in blocks (small blocks here, so
+that many entries straddle a block boundary), finds candidate lines with the multi-literal engine
+(each available one: Hyperscan, pure Python), and decodes only those.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+from pathlib import Path
+
+import pytest
+
+from analyzer.engine import available
+from analyzer.judge import Judge
+from analyzer.model import LogRecord
+from analyzer.pipeline import Session
+from analyzer.scan import _ERROR_RE, _SKIP, _STOP, _TAKE, Hit, Scanner, _Entry, compile_plan
+from analyzer.sources.files import Problems, blocks_from_stream
+from analyzer.sources.formats import UnparsedRecord, parse_line
+from analyzer.sources.text import read_blocks
+from tests.conftest import builtin
+
+ROOT = Path(__file__).resolve().parents[1]
+ENGINES = available()
+
+
+def _gen():
+    spec = importlib.util.spec_from_file_location("rla_bench_gen", ROOT / "bench" / "gen.py")
+    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+@pytest.fixture(scope="module")
+def corpus() -> bytes:
+    """~1.5 MB in every format, Redis-rich (one Redis line in 8) so that every rule family shows up."""
+    out = io.BytesIO()
+    _gen().generate(out, 1_500_000, seed=7, redis_every=8, segment=(150, 1200))
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def reference(corpus: bytes) -> list[Hit]:
+    return reference_hits(corpus, builtin().rules)
+
+
+def _classify_all(rules, message: str) -> tuple[tuple[str, dict[str, str]], ...]:  # type: ignore[no-untyped-def]
+    out = []
+    for rule in rules:
+        for pattern in rule.patterns:
+            m = pattern.search(message)
+            if m:
+                fields = {k: v for k, v in m.groupdict().items() if v is not None}
+                for extra in rule.extract:
+                    e = extra.search(message)
+                    if e:
+                        for k, v in e.groupdict().items():
+                            if v is not None:
+                                fields.setdefault(k, v)
+                out.append((rule.id, fields))
+                break
+    return tuple(out)
+
+
+def reference_hits(data: bytes, rules, source: str = "corpus") -> list[Hit]:  # type: ignore[no-untyped-def]
+    text = "".join(read_blocks(io.BytesIO(data)))
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+
+    def record(i: int) -> LogRecord | None:
+        try:
+            return parse_line(lines[i], source, i + 1)
+        except UnparsedRecord:
+            return None
+
+    hits: list[Hit] = []
+    consumed: set[int] = set()
+    for i in range(len(lines)):
+        if i in consumed:
+            continue
+        first = record(i)
+        if first is None:
+            continue
+        single = _classify_all(rules, first.message)
+        if not single and not _ERROR_RE.search(first.message):
+            continue
+        entry = _Entry(first, single)
+        for j in range(i + 1, len(lines)):
+            rec = record(j)
+            verdict = entry.offer(rec, rec is None and not lines[j].strip(), j + 1)
+            if verdict == _STOP:
+                break
+            if verdict == _TAKE:
+                consumed.add(j)
+            assert verdict in (_TAKE, _SKIP)
+        if len(entry.parts) == 1:
+            rec, matches = first, single
+        else:
+            rec = LogRecord(
+                source=first.source, line=first.line, message="\n".join(entry.parts), time=first.time,
+                instance=first.instance, level=first.level, type=first.type, id=first.id, end_line=entry.last_line,
+            )  # fmt: skip
+            matches = _classify_all(rules, rec.message)
+        if matches or _ERROR_RE.search(rec.message):
+            hits.append(Hit(rec, matches))
+    return hits
+
+
+def fast_hits(data: bytes, ruleset, engine: str, block_size: int, source: str = "corpus") -> list[Hit]:  # type: ignore[no-untyped-def]
+    problems = Problems()
+    scanner = Scanner(compile_plan(ruleset.rules, engine), problems)
+    hits: list[Hit] = []
+    for block in blocks_from_stream(io.BytesIO(data), source, problems, block_size=block_size):
+        hits.extend(scanner.scan(block))
+    hits.extend(scanner.flush())
+    assert scanner.plan.engine.name == engine
+    return hits
+
+
+def _key(hit: Hit) -> tuple:  # type: ignore[type-arg]
+    r = hit.record
+    return (r.line, r.end_line, r.time, r.instance, r.message, tuple((rid, tuple(sorted(f.items()))) for rid, f in hit.matches))
+
+
+def _diagnosis(hits: list[Hit], ruleset):  # type: ignore[no-untyped-def]
+    judge = Judge(ruleset.by_id)
+    for hit in hits:
+        judge.feed(hit)
+    d = judge.diagnosis()
+    findings = [(f.rule_id, f.count, f.first, f.last, f.fields, f.instances, f.caused_by) for f in d.findings]
+    unexplained = [(u.template, u.count, u.first) for u in d.unexplained]
+    return d.verdict, findings, unexplained
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("block_size", [1 << 22, 8192])
+def test_fast_engine_equals_reference_matcher(corpus: bytes, reference: list[Hit], engine: str, block_size: int):
+    ruleset = builtin()
+    expected = reference
+    got = fast_hits(corpus, ruleset, engine, block_size)
+    assert len(expected) > 100  # the corpus really exercises the rules
+    assert len({rid for h in expected for rid, _ in h.matches}) > 15
+    assert any(h.record.end_line for h in expected)  # and multi-line entries
+    assert [_key(h) for h in got] == [_key(h) for h in expected]
+    assert _diagnosis(got, ruleset) == _diagnosis(expected, ruleset)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_entries_straddling_block_boundaries(engine: str):
+    """Every block size cuts Node objects and stack traces somewhere: the result never changes."""
+    ruleset = builtin()
+    text = (ROOT / "samples" / "dashboard" / "node-app" / "runtime-drop.txt").read_bytes()
+    data = text * 3
+    expected = [_key(h) for h in reference_hits(data, ruleset.rules)]
+    assert any(k[1] for k in expected)
+    for block_size in (64, 200, 333, 1000, 4096):
+        assert [_key(h) for h in fast_hits(data, ruleset, engine, block_size)] == expected, block_size
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_dirty_text_crlf_ansi_nul_mojibake_invalid_bytes(engine: str):
+    ruleset = builtin()
+    lines = (ROOT / "samples" / "dashboard" / "node-app" / "degraded.txt").read_text(encoding="utf-8").split("\n")
+    out = []
+    for n, line in enumerate(lines):
+        if n % 5 == 1:
+            line = line.encode("utf-8").decode("mac_roman")  # mojibake
+        if n % 7 == 2:
+            line = line.replace("Redis", "\x1b[31mRedis\x1b[0m")
+        out.append(line.encode("utf-8") + (b"\xff" if n % 11 == 3 else b"") + (b"\r\n" if n % 3 == 0 else b"\n"))
+    data = b"".join(out)
+    expected = [_key(h) for h in reference_hits(data, ruleset.rules)]
+    assert expected
+    for block_size in (128, 1 << 20):
+        assert [_key(h) for h in fast_hits(data, ruleset, engine, block_size)] == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_case_folding_characters_fall_back_to_python(engine: str):
+    """K (KELVIN SIGN) folds onto k for `re`: a block holding it is searched line by line."""
+    ruleset = builtin()
+    data = "09:00:00 PM [abcde] worker \u212ailled by the OOM \u212biller\nGET / 200 - 1ms\n".encode()
+    assert [_key(h) for h in fast_hits(data, ruleset, engine, 1 << 20)] == [_key(h) for h in reference_hits(data, ruleset.rules)]
+
+
+def test_session_reads_whole_files_the_same_way(tmp_path: Path, corpus: bytes, reference: list[Hit]):
+    """End to end through read_sources: one session, the same findings as the reference."""
+    from analyzer.sources.files import read_sources
+
+    ruleset = builtin()
+    path = tmp_path / "big.log"
+    path.write_bytes(corpus)
+    session = Session(ruleset)
+    for block in read_sources([str(path)], session.problems):
+        session.feed_block(block)
+    diag = session.diagnosis()
+    _, findings, _ = _diagnosis(reference, ruleset)
+    got = [(f.rule_id, f.count, f.first.line, f.last.line) for f in diag.findings]
+    assert got == [(f[0], f[1], f[2].line, f[3].line) for f in findings]
+    assert diag.stats.lines == corpus.count(b"\n")
