@@ -27,6 +27,7 @@ ERROR_WORDS = (
 )  # fmt: skip
 _ERROR_RE = re.compile("|".join(re.escape(w) for w in ERROR_WORDS), re.I)
 
+SMALL_BLOCK = 1 << 20  # below this, the prefilter engine with no compile cost is used
 MAX_CONTINUATION = 60  # physical lines one entry (object, stack trace) may span
 MAX_FOREIGN = 20  # other instances' lines skipped while gathering one entry
 _QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
@@ -54,6 +55,20 @@ class Plan:
         from analyzer.engine import Needles, build
 
         return build(Needles(self.needles), self.engine_name)
+
+    @cached_property
+    def light_engine(self):  # type: ignore[no-untyped-def]
+        """The pure-Python engine: no compile cost, for small blocks (pastes, API pages)."""
+        from analyzer.engine import Needles, PythonEngine
+
+        return PythonEngine(Needles(self.needles))
+
+    def engine_for(self, size: int):  # type: ignore[no-untyped-def]
+        """Hyperscan's compile (tens of ms) pays for itself only on big input: a block smaller than
+        SMALL_BLOCK uses the pure-Python engine unless the big one is built already or was asked for."""
+        if size < SMALL_BLOCK and self.engine_name is None and "engine" not in self.__dict__:
+            return self.light_engine
+        return self.engine
 
     @cached_property
     def every_line(self) -> bool:
@@ -144,6 +159,8 @@ def _continues(message: str, depth: int) -> bool:
     if stripped[0] in "}])":
         return True
     if message[0] in " \t":
+        return True
+    if stripped.startswith("Emitted 'error' event on "):  # Node's crash report continues the error above it
         return True
     return stripped.startswith("at ") and ("(" in stripped or ":" in stripped)
 
@@ -263,6 +280,7 @@ class Scanner:
         self.plan, self.problems, self.fmt = plan, problems, fmt
         self._queue: list[_Entry | Hit] = []  # in line order; open entries hold back what follows
         self._source: str | None = None
+        self.engines: set[str] = set()  # engines used so far (for --verbose)
 
     def scan(self, block: Block) -> Iterator[Hit]:
         if self._source is not None and block.source != self._source:
@@ -327,7 +345,9 @@ class Scanner:
         """Start offsets of the lines to look at, ascending."""
         plan = self.plan
         if not plan.every_line:
-            starts, folding = plan.engine.lines(data, size)
+            engine = plan.engine_for(size)
+            self.engines.add(engine.name)
+            starts, folding = engine.lines(data, size)
             if not folding:
                 return starts
         # A rule with no literal, or a character that case-folds onto ASCII: every line, in Python.

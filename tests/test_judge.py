@@ -115,3 +115,119 @@ def test_secrets_never_reach_samples():
     diag = diag_of("Error: getaddrinfo ENOTFOUND red-x connecting rediss://red-x:s3cretpassw0rd@oregon-keyvalue.render.com:6379 failed\n")
     for u in diag.unexplained:
         assert "s3cretpassw0rd" not in u.template + u.sample
+
+
+# -- issue 3: the inferences that make a diagnosis better than grep --------------------------------
+
+CONNECTING = "06:22:46 PM [t7v9k] 🔄 Redis connecting...\n"
+RESET = "06:22:47 PM [t7v9k] [ioredis] Unhandled error event: Error: read ECONNRESET\n"
+
+
+def test_reset_after_connecting_but_before_ready_is_a_handshake_failure():
+    diag = diag_of(CONNECTING + RESET + CONNECTING + RESET)
+    assert "redis-handshake-failed" in ids(diag)
+    assert "redis-connection-dropped" not in ids(diag)
+    assert diag.verdict.root_cause == "redis-handshake-failed"
+
+
+def test_reset_after_ready_is_a_dropped_connection():
+    diag = diag_of(CONNECTING + READY + RESET)
+    assert "redis-connection-dropped" in ids(diag)
+    assert "redis-handshake-failed" not in ids(diag)
+    assert diag.verdict.state == "failing"
+
+
+def test_pending_handshake_is_per_instance():
+    other_ready = READY.replace("t7v9k", "x2b4z")
+    other_reset = RESET.replace("t7v9k", "x2b4z")
+    diag = diag_of(CONNECTING + other_ready + other_reset + RESET)
+    by_id = {f.rule_id: f for f in diag.findings}
+    assert by_id["redis-connection-dropped"].instances == ["x2b4z"]
+    assert by_id["redis-handshake-failed"].instances == ["t7v9k"]
+
+
+def test_symptom_is_linked_to_the_cause_of_its_own_window():
+    dns = "Error: getaddrinfo ENOTFOUND red-d0cjkelq67qs70c2nxdm\n"
+    text = dns + FALLBACK.replace("[t7v9k] ", "") + READY.replace("[t7v9k] ", "") + REFUSED_REMOTE.replace("[t7v9k] ", "")
+    text += "⚠️  Redis connection failed, using memory cache\n"
+    diag = diag_of(text)
+    fallback = next(f for f in diag.findings if f.rule_id == "redis-memory-cache-fallback")
+    # the first fallback came after the DNS error, in the first window
+    assert fallback.caused_by == "redis-dns-not-found"
+    assert diag.verdict.root_cause == "redis-econnrefused"
+
+
+def test_wrapped_client_error_is_classified_on_the_innermost_message():
+    line = (
+        "[2026-11-26 07:08:33,690: ERROR/MainProcess] consumer: Cannot connect to redis://:**@red-d0cjkelq67qs70c2nxdm:6379/0: "
+        "Error -2 connecting to red-d0cjkelq67qs70c2nxdm:6379. Name or service not known..\n"
+    )
+    diag = diag_of(line + "Trying again in 2.00 seconds... (1/100)\n")
+    assert ids(diag) == {"redis-dns-not-found"}
+    assert diag.findings[0].fields["host"] == "red-d0cjkelq67qs70c2nxdm"
+
+
+def test_celery_amqp_default_means_the_broker_url_is_missing_or_ignored():
+    line = "[2026-11-26 07:08:48,152: ERROR/MainProcess] consumer: Cannot connect to amqp://guest:**@127.0.0.1:5672//: [Errno 111] Connection refused.\n"
+    diag = diag_of(line)
+    assert [(f.rule_id, f.count) for f in diag.findings] == [("redis-url-not-set", 1)]
+    diag = diag_of("redisUrl: 'REDIS_URL is set'\n" + line)
+    assert "redis-url-ignored" in ids(diag)
+
+
+def test_loopback_wins_whatever_the_client():
+    for line in (
+        "redis.exceptions.ConnectionError: Error 111 connecting to localhost:6379. Connection refused.\n",
+        "[ioredis] Unhandled error event: AggregateError [ECONNREFUSED]: \n",
+        "Redis::CannotConnectError (Error connecting to Redis on 127.0.0.1:6379 (Errno::ECONNREFUSED)):\n",
+        "dial tcp 127.0.0.1:6379: connect: connection refused\n",
+    ):
+        diag = diag_of(line)
+        assert "redis-url-not-set" in ids(diag), line
+        assert "redis-econnrefused" not in ids(diag), line
+
+
+def test_python_traceback_is_one_event_on_its_last_line():
+    text = (
+        "Traceback (most recent call last):\n"
+        '  File "/opt/render/project/src/.venv/lib/python3.11/site-packages/redis/connection.py", line 385, in connect\n'
+        "    sock = self.retry.call_with_retry(\n"
+        "ConnectionRefusedError: [Errno 111] Connection refused\n"
+        "\n"
+        "During handling of the above exception, another exception occurred:\n"
+        "\n"
+        "Traceback (most recent call last):\n"
+        '  File "/opt/render/project/src/redis_ping.py", line 9, in <module>\n'
+        "    print(\"PING ->\", r.ping())\n"
+        "redis.exceptions.ConnectionError: Error 111 connecting to red-d0cjkelq67qs70c2rfsd:6379. Connection refused.\n"
+    )
+    diag = diag_of(text)
+    assert [(f.rule_id, f.count) for f in diag.findings] == [("redis-econnrefused", 1)]
+    assert diag.findings[0].fields["host"] == "red-d0cjkelq67qs70c2rfsd"
+
+
+def test_crash_after_unhandled_error_links_the_exit_to_the_redis_error():
+    text = (
+        "node:internal/process/promises:391\n"
+        "    triggerUncaughtException(err, true /* fromPromise */);\n"
+        "    ^\n"
+        "\n"
+        "Error: connect ECONNREFUSED 10.0.3.7:6379\n"
+        "Emitted 'error' event on Commander instance at:\n"
+        "  errno: -111,\n"
+        "  code: 'ECONNREFUSED',\n"
+        "  syscall: 'connect',\n"
+        "  address: '10.0.3.7',\n"
+        "  port: 6379\n"
+        "}\n"
+        "\n"
+        "Node.js v20.20.2\n"
+        "==> Exited with status 1\n"
+    )
+    diag = diag_of(text)
+    by_id = {f.rule_id: f for f in diag.findings}
+    assert by_id["redis-econnrefused"].count == 1
+    assert by_id["redis-unhandled-error-crash"].caused_by == "redis-econnrefused"
+    assert by_id["render-exited"].caused_by == "redis-econnrefused"
+    assert by_id["render-exited"].fields["status"] == "1"
+    assert diag.verdict.root_cause == "redis-econnrefused"
