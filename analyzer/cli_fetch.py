@@ -232,6 +232,8 @@ def fetch(
         result = client.fetch_logs(query)
         if bar:
             bar.clear()
+    if result.error is not None:
+        result.error = _explain(result.error, t_start)
     if result.error is not None and result.pages == 0:
         _fail(str(result.error), language)
     if save is not None:
@@ -243,6 +245,18 @@ def fetch(
     if result.error is not None:
         _fail(str(result.error), language)
     raise typer.Exit(code)
+
+
+def _explain(error: Any, t_start: Any) -> Any:
+    """A 400 for a window that reaches past a week is most likely the plan's log retention."""
+    from datetime import datetime, timedelta, timezone
+
+    from analyzer.sources.render_api import RETENTION_TEXT, BadRequestError
+
+    if isinstance(error, BadRequestError) and t_start < datetime.now(timezone.utc) - timedelta(days=7):
+        return BadRequestError(f"{str(error).rstrip('.')}; the window starts more than 7 days ago and "
+                               f"{RETENTION_TEXT}.", status=error.status)
+    return error
 
 
 def _diagnose_and_print(logs: list[dict], source: str, incomplete: Optional[str], ruleset: Any, lang: str,

@@ -376,6 +376,7 @@ class FakeRender:
         self.rate_limit = 400  # requests per window and key ("all other GET": 400/min)
         self.rate_window = 60.0
         self.retention_days = 30
+        self.retention_mode = "clip"  # "clip": older logs are simply gone; "reject": 400 for an older startTime
         self.ws_lifetime = 60.0  # the server closes a log socket after this many seconds
         self.ws_close_mode = "close"  # "close": close frame 1000; "reset": drop the TCP connection
         self.ws_replay_default_s = 3600.0  # no startTime: replay from now - 1h
@@ -832,6 +833,8 @@ class _Handler(BaseHTTPRequestHandler):
         if start > end:
             raise _ApiError(400, "startTime must be before endTime")
         oldest = now - fake.retention_days * 86400 * 1_000_000_000
+        if start < oldest and fake.retention_mode == "reject":
+            raise _ApiError(400, f"startTime is outside the {fake.retention_days}-day log retention")
         return max(start, oldest), end
 
     def _logs_common(self, query: dict[str, list[str]], key: str) -> _LogFilter:

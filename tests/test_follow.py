@@ -189,10 +189,10 @@ def run_follow(fake: FakeRender, fmt: str, n_lines: int) -> tuple[int, str, str,
     while fake.ws_connections == 0 and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(0.3)
-    emitter = Emitter(fake, n_lines, 0.02, FAILING)
+    emitter = Emitter(fake, n_lines, 0.01, FAILING)
     emitter.start()
     emitter.join()
-    time.sleep(1.5)  # let the last lines arrive (and a reconnect or two happen)
+    time.sleep(1.0)  # let the last lines arrive (and a reconnect or two happen)
     proc.send_signal(signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=30)
     return proc.returncode, stdout, stderr, emitter.ids
@@ -223,3 +223,41 @@ def test_rla_follow_prints_one_line_per_new_finding_then_the_table():
     assert any("redis-econnrefused" in line for line in new_lines)
     assert len(new_lines) == len({line.split()[-1] for line in new_lines}) or len(new_lines) <= 6
     assert "Redis" in final and "redis-econnrefused" in final
+
+
+@pytest.mark.slow
+def test_rla_follow_redraws_in_place_on_a_terminal():
+    import pty
+    import select
+
+    with make_fake() as fake:
+        fake.ws_lifetime = 1.0
+        master, slave = pty.openpty()
+        proc = subprocess.Popen([sys.executable, "-m", "analyzer", "follow", SID], stdout=slave,
+                                stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env_for(fake))
+        os.close(slave)
+        chunks: list[bytes] = []
+
+        def read_for(seconds: float) -> None:
+            end = time.monotonic() + seconds
+            while time.monotonic() < end:
+                ready, _, _ = select.select([master], [], [], 0.1)
+                if ready:
+                    try:
+                        chunks.append(os.read(master, 65536))
+                    except OSError:
+                        return
+
+        read_for(1.0)
+        emitter = Emitter(fake, 40, 0.03, FAILING)
+        emitter.start()
+        read_for(3.0)
+        proc.send_signal(signal.SIGINT)
+        read_for(2.0)
+        proc.wait(timeout=30)
+        os.close(master)
+    screen = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 130
+    assert screen.count("\x1b[H\x1b[2J") >= 3  # redrawn in place, then cleared for the final report
+    assert "rla follow live-app" in screen and "reconnect" in screen
+    assert "redis-econnrefused" in screen.rsplit("\x1b[H\x1b[2J", 1)[-1]
