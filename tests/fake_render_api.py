@@ -639,6 +639,10 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             if key not in fake.api_keys:
                 raise _ApiError(401, "unauthorized")
+            accept = self.headers.get("Accept", "*/*").lower()
+            if path != "/v1/logs/subscribe" and not any(
+                    a.split(";")[0].strip() in ("*/*", "application/*", "application/json") for a in accept.split(",")):
+                raise _ApiError(406, "Unable to generate preferred media types as specified by Accept request header.")
             if path == "/v1/logs/subscribe":
                 rec.status = self._subscribe(query, key, headers)
                 return

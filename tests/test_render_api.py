@@ -128,6 +128,9 @@ def test_fake_errors_have_message_bodies():
         assert r.status_code == 401 and r.json() == {"message": "unauthorized"}
         r = raw_get(fake, "/services/srv-doesnotexist0000000")
         assert r.status_code == 404 and r.json() == {"message": "not found: srv-doesnotexist0000000"}
+        r = httpx.get(fake.url + "/services", headers={"Authorization": f"Bearer {fake.api_key}",
+                                                       "Accept": "text/html"})
+        assert r.status_code == 406 and "message" in r.json()
 
 
 def test_fake_cursor_pagination_and_name_filter():
