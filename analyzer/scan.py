@@ -8,6 +8,7 @@ JSON-escaped API log line.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -114,6 +115,9 @@ def compile_plan(rules: tuple[Rule, ...] | list[Rule], engine: str | None = None
                 index.setdefault((kw.lower() if ignore_case else kw, ignore_case), set()).add(pos)
     keyword_index = tuple((k, ci, tuple(sorted(p))) for (k, ci), p in sorted(index.items()))
     needles = tuple(dict.fromkeys([(k, ci) for k, ci, _ in keyword_index] + [(w, True) for w in ERROR_WORDS]))
+    engine = engine or os.environ.get("RLA_ENGINE") or None
+    if engine == "auto":
+        engine = None
     return Plan(rules, keyword_index, tuple(sorted(set(unindexed))), needles, engine)
 
 
