@@ -531,10 +531,665 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "région ; gardez l'External URL pour les accès depuis l'extérieur de Render.",
     },
     "lint.tls_external.ok": {"en": "external URL with TLS and a password", "fr": "URL externe avec TLS et mot de passe"},
+    # ---------------------------------------------------------------------------------------
+    # rla doctor: the checks that read the Render API (analyzer/doctor.py). "service" is the
+    # app (the note's "backend"), "Key Value" the note's "service Redis".
+    # ---------------------------------------------------------------------------------------
+    "item.internal": {"en": "internal", "fr": "interne"},
+    "doctor.not_fetched": {"en": "not fetched", "fr": "non récupéré"},
+    "doctor.not_checked": {"en": "not checked", "fr": "non vérifié"},
+    "doctor.more": {"en": " (+{n} more)", "fr": " (+{n} autre(s))"},
+    "doctor.none": {"en": "none", "fr": "aucun"},
+    "doctor.unknown": {"en": "unknown", "fr": "inconnu"},
+    "doctor.see_item_2": {"en": "nothing to check: see item 2", "fr": "rien à vérifier : voir le point 2"},
+    "doctor.check_crashed": {
+        "en": "a check failed on unexpected data ({error})",
+        "fr": "une vérification a échoué sur des données inattendues ({error})",
+    },
+    "doctor.url.no_value": {
+        "en": "no value to check: {var} was not found (item 1)",
+        "fr": "aucune valeur à vérifier : {var} est introuvable (point 1)",
+    },
+    "doctor.url.unread": {"en": "no value to check: {why}", "fr": "aucune valeur à vérifier : {why}"},
+    # item 1
+    "doctor.src.service": {"en": "service", "fr": "service"},
+    "doctor.src.group": {"en": "env group {name}", "fr": "env group {name}"},
+    "doctor.near": {"en": "{key} ({src})", "fr": "{key} ({src})"},
+    "doctor.other_value": {"en": "{key} ({src}) = {value}", "fr": "{key} ({src}) = {value}"},
+    "doctor.present.ok": {"en": "{var} is set ({source})", "fr": "{var} est configurée ({source})"},
+    "doctor.present.unread": {
+        "en": "could not read the service's variables: {why}",
+        "fr": "impossible de lire les variables du backend : {why}",
+    },
+    "doctor.present.own_vars": {"en": "its own variables", "fr": "ses propres variables"},
+    "doctor.present.groups": {"en": "its linked env groups", "fr": "ses env groups liés"},
+    "doctor.present.partial": {
+        "en": "{var} is not in what could be read, but {missing} could not be read: {why}",
+        "fr": "{var} n'est pas dans ce qui a pu être lu, mais impossible de lire {missing} : {why}",
+    },
+    "doctor.duplicate.msg": {
+        "en": "{var} is also set in {src}, with a different value",
+        "fr": "{var} est aussi configurée dans {src}, avec une autre valeur",
+    },
+    "doctor.duplicate.cause": {
+        "en": "{var} is defined on the {source} ({value}) and in {src} ({other}). Only one reaches the app (Render's "
+        "docs give the service's own variable precedence over a group's; the API does not show which), and the "
+        "other gets edited by mistake.",
+        "fr": "{var} est définie à deux endroits : {source} ({value}) et {src} ({other}). Une seule arrive à "
+        "l'application (d'après la doc de Render, la variable du service l'emporte sur celle du groupe ; l'API ne "
+        "dit pas laquelle), et l'autre finit modifiée par erreur.",
+    },
+    "doctor.duplicate.fix": {
+        "en": "Keep one definition of {var} (usually in the env group shared by every service that uses Redis).",
+        "fr": "Gardez une seule définition de {var} (en général dans l'env group partagé par tous les services qui "
+        "utilisent Redis).",
+    },
+    "doctor.missing.near": {"en": " A variable with a close name exists: {near}.", "fr": " Une variable au nom proche existe : {near}."},
+    "doctor.missing.others": {
+        "en": " Other variables hold Redis URLs: {others} — does the code read one of these instead (use --var)?",
+        "fr": " D'autres variables contiennent des URL Redis : {others} — le code lit-il plutôt l'une d'elles "
+        "(utilisez --var) ?",
+    },
+    "doctor.missing.msg": {
+        "en": "{var} does not exist on the service nor in its linked env groups ({groups})",
+        "fr": "{var} n'existe pas, ni dans le backend ni dans ses env groups liés ({groups})",
+    },
+    "doctor.missing.cause": {
+        "en": "The app reads {var}; without it node-redis/ioredis connect to localhost:6379, where nothing listens "
+        "on Render (ECONNREFUSED 127.0.0.1:6379, 'REDIS_URL is NOT set').{hint}",
+        "fr": "La variable d'environnement n'est pas définie. L'application lit {var} ; sans elle, "
+        "node-redis/ioredis se connectent à localhost:6379, où rien n'écoute sur Render (ECONNREFUSED "
+        "127.0.0.1:6379, 'REDIS_URL is NOT set').{hint}",
+    },
+    "doctor.missing.fix": {
+        "en": "Add {var} under the service's Environment (or in a linked env group) with the Key Value's "
+        "Internal URL ({example}), then redeploy.",
+        "fr": "Ajoutez-la : {var} dans les variables d'environnement du backend (section Environment, ou un env "
+        "group lié), avec l'Internal Redis URL du service Redis ({example}). Redéployez le backend après avoir "
+        "ajouté la variable.",
+    },
+    "doctor.other_redis": {"en": "other Redis values: {others}", "fr": "autres valeurs Redis : {others}"},
+    # item 3
+    "doctor.instance.no_url": {
+        "en": "no readable URL to follow (see items 1-2)",
+        "fr": "aucune URL lisible à suivre (voir les points 1-2)",
+    },
+    "doctor.instance.not_render": {
+        "en": "{host} is not a Render Key Value hostname; nothing to look up",
+        "fr": "{host} n'est pas un nom d'hôte de service Redis Render ; rien à chercher",
+    },
+    "doctor.instance.no_user": {
+        "en": "the external URL has no red-… user name, so the instance is unknown",
+        "fr": "l'URL externe n'a pas de nom d'utilisateur red-…, l'instance est donc inconnue",
+    },
+    "doctor.instance.unread": {"en": "could not read Key Value {inst}: {err}", "fr": "impossible de lire le service Redis {inst} : {err}"},
+    "doctor.not_found.msg": {"en": "no Key Value {inst} in this account", "fr": "aucun service Redis {inst} dans ce compte"},
+    "doctor.not_found.cause": {
+        "en": "The API knows no instance {inst} for this key: it was deleted (or recreated with a new id), "
+        "or it belongs to another workspace. The hostname then does not resolve (getaddrinfo ENOTFOUND).",
+        "fr": "L'API ne connaît aucune instance {inst} pour cette clé : elle a été supprimée (ou recréée avec un "
+        "nouvel identifiant), ou elle appartient à un autre espace de travail. Le nom d'hôte ne se résout alors "
+        "pas (getaddrinfo ENOTFOUND).",
+    },
+    "doctor.not_found.fix": {
+        "en": "Open the Key Value in the dashboard and copy its current Internal URL into {var}, then redeploy.",
+        "fr": "Ouvrez le service Redis dans le dashboard, copiez son Internal Redis URL actuelle dans {var}, puis "
+        "redéployez le backend.",
+    },
+    "doctor.kv.label": {"en": "Key Value {name} ({inst})", "fr": "Service Redis {name} ({inst})"},
+    "doctor.kv.live": {"en": "{label} is Live (available)", "fr": "{label} est \"Live\" (available)"},
+    "doctor.kv.odd_status": {
+        "en": "{label} reports status '{status}', which says nothing about its health",
+        "fr": "{label} indique l'état '{status}', qui ne dit rien de sa santé",
+    },
+    "doctor.kv.status_warn": {"en": "{label} {what} (status {status})", "fr": "{label} {what} (état {status})"},
+    "doctor.kv.status_fail": {
+        "en": "{label} {what} (status {status}), not Live",
+        "fr": "{label} {what} (état {status}), pas \"Live\"",
+    },
+    "doctor.kv.scheduled": {"en": " Scheduled for {when}.", "fr": " Prévue le {when}."},
+    "doctor.kv.creating.what": {"en": "is still being created", "fr": "est encore en cours de création"},
+    "doctor.kv.creating.cause": {
+        "en": "A new instance takes a few minutes before it accepts connections.",
+        "fr": "Une nouvelle instance met quelques minutes avant d'accepter des connexions.",
+    },
+    "doctor.kv.creating.fix": {
+        "en": "Wait until the dashboard shows it Available, then redeploy the service (or let it reconnect).",
+        "fr": "Attendez que le dashboard l'affiche Available, puis redéployez le backend (ou laissez-le se "
+        "reconnecter).",
+    },
+    "doctor.kv.suspended.what": {"en": "is suspended", "fr": "est suspendu"},
+    "doctor.kv.suspended.cause": {
+        "en": "A suspended instance accepts no connections (suspended by a user, for billing, or a free "
+        "instance over its limits); clients get ECONNREFUSED or timeouts.",
+        "fr": "Une instance suspendue n'accepte aucune connexion (suspendue par un utilisateur, pour la "
+        "facturation, ou instance gratuite au-delà de ses limites) : les clients reçoivent ECONNREFUSED ou des "
+        "timeouts.",
+    },
+    "doctor.kv.suspended.fix": {
+        "en": "Resume it from the dashboard (or POST /v1/key-value/{id}/resume) and check billing.",
+        "fr": "Redémarrez-le depuis le dashboard (Resume, ou POST /v1/key-value/{id}/resume) et vérifiez la "
+        "facturation.",
+    },
+    "doctor.kv.unavailable.what": {"en": "is unavailable", "fr": "est indisponible"},
+    "doctor.kv.unavailable.cause": {
+        "en": "The instance is down; clients get ECONNREFUSED, timeouts or dropped connections.",
+        "fr": "L'instance est arrêtée : les clients reçoivent ECONNREFUSED, des timeouts ou des connexions coupées.",
+    },
+    "doctor.kv.unavailable.fix": {
+        "en": "Check the instance's Events in the dashboard; if it stays unavailable, contact Render support.",
+        "fr": "Consultez les Events de l'instance dans le dashboard ; si elle reste indisponible, contactez le "
+        "support Render.",
+    },
+    "doctor.kv.config_restart.what": {
+        "en": "is restarting to apply a configuration change",
+        "fr": "redémarre pour appliquer un changement de configuration",
+    },
+    "doctor.kv.config_restart.cause": {
+        "en": "Changing the instance's settings restarts it; it is unreachable for a few seconds.",
+        "fr": "Changer les réglages de l'instance la redémarre : elle est injoignable quelques secondes.",
+    },
+    "doctor.kv.config_restart.fix": {
+        "en": "Wait for it to be Available; keep client reconnection enabled.",
+        "fr": "Attendez qu'elle soit Available ; gardez la reconnexion automatique du client activée.",
+    },
+    "doctor.kv.maintenance_scheduled.what": {"en": "has maintenance scheduled", "fr": "a une maintenance programmée"},
+    "doctor.kv.maintenance_scheduled.cause": {
+        "en": "Render will restart the instance during the maintenance window; expect a short outage.",
+        "fr": "Render redémarrera l'instance pendant la fenêtre de maintenance : prévoyez une courte coupure.",
+    },
+    "doctor.kv.maintenance_scheduled.fix": {
+        "en": "Keep client reconnection enabled; trigger the maintenance yourself at a quiet time.",
+        "fr": "Gardez la reconnexion automatique du client activée ; lancez vous-même la maintenance à une heure "
+        "calme.",
+    },
+    "doctor.kv.maintenance_in_progress.what": {"en": "is under maintenance", "fr": "est en maintenance"},
+    "doctor.kv.maintenance_in_progress.cause": {
+        "en": "During maintenance the instance restarts; connections drop for a short while.",
+        "fr": "Pendant la maintenance, l'instance redémarre : les connexions tombent un court moment.",
+    },
+    "doctor.kv.maintenance_in_progress.fix": {
+        "en": "Wait for the maintenance to end; keep client reconnection enabled.",
+        "fr": "Attendez la fin de la maintenance ; gardez la reconnexion automatique du client activée.",
+    },
+    "doctor.kv.recovery_in_progress.what": {"en": "is recovering", "fr": "est en cours de rétablissement"},
+    "doctor.kv.recovery_in_progress.cause": {
+        "en": "Render is recovering the instance after a failure; it may refuse connections meanwhile.",
+        "fr": "Render rétablit l'instance après une panne ; elle peut refuser des connexions en attendant.",
+    },
+    "doctor.kv.recovery_in_progress.fix": {
+        "en": "Wait for it to be Available; if it lasts, contact Render support.",
+        "fr": "Attendez qu'elle soit Available ; si cela dure, contactez le support Render.",
+    },
+    "doctor.kv.recovery_failed.what": {"en": "failed to recover", "fr": "n'a pas pu être rétabli"},
+    "doctor.kv.recovery_failed.cause": {
+        "en": "The instance could not be brought back after a failure; it accepts no connections.",
+        "fr": "L'instance n'a pas pu être relancée après une panne : elle n'accepte aucune connexion.",
+    },
+    "doctor.kv.recovery_failed.fix": {
+        "en": "Contact Render support, or create a new Key Value and point REDIS_URL at it.",
+        "fr": "Contactez le support Render, ou créez un nouveau service Redis et faites pointer REDIS_URL dessus.",
+    },
+    "doctor.kv.updating_instance.what": {"en": "is changing instance type", "fr": "change de type d'instance"},
+    "doctor.kv.updating_instance.cause": {
+        "en": "An instance type change makes it unavailable for about 1-2 minutes.",
+        "fr": "Un changement de type d'instance la rend indisponible 1 à 2 minutes environ.",
+    },
+    "doctor.kv.updating_instance.fix": {
+        "en": "Wait for it to be Available; keep client reconnection enabled.",
+        "fr": "Attendez qu'elle soit Available ; gardez la reconnexion automatique du client activée.",
+    },
+    # item 4
+    "doctor.internal.scheme_first": {
+        "en": "cannot be compared until the scheme is fixed (item 2)",
+        "fr": "comparaison impossible tant que le schéma n'est pas corrigé (point 2)",
+    },
+    "doctor.internal.unread": {
+        "en": "could not read the connection info of {inst}: {why}",
+        "fr": "impossible de lire les informations de connexion de {inst} : {why}",
+    },
+    "doctor.internal.none": {
+        "en": "the API gave no internal connection string",
+        "fr": "l'API n'a donné aucune URL de connexion interne",
+    },
+    "doctor.internal.ok": {
+        "en": "matches the instance's Internal URL{db}{trimmed}",
+        "fr": "correspond à l'Internal Redis URL du service Redis{db}{trimmed}",
+    },
+    "doctor.internal.db": {"en": " (database /{db})", "fr": " (base /{db})"},
+    "doctor.internal.trimmed": {
+        "en": " once the characters of item 2 are removed",
+        "fr": " une fois retirés les caractères du point 2",
+    },
+    "doctor.external_url.msg": {
+        "en": "it is the instance's External URL, not the Internal one",
+        "fr": "c'est l'External URL du service Redis, pas l'Internal Redis URL",
+    },
+    "doctor.external_url.cause": {
+        "en": "The service runs on Render: the external URL leaves the private network (slower, TLS, billed egress) "
+        "and only works while the service's outbound IPs are on the instance's IP allowlist.",
+        "fr": "Le backend tourne sur Render : l'URL externe sort du réseau privé (plus lente, TLS, trafic sortant "
+        "facturé) et ne marche que tant que les IP sortantes du backend sont dans l'IP allowlist de l'instance.",
+    },
+    "doctor.external_url.fix": {
+        "en": "Set {var} to the Internal URL {internal} (same region and workspace), then redeploy.",
+        "fr": "Mettez dans {var} l'Internal Redis URL {internal} (même région, même espace de travail), puis "
+        "redéployez le backend.",
+    },
+    "doctor.diff.host": {"en": "host {mine} instead of {want}", "fr": "hôte {mine} au lieu de {want}"},
+    "doctor.diff.scheme": {"en": "scheme {mine}:// instead of {want}://", "fr": "schéma {mine}:// au lieu de {want}://"},
+    "doctor.diff.port": {"en": "port {mine} instead of {want}", "fr": "port {mine} au lieu de {want}"},
+    "doctor.diff.user": {"en": "user {mine} instead of {want}", "fr": "utilisateur {mine} au lieu de {want}"},
+    "doctor.diff.none": {"en": "(none)", "fr": "(aucun)"},
+    "doctor.diff.no_password": {
+        "en": "no password, while the instance requires one",
+        "fr": "pas de mot de passe, alors que l'instance en exige un",
+    },
+    "doctor.diff.no_password.cause": {
+        "en": " Internal authentication is enabled on the instance: its internal URL now carries a "
+        "password, and a client without it gets NOAUTH Authentication required.",
+        "fr": " L'authentification interne est activée sur l'instance : son URL interne contient désormais un mot "
+        "de passe, et un client qui ne l'a pas reçoit NOAUTH Authentication required.",
+    },
+    "doctor.diff.extra_password": {"en": "a password the instance does not use", "fr": "un mot de passe que l'instance n'utilise pas"},
+    "doctor.diff.extra_password.cause": {
+        "en": " A password sent to an instance without auth makes node-redis/redis-py fail the handshake "
+        "(AUTH … called without any password configured).",
+        "fr": " Un mot de passe envoyé à une instance sans authentification fait échouer la connexion de "
+        "node-redis/redis-py (AUTH … called without any password configured).",
+    },
+    "doctor.diff.other_password": {
+        "en": "a different password (rotated, or from another instance)",
+        "fr": "un autre mot de passe (changé, ou d'une autre instance)",
+    },
+    "doctor.diff.other_password.cause": {"en": " The server answers WRONGPASS.", "fr": " Le serveur répond WRONGPASS."},
+    "doctor.mismatch.msg": {
+        "en": "it differs from the instance's {which} URL: {diffs}",
+        "fr": "elle diffère de l'{which} URL du service Redis : {diffs}",
+    },
+    "doctor.mismatch.cause": {
+        "en": "The note asks that REDIS_URL be exactly the Internal Redis URL of the instance (Connect menu); "
+        "any difference is a hand edit or a stale copy.{extra}",
+        "fr": "La note demande que REDIS_URL corresponde exactement à l'Internal Redis URL du service Redis (menu "
+        "Connect) ; toute différence vient d'une modification à la main ou d'une copie périmée.{extra}",
+    },
+    "doctor.mismatch.fix": {
+        "en": "Set {var} to {internal}, then redeploy.",
+        "fr": "Mettez {internal} dans {var}, puis redéployez le backend.",
+    },
+    # item 5
+    "doctor.region.no_kv": {
+        "en": "no Render Key Value to compare with (see items 2-3)",
+        "fr": "aucun service Redis Render à comparer (voir les points 2-3)",
+    },
+    "doctor.region.unread": {"en": "could not compare: {why}", "fr": "comparaison impossible : {why}"},
+    "doctor.workspace.msg": {
+        "en": "the Key Value is in workspace {kv}, the service in {svc}",
+        "fr": "le service Redis est dans l'espace de travail {kv}, le backend dans {svc}",
+    },
+    "doctor.workspace.cause": {
+        "en": "Render's private network, and so the internal URL red-…:6379, only connects services and "
+        "instances of the same workspace (and region); from another workspace the name does not resolve "
+        "(ENOTFOUND).",
+        "fr": "Le réseau privé de Render, donc l'URL interne red-…:6379, ne relie que les services et instances "
+        "d'un même espace de travail (et d'une même région) ; depuis un autre espace de travail, le nom ne se "
+        "résout pas (ENOTFOUND).",
+    },
+    "doctor.workspace.fix": {
+        "en": "Create the Key Value in the service's workspace, or move the service; across workspaces only the "
+        "External URL (rediss://, IP allowlist) works.",
+        "fr": "Créez le service Redis dans l'espace de travail du backend, ou déplacez le backend ; entre espaces "
+        "de travail, seule l'External URL (rediss://, IP allowlist) fonctionne.",
+    },
+    "doctor.region.no_service_region": {
+        "en": "the service ({type}) has no region in the API; static sites are not on the private network at all",
+        "fr": "le service ({type}) n'a pas de région dans l'API ; les sites statiques ne sont pas du tout sur le "
+        "réseau privé",
+    },
+    "doctor.region.no_kv_region": {
+        "en": "the Key Value has no region in the API answer",
+        "fr": "le service Redis n'a pas de région dans la réponse de l'API",
+    },
+    "doctor.region.msg": {
+        "en": "the service runs in {svc}, the Key Value in {kv}",
+        "fr": "le backend est dans la région {svc}, le service Redis dans la région {kv}",
+    },
+    "doctor.region.cause_internal": {
+        "en": "The internal URL only works inside one region: from another region red-… does not resolve "
+        "(getaddrinfo ENOTFOUND red-…).",
+        "fr": "L'URL interne ne fonctionne qu'à l'intérieur d'une région : depuis une autre région, red-… ne se "
+        "résout pas (getaddrinfo ENOTFOUND red-…).",
+    },
+    "doctor.region.cause_external": {
+        "en": "The external URL works across regions, but every command crosses the internet: slow and billed.",
+        "fr": "L'URL externe fonctionne d'une région à l'autre, mais chaque commande traverse Internet : lent et "
+        "facturé.",
+    },
+    "doctor.region.fix": {
+        "en": "Keep service and Key Value in the same region: create a Key Value in {region} (the research "
+        "found no way to move one in place), migrate the data, and point {var} at its Internal URL.",
+        "fr": "Mettez backend et Redis dans la même région : créez un service Redis dans la région {region} (une "
+        "instance ne se déplace pas), migrez les données et faites pointer {var} vers son Internal Redis URL.",
+    },
+    "doctor.region.ok": {"en": "both in {region}{same}", "fr": "les deux dans la région {region}{same}"},
+    "doctor.region.same_workspace": {"en": ", same workspace", "fr": ", même espace de travail"},
+    # item 6
+    "doctor.suspended.msg": {"en": "the service is suspended (by: {who})", "fr": "le backend est suspendu (par : {who})"},
+    "doctor.suspended.cause": {
+        "en": "A suspended service runs no instance: nothing connects to Redis and there are no new logs.",
+        "fr": "Un service suspendu ne fait tourner aucune instance : rien ne se connecte à Redis et il n'y a pas "
+        "de nouveaux logs.",
+    },
+    "doctor.suspended.fix": {
+        "en": "Resume the service from the dashboard (Settings > Resume), then check the logs again.",
+        "fr": "Relancez le backend depuis le dashboard (Settings > Resume), puis vérifiez à nouveau les logs.",
+    },
+    "doctor.deploys.unread": {"en": "could not read the deploys: {why}", "fr": "impossible de lire les déploiements : {why}"},
+    "doctor.deploy_none.msg": {"en": "the service has never been deployed", "fr": "le backend n'a jamais été déployé"},
+    "doctor.deploy_none.cause": {
+        "en": "No deploy means no running code: nothing reads the variable yet.",
+        "fr": "Sans déploiement, aucun code ne tourne : personne ne lit encore la variable.",
+    },
+    "doctor.deploy_none.fix": {
+        "en": "Deploy the service (Manual Deploy > Deploy latest commit).",
+        "fr": "Déployez le backend (Manual Deploy > Deploy latest commit).",
+    },
+    "doctor.no_live.msg": {
+        "en": "no live deploy; the latest ({id}) is {status}",
+        "fr": "aucun déploiement live ; le dernier ({id}) est {status}",
+    },
+    "doctor.no_live.cause": {
+        "en": "Without a live deploy the service runs nothing (or an old version that Render no longer lists).",
+        "fr": "Sans déploiement live, le backend ne fait rien tourner (ou une vieille version que Render ne liste "
+        "plus).",
+    },
+    "doctor.no_live.fix": {
+        "en": "Open the deploy's logs to fix the build, then deploy again.",
+        "fr": "Ouvrez les logs du déploiement pour corriger le build, puis redéployez.",
+    },
+    "doctor.in_progress": {
+        "en": "a newer deploy ({id}) is {status}: check again when it is live",
+        "fr": "un déploiement plus récent ({id}) est {status} : vérifiez à nouveau quand il sera live",
+    },
+    "doctor.latest_failed.msg": {
+        "en": "the latest deploy ({id}) failed ({status})",
+        "fr": "le dernier déploiement ({id}) a échoué ({status})",
+    },
+    "doctor.latest_failed.cause": {
+        "en": "The service still runs an older live deploy; whatever the failed deploy was meant to bring "
+        "(a new {var}?) is not running.",
+        "fr": "Le backend tourne encore sur un déploiement live plus ancien : ce que devait apporter le déploiement "
+        "raté (une nouvelle {var} ?) ne tourne pas.",
+    },
+    "doctor.latest_failed.fix": {
+        "en": "Open the failed deploy's logs, fix it, and deploy again.",
+        "fr": "Ouvrez les logs du déploiement raté, corrigez, puis redéployez.",
+    },
+    "doctor.redeploy.no_var": {
+        "en": "nothing to date: {var} was not found (item 1)",
+        "fr": "rien à dater : {var} est introuvable (point 1)",
+    },
+    "doctor.logged_unset.msg": {
+        "en": "the running deploy logged '{var} is NOT set' ({unset}), yet {var} now has a value",
+        "fr": "le déploiement en cours a écrit '{var} is NOT set' ({unset}), alors que {var} a maintenant une "
+        "valeur",
+    },
+    "doctor.logged_unset.cause": {
+        "en": "The variable was added (or its env group linked) after the live deploy of {live} started: "
+        "a service reads its variables when it deploys, so the running instances never saw it.",
+        "fr": "La variable a été ajoutée (ou son env group lié) après le début du déploiement live du {live} : un "
+        "service lit ses variables au déploiement, les instances en cours ne l'ont donc jamais vue.",
+    },
+    "doctor.logged_unset.fix": {
+        "en": "Redeploy the service: Manual Deploy > Deploy latest commit. Then check that the logs show "
+        "\"✅ Redis cache connected successfully\".",
+        "fr": "Redéployez le backend : Manual Deploy > Deploy latest commit. Puis vérifiez que les logs montrent "
+        "\"✅ Redis cache connected successfully\".",
+    },
+    "doctor.unset.last": {"en": "last at {when}", "fr": "dernière fois le {when}"},
+    "doctor.unset.window": {"en": "in the log window", "fr": "dans la fenêtre de logs"},
+    "doctor.redeploy.no_date": {
+        "en": "the API gave no readable date for the env group or the deploy",
+        "fr": "l'API n'a donné aucune date lisible pour l'env group ou le déploiement",
+    },
+    "doctor.group_changed.msg": {
+        "en": "env group {group} changed at {changed}, after the live deploy ({live})",
+        "fr": "l'env group {group} a changé le {changed}, après le déploiement live ({live})",
+    },
+    "doctor.group_changed.cause": {
+        "en": "A service reads its variables when it deploys: the running instances still have the values from "
+        "before {changed}. (The API dates the group as a whole: the change may have been another variable of the "
+        "group.)",
+        "fr": "Un service lit ses variables au déploiement : les instances en cours ont encore les valeurs d'avant "
+        "le {changed}. (L'API date le groupe en entier : le changement concernait peut-être une autre variable "
+        "du groupe.)",
+    },
+    "doctor.group_changed.fix": {
+        "en": "Redeploy the service: Manual Deploy > Deploy latest commit (or POST /v1/services/{id}/deploys).",
+        "fr": "Redéployez le backend : Manual Deploy > Deploy latest commit (ou POST /v1/services/{id}/deploys).",
+    },
+    "doctor.group_changed.ok": {
+        "en": "live deploy {live} is after the last change of env group {group} ({changed})",
+        "fr": "le déploiement live du {live} est postérieur au dernier changement de l'env group {group} ({changed})",
+    },
+    "doctor.redeploy.own_var": {
+        "en": "the API gives no date for a service's own variables, so whether {var} changed after the live deploy "
+        "({live}, trigger {trigger}) cannot be told; if you edited it since, redeploy",
+        "fr": "l'API ne date pas les variables propres d'un service : impossible de dire si {var} a changé après le "
+        "déploiement live ({live}, déclencheur {trigger}) ; si vous l'avez modifiée depuis, redéployez",
+    },
+    # item 7
+    "doctor.window.recent": {"en": "the recent window", "fr": "la fenêtre récente"},
+    "doctor.window.last": {"en": "the last {since}", "fr": "la dernière fenêtre de {since}"},
+    "doctor.logs.not_run": {"en": "log diagnosis not run", "fr": "diagnostic des logs non lancé"},
+    "doctor.logs.unread": {"en": "could not read the logs: {why}", "fr": "impossible de lire les logs : {why}"},
+    "doctor.logs.empty": {
+        "en": "no log lines in {window}: the service logged nothing (or was not running); widen --since",
+        "fr": "aucune ligne de log dans {window} : le backend n'a rien écrit (ou ne tournait pas) ; élargissez "
+        "--since",
+    },
+    "doctor.logs.last_at": {"en": ", last at {time}", "fr": ", dernière fois à {time}"},
+    "doctor.logs.seen": {
+        "en": "'✅ Redis cache connected successfully' seen {count}×{when}",
+        "fr": "'✅ Redis cache connected successfully' vu {count}×{when}",
+    },
+    "doctor.logs.up": {
+        "en": "Redis up, though the exact line '✅ Redis cache connected successfully' is not in the window",
+        "fr": "Redis fonctionne, mais la ligne exacte '✅ Redis cache connected successfully' n'est pas dans la "
+        "fenêtre",
+    },
+    "doctor.logs.recovered": {"en": "; it recovered from {title}", "fr": " ; rétabli après {title}"},
+    "doctor.logs.ok": {
+        "en": "{line}; nothing failed after it ({window}){extra}{incomplete}",
+        "fr": "{line} ; rien n'a échoué ensuite ({window}){extra}{incomplete}",
+    },
+    "doctor.logs.see_below_cause": {
+        "en": "The log diagnosis below has the details.",
+        "fr": "Le diagnostic des logs ci-dessous donne les détails.",
+    },
+    "doctor.logs.see_below_fix": {"en": "See the log diagnosis below.", "fr": "Voir le diagnostic des logs ci-dessous."},
+    "doctor.logs.after_connected": {"en": " after it connected", "fr": " après s'être connecté"},
+    "doctor.logs.state.failing": {"en": "failing", "fr": "en échec"},
+    "doctor.logs.state.degraded": {"en": "degraded", "fr": "dégradé"},
+    "doctor.logs.failing": {
+        "en": "Redis is {state}{after} in {window}: {title}{incomplete}",
+        "fr": "Redis est {state}{after} dans {window} : {title}{incomplete}",
+    },
+    "doctor.logs.no_redis": {
+        "en": "no Redis line in {window} ({n} lines): the app may not log its Redis connection, or it did so "
+        "earlier; widen --since{incomplete}",
+        "fr": "aucune ligne Redis dans {window} ({n} lignes) : l'application ne journalise peut-être pas sa "
+        "connexion Redis, ou l'a fait plus tôt ; élargissez --since{incomplete}",
+    },
+    # item 8
+    "doctor.settings.unread": {"en": "could not read the instance: {why}", "fr": "impossible de lire l'instance : {why}"},
+    "doctor.settings.no_kv": {
+        "en": "no Render Key Value to inspect (see items 2-3)",
+        "fr": "aucun service Redis Render à examiner (voir les points 2-3)",
+    },
+    "doctor.maxmemory.unknown": {
+        "en": "the API does not show the instance's maxmemory policy",
+        "fr": "l'API ne montre pas la politique maxmemory de l'instance",
+    },
+    "doctor.maxmemory.oom": {"en": " — and the logs show OOM errors", "fr": " — et les logs montrent des erreurs OOM"},
+    "doctor.maxmemory.cache_noeviction": {
+        "en": "maxmemory policy noeviction for a cache{oom}",
+        "fr": "politique maxmemory noeviction pour un cache{oom}",
+    },
+    "doctor.maxmemory.cache_noeviction.cause": {
+        "en": "With noeviction nothing is ever evicted: once memory is full every write fails with "
+        "'OOM command not allowed when used memory > maxmemory'. A cache wants the least-used keys evicted instead.",
+        "fr": "Avec noeviction, rien n'est jamais évincé : une fois la mémoire pleine, chaque écriture échoue avec "
+        "'OOM command not allowed when used memory > maxmemory'. Un cache doit au contraire évincer les clés les "
+        "moins utilisées.",
+    },
+    "doctor.maxmemory.cache_noeviction.fix": {
+        "en": "Set the policy to allkeys-lru (dashboard > Key Value > Settings > Maxmemory Policy). Keep "
+        "noeviction only if this instance also holds job queues (then pass --use queue).",
+        "fr": "Passez la politique à allkeys-lru (dashboard > Key Value > Settings > Maxmemory Policy). Ne gardez "
+        "noeviction que si cette instance contient aussi des files de jobs (passez alors --use queue).",
+    },
+    "doctor.maxmemory.volatile": {
+        "en": "maxmemory policy {policy}: only keys with a TTL can be evicted",
+        "fr": "politique maxmemory {policy} : seules les clés avec un TTL peuvent être évincées",
+    },
+    "doctor.maxmemory.volatile.cause": {
+        "en": "Keys written without an expiry are never evicted; when they fill memory, writes fail with OOM.",
+        "fr": "Les clés écrites sans expiration ne sont jamais évincées ; quand elles remplissent la mémoire, les "
+        "écritures échouent avec OOM.",
+    },
+    "doctor.maxmemory.volatile.fix": {
+        "en": "Use allkeys-lru for a cache, or make sure every cache key has a TTL.",
+        "fr": "Utilisez allkeys-lru pour un cache, ou donnez un TTL à chaque clé du cache.",
+    },
+    "doctor.maxmemory.cache_ok": {
+        "en": "maxmemory policy {policy} suits a cache",
+        "fr": "la politique maxmemory {policy} convient à un cache",
+    },
+    "doctor.maxmemory.queue_ok": {
+        "en": "maxmemory policy noeviction suits job queues",
+        "fr": "la politique maxmemory noeviction convient aux files de jobs",
+    },
+    "doctor.maxmemory.queue": {
+        "en": "maxmemory policy {policy} on an instance holding queues",
+        "fr": "politique maxmemory {policy} sur une instance qui contient des files de jobs",
+    },
+    "doctor.maxmemory.queue.cause": {
+        "en": "With an eviction policy, Redis deletes keys when memory is full: queued jobs and locks vanish "
+        "(BullMQ 'Missing key for job', lost Sidekiq jobs).",
+        "fr": "Avec une politique d'éviction, Redis supprime des clés quand la mémoire est pleine : jobs en file et "
+        "verrous disparaissent (BullMQ 'Missing key for job', jobs Sidekiq perdus).",
+    },
+    "doctor.maxmemory.queue.fix": {
+        "en": "Set the policy to noeviction for queues (Render's recommendation), and size the plan for the backlog.",
+        "fr": "Passez la politique à noeviction pour des files (recommandation de Render), et dimensionnez le plan "
+        "pour le backlog.",
+    },
+    "doctor.maxmemory.store": {
+        "en": "maxmemory policy {policy} evicts data when memory is full",
+        "fr": "la politique maxmemory {policy} évince des données quand la mémoire est pleine",
+    },
+    "doctor.maxmemory.store.cause": {
+        "en": "Data the app expects to find again (sessions, counters) can be evicted silently.",
+        "fr": "Des données que l'application compte retrouver (sessions, compteurs) peuvent être évincées sans bruit.",
+    },
+    "doctor.maxmemory.store.fix": {
+        "en": "Use noeviction for data that must stay, and watch memory.",
+        "fr": "Utilisez noeviction pour les données qui doivent rester, et surveillez la mémoire.",
+    },
+    "doctor.maxmemory.store_ok": {
+        "en": "maxmemory policy noeviction keeps the data",
+        "fr": "la politique maxmemory noeviction conserve les données",
+    },
+    "doctor.persistence.free": {"en": "free plan: no persistence", "fr": "plan gratuit : pas de persistance"},
+    "doctor.persistence.free.cause": {
+        "en": "A free Key Value keeps data only in memory: every restart, maintenance or upgrade empties it "
+        "(sessions logged out, queued jobs lost), and upgrading from free also wipes it.",
+        "fr": "Un service Redis gratuit ne garde les données qu'en mémoire : chaque redémarrage, maintenance ou "
+        "mise à niveau le vide (sessions déconnectées, jobs en file perdus), et quitter le plan gratuit l'efface "
+        "aussi.",
+    },
+    "doctor.persistence.free.fix": {
+        "en": "Fine for a throwaway cache; for sessions or queues use a paid plan (persistence journal_snapshot).",
+        "fr": "Acceptable pour un cache jetable ; pour des sessions ou des files, prenez un plan payant (persistance "
+        "journal_snapshot).",
+    },
+    "doctor.persistence.off": {"en": "persistence is off ({plan} plan)", "fr": "persistance désactivée (plan {plan})"},
+    "doctor.persistence.off.cause": {
+        "en": "With persistence off, a restart empties the instance.",
+        "fr": "Sans persistance, un redémarrage vide l'instance.",
+    },
+    "doctor.persistence.off.fix": {
+        "en": "Set persistence to journal_snapshot unless this is a pure cache.",
+        "fr": "Activez la persistance journal_snapshot, sauf pour un cache pur.",
+    },
+    "doctor.persistence.ok": {"en": "{plan} plan{persistence}", "fr": "plan {plan}{persistence}"},
+    "doctor.persistence.mode": {"en": ", persistence {mode}", "fr": ", persistance {mode}"},
+    "doctor.allowlist.empty": {
+        "en": "the external URL is used, but the IP allowlist is empty",
+        "fr": "l'URL externe est utilisée, mais l'IP allowlist est vide",
+    },
+    "doctor.allowlist.empty.cause": {
+        "en": "An empty allowlist disables external connections: every client is refused with "
+        "'Client IP address is not in the allowlist.'",
+        "fr": "Une allowlist vide désactive les connexions externes : chaque client est refusé avec "
+        "'Client IP address is not in the allowlist.'",
+    },
+    "doctor.allowlist.empty.fix": {
+        "en": "From a Render service use the Internal URL instead. From outside Render add the client's CIDR under "
+        "the Key Value's Networking > Access Control.",
+        "fr": "Depuis un service Render, utilisez plutôt l'Internal Redis URL. Depuis l'extérieur de Render, "
+        "ajoutez le CIDR du client dans Networking > Access Control du service Redis.",
+    },
+    "doctor.allowlist.blocked": {
+        "en": "the external URL is used, but the allowlist is 0.0.0.0/32 (blocks everyone)",
+        "fr": "l'URL externe est utilisée, mais l'allowlist est 0.0.0.0/32 (bloque tout le monde)",
+    },
+    "doctor.allowlist.blocked.cause": {
+        "en": "0.0.0.0/32 is Render's way to block all external connections.",
+        "fr": "0.0.0.0/32 est la façon de Render de bloquer toutes les connexions externes.",
+    },
+    "doctor.allowlist.blocked.fix": {
+        "en": "Use the Internal URL, or add the client's CIDR.",
+        "fr": "Utilisez l'Internal Redis URL, ou ajoutez le CIDR du client.",
+    },
+    "doctor.allowlist.open": {
+        "en": "the IP allowlist is 0.0.0.0/0: the whole internet may connect",
+        "fr": "l'IP allowlist est 0.0.0.0/0 : tout Internet peut se connecter",
+    },
+    "doctor.allowlist.open.cause": {
+        "en": "Anyone who learns the password can reach the instance from anywhere.",
+        "fr": "Quiconque apprend le mot de passe peut joindre l'instance de n'importe où.",
+    },
+    "doctor.allowlist.open.fix": {
+        "en": "Narrow the allowlist to the CIDRs that need external access (use 0.0.0.0/32 to block all).",
+        "fr": "Limitez l'allowlist aux CIDR qui ont besoin d'un accès externe (0.0.0.0/32 pour tout bloquer).",
+    },
+    "doctor.allowlist.external": {
+        "en": "IP allowlist: {cidrs} — the service's outbound IPs must be in it for the external URL",
+        "fr": "IP allowlist : {cidrs} — les IP sortantes du backend doivent y figurer pour l'URL externe",
+    },
+    "doctor.allowlist.closed": {
+        "en": "external access closed (internal only)",
+        "fr": "accès externe fermé (interne seulement)",
+    },
+    "doctor.allowlist.limited": {"en": "external access limited to {cidrs}", "fr": "accès externe limité à {cidrs}"},
+    "doctor.version.legacy": {
+        "en": "Redis {version}: a legacy instance (created before 2025-02-12)",
+        "fr": "Redis {version} : une instance ancienne (créée avant le 2025-02-12)",
+    },
+    "doctor.version.legacy.cause": {
+        "en": "Legacy instances stay on Redis 6; some libraries (Sidekiq 7, BullMQ) want ≥ 6.2.",
+        "fr": "Les anciennes instances restent en Redis 6 ; certaines bibliothèques (Sidekiq 7, BullMQ) veulent ≥ 6.2.",
+    },
+    "doctor.version.legacy.fix": {
+        "en": "If a library complains about the Redis version, create a new (Valkey 8) instance.",
+        "fr": "Si une bibliothèque se plaint de la version de Redis, créez une nouvelle instance (Valkey 8).",
+    },
 }
 
 
-def t(key: str, lang: str = "en", **values: object) -> str:
+def t(key: str, lang: str = "en", /, **values: object) -> str:
     entry = CATALOGUE[key]
     text = entry.get(lang) or entry["en"]
     return text.format(**values) if values else text
