@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test venv clean
+.PHONY: demo test selfcheck venv clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -18,7 +18,18 @@ demo: $(STAMP)
 	@echo '$$ rla analyze samples/dashboard/node-app/degraded.txt'
 	-@$(BIN)/rla analyze samples/dashboard/node-app/degraded.txt
 
+# Our own CI gate, run as a user would (issue 6): every sample gives its expected diagnosis,
+# every rule proves itself on its examples, the pack lints clean. Before pytest, so that the
+# test runner's summary stays the last line.
+selfcheck: $(STAMP)
+	$(BIN)/rla check samples/ --expect samples/expected.yaml --format markdown -o .rla-selfcheck.md \
+		|| { cat .rla-selfcheck.md; exit 1; }
+	@sed -n 3p .rla-selfcheck.md
+	$(BIN)/rla rules test
+	$(BIN)/rla rules lint
+
 test: $(STAMP)
+	$(MAKE) --no-print-directory selfcheck
 	$(BIN)/python -m pytest -q
 
 clean:

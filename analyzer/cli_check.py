@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import zlib
 from pathlib import Path
 from typing import Any, Callable, Optional
 
@@ -217,6 +218,10 @@ def check(
                 session.feed_block(block)
         except InputError as exc:
             res.error = str(exc).rstrip(".")
+            results.append(res)
+            continue
+        except (OSError, EOFError, zlib.error, UnicodeError) as exc:  # a corrupt .gz, a file removed under us
+            res.error = f"cannot read ({exc})"
             results.append(res)
             continue
         except KeyboardInterrupt:
