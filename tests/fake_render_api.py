@@ -384,6 +384,7 @@ class FakeRender:
         self.requests: list[RequestRecord] = []
         self.ws_connections = 0
         self.ws_closed_by_server = 0
+        self.ws_sent: set[str] = set()  # ids of logs written to some log socket
         self.blocked_until = 0.0
         self._buckets: dict[str, tuple[float, int]] = {}
         self._lock = threading.Lock()
@@ -944,6 +945,7 @@ class _Handler(BaseHTTPRequestHandler):
                 for ns, log, labels in batch:
                     if ns >= start and flt(log, labels):
                         ws.send_text(json.dumps(log))
+                        fake.ws_sent.add(log["id"])
                 if time.monotonic() >= deadline:
                     break
             if not ws.closed and not fake._stopping.is_set():

@@ -192,7 +192,10 @@ def run_follow(fake: FakeRender, fmt: str, n_lines: int) -> tuple[int, str, str,
     emitter = Emitter(fake, n_lines, 0.01, FAILING)
     emitter.start()
     emitter.join()
-    time.sleep(1.0)  # let the last lines arrive (and a reconnect or two happen)
+    deadline = time.monotonic() + 20
+    while not set(emitter.ids) <= fake.ws_sent and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.7)  # the client reads what was sent (and reconnects once or twice)
     proc.send_signal(signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=30)
     return proc.returncode, stdout, stderr, emitter.ids
