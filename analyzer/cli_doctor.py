@@ -15,16 +15,15 @@ from typing import Any, Optional
 
 import typer
 
+from analyzer.i18n import Msg as M
+from analyzer.i18n import t, tr
 from analyzer.model import Severity
 from analyzer.urllint import ITEMS, CheckResult
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 OFFLINE_ITEMS = (2, 3, 4)
 # Offline, items 3 and 4 can only be checked from the URL's shape: say so in their titles.
-OFFLINE_TITLES = {
-    3: "The host is a Render Key Value hostname (instance not looked up offline)",
-    4: "Scheme and TLS fit the endpoint (internal redis://, external rediss://)",
-}
+OFFLINE_TITLES = {3: M("doctor.offline.item.3"), 4: M("doctor.offline.item.4")}
 SYMBOL = {"ok": "✅", "fail": "❌", "warn": "⚠️ ", "unknown": "? "}
 SCHEMA = 1
 
@@ -48,11 +47,11 @@ class Use(str, Enum):
     store = "store"
 
 
-def _die(message: str) -> None:
+def _die(message: str, lang: str = "en") -> None:
     """One clear sentence on stderr, exit 2, never a traceback."""
     from analyzer.urllint import redact_value
 
-    sys.stderr.write("rla: error: " + redact_value(message).rstrip() + "\n")
+    sys.stderr.write(t("error.prefix", lang) + redact_value(str(tr(message, lang))).rstrip() + "\n")
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -80,6 +79,8 @@ def doctor(
                                                show_default=False),
     owner: Optional[str] = typer.Option(None, "--owner", help="Workspace ID (tea-…) to look the name up in.",
                                         show_default=False),
+    lang: Optional[str] = typer.Option(None, "--lang", help="en or fr (default: RLA_LANG, then the locale).",
+                                       show_default=False),
 ) -> None:
     """Run the Redis checklist of the troubleshooting note against a service, through the Render API.
 
@@ -94,15 +95,19 @@ def doctor(
     come with their cause and fix, then the log diagnosis of the window. Exit 1 when an item
     fails at or above --fail-on, 2 on usage errors.
     """
+    from analyzer.cli import resolve_lang
+
+    language = resolve_lang(lang)
     threshold = Severity.parse(fail_on.value)
     if redis_url is not None and service:
-        _die("Pass either a service or --redis-url, not both.")
+        _die(M("doctor.cli.both"), language)
     if redis_url is not None:
-        raise typer.Exit(_offline(redis_url, var, format.value, threshold))
+        raise typer.Exit(_offline(redis_url, var, format.value, threshold, language))
     if not service or not service.strip():
-        _die("Name a service (srv-… or its name), or lint a URL offline with --redis-url URL.")
+        _die(M("doctor.cli.none"), language)
     raise typer.Exit(_online(service.strip(), var=var, fmt=format.value, threshold=threshold, since=since,
-                             use=use.value, api_url=api_url, api_key_file=api_key_file, owner=owner))
+                             use=use.value, api_url=api_url, api_key_file=api_key_file, owner=owner,
+                             lang=language))
 
 
 # --------------------------------------------------------------------------------------------
@@ -110,7 +115,7 @@ def doctor(
 # --------------------------------------------------------------------------------------------
 
 
-def _offline(value: str, var: str, fmt: str, threshold: Severity) -> int:
+def _offline(value: str, var: str, fmt: str, threshold: Severity, lang: str = "en") -> int:
     from analyzer.doctor import new_redactor, worst_failure
     from analyzer.urllint import lint_redis_url, show_value
 
@@ -126,15 +131,15 @@ def _offline(value: str, var: str, fmt: str, threshold: Severity) -> int:
     for item in OFFLINE_ITEMS:
         if not any(r.item == item for r in results):
             results.append(CheckResult(f"item-{item}", item, "unknown", Severity.INFO,
-                                       "cannot be judged until item 2 is fixed"))
+                                       M("doctor.offline.after_item_2")))
     head = {"mode": "offline", "var": var, "value": show_value(value, redactor)}
-    note = "Items 1 and 5-8 need the service: run `rla doctor srv-…` (Render API key required)."
-    _write(_render(fmt, head, results, OFFLINE_ITEMS, None, None, note), redactor)
+    note = M("doctor.offline.note")
+    _write(_render(fmt, head, results, OFFLINE_ITEMS, None, None, note, lang), redactor)
     return EXIT_FAILED if worst_failure(results, threshold) else EXIT_OK
 
 
 def _online(ref: str, *, var: str, fmt: str, threshold: Severity, since: str, use: str, api_url: str | None,
-            api_key_file: str | None, owner: str | None) -> int:
+            api_key_file: str | None, owner: str | None, lang: str = "en") -> int:
     from analyzer.doctor import Facts, gather, new_redactor, run_checks, worst_failure
     from analyzer.sources.render_api import (
         AuthError,
@@ -151,7 +156,7 @@ def _online(ref: str, *, var: str, fmt: str, threshold: Severity, since: str, us
     try:
         resolve_window(since, None, None)
     except ConfigError as exc:
-        _die(str(exc))
+        _die(str(exc), lang)
     try:
         # The doctor asks many small questions: a failing endpoint should become "?" quickly, so it
         # retries less than `fetch` unless RLA_MAX_RETRIES says otherwise (RLA_* knobs as for fetch).
@@ -163,28 +168,28 @@ def _online(ref: str, *, var: str, fmt: str, threshold: Severity, since: str, us
         policy.max_rate_limit_waits = min(policy.max_rate_limit_waits, 10)
         client = client_from_env(api_key_file, api_url, policy=policy)
     except ConfigError as exc:
-        _die(str(exc))
+        _die(str(exc), lang)
     redactor = new_redactor()
-    rules = _load_rules()
+    rules = _load_rules(lang)
     with client:
         try:
             res = client.resolve(ref, owner)
             if res.kind == "key_value":
-                _die(f"{ref} is a Key Value; rla doctor checks the service that uses it: pass the service's srv-… ID or name.")
+                _die(M("doctor.cli.key_value", ref=ref), lang)
             svc = client.get_service(res.id)
         except (AuthError, ForbiddenError, NotFoundError, ResolveError) as exc:
-            _die(str(exc))
+            _die(str(exc), lang)
         except RenderAPIError as exc:
             facts = Facts(var=var, use=use, redactor=redactor, errors={
-                k: f"the service could not be read: {str(exc).rstrip('.')}"
+                k: M("doctor.cli.service_unread", why=str(exc).rstrip('.'))
                 for k in ("service", "env_vars", "env_groups", "key_value", "connection_info", "deploys", "logs")})
             results = run_checks(facts)
             head = {"mode": "service", "service": {"ref": ref}, "var": var}
-            _write(_render(fmt, head, results, None, None, None, None), redactor)
+            _write(_render(fmt, head, results, None, None, None, None, lang), redactor)
             return EXIT_OK  # "?" never fails the run on its own
         if not isinstance(svc, dict):
-            _die(f"The Render API sent an unexpected answer for {ref}.")
-        progress = (lambda what: sys.stderr.write(f"\r\x1b[Krla: reading {what.replace('_', ' ')}…")) \
+            _die(M("doctor.cli.odd_answer", ref=ref), lang)
+        progress = (lambda what: sys.stderr.write("\r\x1b[K" + t("doctor.cli.reading", lang, what=t(f"doctor.fetch.{what}", lang)))) \
             if sys.stderr.isatty() else None
         facts = gather(client, svc, var=var, since=since, use=use, rules=rules, redactor=redactor,
                        progress=progress)
@@ -198,17 +203,17 @@ def _online(ref: str, *, var: str, fmt: str, threshold: Severity, since: str, us
         "var": var,
         "log_window": facts.log_window,
     }
-    _write(_render(fmt, head, results, None, facts, rules, None), redactor)
+    _write(_render(fmt, head, results, None, facts, rules, None, lang), redactor)
     return EXIT_FAILED if worst_failure(results, threshold) else EXIT_OK
 
 
-def _load_rules() -> Any:
+def _load_rules(lang: str = "en") -> Any:
     from analyzer.rules import RuleError, load_rules
 
     try:
         return load_rules([])
     except RuleError as exc:  # pragma: no cover - the built-in pack is tested
-        _die(str(exc))
+        _die(str(exc), lang)
 
 
 def _write(text: str, redactor: Any) -> None:
@@ -223,96 +228,101 @@ def _write(text: str, redactor: Any) -> None:
 
 
 def _render(fmt: str, head: dict[str, Any], results: list[CheckResult], items: Any, facts: Any, rules: Any,
-            note: str | None) -> str:
+            note: str | None, lang: str = "en") -> str:
+    """Every human text goes through tr(…, lang) here; ids, statuses and JSON keys stay English."""
     from analyzer.doctor import summarize
 
     summary = summarize(results, items)
     if head.get("mode") == "offline":
         for s in summary:
             s.title = OFFLINE_TITLES.get(s.item, s.title)
+    for s in summary:
+        s.title, s.message = str(tr(s.title, lang)), str(tr(s.message, lang))
+    note = str(tr(note, lang)) if note else note
     if fmt == "json":
-        return _render_json(head, summary, results, facts, rules, note)
+        return _render_json(head, summary, results, facts, rules, note, lang)
     if fmt == "markdown":
-        return _render_markdown(head, summary, facts, rules, note)
-    return _render_table(head, summary, facts, rules, note)
+        return _render_markdown(head, summary, facts, rules, note, lang)
+    return _render_table(head, summary, facts, rules, note, lang)
 
 
-def _title(head: dict[str, Any]) -> str:
+def _title(head: dict[str, Any], lang: str = "en") -> str:
     if head["mode"] == "offline":
-        return f"rla doctor — {head['var']} = {head['value']} (offline lint)"
+        return t("doctor.title.offline", lang, var=head['var'], value=head['value'])
     s = head["service"]
     if "id" not in s:
         return f"rla doctor — {s['ref']}"
     bits = ", ".join(str(x) for x in (s.get("id"), s.get("type"), s.get("region")) if x)
-    return f"rla doctor — {s.get('name')} ({bits}), variable {head['var']}"
+    return t("doctor.title.service", lang, name=s.get('name'), bits=bits, var=head['var'])
 
 
-def _details(r: CheckResult) -> list[str]:
+DETAIL_LABELS = ("value", "cause", "fix")
+
+
+def _details(r: CheckResult, lang: str = "en") -> list[tuple[str, str]]:
     out = []
     if r.value:
-        out.append(("value", r.value))
+        out.append((t("doctor.label.value", lang), r.value))
     if r.cause:
-        out.append(("cause", r.cause))
+        out.append((t("doctor.label.cause", lang), str(tr(r.cause, lang))))
     if r.fix:
-        out.append(("fix", r.fix))
-    return out  # type: ignore[return-value]
+        out.append((t("doctor.label.fix", lang), str(tr(r.fix, lang))))
+    return out
 
 
-def _wrap(label: str, text: str, width: int = 100) -> list[str]:
-    prefix = f"     {label + ':':<6} "
+def _wrap(label: str, text: str, width: int = 100, lang: str = "en") -> list[str]:
+    colon = t("doctor.colon", lang)
+    pad = max(len(t(f"doctor.label.{k}", lang)) for k in DETAIL_LABELS) + len(colon)
+    prefix = f"     {label + colon:<{pad}} "
     return textwrap.wrap(text, width=width, initial_indent=prefix, subsequent_indent=" " * len(prefix),
                          break_long_words=False, break_on_hyphens=False) or [prefix]
 
 
-def _log_ctx(rules: Any) -> Any:
+def _log_ctx(rules: Any, lang: str = "en") -> Any:
     import os
     import shutil
 
-    from analyzer.i18n import detect_lang
     from analyzer.report import ReportContext
 
     tty = sys.stdout.isatty()
     width = shutil.get_terminal_size((120, 24)).columns if tty else 120
-    try:
-        lang = detect_lang(None)
-    except ValueError:
-        lang = "en"
     return ReportContext(rules, lang=lang, color=tty and "NO_COLOR" not in os.environ, width=max(width, 80))
 
 
-def _log_section(facts: Any, rules: Any, fmt: str) -> str:
+def _log_section(facts: Any, rules: Any, fmt: str, lang: str = "en") -> str:
     if facts is None:
         return ""
-    window = facts.log_window or "the recent window"
+    window = tr(facts.log_window or M("doctor.window.recent"), lang)
     if facts.diagnosis is None:
-        why = facts.errors.get("logs", "not fetched")
-        return f"Log diagnosis ({window}): could not fetch the logs: {why}.\n"
+        why = tr(facts.errors.get("logs", M("doctor.not_fetched")), lang)
+        return t("doctor.logs.section_error", lang, window=window, why=why) + "\n"
     from analyzer.report import render
 
-    ctx = _log_ctx(rules)
+    ctx = _log_ctx(rules, lang)
     if facts.redactor is not None:
         ctx.redactor = facts.redactor
     body = render(facts.diagnosis, fmt, ctx)
-    colon = "" if fmt == "markdown" else ":"
-    return f"Log diagnosis ({window}, {facts.log_count or 0} lines){colon}\n\n{body}"
+    colon = "" if fmt == "markdown" else t("doctor.colon", lang)
+    return t("doctor.logs.section", lang, window=window, n=facts.log_count or 0, colon=colon) + f"\n\n{body}"
 
 
-def _render_table(head: dict[str, Any], summary: list[Any], facts: Any, rules: Any, note: str | None) -> str:
-    lines = [_title(head), ""]
+def _render_table(head: dict[str, Any], summary: list[Any], facts: Any, rules: Any, note: str | None,
+                  lang: str = "en") -> str:
+    lines = [_title(head, lang), ""]
     for s in summary:
-        lines.append(f" {SYMBOL[s.status]} {s.item}. {s.title}: {s.message}")
+        lines.append(f" {SYMBOL[s.status]} {s.item}. {s.title}{t('doctor.colon', lang)} {s.message}")
     bad = [(s, r) for s in summary for r in s.results if r.status in ("fail", "warn")]
     if bad:
-        lines += ["", "What is wrong and what to do:"]
+        lines += ["", t("doctor.wrong.title", lang) + t("doctor.colon", lang)]
         for s, r in bad:
             lines.append("")
-            lines.append(f" {SYMBOL[r.status]} {s.item}. {r.message}  [{r.severity.label}, {r.id}]")
-            for label, text in _details(r):
-                lines += _wrap(label, text)
+            lines.append(f" {SYMBOL[r.status]} {s.item}. {tr(r.message, lang)}  [{r.severity.label}, {r.id}]")
+            for label, text in _details(r, lang):
+                lines += _wrap(label, text, lang=lang)
     if note:
         lines += ["", note]
     out = "\n".join(lines) + "\n"
-    section = _log_section(facts, rules, "table")
+    section = _log_section(facts, rules, "table", lang)
     if section:
         out += "\n" + section
     return out
@@ -322,34 +332,38 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _render_markdown(head: dict[str, Any], summary: list[Any], facts: Any, rules: Any, note: str | None) -> str:
+def _render_markdown(head: dict[str, Any], summary: list[Any], facts: Any, rules: Any, note: str | None,
+                     lang: str = "en") -> str:
     md = {"ok": "✅", "fail": "❌", "warn": "⚠️", "unknown": "❔"}
-    lines = [f"### {_md(_title(head))}", "", "| | Item | Result |", "|---|---|---|"]
+    lines = [f"### {_md(_title(head, lang))}", "",
+             f"| | {t('doctor.col.item', lang)} | {t('doctor.col.result', lang)} |", "|---|---|---|"]
     for s in summary:
         lines.append(f"| {md[s.status]} | {s.item}. {_md(s.title)} | {_md(s.message)} |")
     bad = [(s, r) for s in summary for r in s.results if r.status in ("fail", "warn")]
     if bad:
-        lines += ["", "#### What is wrong and what to do", ""]
+        lines += ["", "#### " + t("doctor.wrong.title", lang), ""]
+        value_label = t("doctor.label.value", lang)
         for s, r in bad:
-            lines.append(f"- {md[r.status]} **{s.item}. {_md(r.message)}** (`{r.id}`, {r.severity.label})")
-            for label, text in _details(r):
-                lines.append(f"  - {label}: {'`' + text + '`' if label == 'value' else _md(text)}")
+            lines.append(f"- {md[r.status]} **{s.item}. {_md(str(tr(r.message, lang)))}** (`{r.id}`, {r.severity.label})")
+            for label, text in _details(r, lang):
+                lines.append(f"  - {label}{t('doctor.colon', lang)} {'`' + text + '`' if label == value_label else _md(text)}")
     if note:
         lines += ["", f"_{note}_"]
     out = "\n".join(lines) + "\n"
-    section = _log_section(facts, rules, "markdown")
+    section = _log_section(facts, rules, "markdown", lang)
     if section:
         out += "\n#### " + section
     return out
 
 
-def _result_dict(r: CheckResult) -> dict[str, Any]:
-    return {"id": r.id, "item": r.item, "status": r.status, "severity": r.severity.label, "message": r.message,
-            "cause": r.cause or None, "fix": r.fix or None, "value": r.value, "data": r.data or {}}
+def _result_dict(r: CheckResult, lang: str = "en") -> dict[str, Any]:
+    return {"id": r.id, "item": r.item, "status": r.status, "severity": r.severity.label,
+            "message": tr(r.message, lang), "cause": tr(r.cause, lang) or None, "fix": tr(r.fix, lang) or None,
+            "value": r.value, "data": r.data or {}}
 
 
 def _render_json(head: dict[str, Any], summary: list[Any], results: list[CheckResult], facts: Any, rules: Any,
-                 note: str | None) -> str:
+                 note: str | None, lang: str = "en") -> str:
     from analyzer import __version__
 
     doc: dict[str, Any] = {
@@ -358,7 +372,7 @@ def _render_json(head: dict[str, Any], summary: list[Any], results: list[CheckRe
         **head,
         "checklist": [
             {"item": s.item, "title": s.title, "status": s.status, "severity": s.severity.label,
-             "message": s.message, "results": [_result_dict(r) for r in s.results]}
+             "message": s.message, "results": [_result_dict(r, lang) for r in s.results]}
             for s in summary
         ],
         "counts": {st: sum(1 for s in summary if s.status == st) for st in ("ok", "fail", "warn", "unknown")},
@@ -366,15 +380,15 @@ def _render_json(head: dict[str, Any], summary: list[Any], results: list[CheckRe
     if note:
         doc["note"] = note
     if facts is not None:
-        doc["api_errors"] = {k: v for k, v in facts.errors.items() if not k.endswith("_status")}
+        doc["api_errors"] = {k: tr(v, lang) for k, v in facts.errors.items() if not k.endswith("_status")}
         if facts.diagnosis is not None:
             from analyzer.report import to_dict
 
-            ctx = _log_ctx(rules)
-            ctx.lang = "en"
-            doc["logs"] = {"window": facts.log_window, "lines": facts.log_count, "diagnosis": to_dict(facts.diagnosis, ctx)}
+            ctx = _log_ctx(rules, lang)
+            doc["logs"] = {"window": tr(facts.log_window, lang), "lines": facts.log_count,
+                           "diagnosis": to_dict(facts.diagnosis, ctx)}
         else:
-            doc["logs"] = {"window": facts.log_window, "error": facts.errors.get("logs")}
+            doc["logs"] = {"window": tr(facts.log_window, lang), "error": tr(facts.errors.get("logs"), lang)}
     return json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n"
 
 

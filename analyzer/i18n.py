@@ -146,9 +146,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "Une valeur faite d'espaces ou de sauts de ligne n'est pas une URL : les clients ne savent pas la lire "
         "ou se rabattent sur localhost:6379.",
     },
-    "lint.ws.start": {"en": "at the start: {ws}", "fr": "au début : {ws}"},
-    "lint.ws.end": {"en": "at the end: {ws}", "fr": "à la fin : {ws}"},
-    "lint.whitespace.msg": {"en": "{var} has whitespace {where}", "fr": "{var} a des espaces {where}"},
+    "lint.ws.start": {"en": "at the start: {ws}", "fr": "{ws} au début"},
+    "lint.ws.end": {"en": "at the end: {ws}", "fr": "{ws} à la fin"},
+    "lint.whitespace.msg": {"en": "{var} has whitespace {where}", "fr": "{var} a des espaces : {where}"},
     "lint.whitespace.cause": {
         "en": "Invisible characters around the URL come from a copy-paste. Some clients trim them, others "
         "do not: a leading space makes ioredis (≤ 5.10) ignore TLS for rediss://, a trailing newline "
@@ -1185,6 +1185,73 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "doctor.version.legacy.fix": {
         "en": "If a library complains about the Redis version, create a new (Valkey 8) instance.",
         "fr": "Si une bibliothèque se plaint de la version de Redis, créez une nouvelle instance (Valkey 8).",
+    },
+    # ---------------------------------------------------------------------------------------
+    # rla doctor: the command itself (analyzer/cli_doctor.py)
+    # ---------------------------------------------------------------------------------------
+    "doctor.offline.item.3": {
+        "en": "The host is a Render Key Value hostname (instance not looked up offline)",
+        "fr": "L'hôte est celui d'un service Redis Render (instance non consultée hors ligne)",
+    },
+    "doctor.offline.item.4": {
+        "en": "Scheme and TLS fit the endpoint (internal redis://, external rediss://)",
+        "fr": "Schéma et TLS adaptés à l'adresse (interne redis://, externe rediss://)",
+    },
+    "doctor.offline.after_item_2": {
+        "en": "cannot be judged until item 2 is fixed",
+        "fr": "impossible à juger tant que le point 2 n'est pas corrigé",
+    },
+    "doctor.offline.note": {
+        "en": "Items 1 and 5-8 need the service: run `rla doctor srv-…` (Render API key required).",
+        "fr": "Les points 1 et 5-8 ont besoin du service : lancez `rla doctor srv-…` (clé d'API Render requise).",
+    },
+    "doctor.cli.both": {
+        "en": "Pass either a service or --redis-url, not both.",
+        "fr": "Donnez soit un service, soit --redis-url, pas les deux.",
+    },
+    "doctor.cli.none": {
+        "en": "Name a service (srv-… or its name), or lint a URL offline with --redis-url URL.",
+        "fr": "Nommez un service (srv-… ou son nom), ou vérifiez une URL hors ligne avec --redis-url URL.",
+    },
+    "doctor.cli.key_value": {
+        "en": "{ref} is a Key Value; rla doctor checks the service that uses it: pass the service's srv-… ID or name.",
+        "fr": "{ref} est un service Redis (Key Value) ; rla doctor vérifie le backend qui l'utilise : donnez "
+        "l'identifiant srv-… ou le nom du backend.",
+    },
+    "doctor.cli.service_unread": {"en": "the service could not be read: {why}", "fr": "impossible de lire le service : {why}"},
+    "doctor.cli.odd_answer": {
+        "en": "The Render API sent an unexpected answer for {ref}.",
+        "fr": "L'API Render a envoyé une réponse inattendue pour {ref}.",
+    },
+    "doctor.cli.reading": {"en": "rla: reading {what}…", "fr": "rla : lecture {what}…"},
+    "doctor.fetch.env_vars": {"en": "env vars", "fr": "des variables d'environnement"},
+    "doctor.fetch.env_groups": {"en": "env groups", "fr": "des env groups"},
+    "doctor.fetch.key_value": {"en": "key value", "fr": "du service Redis"},
+    "doctor.fetch.connection_info": {"en": "connection info", "fr": "des informations de connexion"},
+    "doctor.fetch.deploys": {"en": "deploys", "fr": "des déploiements"},
+    "doctor.fetch.logs": {"en": "logs", "fr": "des logs"},
+    "doctor.title.offline": {
+        "en": "rla doctor — {var} = {value} (offline lint)",
+        "fr": "rla doctor — {var} = {value} (vérification hors ligne)",
+    },
+    "doctor.title.service": {
+        "en": "rla doctor — {name} ({bits}), variable {var}",
+        "fr": "rla doctor — {name} ({bits}), variable {var}",
+    },
+    "doctor.label.value": {"en": "value", "fr": "valeur"},
+    "doctor.label.cause": {"en": "cause", "fr": "cause"},
+    "doctor.label.fix": {"en": "fix", "fr": "solution"},
+    "doctor.colon": {"en": ":", "fr": " :"},
+    "doctor.wrong.title": {"en": "What is wrong and what to do", "fr": "Ce qui ne va pas et que faire"},
+    "doctor.col.item": {"en": "Item", "fr": "Point"},
+    "doctor.col.result": {"en": "Result", "fr": "Résultat"},
+    "doctor.logs.section_error": {
+        "en": "Log diagnosis ({window}): could not fetch the logs: {why}.",
+        "fr": "Diagnostic des logs ({window}) : impossible de récupérer les logs : {why}.",
+    },
+    "doctor.logs.section": {
+        "en": "Log diagnosis ({window}, {n} lines){colon}",
+        "fr": "Diagnostic des logs ({window}, {n} lignes){colon}",
     },
 }
 
