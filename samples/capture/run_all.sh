@@ -44,9 +44,11 @@ setup() {
   cp "$HERE/node-app/server.js" "$HERE/node-app/package.json" "$HERE/node-app/package-lock.json" "$APP_DIR/"
   (cd "$APP_DIR" && npm ci --no-audit --no-fund)
   cp "$HERE"/node-clients/*.js "$HERE/node-clients/package.json" "$HERE/node-clients/package-lock.json" "$APP_DIR/worker/"
+  cp "$HERE/node-clients/node-redis-nolistener.js" "$APP_DIR/"   # uses the app's redis@4.7.1
   (cd "$APP_DIR/worker" && npm ci --no-audit --no-fund)
   python3 -m venv "$APP_DIR/.venv" && "$APP_DIR/.venv/bin/pip" install -q -r "$HERE/python/requirements.txt"
-  cp -r "$HERE/python" "$HERE/ruby" "$APP_DIR/"
+  cp "$HERE"/python/*.py "$APP_DIR/"
+  cp -r "$HERE/ruby" "$APP_DIR/"
   net_setup
   tls_setup
 }
