@@ -204,7 +204,7 @@ class _Entry:
     object, a stack trace). Lines of other instances in between are skipped, not consumed: they are
     scanned on their own. Gathering may go on into the next block of the same source."""
 
-    __slots__ = ("first", "single", "parts", "depth", "last_line", "foreign", "done")
+    __slots__ = ("first", "single", "parts", "depth", "last_line", "foreign", "done", "gap")
 
     def __init__(self, first: LogRecord, single: tuple[tuple[str, dict[str, str]], ...]):
         self.first, self.single = first, single
@@ -213,6 +213,7 @@ class _Entry:
         self.last_line = first.line
         self.foreign = 0
         self.done = False
+        self.gap = False  # a blank line was passed: only an indented/"at"/closing line may continue
 
     def offer(self, record: LogRecord | None, blank: bool, line_no: int) -> int:
         if len(self.parts) >= MAX_CONTINUATION or self.foreign > MAX_FOREIGN:
@@ -222,14 +223,19 @@ class _Entry:
             if first.instance and record.instance and record.instance != first.instance:
                 self.foreign += 1
                 return _SKIP
-            if _continues(record.message, self.depth):
+            if _continues(record.message, self.depth) and (not self.gap or record.message[:1] in " \t}])"):
                 self.parts.append(record.message)
                 self.depth = max(0, self.depth + _depth(record.message))
                 self.last_line = line_no
+                self.gap = False
                 return _TAKE
             return _STOP
         if blank and self.depth == 0:
-            return _STOP  # a blank line ends an entry unless an object is still open
+            # a blank line ends an entry unless an object is still open, or the dashboard copy put one in
+            # the middle of a stack trace: then the next line, indented, still belongs to the entry
+            if self.gap:
+                return _STOP
+            self.gap = True
         return _SKIP
 
     def feed(self, lines: _Lines, pos: int, line_no: int, consumed: set[int]) -> None:
@@ -285,6 +291,8 @@ class Scanner:
         self._queue: list[_Entry | Hit] = []  # in line order; open entries hold back what follows
         self._source: str | None = None
         self.engines: set[str] = set()  # engines used so far (for --verbose)
+        self._prefetch = None  # analyzer.engine_parallel.Prefetch for the current big file
+        self._prefetch_path: str | None = None
 
     def scan(self, block: Block) -> Iterator[Hit]:
         if self._source is not None and block.source != self._source:
@@ -298,13 +306,21 @@ class Scanner:
         data, size = lines.data, lines.size
         line_no, counted_to = block.start_line, 0
         plan = self.plan
-        for start in self._candidates(block, data, size):
+        pre = self._prefetched(block)
+        if pre is not None:
+            starts, numbers, newlines = pre
+        else:
+            starts, numbers, newlines = self._candidates(block, data, size), None, None
+        for i, start in enumerate(starts):
             if start in consumed:
                 continue
             end = data.find(b"\n", start, size)
             if end < 0:
                 end = size
-            line_no += data.count(b"\n", counted_to, start)
+            if numbers is not None:
+                line_no = block.start_line + numbers[i]
+            else:
+                line_no += data.count(b"\n", counted_to, start)
             counted_to = start
             record = lines.record_at(start, end, line_no)
             if record is None:
@@ -320,11 +336,47 @@ class Scanner:
                 consumed.update(joined)
             self._queue.append(entry)
             yield from self._release()
-        block.newlines = line_no - block.start_line + data.count(b"\n", counted_to, size)
+        if newlines is not None:
+            block.newlines = newlines
+        else:
+            block.newlines = line_no - block.start_line + data.count(b"\n", counted_to, size)
         yield from self._release()
+
+    def _prefetched(self, block: Block) -> tuple[list[int], list[int], int] | None:
+        """Worker results for this block of a big plain file, when workers are running for it."""
+        origin = block.origin
+        if origin is None or self.plan.every_line:
+            return None
+        path, offset, length, cap, file_size = origin
+        if self._prefetch_path != path:
+            self._close_prefetch()
+            self._prefetch_path = path
+            from analyzer import engine_parallel as par
+
+            workers = par.jobs()
+            if workers > 1 and file_size - offset >= par.PARALLEL_MIN and hasattr(os, "pread"):
+                try:
+                    self._prefetch = par.Prefetch(path, offset, cap, file_size, self.plan, workers)
+                    self.engines.add(self._prefetch.name)
+                except (OSError, ImportError, NotImplementedError):
+                    self._prefetch = None
+        if self._prefetch is None:
+            return None
+        result = self._prefetch.take(offset, length)
+        if result is None:
+            return None
+        _, _, starts, numbers, newlines = result
+        return starts, numbers, newlines
+
+    def _close_prefetch(self) -> None:
+        if self._prefetch is not None:
+            self._prefetch.close()
+        self._prefetch = None
+        self._prefetch_path = None
 
     def flush(self) -> Iterator[Hit]:
         """End of a source: entries still open are complete as they are."""
+        self._close_prefetch()
         for item in self._queue:
             if isinstance(item, _Entry):
                 item.done = True

@@ -124,6 +124,7 @@ class Writer:
         self.service = "srv-" + "".join(rng.choice(ALNUM) for _ in range(20))
         self.inst = "".join(rng.choice(ALNUM) for _ in range(5))
         self.buf: list[str] = []
+        self.pending = 0  # characters buffered, not yet written
 
     # -- prefixes ---------------------------------------------------------------------------
     def _clock(self) -> tuple[int, int, int, int, int]:
@@ -169,6 +170,7 @@ class Writer:
 
     def raw(self, line: str, redis: bool = False) -> None:
         self.buf.append(line)
+        self.pending += len(line) + 1
         self.lines += 1
         self.redis_lines += redis
         if len(self.buf) >= 4096:
@@ -178,10 +180,11 @@ class Writer:
         data = ("\n".join(self.buf) + "\n").encode("utf-8")
         self.out.write(data)
         self.written += len(data)
+        self.pending = 0
         self.buf.clear()
 
     def done(self) -> bool:
-        return self.written >= self.size
+        return self.written + self.pending >= self.size
 
 
 def _ordinary(rng: random.Random) -> str:

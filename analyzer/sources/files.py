@@ -8,6 +8,7 @@ handed on as pre-parsed records, since their lines are not log lines.
 from __future__ import annotations
 
 import glob
+import io
 import os
 import sys
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from analyzer.i18n import error
 from analyzer.model import LogRecord
 from analyzer.sources.formats import (
     UnparsedRecord,
@@ -51,6 +53,7 @@ class Block:
     clean: bool = True  # False: lines may still need the mojibake repair (done per line, lazily)
     more: bool = False  # more blocks of this source may follow (an entry may continue there)
     newlines: int | None = None  # set by the scanner once it has counted them
+    origin: tuple[str, int, int, int, int] | None = None  # path, offset, length, cap, file size
 
     def buffer(self) -> tuple[bytes | bytearray, int]:
         if self.data is None:
@@ -95,19 +98,19 @@ def expand(paths: list[str]) -> list[str]:
             continue
         matches = sorted(glob.glob(raw)) if any(c in raw for c in "*?[") else [raw]
         if not matches:
-            raise InputError(f"no file matches {raw!r}.")
+            raise InputError(error("input.no_match", raw=raw))
         for path in matches:
             if os.path.isdir(path):
                 found = sorted(
                     str(p) for p in Path(path).rglob("*") if p.is_file() and p.name.lower().endswith(LOG_SUFFIXES)
                 )
                 if not found:
-                    raise InputError(f"{path} holds no log files (*.log, *.txt, *.json, *.jsonl, *.gz).")
+                    raise InputError(error("input.no_logs", path=path))
                 out.extend(found)
             elif os.path.exists(path):
                 out.append(path)
             else:
-                raise InputError(f"{path}: no such file.")
+                raise InputError(error("input.no_file", path=path))
     return out
 
 
@@ -164,9 +167,13 @@ def blocks_from_stream(stream: BinaryIO, source: str, problems: Problems, block_
             yield block
             line += block.count_newlines()
         return
+    # A plain file can be read again at any offset: parallel workers may prefilter its blocks.
+    seekable = isinstance(stream, io.BufferedReader) and source != "<stdin>" and os.path.isfile(source)
+    file_size = os.path.getsize(source) if seekable else 0
     line = 1
-    for data, size, cleaned in read_byte_blocks(head[skip:], stream, block_size):
-        block = Block(source, line, data=data, size=size, clean=cleaned, more=True)
+    for data, size, cleaned, offset, length, cap in read_byte_blocks(head[skip:], stream, block_size):
+        origin = (source, skip + offset, length, cap, file_size) if seekable and not cleaned else None
+        block = Block(source, line, data=data, size=size, clean=cleaned, more=True, origin=origin)
         yield block
         line += block.count_newlines()
 
@@ -180,11 +187,11 @@ def read_sources(paths: list[str], problems: Problems, stdin: BinaryIO | None = 
         try:
             handle = open_binary(path)
         except PermissionError:
-            raise InputError(f"{path}: permission denied.") from None
+            raise InputError(error("input.denied", path=path)) from None
         except IsADirectoryError:
-            raise InputError(f"{path} is a directory.") from None
+            raise InputError(error("input.directory", path=path)) from None
         except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror or exc}).") from None
+            raise InputError(error("input.unreadable", path=path, why=exc.strerror or exc)) from None
         with handle:
             try:
                 yield from blocks_from_stream(handle, path, problems)

@@ -112,8 +112,10 @@ _DIRTY = (b"\r", b"\x1b", b"\x00")
 
 def read_byte_blocks(
     head: bytes, stream: BinaryIO, block_size: int = BLOCK_SIZE
-) -> Iterator[tuple[bytes | bytearray, int, bool]]:
-    """UTF-8 input -> (buffer, size, cleaned): blocks of whole lines as bytes, never decoded whole.
+) -> Iterator[tuple[bytes | bytearray, int, bool, int, int, int]]:
+    """UTF-8 input -> (buffer, size, cleaned, offset, length, cap): blocks of whole lines as bytes,
+    never decoded whole. `offset` and `length` locate the block in the input (after `head`'s start),
+    `cap` is the buffer size that cut it (see analyzer.engine_parallel.boundaries).
 
     `head` is what was already read (BOM removed). The buffer is reused: a block is valid until
     the next one is asked for. A block holding CR, ESC or NUL goes through `clean` (decoded,
@@ -125,6 +127,7 @@ def read_byte_blocks(
     buf = bytearray(cap)
     buf[: len(head)] = head
     filled, eof = len(head), False
+    offset = 0
     readinto = getattr(stream, "readinto", None)
     while True:
         while filled < cap and not eof:
@@ -150,11 +153,12 @@ def read_byte_blocks(
             continue
         if any(buf.find(c, 0, cut) >= 0 for c in _DIRTY):
             data = clean(buf[:cut].decode("utf-8", "replace")).encode("utf-8")
-            yield data, len(data), True
+            yield data, len(data), True, offset, cut, cap
         else:
-            yield buf, cut, False
+            yield buf, cut, False, offset, cut, cap
         if eof:
             return
+        offset += cut
         rest = filled - cut
         buf[:rest] = buf[cut:filled]
         filled = rest
