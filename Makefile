@@ -22,9 +22,9 @@ demo: $(STAMP)
 # every rule proves itself on its examples, the pack lints clean. Before pytest, so that the
 # test runner's summary stays the last line.
 selfcheck: $(STAMP)
-	$(BIN)/rla check samples/ --expect samples/expected.yaml --format markdown -o .rla-selfcheck.md \
-		|| { cat .rla-selfcheck.md; exit 1; }
-	@sed -n 3p .rla-selfcheck.md
+	$(BIN)/rla check samples/ --expect samples/expected.yaml --format markdown -o $(VENV)/selfcheck.md \
+		|| { cat $(VENV)/selfcheck.md; exit 1; }
+	@sed -n 3p $(VENV)/selfcheck.md
 	$(BIN)/rla rules test
 	$(BIN)/rla rules lint
 
