@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from analyzer.pipeline import diagnose
+from analyzer.ruletest import check_examples, scanned_ids
 from analyzer.scan import classify, compile_plan
 from analyzer.sources.files import text_block
 from tests.conftest import builtin
@@ -18,15 +19,13 @@ PLAN = compile_plan(RULES)
 
 
 def _matched_ids(line: str) -> set[str]:
-    from analyzer.pipeline import Session
+    # the same probe `rla rules test` uses (analyzer.ruletest), so the two cannot drift apart
+    return scanned_ids(line, PLAN)
 
-    session = Session(builtin())
-    hits = []
-    from analyzer.scan import scan_block
 
-    for hit in scan_block(text_block(line), session.plan, session.problems):
-        hits.extend(rule_id for rule_id, _ in hit.matches)
-    return set(hits)
+def test_rla_rules_test_passes_on_our_pack():
+    failures, _ = check_examples(builtin())
+    assert not failures, "\n".join(map(str, failures))
 
 
 @pytest.mark.parametrize("rule", [r for r in RULES if r.patterns], ids=lambda r: r.id)
