@@ -66,6 +66,25 @@ class Session:
             return []
         return self.feed_block(records_block(records, source))
 
+    def describe(self, seconds: float | None = None) -> str:
+        """How the input was read (`--verbose`): engine, lines, candidates, speed, and what is missing."""
+        from analyzer.engine import available
+
+        stats = self.judge.stats
+        engines = ", ".join(sorted(self.scanner.engines)) or "none (no input)"
+        out = [f"rla: engine: {engines}; {stats.lines:,} lines, {stats.candidates:,} candidate entries"]
+        if seconds:
+            out[0] += f"; {seconds:.2f} s"
+        if self.plan.every_line:
+            ids = ", ".join(self.plan.rules[i].id for i in self.plan.unindexed)
+            out.append(f"rla: rules with no literal text ({ids}) make every line a candidate: slow")
+        if "hyperscan" not in available():
+            out.append(
+                "rla: hyperscan is not installed: big logs are searched in pure Python, about 5x slower "
+                "(pip install 'rla[fast]')"
+            )
+        return "\n".join(out)
+
     def diagnosis(self, incomplete: str | None = None) -> Diagnosis:
         self.flush()
         stats = self.judge.stats
