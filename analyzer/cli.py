@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import time
 from enum import Enum
 from pathlib import Path
 from typing import NoReturn, Optional
@@ -135,6 +136,7 @@ def analyze(
     lang: Optional[str] = LangOpt,
     unexplained: bool = typer.Option(True, "--unexplained/--no-unexplained", help="List error lines no rule explains."),
     output: Optional[Path] = OutputOpt,
+    verbose: bool = typer.Option(False, "--verbose", help="Say how the input was read: engine, lines, candidates, time."),
 ) -> None:
     """Diagnose Render logs from files or a paste.
 
@@ -154,6 +156,7 @@ def analyze(
         sys.stderr.write(t("paste.hint", language) + "\n")
     session = Session(ruleset, input_format.value)
     problems: Problems = session.problems
+    started = time.perf_counter()
     incomplete = None
     code = EXIT_OK
     try:
@@ -167,6 +170,8 @@ def analyze(
     for skipped in problems.skipped:
         sys.stderr.write(f"rla: {t('summary.skipped', language, what=skipped)}\n")
     diag = session.diagnosis(incomplete)
+    if verbose:
+        sys.stderr.write(session.describe(time.perf_counter() - started) + "\n")
     ctx = report_context(ruleset, language, unexplained)
     ctx.redactor = session.redactor
     ctx.fail_on = fail_on.value
