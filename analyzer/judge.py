@@ -80,16 +80,23 @@ class Judge:
     _marks: dict[str, dict[str, int]] = field(default_factory=dict)
     _last_cause: dict[str, tuple[str, tuple[int | None, ...]]] = field(default_factory=dict)
     _watched: set[str] | None = None
+    _last_hit: dict[str, tuple[str, ...]] = field(default_factory=dict)  # stream -> rule ids of its last hit
+    _chained: dict[str, tuple[str, ...]] = field(default_factory=dict)  # stream -> ids the next hit continues
 
     def feed(self, hit: Hit) -> list[str]:
         """Take one hit; returns the rule ids seen for the first time (for live output)."""
         self._seq += 1
         record = hit.record
         new: list[str] = []
+        stream = record.instance or ""
         if not hit.matches:
             self._unexplained(record)
+            self._last_hit.pop(stream, None)  # an error no rule knows sits between: nothing to continue
             return new
-        stream = record.instance or ""
+        matched = tuple(rule_id for rule_id, _ in hit.matches if rule_id in self.rules)
+        if any(self.rules[r].joins == "previous" for r in matched):
+            self._chained[stream] = self._last_hit.get(stream, ())
+        chained = self._chained.pop(stream, ()) if not all(self.rules[r].kind == "context" for r in matched) else ()
         events = self._one_event(hit)
         # causes first, so a symptom printed in the same entry (a wrapper line) links to them
         events.sort(key=lambda e: self.rules[e[0]].kind != "cause")
@@ -105,6 +112,12 @@ class Judge:
                 self._last_cause[stream] = key
             elif rule.kind == "symptom" and agg.cause_key is None:
                 agg.cause_key = self._last_cause.get(stream)
+            if rule_id in chained and agg.count > 0:
+                for name, value in fields.items():  # the same event, printed again: evidence only
+                    values = agg.fields.setdefault(name, [])
+                    if value not in values and len(values) < MAX_FIELD_VALUES:
+                        values.append(value)
+                continue
             if rule_id not in self._seen_rules:
                 self._seen_rules.add(rule_id)
                 new.append(rule_id)
@@ -122,7 +135,11 @@ class Judge:
                 self._timeline.append((self._seq, key))
                 if len(self._timeline) > MAX_TIMELINE:
                     del self._timeline[: MAX_TIMELINE // 2]
-        self._mark(stream, [rule_id for rule_id, _ in hit.matches if rule_id in self.rules])
+        self._mark(stream, list(matched))
+        if not all(self.rules[r].kind == "context" for r in matched):
+            self._last_hit[stream] = matched
+            if len(self._last_hit) > MAX_STREAMS:
+                del self._last_hit[next(iter(self._last_hit))]
         return new
 
     def _mark(self, stream: str, rule_ids: list[str]) -> None:

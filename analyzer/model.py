@@ -97,6 +97,9 @@ class Rule:
     aliases: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()  # prefilter literals, when they cannot be derived from patterns
     extract: tuple[re.Pattern[str], ...] = ()  # extra evidence, each optional
+    # "previous": this line chains two errors into one event (Python's "During handling of the above
+    # exception, another exception occurred:"): the next hit of a rule the previous hit matched is not counted again
+    joins: str | None = None
     path: str = ""
 
     def text(self, lang: str = "en") -> Texts:

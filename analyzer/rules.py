@@ -20,7 +20,7 @@ from analyzer.regex import dialect_problem
 
 RULE_KEYS = {
     "id", "title", "severity", "kind", "state", "patterns", "cause", "solution", "docs",
-    "reclassify", "aliases", "examples", "fr", "keywords", "extract",
+    "reclassify", "aliases", "examples", "fr", "keywords", "extract", "joins",
 }  # fmt: skip
 TEXT_KEYS = {"title", "cause", "solution"}
 LANGUAGES = ("fr",)
@@ -180,6 +180,9 @@ def parse_rule(doc: Any, path: str, topic: str = "") -> Rule:
     examples = doc.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"match", "no_match", "also"}:
         raise where.fail("examples", "must be {match: [...], no_match: [...], also: [rule ids]}")
+    joins = doc.get("joins")
+    if joins is not None and joins != "previous":
+        raise where.fail("joins", "must be 'previous' (the next error is the same event as the one before this line)")
     return Rule(
         id=rule_id,
         severity=severity,
@@ -195,6 +198,7 @@ def parse_rule(doc: Any, path: str, topic: str = "") -> Rule:
         aliases=_str_list(doc.get("aliases"), where, "aliases"),
         keywords=_str_list(doc.get("keywords"), where, "keywords"),
         extract=tuple(extract),
+        joins=joins,
         path=path,
     )
 
