@@ -177,6 +177,8 @@ class Writer:
             self.flush()
 
     def flush(self) -> None:
+        if not self.buf:
+            return
         data = ("\n".join(self.buf) + "\n").encode("utf-8")
         self.out.write(data)
         self.written += len(data)
