@@ -231,3 +231,47 @@ def test_crash_after_unhandled_error_links_the_exit_to_the_redis_error():
     assert by_id["render-exited"].caused_by == "redis-econnrefused"
     assert by_id["render-exited"].fields["status"] == "1"
     assert diag.verdict.root_cause == "redis-econnrefused"
+
+
+def test_python_chained_exception_is_one_event():
+    one_request = (
+        "Internal Server Error: /api/files\n"
+        "Traceback (most recent call last):\n"
+        '  File "/opt/render/project/src/.venv/lib/python3.11/site-packages/django_redis/cache.py", line 29, in _decorator\n'
+        "    return method(self, *args, **kwargs)\n"
+        "django_redis.exceptions.ConnectionInterrupted: Redis ConnectionError: Error 111 connecting to red-d0cjkelq67qs70c2rfsd:6379. Connection refused.\n"
+        "\n"
+        "During handling of the above exception, another exception occurred:\n"
+        "\n"
+        "Traceback (most recent call last):\n"
+        '  File "/opt/render/project/src/djapp.py", line 30, in files\n'
+        "    data = cache.get(\"files\")\n"
+        "redis.exceptions.ConnectionError: Error 111 connecting to red-d0cjkelq67qs70c2rfsd:6379. Connection refused.\n"
+    )
+    diag = diag_of(one_request * 2)
+    assert [(f.rule_id, f.count) for f in diag.findings] == [("redis-econnrefused", 2)]
+
+
+def test_ruby_cause_chain_is_one_event():
+    text = (
+        "/usr/share/rubygems-integration/all/gems/redis-4.8.0/lib/redis/client.rb:398:in `rescue in establish_connection': "
+        "Error connecting to Redis on red-d0cjkelq67qs70c2rfsd:6379 (Errno::ECONNREFUSED) (Redis::CannotConnectError)\n"
+        "\tfrom /usr/share/rubygems-integration/all/gems/redis-4.8.0/lib/redis/client.rb:379:in `establish_connection'\n"
+        "/usr/lib/ruby/3.1.0/socket.rb:1214:in `__connect_nonblock': Connection refused - connect(2) for 10.0.3.7:6379 (Errno::ECONNREFUSED)\n"
+    )
+    diag = diag_of(text)
+    assert [(f.rule_id, f.count) for f in diag.findings] == [("redis-econnrefused", 1)]
+
+
+def test_blank_line_inside_a_dashboard_stack_does_not_split_the_event():
+    text = (
+        "Error: connect ECONNREFUSED 10.0.3.7:6379\n"
+        "Emitted 'error' event on Commander instance at:\n"
+        "\n"
+        "    at RedisSocket.<anonymous> (/opt/render/project/src/node_modules/@redis/client/dist/lib/client/index.js:422:14) {\n"
+        "  errno: -111,\n"
+        "  code: 'ECONNREFUSED',\n"
+        "}\n"
+    )
+    diag = diag_of(text)
+    assert {f.rule_id: f.count for f in diag.findings} == {"redis-econnrefused": 1, "redis-unhandled-error-crash": 1}

@@ -1,0 +1,99 @@
+"""The rule pack covers the catalogue: every cause RK01-RK32 of redis-errors.md §5 has a rule (the file's
+leading comment names it: "# RK05 ..."), the topics are the documented folders, every rule file says
+where its example lines come from, and the loopback/handshake/symptom inferences are data, not code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import builtin
+
+RULES = builtin().rules
+CATALOGUE = {f"RK{n:02d}" for n in range(1, 33)}
+TOPICS = {
+    "redis/config", "redis/connection", "redis/auth", "redis/tls", "redis/memory",
+    "redis/server", "redis/queues", "redis/app", "render/platform",
+}  # fmt: skip
+# Rules that are not a catalogue cause of their own: the note app's status lines, platform context.
+NOT_A_CAUSE = {
+    "redis-connecting", "redis-ready", "redis-cache-connected", "redis-session-store-ready",
+    "redis-connection-error", "redis-connection-test-failed", "python-exception-chain",
+    "render-deploying", "render-service-live", "render-no-open-ports", "render-exited", "render-out-of-memory",
+}  # fmt: skip
+
+
+def _header(rule) -> str:
+    lines = Path(rule.path).read_text(encoding="utf-8").splitlines()
+    out = []
+    for line in lines:
+        if not line.startswith("#"):
+            break
+        out.append(line)
+    return "\n".join(out)
+
+
+def _rk_ids(rule) -> set[str]:
+    return set(re.findall(r"\bRK\d\d\b", _header(rule)))
+
+
+def test_every_catalogue_cause_has_a_rule():
+    covered = set().union(*(_rk_ids(r) for r in RULES))
+    assert CATALOGUE - covered == set(), f"no rule names {sorted(CATALOGUE - covered)}"
+    assert covered <= CATALOGUE
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_every_rule_file_starts_with_a_comment(rule):
+    header = _header(rule)
+    assert header, f"{rule.path}: say which catalogue cause it is (# RKnn) and where its examples come from"
+    if rule.id not in NOT_A_CAUSE:
+        assert _rk_ids(rule), f"{rule.path}: name its catalogue cause (# RKnn ...)"
+
+
+def test_topics_are_the_documented_folders():
+    assert {r.topic for r in RULES} == TOPICS
+
+
+def test_seed_rules_keep_their_note_wording():
+    by_id = {r.id: r for r in RULES}
+    assert by_id["redis-econnrefused"].title == "Redis refused the connection (ECONNREFUSED)"
+    assert by_id["redis-connection-timeout"].text("fr").title == "Délai de connexion à Redis dépassé"
+    assert by_id["redis-memory-cache-fallback"].text("fr").solution[0].startswith("Corrigez l'erreur Redis")
+    assert by_id["redis-url-not-set"].text("en").solution[0].startswith("Add REDIS_URL to the backend's environment")
+
+
+def test_loopback_reclassification_is_data_on_every_refusal_rule():
+    by_id = {r.id: r for r in RULES}
+    for rule_id in ("redis-econnrefused",):
+        targets = {i.to for i in by_id[rule_id].reclassify}
+        assert {"redis-url-not-set", "redis-url-ignored"} <= targets
+
+
+def test_handshake_inference_is_data():
+    dropped = next(r for r in RULES if r.id == "redis-connection-dropped")
+    assert any(i.pending == "redis-connecting" and i.to == "redis-handshake-failed" for i in dropped.reclassify)
+
+
+def test_symptoms_of_the_issue_are_symptoms():
+    by_id = {r.id: r for r in RULES}
+    for rule_id in (
+        "redis-retries-exhausted", "redis-offline-queue", "redis-memory-cache-fallback", "express-session-memory-store",
+        "redis-unhandled-error-crash", "ioredis-unhandled-error-event", "redis-pool-timeout", "render-exited",
+    ):  # fmt: skip
+        assert by_id[rule_id].kind == "symptom", rule_id
+
+
+def test_valkey_and_redis_wordings_both_match():
+    from analyzer.scan import classify, compile_plan
+
+    plan = compile_plan(RULES)
+    for line, rule_id in (
+        ("LOADING Valkey is loading the dataset in memory", "redis-loading"),
+        ("LOADING Redis is loading the dataset in memory", "redis-loading"),
+        ("MISCONF Valkey is configured to save RDB snapshots, but it's currently unable to persist to disk.", "redis-misconf"),
+        ("MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to disk.", "redis-misconf"),
+    ):
+        assert rule_id in {rid for rid, _ in classify(plan, line)}, line
