@@ -76,7 +76,10 @@ class PythonEngine:
 
 
 def _anchors(needles: list[bytes]) -> list[bytes]:
-    """A few substrings such that every needle contains one (greedy set cover on 5-grams)."""
+    """A few substrings such that every needle contains one (greedy set cover on 5-grams).
+
+    A gram must cover at least three needles and hold no space (" the ", " for " are in every
+    other line of a log: each hit costs an exact check); whatever is left is its own anchor."""
     todo = set(needles)
     out: list[bytes] = []
     while todo:
@@ -84,10 +87,11 @@ def _anchors(needles: list[bytes]) -> list[bytes]:
         for n in todo:
             grams = {n[i : i + ANCHOR_LEN] for i in range(max(1, len(n) - ANCHOR_LEN + 1))}
             for g in grams:
-                counts[g] = counts.get(g, 0) + 1
-        best = max(counts, key=lambda g: (counts[g], g.isalpha(), g))
-        if counts[best] == 1:
-            out.extend(sorted(todo))  # the rest share nothing: each is its own anchor
+                if len(g) == ANCHOR_LEN and g.isalnum():
+                    counts[g] = counts.get(g, 0) + 1
+        best = max(counts, key=lambda g: (counts[g], g), default=None)
+        if best is None or counts[best] < 3:
+            out.extend(sorted(todo))  # the rest share nothing worth a pass: each is its own anchor
             break
         out.append(best)
         todo = {n for n in todo if best not in n}
