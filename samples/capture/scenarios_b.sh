@@ -140,6 +140,29 @@ sc_sidekiq_refused()   { skq refused-remote 10 REDIS_URL=redis://$REFUSE:6379; }
 sc_sidekiq_unset()     { hosts_localhost6 off; skq url-unset 10 -u REDIS_URL; }
 sc_sidekiq_eviction()  { start_redis skq-evict --maxmemory 64mb --maxmemory-policy allkeys-lru; skq eviction-policy 6 REDIS_URL=redis://$LIVE:6379; stop_redis; }
 
+# ---- go-redis v5.2.9 (Debian golang-gopkg-redis.v5-dev), Go 1.19 (Debian golang-go); go-redis v9 is not in Debian 12
+GO_BIN=${GO_BIN:-$WORK/go/redisping}
+go_build() {
+  [ -x "$GO_BIN" ] && return
+  mkdir -p "$(dirname "$GO_BIN")" && cp "$HERE/go/main.go" "$(dirname "$GO_BIN")/"
+  (cd "$(dirname "$GO_BIN")" && GO111MODULE=off GOPATH=/usr/share/gocode go build -o "$GO_BIN" main.go)
+}
+gor() { go_build; KEEP=200 capture go-redis "$1" "$2" env -C "$APP_DIR" "${@:3}" "$GO_BIN"; }
+sc_go_url_empty()      { gor url-empty 10 REDIS_URL=; }
+sc_go_url_empty_ignored() { gor url-empty-error-ignored 10 REDIS_URL= GO_IGNORE_PARSE_ERROR=1; }
+sc_go_no_scheme()      { gor url-no-scheme 10 REDIS_URL=$LIVE:6379; }
+sc_go_refused_remote() { gor refused-remote 10 REDIS_URL=redis://$REFUSE:6379; }
+sc_go_dns()            { gor dns-enotfound 10 REDIS_URL=redis://$NXDOMAIN:6379; }
+sc_go_timeout()        { gor connect-timeout 30 REDIS_URL=redis://$BLACK:6379; }
+sc_go_wrongpass()      { start_redis go-wrongpass --requirepass $PASS; gor wrongpass 10 REDIS_URL=redis://default:wr0ngpassw0rd@$LIVE:6379; stop_redis; }
+sc_go_noauth()         { start_redis go-noauth --requirepass $PASS; gor noauth 10 REDIS_URL=redis://$LIVE:6379; stop_redis; }
+sc_go_tls_to_plain()   { start_redis go-tls-to-plain; gor rediss-to-plaintext 30 REDIS_URL=rediss://$LIVE:6379; stop_redis; }
+sc_go_plain_to_tls()   { start_redis go-plain-to-tls "${TLS_ARGS[@]}"; gor redis-to-tls-port 10 REDIS_URL=redis://$LIVE:6379; stop_redis; }
+sc_go_cert()           { start_redis go-cert "${TLS_ARGS[@]}"; gor rediss-untrusted-cert 10 REDIS_URL=rediss://$LIVE:6379; stop_redis; }
+sc_go_oom()            { start_redis go-oom --maxmemory 4mb --maxmemory-policy noeviction --enable-debug-command local; fill_memory; gor oom 10 REDIS_URL=redis://$LIVE:6379; stop_redis; }
+sc_go_maxclients()     { start_redis go-maxclients --maxclients 1; hold_slot; gor maxclients 10 REDIS_URL=redis://$LIVE:6379; release_slot; stop_redis; }
+sc_go_loading()        { start_loading_redis go-loading; gor loading 12 REDIS_URL=redis://$LIVE:6379; stop_redis; }
+
 B_SCENARIOS="ioredis_url_unset ioredis_url_unset_dualstack ioredis_refused_remote ioredis_dns ioredis_timeout ioredis_max_retries
  ioredis_wrongpass ioredis_noauth ioredis_pass_to_noauth ioredis_tls_to_plain ioredis_plain_to_tls ioredis_oom ioredis_maxclients ioredis_loading
  noderedis_crash_url_unset noderedis_crash_url_unset_dualstack noderedis_crash_refused noderedis_crash_dns noderedis_crash_wrongpass noderedis_crash_timeout noderedis_crash_runtime_drop noderedis_loading app_loading
@@ -148,4 +171,6 @@ B_SCENARIOS="ioredis_url_unset ioredis_url_unset_dualstack ioredis_refused_remot
  redispy_wrongpass redispy_noauth redispy_pass_to_noauth redispy_tls_to_plain redispy_plain_to_tls redispy_cert redispy_oom redispy_maxclients redispy_loading
  celery_refused celery_dns celery_unset celery_wrongpass celery_lost rq_refused rq_lost django_refused django_unset django_wrongpass
  rb_url_unset rb_refused_remote rb_dns rb_timeout rb_no_scheme rb_wrongpass rb_noauth rb_tls_to_plain rb_plain_to_tls rb_oom rb_loading
- sidekiq_refused sidekiq_unset sidekiq_eviction"
+ sidekiq_refused sidekiq_unset sidekiq_eviction
+ go_url_empty go_url_empty_ignored go_no_scheme go_refused_remote go_dns go_timeout go_wrongpass go_noauth go_tls_to_plain
+ go_plain_to_tls go_cert go_oom go_maxclients go_loading"
