@@ -68,10 +68,11 @@ LangOpt = typer.Option(None, "--lang", help="en or fr (default: RLA_LANG, then t
 
 def fail(message: str, lang: str = "en") -> NoReturn:
     """One clear sentence on stderr, exit 2, never a traceback."""
-    from analyzer.i18n import t
+    from analyzer.i18n import said, t
     from analyzer.redact import redact
 
-    sys.stderr.write(t("error.prefix", lang) + redact(message) + "\n")
+    # said(): a catalogue message, or the English text of an exception raised with analyzer.i18n.error()
+    sys.stderr.write(t("error.prefix", lang) + redact(said(message, lang)) + "\n")
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -81,11 +82,12 @@ def resolve_lang(option: Optional[str]) -> str:
     try:
         return detect_lang(option)
     except ValueError as exc:
-        fail(str(exc))
+        fail(str(exc), detect_lang(None))  # --lang xx: say it in the language of RLA_LANG / the locale
 
 
 def load_ruleset(extra: Optional[list[Path]], lang: str = "en"):  # type: ignore[no-untyped-def]
     from analyzer.config import ConfigError, find
+    from analyzer.i18n import t
     from analyzer.rules import RuleError, load_rules
 
     try:
@@ -94,7 +96,7 @@ def load_ruleset(extra: Optional[list[Path]], lang: str = "en"):  # type: ignore
     except (RuleError, ConfigError) as exc:
         fail(str(exc), lang)
     for rule_id in ruleset.overridden:
-        sys.stderr.write(f"rla: note: your rule {rule_id} replaces the built-in one\n")
+        sys.stderr.write(t("rules.overridden", lang, id=rule_id) + "\n")
     return ruleset
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from analyzer.i18n import Msg, error
 from analyzer.model import Diagnosis
 
 
@@ -32,24 +33,24 @@ def _findings(value: Any, where: str) -> dict[str, int | None]:
         return {v: None for v in value}
     if isinstance(value, dict) and all(isinstance(k, str) and (v is None or isinstance(v, int)) for k, v in value.items()):
         return dict(value)
-    raise ExpectError(f"{where}: 'findings' must be a list of rule ids or a mapping of rule id to count")
+    raise ExpectError(error("expect.findings", where=where))
 
 
 def load_expectations(path: Path) -> dict[str, Expectation]:
     try:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ExpectError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise ExpectError(error("expect.unreadable", path=path, why=exc.strerror or exc)) from None
     except yaml.YAMLError as exc:
-        raise ExpectError(f"{path}: invalid YAML ({str(exc).splitlines()[0]})") from None
+        raise ExpectError(error("expect.yaml", path=path, why=str(exc).splitlines()[0])) from None
     samples = doc.get("samples") if isinstance(doc, dict) else None
     if not isinstance(samples, dict):
-        raise ExpectError(f"{path}: expected a top-level 'samples:' mapping of sample path to expectation")
+        raise ExpectError(error("expect.samples", path=path))
     out = {}
     for sample, spec in samples.items():
         where = f"{path}: {sample}"
         if not isinstance(spec, dict) or set(spec) - {"verdict", "root_cause", "findings", "pending"}:
-            raise ExpectError(f"{where}: an expectation has verdict, root_cause, findings or pending")
+            raise ExpectError(error("expect.keys", where=where))
         out[str(sample)] = Expectation(
             sample=str(sample),
             verdict=spec.get("verdict"),
@@ -61,18 +62,19 @@ def load_expectations(path: Path) -> dict[str, Expectation]:
 
 
 def compare(diag: Diagnosis, exp: Expectation) -> list[str]:
-    """What differs between a diagnosis and its expectation, one sentence each (empty: it matches)."""
+    """What differs between a diagnosis and its expectation, one sentence each (empty: it matches).
+    Each is an analyzer.i18n.Msg: English as str, `tr(p, "fr")` for French."""
     problems = []
     if exp.verdict is not None and diag.verdict.state != exp.verdict:
-        problems.append(f"verdict is {diag.verdict.state}, expected {exp.verdict}")
+        problems.append(Msg("expect.verdict", got=diag.verdict.state, want=exp.verdict))
     if exp.root_cause is not None and diag.verdict.root_cause != exp.root_cause:
-        problems.append(f"root cause is {diag.verdict.root_cause}, expected {exp.root_cause}")
+        problems.append(Msg("expect.root_cause", got=diag.verdict.root_cause, want=exp.root_cause))
     got = {f.rule_id: f.count for f in diag.findings}
     for rule_id, count in exp.findings.items():
         if rule_id not in got:
-            problems.append(f"missing finding {rule_id}")
+            problems.append(Msg("expect.missing", id=rule_id))
         elif count is not None and got[rule_id] != count:
-            problems.append(f"{rule_id} counted {got[rule_id]}, expected {count}")
+            problems.append(Msg("expect.count", id=rule_id, got=got[rule_id], want=count))
     for rule_id in sorted(set(got) - set(exp.findings)):
-        problems.append(f"unexpected finding {rule_id} (x{got[rule_id]})")
+        problems.append(Msg("expect.unexpected", id=rule_id, n=got[rule_id]))
     return problems

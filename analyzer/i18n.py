@@ -28,6 +28,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "verdict.back_at": {"en": "back at {when}", "fr": "rétabli à {when}"},
     "verdict.root_cause": {"en": "root cause: {title} [{id}]", "fr": "cause : {title} [{id}]"},
     "verdict.earlier": {"en": "earlier: {title} [{id}]", "fr": "avant : {title} [{id}]"},
+    "verdict.after_deploy": {
+        "en": "no Redis error after the deploy at {when}",
+        "fr": "plus aucune erreur Redis après le déploiement de {when}",
+    },
     "summary.line": {
         "en": "{findings} finding(s), {lines} line(s) read from {sources} source(s)",
         "fr": "{findings} constat(s), {lines} ligne(s) lue(s) dans {sources} source(s)",
@@ -1253,6 +1257,65 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Log diagnosis ({window}, {n} lines){colon}",
         "fr": "Diagnostic des logs ({window}, {n} lignes){colon}",
     },
+    # ---------------------------------------------------------------------------------------
+    # errors raised below the CLI (sources/files.py, expect.py, rules.py), shown by fail()
+    # ---------------------------------------------------------------------------------------
+    "input.no_match": {"en": "no file matches {raw!r}.", "fr": "aucun fichier ne correspond à {raw!r}."},
+    "input.no_logs": {
+        "en": "{path} holds no log files (*.log, *.txt, *.json, *.jsonl, *.gz).",
+        "fr": "{path} ne contient aucun fichier de logs (*.log, *.txt, *.json, *.jsonl, *.gz).",
+    },
+    "input.no_file": {"en": "{path}: no such file.", "fr": "{path} : fichier introuvable."},
+    "input.denied": {"en": "{path}: permission denied.", "fr": "{path} : permission refusée."},
+    "input.directory": {"en": "{path} is a directory.", "fr": "{path} est un répertoire."},
+    "input.unreadable": {"en": "{path}: cannot read ({why}).", "fr": "{path} : lecture impossible ({why})."},
+    "expect.findings": {
+        "en": "{where}: 'findings' must be a list of rule ids or a mapping of rule id to count",
+        "fr": "{where} : 'findings' doit être une liste d'identifiants de règles ou une table identifiant → nombre",
+    },
+    "expect.unreadable": {"en": "{path}: cannot read ({why})", "fr": "{path} : lecture impossible ({why})"},
+    "expect.yaml": {"en": "{path}: invalid YAML ({why})", "fr": "{path} : YAML invalide ({why})"},
+    "expect.samples": {
+        "en": "{path}: expected a top-level 'samples:' mapping of sample path to expectation",
+        "fr": "{path} : il faut une table 'samples:' au premier niveau (chemin de l'échantillon → attente)",
+    },
+    "expect.keys": {
+        "en": "{where}: an expectation has verdict, root_cause, findings or pending",
+        "fr": "{where} : une attente contient verdict, root_cause, findings ou pending",
+    },
+    "expect.verdict": {"en": "verdict is {got}, expected {want}", "fr": "le verdict est {got}, attendu : {want}"},
+    "expect.root_cause": {"en": "root cause is {got}, expected {want}", "fr": "la cause est {got}, attendue : {want}"},
+    "expect.missing": {"en": "missing finding {id}", "fr": "constat manquant : {id}"},
+    "expect.count": {"en": "{id} counted {got}, expected {want}", "fr": "{id} compté {got} fois, attendu {want}"},
+    "expect.unexpected": {"en": "unexpected finding {id} (x{n})", "fr": "constat inattendu : {id} (x{n})"},
+    "rules.error.loop": {
+        "en": "{path}: symlink loop in the rules directory",
+        "fr": "{path} : boucle de liens symboliques dans le répertoire des règles",
+    },
+    "rules.error.large": {
+        "en": "{path}: rule file larger than {kib} KiB; split it",
+        "fr": "{path} : fichier de règles de plus de {kib} Kio ; découpez-le",
+    },
+    "rules.error.utf8": {"en": "{path}: not UTF-8 text", "fr": "{path} : pas du texte UTF-8"},
+    "rules.error.unreadable": {"en": "{path}: cannot read ({why})", "fr": "{path} : lecture impossible ({why})"},
+    "rules.error.yaml": {"en": "{path}{line}: invalid YAML: {why}", "fr": "{path}{line} : YAML invalide : {why}"},
+    "rules.error.file_name": {
+        "en": "{path}: rule id '{id}' must match the file name ('{stem}.yaml')",
+        "fr": "{path} : l'identifiant de règle '{id}' doit correspondre au nom du fichier ('{stem}.yaml')",
+    },
+    "rules.error.no_dir": {"en": "{path}: no such rules directory", "fr": "{path} : répertoire de règles introuvable"},
+    "rules.error.duplicate": {
+        "en": "{path}: rule id '{id}' is also defined in {other}",
+        "fr": "{path} : l'identifiant de règle '{id}' est aussi défini dans {other}",
+    },
+    "rules.overridden": {
+        "en": "rla: note: your rule {id} replaces the built-in one",
+        "fr": "rla : note : votre règle {id} remplace celle fournie avec rla",
+    },
+    "lang.unknown": {
+        "en": "unknown language {value!r} (expected one of: {langs})",
+        "fr": "langue inconnue {value!r} (attendu : {langs})",
+    },
 }
 
 
@@ -1296,6 +1359,26 @@ class Msg(str):
         return self._render(lang)
 
 
+_SAID: dict[str, Msg] = {}  # English text -> the Msg of an error raised with it (see `error`)
+
+
+def error(key: str, /, **values: object) -> Msg:
+    """The message of an exception, remembered so that its English text, once passed on as
+    `str(exc)` (as every `fail(str(exc))` does), can still be shown in the user's language."""
+    msg = Msg(key, **values)
+    if len(_SAID) > 256:
+        _SAID.clear()
+    _SAID[str(msg)] = msg
+    return msg
+
+
+def said(text: object, lang: str = "en") -> str:
+    """`text` in `lang`: a Msg, or the English text of an `error(...)`; anything else unchanged."""
+    if not isinstance(text, Msg) and isinstance(text, str):
+        text = _SAID.get(text, text)
+    return str(tr(text, lang))
+
+
 def tr(text: object, lang: str = "en") -> object:
     """A Msg in `lang`; anything else unchanged (plain strings, numbers, None)."""
     return text.tr(lang) if isinstance(text, Msg) else text
@@ -1321,7 +1404,7 @@ def detect_lang(option: str | None, env: dict[str, str] | None = None) -> str:
     if option:
         if _code(option) in LANGS:
             return _code(option)
-        raise ValueError(f"unknown language {option!r} (expected one of: {', '.join(LANGS)})")
+        raise ValueError(error("lang.unknown", value=option, langs=", ".join(LANGS)))
     env = dict(os.environ) if env is None else env
     for var in ("RLA_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var)

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from analyzer.i18n import error
 from analyzer.model import KINDS, STATES, Reclassify, Rule, Severity, Texts
 from analyzer.regex import dialect_problem
 
@@ -219,7 +220,7 @@ def _rule_files(root: Path) -> list[Path]:
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
         st = os.stat(dirpath)
         if (st.st_dev, st.st_ino) in seen:
-            raise RuleError(f"{dirpath}: symlink loop in the rules directory")
+            raise RuleError(error("rules.error.loop", path=dirpath))
         seen.add((st.st_dev, st.st_ino))
         dirnames.sort()
         files.extend(Path(dirpath) / f for f in sorted(filenames) if f.endswith((".yaml", ".yml")))
@@ -230,29 +231,29 @@ def load_file(path: Path, topic: str = "") -> list[Rule]:
     shown = str(path)
     try:
         if path.stat().st_size > MAX_RULE_FILE:
-            raise RuleError(f"{shown}: rule file larger than {MAX_RULE_FILE // 1024} KiB; split it")
+            raise RuleError(error("rules.error.large", path=shown, kib=MAX_RULE_FILE // 1024))
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise RuleError(f"{shown}: not UTF-8 text") from None
+        raise RuleError(error("rules.error.utf8", path=shown)) from None
     except OSError as exc:
-        raise RuleError(f"{shown}: cannot read ({exc.strerror or exc})") from None
+        raise RuleError(error("rules.error.unreadable", path=shown, why=exc.strerror or exc)) from None
     try:
         docs = [d for d in yaml.load_all(text, Loader=_Loader) if d is not None]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise RuleError(f"{shown}{line}: invalid YAML: {reason}") from None
+        raise RuleError(error("rules.error.yaml", path=shown, line=line, why=reason)) from None
     rules = [parse_rule(doc, shown, topic) for doc in docs]
     if len(rules) == 1 and rules[0].id != path.stem:
-        raise RuleError(f"{shown}: rule id '{rules[0].id}' must match the file name ('{path.stem}.yaml')")
+        raise RuleError(error("rules.error.file_name", path=shown, id=rules[0].id, stem=path.stem))
     return rules
 
 
 def load_pack(root: Path) -> list[Rule]:
     """All rules below a directory; the topic is the folder path below the pack root."""
     if not root.exists():
-        raise RuleError(f"{root}: no such rules directory")
+        raise RuleError(error("rules.error.no_dir", path=root))
     rules: list[Rule] = []
     for path in _rule_files(root):
         rel = path.parent.relative_to(root) if root.is_dir() else Path()
@@ -292,14 +293,14 @@ def load_rules(extra_dirs: Iterable[str | Path] = (), builtin: bool = True) -> R
     if builtin:
         for rule in load_pack(builtin_rules_dir()):
             if rule.id in by_id:
-                raise RuleError(f"{rule.path}: rule id '{rule.id}' is also defined in {by_id[rule.id].path}")
+                raise RuleError(error("rules.error.duplicate", path=rule.path, id=rule.id, other=by_id[rule.id].path))
             by_id[rule.id] = rule
     builtin_ids = set(by_id)
     for extra in extra_dirs:
         seen_here: dict[str, str] = {}
         for rule in load_pack(Path(extra)):
             if rule.id in seen_here:
-                raise RuleError(f"{rule.path}: rule id '{rule.id}' is also defined in {seen_here[rule.id]}")
+                raise RuleError(error("rules.error.duplicate", path=rule.path, id=rule.id, other=seen_here[rule.id]))
             seen_here[rule.id] = rule.path
             if rule.id in builtin_ids:
                 overridden.append(rule.id)
@@ -318,3 +319,13 @@ def _check_references(by_id: dict[str, Rule]) -> None:
             for ref in (item.to, item.seen, item.not_seen, item.pending):
                 if ref and ref not in known:
                     raise RuleError(f"{rule.path}: rule {rule.id} field 'reclassify': unknown rule id '{ref}'")
+
+
+def missing_languages(rule: Rule, declared: Iterable[str] = ("en", "fr")) -> list[str]:
+    """The declared languages the rule has no title/cause/solution in ([] when complete).
+
+    English is the rule's top-level text; every other language is its own block (`fr:`). A pack
+    declares its languages; `rla rules lint` fails a rule this returns anything for, so no rule
+    ships half-translated.
+    """
+    return [lang for lang in declared if lang not in rule.texts]
