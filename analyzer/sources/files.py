@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from analyzer.i18n import error
-from analyzer.i18n import error
 from analyzer.model import LogRecord
 from analyzer.sources.formats import (
     UnparsedRecord,
