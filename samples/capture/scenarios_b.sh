@@ -141,7 +141,7 @@ sc_sidekiq_unset()     { hosts_localhost6 off; skq url-unset 10 -u REDIS_URL; }
 sc_sidekiq_eviction()  { start_redis skq-evict --maxmemory 64mb --maxmemory-policy allkeys-lru; skq eviction-policy 6 REDIS_URL=redis://$LIVE:6379; stop_redis; }
 
 # ---- go-redis v5.2.9 (Debian golang-gopkg-redis.v5-dev), Go 1.19 (Debian golang-go); go-redis v9 is not in Debian 12
-GO_BIN=${GO_BIN:-$WORK/go/redisping}
+GO_BIN=${GO_BIN:-$APP_DIR/go-app/redisping}   # built under Render's checkout path, as panics print it
 go_build() {
   [ -x "$GO_BIN" ] && return
   mkdir -p "$(dirname "$GO_BIN")" && cp "$HERE/go/main.go" "$(dirname "$GO_BIN")/"
