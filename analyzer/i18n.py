@@ -32,6 +32,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "no Redis error after the deploy at {when}",
         "fr": "plus aucune erreur Redis après le déploiement de {when}",
     },
+    "verdict.after_deploy": {
+        "en": "no Redis error after the deploy at {when}",
+        "fr": "plus aucune erreur Redis après le déploiement de {when}",
+    },
     "summary.line": {
         "en": "{findings} finding(s), {lines} line(s) read from {sources} source(s)",
         "fr": "{findings} constat(s), {lines} ligne(s) lue(s) dans {sources} source(s)",

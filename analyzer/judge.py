@@ -82,6 +82,7 @@ class Judge:
     _watched: set[str] | None = None
     _last_hit: dict[str, tuple[str, ...]] = field(default_factory=dict)  # stream -> rule ids of its last hit
     _chained: dict[str, tuple[str, ...]] = field(default_factory=dict)  # stream -> ids the next hit continues
+    _deploy: tuple[int, Evidence] | None = None  # the last `event: deploy` hit
 
     def feed(self, hit: Hit) -> list[str]:
         """Take one hit; returns the rule ids seen for the first time (for live output)."""
@@ -94,6 +95,8 @@ class Judge:
             self._last_hit.pop(stream, None)  # an error no rule knows sits between: nothing to continue
             return new
         matched = tuple(rule_id for rule_id, _ in hit.matches if rule_id in self.rules)
+        if any(self.rules[r].event == "deploy" for r in matched):
+            self._deploy = (self._seq, _evidence(record))
         if any(self.rules[r].joins == "previous" for r in matched):
             self._chained[stream] = self._last_hit.get(stream, ())
         chained = self._chained.pop(stream, ()) if not all(self.rules[r].kind == "context" for r in matched) else ()
@@ -322,7 +325,15 @@ class Judge:
         else:
             start = next((e for e in after if e[2] == "degraded"), after[0]) if state == "degraded" else after[0]
             since = findings[start[1]].first if start[1] in findings else None
-        return Verdict(state, root, since)
+        # "the errors stopped after the deploy at 06:12": the last failure is older than the last deploy
+        last_bad = max(
+            (a.last_seq for k, a in self._aggs.items() if (self.rules[self._final_id(k)].state or self.rules[k[0]].state) in ("down", "degraded")),
+            default=None,
+        )
+        after_deploy = None
+        if self._deploy is not None and last_bad is not None and self._deploy[0] > last_bad:
+            after_deploy = self._deploy[1]
+        return Verdict(state, root, since, after_deploy)
 
     def _root_cause(self, rule_ids: list[str], first_seq: dict[str, int]) -> str | None:
         """The most severe cause in the window; a symptom only when no cause explains it."""

@@ -100,6 +100,7 @@ class Rule:
     # "previous": this line chains two errors into one event (Python's "During handling of the above
     # exception, another exception occurred:"): the next hit of a rule the previous hit matched is not counted again
     joins: str | None = None
+    event: str | None = None  # a platform event the judge tells the story with: "deploy"
     path: str = ""
 
     def text(self, lang: str = "en") -> Texts:
@@ -154,6 +155,7 @@ class Verdict:
     state: str  # healthy | degraded | failing | recovered | unknown
     root_cause: str | None = None  # rule id
     since: Evidence | None = None  # when the current state began
+    after_deploy: Evidence | None = None  # the last Redis error came before this deploy, none after it
 
 
 @dataclass

@@ -21,10 +21,11 @@ from analyzer.regex import dialect_problem
 
 RULE_KEYS = {
     "id", "title", "severity", "kind", "state", "patterns", "cause", "solution", "docs",
-    "reclassify", "aliases", "examples", "fr", "keywords", "extract", "joins",
+    "reclassify", "aliases", "examples", "fr", "keywords", "extract", "joins", "event",
 }  # fmt: skip
 TEXT_KEYS = {"title", "cause", "solution"}
 LANGUAGES = ("fr",)
+EVENTS = ("deploy",)  # platform events the judge uses (rule field `event`)
 MAX_RULE_FILE = 1024 * 1024
 _ID = re.compile(r"[a-z0-9][a-z0-9\-]{1,62}")
 
@@ -181,6 +182,9 @@ def parse_rule(doc: Any, path: str, topic: str = "") -> Rule:
     examples = doc.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"match", "no_match", "also"}:
         raise where.fail("examples", "must be {match: [...], no_match: [...], also: [rule ids]}")
+    event = doc.get("event")
+    if event is not None and event not in EVENTS:
+        raise where.fail("event", f"must be one of {', '.join(EVENTS)}")
     joins = doc.get("joins")
     if joins is not None and joins != "previous":
         raise where.fail("joins", "must be 'previous' (the next error is the same event as the one before this line)")
@@ -200,6 +204,7 @@ def parse_rule(doc: Any, path: str, topic: str = "") -> Rule:
         keywords=_str_list(doc.get("keywords"), where, "keywords"),
         extract=tuple(extract),
         joins=joins,
+        event=event,
         path=path,
     )
 

@@ -275,3 +275,18 @@ def test_blank_line_inside_a_dashboard_stack_does_not_split_the_event():
     )
     diag = diag_of(text)
     assert {f.rule_id: f.count for f in diag.findings} == {"redis-econnrefused": 1, "redis-unhandled-error-crash": 1}
+
+
+def test_errors_that_stopped_after_a_deploy_are_told():
+    text = (
+        "06:22:38 PM ==> Deploying...\n"
+        + REFUSED_REMOTE * 2
+        + "06:40:02 PM ==> Deploying...\n"
+        + "06:40:09 PM [a1b2c] GET /api/health 200 - 3ms\n"
+        + "06:40:10 PM ==> Your service is live 🎉\n"
+    )
+    diag = diag_of(text)
+    assert diag.verdict.state == "failing"
+    assert diag.verdict.after_deploy is not None and diag.verdict.after_deploy.line == 4
+    # errors after the last deploy: nothing to tell
+    assert diag_of(text + REFUSED_REMOTE).verdict.after_deploy is None

@@ -56,6 +56,8 @@ def verdict_text(diag: Diagnosis, ctx: ReportContext) -> str:
     if root is not None:
         key = "verdict.earlier" if v.state == "recovered" else "verdict.root_cause"
         text += "; " + t(key, lang, title=root.text(lang).title, id=root.id)
+    if v.after_deploy is not None:
+        text += "; " + t("verdict.after_deploy", lang, when=when(v.after_deploy, lang))
     return text
 
 
@@ -119,6 +121,7 @@ def to_dict(diag: Diagnosis, ctx: ReportContext) -> dict[str, Any]:
             "text": verdict_text(diag, ctx),
             "root_cause": v.root_cause,
             "since": _ev(v.since) if v.since else None,
+            "after_deploy": _ev(v.after_deploy) if v.after_deploy else None,
         },
         "findings": findings,
         "unexplained": [
