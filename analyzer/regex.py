@@ -9,6 +9,7 @@ patterns.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 
@@ -28,10 +29,16 @@ for _name, _what in (("ATOMIC_GROUP", "atomic group"), ("POSSESSIVE_REPEAT", "po
         _FORBIDDEN[getattr(C, _name)] = _what
 
 
+@lru_cache(maxsize=4096)
+def _parse(pattern: str) -> P.SubPattern:
+    """Parsed once per process: the loader checks the dialect, the planner derives keywords."""
+    return P.parse(pattern)
+
+
 def dialect_problem(pattern: str) -> str | None:
     """None if the pattern compiles and stays within the RE2-compatible subset, else why not."""
     try:
-        parsed = P.parse(pattern)
+        parsed = _parse(pattern)
     except re.error as exc:
         return f"does not compile: {exc}"
     stack = [parsed]
@@ -116,7 +123,7 @@ def _best(groups: list[list[str]]) -> list[str] | None:
 def required_keywords(pattern: str) -> tuple[list[str], bool] | None:
     """Literal strings of which at least one appears in every line the pattern matches, and
     whether they compare case-insensitively. None when no such literal can be derived."""
-    parsed = P.parse(pattern)
+    parsed = _parse(pattern)
     ignore_case = bool(parsed.state.flags & re.IGNORECASE)
     best = _best(_literals(parsed))
     if best is None:
