@@ -302,6 +302,8 @@ class Judge:
         events: list[tuple[int, str, str]] = []  # seq, final rule id, state
         for seq, key in self._timeline:
             final = self._final_id(key)
+            if self.rules[final].kind == "context":
+                continue  # reclassified into a fact (another service's port): says nothing about Redis
             state = self.rules[final].state or self.rules[key[0]].state
             if state:
                 events.append((seq, final, state))
@@ -327,7 +329,12 @@ class Judge:
             since = findings[start[1]].first if start[1] in findings else None
         # "the errors stopped after the deploy at 06:12": the last failure is older than the last deploy
         last_bad = max(
-            (a.last_seq for k, a in self._aggs.items() if (self.rules[self._final_id(k)].state or self.rules[k[0]].state) in ("down", "degraded")),
+            (
+                a.last_seq
+                for k, a in self._aggs.items()
+                if self.rules[self._final_id(k)].kind != "context"
+                and (self.rules[self._final_id(k)].state or self.rules[k[0]].state) in ("down", "degraded")
+            ),
             default=None,
         )
         after_deploy = None

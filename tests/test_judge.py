@@ -290,3 +290,9 @@ def test_errors_that_stopped_after_a_deploy_are_told():
     assert diag.verdict.after_deploy is not None and diag.verdict.after_deploy.line == 4
     # errors after the last deploy: nothing to tell
     assert diag_of(text + REFUSED_REMOTE).verdict.after_deploy is None
+
+
+def test_refusal_on_another_service_port_is_not_a_redis_finding():
+    diag = diag_of("Error: connect ECONNREFUSED 10.0.7.2:5432\nError: connect ETIMEDOUT 10.0.7.3:3306\n")
+    assert diag.findings == []
+    assert diag.verdict.state == "unknown"
