@@ -251,7 +251,10 @@ def test_rla_follow_redraws_in_place_on_a_terminal():
                     except OSError:
                         return
 
-        read_for(1.0)
+        deadline = time.monotonic() + 20
+        while fake.ws_connections == 0 and time.monotonic() < deadline:
+            read_for(0.1)
+        read_for(0.3)
         emitter = Emitter(fake, 40, 0.03, FAILING)
         emitter.start()
         read_for(3.0)
