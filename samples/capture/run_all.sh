@@ -132,8 +132,8 @@ finish_capture() {
 APP_PID=
 app_start() {
   local scen=$1; shift
-  mkdir -p "$RAW/node-app"
-  (cd "$APP_DIR" && exec env "$@" node server.js) > "$WORK/full-node-app-$scen.log" 2>&1 &
+  mkdir -p "$RAW/${APP_CLIENT:-node-app}"
+  (cd "${APP_RUN_DIR:-$APP_DIR}" && exec env "$@" node server.js) > "$WORK/full-${APP_CLIENT:-node-app}-$scen.log" 2>&1 &
   APP_PID=$!
 }
 app_wait_port() { for _ in $(seq 1 ${1:-80}); do curl -s -o /dev/null localhost:$PORT/api/health && return 0; sleep 0.5; done; return 1; }
@@ -148,7 +148,7 @@ traffic() {
 app_stop() {
   local scen=$1
   kill -INT "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null; local rc=$?
-  finish_capture node-app "$scen" "$rc" "$WORK/full-node-app-$scen.log" 200  # bounded retries: keep all
+  finish_capture "${APP_CLIENT:-node-app}" "$scen" "$rc" "$WORK/full-${APP_CLIENT:-node-app}-$scen.log" 200  # bounded retries: keep all
   APP_PID=
 }
 # a run where the app starts, the test settles, traffic flows, then we stop

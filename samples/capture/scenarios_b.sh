@@ -163,6 +163,26 @@ sc_go_oom()            { start_redis go-oom --maxmemory 4mb --maxmemory-policy n
 sc_go_maxclients()     { start_redis go-maxclients --maxclients 1; hold_slot; gor maxclients 10 REDIS_URL=redis://$LIVE:6379; release_slot; stop_redis; }
 sc_go_loading()        { start_loading_redis go-loading; gor loading 12 REDIS_URL=redis://$LIVE:6379; stop_redis; }
 
+# ---- the note's app on node-redis 5 (redis@5.12.1, same server.js; capture/node-app-redis5/package.json)
+r5() { APP_CLIENT=node-app-redis5 APP_RUN_DIR=$APP_DIR/redis5-app app_run "$@"; }
+sc_r5_healthy()        { start_redis r5-healthy; r5 healthy 10 REDIS_URL=redis://$LIVE:6379; stop_redis; }
+sc_r5_url_unset()      { hosts_localhost6 on; r5 url-unset-dualstack 30 -u REDIS_URL; hosts_localhost6 off; }
+sc_r5_refused_remote() { r5 refused-remote 30 REDIS_URL=redis://$REFUSE:6379; }
+sc_r5_dns()            { r5 dns-enotfound 30 REDIS_URL=redis://$NXDOMAIN:6379; }
+sc_r5_timeout()        { r5 connect-timeout 60 REDIS_URL=redis://$BLACK:6379; }
+sc_r5_no_scheme()      { r5 url-no-scheme 10 REDIS_URL=$LIVE:6379; }
+sc_r5_wrongpass()      { start_redis r5-wrongpass --requirepass $PASS; r5 wrongpass 30 REDIS_URL=redis://default:wr0ngpassw0rd@$LIVE:6379; stop_redis; }
+sc_r5_noauth()         { start_redis r5-noauth --requirepass $PASS; r5 noauth 30 REDIS_URL=redis://$LIVE:6379; stop_redis; }
+sc_r5_tls_to_plain()   { start_redis r5-tls-to-plain; r5 rediss-to-plaintext 60 REDIS_URL=rediss://$LIVE:6379; stop_redis; }
+sc_r5_plain_to_tls()   { start_redis r5-plain-to-tls "${TLS_ARGS[@]}"; r5 redis-to-tls-port 30 REDIS_URL=redis://$LIVE:6379; stop_redis; }
+sc_r5_oom() {
+  start_redis r5-oom --maxmemory 4mb --maxmemory-policy noeviction --enable-debug-command local
+  APP_CLIENT=node-app-redis5 APP_RUN_DIR=$APP_DIR/redis5-app app_start oom REDIS_URL=redis://$LIVE:6379
+  app_wait_port 20 && traffic; fill_memory; traffic; sleep 1
+  APP_CLIENT=node-app-redis5 app_stop oom; stop_redis; }
+sc_r5_loading()        { start_loading_redis r5-loading; r5 loading 30 REDIS_URL=redis://$LIVE:6379; stop_redis; }
+sc_r5_legacy_ping()    { start_redis r5-legacy; r5 legacy-mode-ping 10 REDIS_URL=redis://$LIVE:6379 REDIS_LEGACY_MODE=1; stop_redis; }
+
 B_SCENARIOS="ioredis_url_unset ioredis_url_unset_dualstack ioredis_refused_remote ioredis_dns ioredis_timeout ioredis_max_retries
  ioredis_wrongpass ioredis_noauth ioredis_pass_to_noauth ioredis_tls_to_plain ioredis_plain_to_tls ioredis_oom ioredis_maxclients ioredis_loading
  noderedis_crash_url_unset noderedis_crash_url_unset_dualstack noderedis_crash_refused noderedis_crash_dns noderedis_crash_wrongpass noderedis_crash_timeout noderedis_crash_runtime_drop noderedis_loading app_loading
@@ -173,4 +193,6 @@ B_SCENARIOS="ioredis_url_unset ioredis_url_unset_dualstack ioredis_refused_remot
  rb_url_unset rb_refused_remote rb_dns rb_timeout rb_no_scheme rb_wrongpass rb_noauth rb_tls_to_plain rb_plain_to_tls rb_oom rb_loading
  sidekiq_refused sidekiq_unset sidekiq_eviction
  go_url_empty go_url_empty_ignored go_no_scheme go_refused_remote go_dns go_timeout go_wrongpass go_noauth go_tls_to_plain
- go_plain_to_tls go_cert go_oom go_maxclients go_loading"
+ go_plain_to_tls go_cert go_oom go_maxclients go_loading
+ r5_healthy r5_url_unset r5_refused_remote r5_dns r5_timeout r5_no_scheme r5_wrongpass r5_noauth r5_tls_to_plain r5_plain_to_tls
+ r5_oom r5_loading r5_legacy_ping"
