@@ -170,7 +170,9 @@ class LogTail:
             self.stats.connections += 1
             if self.stats.connections > 1:
                 self.stats.reconnects += 1
-                self.on_event("reconnect", f"reconnected (#{self.stats.reconnects})")
+                self.on_event("reconnect", f"live (reconnected #{self.stats.reconnects})")
+            else:
+                self.on_event("connected", "live")
             opened = time.monotonic()
             got_any = False
             reason = "closed"
