@@ -39,10 +39,14 @@ log() { echo "[run_all] $*" >&2; }
 
 setup() {
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server redis-tools ruby ruby-redis ruby-sidekiq iproute2 openssl curl
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server redis-tools ruby ruby-redis ruby-sidekiq iproute2 openssl curl \
+    golang-go golang-gopkg-redis.v5-dev
   mkdir -p "$APP_DIR" "$APP_DIR/worker"
   cp "$HERE/node-app/server.js" "$HERE/node-app/package.json" "$HERE/node-app/package-lock.json" "$APP_DIR/"
   (cd "$APP_DIR" && npm ci --no-audit --no-fund)
+  mkdir -p "$APP_DIR/redis5-app"
+  cp "$HERE/node-app/server.js" "$HERE/node-app-redis5/package.json" "$HERE/node-app-redis5/package-lock.json" "$APP_DIR/redis5-app/"
+  (cd "$APP_DIR/redis5-app" && npm ci --no-audit --no-fund)
   cp "$HERE"/node-clients/*.js "$HERE/node-clients/package.json" "$HERE/node-clients/package-lock.json" "$APP_DIR/worker/"
   cp "$HERE/node-clients/node-redis-nolistener.js" "$APP_DIR/"   # uses the app's redis@4.7.1
   (cd "$APP_DIR/worker" && npm ci --no-audit --no-fund)

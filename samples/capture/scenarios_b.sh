@@ -57,6 +57,7 @@ sc_noderedis_crash_runtime_drop() {
 sc_noderedis_loading()         { start_loading_redis nr-loading; nrc loading 25 REDIS_URL=redis://$LIVE:6379; stop_redis; }
 sc_app_loading()               { start_loading_redis app-loading; app_run loading 20 REDIS_URL=redis://$LIVE:6379; stop_redis; }
 
+sc_app_maxclients()     { start_redis app-maxclients --maxclients 1; hold_slot; app_run maxclients 30 REDIS_URL=redis://$LIVE:6379; release_slot; stop_redis; }
 # ---- BullMQ 5.81.5 (ioredis 5.11.1)
 bmq() { capture bullmq "$1" "$2" env -C "$W" "${@:3}" node bullmq-worker.js; }
 sc_bullmq_eviction()       { start_redis bmq-evict --maxmemory 64mb --maxmemory-policy allkeys-lru; bmq eviction-policy 6 REDIS_URL=redis://$LIVE:6379; stop_redis; }
@@ -185,7 +186,7 @@ sc_r5_legacy_ping()    { start_redis r5-legacy; r5 legacy-mode-ping 10 REDIS_URL
 
 B_SCENARIOS="ioredis_url_unset ioredis_url_unset_dualstack ioredis_refused_remote ioredis_dns ioredis_timeout ioredis_max_retries
  ioredis_wrongpass ioredis_noauth ioredis_pass_to_noauth ioredis_tls_to_plain ioredis_plain_to_tls ioredis_oom ioredis_maxclients ioredis_loading
- noderedis_crash_url_unset noderedis_crash_url_unset_dualstack noderedis_crash_refused noderedis_crash_dns noderedis_crash_wrongpass noderedis_crash_timeout noderedis_crash_runtime_drop noderedis_loading app_loading
+ noderedis_crash_url_unset noderedis_crash_url_unset_dualstack noderedis_crash_refused noderedis_crash_dns noderedis_crash_wrongpass noderedis_crash_timeout noderedis_crash_runtime_drop noderedis_loading app_loading app_maxclients
  bullmq_eviction bullmq_options_retries bullmq_instance bullmq_refused bullmq_url_ignored bullmq_refused_listener bullmq_url_ignored_listener
  redispy_url_unset redispy_url_empty redispy_refused_local redispy_refused_remote redispy_dns redispy_timeout redispy_no_scheme
  redispy_wrongpass redispy_noauth redispy_pass_to_noauth redispy_tls_to_plain redispy_plain_to_tls redispy_cert redispy_oom redispy_maxclients redispy_loading
