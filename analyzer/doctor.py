@@ -197,7 +197,7 @@ def locate(facts: Facts) -> Located:
 def check_presence(facts: Facts, loc: Located) -> list[CheckResult]:
     var, out = facts.var, []
     show = lambda v: show_value(v, facts.redactor)  # noqa: E731
-    others = join([M("doctor.other_value", key=k, src=src, value=show(v)) for k, src, v in loc.others], sep="; ")
+    others = join([M("doctor.other_value", key=k, src=src, value=show(v)) for k, src, v in loc.others], sep_key="sep.semicolon")
     if loc.value is not None:
         out.append(_ok("env.present", 1, M("doctor.present.ok", var=var, source=loc.source), value=show(loc.value),
                        data={"source": loc.source}))
@@ -383,7 +383,7 @@ def check_internal(facts: Facts, url: RedisURL | None, lint: list[CheckResult]) 
         return []  # the lint has said it, with the fix
     return [_fail(
         "kv.url-mismatch", 4, sev,
-        M("doctor.mismatch.msg", which='External' if target is eu else 'Internal', diffs=join(diffs, sep="; ")),
+        M("doctor.mismatch.msg", which='External' if target is eu else 'Internal', diffs=join(diffs, sep_key="sep.semicolon")),
         M("doctor.mismatch.cause", extra=cause_extra),
         M("doctor.mismatch.fix", var=facts.var, internal=show(internal)),
         value=show(url.raw), data={"differences": diffs})]

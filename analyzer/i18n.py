@@ -32,10 +32,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "no Redis error after the deploy at {when}",
         "fr": "plus aucune erreur Redis après le déploiement de {when}",
     },
-    "verdict.after_deploy": {
-        "en": "no Redis error after the deploy at {when}",
-        "fr": "plus aucune erreur Redis après le déploiement de {when}",
-    },
     "summary.line": {
         "en": "{findings} finding(s), {lines} line(s) read from {sources} source(s)",
         "fr": "{findings} constat(s), {lines} ligne(s) lue(s) dans {sources} source(s)",
@@ -117,6 +113,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ws.other.1": {"en": "a {name}", "fr": "un caractère {name}"},
     "ws.other.n": {"en": "{n} {name}", "fr": "{n} caractères {name}"},
     "sep.and": {"en": " and ", "fr": " et "},
+    "sep.semicolon": {"en": "; ", "fr": " ; "},
     # ---------------------------------------------------------------------------------------
     # rla doctor: the offline URL lint (analyzer/urllint.py). The note's "Problèmes courants":
     # n'existe pas → Ajoutez-la; est vide → Remplissez-la; a des espaces → Supprimez les espaces;
@@ -644,7 +641,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "Ouvrez le service Redis dans le dashboard, copiez son Internal Redis URL actuelle dans {var}, puis "
         "redéployez le backend.",
     },
-    "doctor.kv.label": {"en": "Key Value {name} ({inst})", "fr": "Service Redis {name} ({inst})"},
+    "doctor.kv.label": {"en": "Key Value {name} ({inst})", "fr": "le service Redis {name} ({inst})"},
     "doctor.kv.live": {"en": "{label} is Live (available)", "fr": "{label} est \"Live\" (available)"},
     "doctor.kv.odd_status": {
         "en": "{label} reports status '{status}', which says nothing about its health",
@@ -988,7 +985,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # item 7
     "doctor.window.recent": {"en": "the recent window", "fr": "la fenêtre récente"},
-    "doctor.window.last": {"en": "the last {since}", "fr": "la dernière fenêtre de {since}"},
+    "doctor.window.last": {"en": "the last {since}", "fr": "la fenêtre de {since}"},
     "doctor.logs.not_run": {"en": "log diagnosis not run", "fr": "diagnostic des logs non lancé"},
     "doctor.logs.unread": {"en": "could not read the logs: {why}", "fr": "impossible de lire les logs : {why}"},
     "doctor.logs.empty": {
