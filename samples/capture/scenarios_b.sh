@@ -37,6 +37,7 @@ sc_ioredis_noauth()          { start_redis ior-noauth --requirepass $PASS; ior n
 sc_ioredis_pass_to_noauth()  { start_redis ior-pass-noauth; ior password-to-noauth-server 5 REDIS_URL=redis://:$PASS@$LIVE:6379; stop_redis; }
 sc_ioredis_tls_to_plain()    { start_redis ior-tls-to-plain; ior rediss-to-plaintext 25 REDIS_URL=rediss://$LIVE:6379; stop_redis; }
 sc_ioredis_plain_to_tls()    { start_redis ior-plain-to-tls "${TLS_ARGS[@]}"; ior redis-to-tls-port 6 REDIS_URL=redis://$LIVE:6379; stop_redis; keep_server_log ior-plain-to-tls; }
+sc_ioredis_cert()            { start_redis ior-cert "${TLS_ARGS[@]}"; ior rediss-untrusted-cert 6 REDIS_URL=rediss://$LIVE:6379; stop_redis; }
 sc_ioredis_oom()             { start_redis ior-oom --maxmemory 4mb --maxmemory-policy noeviction --enable-debug-command local; fill_memory; ior oom 7 REDIS_URL=redis://$LIVE:6379; stop_redis; }
 sc_ioredis_maxclients()      { start_redis ior-maxclients --maxclients 1; hold_slot; ior maxclients 7 REDIS_URL=redis://$LIVE:6379; release_slot; stop_redis; }
 sc_ioredis_loading()         { start_loading_redis ior-loading; ior loading 25 REDIS_URL=redis://$LIVE:6379; stop_redis; }
@@ -93,6 +94,7 @@ sc_celery_refused()    { cel broker-refused 13 REDIS_URL=redis://$REFUSE:6379/0;
 sc_celery_dns()        { cel broker-dns 13 REDIS_URL=redis://$NXDOMAIN:6379/0; }
 sc_celery_unset()      { cel broker-url-unset 10 -u REDIS_URL; }
 sc_celery_wrongpass()  { start_redis cel-wrongpass --requirepass $PASS; cel broker-wrongpass 10 REDIS_URL=redis://default:wr0ngpassw0rd@$LIVE:6379/0; stop_redis; }
+sc_celery_rediss()     { start_redis cel-rediss "${TLS_ARGS[@]}"; cel broker-rediss-no-cert-reqs 10 REDIS_URL=rediss://$LIVE:6379/0; stop_redis; }
 sc_celery_lost() {
   start_redis cel-lost
   mkdir -p "$RAW/celery"
@@ -185,12 +187,12 @@ sc_r5_loading()        { start_loading_redis r5-loading; r5 loading 30 REDIS_URL
 sc_r5_legacy_ping()    { start_redis r5-legacy; r5 legacy-mode-ping 10 REDIS_URL=redis://$LIVE:6379 REDIS_LEGACY_MODE=1; stop_redis; }
 
 B_SCENARIOS="ioredis_url_unset ioredis_url_unset_dualstack ioredis_refused_remote ioredis_dns ioredis_timeout ioredis_max_retries
- ioredis_wrongpass ioredis_noauth ioredis_pass_to_noauth ioredis_tls_to_plain ioredis_plain_to_tls ioredis_oom ioredis_maxclients ioredis_loading
+ ioredis_wrongpass ioredis_noauth ioredis_pass_to_noauth ioredis_tls_to_plain ioredis_plain_to_tls ioredis_cert ioredis_oom ioredis_maxclients ioredis_loading
  noderedis_crash_url_unset noderedis_crash_url_unset_dualstack noderedis_crash_refused noderedis_crash_dns noderedis_crash_wrongpass noderedis_crash_timeout noderedis_crash_runtime_drop noderedis_loading app_loading app_maxclients
  bullmq_eviction bullmq_options_retries bullmq_instance bullmq_refused bullmq_url_ignored bullmq_refused_listener bullmq_url_ignored_listener
  redispy_url_unset redispy_url_empty redispy_refused_local redispy_refused_remote redispy_dns redispy_timeout redispy_no_scheme
  redispy_wrongpass redispy_noauth redispy_pass_to_noauth redispy_tls_to_plain redispy_plain_to_tls redispy_cert redispy_oom redispy_maxclients redispy_loading
- celery_refused celery_dns celery_unset celery_wrongpass celery_lost rq_refused rq_lost django_refused django_unset django_wrongpass
+ celery_refused celery_dns celery_unset celery_wrongpass celery_rediss celery_lost rq_refused rq_lost django_refused django_unset django_wrongpass
  rb_url_unset rb_refused_remote rb_dns rb_timeout rb_no_scheme rb_wrongpass rb_noauth rb_tls_to_plain rb_plain_to_tls rb_oom rb_loading
  sidekiq_refused sidekiq_unset sidekiq_eviction
  go_url_empty go_url_empty_ignored go_no_scheme go_refused_remote go_dns go_timeout go_wrongpass go_noauth go_tls_to_plain
