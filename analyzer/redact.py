@@ -29,6 +29,10 @@ _AUTH_CMD = re.compile(
 )
 
 
+# ioredis prints the failing command with its arguments: { name: 'auth', args: [ 'default', 'pw' ] }.
+_AUTH_ARGS = re.compile(r"(?P<head>name: '(?i:auth|hello)',\s*args: \[[^\]]*?')(?P<secret>[^']+)(?='\s*\])")
+
+
 @dataclass
 class Redactor:
     """Replaces secrets with stable stand-ins. One instance per run; not shared across runs."""
@@ -52,6 +56,7 @@ class Redactor:
         text = _AUTH_HEADER.sub(sub, text)
         text = _PAIR.sub(sub, text)
         text = _AUTH_CMD.sub(sub, text)
+        text = _AUTH_ARGS.sub(sub, text)
         for pattern in (_RENDER_KEY, _AWS_KEY, _JWT):
             text = pattern.sub(lambda m: self.stand_in(m.group(0)), text)
         return text

@@ -20,6 +20,8 @@ from analyzer.redact import Redactor, redact
         ("token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "dozjgNryP4J3jVmNHl0w5N"),
         ("password=hunter22 user=x", "hunter22"),
         ("AUTH default s3cretpassw0rd", "s3cretpassw0rd"),
+        ("  command: { name: 'auth', args: [ 'default', 'wr0ngpassw0rd' ] }", "wr0ngpassw0rd"),  # real ioredis
+        ("command: { name: 'hello', args: [ '3', 'AUTH', 'default', 'hellopassw0rd' ] }", "hellopassw0rd"),
     ],
 )
 def test_secret_is_hidden(text: str, secret: str):
