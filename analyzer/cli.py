@@ -226,20 +226,20 @@ def rules_show(
         f"{rule.id}  ({rule.severity.label}, {rule.kind}{', ' + rule.topic if rule.topic else ''})",
         texts.title,
         "",
-        t("rules.cause", language) + ":",
+        t("rules.cause", language) + t("colon", language),
         "  " + texts.cause,
         "",
-        t("rules.fix", language) + ":",
+        t("rules.fix", language) + t("colon", language),
         *[f"  • {s}" for s in texts.solution],
     ]
     if rule.docs:
-        out += ["", t("rules.docs", language) + ": " + " ".join(rule.docs)]
+        out += ["", t("rules.docs", language) + t("colon", language) + " " + " ".join(rule.docs)]
     if rule.patterns:
-        out += ["", t("rules.patterns", language) + ":", *[f"  {p.pattern}" for p in rule.patterns]]
+        out += ["", t("rules.patterns", language) + t("colon", language), *[f"  {p.pattern}" for p in rule.patterns]]
     if rule.examples_match:
-        out += ["", t("rules.examples_match", language) + ":", *[f"  {e}" for e in rule.examples_match]]
+        out += ["", t("rules.examples_match", language) + t("colon", language), *[f"  {e}" for e in rule.examples_match]]
     if rule.examples_no_match:
-        out += ["", t("rules.examples_no_match", language) + ":", *[f"  {e}" for e in rule.examples_no_match]]
+        out += ["", t("rules.examples_no_match", language) + t("colon", language), *[f"  {e}" for e in rule.examples_no_match]]
     out += ["", f"{rule.path}"]
     typer.echo("\n".join(out))
 

@@ -271,7 +271,7 @@ def _details(r: CheckResult, lang: str = "en") -> list[tuple[str, str]]:
 
 
 def _wrap(label: str, text: str, width: int = 100, lang: str = "en") -> list[str]:
-    colon = t("doctor.colon", lang)
+    colon = t("colon", lang)
     pad = max(len(t(f"doctor.label.{k}", lang)) for k in DETAIL_LABELS) + len(colon)
     prefix = f"     {label + colon:<{pad}} "
     return textwrap.wrap(text, width=width, initial_indent=prefix, subsequent_indent=" " * len(prefix),
@@ -302,7 +302,7 @@ def _log_section(facts: Any, rules: Any, fmt: str, lang: str = "en") -> str:
     if facts.redactor is not None:
         ctx.redactor = facts.redactor
     body = render(facts.diagnosis, fmt, ctx)
-    colon = "" if fmt == "markdown" else t("doctor.colon", lang)
+    colon = "" if fmt == "markdown" else t("colon", lang)
     return t("doctor.logs.section", lang, window=window, n=facts.log_count or 0, colon=colon) + f"\n\n{body}"
 
 
@@ -310,10 +310,10 @@ def _render_table(head: dict[str, Any], summary: list[Any], facts: Any, rules: A
                   lang: str = "en") -> str:
     lines = [_title(head, lang), ""]
     for s in summary:
-        lines.append(f" {SYMBOL[s.status]} {s.item}. {s.title}{t('doctor.colon', lang)} {s.message}")
+        lines.append(f" {SYMBOL[s.status]} {s.item}. {s.title}{t('colon', lang)} {s.message}")
     bad = [(s, r) for s in summary for r in s.results if r.status in ("fail", "warn")]
     if bad:
-        lines += ["", t("doctor.wrong.title", lang) + t("doctor.colon", lang)]
+        lines += ["", t("doctor.wrong.title", lang) + t("colon", lang)]
         for s, r in bad:
             lines.append("")
             lines.append(f" {SYMBOL[r.status]} {s.item}. {tr(r.message, lang)}  [{r.severity.label}, {r.id}]")
@@ -346,7 +346,7 @@ def _render_markdown(head: dict[str, Any], summary: list[Any], facts: Any, rules
         for s, r in bad:
             lines.append(f"- {md[r.status]} **{s.item}. {_md(str(tr(r.message, lang)))}** (`{r.id}`, {r.severity.label})")
             for label, text in _details(r, lang):
-                lines.append(f"  - {label}{t('doctor.colon', lang)} {'`' + text + '`' if label == value_label else _md(text)}")
+                lines.append(f"  - {label}{t('colon', lang)} {'`' + text + '`' if label == value_label else _md(text)}")
     if note:
         lines += ["", f"_{note}_"]
     out = "\n".join(lines) + "\n"

@@ -113,6 +113,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ws.other.1": {"en": "a {name}", "fr": "un caractère {name}"},
     "ws.other.n": {"en": "{n} {name}", "fr": "{n} caractères {name}"},
     "sep.and": {"en": " and ", "fr": " et "},
+    "colon": {"en": ":", "fr": " :"},
     "sep.semicolon": {"en": "; ", "fr": " ; "},
     # ---------------------------------------------------------------------------------------
     # rla doctor: the offline URL lint (analyzer/urllint.py). The note's "Problèmes courants":
@@ -1246,7 +1247,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "doctor.label.value": {"en": "value", "fr": "valeur"},
     "doctor.label.cause": {"en": "cause", "fr": "cause"},
     "doctor.label.fix": {"en": "fix", "fr": "solution"},
-    "doctor.colon": {"en": ":", "fr": " :"},
     "doctor.wrong.title": {"en": "What is wrong and what to do", "fr": "Ce qui ne va pas et que faire"},
     "doctor.col.item": {"en": "Item", "fr": "Point"},
     "doctor.col.result": {"en": "Result", "fr": "Résultat"},

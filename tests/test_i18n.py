@@ -292,6 +292,24 @@ def test_doctor_json_in_french_keeps_english_keys_ids_and_statuses():
     assert fr["checklist"][0]["title"] == "REDIS_URL bien formatée"
 
 
+def test_doctor_online_in_french():
+    from tests.fake_render_api import FakeRender
+    from tests.test_doctor_api import EXTERNAL, FAILING_LOGS, SID, world
+
+    with FakeRender(world(url=EXTERNAL, logs=FAILING_LOGS)) as fake:
+        env = {"RENDER_HOST": fake.url, "RENDER_API_KEY": fake.api_key, "LANG": "fr_FR.UTF-8"}
+        p = rla("doctor", SID, env=env)
+        en = rla("doctor", SID, "--lang", "en", env=env)
+    assert p.returncode == en.returncode == 1, p.stderr
+    assert 'Service Redis créé sur Render et "Live"' in p.stdout
+    assert "c'est l'External URL du service Redis, pas l'Internal Redis URL" in p.stdout
+    assert "Diagnostic des logs (la fenêtre de 1h" in p.stdout and "Redis dégradé" in p.stdout
+    note = RULES.get("redis-econnrefused").texts["fr"]
+    assert note.cause in p.stdout  # item 7 gives the note's cause for the root cause of the logs
+    assert "Log diagnosis (the last 1h" in en.stdout and "It is the instance's Internal URL" in en.stdout
+    assert [line[:5] for line in p.stdout.splitlines()[2:10]] == [line[:5] for line in en.stdout.splitlines()[2:10]]
+
+
 def test_checklist_titles_are_the_notes_own_lines():
     note = (Path("/work/shared/seed/diagnostic-redis.fr.md"))
     fr = {n: tr(title, "fr") for n, title in ITEMS.items()}
