@@ -45,6 +45,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "summary.skipped": {"en": "skipped {what}", "fr": "ignoré : {what}"},
     # table
     "col.severity": {"en": "severity", "fr": "gravité"},
+    "sev.ok": {"en": "ok", "fr": "ok"},
+    "sev.info": {"en": "info", "fr": "info"},
+    "sev.warning": {"en": "warning", "fr": "avertissement"},
+    "sev.error": {"en": "error", "fr": "erreur"},
+    "sev.critical": {"en": "critical", "fr": "critique"},
     "col.finding": {"en": "finding", "fr": "constat"},
     "col.count": {"en": "count", "fr": "nb"},
     "col.first": {"en": "first seen", "fr": "première fois"},

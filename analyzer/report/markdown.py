@@ -23,7 +23,7 @@ def render_markdown(diag: Diagnosis, ctx: ReportContext) -> str:
             rule = ctx.ruleset.get(f.rule_id)
             texts = rule.text(lang) if rule else None
             row = [
-                f.severity.label,
+                t(f"sev.{f.severity.label}", lang),
                 f"`{f.rule_id}` {texts.title if texts else ''}",
                 str(f.count),
                 when(f.first, lang),

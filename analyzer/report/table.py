@@ -66,7 +66,7 @@ def render_table(diag: Diagnosis, ctx: ReportContext) -> str:
             texts = rule.text(lang) if rule else None
             rows.append(
                 [
-                    _paint(f.severity.label, _COLOR.get(f.severity), ctx.color),
+                    _paint(t(f"sev.{f.severity.label}", lang), _COLOR.get(f.severity), ctx.color),
                     f"{f.rule_id}\n{texts.title if texts else ''}",
                     f.count,
                     _first_seen(f.first, lang, len(diag.stats.sources) > 1),
