@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 PARALLEL_MIN = 48 * 1024 * 1024
 LOOKAHEAD = 8  # blocks in flight per worker; bounds memory of results waiting in order
@@ -101,6 +104,7 @@ class Prefetch:
     def __init__(self, path: str, start: int, cap: int, size: int, plan, workers: int):  # type: ignore[no-untyped-def]
         global _engine
         import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor  # imported only when a big file needs it
 
         self.path = path
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
@@ -114,7 +118,7 @@ class Prefetch:
         )
         self.name = f"{plan.engine.name} x{workers} processes"
         self._cuts = boundaries(path, start, cap, size)
-        self._pending: list[tuple[int, int, Future]] = []  # type: ignore[type-arg]
+        self._pending: list[tuple[int, int, Future]] = []  # type: ignore[type-arg]  # noqa: F821
         self._depth = workers * LOOKAHEAD
         self._fill()
 
