@@ -144,7 +144,7 @@ def check(
     from analyzer.pipeline import Session
     from analyzer.redact import Redactor
     from analyzer.report.ci import FileResult, Run, diff, exit_status, filtered, fingerprint, render_markdown, render_run, run_dict
-    from analyzer.sources.files import InputError, Problems, expand, read_sources
+    from analyzer.sources.files import InputError, expand, read_sources
 
     language = resolve_lang(lang)
     if expect is not None and (baseline is not None or write_baseline is not None):
@@ -211,8 +211,7 @@ def check(
                 results.append(res)
                 continue
         session = Session(ruleset, input_format.value, redactor=redactor)
-        problems = Problems()
-        session.problems = problems
+        problems = session.problems
         try:
             for block in read_sources([path], problems):
                 session.feed_block(block)
