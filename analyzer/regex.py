@@ -44,7 +44,7 @@ def dialect_problem(pattern: str) -> str | None:
     stack = [parsed]
     while stack:
         node = stack.pop()
-        for op, av in node:
+        for op, av in getattr(node, "data", node):  # .data: iterating a SubPattern goes through __getitem__
             if op in _FORBIDDEN:
                 return f"uses a {_FORBIDDEN[op]}, which the rule dialect does not allow"
             if op is C.SUBPATTERN:
@@ -67,7 +67,7 @@ def _literals(node: P.SubPattern) -> list[list[str]]:
             out.append(["".join(run)])
             run.clear()
 
-    for op, av in node:
+    for op, av in getattr(node, "data", node):
         if op is C.LITERAL:
             run.append(chr(av))
             continue
