@@ -122,6 +122,8 @@ def emit(diag, fmt: Format, ctx, output: Optional[Path] = None) -> None:  # type
     from analyzer.cli_check import deliver
     from analyzer.report import render
 
+    if output is not None:
+        ctx.color = False  # no terminal colours in a file
     summary = (lambda: render(diag, "markdown", ctx)) if fmt.value == "github" else None
     deliver(render(diag, fmt.value, ctx), output, summary, ctx.lang)
 
