@@ -23,6 +23,7 @@ from collections.abc import Sequence
 # Characters that `re.IGNORECASE` folds onto an ASCII letter: KELVIN SIGN, LONG S, I WITH DOT, DOTLESS I.
 FOLDING = tuple(c.encode() for c in ("\u212a", "\u017f", "\u0130", "\u0131"))
 ANCHOR_LEN = 5
+SMALL = 1 << 18  # below this many bytes, one pass per needle is cheaper than computing anchors
 
 
 class Needles:
@@ -52,7 +53,14 @@ class PythonEngine:
 
     def __init__(self, needles: Needles):
         self.needles = needles
-        self.anchors = _anchors([n.lower() for n, _ in needles.items])
+        self._anchors: list[bytes] | None = None
+
+    @property
+    def anchors(self) -> list[bytes]:
+        """Computed on the first big block (the set cover costs tens of ms; a paste never pays it)."""
+        if self._anchors is None:
+            self._anchors = _anchors([n.lower() for n, _ in self.needles.items])
+        return self._anchors
 
     def lines(self, buf: bytes | bytearray, size: int) -> tuple[list[int], bool]:
         """Sorted start offsets of the lines in buf[:size] holding a needle, and whether a folding
@@ -61,7 +69,8 @@ class PythonEngine:
         low = data.lower()
         starts: set[int] = set()
         find, rfind = low.find, low.rfind
-        for anchor in self.anchors:
+        anchors = self.anchors if size >= SMALL else sorted({n.lower() for n, _ in self.needles.items})
+        for anchor in anchors:
             pos = find(anchor)
             while pos >= 0:
                 start = rfind(b"\n", 0, pos) + 1
