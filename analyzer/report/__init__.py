@@ -121,7 +121,8 @@ def to_dict(diag: Diagnosis, ctx: ReportContext) -> dict[str, Any]:
             "text": verdict_text(diag, ctx),
             "root_cause": v.root_cause,
             "since": _ev(v.since) if v.since else None,
-            "after_deploy": _ev(v.after_deploy) if v.after_deploy else None,
+            # only when the errors stopped before a deploy (keeps the schema of every other document)
+            **({"after_deploy": _ev(v.after_deploy)} if v.after_deploy else {}),
         },
         "findings": findings,
         "unexplained": [
