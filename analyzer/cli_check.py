@@ -229,7 +229,7 @@ def check(
             res.error = "; ".join(problems.skipped)
         res.diag = filtered(session.diagnosis(), filt.allows)
         if exp is not None and res.error is None:
-            res.problems = diff(res.diag, exp, filt.allows)
+            res.problems = diff(res.diag, exp, filt.allows, language)
         if baseline is not None:
             res.baseline = known.get(_key_path(shown, base_dir), set())
         results.append(res)

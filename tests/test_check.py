@@ -411,3 +411,15 @@ def test_unreadable_sample_is_reported_and_exits_2(project: Path):
     assert next(f for f in doc["files"] if f["path"].endswith("broken.log.gz"))["status"] == "error"
     assert "broken.log.gz" in out.stderr
     assert check(project, "--exit-zero").returncode == 2  # --exit-zero never hides a broken input
+
+
+def test_expectation_problems_are_the_sentences_of_expect_compare():
+    from analyzer.expect import Expectation, compare
+    from analyzer.report.ci import diff
+    from tests.conftest import diag_of
+
+    diag = diag_of("❌ Redis connection error: { message: 'connect ECONNREFUSED 10.0.3.7:6379', code: 'ECONNREFUSED' }\n")
+    exp = Expectation("x", verdict="healthy", root_cause="redis-url-not-set", findings={"redis-econnrefused": 5, "redis-ready": None})
+    assert [p.message for p in diff(diag, exp)] == [str(m) for m in compare(diag, exp)]
+    assert {p.kind for p in diff(diag, exp)} == {"verdict", "root_cause", "count", "missing", "unexpected"}
+    assert "constat manquant : redis-ready" in [p.message for p in diff(diag, exp, lang="fr")]

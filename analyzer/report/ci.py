@@ -67,23 +67,30 @@ class Run:
     ignored: tuple[str, ...] = ()  # rule ids filtered out by select/ignore (for the junit cases)
 
 
-def diff(diag: Diagnosis, exp: Any, allows: Any = None) -> list[Problem]:
-    """analyzer.expect.compare, with each difference's kind and rule kept (same sentences)."""
+def diff(diag: Diagnosis, exp: Any, allows: Any = None, lang: str = "en") -> list[Problem]:
+    """analyzer.expect.compare, with each difference's kind and rule kept (same catalogue sentences),
+    limited to the rules --select/--ignore leave in."""
+    from analyzer.i18n import Msg, tr
+
     allows = allows or (lambda _id: True)
     out = []
+
+    def add(kind: str, msg: Msg, rule: str | None = None) -> None:
+        out.append(Problem(kind, str(tr(msg, lang)), rule))
+
     if exp.verdict is not None and diag.verdict.state != exp.verdict:
-        out.append(Problem("verdict", f"verdict is {diag.verdict.state}, expected {exp.verdict}"))
+        add("verdict", Msg("expect.verdict", got=diag.verdict.state, want=exp.verdict))
     if exp.root_cause is not None and diag.verdict.root_cause != exp.root_cause:
-        out.append(Problem("root_cause", f"root cause is {diag.verdict.root_cause}, expected {exp.root_cause}"))
+        add("root_cause", Msg("expect.root_cause", got=diag.verdict.root_cause, want=exp.root_cause))
     got = {f.rule_id: f.count for f in diag.findings if allows(f.rule_id)}
     wanted = {k: v for k, v in exp.findings.items() if allows(k)}
     for rule_id, count in wanted.items():
         if rule_id not in got:
-            out.append(Problem("missing", f"missing finding {rule_id}", rule_id))
+            add("missing", Msg("expect.missing", id=rule_id), rule_id)
         elif count is not None and got[rule_id] != count:
-            out.append(Problem("count", f"{rule_id} counted {got[rule_id]}, expected {count}", rule_id))
+            add("count", Msg("expect.count", id=rule_id, got=got[rule_id], want=count), rule_id)
     for rule_id in sorted(set(got) - set(wanted)):
-        out.append(Problem("unexpected", f"unexpected finding {rule_id} (x{got[rule_id]})", rule_id))
+        add("unexpected", Msg("expect.unexpected", id=rule_id, n=got[rule_id]), rule_id)
     return out
 
 
