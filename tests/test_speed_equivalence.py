@@ -241,3 +241,26 @@ def test_parallel_workers_give_the_same_hits(tmp_path: Path, corpus: bytes, refe
             hits.extend(scanner.scan(block))
     hits.extend(scanner.flush())
     assert [_key(h) for h in hits] == expected
+
+
+def test_verbose_names_the_engine_and_the_missing_extra():
+    import os
+    import subprocess
+    import sys
+
+    sample = ROOT / "samples" / "dashboard" / "node-app" / "degraded.txt"
+    env = {**os.environ, "RLA_ENGINE": "python", "NO_COLOR": "1", "RLA_LANG": "en"}
+    out = subprocess.run(
+        [sys.executable, "-m", "analyzer", "analyze", str(sample), "--verbose", "-f", "json"],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=120,
+    )  # fmt: skip
+    assert "rla: engine: python;" in out.stderr
+    assert "candidate entries" in out.stderr
+    hidden = "import sys; sys.modules['hyperscan'] = None; from analyzer.cli import main; sys.argv[0] = 'rla'; main()"
+    env.pop("RLA_ENGINE")
+    out = subprocess.run(
+        [sys.executable, "-c", hidden, "analyze", str(sample), "--verbose", "-f", "json"],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=120,
+    )  # fmt: skip
+    assert "hyperscan is not installed" in out.stderr
+    assert '"findings"' in out.stdout  # and the diagnosis is still there
