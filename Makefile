@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test selfcheck venv clean
+.PHONY: demo test selfcheck bench venv clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -31,6 +31,10 @@ selfcheck: $(STAMP)
 test: $(STAMP)
 	$(MAKE) --no-print-directory selfcheck
 	$(BIN)/python -m pytest -q
+
+# Issue 7's speed bench, by hand (never in CI): rla vs grep -c -E -f, peak RSS, start-up (README, Performance).
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
