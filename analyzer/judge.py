@@ -99,6 +99,8 @@ class Judge:
             self._deploy = (self._seq, _evidence(record))
         if any(self.rules[r].joins == "previous" for r in matched):
             self._chained[stream] = self._last_hit.get(stream, ())
+            if len(self._chained) > MAX_STREAMS:
+                del self._chained[next(iter(self._chained))]
         chained = self._chained.pop(stream, ()) if not all(self.rules[r].kind == "context" for r in matched) else ()
         events = self._one_event(hit)
         # causes first, so a symptom printed in the same entry (a wrapper line) links to them

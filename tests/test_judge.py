@@ -296,3 +296,8 @@ def test_refusal_on_another_service_port_is_not_a_redis_finding():
     diag = diag_of("Error: connect ECONNREFUSED 10.0.7.2:5432\nError: connect ETIMEDOUT 10.0.7.3:3306\n")
     assert diag.findings == []
     assert diag.verdict.state == "unknown"
+
+
+def test_loopback_timeout_is_a_url_problem_too():
+    diag = diag_of("dial tcp 127.0.0.1:6379: i/o timeout\n")
+    assert ids(diag) == {"redis-url-not-set"}
