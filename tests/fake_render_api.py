@@ -1062,7 +1062,9 @@ def find_demo_sample(root: Path) -> Path | None:
                    and "node_modules" not in p.parts and not p.name.lower().startswith(("readme", "license")))
     for pred in (lambda p: "fylora" in p.name and "fail" in p.name and p.suffix == ".jsonl",
                  lambda p: "fylora" in p.name and "fail" in p.name,
-                 lambda p: p.name == "refused-remote.jsonl",  # a real capture: Redis refuses, app degrades
+                 # a real capture of the note's Node app: Redis refuses, the app degrades to a memory cache
+                 lambda p: p.relative_to(base).as_posix() == "api/node-app/refused-remote.jsonl",
+                 lambda p: p.name == "refused-remote.jsonl",
                  lambda p: "fail" in p.name, lambda p: p.suffix == ".jsonl", lambda p: True):
         for p in files:
             if pred(p):

@@ -311,3 +311,33 @@ def test_help_does_not_import_httpx_or_websockets():
             "print('httpx' in sys.modules, 'websockets' in sys.modules, 'analyzer.sources.render_api' in sys.modules)")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert p.stdout.split() == ["False", "False", "False"], p.stderr
+
+
+def test_the_one_command_demo_server_serves_fetch():
+    """`python -m tests.fake_render_api --port PORT --demo`, as the README says, then `rla fetch`."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "tests.fake_render_api", "--port", str(port), "--demo",
+                               "--live-interval", "0.2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              cwd=ROOT)
+    try:
+        banner = server.stdout.readline()
+        assert f"http://127.0.0.1:{port}/v1" in banner and "refused-remote.jsonl" in banner
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("RENDER_", "RLA_"))}
+        env.update({"RENDER_HOST": f"http://127.0.0.1:{port}/v1", "RENDER_API_KEY": "rnd_demo_fake_key",
+                    "NO_COLOR": "1", "RLA_LANG": "en"})
+        out = subprocess.run([sys.executable, "-m", "analyzer", "fetch", "fylora-backend", "--since", "1h",
+                              "--format", "json"], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)
+        assert out.returncode == 1, out.stderr
+        report = json.loads(out.stdout)
+        assert report["verdict"]["root_cause"] == "redis-econnrefused"
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
