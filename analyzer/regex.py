@@ -129,3 +129,44 @@ def required_keywords(pattern: str) -> tuple[list[str], bool] | None:
     if best is None:
         return None
     return sorted(set(best)), ignore_case
+
+
+class LazyPattern:
+    """A rule regex compiled on first use (`.pattern` is there at once).
+
+    A pack has hundreds of patterns and a run usually needs a few: the lines of a paste or of a
+    day of logs reach only the rules whose literals they hold. Compiling them all up front was the
+    largest single cost of `rla analyze` on a small file. The pattern was already parsed and checked
+    (`dialect_problem`) when its rule loaded, so a compile error cannot surface later.
+    """
+
+    __slots__ = ("pattern", "_compiled")
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return self._compiled
+
+    def search(self, *args):  # type: ignore[no-untyped-def]
+        return self.compiled().search(*args)
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self.compiled(), name)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyPattern):
+            return self.pattern == other.pattern
+        return isinstance(other, re.Pattern) and other == self.compiled()
+
+    def __hash__(self) -> int:
+        return hash(self.pattern)
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (LazyPattern, (self.pattern,))
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
