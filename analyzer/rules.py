@@ -17,7 +17,7 @@ import yaml
 
 from analyzer.i18n import error
 from analyzer.model import KINDS, STATES, Reclassify, Rule, Severity, Texts
-from analyzer.regex import dialect_problem
+from analyzer.regex import LazyPattern, dialect_problem
 
 RULE_KEYS = {
     "id", "title", "severity", "kind", "state", "patterns", "cause", "solution", "docs",
@@ -163,13 +163,13 @@ def parse_rule(doc: Any, path: str, topic: str = "") -> Rule:
         problem = dialect_problem(pattern)
         if problem:
             raise where.fail(f"patterns[{n}]", f"{pattern!r} {problem}")
-        patterns.append(re.compile(pattern))
+        patterns.append(LazyPattern(pattern))  # compiled on first use (start-up)
     extract = []
     for n, pattern in enumerate(_str_list(doc.get("extract"), where, "extract")):
         problem = dialect_problem(pattern)
         if problem:
             raise where.fail(f"extract[{n}]", f"{pattern!r} {problem}")
-        extract.append(re.compile(pattern))
+        extract.append(LazyPattern(pattern))
     texts = {"en": _texts(doc, where)}
     for lang in LANGUAGES:
         if lang in doc:
