@@ -72,6 +72,9 @@ def boundaries(path: str, start: int, cap: int, size: int) -> Iterator[tuple[int
 
 def _init(needles: tuple[tuple[str, bool], ...], engine_name: str | None) -> None:
     global _engine
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle (exit 130)
     if _engine is None:
         from analyzer.engine import Needles, build
 
@@ -120,24 +123,34 @@ class Prefetch:
         self._cuts = boundaries(path, start, cap, size)
         self._pending: list[tuple[int, int, Future]] = []  # type: ignore[type-arg]  # noqa: F821
         self._depth = workers * LOOKAHEAD
+        self.broken = False
         self._fill()
 
     def _fill(self) -> None:
-        while len(self._pending) < self._depth:
+        while not self.broken and len(self._pending) < self._depth:
             cut = next(self._cuts, None)
             if cut is None:
                 return
             offset, length, _ = cut
-            self._pending.append((offset, length, self.pool.submit(_scan_range, self.path, offset, length)))
+            try:
+                future = self.pool.submit(_scan_range, self.path, offset, length)
+            except Exception:  # BrokenProcessPool, or shut down: the main process goes on alone
+                self.broken = True
+                return
+            self._pending.append((offset, length, future))
 
     def take(self, offset: int, length: int):  # type: ignore[no-untyped-def]
         """The result for the block at `offset`, or None (then the caller computes it)."""
         while self._pending and self._pending[0][0] < offset:
             self._pending.pop(0)[2].cancel()
             self._fill()
-        if not self._pending or self._pending[0][:2] != (offset, length):
+        if self.broken or not self._pending or self._pending[0][:2] != (offset, length):
             return None
-        result = self._pending.pop(0)[2].result()
+        try:
+            result = self._pending.pop(0)[2].result()
+        except Exception:  # a worker died (killed, out of memory): the main process goes on alone
+            self.broken = True
+            return None
         self._fill()
         return result
 
@@ -145,4 +158,7 @@ class Prefetch:
         for _, _, fut in self._pending:
             fut.cancel()
         self._pending.clear()
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        try:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        except Exception:  # a broken pool has nothing left to wait for
+            pass

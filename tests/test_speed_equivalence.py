@@ -264,3 +264,37 @@ def test_verbose_names_the_engine_and_the_missing_extra():
     )  # fmt: skip
     assert "hyperscan is not installed" in out.stderr
     assert '"findings"' in out.stdout  # and the diagnosis is still there
+
+
+def test_a_dead_worker_does_not_lose_lines(tmp_path: Path, corpus: bytes, reference: list[Hit], monkeypatch):
+    """If the worker pool breaks half-way, the main process scans the rest itself: same hits."""
+    from analyzer import engine_parallel
+    from analyzer.sources.text import open_binary
+
+    monkeypatch.setattr(engine_parallel, "PARALLEL_MIN", 0)
+    monkeypatch.setenv("RLA_JOBS", "2")
+    real_take = engine_parallel.Prefetch.take
+    calls = {"n": 0}
+
+    def flaky_take(self, offset, length):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 20:
+            for _, _, fut in self._pending:
+                fut.cancel()
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.broken = True
+        return real_take(self, offset, length)
+
+    monkeypatch.setattr(engine_parallel.Prefetch, "take", flaky_take)
+    ruleset = builtin()
+    path = tmp_path / "big.log"
+    path.write_bytes(corpus)
+    problems = Problems()
+    scanner = Scanner(compile_plan(ruleset.rules, ENGINES[0]), problems)
+    hits: list[Hit] = []
+    with open_binary(str(path)) as handle:
+        for block in blocks_from_stream(handle, str(path), problems, block_size=8192):
+            hits.extend(scanner.scan(block))
+    hits.extend(scanner.flush())
+    assert calls["n"] > 20
+    assert [_key(h) for h in hits] == [_key(h) for h in reference]
