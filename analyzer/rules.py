@@ -44,11 +44,34 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml (in the
     pass
 
 
+_TEXT_KEYS = ("title", "cause", "solution")
+
+
+def _cut_by_comment(loader: _Loader, node: yaml.Node) -> bool:
+    """A plain (unquoted) text scalar followed on its line by ' #': YAML read the rest as a comment,
+    so "Percent-encode @ # / ?" silently became "Percent-encode @"."""
+    if not isinstance(node, yaml.ScalarNode) or node.style:  # "" (libyaml) or None: plain
+        return False
+    lines: list[str] = getattr(loader, "raw_lines", [])
+    mark = node.end_mark
+    if mark.line >= len(lines):
+        return False
+    return lines[mark.line][mark.column :].lstrip().startswith("#")
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
     loader.flatten_mapping(node)
     out = _LineDict()
     out.lines = {}
     for key_node, value_node in node.value:
+        if key_node.value in _TEXT_KEYS:
+            items = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            for item in items:
+                if _cut_by_comment(loader, item):
+                    raise yaml.MarkedYAMLError(
+                        problem=f"'{key_node.value}' text is cut by ' #' (YAML reads it as a comment): quote the text",
+                        problem_mark=item.start_mark,
+                    )
         key = loader.construct_object(key_node, deep=True)
         out[key] = loader.construct_object(value_node, deep=True)
         out.lines[str(key)] = key_node.start_mark.line + 1
@@ -243,7 +266,16 @@ def load_file(path: Path, topic: str = "") -> list[Rule]:
     except OSError as exc:
         raise RuleError(error("rules.error.unreadable", path=shown, why=exc.strerror or exc)) from None
     try:
-        docs = [d for d in yaml.load_all(text, Loader=_Loader) if d is not None]
+        loader = _Loader(text)
+        loader.raw_lines = text.split("\n")  # type: ignore[attr-defined]
+        try:
+            docs = []
+            while loader.check_data():
+                doc = loader.get_data()
+                if doc is not None:
+                    docs.append(doc)
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""

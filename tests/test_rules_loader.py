@@ -1,0 +1,39 @@
+"""The rule loader refuses what would silently change a rule's meaning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analyzer.rules import RuleError, load_file
+
+RULE = """\
+id: {id}
+title: T
+severity: error
+patterns: [x]
+cause: c
+solution:
+{solution}
+examples: {{match: [x], no_match: [y]}}
+"""
+
+
+def _write(tmp_path: Path, rule_id: str, solution: str) -> Path:
+    path = tmp_path / f"{rule_id}.yaml"
+    path.write_text(RULE.format(id=rule_id, solution=solution), encoding="utf-8")
+    return path
+
+
+def test_text_cut_by_a_yaml_comment_is_refused(tmp_path: Path):
+    path = _write(tmp_path, "cut", "  - Percent-encode @ # / ? in the password")
+    with pytest.raises(RuleError) as err:
+        load_file(path)
+    assert f"{path}:7" in str(err.value) and "quote the text" in str(err.value)
+
+
+def test_quoted_text_and_comments_elsewhere_are_fine(tmp_path: Path):
+    path = _write(tmp_path, "fine", '  - "Percent-encode @ # / ? in the password"\n  - Vérifiez la région')
+    (rule,) = load_file(path)
+    assert rule.text().solution == ("Percent-encode @ # / ? in the password", "Vérifiez la région")
