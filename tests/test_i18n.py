@@ -357,13 +357,7 @@ def test_the_seed_rules_exist():
 
 
 def _rule_params() -> list[Any]:
-    out = []
-    for rule in sorted(RULES.rules, key=lambda r: r.id):
-        marks = []
-        if rule.id not in SEED and missing_languages(rule):
-            marks.append(pytest.mark.xfail(strict=False, reason="rule pack translation pending (issue 9 part 2)"))
-        out.append(pytest.param(rule.id, marks=marks, id=rule.id))
-    return out
+    return [pytest.param(rule.id, id=rule.id) for rule in sorted(RULES.rules, key=lambda r: r.id)]
 
 
 @pytest.mark.parametrize("rule_id", _rule_params())
