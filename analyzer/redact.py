@@ -1,8 +1,18 @@
-"""Secrets out of every string that leaves the process.
+"""Secrets out of every string that leaves the process: the one redaction module.
 
-Every output path (reports, errors, saved files, progress) passes its text through a `Redactor`.
-The same secret always becomes the same stand-in («secret-1», «secret-2» …) within one run, so
-counts and correlations survive redaction.
+Every output path (reports in every format, errors, `--verbose` and `--debug` lines, saved files,
+progress, the URL lint of `rla doctor`) passes its text through a `Redactor`. The same secret
+always becomes the same stand-in («secret-1», «secret-2» …) within one run, so counts and
+correlations survive redaction.
+
+Two modes:
+
+- `Redactor.__call__` / `scrub`: free text (log lines, messages). A URL password runs to the last
+  "@" of its whitespace-delimited token whose right side looks like a host, so an unencoded "@",
+  "#" or a quote inside it never leaks the rest; other secret shapes are listed below.
+- `Redactor.value`: one configuration value (an env var, `--redis-url`), however broken. The
+  password then runs to the last "@" of the line (spaces included), a word where a URL port should
+  be is a password whose host was lost, and `?password=` query parameters are hidden.
 """
 
 from __future__ import annotations
@@ -10,27 +20,56 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# scheme://user:password@host -> keep scheme, user and host; hide the password. The password runs
-# to the LAST "@" of the URL: an unencoded "@" or "#" inside it must not leak the rest.
+# ---------------------------------------------------------------------------- free text
+
+# What follows the password: @host[:port] then something that cannot continue a host.
+_HOST_TAIL = r"@(?:\[[^\]\s]*\]|[\w.\-%]*)(?::\w*)?(?![\w.\-%@\[])"
+# scheme://user:password@host — any scheme (redis, rediss, postgres, amqp, https…). The first
+# alternative keeps quotes out of the password (a JSON line with two URLs); the second one takes a
+# password that holds a quote (`rediss://red-x:ab"cd@host`) rather than let it through.
 _URL_PASSWORD = re.compile(
-    r"(?P<head>\b[a-zA-Z][a-zA-Z0-9+.\-]{1,20}://[^\s:/@'\"]*:)(?P<secret>[^\s'\"]+)(?=@[^\s@'\"]*(?:[\s'\"]|$))"
+    r"(?P<head>\b[a-zA-Z][a-zA-Z0-9+.\-]{1,20}://[^\s:/@'\"`]*:)"
+    r"(?P<secret>[^\s'\"`]+(?=" + _HOST_TAIL + r")|\S+?(?=" + _HOST_TAIL + r"))"
 )
-_RENDER_KEY = re.compile(r"\brnd_[A-Za-z0-9]{8,}\b")
-_AWS_KEY = re.compile(r"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b")
-_JWT = re.compile(r"\beyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\b")
-_AUTH_HEADER = re.compile(r"(?i)(?P<head>\bauthorization\s*[:=]\s*(?:bearer\s+|basic\s+|token\s+)?)(?P<secret>[^\s'\",]+)")
+_RENDER_KEY = re.compile(r"\brnd_[A-Za-z0-9]{8,}")
+_AWS_KEY = re.compile(r"\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[A-Z0-9]{16}\b")
+_AWS_SECRET = re.compile(
+    r"(?i)(?P<head>\baws_?secret_?(?:access_?)?key\s*[=:]\s*['\"]?)(?P<secret>[A-Za-z0-9/+=]{20,})"
+)
+_JWT = re.compile(r"\beyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}")
+_AUTH_HEADER = re.compile(
+    r"(?i)(?P<head>\b(?:proxy-)?authorization\s*['\"]?\s*[:=]\s*['\"]?\s*(?:bearer\s+|basic\s+|token\s+|digest\s+)?)"
+    r"(?P<secret>[^\s'\",}]+)"
+)
 _PAIR = re.compile(
-    r"(?i)(?P<head>\b(?:password|passwd|pwd|secret|api[_-]?key|token|access[_-]?key)\s*[=:]\s*['\"]?)"
-    r"(?P<secret>[^\s'\",;&]+)"
+    r"(?i)(?P<head>\b(?:password|passwd|pwd|secret|client_secret|api[_-]?key|apikey|token|auth[_-]?token|"
+    r"access[_-]?token|access[_-]?key|private[_-]?key)['\"]?\s*[=:]\s*['\"]?)"
+    r"(?P<secret>(?!«secret-)[^\s'\",;&}]+)"
 )
+_QUERY_SECRET = re.compile(r"(?i)(?P<head>[?&](?:password|pass|pwd|auth|token|secret|key)=)(?P<secret>[^&#\s'\"]+)")
 # Secrets shown inside a redis AUTH command echoed by a client ("AUTH default s3cret").
 _AUTH_CMD = re.compile(
     r"(?P<head>\bAUTH\s+(?:default\s+)?)(?P<secret>(?!called\b|failed\b|[A-Z_]+\b)[^\s'\",:<>]{6,})(?!:)"
 )
-
-
 # ioredis prints the failing command with its arguments: { name: 'auth', args: [ 'default', 'pw' ] }.
 _AUTH_ARGS = re.compile(r"(?P<head>name: '(?i:auth|hello)',\s*args: \[[^\]]*?')(?P<secret>[^']+)(?='\s*\])")
+
+# ---------------------------------------------------------------------------- one value
+
+# scheme://user:PASSWORD@host — in a single value the password runs to the LAST "@" of the line, so
+# an unencoded "@", "#", "/", "?", a space or a quote inside it is hidden too.
+_VALUE_USERINFO = re.compile(
+    r"(?P<head>(?:(?<=[\s\"'=`])|^)(?:[A-Za-z][A-Za-z0-9+.\-]*:/{0,3})?[^\s:/@=\"'`]*:)"
+    r"(?P<secret>[^\n]*)(?=@[^@\n]*$)",
+    re.M,
+)
+# A "port" that is not a number after a URL host is usually a password whose host was lost
+# (`rediss://red-x:PASSWORD` copied without the `@host` part).
+_VALUE_WORD_PORT = re.compile(
+    r"(?P<head>://(?:\[[^\]\s]*\]|[^\s:/@?#\[]+):)(?P<secret>[^\s:/?#@]*[^\s\d:/?#@][^\s:/?#@]*)(?=[/?#\s]|$)"
+)
+
+_STAND_IN = re.compile(r"«secret-\d+»")
 
 
 @dataclass
@@ -40,7 +79,7 @@ class Redactor:
     _seen: dict[str, str] = field(default_factory=dict)
 
     def stand_in(self, secret: str) -> str:
-        if secret.startswith("«secret-"):
+        if _STAND_IN.fullmatch(secret):
             return secret
         token = self._seen.get(secret)
         if token is None:
@@ -54,7 +93,9 @@ class Redactor:
         sub = self._sub
         text = _URL_PASSWORD.sub(sub, text)
         text = _AUTH_HEADER.sub(sub, text)
+        text = _AWS_SECRET.sub(sub, text)
         text = _PAIR.sub(sub, text)
+        text = _QUERY_SECRET.sub(sub, text)
         text = _AUTH_CMD.sub(sub, text)
         text = _AUTH_ARGS.sub(sub, text)
         for pattern in (_RENDER_KEY, _AWS_KEY, _JWT):
@@ -62,7 +103,10 @@ class Redactor:
         return text
 
     def _sub(self, m: re.Match[str]) -> str:
-        return m.group("head") + self.stand_in(m.group("secret"))
+        secret = m.group("secret")
+        if not secret or _STAND_IN.fullmatch(secret):
+            return m.group(0)
+        return m.group("head") + self.stand_in(secret)
 
     def add(self, secret: str | None) -> None:
         """Register a known secret (the API key in use) so it is hidden wherever it shows up."""
@@ -77,7 +121,21 @@ class Redactor:
                 text = text.replace(secret, token)
         return text
 
+    def value(self, text: str) -> str:
+        """Redact one configuration value (a URL however broken), then as free text."""
+        if not text:
+            return text
+        sub = self._sub
+        text = _VALUE_USERINFO.sub(sub, text)
+        text = _VALUE_WORD_PORT.sub(lambda m: sub(m) if len(m.group("secret")) >= 8 else m.group(0), text)
+        return self.scrub(text)
+
 
 def redact(text: str) -> str:
     """One-off redaction (stand-ins numbered from 1 for this string alone)."""
     return Redactor().scrub(text)
+
+
+def redact_value(text: str) -> str:
+    """One-off redaction of a configuration value (see `Redactor.value`)."""
+    return Redactor().value(text)

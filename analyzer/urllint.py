@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from typing import Callable
 from urllib.parse import unquote
 
 from analyzer.i18n import Msg as M
@@ -89,52 +88,21 @@ def _warn(id: str, item: int, message: str, cause: str, fix: str, **kw: object) 
 # Redaction and display
 # --------------------------------------------------------------------------------------------
 
-# scheme://user:PASSWORD@host — the password runs to the LAST "@" of the line, so an unencoded
-# "@", "#", "/", "?" or quote inside it is hidden too (a plain `[^@]+` stops at the first "@").
-_USERINFO = re.compile(
-    r"(?P<head>(?:(?<=[\s\"'=`])|^)(?:[A-Za-z][A-Za-z0-9+.\-]*:/{0,3})?[^\s:/@=\"'`]*:)"
-    r"(?P<secret>[^\n]*)(?=@[^@\n]*$)",
-    re.M,
-)
-# A "port" that is not a number after a URL host is usually a password whose host was lost
-# (`rediss://red-x:PASSWORD` copied without the `@host` part).
-_WORD_PORT = re.compile(
-    r"(?P<head>://(?:\[[^\]\s]*\]|[^\s:/@?#\[]+):)(?P<secret>[^\s:/?#@]*[^\s\d:/?#@][^\s:/?#@]*)(?=[/?#\s]|$)"
-)
-_QUERY_SECRET = re.compile(r"(?i)(?P<head>[?&](?:password|pass|pwd|auth|token)=)(?P<secret>[^&#\s]+)")
-_RENDER_KEY = re.compile(r"\brnd_[A-Za-z0-9]{8,}")
-
-MASK = "****"
-
-
-def _redactor() -> Callable[[str], str] | None:
-    try:  # the shared redactor gives stable stand-ins («secret-1») and knows more secret shapes
-        from analyzer.redact import Redactor
-    except ImportError:  # pragma: no cover - only before redact.py existed
-        return None
-    return Redactor()
+MASK = "****"  # kept for callers that imported it; redaction itself gives «secret-N» stand-ins
 
 
 def redact_value(text: str, redactor: object | None = None) -> str:
     """Hide the password of every URL in `text`, however broken the URL is.
 
-    redactor: a shared `analyzer.redact.Redactor` so that one secret gets one stand-in across a run.
+    The one redaction module does it (`analyzer.redact.Redactor.value`); `redactor`: a shared
+    Redactor so that one secret gets one stand-in across a run.
     """
     if not text:
         return text
-    r = redactor if redactor is not None else _redactor()
-    hide: Callable[[str], str] = getattr(r, "stand_in", None) or (lambda _s: MASK)
+    from analyzer.redact import Redactor
 
-    def sub(m: re.Match[str]) -> str:
-        secret = m.group("secret")
-        return m.group("head") + (hide(secret) if secret else secret)
-
-    text = _USERINFO.sub(sub, text)
-    text = _WORD_PORT.sub(lambda m: sub(m) if len(m.group("secret")) >= 8 else m.group(0), text)
-    text = _QUERY_SECRET.sub(sub, text)
-    text = _RENDER_KEY.sub(lambda m: hide(m.group(0)), text)
-    scrub = getattr(r, "scrub", None)
-    return scrub(text) if scrub else text
+    r = redactor if isinstance(redactor, Redactor) else Redactor()
+    return r.value(text)
 
 
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\", '"': '\\"'}

@@ -45,3 +45,62 @@ def test_registered_secret_is_hidden_anywhere():
 def test_plain_text_is_untouched():
     for text in ("redis://red-d1abc2def3ghi4jkl5mn:6379", "AUTH failed: WRONGPASS invalid username-password pair", "GET /api 200"):
         assert redact(text) == text
+
+
+# --------------------------------------------------------------------------- issue 8: more shapes, one module
+
+
+@pytest.mark.parametrize(
+    "text,secret",
+    [
+        ('rediss://red-x:ab"cd9876@oregon-keyvalue.render.com:6379', 'ab"cd9876'),  # a quote in the password
+        ("rediss://red-x:ab'cd9876@oregon-keyvalue.render.com:6379", "ab'cd9876"),
+        ("postgres://app:pgPassw0rd@db.internal:5432/app", "pgPassw0rd"),
+        ("amqps://user:mqPassw0rd@broker/vhost", "mqPassw0rd"),
+        ("mongodb+srv://u:m0ngoPass@cluster0.example.net/db", "m0ngoPass"),
+        ('{"url":"redis://default:jsonPassw0rd@red-x:6379","admin":"a@b.c"}', "jsonPassw0rd"),
+        ('{"Authorization": "Bearer abcDEF123456"}', "abcDEF123456"),
+        ("Proxy-Authorization: Basic dXNlcjpwYXNz", "dXNlcjpwYXNz"),
+        ('"password": "quotedPw123"', "quotedPw123"),
+        ("client_secret=cl13ntS3cret", "cl13ntS3cret"),
+        ("GET /cb?code=1&token=t0kenValue99 200", "t0kenValue99"),
+        ("redis://h:6379/0?password=qPassw0rd", "qPassw0rd"),
+        ("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "wJalrXUtnFEMI/K7MDENG"),
+        ("rnd_AbCdEfGh12345678_suffix", "AbCdEfGh12345678"),
+    ],
+)
+def test_more_secret_shapes_are_hidden(text: str, secret: str):
+    out = redact(text)
+    assert secret not in out and "«secret-1»" in out
+
+
+def test_email_after_a_url_on_a_line_with_spaces_keeps_the_host():
+    out = redact("connect redis://default:pw12345678@red-x:6379 failed for bob@example.com")
+    assert "pw12345678" not in out and "@red-x:6379 failed for bob@example.com" in out
+
+
+def test_value_mode_hides_what_only_a_single_value_can_tell():
+    from analyzer.redact import redact_value
+
+    assert "pa ss word" not in redact_value("redis://u:pa ss word@red-x:6379")  # to the last @ of the line
+    assert "lostHostPassw0rd" not in redact_value("rediss://red-x:lostHostPassw0rd")  # a word port
+    assert redact_value("redis://localhost:6379") == "redis://localhost:6379"
+
+
+def test_urllint_uses_the_shared_redactor():
+    from analyzer.urllint import redact_value, show_value
+
+    r = Redactor()
+    a = redact_value('rediss://red-x:ab"cd9876@oregon-keyvalue.render.com:6379', r)
+    b = r("again rediss://red-x:ab\"cd9876@oregon-keyvalue.render.com:6379")
+    assert "«secret-1»" in a and "«secret-1»" in b and 'ab"cd' not in a + b
+    assert 'ab\\"cd' not in show_value('rediss://red-x:ab"cd9876@oregon-keyvalue.render.com:6379')
+    import analyzer.urllint as urllint
+
+    assert not any(hasattr(urllint, n) for n in ("_USERINFO", "_WORD_PORT", "_QUERY_SECRET", "_RENDER_KEY"))
+
+
+def test_stand_ins_are_never_redacted_again():
+    r = Redactor()
+    once = r.scrub("password=hunter22 rediss://u:hunter22@h:1")
+    assert r.scrub(once) == once and once.count("«secret-1»") == 2
