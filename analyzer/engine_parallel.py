@@ -18,6 +18,7 @@ Off for input under PARALLEL_MIN, for stdin and .gz, on one core, or with RLA_JO
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -110,7 +111,9 @@ class Prefetch:
         from concurrent.futures import ProcessPoolExecutor  # imported only when a big file needs it
 
         self.path = path
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        # fork (Linux): the workers inherit the compiled engine; elsewhere spawn, which is safe with
+        # macOS system libraries, and each worker compiles the needles again (tens of ms).
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
         if method == "fork":
             _engine = plan.engine  # compiled once here, inherited by the workers
         self.pool = ProcessPoolExecutor(
