@@ -83,16 +83,73 @@ class ConfigError(RenderAPIError):
 # --------------------------------------------------------------------------- configuration
 
 
+def is_loopback(host: str | None) -> bool:
+    """127.0.0.0/8, ::1 and localhost: the only hosts the key may reach over plain http://."""
+    if not host:
+        return False
+    host = host.strip("[]").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def normalize_base_url(url: str | None) -> str:
-    """`RENDER_HOST`/`--api-url`: with or without trailing slash; a bare host gets `/v1`."""
+    """`RENDER_HOST`/`--api-url`: with or without trailing slash; a bare host gets `/v1`.
+
+    The key goes to this URL, so it must be https:// (plain http:// only for a loopback host, like
+    the fake API of the tests) and carry no credentials, query or fragment of its own."""
+    from urllib.parse import urlsplit
+
     url = (url or "").strip() or DEFAULT_BASE_URL
     if "://" not in url:
         url = "https://" + url
     url = url.rstrip("/")
-    scheme_host, _, path = url.partition("://")[2].partition("/")
-    if not path:
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        raise ConfigError(f"The API URL {_show_url(url)} is not a valid URL (expected https://api.render.com/v1).") from None
+    scheme = parts.scheme.lower()
+    if scheme not in ("https", "http") or not host:
+        raise ConfigError(f"The API URL {_show_url(url)} must start with https:// and name a host "
+                          "(e.g. https://api.render.com/v1).")
+    if scheme == "http" and not is_loopback(host):
+        raise ConfigError(f"Refusing to send the API key over plain http:// to {host}: use https:// "
+                          "(http:// is accepted only for 127.0.0.1, ::1 and localhost).")
+    if parts.username is not None or parts.password is not None or parts.query or parts.fragment:
+        raise ConfigError("The API URL must not hold a user, password, query or fragment: the key is sent only "
+                          "in the Authorization header (e.g. https://api.render.com/v1).")
+    if not parts.path.strip("/"):
         url += "/v1"
     return url
+
+
+def _show_url(url: str) -> str:
+    from analyzer.redact import redact_value
+
+    return repr(redact_value(url)[:200])
+
+
+# A service reference: an ID (srv-…, crn-… cron jobs, red-… Key Value) or a service name.
+_ID_SHAPE = re.compile(r"(srv|crn|red)-[a-z0-9][a-z0-9-]{3,60}")  # a name may look like an ID too
+REF_FORMS = ("a service ID (srv-… or crn-…, lowercase letters and digits), a Key Value ID (red-…), "
+             "or the service's name")
+
+
+def check_ref(ref: str) -> str:
+    """The reference stripped, or ConfigError naming the accepted forms (before any request)."""
+    ref = ref.strip()
+    if not ref or len(ref) > 255 or any(ord(c) < 32 or c in "/?#\\" for c in ref):
+        raise ConfigError(f"{ref[:60]!r} is not a service: give {REF_FORMS}.")
+    if re.match(r"(?i)(srv|crn|red)-", ref) and not _ID_SHAPE.fullmatch(ref):
+        raise ConfigError(f"{ref[:60]!r} is not a valid ID: give {REF_FORMS}.")
+    return ref
 
 
 def load_api_key(api_key_file: str | os.PathLike | None = None, env: dict[str, str] | None = None) -> str:
@@ -141,9 +198,12 @@ class RetryPolicy:
             raw = env.get(name)
             if raw:
                 try:
-                    setattr(policy, attr, conv(raw))
+                    value = conv(raw)
+                    if not 0 <= value < 1e6 or (attr == "timeout" and value <= 0):
+                        raise ValueError
+                    setattr(policy, attr, value)
                 except ValueError:
-                    raise ConfigError(f"{name} must be a number, not {raw!r}.") from None
+                    raise ConfigError(f"{name} must be a positive number below 1000000, not {raw[:40]!r}.") from None
         return policy
 
 
@@ -405,6 +465,11 @@ class RenderClient:
         self.waited_s += seconds
         self._sleep(seconds)
 
+    def _host(self) -> str:
+        from urllib.parse import urlsplit
+
+        return urlsplit(self.base_url).hostname or self.base_url
+
     def _jittered(self, seconds: float) -> float:
         return seconds * (1 + self._rng.uniform(0, self.policy.jitter)) + self._rng.uniform(0, 0.05)
 
@@ -472,7 +537,15 @@ class RenderClient:
             except httpx.TimeoutException:
                 last = "the request timed out"
             except httpx.TransportError as exc:
-                last = f"the connection failed ({type(exc).__name__})"
+                kind = _transport_kind(exc)
+                host = self._host()
+                if kind == "tls":  # a certificate or TLS problem does not fix itself: no retry
+                    raise RenderAPIError(f"The TLS connection to {host} failed ({self.scrub(_first_line(exc))}); "
+                                         "check --api-url / RENDER_HOST and the system's CA certificates.")
+                if kind == "dns":
+                    last = f"the API host {host} could not be resolved (DNS)"
+                else:
+                    last = f"the connection failed ({type(exc).__name__})"
             else:
                 status = resp.status_code
                 if status != 429:
@@ -496,6 +569,13 @@ class RenderClient:
                         return resp.json()
                     except ValueError:
                         last = "the answer was not valid JSON"
+                elif 300 <= status < 400:
+                    # Never followed: the Authorization header would go with it (httpx drops it only
+                    # across origins, and only in recent versions).
+                    where = self.scrub(resp.headers.get("Location", "") or "?")
+                    raise RenderAPIError(
+                        f"The Render API answered a redirect ({status}) to {_show_target(where)}; rla does not follow "
+                        "redirects with the API key: check --api-url / RENDER_HOST.", status=status)
                 elif status >= 500 or status in (408, 425):
                     last = f"the server answered {status}"
                     retry_after = self._seconds(resp.headers.get("Retry-After"))
@@ -614,7 +694,7 @@ class RenderClient:
     # -- resolution
     def resolve(self, ref: str, owner: str | None = None) -> Resource:
         """A `srv-…`/`red-…` id or a service (or Key Value) name -> the resource and its owner."""
-        ref = ref.strip()
+        ref = check_ref(ref)
         if re.fullmatch(r"(srv|crn)-[a-z0-9]+", ref):
             svc = self.get_service(ref)
             return self._service_resource(svc, owner)
@@ -738,6 +818,53 @@ class RenderClient:
         res.requests = self.requests - requests_before
         res.logs = [log for _, log in sorted(by_id.values(), key=lambda item: (item[0], str(item[1].get("id"))))]
         return res
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        yield cur
+        cur = cur.__cause__ or cur.__context__
+
+
+def _transport_kind(exc: BaseException) -> str:
+    """'tls', 'dns' or 'other' for an httpx transport error (by its causes, then its text)."""
+    import socket
+    import ssl
+
+    for cause in _causes(exc):
+        if isinstance(cause, ssl.SSLError):
+            return "tls"
+        if isinstance(cause, socket.gaierror):
+            return "dns"
+    text = " ".join(str(c) for c in _causes(exc)).lower()
+    if "ssl" in text or "certificate" in text or "tls" in text:
+        return "tls"
+    if "name or service not known" in text or "nodename nor servname" in text or "name resolution" in text \
+            or "getaddrinfo" in text or "no address associated" in text:
+        return "dns"
+    return "other"
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return (text[0] if text else type(exc).__name__)[:200]
+
+
+def _show_target(location: str) -> str:
+    from urllib.parse import urlsplit
+
+    from analyzer.redact import redact_value
+
+    try:
+        parts = urlsplit(location)
+        if parts.hostname:
+            return f"{parts.scheme}://{parts.hostname}{parts.path}"[:200]
+    except ValueError:
+        pass
+    return redact_value(location)[:200]
 
 
 def sort_logs(logs: Iterable[dict]) -> list[dict]:
