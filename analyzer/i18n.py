@@ -1310,6 +1310,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "{path} : l'identifiant de règle '{id}' doit correspondre au nom du fichier ('{stem}.yaml')",
     },
     "rules.error.no_dir": {"en": "{path}: no such rules directory", "fr": "{path} : répertoire de règles introuvable"},
+    "rules.error.pack_keys": {
+        "en": "{path}: a pack file holds only the pack's languages (languages: [en, fr])",
+        "fr": "{path} : un fichier de pack ne contient que les langues du pack (languages: [en, fr])",
+    },
+    "rules.error.pack_languages": {
+        "en": "{path}: 'languages' must be a list that includes en, taken from {known} (got {got})",
+        "fr": "{path} : 'languages' doit être une liste qui contient en, parmi {known} (reçu : {got})",
+    },
+    "ruletest.missing_language": {
+        "en": "no '{lang}' text, though {pack} declares languages [{langs}]: add a {lang}: block (title, cause, solution)",
+        "fr": "pas de texte '{lang}', alors que {pack} déclare les langues [{langs}] : ajoutez un bloc {lang}: (title, cause, solution)",
+    },
     "rules.error.duplicate": {
         "en": "{path}: rule id '{id}' is also defined in {other}",
         "fr": "{path} : l'identifiant de règle '{id}' est aussi défini dans {other}",

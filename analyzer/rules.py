@@ -24,7 +24,8 @@ RULE_KEYS = {
     "reclassify", "aliases", "examples", "fr", "keywords", "extract", "joins", "event",
 }  # fmt: skip
 TEXT_KEYS = {"title", "cause", "solution"}
-LANGUAGES = ("fr",)
+LANGUAGES = ("fr",)  # languages a rule may carry besides its top-level English text
+PACK_FILE = "pack.yaml"  # at a pack's root: the pack's settings (`languages: [en, fr]`), not a rule
 EVENTS = ("deploy",)  # platform events the judge uses (rule field `event`)
 MAX_RULE_FILE = 1024 * 1024
 _ID = re.compile(r"[a-z0-9][a-z0-9\-]{1,62}")
@@ -251,8 +252,48 @@ def _rule_files(root: Path) -> list[Path]:
             raise RuleError(error("rules.error.loop", path=dirpath))
         seen.add((st.st_dev, st.st_ino))
         dirnames.sort()
-        files.extend(Path(dirpath) / f for f in sorted(filenames) if f.endswith((".yaml", ".yml")))
+        top = dirpath == os.fspath(root)
+        files.extend(
+            Path(dirpath) / f for f in sorted(filenames) if f.endswith((".yaml", ".yml")) and not (top and f == PACK_FILE)
+        )
     return files
+
+
+def pack_languages(root: Path) -> tuple[str, ...]:
+    """The languages a pack declares in its pack.yaml (`languages: [en, fr]`); a pack without one
+    (or a single rule file) declares English only. `rla rules lint` fails a rule lacking one."""
+    root = Path(root)
+    path = root / PACK_FILE
+    if not root.is_dir() or not path.is_file():
+        return ("en",)
+    shown = str(path)
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise RuleError(error("rules.error.utf8", path=shown)) from None
+    except OSError as exc:
+        raise RuleError(error("rules.error.unreadable", path=shown, why=exc.strerror or exc)) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleError(error("rules.error.yaml", path=shown, line=line, why=reason)) from None
+    known = ", ".join(("en", *LANGUAGES))
+    if doc is None:
+        doc = {}
+    if not isinstance(doc, dict) or set(doc) - {"languages"}:
+        raise RuleError(error("rules.error.pack_keys", path=shown))
+    langs = doc.get("languages", ["en"])
+    if isinstance(langs, str):
+        langs = [langs]
+    if (
+        not isinstance(langs, list)
+        or not all(isinstance(x, str) for x in langs)
+        or "en" not in langs
+        or set(langs) - {"en", *LANGUAGES}
+    ):
+        raise RuleError(error("rules.error.pack_languages", path=shown, got=langs, known=known))
+    return tuple(dict.fromkeys(langs))
 
 
 def load_file(path: Path, topic: str = "") -> list[Rule]:
@@ -291,6 +332,7 @@ def load_pack(root: Path) -> list[Rule]:
     """All rules below a directory; the topic is the folder path below the pack root."""
     if not root.exists():
         raise RuleError(error("rules.error.no_dir", path=root))
+    pack_languages(root)  # a broken pack.yaml stops the load like a broken rule
     rules: list[Rule] = []
     for path in _rule_files(root):
         rel = path.parent.relative_to(root) if root.is_dir() else Path()

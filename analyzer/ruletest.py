@@ -5,7 +5,8 @@ test  every `examples.match` line matches its rule (its own regex, and through t
       another rule of higher severity unless declared (`examples.also: [rule-id]`, a reclassify
       target of the rule, or a `kind: cause` rule seen from a `kind: symptom` rule, which names it).
 lint  every file loads (schema, unknown keys such as a typo'd `severty`, regex compiles in the pinned
-      dialect), no duplicate ids in a pack, reclassify references exist, each rule with patterns has
+      dialect), every rule has each language its pack declares (pack.yaml `languages: [en, fr]`), no
+      duplicate ids in a pack, reclassify references exist, each rule with patterns has
       both kinds of examples, and no pattern is slow on a long adversarial line (each pattern runs in
       a worker process under a time bound, so a catastrophic one cannot hang the linter).
 
@@ -26,8 +27,18 @@ from typing import Any
 
 import yaml
 
+from analyzer.i18n import Msg
 from analyzer.model import Rule
-from analyzer.rules import RuleError, RuleSet, _rule_files, builtin_rules_dir, load_file
+from analyzer.rules import (
+    PACK_FILE,
+    RuleError,
+    RuleSet,
+    _rule_files,
+    builtin_rules_dir,
+    load_file,
+    missing_languages,
+    pack_languages,
+)
 from analyzer.scan import classify, compile_plan, scan_block
 from analyzer.sources.files import Problems, text_block
 
@@ -37,7 +48,7 @@ TIME_BUDGET = 1.0  # seconds a pattern may take over all its adversarial lines
 
 @dataclass(frozen=True)
 class Failure:
-    kind: str  # match | no_match | prefilter | collision | load | unknown-key | regex | duplicate | reference | examples | slow
+    kind: str  # match | no_match | prefilter | collision | load | unknown-key | regex | language | duplicate | reference | examples | slow
     path: str
     rule: str | None
     message: str
@@ -199,6 +210,17 @@ def lint(dirs: Iterable[Path], context: Iterable[Rule] = (), budget: float = TIM
             if rule.id in seen:
                 failures.append(Failure("duplicate", rule.path, rule.id, f"duplicate rule id, also defined in {seen[rule.id]}"))
             seen.setdefault(rule.id, rule.path)
+        # the languages the pack declares: no rule ships half-translated
+        pack_file = str(root / PACK_FILE) if root.is_dir() else str(root)
+        try:
+            declared = pack_languages(root)
+        except RuleError as exc:
+            failures.append(Failure("load", pack_file, None, str(exc)))
+            declared = ("en",)
+        for rule in rules:
+            for lang in missing_languages(rule, declared):
+                message = Msg("ruletest.missing_language", lang=lang, pack=pack_file, langs=", ".join(declared))
+                failures.append(Failure("language", rule.path, rule.id, message))
     known = {r.id for r in (*context, *linted)} | {a for r in (*context, *linted) for a in r.aliases}
     targets = {item.to for r in (*context, *linted) for item in r.reclassify}
     for rule in linted:

@@ -187,6 +187,53 @@ def test_lint_reads_configured_packs_without_arguments(tmp_path: Path):
     assert out.returncode == 1 and "bad: pattern '(a+)+$' takes over" in out.stdout
 
 
+# ---- rules lint: languages the pack declares (pack.yaml) -----------------------------------------
+
+FR_BLOCK = "fr:\n  title: T fr\n  cause: c fr\n  solution: [s fr]\n"
+
+
+def test_our_pack_declares_english_and_french():
+    from analyzer.rules import pack_languages
+
+    assert pack_languages(builtin_rules_dir()) == ("en", "fr")
+    assert "pack" not in {r.id for r in load_rules().rules}  # pack.yaml is not a rule
+
+
+def test_lint_fails_a_rule_lacking_a_declared_language(tmp_path: Path):
+    root = pack(tmp_path, {
+        "pack.yaml": "languages: [en, fr]\n",
+        "half.yaml": rule("half", "['widget half']", "['widget half']", "['ok']"),
+        "both.yaml": rule("both", "['widget both']", "['widget both']", "['ok']", extra=FR_BLOCK),
+    })  # fmt: skip
+    failures, n = lint([root], load_rules().rules)
+    assert n == 2
+    assert [(f.kind, f.rule, Path(f.path).name) for f in failures] == [("language", "half", "half.yaml")]
+    assert "no 'fr' text" in failures[0].message and str(root / "pack.yaml") in failures[0].message
+    out = rla("rules", "lint", str(root))
+    no_traceback(out)
+    assert out.returncode == 1
+    assert f"{root / 'half.yaml'}: half: no 'fr' text" in out.stdout and "1 problem(s)" in out.stdout
+
+
+def test_a_pack_without_pack_yaml_declares_english_only(tmp_path: Path):
+    from analyzer.rules import pack_languages
+
+    root = pack(tmp_path, {"half.yaml": rule("half", "['widget half']", "['widget half']", "['ok']")})
+    assert pack_languages(root) == ("en",)
+    assert lint([root], load_rules().rules)[0] == []
+
+
+@pytest.mark.parametrize("text", ["languages: [fr]\n", "languages: [en, de]\n", "langs: [en]\n", "languages: 3\n"])
+def test_a_broken_pack_yaml_is_reported(tmp_path: Path, text: str):
+    from analyzer.rules import RuleError, load_pack
+
+    root = pack(tmp_path, {"pack.yaml": text, "ok.yaml": rule("ok", "['widget ok']", "['widget ok']", "['no']")})
+    failures, _ = lint([root], load_rules().rules)
+    assert [(f.kind, Path(f.path).name) for f in failures] == [("load", "pack.yaml")]
+    with pytest.raises(RuleError, match="pack.yaml"):
+        load_pack(root)
+
+
 # ---- the slow-pattern probe -----------------------------------------------------------------------
 
 
