@@ -172,10 +172,10 @@ def analyze(
         incomplete = t("interrupted", language)
         code = EXIT_INTERRUPTED
     for skipped in problems.skipped:
-        sys.stderr.write(f"rla: {t('summary.skipped', language, what=skipped)}\n")
+        sys.stderr.write(session.redactor.scrub(f"rla: {t('summary.skipped', language, what=skipped)}") + "\n")
     diag = session.diagnosis(incomplete)
     if verbose:
-        sys.stderr.write(session.describe(time.perf_counter() - started) + "\n")
+        sys.stderr.write(session.redactor.scrub(session.describe(time.perf_counter() - started)) + "\n")
     ctx = report_context(ruleset, language, unexplained)
     ctx.redactor = session.redactor
     ctx.fail_on = fail_on.value
@@ -255,15 +255,53 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+    debug: bool = typer.Option(False, "--debug", help="On an unexpected error, show the (redacted) traceback "
+                               "for a bug report; also accepted after the command, or as RLA_DEBUG=1."),
 ) -> None:
     """rla: the Render log analyzer."""
 
 
+def _take_debug(argv: list[str]) -> tuple[list[str], bool]:
+    """`--debug` anywhere before a `--` (global or per command) -> (argv without it, True)."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    found = "--debug" in argv[:end]
+    return [a for i, a in enumerate(argv) if not (a == "--debug" and i < end)], found
+
+
+def crash_report(exc: BaseException, debug: bool) -> str:
+    """What an unexpected exception shows: one redacted sentence, and with --debug the redacted
+    traceback. The API key in the environment is hidden verbatim whatever its shape."""
+    import traceback
+
+    from analyzer.redact import Redactor
+
+    redactor = Redactor()
+    redactor.add(os.environ.get("RENDER_API_KEY", "").strip() or None)
+    name = type(exc).__name__
+    text = str(exc).strip().splitlines()
+    head = f"rla: internal error: {name}" + (f": {text[0][:300]}" if text else "")
+    if debug:
+        body = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        return redactor.scrub(body.rstrip() + "\n" + head + "\n")
+    return redactor.scrub(head) + ". This is a bug in rla: run the command again with --debug and report the " \
+                                  "(redacted) traceback.\n"
+
+
 def main() -> None:
+    argv, debug = _take_debug(sys.argv[1:])
+    debug = debug or os.environ.get("RLA_DEBUG", "") not in ("", "0")
     try:
-        app()
+        app(args=argv, prog_name="rla")
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
+    except SystemExit:
+        raise
+    except BrokenPipeError:  # `rla … | head`: the reader left; nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_OK)
+    except Exception as exc:  # noqa: BLE001 - never a raw traceback: one sentence, --debug for the rest
+        sys.stderr.write(crash_report(exc, debug))
+        sys.exit(EXIT_USAGE)
 
 
 from analyzer.cli_doctor import doctor as _doctor; app.command(name="doctor")(_doctor)  # noqa: E402,E702  (issue 5)

@@ -158,18 +158,45 @@ def _stderr_cols() -> int:
     return shutil.get_terminal_size((100, 24)).columns
 
 
-def _save(path: Path, logs: list[dict], lang: str) -> None:
-    """JSON lines of the API's own log objects: what `rla analyze` reads back."""
+def _save(path: Path, logs: list[dict], lang: str, redactor: Any = None) -> None:
+    """JSON lines of the API's own log objects: what `rla analyze` reads back.
+
+    Secrets are replaced by the report's stand-ins unless `redactor` is None (`--save-raw`).
+    Atomic: written to a temporary file next to `path`, synced, then renamed over it, so the file
+    is never half-written (an interruption leaves the previous file, or none)."""
+    import tempfile
+
+    def clean(value: Any) -> Any:
+        if redactor is None:
+            return value
+        if isinstance(value, str):
+            return redactor.scrub(value)
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        return value
+
+    tmp: Optional[str] = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".part")
-        with open(tmp, "w", encoding="utf-8") as fh:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        with open(fd, "w", encoding="utf-8") as fh:
             for log in logs:
-                fh.write(json.dumps({k: log[k] for k in ("id", "timestamp", "message", "labels") if k in log},
+                fh.write(json.dumps({k: clean(log[k]) for k in ("id", "timestamp", "message", "labels") if k in log},
                                     ensure_ascii=False) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, path)
+        tmp = None
     except OSError as exc:
         _fail(f"Cannot write {path}: {exc.strerror or exc}.", lang)
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 # ----------------------------------------------------------------------------- fetch
@@ -189,7 +216,10 @@ def fetch(
     text: Optional[list[str]] = _TEXT,
     instance: Optional[list[str]] = _INSTANCE,
     save: Optional[Path] = typer.Option(None, "--save", help="Also write the raw logs here as JSON lines "
-                                        "(`rla analyze FILE` gives the same diagnosis).", show_default=False),
+                                        "(`rla analyze FILE` gives the same diagnosis); secrets replaced by the "
+                                        "report's stand-ins.", show_default=False),
+    save_raw: bool = typer.Option(False, "--save-raw", help="With --save: keep the logs exactly as fetched, "
+                                  "secrets included (a warning says so)."),
     format: Format = _FORMAT,
     fail_on: Level = _FAIL_ON,
     rules: Optional[list[Path]] = _RULES,
@@ -214,6 +244,8 @@ def fetch(
     from analyzer.sources.render_api import ConfigError, LogQuery, resolve_window, ts_ns
 
     language, ruleset = _setup(rules, lang)
+    if save_raw and save is None:
+        _fail("--save-raw only changes what --save writes: add --save FILE.", language)
     try:
         t_start, t_end = resolve_window(since, start, end)
     except ConfigError as exc:
@@ -236,10 +268,17 @@ def fetch(
         result.error = _explain(result.error, t_start)
     if result.error is not None and result.pages == 0:
         _fail(str(result.error), language)
+    from analyzer.redact import Redactor
+
+    redactor = Redactor()
+    client.register_secret(redactor)
     if save is not None:
-        _save(save, result.logs, language)
+        if save_raw:
+            sys.stderr.write(f"rla: warning: --save-raw keeps the logs as fetched in {save}, secrets included "
+                             "(passwords, tokens): do not share that file.\n")
+        _save(save, result.logs, language, None if save_raw else redactor)
     code = _diagnose_and_print(result.logs, f"render:{res.id}", result.incomplete, ruleset, language, format,
-                               unexplained, fail_on, client)
+                               unexplained, fail_on, client, redactor)
     if result.interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
     if result.error is not None:
@@ -260,12 +299,13 @@ def _explain(error: Any, t_start: Any) -> Any:
 
 
 def _diagnose_and_print(logs: list[dict], source: str, incomplete: Optional[str], ruleset: Any, lang: str,
-                        fmt: Format, unexplained: bool, fail_on: Level, client: Any = None) -> int:
+                        fmt: Format, unexplained: bool, fail_on: Level, client: Any = None,
+                        redactor: Any = None) -> int:
     from analyzer.cli import emit, exit_code, report_context
     from analyzer.pipeline import Session
     from analyzer.sources.formats import records_from_api_logs
 
-    session = Session(ruleset)
+    session = Session(ruleset) if redactor is None else Session(ruleset, redactor=redactor)
     if client is not None:
         client.register_secret(session.redactor)
     session.feed_records(list(records_from_api_logs(logs, source)), source)
