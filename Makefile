@@ -9,7 +9,9 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,fast]'
+	$(BIN)/pip install --quiet -e '.[test]'
+	@# Hyperscan is an optional speed-up: where no wheel exists rla still works (pure-Python engine).
+	$(BIN)/pip install --quiet -e '.[fast]' || echo "note: hyperscan not installed; rla uses its pure-Python engine"
 	touch $(STAMP)
 
 venv: $(STAMP)
