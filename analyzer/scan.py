@@ -131,19 +131,27 @@ def classify(plan: Plan, message: str) -> tuple[tuple[str, dict[str, str]], ...]
     out = []
     for pos in sorted(candidates):
         rule = plan.rules[pos]
-        for pattern in rule.patterns:
-            m = pattern.search(message)
-            if m:
-                fields = {k: v for k, v in m.groupdict().items() if v is not None}
-                for extra in rule.extract:
-                    e = extra.search(message)
-                    if e:
-                        for k, v in e.groupdict().items():
-                            if v is not None:
-                                fields.setdefault(k, v)
-                out.append((rule.id, fields))
-                break
+        fields = match_rule(rule, message)
+        if fields is not None:
+            out.append((rule.id, fields))
     return tuple(out)
+
+
+def match_rule(rule: Rule, message: str) -> dict[str, str] | None:
+    """The evidence fields if the rule matches the message (its first matching pattern, then its
+    optional `extract` patterns), else None."""
+    for pattern in rule.patterns:
+        m = pattern.search(message)
+        if m:
+            fields = {k: v for k, v in m.groupdict().items() if v is not None}
+            for extra in rule.extract:
+                e = extra.search(message)
+                if e:
+                    for k, v in e.groupdict().items():
+                        if v is not None:
+                            fields.setdefault(k, v)
+            return fields
+    return None
 
 
 def _depth(message: str) -> int:

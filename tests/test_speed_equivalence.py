@@ -20,7 +20,7 @@ from analyzer.engine import available
 from analyzer.judge import Judge
 from analyzer.model import LogRecord
 from analyzer.pipeline import Session
-from analyzer.scan import _ERROR_RE, _SKIP, _STOP, _TAKE, Hit, Scanner, _Entry, compile_plan
+from analyzer.scan import _ERROR_RE, _SKIP, _STOP, _TAKE, Hit, Scanner, _Entry, compile_plan, match_rule
 from analyzer.sources.files import Problems, blocks_from_stream
 from analyzer.sources.formats import UnparsedRecord, parse_line
 from analyzer.sources.text import read_blocks
@@ -51,20 +51,12 @@ def reference(corpus: bytes) -> list[Hit]:
 
 
 def _classify_all(rules, message: str) -> tuple[tuple[str, dict[str, str]], ...]:  # type: ignore[no-untyped-def]
+    """Every rule tried on the message: no prefilter, no keyword index."""
     out = []
     for rule in rules:
-        for pattern in rule.patterns:
-            m = pattern.search(message)
-            if m:
-                fields = {k: v for k, v in m.groupdict().items() if v is not None}
-                for extra in rule.extract:
-                    e = extra.search(message)
-                    if e:
-                        for k, v in e.groupdict().items():
-                            if v is not None:
-                                fields.setdefault(k, v)
-                out.append((rule.id, fields))
-                break
+        fields = match_rule(rule, message)
+        if fields is not None:
+            out.append((rule.id, fields))
     return tuple(out)
 
 
