@@ -65,6 +65,10 @@ def boundaries(path: str, start: int, cap: int, size: int) -> Iterator[tuple[int
                     break
                 window *= 4
             if stop < 0:
+                from analyzer.sources.text import MAX_LINE
+
+                if cap >= MAX_LINE:  # the reader cuts such a line itself: the rest is its to read
+                    return
                 cap *= 2
                 continue
             yield pos, stop - pos, cap

@@ -1275,6 +1275,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "input.denied": {"en": "{path}: permission denied.", "fr": "{path} : permission refusée."},
     "input.directory": {"en": "{path} is a directory.", "fr": "{path} est un répertoire."},
     "input.unreadable": {"en": "{path}: cannot read ({why}).", "fr": "{path} : lecture impossible ({why})."},
+    "input.binary": {"en": "{path}: {kind}, not a log file", "fr": "{path} : {kind}, pas un fichier de logs"},
+    "input.long_lines": {
+        "en": "{path}: {n} line(s) over 16 MiB, only their first {mib} MiB read",
+        "fr": "{path} : {n} ligne(s) de plus de 16 Mio, seul leur premier {mib} Mio est lu",
+    },
     "expect.findings": {
         "en": "{where}: 'findings' must be a list of rule ids or a mapping of rule id to count",
         "fr": "{where} : 'findings' doit être une liste d'identifiants de règles ou une table identifiant → nombre",
@@ -1334,6 +1339,103 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "unknown language {value!r} (expected one of: {langs})",
         "fr": "langue inconnue {value!r} (attendu : {langs})",
     },
+    # ---------------------------------------------------------------------------------------
+    # rla check: the run's headline, table and markdown (analyzer/report/ci.py)
+    "ci.files.1": {"en": "{n} file checked", "fr": "{n} fichier vérifié"},
+    "ci.files.n": {"en": "{n} files checked", "fr": "{n} fichiers vérifiés"},
+    "ci.passed.1": {"en": "{n} passed", "fr": "{n} réussi"},
+    "ci.passed.n": {"en": "{n} passed", "fr": "{n} réussis"},
+    "ci.failed": {"en": "{n} failed", "fr": "{n} en échec"},
+    "ci.pending": {"en": "{n} pending", "fr": "{n} en attente"},
+    "ci.unreadable.1": {"en": "{n} unreadable", "fr": "{n} illisible"},
+    "ci.unreadable.n": {"en": "{n} unreadable", "fr": "{n} illisibles"},
+    "ci.findings": {"en": " · findings: {list}", "fr": " · constats : {list}"},
+    "ci.gate": {"en": " · {n} at or above {level}", "fr": " · {n} au niveau {level} ou au-dessus"},
+    "ci.gate.baseline": {"en": " and not in the baseline", "fr": " et absents de la baseline"},
+    "ci.line": {"en": "line {line}", "fr": "ligne {line}"},
+    "ci.md.title.passed": {"en": "### rla check: ✅ passed", "fr": "### rla check : ✅ réussi"},
+    "ci.md.title.failed": {"en": "### rla check: ❌ failed", "fr": "### rla check : ❌ échoué"},
+    "ci.md.header": {
+        "en": "| | file | verdict | findings | problems |",
+        "fr": "| | fichier | verdict | constats | problèmes |",
+    },
+    "ci.md.baseline_tag": {"en": " (baseline)", "fr": " (déjà dans la baseline)"},
+    "ci.md.details_header": {
+        "en": "| severity | finding | first seen | cause | fix |",
+        "fr": "| gravité | constat | vu d'abord | cause | solution |",
+    },
+    "ci.md.gone": {
+        "en": "Baseline entries that no longer occur ({n}): remove them with `--write-baseline`.",
+        "fr": "Entrées de la baseline qui n'apparaissent plus ({n}) : retirez-les avec `--write-baseline`.",
+    },
+    "ci.md.gone_item": {"en": "- `{rule}` in `{file}`", "fr": "- `{rule}` dans `{file}`"},
+    "ci.md.unlisted": {
+        "en": "{n} file(s) have no expectation and were not checked.",
+        "fr": "{n} fichier(s) sans attente, non vérifié(s).",
+    },
+    "ci.table.gone": {
+        "en": "no longer seen ({n} baseline entries; rewrite it with --write-baseline):",
+        "fr": "plus vus ({n} entrées de la baseline ; réécrivez-la avec --write-baseline) :",
+    },
+    "ci.table.gone_item": {"en": "{rule} in {file}", "fr": "{rule} dans {file}"},
+    "ci.table.unlisted": {
+        "en": "{n} file(s) found have no expectation and were not checked, e.g. {example}",
+        "fr": "{n} fichier(s) trouvé(s) sans attente, non vérifié(s), par exemple {example}",
+    },
+    "ci.table.passed": {"en": "PASSED: {headline}", "fr": "RÉUSSI : {headline}"},
+    "ci.table.failed": {"en": "FAILED: {headline}", "fr": "ÉCHEC : {headline}"},
+    "ci.table.per_rule": {"en": "per rule: {list}", "fr": "par règle : {list}"},
+    # rla check: its own errors and notes (analyzer/cli_check.py)
+    "warning.prefix": {"en": "rla: warning: ", "fr": "rla : avertissement : "},
+    "check.error.expect_and_baseline": {
+        "en": "use --expect or a baseline (--baseline / --write-baseline), not both.",
+        "fr": "utilisez --expect ou une baseline (--baseline / --write-baseline), pas les deux.",
+    },
+    "check.error.baseline_and_write": {
+        "en": "use --baseline to check or --write-baseline to record, not both.",
+        "fr": "utilisez --baseline pour vérifier ou --write-baseline pour enregistrer, pas les deux.",
+    },
+    "check.error.select_typo": {
+        "en": "--select/--ignore '{id}' names no rule (see `rla rules list`).",
+        "fr": "--select/--ignore '{id}' ne désigne aucune règle (voir `rla rules list`).",
+    },
+    "check.error.cannot_write": {"en": "cannot write {path} ({why}).", "fr": "impossible d'écrire {path} ({why})."},
+    "check.sample_missing": {
+        "en": "listed in {expect} but the file does not exist",
+        "fr": "listé dans {expect}, mais le fichier n'existe pas",
+    },
+    "check.cannot_read": {"en": "cannot read ({why})", "fr": "lecture impossible ({why})"},
+    "check.baseline.no_file": {
+        "en": "{path}: no such baseline file (create it with --write-baseline {path})",
+        "fr": "{path} : fichier de baseline introuvable (créez-le avec --write-baseline {path})",
+    },
+    "check.baseline.unreadable": {"en": "{path}: cannot read ({why})", "fr": "{path} : lecture impossible ({why})"},
+    "check.baseline.invalid_json": {
+        "en": "{path}: not a baseline file (invalid JSON at line {line})",
+        "fr": "{path} : pas un fichier de baseline (JSON invalide à la ligne {line})",
+    },
+    "check.baseline.invalid": {
+        "en": "{path}: not a baseline file (expected findings: [{{file, rule, fingerprint}}, ...])",
+        "fr": "{path} : pas un fichier de baseline (attendu : findings: [{{file, rule, fingerprint}}, ...])",
+    },
+    "check.baseline.wrote": {
+        "en": "rla: wrote {n} known finding(s) to {path}; check against it with --baseline {path}",
+        "fr": "rla : {n} constat(s) connu(s) écrit(s) dans {path} ; vérifiez par rapport à elle avec --baseline {path}",
+    },
+    # rla rules test / rla rules lint (analyzer/cli_check.py)
+    "check.rules.no_dir": {"en": "{path}: no such rules directory.", "fr": "{path} : répertoire de règles introuvable."},
+    "check.rules.lint_hint": {
+        "en": "{error} (run `rla rules lint` for every problem at once)",
+        "fr": "{error} (lancez `rla rules lint` pour voir tous les problèmes d'un coup)",
+    },
+    "check.rules.test.1": {"en": "{n} rule, {checked} example lines: {result}", "fr": "{n} règle, {checked} lignes d'exemple : {result}"},
+    "check.rules.test.n": {"en": "{n} rules, {checked} example lines: {result}", "fr": "{n} règles, {checked} lignes d'exemple : {result}"},
+    "check.rules.all_pass": {"en": "all pass", "fr": "toutes passent"},
+    "check.rules.failures": {"en": "{n} failure(s)", "fr": "{n} échec(s)"},
+    "check.rules.lint.1": {"en": "{n} rule linted: {result}", "fr": "{n} règle vérifiée : {result}"},
+    "check.rules.lint.n": {"en": "{n} rules linted: {result}", "fr": "{n} règles vérifiées : {result}"},
+    "check.rules.no_problems": {"en": "no problems", "fr": "aucun problème"},
+    "check.rules.problems": {"en": "{n} problem(s)", "fr": "{n} problème(s)"},
 }
 
 

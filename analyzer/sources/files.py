@@ -25,7 +25,15 @@ from analyzer.sources.formats import (
     record_from_api_log,
     time_key,
 )
-from analyzer.sources.text import BLOCK_SIZE, clean, open_binary, read_blocks, read_byte_blocks, sniff_encoding
+from analyzer.sources.text import (
+    BLOCK_SIZE,
+    KEEP_LINE,
+    clean,
+    open_binary,
+    read_blocks,
+    read_byte_blocks,
+    sniff_encoding,
+)
 
 LOG_SUFFIXES = (".log", ".txt", ".json", ".jsonl", ".ndjson", ".gz")
 STDIN = "-"
@@ -167,15 +175,48 @@ def blocks_from_stream(stream: BinaryIO, source: str, problems: Problems, block_
             yield block
             line += block.count_newlines()
         return
+    kind = binary_kind(head[skip:])
+    if kind is not None:
+        problems.skipped.append(error("input.binary", path=source, kind=kind))
+        return
     # A plain file can be read again at any offset: parallel workers may prefilter its blocks.
     seekable = isinstance(stream, io.BufferedReader) and source != "<stdin>" and os.path.isfile(source)
     file_size = os.path.getsize(source) if seekable else 0
     line = 1
-    for data, size, cleaned, offset, length, cap in read_byte_blocks(head[skip:], stream, block_size):
+    cuts: list[int] = []
+    for data, size, cleaned, offset, length, cap in read_byte_blocks(head[skip:], stream, block_size, cuts.append):
         origin = (source, skip + offset, length, cap, file_size) if seekable and not cleaned else None
         block = Block(source, line, data=data, size=size, clean=cleaned, more=True, origin=origin)
         yield block
         line += block.count_newlines()
+    if cuts:
+        problems.skipped.append(error("input.long_lines", path=source, n=len(cuts), mib=KEEP_LINE // 2**20))
+
+
+# Magic numbers of files that are not logs (a .gz is opened by its magic before this is asked).
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive"), (b"\x7fELF", "an executable (ELF)"), (b"%PDF-", "a PDF document"),
+    (b"BZh", "a bzip2 archive"), (b"\xfd7zXZ\x00", "an xz archive"), (b"\x28\xb5\x2f\xfd", "a zstd archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"), (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\xca\xfe\xba\xbe", "a compiled binary"), (b"\xcf\xfa\xed\xfe", "an executable (Mach-O)"),
+    (b"\x1f\x8b", "a gzip stream"),
+)
+_CONTROL = bytes(c for c in range(32) if c not in b"\t\n\r\x0b\x0c\x1b\x08")
+
+
+def binary_kind(head: bytes) -> str | None:
+    """What a non-log file is ("a PNG image", "binary data"), or None for text. NUL bytes alone do
+    not make a file binary (they are stripped); many control bytes or invalid UTF-8 do."""
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            return name
+    sample = head[:65536].replace(b"\x00", b"")
+    if not sample:
+        return None
+    bad = len(sample) - len(sample.translate(None, _CONTROL))
+    bad += sample.decode("utf-8", "replace").count("\ufffd")
+    return "binary data" if bad > len(sample) // 10 else None
 
 
 def read_sources(paths: list[str], problems: Problems, stdin: BinaryIO | None = None) -> Iterator[Block]:

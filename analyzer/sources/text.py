@@ -9,9 +9,13 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import BinaryIO, Callable
 
 BLOCK_SIZE = 4 * 1024 * 1024
+# A line longer than this (a minified bundle, a base64 dump) is cut: its first KEEP_LINE bytes are
+# scanned, the rest up to its newline is skipped, and the cut is counted (memory stays flat).
+MAX_LINE = 4 * BLOCK_SIZE
+KEEP_LINE = 1024 * 1024
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]")
 # Runs of characters that UTF-8 bytes turn into when decoded as Mac Roman or Windows-1252.
@@ -112,7 +116,7 @@ _DIRTY = (b"\r", b"\x1b", b"\x00")
 
 
 def read_byte_blocks(
-    head: bytes, stream: BinaryIO, block_size: int = BLOCK_SIZE
+    head: bytes, stream: BinaryIO, block_size: int = BLOCK_SIZE, on_cut: Callable[[int], None] | None = None
 ) -> Iterator[tuple[bytes | bytearray, int, bool, int, int, int]]:
     """UTF-8 input -> (buffer, size, cleaned, offset, length, cap): blocks of whole lines as bytes,
     never decoded whole. `offset` and `length` locate the block in the input (after `head`'s start),
@@ -146,6 +150,29 @@ def read_byte_blocks(
         if filled == 0:
             return
         cut = filled if eof else buf.rfind(b"\n", 0, filled) + 1
+        if cut == 0 and cap >= MAX_LINE:  # an over-long line: keep its start, skip to its newline
+            kept = clean(bytes(buf[:KEEP_LINE]).decode("utf-8", "replace")).encode("utf-8") + b"\n"
+            yield kept, len(kept), True, offset, filled, cap
+            consumed, filled = filled, 0
+            while not eof:
+                n = readinto(buf) if readinto is not None else len(chunk := stream.read(cap)) or 0
+                if readinto is None and n:
+                    buf[:n] = chunk
+                if not n:
+                    eof = True
+                    break
+                nl = buf.find(b"\n", 0, n)
+                if nl >= 0:
+                    buf[: n - nl - 1] = buf[nl + 1 : n]
+                    consumed, filled = consumed + nl + 1, n - nl - 1
+                    break
+                consumed += n
+            if on_cut is not None:
+                on_cut(consumed)
+            offset += consumed
+            if eof and not filled:
+                return
+            continue
         if cut == 0:  # one line longer than the buffer: make room
             cap *= 2
             bigger = bytearray(cap)
