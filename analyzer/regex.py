@@ -50,29 +50,10 @@ def dialect_problem(pattern: str) -> str | None:
             if op is C.SUBPATTERN:
                 stack.append(av[-1])
             elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
-                if av[1] == C.MAXREPEAT and _has_unbounded(av[2]):
-                    return ("nests an unbounded repeat inside another (like (a+)+), which can take exponential "
-                            "time on a long line; repeat the inner part once, e.g. (a+) or (?:ab)+")
                 stack.append(av[2])
             elif op is C.BRANCH:
                 stack.extend(av[1])
     return None
-
-
-def _has_unbounded(node: P.SubPattern) -> bool:
-    """Whether a sub-pattern holds a `*`, `+` or `{n,}` (the inner half of catastrophic backtracking)."""
-    stack = [node]
-    while stack:
-        for op, av in getattr(stack.pop(), "data", ()):
-            if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-                if av[1] == C.MAXREPEAT:
-                    return True
-                stack.append(av[2])
-            elif op is C.SUBPATTERN:
-                stack.append(av[-1])
-            elif op is C.BRANCH:
-                stack.extend(av[1])
-    return False
 
 
 def _literals(node: P.SubPattern) -> list[list[str]]:
