@@ -95,9 +95,41 @@ def load_ruleset(extra: Optional[list[Path]], lang: str = "en"):  # type: ignore
         ruleset = load_rules(list(dict.fromkeys(packs)))
     except (RuleError, ConfigError) as exc:
         fail(str(exc), lang)
+    if packs:
+        _refuse_slow_patterns(ruleset, [Path(p) for p in packs], lang)
     for rule_id in ruleset.overridden:
         sys.stderr.write(t("rules.overridden", lang, id=rule_id) + "\n")
     return ruleset
+
+
+def _refuse_slow_patterns(ruleset, packs: list[Path], lang: str) -> None:  # type: ignore[no-untyped-def]
+    """A user pack's pattern that backtracks catastrophically ((a+)+$) would hang the run on one long
+    line: time each of them on adversarial lines (`rla rules lint`'s probe, in a worker process that
+    is killed past its budget) and refuse the pack with the file, line and reason. Ours are linted in CI."""
+    from analyzer.ruletest import ATTACK_LEN, TIME_BUDGET, slow_patterns
+
+    roots = [p.resolve() for p in packs]
+    mine: list[tuple[object, str]] = []
+    for rule in ruleset.rules:
+        path = Path(str(getattr(rule, "path", "") or "")).resolve()
+        if any(path == root or root in path.parents for root in roots):
+            for pattern in [*rule.patterns, *getattr(rule, "extract", [])]:
+                mine.append((rule, getattr(pattern, "pattern", str(pattern))))
+    if not mine:
+        return
+    slow = slow_patterns([p for _, p in mine], TIME_BUDGET)
+    if not slow:
+        return
+    rule, pattern = mine[min(slow)]
+    line = 1
+    try:
+        text = Path(str(rule.path)).read_text(encoding="utf-8")  # type: ignore[attr-defined]
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if pattern in row or repr(pattern)[1:-1] in row), 1)
+    except OSError:
+        pass
+    fail(f"{rule.path}:{line}: rule {rule.id}: the pattern {pattern!r} takes over {TIME_BUDGET:g} s on a "  # type: ignore[attr-defined]
+         f"{ATTACK_LEN:,}-character line (nested or adjacent repeats backtrack catastrophically); anchor it on "
+         "literal text or make the repeats exclusive.", lang)
 
 
 def report_context(ruleset, lang: str, unexplained: bool = True):  # type: ignore[no-untyped-def]
