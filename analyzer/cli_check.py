@@ -33,6 +33,7 @@ from analyzer.cli import (
     report_context,
     resolve_lang,
 )
+from analyzer.i18n import Msg, error, said, t, tr
 
 BASELINE_VERSION = 1
 
@@ -45,14 +46,14 @@ def deliver(text: str, output: Optional[Path], summary: Optional[Callable[[], st
         try:
             Path(output).write_text(text, encoding="utf-8")
         except OSError as exc:
-            fail(f"cannot write {output} ({exc.strerror or exc}).", lang)
+            fail(Msg("check.error.cannot_write", path=output, why=exc.strerror or exc), lang)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
     if summary is not None and os.environ.get("GITHUB_STEP_SUMMARY"):
         problem = append_step_summary(summary())
         if problem:
-            sys.stderr.write(f"rla: warning: {problem}\n")
+            sys.stderr.write(t("warning.prefix", lang) + f"{problem}\n")
 
 
 def _split(values: Optional[list[str]]) -> tuple[str, ...]:
@@ -73,16 +74,16 @@ def read_baseline(path: Path) -> list[dict[str, Any]]:
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ValueError(f"{path}: no such baseline file (create it with --write-baseline {path})") from None
+        raise ValueError(error("check.baseline.no_file", path=path)) from None
     except OSError as exc:
-        raise ValueError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise ValueError(error("check.baseline.unreadable", path=path, why=exc.strerror or exc)) from None
     except json.JSONDecodeError as exc:
-        raise ValueError(f"{path}: not a baseline file (invalid JSON at line {exc.lineno})") from None
+        raise ValueError(error("check.baseline.invalid_json", path=path, line=exc.lineno)) from None
     entries = doc.get("findings") if isinstance(doc, dict) else None
     if not isinstance(entries, list) or not all(
         isinstance(e, dict) and all(isinstance(e.get(k), str) for k in ("file", "rule", "fingerprint")) for e in entries
     ):
-        raise ValueError(f"{path}: not a baseline file (expected findings: [{{file, rule, fingerprint}}, ...])")
+        raise ValueError(error("check.baseline.invalid", path=path))
     return entries
 
 
@@ -148,9 +149,9 @@ def check(
 
     language = resolve_lang(lang)
     if expect is not None and (baseline is not None or write_baseline is not None):
-        fail("use --expect or a baseline (--baseline / --write-baseline), not both.", language)
+        fail(Msg("check.error.expect_and_baseline"), language)
     if baseline is not None and write_baseline is not None:
-        fail("use --baseline to check or --write-baseline to record, not both.", language)
+        fail(Msg("check.error.baseline_and_write"), language)
     try:
         cfg = find()
     except ConfigError as exc:
@@ -160,7 +161,7 @@ def check(
     filt = RuleFilter(_split(select) or cfg.select, _split(ignore) or cfg.ignore)
     typo = filt.unknown(r.id for r in ruleset.rules)
     if typo:
-        fail(f"--select/--ignore '{typo}' names no rule (see `rla rules list`).", language)
+        fail(Msg("check.error.select_typo", id=typo), language)
     try:
         files = expand(list(paths))
     except InputError as exc:
@@ -182,7 +183,7 @@ def check(
             if target not in found and not target.exists() and any(target == r or r in target.parents for r in roots):
                 shown = os.path.relpath(target)
                 res = FileResult(shown, expected=True)
-                res.problems.append(_sample_problem(f"listed in {expect} but the file does not exist"))
+                res.problems.append(_sample_problem(str(tr(Msg("check.sample_missing", expect=expect), language))))
                 missing.append(res)
         unlisted = [f for f in files if f == "-" or Path(f).resolve() not in expectations]
         files = [f for f in files if f != "-" and Path(f).resolve() in expectations]
@@ -220,7 +221,7 @@ def check(
             results.append(res)
             continue
         except (OSError, EOFError, zlib.error, UnicodeError) as exc:  # a corrupt .gz, a file removed under us
-            res.error = f"cannot read ({exc})"
+            res.error = error("check.cannot_read", why=exc)
             results.append(res)
             continue
         except KeyboardInterrupt:
@@ -272,15 +273,15 @@ def check(
                 redactor.scrub(json.dumps(baseline_doc(results, base_dir), ensure_ascii=False, indent=2) + "\n"), encoding="utf-8"
             )
         except OSError as exc:
-            fail(f"cannot write {write_baseline} ({exc.strerror or exc}).", language)
+            fail(Msg("check.error.cannot_write", path=write_baseline, why=exc.strerror or exc), language)
         n = sum(1 for r in results if r.diag for f in r.diag.findings if f.severity > Severity.OK)
-        sys.stderr.write(f"rla: wrote {n} known finding(s) to {write_baseline}; check against it with --baseline {write_baseline}\n")
+        sys.stderr.write(t("check.baseline.wrote", language, n=n, path=write_baseline) + "\n")
     text = redactor.scrub(render_run(doc, format.value, ctx))
-    summary = (lambda: redactor.scrub(render_markdown(doc))) if format == Format.github else None
+    summary = (lambda: redactor.scrub(render_markdown(doc, language))) if format == Format.github else None
     deliver(text, output, summary, language)
     for r in results:
         if r.error is not None:
-            sys.stderr.write(f"rla: error: {redactor.scrub(r.path)}: {redactor.scrub(r.error)}\n")
+            sys.stderr.write(t("error.prefix", language) + f"{redactor.scrub(r.path)}: {redactor.scrub(_said(r.error, language))}\n")
     if interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
     code = exit_status(doc)
@@ -289,6 +290,13 @@ def check(
     if write_baseline is not None or exit_zero:
         raise typer.Exit(EXIT_OK)
     raise typer.Exit(code)
+
+
+def _said(text: str, lang: str) -> str:
+    """An error of the catalogue in `lang`, also when its final period was cut off."""
+    from analyzer.report.ci import _reason
+
+    return _reason(text, lang)
 
 
 def _sample_problem(message: str) -> Any:
@@ -300,7 +308,7 @@ def _sample_problem(message: str) -> Any:
 # ---- rla rules test / rla rules lint ----------------------------------------------------------
 
 
-def _packs(dirs: Optional[list[Path]]) -> tuple[list[Path], bool]:
+def _packs(dirs: Optional[list[Path]], lang: str = "en") -> tuple[list[Path], bool]:
     """The packs to work on: the given folders, or (none given) the built-in pack and configured packs."""
     from analyzer.config import ConfigError, find
     from analyzer.ruletest import pack_dirs
@@ -308,18 +316,19 @@ def _packs(dirs: Optional[list[Path]]) -> tuple[list[Path], bool]:
     if dirs:
         for d in dirs:
             if not Path(d).exists():
-                fail(f"{d}: no such rules directory.")
+                fail(Msg("check.rules.no_dir", path=d), lang)
         return pack_dirs(dirs)
     try:
         configured = list(find().rules)
     except ConfigError as exc:
-        fail(str(exc))
+        fail(str(exc), lang)
     return pack_dirs(configured)[0], True
 
 
-def _report(failures: list[Any], what: str) -> None:
+def _report(failures: list[Any], what: str, lang: str = "en") -> None:
     for f in failures:
-        typer.echo(str(f))
+        who = f"{f.rule}: " if f.rule else ""
+        typer.echo(f"{f.path}: {who}{said(f.message, lang)}" if isinstance(f.message, Msg) else str(f))
     if failures:
         typer.echo("")
     typer.echo(what)
@@ -330,36 +339,41 @@ def rules_test(
     dirs: Optional[list[Path]] = typer.Argument(
         None, help="Rule pack folders [default: the built-in pack and the configured packs].", show_default=False
     ),
+    lang: Optional[str] = LangOpt,
 ) -> None:
     """Every rule matches its examples.match lines, none of its examples.no_match lines, and no
     example line triggers a more severe rule elsewhere unless declared (examples.also)."""
     from analyzer.rules import RuleError, load_pack, load_rules
     from analyzer.ruletest import check_examples
 
-    packs, with_builtin = _packs(dirs)
+    language = resolve_lang(lang)
+    packs, with_builtin = _packs(dirs, language)
     try:
         ruleset = load_rules(packs)
         only = {r.id for d in packs for r in load_pack(d)}
     except RuleError as exc:
-        fail(f"{exc} (run `rla rules lint` for every problem at once)")
+        fail(t("check.rules.lint_hint", language, error=said(str(exc), language)), language)
     if with_builtin:
         only |= {r.id for r in load_rules().rules}
     failures, checked = check_examples(ruleset, only)
     n = len(only)
-    _report(failures, f"{n} rule{'s' if n != 1 else ''}, {checked} example lines: " + (f"{len(failures)} failure(s)" if failures else "all pass"))
+    result = t("check.rules.failures", language, n=len(failures)) if failures else t("check.rules.all_pass", language)
+    _report(failures, t(f"check.rules.test.{'1' if n == 1 else 'n'}", language, n=n, checked=checked, result=result), language)
 
 
 def rules_lint(
     dirs: Optional[list[Path]] = typer.Argument(
         None, help="Rule pack folders [default: the built-in pack and the configured packs].", show_default=False
     ),
+    lang: Optional[str] = LangOpt,
 ) -> None:
     """Schema, unknown keys, regex dialect, duplicate ids, references, missing examples and
     slow (catastrophically backtracking) patterns."""
     from analyzer.rules import RuleError, builtin_rules_dir, load_rules
     from analyzer.ruletest import lint
 
-    packs, with_builtin = _packs(dirs)
+    language = resolve_lang(lang)
+    packs, with_builtin = _packs(dirs, language)
     targets = ([builtin_rules_dir()] if with_builtin else []) + packs
     context: tuple[Any, ...] = ()
     if not with_builtin:
@@ -368,4 +382,5 @@ def rules_lint(
         except RuleError:
             context = ()
     failures, n = lint(targets, context)
-    _report(failures, f"{n} rule{'s' if n != 1 else ''} linted: " + (f"{len(failures)} problem(s)" if failures else "no problems"))
+    result = t("check.rules.problems", language, n=len(failures)) if failures else t("check.rules.no_problems", language)
+    _report(failures, t(f"check.rules.lint.{'1' if n == 1 else 'n'}", language, n=n, result=result), language)

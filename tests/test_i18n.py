@@ -366,3 +366,41 @@ def test_every_rule_has_both_languages(rule_id: str):
     assert missing_languages(rule, LANGS) == [], f"{rule.path}: no French (fr: title, cause, solution)"
     fr, en = rule.texts["fr"], rule.texts["en"]
     assert fr.title != en.title and fr.cause != en.cause, f"{rule.path}: the French is a copy of the English"
+
+
+def test_rules_lint_passes_on_our_pack_with_its_languages_declared():
+    from analyzer.rules import builtin_rules_dir, pack_languages
+
+    assert pack_languages(builtin_rules_dir()) == LANGS  # rules/pack.yaml: languages: [en, fr]
+    en, fr = rla("rules", "lint", "--lang", "en"), rla("rules", "lint", "--lang", "fr")
+    assert en.returncode == fr.returncode == 0, en.stdout + en.stderr
+    assert f"{len(RULES.rules)} rules linted: no problems" in en.stdout
+    assert f"{len(RULES.rules)} règles vérifiées : aucun problème" in fr.stdout
+
+
+# --------------------------------------------------------------------------------------------
+# (f) rla check and rla fetch in French
+# --------------------------------------------------------------------------------------------
+
+
+def test_check_in_french_gives_the_same_exit_code_as_in_english():
+    args = ("check", "samples/", "--expect", "samples/expected.yaml")
+    en, fr = rla(*args, "--lang", "en"), rla(*args, "--lang", "fr")
+    assert en.returncode == fr.returncode == 0, en.stdout[-2000:] + en.stderr
+    assert "PASSED: " in en.stdout and "files checked" in en.stdout
+    assert "RÉUSSI : " in fr.stdout and "fichiers vérifiés" in fr.stdout and "PASSED" not in fr.stdout
+    # a failing gate fails in both languages, with the same code
+    args = ("check", "samples/api/node-app/degraded.jsonl", "--fail-on", "warning")
+    en, fr = rla(*args, env={"LANG": "en_US.UTF-8"}), rla(*args, env={"LANG": "fr_FR.UTF-8"})
+    assert en.returncode == fr.returncode == 1, en.stderr
+    assert "FAILED: 1 file checked, 0 passed, 1 failed" in en.stdout
+    assert "ÉCHEC : 1 fichier vérifié, 0 réussi, 1 en échec" in fr.stdout
+    assert t("verdict.degraded", "fr") in fr.stdout
+
+
+def test_check_errors_in_french():
+    p = rla("check", "samples/", "--expect", "samples/expected.yaml", "--baseline", "x.json", "--lang", "fr")
+    assert p.returncode == 2
+    assert p.stderr == "rla : erreur : utilisez --expect ou une baseline (--baseline / --write-baseline), pas les deux.\n"
+    p = rla("check", "samples/", "--baseline", "/nonexistent/b.json", "--lang", "fr")
+    assert p.returncode == 2 and "fichier de baseline introuvable" in p.stderr, p.stderr

@@ -194,20 +194,36 @@ def location(finding: dict[str, Any], fallback: str) -> tuple[str, int]:
     return source, max(int(finding["first"]["line"] or 1), 1)
 
 
-def headline(doc: dict[str, Any]) -> str:
+def _n(key: str, n: int, lang: str) -> str:
+    """key.1 or key.n by the language's plural rule (French: 0 and 1 are singular)."""
+    from analyzer.i18n import t
+
+    one = n == 1 or (lang == "fr" and n == 0)
+    return t(f"{key}.{'1' if one else 'n'}", lang, n=n)
+
+
+def _sev(label: str, lang: str) -> str:
+    from analyzer.i18n import CATALOGUE, t
+
+    return t(f"sev.{label}", lang) if f"sev.{label}" in CATALOGUE else label
+
+
+def headline(doc: dict[str, Any], lang: str = "en") -> str:
+    from analyzer.i18n import t
+
     s = doc["summary"]
-    parts = [f"{s['files']} file{'s' if s['files'] != 1 else ''} checked", f"{s['passed']} passed", f"{s['failed']} failed"]
+    parts = [_n("ci.files", s["files"], lang), _n("ci.passed", s["passed"], lang), t("ci.failed", lang, n=s["failed"])]
     if s["pending"]:
-        parts.append(f"{s['pending']} pending")
+        parts.append(t("ci.pending", lang, n=s["pending"]))
     if s["errors"]:
-        parts.append(f"{s['errors']} unreadable")
+        parts.append(_n("ci.unreadable", s["errors"], lang))
     text = ", ".join(parts)
     if s["findings"]:
-        text += " · findings: " + ", ".join(f"{k} {v}" for k, v in s["findings"].items())
+        text += t("ci.findings", lang, list=", ".join(f"{_sev(k, lang)} {v}" for k, v in s["findings"].items()))
     if doc["mode"] != "expect":
-        text += f" · {s['failing_findings']} at or above {doc['fail_on']}"
+        text += t("ci.gate", lang, n=s["failing_findings"], level=_sev(doc["fail_on"], lang))
         if doc["baseline"]:
-            text += " and not in the baseline"
+            text += t("ci.gate.baseline", lang)
     return text
 
 
@@ -220,62 +236,81 @@ def _md(text: Any) -> str:
     return str(text).replace("|", "\\|").replace("\n", "<br>")
 
 
-def render_markdown(doc: dict[str, Any]) -> str:
+def _reason(text: str | None, lang: str) -> str:
+    """Why a file was not checked, in `lang` when it is a catalogue error (its final period may be cut)."""
+    from analyzer.i18n import said
+
+    if not text:
+        return ""
+    for candidate in (text, text + "."):
+        shown = said(candidate, lang)
+        if shown != candidate:
+            return shown.rstrip(".") if candidate != text else shown
+    return text
+
+
+def render_markdown(doc: dict[str, Any], lang: str = "en") -> str:
     """For a PR comment and $GITHUB_STEP_SUMMARY: verdict of the run, one row per file, details."""
+    from analyzer.i18n import t
+
     ok = doc["ok"]
-    out = [f"### rla check: {'✅ passed' if ok else '❌ failed'}", "", headline(doc), ""]
-    out += ["| | file | verdict | findings | problems |", "|---|---|---|---|---|"]
+    out = [t("ci.md.title.passed" if ok else "ci.md.title.failed", lang), "", headline(doc, lang), ""]
+    out += [t("ci.md.header", lang), "|---|---|---|---|---|"]
     for f in doc["files"]:
         d = f["diagnosis"]
-        verdict = d["verdict"]["text"] if d else (f["reason"] or "")
+        verdict = d["verdict"]["text"] if d else _reason(f["reason"], lang)
         shown = [x for x in d["findings"] if x["severity"] != "ok"] if d else []
-        findings = ", ".join(f"`{x['rule']}`×{x['count']}" + (" (baseline)" if x.get("baseline") else "") for x in shown)
-        problems = "; ".join(p["message"] for p in f["problems"])
+        tag = t("ci.md.baseline_tag", lang)
+        findings = ", ".join(f"`{x['rule']}`×{x['count']}" + (tag if x.get("baseline") else "") for x in shown)
+        problems = t("sep.semicolon", lang).join(p["message"] for p in f["problems"])
         out.append(f"| {_MARK[f['status']]} | `{_md(f['path'])}` | {_md(verdict)} | {_md(findings)} | {_md(problems)} |")
     details = []
     for f in doc["files"]:
         gate = [x for x in (f["diagnosis"] or {}).get("findings", []) if x.get("gate")]
         if not gate:
             continue
-        details += ["", f"#### `{_md(f['path'])}`", "", "| severity | finding | first seen | cause | fix |", "|---|---|---|---|---|"]
+        details += ["", f"#### `{_md(f['path'])}`", "", t("ci.md.details_header", lang), "|---|---|---|---|---|"]
         for x in gate:
-            where = f"line {x['first']['line']}" + (f" ({x['first']['time']})" if x["first"]["time"] else "")
+            where = t("ci.line", lang, line=x["first"]["line"]) + (f" ({x['first']['time']})" if x["first"]["time"] else "")
             fix = "<br>".join(f"• {s}" for s in x["solution"])
-            details.append(f"| {x['severity']} | `{x['rule']}` {_md(x['title'])} | {where} | {_md(x['cause'])} | {_md(fix)} |")
+            details.append(f"| {_sev(x['severity'], lang)} | `{x['rule']}` {_md(x['title'])} | {where} | {_md(x['cause'])} | {_md(fix)} |")
     out += details
     if doc["baseline"] and doc["baseline"]["gone"]:
-        out += ["", f"Baseline entries that no longer occur ({len(doc['baseline']['gone'])}): remove them with `--write-baseline`.", ""]
-        out += [f"- `{g['rule']}` in `{_md(g['file'])}`" for g in doc["baseline"]["gone"]]
+        out += ["", t("ci.md.gone", lang, n=len(doc["baseline"]["gone"])), ""]
+        out += [t("ci.md.gone_item", lang, rule=g["rule"], file=_md(g["file"])) for g in doc["baseline"]["gone"]]
     if doc["unlisted"]:
-        out += ["", f"{len(doc['unlisted'])} file(s) have no expectation and were not checked."]
+        out += ["", t("ci.md.unlisted", lang, n=len(doc["unlisted"]))]
     return "\n".join(out) + "\n"
 
 
-def render_table(doc: dict[str, Any]) -> str:
+def render_table(doc: dict[str, Any], lang: str = "en") -> str:
     """Plain text for a terminal or a CI log: one line per file, what failed under it, a summary."""
+    from analyzer.i18n import t
+
     lines = []
     for f in doc["files"]:
         d = f["diagnosis"]
-        mark = {PASS: "ok  ", FAIL: "FAIL", MISSING: "FAIL", PENDING: "pend", ERROR: "ERR "}[f["status"]]
-        what = d["verdict"]["text"] if d else (f["reason"] or "")
+        mark = {PASS: "ok  ", FAIL: "FAIL", MISSING: "FAIL", PENDING: "pend", ERROR: "ERR "}[f["status"]]  # fixed-width marks, every language
+        what = d["verdict"]["text"] if d else _reason(f["reason"], lang)
         lines.append(f"{mark} {f['path']}  {what}")
         for p in f["problems"]:
             lines.append(f"       {p['message']}")
         for x in (d or {}).get("findings", []):
             if x.get("gate"):
-                lines.append(f"       {x['severity']:<8} {x['rule']} ×{x['count']}  {x['title']} (line {x['first']['line']})")
+                where = t("ci.line", lang, line=x["first"]["line"])
+                lines.append(f"       {x['severity']:<8} {x['rule']} ×{x['count']}  {x['title']} ({where})")
     if doc["baseline"] and doc["baseline"]["gone"]:
         lines.append("")
-        lines.append(f"no longer seen ({len(doc['baseline']['gone'])} baseline entries; rewrite it with --write-baseline):")
-        lines += [f"       {g['rule']} in {g['file']}" for g in doc["baseline"]["gone"]]
+        lines.append(t("ci.table.gone", lang, n=len(doc["baseline"]["gone"])))
+        lines += ["       " + t("ci.table.gone_item", lang, rule=g["rule"], file=g["file"]) for g in doc["baseline"]["gone"]]
     if doc["unlisted"]:
         lines.append("")
-        lines.append(f"{len(doc['unlisted'])} file(s) found have no expectation and were not checked, e.g. {doc['unlisted'][0]}")
+        lines.append(t("ci.table.unlisted", lang, n=len(doc["unlisted"]), example=doc["unlisted"][0]))
     rules = doc["summary"]["rules"]
     lines.append("")
-    lines.append(("PASSED: " if doc["ok"] else "FAILED: ") + headline(doc))
+    lines.append(t("ci.table.passed" if doc["ok"] else "ci.table.failed", lang, headline=headline(doc, lang)))
     if rules:
-        lines.append("per rule: " + ", ".join(f"{k} {v}" for k, v in rules.items()))
+        lines.append(t("ci.table.per_rule", lang, list=", ".join(f"{k} {v}" for k, v in rules.items())))
     return "\n".join(lines) + "\n"
 
 
@@ -296,7 +331,7 @@ def render_run(doc: dict[str, Any], fmt: str, ctx: ReportContext) -> str:
 
         return render_sarif(doc, ctx)
     if fmt == "markdown":
-        return render_markdown(doc)
+        return render_markdown(doc, ctx.lang)
     if fmt == "json":
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    return render_table(doc)
+    return render_table(doc, ctx.lang)
