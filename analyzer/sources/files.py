@@ -164,11 +164,12 @@ def blocks_from_stream(stream: BinaryIO, source: str, problems: Problems, block_
         # UTF-16 and JSON documents: decode as text (a JSON document is decoded whole anyway).
         line = 1
         first = True
-        for text in read_blocks(_Prepend(head, stream), block_size):  # type: ignore[arg-type]
+        texts = read_blocks(_Prepend(head, stream), block_size)  # type: ignore[arg-type]
+        for text in texts:
             if first:
                 first = False
                 if looks_like_json_document(text[:4096]):
-                    rest = "".join(read_blocks(stream, block_size))
+                    rest = "".join(texts)  # the same reader: the line it holds back is not lost
                     yield from _json_blocks(text + rest, source, problems)
                     return
             block = Block(source, line, text, more=True)

@@ -200,6 +200,12 @@ def iter_json_document(text: str) -> Iterator[tuple[int, Any]]:
         try:
             obj, end = decoder.raw_decode(text, pos)
         except (ValueError, RecursionError):
+            # A page or array cut in the middle (a paste, a download that stopped): read its logs
+            # one by one up to the cut instead of losing them all.
+            inner = _array_start(text, pos)
+            if inner is not None:
+                pos = inner
+                continue
             raise UnparsedRecord(f"invalid JSON at line {line}") from None
         items = obj.get("logs") if isinstance(obj, dict) and isinstance(obj.get("logs"), list) else obj
         if isinstance(items, list):
@@ -208,6 +214,17 @@ def iter_json_document(text: str) -> Iterator[tuple[int, Any]]:
         else:
             yield line, items
         pos = end
+
+
+_PAGE_HEAD = re.compile(r'\{\s*(?:"[A-Za-z]+"\s*:\s*(?:true|false|null|-?\d+|"[^"\\]*")\s*,\s*)*"logs"\s*:\s*\[')
+
+
+def _array_start(text: str, pos: int) -> int | None:
+    """Where the elements of an array (or of a page's `logs` array) starting at `pos` begin."""
+    if text.startswith("[", pos):
+        return pos + 1
+    m = _PAGE_HEAD.match(text, pos)
+    return m.end() if m else None
 
 
 _ISO = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})?$")
