@@ -198,7 +198,8 @@ class Judge:
         return out
 
     def _sample(self, record: LogRecord) -> str:
-        return self.redactor(record.message.split("\n", 1)[0].strip()[:SAMPLE_CHARS])
+        # redact, then cut: a cut first could split a secret into a shape no pattern knows
+        return self.redactor(record.message.split("\n", 1)[0].strip())[:SAMPLE_CHARS]
 
     def _field_conditions(self, rule: Rule, fields: dict[str, str], stream: str = "") -> tuple[int | None, ...]:
         """For each reclassify entry: 1 if its field and pending conditions hold (or it has none), else None.
@@ -218,7 +219,8 @@ class Judge:
         return tuple(out)
 
     def _unexplained(self, record: LogRecord) -> None:
-        template = self.redactor(template_of(record.message))
+        # redact, then fold: folding digits first (AKIA…7EXAMPLE -> AKIA…<n>EXAMPLE) hid secrets from the patterns
+        template = template_of(self.redactor(record.message.split("\n", 1)[0]))
         entry = self._templates.get(template)
         if entry is not None:
             entry.count += 1

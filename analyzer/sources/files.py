@@ -124,13 +124,18 @@ def expand(paths: list[str]) -> list[str]:
 
 def _json_blocks(text: str, source: str, problems: Problems) -> Iterator[Block]:
     records: list[LogRecord] = []
+    seen = 0
     try:
         for line, obj in iter_json_document(text):
+            seen += 1
             try:
                 records.append(record_from_api_log(obj, source, line))
             except UnparsedRecord:
                 problems.note(f"{source}:{line}")
     except UnparsedRecord as exc:
+        if not seen:  # not JSON after all (a Node object printed over lines, "{" alone): text lines
+            yield Block(source, 1, text)
+            return
         problems.note(f"{source} ({exc})")
     keys = [time_key(r.time) for r in records]
     if records and all(keys):

@@ -174,8 +174,8 @@ def looks_like_json_document(head: str) -> bool:
     if not stripped or stripped[0] not in "[{":
         return False
     first_line = stripped.split("\n", 1)[0].rstrip()
-    if stripped[0] == "[":
-        return True
+    if stripped[0] == "[":  # an array of log objects, not a line like "[ioredis] …" or "[INFO] …"
+        return re.match(r"\[\s*(?:[{\]]|$)", stripped) is not None
     # One complete log object per line is JSON lines, read line by line (lazily); a one-line
     # `{"logs": [...]}` page is a document.
     try:
