@@ -153,10 +153,12 @@ def _online(ref: str, *, var: str, fmt: str, threshold: Severity, since: str, us
         resolve_window,
     )
 
+    from analyzer.cli_fetch import api_said  # Render API sentences in the reader's language
+
     try:
         resolve_window(since, None, None)
     except ConfigError as exc:
-        _die(str(exc), lang)
+        _die(api_said(exc, lang), lang)
     try:
         # The doctor asks many small questions: a failing endpoint should become "?" quickly, so it
         # retries less than `fetch` unless RLA_MAX_RETRIES says otherwise (RLA_* knobs as for fetch).
@@ -168,7 +170,7 @@ def _online(ref: str, *, var: str, fmt: str, threshold: Severity, since: str, us
         policy.max_rate_limit_waits = min(policy.max_rate_limit_waits, 10)
         client = client_from_env(api_key_file, api_url, policy=policy)
     except ConfigError as exc:
-        _die(str(exc), lang)
+        _die(api_said(exc, lang), lang)
     redactor = new_redactor()
     rules = _load_rules(lang)
     with client:
@@ -178,7 +180,7 @@ def _online(ref: str, *, var: str, fmt: str, threshold: Severity, since: str, us
                 _die(M("doctor.cli.key_value", ref=ref), lang)
             svc = client.get_service(res.id)
         except (AuthError, ForbiddenError, NotFoundError, ResolveError) as exc:
-            _die(str(exc), lang)
+            _die(api_said(exc, lang), lang)
         except RenderAPIError as exc:
             facts = Facts(var=var, use=use, redactor=redactor, errors={
                 k: M("doctor.cli.service_unread", why=str(exc).rstrip('.'))

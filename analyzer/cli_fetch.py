@@ -64,6 +64,62 @@ def _fail(message: str, lang: str = "en") -> None:
     fail(message, lang)
 
 
+# Render API errors: analyzer/sources/render_api.py raises one English sentence per failure. The
+# reader's language is chosen here, by the error's class (and status) and the sentence's variable
+# parts; a sentence not listed stays English. (class name, status, English pattern, catalogue key)
+_API_SAID: list[tuple[str, Optional[int], str, str]] = [
+    ("ConfigError", None, r"No Render API key: .*", "api.no_key"),
+    ("ConfigError", None, r"Cannot read the API key file (?P<path>.+): (?P<why>[^:]+)\.", "api.key_file_unreadable"),
+    ("ConfigError", None, r"The API key file (?P<path>.+) is empty\.", "api.key_file_empty"),
+    ("ConfigError", None, r"The Render API key contains spaces or characters that cannot be sent in a header\.",
+     "api.key_chars"),
+    ("ConfigError", None, r"Use either --since or --start, not both\.", "api.since_and_start"),
+    ("ConfigError", None, r"Bad time window: the start \((?P<start>[^)]+)\) is not before the end \((?P<end>[^)]+)\)\.",
+     "api.window_order"),
+    ("ConfigError", None, r"Logs before (?P<when>.+)Z are gone: .*, so ask for at most --since (?P<days>\d+)d "
+     r"\(or less on smaller plans\)\.", "api.retention"),
+    ("ConfigError", None, r"Refusing to send the API key over plain http:// to (?P<host>\S+): use https:// .*",
+     "api.http_refused"),
+    ("AuthError", 401, r"The Render API rejected the API key \(401\).*", "api.401"),
+    ("ForbiddenError", 403, r"This API key has no access to that resource or workspace \(403\)(?P<detail>.*)\.",
+     "api.403"),
+    ("NotFoundError", 404, r"Not found on Render \(404\)(?P<detail>.*): check the service ID or name\.", "api.404"),
+    ("BadRequestError", 400, r"The Render API rejected the request \(400\)(?P<detail>.*?); the window starts more than "
+     r"7 days ago and .*\.", "api.400_old"),
+    ("BadRequestError", 400, r"The Render API rejected the request \(400\)(?P<detail>.*)\.", "api.400"),
+    ("RetriesExhausted", 429, r"The Render API kept answering 429 \(rate limited\) after (?P<n>\d+) waits\.", "api.429"),
+    ("RetriesExhausted", None, r"The Render API failed (?P<n>\d+) times in a row \((?P<why>.*)\)\.", "api.failed_n"),
+    ("RenderAPIError", None, r"The TLS connection to (?P<host>\S+) failed \((?P<why>.*)\); check --api-url .*", "api.tls"),
+    ("RenderAPIError", None, r"The Render API answered (?P<status>\d+)(?P<detail>.*) for (?P<path>\S+)\.", "api.status"),
+]
+
+
+def api_said(exc: object, lang: str = "en") -> str:
+    """A Render API error's sentence in `lang` (English: exactly as raised)."""
+    import re
+
+    from analyzer.i18n import said, t
+
+    text = str(exc)
+    if lang == "en":
+        return text
+    shown = said(text, lang)  # raised with analyzer.i18n.error (live.py)
+    if shown != text:
+        return shown
+    names = {c.__name__ for c in type(exc).__mro__}
+    for cls, status, pattern, key in _API_SAID:
+        if cls in names and (status is None or getattr(exc, "status", None) == status):
+            m = re.fullmatch(pattern, text, re.S)
+            if m:
+                return t(key, lang, **{k: v or "" for k, v in m.groupdict().items()})
+    return text
+
+
+def _num(n: int, lang: str) -> str:
+    """1,234 in English, 1 234 in French."""
+    return f"{n:,}".replace(",", "\u202f") if lang == "fr" else f"{n:,}"
+
+
 def _setup(rules: Optional[list[Path]], lang: Optional[str]) -> tuple[str, Any]:
     from analyzer.cli import load_ruleset, resolve_lang
 
@@ -77,7 +133,7 @@ def _client(api_key_file: Optional[str], api_url: Optional[str], lang: str, **kw
     try:
         return client_from_env(api_key_file, api_url, policy=RetryPolicy.from_env(), **kw)
     except ConfigError as exc:
-        _fail(str(exc), lang)
+        _fail(api_said(exc, lang), lang)
 
 
 def _resolve(client: Any, ref: str, owner: Optional[str], lang: str) -> Any:
@@ -86,7 +142,7 @@ def _resolve(client: Any, ref: str, owner: Optional[str], lang: str) -> Any:
     try:
         return client.resolve(ref, owner)
     except RenderAPIError as exc:
-        _fail(str(exc), lang)
+        _fail(api_said(exc, lang), lang)
     except KeyboardInterrupt:
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
@@ -97,8 +153,10 @@ def _resolve(client: Any, ref: str, owner: Optional[str], lang: str) -> Any:
 class _Bar:
     """Progress on stderr, for a terminal only: logs, pages, window covered, rate-limit waits."""
 
-    def __init__(self, start_ns: int, end_ns: int, backward: bool) -> None:
+    def __init__(self, start_ns: int, end_ns: int, backward: bool, lang: str = "en") -> None:
         self.start_ns, self.end_ns, self.backward = start_ns, end_ns, backward
+        self.lang = lang
+        self.waits = False
         self.logs = self.pages = 0
         self.frac = 0.0
         self.note = ""
@@ -106,13 +164,35 @@ class _Bar:
         self._last = 0.0
 
     def request(self) -> None:
-        if self.note.startswith("waiting"):
-            self.note = ""
+        if self.waits:
+            self.note, self.waits = "", False
         self.draw()
 
     def waiting(self, seconds: float, reason: str) -> None:
-        self.note = f"waiting {seconds:.0f}s ({reason})" if seconds >= 1 else f"waiting ({reason})"
+        from analyzer.i18n import t
+
+        why = self._reason(reason)
+        if seconds >= 1:
+            self.note = t("fetch.bar.waiting_s", self.lang, s=f"{seconds:.0f}", reason=why)
+        else:
+            self.note = t("fetch.bar.waiting", self.lang, reason=why)
+        self.waits = True
         self.draw(force=True)
+
+    def _reason(self, reason: str) -> str:
+        """render_api's wait reasons ("rate limit", "retry 2/5: …") in the bar's language."""
+        import re
+
+        from analyzer.i18n import said, t
+
+        if self.lang == "en":
+            return reason
+        if reason == "rate limit":
+            return t("fetch.wait.rate_limit", self.lang)
+        m = re.fullmatch(r"retry (\d+)/(\d+): (.*)", reason, re.S)
+        if m:
+            return t("fetch.wait.retry", self.lang, n=m.group(1), max=m.group(2), why=m.group(3))
+        return said(reason, self.lang)
 
     def page(self, logs: int, pages: int, covered_from: str | None, covered_to: str | None) -> None:
         from analyzer.sources.render_api import short_ts, ts_ns
@@ -138,7 +218,10 @@ class _Bar:
         width = 24
         full = int(self.frac * width)
         bar = "█" * full + "░" * (width - full)
-        text = f"{bar} {self.frac:4.0%}  {self.logs:,} logs · {self.pages} pages"
+        from analyzer.i18n import t
+
+        counts = t("fetch.bar.counts", self.lang, logs=_num(self.logs, self.lang), pages=self.pages)
+        text = f"{bar} {self.frac:4.0%}  {counts}"
         if self.covered:
             text += f" · {self.covered}"
         if self.note:
@@ -190,7 +273,9 @@ def _save(path: Path, logs: list[dict], lang: str, redactor: Any = None) -> None
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
-        _fail(f"Cannot write {path}: {exc.strerror or exc}.", lang)
+        from analyzer.i18n import Msg
+
+        _fail(Msg("fetch.error.cannot_write", path=path, why=exc.strerror or exc), lang)
     finally:
         if tmp is not None:
             try:
@@ -241,15 +326,16 @@ def fetch(
     Exit 0 ok, 1 findings at or above --fail-on, 2 API or usage error, 130 interrupted; a run
     stopped half-way still diagnoses (and saves) what it fetched and says where it stopped.
     """
+    from analyzer.i18n import Msg, t
     from analyzer.sources.render_api import ConfigError, LogQuery, resolve_window, ts_ns
 
     language, ruleset = _setup(rules, lang)
     if save_raw and save is None:
-        _fail("--save-raw only changes what --save writes: add --save FILE.", language)
+        _fail(Msg("fetch.error.save_raw"), language)
     try:
         t_start, t_end = resolve_window(since, start, end)
     except ConfigError as exc:
-        _fail(str(exc), language)
+        _fail(api_said(exc, language), language)
     client = _client(api_key_file, api_url, language)
     bar = None
     with client:
@@ -259,7 +345,8 @@ def fetch(
         if sys.stderr.isatty():
             from analyzer.sources.render_api import format_dt
 
-            bar = _Bar(ts_ns(format_dt(t_start)), ts_ns(format_dt(t_end)), backward=query.direction == "backward")
+            bar = _Bar(ts_ns(format_dt(t_start)), ts_ns(format_dt(t_end)), backward=query.direction == "backward",
+                       lang=language)
             client.progress = bar
         result = client.fetch_logs(query)
         if bar:
@@ -267,23 +354,41 @@ def fetch(
     if result.error is not None:
         result.error = _explain(result.error, t_start)
     if result.error is not None and result.pages == 0:
-        _fail(str(result.error), language)
+        _fail(api_said(result.error, language), language)
     from analyzer.redact import Redactor
 
     redactor = Redactor()
     client.register_secret(redactor)
     if save is not None:
         if save_raw:
-            sys.stderr.write(f"rla: warning: --save-raw keeps the logs as fetched in {save}, secrets included "
-                             "(passwords, tokens): do not share that file.\n")
+            sys.stderr.write(t("warning.prefix", language) + t("fetch.warning.save_raw", language, path=save) + "\n")
         _save(save, result.logs, language, None if save_raw else redactor)
-    code = _diagnose_and_print(result.logs, f"render:{res.id}", result.incomplete, ruleset, language, format,
+    code = _diagnose_and_print(result.logs, f"render:{res.id}", _incomplete(result, language), ruleset, language, format,
                                unexplained, fail_on, client, redactor)
     if result.interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
     if result.error is not None:
-        _fail(str(result.error), language)
+        _fail(api_said(result.error, language), language)
     raise typer.Exit(code)
+
+
+def _incomplete(result: Any, lang: str) -> Optional[str]:
+    """The report's sentence for a window not fetched to the end (render_api's `incomplete`), in `lang`."""
+    from analyzer.i18n import t
+    from analyzer.sources.render_api import short_ts
+
+    if lang == "en" or result.incomplete is None:
+        return result.incomplete
+    if result.interrupted:
+        why = t("fetch.incomplete.interrupted", lang)
+    elif result.error:
+        why = api_said(result.error, lang).rstrip(".")
+    else:
+        why = t("fetch.incomplete.stopped", lang)
+    gap = ""
+    if result.missing_start and result.missing_end:
+        gap = t("fetch.incomplete.gap", lang, start=short_ts(result.missing_start), end=short_ts(result.missing_end))
+    return t("fetch.incomplete", lang, pages=result.pages, logs=_num(len(result.logs), lang), why=why, gap=gap)
 
 
 def _explain(error: Any, t_start: Any) -> Any:
@@ -347,6 +452,7 @@ def follow(
     on Ctrl-C, the final diagnosis in --format (json: only the final document). Exit 130.
     """
     from analyzer.cli import emit, report_context
+    from analyzer.i18n import said, t
     from analyzer.live import LogTail
     from analyzer.pipeline import Session
     from analyzer.sources.formats import record_from_api_log
@@ -363,11 +469,11 @@ def follow(
         client.register_secret(session.redactor)
         ctx = report_context(ruleset, language, unexplained)
         ctx.redactor = session.redactor
-        status = {"text": "connecting"}
+        status = {"text": t("follow.connecting", language)}
         printed = {"n": 0}
 
         def on_event(kind: str, text: str) -> None:
-            status["text"] = text
+            status["text"] = said(text, language)
 
         tail = LogTail(client, res.owner_id, [res.id], levels=list(level or []), types=list(type or []),
                        texts=list(text or []), instances=list(instance or []), ticks=True, tick=0.5,
@@ -396,8 +502,8 @@ def follow(
 
             diag = session.diagnosis()
             body = render(diag, format.value if format != Format.json else "table", ctx)
-            head = (f"rla follow {res.name} ({res.id}) · {tail.stats.delivered:,} lines · "
-                    f"{tail.stats.reconnects} reconnect(s) · {status['text']} · Ctrl-C for the final diagnosis\n\n")
+            head = t("follow.head", language, name=res.name, id=res.id, lines=_num(tail.stats.delivered, language),
+                     reconnects=tail.stats.reconnects, status=status["text"]) + "\n\n"
             sys.stdout.write("\x1b[H\x1b[2J" + head + body)
             sys.stdout.flush()
             last_draw, dirty = time.monotonic(), False
@@ -429,10 +535,10 @@ def follow(
                 pass
         flush()
         if error is not None and tail.stats.connections == 0:
-            _fail(str(error), language)
+            _fail(api_said(error, language), language)
         incomplete = None
         if error is not None:
-            incomplete = f"the live stream stopped ({str(error).rstrip('.')})"
+            incomplete = t("follow.incomplete", language, why=api_said(error, language).rstrip("."))
         diag = session.diagnosis(incomplete)
         if tty:
             sys.stdout.write("\x1b[H\x1b[2J")
@@ -440,10 +546,10 @@ def follow(
             sys.stdout.write("\n")
         emit(diag, format, ctx)  # type: ignore[arg-type]
         if err_tty:
-            sys.stderr.write(f"rla: followed {tail.stats.delivered:,} lines over "
-                             f"{tail.stats.connections} connection(s)\n")
+            sys.stderr.write(t("follow.followed", language, lines=_num(tail.stats.delivered, language),
+                               n=tail.stats.connections) + "\n")
     if error is not None:
-        _fail(str(error), language)
+        _fail(api_said(error, language), language)
     raise typer.Exit(EXIT_INTERRUPTED)
 
 

@@ -1436,6 +1436,137 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "check.rules.lint.n": {"en": "{n} rules linted: {result}", "fr": "{n} règles vérifiées : {result}"},
     "check.rules.no_problems": {"en": "no problems", "fr": "aucun problème"},
     "check.rules.problems": {"en": "{n} problem(s)", "fr": "{n} problème(s)"},
+    # ---------------------------------------------------------------------------------------
+    # rla fetch / rla follow (analyzer/cli_fetch.py, analyzer/live.py)
+    "fetch.bar.counts": {"en": "{logs} logs · {pages} pages", "fr": "{logs} lignes de log · {pages} pages"},
+    "fetch.bar.waiting_s": {"en": "waiting {s}s ({reason})", "fr": "attente de {s} s ({reason})"},
+    "fetch.bar.waiting": {"en": "waiting ({reason})", "fr": "attente ({reason})"},
+    "fetch.wait.rate_limit": {"en": "rate limit", "fr": "limite de débit"},
+    "fetch.wait.retry": {"en": "retry {n}/{max}: {why}", "fr": "nouvel essai {n}/{max} : {why}"},
+    "fetch.error.save_raw": {
+        "en": "--save-raw only changes what --save writes: add --save FILE.",
+        "fr": "--save-raw ne change que ce qu'écrit --save : ajoutez --save FICHIER.",
+    },
+    "fetch.error.cannot_write": {"en": "Cannot write {path}: {why}.", "fr": "Impossible d'écrire {path} : {why}."},
+    "fetch.warning.save_raw": {
+        "en": "--save-raw keeps the logs as fetched in {path}, secrets included (passwords, tokens): do not share that file.",
+        "fr": "--save-raw garde les logs tels que récupérés dans {path}, secrets compris (mots de passe, tokens) : "
+        "ne partagez pas ce fichier.",
+    },
+    "fetch.incomplete": {
+        "en": "the fetch stopped after {pages} page(s) and {logs} logs ({why}){gap}",
+        "fr": "la récupération s'est arrêtée après {pages} page(s) et {logs} lignes de log ({why}){gap}",
+    },
+    "fetch.incomplete.gap": {
+        "en": "; logs from {start} to {end} were not fetched",
+        "fr": " ; les logs de {start} à {end} n'ont pas été récupérés",
+    },
+    "fetch.incomplete.interrupted": {"en": "interrupted (Ctrl-C)", "fr": "interrompue (Ctrl-C)"},
+    "fetch.incomplete.stopped": {"en": "stopped", "fr": "arrêtée"},
+    "follow.head": {
+        "en": "rla follow {name} ({id}) · {lines} lines · {reconnects} reconnect(s) · {status} · Ctrl-C for the final diagnosis",
+        "fr": "rla follow {name} ({id}) · {lines} lignes · {reconnects} reconnexion(s) · {status} · Ctrl-C pour le "
+        "diagnostic final",
+    },
+    "follow.connecting": {"en": "connecting", "fr": "connexion"},
+    "follow.incomplete": {"en": "the live stream stopped ({why})", "fr": "le flux en direct s'est arrêté ({why})"},
+    "follow.followed": {
+        "en": "rla: followed {lines} lines over {n} connection(s)",
+        "fr": "rla : {lines} lignes suivies sur {n} connexion(s)",
+    },
+    "live.reconnecting": {"en": "reconnecting in {delay}s", "fr": "reconnexion dans {delay} s"},
+    "live.reconnected": {"en": "live (reconnected #{n})", "fr": "en direct (reconnexion n°{n})"},
+    "live.connected": {"en": "live", "fr": "en direct"},
+    "live.closed": {"en": "closed", "fr": "fermé"},
+    "live.closed_by_server": {"en": "closed by server ({code})", "fr": "fermé par le serveur ({code})"},
+    "live.connection_lost": {"en": "connection lost", "fr": "connexion perdue"},
+    "live.connection_lost_why": {"en": "connection lost ({why})", "fr": "connexion perdue ({why})"},
+    "live.wait_reconnect": {"en": "live stream reconnect", "fr": "reconnexion au flux en direct"},
+    "live.error.reconnect": {
+        "en": "Could not reconnect to the live log stream after {n} tries ({why}).",
+        "fr": "Impossible de se reconnecter au flux de logs en direct après {n} essais ({why}).",
+    },
+    "live.error.kept_closing": {
+        "en": "The live log stream kept closing at once ({reason}).",
+        "fr": "Le flux de logs en direct se refermait aussitôt ouvert ({reason}).",
+    },
+    # Render API errors: analyzer/sources/render_api.py raises them in English; cli_fetch.api_said
+    # gives them in the reader's language by the error's class and status (English: unchanged).
+    "api.no_key": {
+        "en": "No Render API key: set RENDER_API_KEY or pass --api-key-file FILE (create a key under Account Settings > "
+        "API Keys in the Render dashboard).",
+        "fr": "Pas de clé d'API Render : définissez RENDER_API_KEY ou passez --api-key-file FICHIER (créez une clé dans "
+        "Account Settings > API Keys du Render Dashboard).",
+    },
+    "api.key_file_unreadable": {
+        "en": "Cannot read the API key file {path}: {why}.",
+        "fr": "Impossible de lire le fichier de clé d'API {path} : {why}.",
+    },
+    "api.key_file_empty": {"en": "The API key file {path} is empty.", "fr": "Le fichier de clé d'API {path} est vide."},
+    "api.key_chars": {
+        "en": "The Render API key contains spaces or characters that cannot be sent in a header.",
+        "fr": "La clé d'API Render contient des espaces ou des caractères impossibles à envoyer dans un en-tête.",
+    },
+    "api.since_and_start": {
+        "en": "Use either --since or --start, not both.",
+        "fr": "Utilisez --since ou --start, pas les deux.",
+    },
+    "api.window_order": {
+        "en": "Bad time window: the start ({start}) is not before the end ({end}).",
+        "fr": "Fenêtre de temps invalide : le début ({start}) n'est pas avant la fin ({end}).",
+    },
+    "api.retention": {
+        "en": "Logs before {when}Z are gone: Render keeps logs for 7 days on Hobby workspaces, 14 on Professional and 30 "
+        "on Organization/Enterprise, so ask for at most --since {days}d (or less on smaller plans).",
+        "fr": "Les logs d'avant {when}Z ont disparu : Render garde les logs 7 jours sur les workspaces Hobby, 14 sur Professional et 30 sur Organization/Enterprise ; demandez au plus --since {days}d (ou moins sur les "
+        "plans plus petits).",
+    },
+    "api.http_refused": {
+        "en": "Refusing to send the API key over plain http:// to {host}: use https:// (http:// is accepted only for "
+        "127.0.0.1, ::1 and localhost).",
+        "fr": "La clé d'API ne part pas en http:// simple vers {host} : utilisez https:// (http:// n'est accepté que "
+        "pour 127.0.0.1, ::1 et localhost).",
+    },
+    "api.401": {
+        "en": "The Render API rejected the API key (401): check RENDER_API_KEY or --api-key-file.",
+        "fr": "L'API Render a refusé la clé d'API (401) : vérifiez RENDER_API_KEY ou --api-key-file.",
+    },
+    "api.403": {
+        "en": "This API key has no access to that resource or workspace (403){detail}.",
+        "fr": "Cette clé d'API n'a pas accès à cette ressource ou à ce workspace (403){detail}.",
+    },
+    "api.404": {
+        "en": "Not found on Render (404){detail}: check the service ID or name.",
+        "fr": "Introuvable sur Render (404){detail} : vérifiez l'ID ou le nom du service.",
+    },
+    "api.400": {
+        "en": "The Render API rejected the request (400){detail}.",
+        "fr": "L'API Render a refusé la requête (400){detail}.",
+    },
+    "api.400_old": {
+        "en": "The Render API rejected the request (400){detail}; the window starts more than 7 days ago and Render keeps "
+        "logs for 7 days on Hobby workspaces, 14 on Professional and 30 on Organization/Enterprise.",
+        "fr": "L'API Render a refusé la requête (400){detail} ; la fenêtre commence il y a plus de 7 jours et "
+        "Render garde les logs 7 jours sur les workspaces Hobby, 14 sur Professional et 30 sur Organization/Enterprise.",
+    },
+    "api.429": {
+        "en": "The Render API kept answering 429 (rate limited) after {n} waits.",
+        "fr": "L'API Render a continué de répondre 429 (limite de débit atteinte) après {n} attentes.",
+    },
+    "api.failed_n": {
+        "en": "The Render API failed {n} times in a row ({why}).",
+        "fr": "L'API Render a échoué {n} fois de suite ({why}).",
+    },
+    "api.status": {
+        "en": "The Render API answered {status}{detail} for {path}.",
+        "fr": "L'API Render a répondu {status}{detail} pour {path}.",
+    },
+    "api.tls": {
+        "en": "The TLS connection to {host} failed ({why}); check --api-url / RENDER_HOST and the system's CA "
+        "certificates.",
+        "fr": "La connexion TLS à {host} a échoué ({why}) ; vérifiez --api-url / RENDER_HOST et les certificats CA du "
+        "système.",
+    },
 }
 
 

@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from typing import Callable, Iterator
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+from analyzer.i18n import Msg, error
 from analyzer.sources.render_api import (
     RenderAPIError,
     RenderClient,
@@ -160,22 +161,21 @@ class LogTail:
                 failures += 1
                 if failures > self.max_failures:
                     raise RetriesExhausted(
-                        f"Could not reconnect to the live log stream after {failures} tries "
-                        f"({self.client.scrub(type(exc).__name__)})."
+                        error("live.error.reconnect", n=failures, why=self.client.scrub(type(exc).__name__))
                     ) from None
                 delay = wait if wait is not None else self.client._backoff(failures)
-                self.on_event("retry", f"reconnecting in {delay:.1f}s")
-                self.client._wait(self.client._jittered(delay) if wait else delay, "live stream reconnect")
+                self.on_event("retry", Msg("live.reconnecting", delay=f"{delay:.1f}"))
+                self.client._wait(self.client._jittered(delay) if wait else delay, Msg("live.wait_reconnect"))
                 continue
             self.stats.connections += 1
             if self.stats.connections > 1:
                 self.stats.reconnects += 1
-                self.on_event("reconnect", f"live (reconnected #{self.stats.reconnects})")
+                self.on_event("reconnect", Msg("live.reconnected", n=self.stats.reconnects))
             else:
-                self.on_event("connected", "live")
+                self.on_event("connected", Msg("live.connected"))
             opened = time.monotonic()
             got_any = False
-            reason = "closed"
+            reason: str = Msg("live.closed")
             try:
                 with ws:  # (websockets >= 17.1 wants the context manager; it closes on the way out)
                     while True:
@@ -198,9 +198,9 @@ class LogTail:
                             yield log
             except ConnectionClosed as exc:
                 rcvd = getattr(exc, "rcvd", None)
-                reason = f"closed by server ({rcvd.code})" if rcvd is not None else "connection lost"
+                reason = Msg("live.closed_by_server", code=rcvd.code) if rcvd is not None else Msg("live.connection_lost")
             except OSError as exc:
-                reason = f"connection lost ({type(exc).__name__})"
+                reason = Msg("live.connection_lost_why", why=type(exc).__name__)
             self.stats.closes.append(reason)
             self.on_event("closed", reason)
             # a socket that lived and delivered resets the failure count; one that died at
@@ -210,8 +210,8 @@ class LogTail:
             else:
                 failures += 1
                 if failures > self.max_failures:
-                    raise RetriesExhausted(f"The live log stream kept closing at once ({reason}).")
-                self.client._wait(self.client._backoff(failures), "live stream reconnect")
+                    raise RetriesExhausted(error("live.error.kept_closing", reason=reason))
+                self.client._wait(self.client._backoff(failures), Msg("live.wait_reconnect"))
 
 
 def start_timestamp(dt: datetime | None = None) -> str:

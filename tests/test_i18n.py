@@ -404,3 +404,56 @@ def test_check_errors_in_french():
     assert p.stderr == "rla : erreur : utilisez --expect ou une baseline (--baseline / --write-baseline), pas les deux.\n"
     p = rla("check", "samples/", "--baseline", "/nonexistent/b.json", "--lang", "fr")
     assert p.returncode == 2 and "fichier de baseline introuvable" in p.stderr, p.stderr
+
+
+def test_fetch_without_a_key_says_so_in_french():
+    fr = rla("fetch", "srv-d1abc2def3ghi4jkl5mn", env={"LANG": "fr_FR.UTF-8"})  # RENDER_API_KEY: unset below
+    en = rla("fetch", "srv-d1abc2def3ghi4jkl5mn", "--lang", "en", env={"LANG": "fr_FR.UTF-8"})
+    assert fr.returncode == en.returncode == 2
+    assert fr.stderr.startswith("rla : erreur : Pas de clé d'API Render : définissez RENDER_API_KEY"), fr.stderr
+    assert en.stderr.startswith("rla: error: No Render API key: set RENDER_API_KEY"), en.stderr
+
+
+@pytest.fixture(autouse=False)
+def _no_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("RENDER_API_KEY", raising=False)
+
+
+def test_render_api_errors_are_translated_at_the_boundary(_no_key: None):
+    from analyzer.cli_fetch import api_said
+    from analyzer.live import LogTail  # noqa: F401  (its errors come through the catalogue)
+    from analyzer.sources import render_api as api
+
+    with pytest.raises(api.ConfigError) as exc:
+        api.load_api_key(None, env={})
+    assert api_said(exc.value, "en") == str(exc.value)  # English: exactly as raised
+    assert api_said(exc.value, "fr") == t("api.no_key", "fr")
+    assert t("api.no_key", "en") == str(exc.value)  # the catalogue's English is render_api's sentence
+    cases = [
+        (api.AuthError("The Render API rejected the API key (401): check RENDER_API_KEY or --api-key-file.", status=401),
+         "L'API Render a refusé la clé d'API (401) : vérifiez RENDER_API_KEY ou --api-key-file."),
+        (api.NotFoundError("Not found on Render (404) (no such service): check the service ID or name.", status=404),
+         "Introuvable sur Render (404) (no such service) : vérifiez l'ID ou le nom du service."),
+        (api.RetriesExhausted("The Render API kept answering 429 (rate limited) after 5 waits.", status=429),
+         "L'API Render a continué de répondre 429 (limite de débit atteinte) après 5 attentes."),
+        (api.RenderAPIError("The Render API answered 502 for logs.", status=502), "L'API Render a répondu 502 pour logs."),
+        (api.RenderAPIError("Something new nobody translated.", status=None), "Something new nobody translated."),
+    ]
+    for exc_, want in cases:
+        assert api_said(exc_, "en") == str(exc_) and api_said(exc_, "fr") == want
+    with pytest.raises(api.ConfigError) as exc:
+        api.resolve_window("1h", "2026-01-01T00:00:00Z", None)
+    assert api_said(exc.value, "fr") == t("api.since_and_start", "fr")
+
+
+def test_the_incomplete_window_sentence_in_both_languages():
+    from analyzer.cli_fetch import _incomplete
+    from analyzer.sources.render_api import FetchResult, RetriesExhausted
+
+    result = FetchResult(logs=[{}] * 1200, pages=2, complete=False,
+                         error=RetriesExhausted("The Render API failed 5 times in a row (the request timed out)."),
+                         missing_start="2026-11-26T06:00:00Z", missing_end="2026-11-26T06:30:00Z")
+    assert _incomplete(result, "en") == result.incomplete  # English: render_api's own sentence
+    fr = _incomplete(result, "fr")
+    assert fr.startswith("la récupération s'est arrêtée après 2 page(s) et 1\u202f200 lignes de log (L'API Render a échoué 5 fois")
+    assert "n'ont pas été récupérés" in fr
