@@ -457,3 +457,13 @@ def test_the_incomplete_window_sentence_in_both_languages():
     fr = _incomplete(result, "fr")
     assert fr.startswith("la récupération s'est arrêtée après 2 page(s) et 1\u202f200 lignes de log (L'API Render a échoué 5 fois")
     assert "n'ont pas été récupérés" in fr
+
+
+def test_the_verdict_joins_its_parts_with_the_languages_separator():
+    diag = diagnose(read_sources([str(SAMPLES / "api/node-app/degraded.jsonl")], Problems()), RULES)
+    from analyzer.report import verdict_text
+
+    en = verdict_text(diag, ReportContext(RULES, lang="en", color=False, width=200))
+    fr = verdict_text(diag, ReportContext(RULES, lang="fr", color=False, width=200))
+    assert "; root cause: " in en and " ; " not in en
+    assert " ; cause : " in fr  # French typography: a space before the semicolon

@@ -55,9 +55,9 @@ def verdict_text(diag: Diagnosis, ctx: ReportContext) -> str:
         text += " " + t("verdict.back_at", lang, when=when(v.since, lang))
     if root is not None:
         key = "verdict.earlier" if v.state == "recovered" else "verdict.root_cause"
-        text += "; " + t(key, lang, title=root.text(lang).title, id=root.id)
+        text += t("sep.semicolon", lang) + t(key, lang, title=root.text(lang).title, id=root.id)
     if v.after_deploy is not None:
-        text += "; " + t("verdict.after_deploy", lang, when=when(v.after_deploy, lang))
+        text += t("sep.semicolon", lang) + t("verdict.after_deploy", lang, when=when(v.after_deploy, lang))
     return text
 
 
