@@ -101,6 +101,9 @@ def test_keys_built_at_run_time_exist():
     dynamic += [f"doctor.fetch.{w}" for w in ("env_vars", "env_groups", "key_value", "connection_info", "deploys", "logs")]
     dynamic += [f"doctor.logs.state.{s}" for s in ("failing", "degraded")]
     dynamic += [f"doctor.label.{k}" for k in ("value", "cause", "fix")]
+    dynamic += [f"ci.{w}.{n}" for w in ("files", "passed", "unreadable") for n in ("1", "n")]
+    dynamic += [f"check.rules.{w}.{n}" for w in ("test", "lint") for n in ("1", "n")]
+    dynamic += [f"ci.md.title.{s}" for s in ("passed", "failed")] + [f"ci.table.{s}" for s in ("passed", "failed")]
     assert [k for k in dynamic if k not in CATALOGUE] == []
 
 
