@@ -325,10 +325,15 @@ def _packs(dirs: Optional[list[Path]], lang: str = "en") -> tuple[list[Path], bo
     return pack_dirs(configured)[0], True
 
 
+def _plural(n: int, lang: str) -> str:
+    """'1' or 'n': the catalogue form for n (French: 0 and 1 are singular)."""
+    return "1" if n == 1 or (lang == "fr" and n == 0) else "n"
+
+
 def _report(failures: list[Any], what: str, lang: str = "en") -> None:
     for f in failures:
         who = f"{f.rule}: " if f.rule else ""
-        typer.echo(f"{f.path}: {who}{said(f.message, lang)}" if isinstance(f.message, Msg) else str(f))
+        typer.echo(f"{f.path}: {who}{said(f.message, lang)}")
     if failures:
         typer.echo("")
     typer.echo(what)
@@ -358,7 +363,7 @@ def rules_test(
     failures, checked = check_examples(ruleset, only)
     n = len(only)
     result = t("check.rules.failures", language, n=len(failures)) if failures else t("check.rules.all_pass", language)
-    _report(failures, t(f"check.rules.test.{'1' if n == 1 else 'n'}", language, n=n, checked=checked, result=result), language)
+    _report(failures, t(f"check.rules.test.{_plural(n, language)}", language, n=n, checked=checked, result=result), language)
 
 
 def rules_lint(
@@ -383,4 +388,4 @@ def rules_lint(
             context = ()
     failures, n = lint(targets, context)
     result = t("check.rules.problems", language, n=len(failures)) if failures else t("check.rules.no_problems", language)
-    _report(failures, t(f"check.rules.lint.{'1' if n == 1 else 'n'}", language, n=n, result=result), language)
+    _report(failures, t(f"check.rules.lint.{_plural(n, language)}", language, n=n, result=result), language)

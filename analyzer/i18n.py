@@ -1323,6 +1323,57 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path}: 'languages' must be a list that includes en, taken from {known} (got {got})",
         "fr": "{path} : 'languages' doit être une liste qui contient en, parmi {known} (reçu : {got})",
     },
+    "ruletest.match": {
+        "en": "examples.match line {line} is not matched by its patterns: {pats}",
+        "fr": "la ligne examples.match {line} n'est reconnue par aucun de ses motifs : {pats}",
+    },
+    "ruletest.prefilter": {
+        "en": "examples.match line {line} matches pattern {pattern!r} but the scanner never tries it (the prefilter misses "
+        "the line: give the rule `keywords:` that appear in it)",
+        "fr": "la ligne examples.match {line} est reconnue par le motif {pattern!r}, mais le scanner ne l'essaie jamais (le "
+        "préfiltre rate la ligne : donnez à la règle des `keywords:` présents dans la ligne)",
+    },
+    "ruletest.collision": {
+        "en": "examples.match line {line} also triggers {other} ({other_sev}, higher than {sev}) through its pattern {pat!r}; "
+        "narrow one of the patterns or declare it with examples.also: [{other}]",
+        "fr": "la ligne examples.match {line} déclenche aussi {other} ({other_sev}, plus grave que {sev}) par son motif "
+        "{pat!r} ; resserrez l'un des motifs ou déclarez-la avec examples.also: [{other}]",
+    },
+    "ruletest.no_match": {
+        "en": "examples.no_match line {line} is matched by pattern {pat!r}",
+        "fr": "la ligne examples.no_match {line} est reconnue par le motif {pat!r}",
+    },
+    "ruletest.duplicate": {
+        "en": "duplicate rule id, also defined in {other}",
+        "fr": "identifiant de règle en double, déjà défini dans {other}",
+    },
+    "ruletest.unknown_reclassify": {
+        "en": "reclassify names an unknown rule id '{ref}'",
+        "fr": "reclassify nomme un identifiant de règle inconnu '{ref}'",
+    },
+    "ruletest.unknown_also": {
+        "en": "examples.also names an unknown rule id '{ref}'",
+        "fr": "examples.also nomme un identifiant de règle inconnu '{ref}'",
+    },
+    "ruletest.unreachable": {
+        "en": "no patterns, and no rule reclassifies to it",
+        "fr": "aucun motif, et aucune règle n'y mène par reclassify",
+    },
+    "ruletest.no_match_examples": {
+        "en": "missing examples.match: give log lines the rule must match",
+        "fr": "examples.match manquant : donnez des lignes de log que la règle doit reconnaître",
+    },
+    "ruletest.no_no_match_examples": {
+        "en": "missing examples.no_match: give near-miss lines it must not match",
+        "fr": "examples.no_match manquant : donnez des lignes presque semblables qu'elle ne doit pas reconnaître",
+    },
+    "ruletest.slow": {
+        "en": "pattern {pat!r} takes over {seconds:g}s on an adversarial {n}-character line (nested or adjacent repeats "
+        "backtrack catastrophically); anchor it on literal text or make the repeats exclusive",
+        "fr": "le motif {pat!r} prend plus de {seconds:g} s sur une ligne piégée de {n} caractères (des répétitions "
+        "imbriquées ou adjacentes font exploser le retour arrière) ; ancrez-le sur du texte littéral ou rendez les "
+        "répétitions exclusives",
+    },
     "ruletest.missing_language": {
         "en": "no '{lang}' text, though {pack} declares languages [{langs}]: add a {lang}: block (title, cause, solution)",
         "fr": "pas de texte '{lang}', alors que {pack} déclare les langues [{langs}] : ajoutez un bloc {lang}: (title, cause, solution)",

@@ -116,7 +116,7 @@ def check_examples(ruleset: RuleSet, only: Iterable[str] | None = None) -> tuple
             if own is None:
                 pats = " | ".join(p.pattern for p in rule.patterns) or "(no patterns)"
                 failures.append(
-                    Failure("match", rule.path, rule.id, f"examples.match line {_short(line)} is not matched by its patterns: {pats}", line, pats)
+                    Failure("match", rule.path, rule.id, Msg("ruletest.match", line=_short(line), pats=pats), line, pats)
                 )
                 continue
             found = {rid for rid, _ in classify(plan, line)}
@@ -126,8 +126,7 @@ def check_examples(ruleset: RuleSet, only: Iterable[str] | None = None) -> tuple
                         "prefilter",
                         rule.path,
                         rule.id,
-                        f"examples.match line {_short(line)} matches pattern {own.pattern!r} but the scanner never tries it "
-                        "(the prefilter misses the line: give the rule `keywords:` that appear in it)",
+                        Msg("ruletest.prefilter", line=_short(line), pattern=own.pattern),
                         line,
                         own.pattern,
                     )
@@ -144,9 +143,8 @@ def check_examples(ruleset: RuleSet, only: Iterable[str] | None = None) -> tuple
                         "collision",
                         rule.path,
                         rule.id,
-                        f"examples.match line {_short(line)} also triggers {other.id} ({other.severity.label}, higher than "
-                        f"{rule.severity.label}) through its pattern {pat!r}; narrow one of the patterns or declare it "
-                        f"with examples.also: [{other.id}]",
+                        Msg("ruletest.collision", line=_short(line), other=other.id, other_sev=other.severity.label,
+                            sev=rule.severity.label, pat=pat),
                         line,
                         pat,
                     )
@@ -156,7 +154,7 @@ def check_examples(ruleset: RuleSet, only: Iterable[str] | None = None) -> tuple
             pat = next((p.pattern for p in rule.patterns if p.search(line)), None)
             if pat is not None:
                 failures.append(
-                    Failure("no_match", rule.path, rule.id, f"examples.no_match line {_short(line)} is matched by pattern {pat!r}", line, pat)
+                    Failure("no_match", rule.path, rule.id, Msg("ruletest.no_match", line=_short(line), pat=pat), line, pat)
                 )
     return failures, checked
 
@@ -208,7 +206,7 @@ def lint(dirs: Iterable[Path], context: Iterable[Rule] = (), budget: float = TIM
         seen: dict[str, str] = {}
         for rule in rules:
             if rule.id in seen:
-                failures.append(Failure("duplicate", rule.path, rule.id, f"duplicate rule id, also defined in {seen[rule.id]}"))
+                failures.append(Failure("duplicate", rule.path, rule.id, Msg("ruletest.duplicate", other=seen[rule.id])))
             seen.setdefault(rule.id, rule.path)
         # the languages the pack declares: no rule ships half-translated
         pack_file = str(root / PACK_FILE) if root.is_dir() else str(root)
@@ -227,18 +225,18 @@ def lint(dirs: Iterable[Path], context: Iterable[Rule] = (), budget: float = TIM
         for item in rule.reclassify:
             for ref in (item.to, item.seen, item.not_seen):
                 if ref and ref not in known:
-                    failures.append(Failure("reference", rule.path, rule.id, f"reclassify names an unknown rule id '{ref}'"))
+                    failures.append(Failure("reference", rule.path, rule.id, Msg("ruletest.unknown_reclassify", ref=ref)))
         for other in sorted(declared_also(rule) - {i.to for i in rule.reclassify}):
             if other not in known:
-                failures.append(Failure("reference", rule.path, rule.id, f"examples.also names an unknown rule id '{other}'"))
+                failures.append(Failure("reference", rule.path, rule.id, Msg("ruletest.unknown_also", ref=other)))
         if not rule.patterns:
             if rule.id not in targets:
-                failures.append(Failure("reference", rule.path, rule.id, "no patterns, and no rule reclassifies to it"))
+                failures.append(Failure("reference", rule.path, rule.id, Msg("ruletest.unreachable")))
             continue
         if not rule.examples_match:
-            failures.append(Failure("examples", rule.path, rule.id, "missing examples.match: give log lines the rule must match"))
+            failures.append(Failure("examples", rule.path, rule.id, Msg("ruletest.no_match_examples")))
         if not rule.examples_no_match:
-            failures.append(Failure("examples", rule.path, rule.id, "missing examples.no_match: give near-miss lines it must not match"))
+            failures.append(Failure("examples", rule.path, rule.id, Msg("ruletest.no_no_match_examples")))
     patterns = [(rule, p.pattern) for rule in linted for p in (*rule.patterns, *rule.extract)]
     for i, seconds in slow_patterns([p for _, p in patterns], budget).items():
         rule, pat = patterns[i]
@@ -247,9 +245,7 @@ def lint(dirs: Iterable[Path], context: Iterable[Rule] = (), budget: float = TIM
                 "slow",
                 rule.path,
                 rule.id,
-                f"pattern {pat!r} takes over {seconds:g}s on an adversarial {ATTACK_LEN}-character line "
-                "(nested or adjacent repeats backtrack catastrophically); anchor it on literal text or make the repeats "
-                "exclusive",
+                Msg("ruletest.slow", pat=pat, seconds=seconds, n=ATTACK_LEN),
                 None,
                 pat,
             )
