@@ -41,6 +41,12 @@ def template_of(message: str) -> str:
     return text
 
 
+def _head(message: str) -> str:
+    """The first line, cut with room to spare: a secret that starts before SAMPLE_CHARS is whole
+    (redaction bounds a URL password to 512 characters), and redaction stays cheap on a 1 MiB line."""
+    return message.split("\n", 1)[0].strip()[: SAMPLE_CHARS + 2048]
+
+
 def _evidence(record: LogRecord) -> Evidence:
     return Evidence(record.source, record.line, record.time, record.instance)
 
@@ -199,7 +205,7 @@ class Judge:
 
     def _sample(self, record: LogRecord) -> str:
         # redact, then cut: a cut first could split a secret into a shape no pattern knows
-        return self.redactor(record.message.split("\n", 1)[0].strip())[:SAMPLE_CHARS]
+        return self.redactor(_head(record.message))[:SAMPLE_CHARS]
 
     def _field_conditions(self, rule: Rule, fields: dict[str, str], stream: str = "") -> tuple[int | None, ...]:
         """For each reclassify entry: 1 if its field and pending conditions hold (or it has none), else None.
@@ -220,7 +226,7 @@ class Judge:
 
     def _unexplained(self, record: LogRecord) -> None:
         # redact, then fold: folding digits first (AKIA…7EXAMPLE -> AKIA…<n>EXAMPLE) hid secrets from the patterns
-        template = template_of(self.redactor(record.message.split("\n", 1)[0]))
+        template = template_of(self.redactor(_head(record.message)))
         entry = self._templates.get(template)
         if entry is not None:
             entry.count += 1

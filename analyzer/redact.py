@@ -23,13 +23,15 @@ from dataclasses import dataclass, field
 # ---------------------------------------------------------------------------- free text
 
 # What follows the password: @host[:port] then something that cannot continue a host.
-_HOST_TAIL = r"@(?:\[[^\]\s]*\]|[\w.\-%]*)(?::\w*)?(?![\w.\-%@\[])"
+_HOST_TAIL = r"@(?:\[[^\]\s]*\]|[\w.\-%]+)(?::\w*)?(?![\w.\-%@\[])"
 # scheme://user:password@host — any scheme (redis, rediss, postgres, amqp, https…). The first
-# alternative keeps quotes out of the password (a JSON line with two URLs); the second one takes a
-# password that holds a quote (`rediss://red-x:ab"cd@host`) rather than let it through.
+# alternative stops at a closing quote (one followed by a space, `,` `;` `:` `)` `}` `]` or the end:
+# a JSON line with two URLs keeps the second) but takes a quote inside the password
+# (`rediss://red-x:ab"cd@host`); the second one takes any password up to an @host rather than let
+# it through.
 _URL_PASSWORD = re.compile(
-    r"(?P<head>\b[a-zA-Z][a-zA-Z0-9+.\-]{1,20}://[^\s:/@'\"`]*:)"
-    r"(?P<secret>[^\s'\"`]+(?=" + _HOST_TAIL + r")|\S+?(?=" + _HOST_TAIL + r"))"
+    r"(?P<head>\b[a-zA-Z][a-zA-Z0-9+.\-]{1,20}://[^\s:/@'\"`]{0,256}:)"
+    r"(?P<secret>(?:[^\s'\"`]|['\"`](?![\s,;:)}\]]|$)){1,512}(?=" + _HOST_TAIL + r")|\S{1,512}?(?=" + _HOST_TAIL + r"))"
 )
 _RENDER_KEY = re.compile(r"\brnd_[A-Za-z0-9]{8,}")
 _AWS_KEY = re.compile(r"\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[A-Z0-9]{16}\b")
@@ -60,7 +62,7 @@ _AUTH_ARGS = re.compile(r"(?P<head>name: '(?i:auth|hello)',\s*args: \[[^\]]*?')(
 # an unencoded "@", "#", "/", "?", a space or a quote inside it is hidden too.
 _VALUE_USERINFO = re.compile(
     r"(?P<head>(?:(?<=[\s\"'=`])|^)(?:[A-Za-z][A-Za-z0-9+.\-]*:/{0,3})?[^\s:/@=\"'`]*:)"
-    r"(?P<secret>[^\n]*)(?=@[^@\n]*$)",
+    r"(?P<secret>[^\n]{0,1024})(?=@[^@\n]*$)",
     re.M,
 )
 # A "port" that is not a number after a URL host is usually a password whose host was lost

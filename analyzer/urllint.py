@@ -375,7 +375,7 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
             _fail(
                 "url.no-scheme", 2, Severity.CRITICAL, M("lint.no_scheme.msg", var=var),
                 M("lint.no_scheme.cause", extra=M("lint.no_scheme.blueprint") if bare_internal else ""),
-                M("lint.no_scheme.fix", url=('redis://' + s.lstrip('/')) if bare_internal else INTERNAL_EXAMPLE,
+                M("lint.no_scheme.fix", url=redact_value('redis://' + s.lstrip('/')) if bare_internal else INTERNAL_EXAMPLE,
                   extra=M("lint.no_scheme.fix_blueprint") if bare_internal else "."),
                 value=shown,
             )

@@ -218,7 +218,7 @@ def binary_kind(head: bytes) -> str | None:
         if head.startswith(magic):
             return name
     sample = head[:65536].replace(b"\x00", b"")
-    if not sample:
+    if len(sample) < 256:  # too little to judge: read it as text (nothing is lost either way)
         return None
     bad = len(sample) - len(sample.translate(None, _CONTROL))
     bad += sample.decode("utf-8", "replace").count("\ufffd")
