@@ -191,6 +191,7 @@ def analyze(
     if targets == ["-"] and sys.stdin.isatty():
         sys.stderr.write(t("paste.hint", language) + "\n")
     session = Session(ruleset, input_format.value)
+    session.redactor.add(os.environ.get("RENDER_API_KEY", "").strip() or None)  # hidden even in a pasted log
     problems: Problems = session.problems
     started = time.perf_counter()
     incomplete = None

@@ -104,3 +104,37 @@ def test_stand_ins_are_never_redacted_again():
     r = Redactor()
     once = r.scrub("password=hunter22 rediss://u:hunter22@h:1")
     assert r.scrub(once) == once and once.count("«secret-1»") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "redis://u:" * 20000,  # 200 KB of URL heads: was 4 minutes before passwords were bounded
+        "redis://u:a" * 20000 + "@h",
+        "redis://u:" + "'a" * 100000,
+        "redis://u:" + "@a'" * 50000,
+        "password=" * 50000,
+        "AUTH " * 50000,
+    ],
+)
+def test_redaction_stays_fast_on_adversarial_lines(text: str):
+    import time
+
+    from analyzer.redact import redact_value
+
+    started = time.monotonic()
+    Redactor().scrub(text)
+    redact_value(text)
+    assert time.monotonic() - started < 8
+
+
+def test_analyze_hides_the_environment_key_pasted_in_a_log(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from analyzer.cli import app
+
+    key = "Custom-Shaped-Key-123456789"
+    log = tmp_path / "a.log"
+    log.write_text(f"Error: connect ECONNREFUSED 10.0.0.1:6379 while using {key}\n")
+    out = CliRunner().invoke(app, ["analyze", str(log), "--format", "json"], env={"RENDER_API_KEY": key})
+    assert out.exit_code == 1 and key not in out.stdout
