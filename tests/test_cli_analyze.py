@@ -169,3 +169,11 @@ def test_rules_list_and_show():
 
 def test_no_color_without_a_terminal(failing_log: Path):
     assert "\x1b[" not in rla("analyze", str(failing_log), env={"NO_COLOR": ""}).stdout
+
+
+def test_narrow_terminal_moves_cause_and_fix_under_the_table(failing_log: Path):
+    out = rla("analyze", str(failing_log), env={"COLUMNS": "90"}).stdout
+    table = [line for line in out.splitlines() if line.startswith(("│", "┌", "├", "└"))]
+    assert table and all(len(line) <= 92 for line in table), max(map(len, table))
+    after = out.split(table[-1], 1)[1]
+    assert "Check that the port is correct" in after and "redis-econnrefused" in after

@@ -4,6 +4,7 @@ evidence, cause and fix, sized to the terminal, then the lines no rule explains.
 from __future__ import annotations
 
 import os
+import textwrap
 
 from tabulate import tabulate
 
@@ -27,13 +28,22 @@ def _paint(text: str, code: str | None, on: bool) -> str:
     return f"{code}{text}{_RESET}" if on and code else text
 
 
-def _widths(total: int) -> list[int]:
-    """Column widths for severity, finding, count, first seen, evidence, cause, fix."""
+WIDE = 120  # below this, cause and fix leave the table for a list under it: a 4-word column helps nobody
+
+
+def _widths(total: int, wide: bool) -> list[int]:
+    """Column widths for severity, finding, count, first seen, evidence[, cause, fix]."""
     fixed = [8, 22, 5, 14]
+    if not wide:
+        return fixed + [max(16, total - sum(fixed) - 3 * 5 - 1)]
     rest = max(total - sum(fixed) - 3 * 7 - 1, 45)
-    evidence = max(16, rest * 22 // 100)
-    cause = max(16, rest * 36 // 100)
+    evidence = max(16, rest * 20 // 100)
+    cause = max(16, rest * 34 // 100)
     return fixed + [evidence, cause, rest - evidence - cause]
+
+
+def _wrap(text: str, width: int, indent: str) -> list[str]:
+    return textwrap.wrap(text, width=max(40, width), initial_indent=indent, subsequent_indent=indent + "  ")
 
 
 def _first_seen(ev: Evidence, lang: str, many_sources: bool) -> str:
@@ -60,25 +70,38 @@ def render_table(diag: Diagnosis, ctx: ReportContext) -> str:
     if not shown:
         lines.append(t("no_findings", lang))
     else:
-        rows = []
+        wide = ctx.width >= WIDE
+        rows, notes = [], []
         for f in shown:
             rule = ctx.ruleset.get(f.rule_id)
             texts = rule.text(lang) if rule else None
-            rows.append(
-                [
-                    _paint(t(f"sev.{f.severity.label}", lang), _COLOR.get(f.severity), ctx.color),
-                    f"{f.rule_id}\n{texts.title if texts else ''}",
-                    f.count,
-                    _first_seen(f.first, lang, len(diag.stats.sources) > 1),
-                    "\n".join(evidence_fields(f, lang)) or f.sample,
-                    fill(texts.cause, f.fields) if texts and f.severity > Severity.OK else "",
-                    "\n".join(f"• {s}" for s in texts.solution) if texts and f.severity > Severity.OK else "",
-                ]
-            )
-        heads = [t(k, lang) for k in ("col.severity", "col.finding", "col.count", "col.first", "col.evidence", "col.cause", "col.solution")]
+            explained = texts is not None and f.severity > Severity.OK
+            cause = fill(texts.cause, f.fields) if explained and texts else ""
+            steps = [f"• {s}" for s in texts.solution] if explained and texts else []
+            row = [
+                _paint(t(f"sev.{f.severity.label}", lang), _COLOR.get(f.severity), ctx.color),
+                f"{f.rule_id}\n{texts.title if texts else ''}",
+                f.count,
+                _first_seen(f.first, lang, len(diag.stats.sources) > 1),
+                "\n".join(evidence_fields(f, lang)) or f.sample,
+            ]
+            if wide:
+                row += [cause, "\n".join(steps)]
+            elif explained:
+                notes.append(f"{f.rule_id}")
+                notes += _wrap(f"{t('col.cause', lang)}: {cause}", ctx.width, "  ")
+                notes += [line for step in steps for line in _wrap(step, ctx.width, "  ")]
+                notes.append("")
+            rows.append(row)
+        keys = ["col.severity", "col.finding", "col.count", "col.first", "col.evidence"]
+        if wide:
+            keys += ["col.cause", "col.solution"]
+        heads = [t(k, lang) for k in keys]
         lines.append(
-            tabulate(rows, headers=heads, tablefmt="simple_grid", maxcolwidths=_widths(ctx.width), disable_numparse=True)
+            tabulate(rows, headers=heads, tablefmt="simple_grid", maxcolwidths=_widths(ctx.width, wide), disable_numparse=True)
         )
+        if notes:
+            lines += ["", *notes[:-1]]
     if ctx.unexplained and diag.unexplained:
         lines += ["", t("unexplained.title", lang, n=len(diag.unexplained))]
         for u in diag.unexplained[:10]:
