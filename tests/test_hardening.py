@@ -278,8 +278,9 @@ def test_a_json_array_cut_in_the_middle_keeps_the_logs_before_the_cut(tmp_path: 
     assert report["stats"]["lines"] >= 20 and report["stats"]["unparsed"] == 1
     assert report["stats"]["first_unparsed"] and "invalid JSON at line" in report["stats"]["first_unparsed"]
     assert report["findings"][0]["rule"] == "redis-econnrefused"
-    table = rla("analyze", str(path))
-    assert "1 record(s) could not be parsed, first at" in table.stdout
+    for fmt in ("table", "markdown"):
+        shown = rla("analyze", str(path), "--format", fmt)
+        assert "1 record(s) could not be parsed, first at" in shown.stdout, fmt
 
 
 def test_a_json_page_over_one_block_loses_nothing(tmp_path: Path):
@@ -413,6 +414,13 @@ def test_a_fault_that_never_ends_saves_and_diagnoses_what_was_fetched(tmp_path: 
     rows = [json.loads(line) for line in saved.read_text().splitlines()]
     assert len(rows) == 200 and all(r["message"] for r in rows)
     assert [p.name for p in tmp_path.iterdir()] == ["partial.jsonl"]  # no temporary file left
+    if kind == "503":  # every format says what is missing
+        for fmt in ("table", "markdown"):
+            with FakeRender(fake_data(n_rounds=300), api_key=KEY) as fake:
+                fake.max_log_limit = 100
+                fake.add_fault(kind, -1, after=3, retry_after=None)
+                shown = rla("fetch", SID, "--since", "1h", "--format", fmt, env=env | {"RENDER_HOST": fake.url})
+            assert shown.returncode == 2 and "were not fetched" in shown.stdout, fmt
 
 
 def test_transient_faults_end_in_success_without_a_request_storm():

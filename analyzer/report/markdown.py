@@ -14,6 +14,11 @@ def _cell(text: str) -> str:
 def render_markdown(diag: Diagnosis, ctx: ReportContext) -> str:
     lang = ctx.lang
     out = [f"**{_cell(verdict_text(diag, ctx))}**", ""]
+    # what the diagnosis did not see: broken records, a fetch stopped half-way (as the table says)
+    if diag.stats.unparsed:
+        out += ["> " + _cell(t("summary.unparsed", lang, n=diag.stats.unparsed, where=diag.stats.first_unparsed)), ""]
+    if diag.stats.incomplete:
+        out += ["> " + _cell(t("summary.incomplete", lang, why=diag.stats.incomplete)), ""]
     shown = diag.findings
     if shown:
         heads = ["col.severity", "col.finding", "col.count", "col.first", "col.evidence", "col.cause", "col.solution"]
