@@ -808,3 +808,14 @@ def test_an_unexpected_error_is_one_redacted_sentence_and_debug_shows_the_redact
         assert ("Traceback" in err) is debug, err
         assert "internal error: RuntimeError" in err and ("--debug" in err) is not debug
         assert SECRETS["redis"] not in err and CANARY not in err and "«secret-" in err
+
+
+def test_a_truncated_gz_keeps_the_logs_before_the_cut(tmp_path: Path):
+    data = gzip.compress(("\n".join([OK_LINE, REFUSED] * 2000) + "\n").encode())
+    path = tmp_path / "cut.log.gz"
+    path.write_bytes(data[: len(data) // 2])
+    out = rla("analyze", str(path), "--format", "json")
+    clear(out)
+    report = json.loads(out.stdout)
+    assert report["stats"]["lines"] > 100 and report["findings"][0]["count"] > 50
+    assert "compressed file ends early" in out.stderr and len(out.stderr.strip().splitlines()) == 1

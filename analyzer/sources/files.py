@@ -244,6 +244,8 @@ def read_sources(paths: list[str], problems: Problems, stdin: BinaryIO | None = 
                 yield from blocks_from_stream(handle, path, problems)
             except (OSError, EOFError) as exc:  # a corrupt .gz, a file removed under us
                 problems.skipped.append(f"{path}: {exc}")
+            if getattr(handle, "truncated", False):
+                problems.skipped.append(f"{path}: the compressed file ends early; the logs before the cut were read")
 
 
 def text_block(text: str, source: str = "<text>") -> Block:

@@ -81,8 +81,43 @@ def open_binary(path: str) -> BinaryIO:
         import gzip
 
         handle.close()
-        return gzip.open(path, "rb")  # type: ignore[return-value]
+        return _Gunzip(gzip.open(path, "rb"))  # type: ignore[return-value]
     return handle
+
+
+class _Gunzip:
+    """A .gz stream that ends quietly where a truncated file ends (`truncated` then says so), so the
+    logs before the cut are read instead of lost with the block being filled when it broke."""
+
+    def __init__(self, gz: BinaryIO) -> None:
+        self.gz, self.truncated = gz, False
+
+    def read(self, n: int = -1) -> bytes:
+        out = bytearray()
+        while not self.truncated and (n < 0 or len(out) < n):
+            try:
+                chunk = self.gz.read1(65536 if n < 0 else min(65536, n - len(out)))  # type: ignore[attr-defined]
+            except EOFError:
+                self.truncated = True
+                break
+            if not chunk:
+                break
+            out += chunk
+        return bytes(out)
+
+    def readinto(self, buf) -> int:  # type: ignore[no-untyped-def]
+        data = self.read(len(buf))
+        buf[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self.gz.close()
+
+    def __enter__(self) -> "_Gunzip":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def read_blocks(stream: BinaryIO, block_size: int = BLOCK_SIZE) -> Iterator[str]:
