@@ -34,6 +34,9 @@ _URL_PASSWORD = re.compile(
     r"(?P<secret>(?:[^\s'\"`]|['\"`](?![\s,;:)}\]]|$)){1,512}(?=" + _HOST_TAIL + r")|\S{1,512}?(?=" + _HOST_TAIL + r"))"
 )
 _RENDER_KEY = re.compile(r"\brnd_[A-Za-z0-9]{8,}")
+# Not secrets: what docs and clients print in a password's place (`redis://default:<password>@…`,
+# Celery's `redis://:**@…`, `{password}`), so a fix step keeps its meaning.
+_PLACEHOLDER = re.compile(r"<[^<>\s]{1,40}>|\*{1,8}|\{[A-Za-z_]{1,40}\}|\[[A-Z_]{1,40}\]")
 _AWS_KEY = re.compile(r"\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[A-Z0-9]{16}\b")
 _AWS_SECRET = re.compile(
     r"(?i)(?P<head>\baws_?secret_?(?:access_?)?key\s*[=:]\s*['\"]?)(?P<secret>[A-Za-z0-9/+=]{20,})"
@@ -106,7 +109,7 @@ class Redactor:
 
     def _sub(self, m: re.Match[str]) -> str:
         secret = m.group("secret")
-        if not secret or _STAND_IN.fullmatch(secret):
+        if not secret or _STAND_IN.fullmatch(secret) or _PLACEHOLDER.fullmatch(secret):
             return m.group(0)
         return m.group("head") + self.stand_in(secret)
 

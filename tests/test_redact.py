@@ -43,7 +43,8 @@ def test_registered_secret_is_hidden_anywhere():
 
 
 def test_plain_text_is_untouched():
-    for text in ("redis://red-d1abc2def3ghi4jkl5mn:6379", "AUTH failed: WRONGPASS invalid username-password pair", "GET /api 200"):
+    for text in ("redis://red-d1abc2def3ghi4jkl5mn:6379", "redis://default:<password>@red-d1abc:6379",
+                 "consumer: Cannot connect to redis://:**@red-d1abc:6379//", "AUTH failed: WRONGPASS invalid username-password pair", "GET /api 200"):
         assert redact(text) == text
 
 
