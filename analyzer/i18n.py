@@ -483,10 +483,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "rediss:// (TLS) vers l'hôte interne, qui parle en clair",
     },
     "lint.internal_rediss.cause": {
-        "en": "The internal endpoint red-…:6379 does not use TLS; a TLS client gets `wrong version number`, "
-        "`Client network socket disconnected before secure TLS connection` or a connect timeout.",
-        "fr": "L'adresse interne red-…:6379 n'utilise pas TLS : un client TLS reçoit `wrong version number`, "
-        "`Client network socket disconnected before secure TLS connection` ou un timeout de connexion.",
+        "en": "The internal endpoint red-…:6379 does not use TLS; a TLS client waits for a handshake that never "
+        "comes and times out (node-redis `Connection timeout`, ioredis `connect ETIMEDOUT`, redis-py "
+        "`Timeout connecting to server`: what the clients printed against a plaintext Redis here).",
+        "fr": "L'adresse interne red-…:6379 n'utilise pas TLS : un client TLS attend une poignée de main qui ne "
+        "vient jamais et finit en timeout (node-redis `Connection timeout`, ioredis `connect ETIMEDOUT`, "
+        "redis-py `Timeout connecting to server` : ce que les clients ont affiché face à un Redis sans TLS).",
     },
     "lint.internal_rediss.fix": {
         "en": "Use redis:// for the internal URL: redis://{host}:{port}",
