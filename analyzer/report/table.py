@@ -28,7 +28,7 @@ def _paint(text: str, code: str | None, on: bool) -> str:
     return f"{code}{text}{_RESET}" if on and code else text
 
 
-WIDE = 120  # below this, cause and fix leave the table for a list under it: a 4-word column helps nobody
+WIDE = 150  # below this, cause and fix leave the table for a list under it: a 4-word column helps nobody
 
 
 def _widths(total: int, wide: bool) -> list[int]:
