@@ -36,7 +36,6 @@ from analyzer.urllint import (
     RedisURL,
     inspect_redis_url,
     looks_like_redis_url,
-    redact_value,
     show_value,
 )
 
@@ -858,8 +857,3 @@ def _gather_logs(client: Any, facts: Facts, service: dict[str, Any], since: str,
     facts.diagnosis = session.diagnosis(result.incomplete)
     facts.log_count = len(records)
     facts.log_incomplete = result.incomplete
-
-
-def redacted(text: str, facts: Facts | None = None) -> str:
-    """Any text leaving the doctor: URL passwords and known secrets out."""
-    return redact_value(text, facts.redactor if facts else None)

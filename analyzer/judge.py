@@ -51,10 +51,6 @@ def _evidence(record: LogRecord) -> Evidence:
     return Evidence(record.source, record.line, record.time, record.instance)
 
 
-def _is_loopback(value: str) -> bool:
-    return value.strip("[]") in ("127.0.0.1", "::1", "localhost", "0.0.0.0") or value.startswith("127.")
-
-
 @dataclass
 class _Aggregate:
     rule_id: str

@@ -24,7 +24,6 @@ from analyzer.sources.render_api import (
     RenderAPIError,
     RenderClient,
     RetriesExhausted,
-    format_dt,
     format_ns,
     ts_ns,
 )
@@ -212,7 +211,3 @@ class LogTail:
                 if failures > self.max_failures:
                     raise RetriesExhausted(error("live.error.kept_closing", reason=reason))
                 self.client._wait(self.client._backoff(failures), Msg("live.wait_reconnect"))
-
-
-def start_timestamp(dt: datetime | None = None) -> str:
-    return format_dt(dt or datetime.now(timezone.utc))

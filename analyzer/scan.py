@@ -76,25 +76,6 @@ class Plan:
         """A rule without any literal makes every line a candidate (slow, but never wrong)."""
         return bool(self.unindexed)
 
-    @cached_property
-    def prefilter(self) -> re.Pattern[str]:
-        """The same prefilter as one Python regex (reference and tooling; the scanner uses `engine`)."""
-        sensitive = [k for k, ci in self.needles if not ci]
-        insensitive = [k for k, ci in self.needles if ci]
-        parts = [re.escape(k) for k in sorted(sensitive, key=len, reverse=True)]
-        parts.append("(?i:" + "|".join(re.escape(k) for k in sorted(insensitive, key=len, reverse=True)) + ")")
-        parts.extend(_strip_names(p.pattern) for pos in self.unindexed for p in self.rules[pos].patterns)
-        return re.compile("|".join(parts))
-
-
-def _strip_names(pattern: str) -> str:
-    """A rule regex as one alternative of the combined prefilter: no group names, scoped flags."""
-    body = re.sub(r"\(\?P<[A-Za-z_]\w*>", "(?:", pattern)
-    m = re.match(r"\(\?([aiLmsux]+)\)", body)
-    if m:
-        return f"(?{m.group(1)}:{body[m.end():]})"
-    return f"(?:{body})"
-
 
 def compile_plan(rules: tuple[Rule, ...] | list[Rule], engine: str | None = None) -> Plan:
     rules = tuple(rules)

@@ -88,7 +88,6 @@ def _warn(id: str, item: int, message: str, cause: str, fix: str, **kw: object) 
 # Redaction and display
 # --------------------------------------------------------------------------------------------
 
-MASK = "****"  # kept for callers that imported it; redaction itself gives «secret-N» stand-ins
 
 
 def redact_value(text: str, redactor: object | None = None) -> str:
@@ -189,7 +188,6 @@ _ENV_PREFIX = re.compile(r"^(?P<prefix>(?:export\s+)?(?P<name>[A-Za-z_][A-Za-z0-
 _SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*):(?P<slashes>/*)")
 
 INTERNAL_EXAMPLE = "redis://red-xxxxxxxxxxxxxxxxxxxx:6379"
-EXTERNAL_EXAMPLE = "rediss://red-xxxxxxxxxxxxxxxxxxxx:<password>@<region>-keyvalue.render.com:6379"
 COPY_FIX = M("lint.copy_fix")
 
 
@@ -361,7 +359,6 @@ def _inspect(value: str, var: str, on_render: bool) -> tuple[RedisURL, list[Chec
 def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[RedisURL, list[CheckResult]]:
     out: list[CheckResult] = []
     sm = _SCHEME.match(s)
-    lower = s.lower()
 
     # --- scheme -----------------------------------------------------------------------------
     if not sm or (

@@ -867,16 +867,6 @@ def _show_target(location: str) -> str:
     return redact_value(location)[:200]
 
 
-def sort_logs(logs: Iterable[dict]) -> list[dict]:
-    def key(log: dict) -> tuple[int, str]:
-        try:
-            return ts_ns(log.get("timestamp", "")), str(log.get("id"))
-        except ValueError:
-            return 0, str(log.get("id"))
-
-    return sorted(logs, key=key)
-
-
 def client_from_env(api_key_file: str | None = None, api_url: str | None = None,
                     **kw: Any) -> RenderClient:
     """The client as the commands build it: key from --api-key-file or RENDER_API_KEY,
