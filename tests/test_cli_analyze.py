@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seed"
+SEED = ROOT / "samples" / "seed"
 
 FAILING = """\
 06:22:38 PM ==> Deploying...

@@ -9,7 +9,7 @@ from analyzer.sources.files import Problems, blocks_from_stream
 from analyzer.sources.formats import parse_line
 from analyzer.sources.text import read_blocks, repair_mojibake
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
+SEED = Path(__file__).resolve().parents[1] / "samples" / "seed"
 
 
 def test_mojibake_mac_roman_is_repaired():
