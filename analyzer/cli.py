@@ -17,6 +17,7 @@ from typing import NoReturn, Optional
 import typer
 
 from analyzer import __version__
+from analyzer.clock import ClockError
 
 app = typer.Typer(
     add_completion=False,
@@ -329,6 +330,9 @@ def main() -> None:
         sys.exit(EXIT_INTERRUPTED)
     except SystemExit:
         raise
+    except ClockError as exc:  # a bad RLA_NOW is the user's setting, not a bug
+        sys.stderr.write(f"rla: error: {exc}\n")
+        sys.exit(EXIT_USAGE)
     except BrokenPipeError:  # `rla … | head`: the reader left; nothing more to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(EXIT_OK)

@@ -393,11 +393,12 @@ def _incomplete(result: Any, lang: str) -> Optional[str]:
 
 def _explain(error: Any, t_start: Any) -> Any:
     """A 400 for a window that reaches past a week is most likely the plan's log retention."""
-    from datetime import datetime, timedelta, timezone
+    from datetime import timedelta
 
+    from analyzer import clock
     from analyzer.sources.render_api import RETENTION_TEXT, BadRequestError
 
-    if isinstance(error, BadRequestError) and t_start < datetime.now(timezone.utc) - timedelta(days=7):
+    if isinstance(error, BadRequestError) and t_start < clock.now() - timedelta(days=7):
         return BadRequestError(f"{str(error).rstrip('.')}; the window starts more than 7 days ago and "
                                f"{RETENTION_TEXT}.", status=error.status)
     return error

@@ -15,10 +15,11 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Callable, Iterator
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+from analyzer import clock
 from analyzer.i18n import Msg, error
 from analyzer.sources.render_api import (
     RenderAPIError,
@@ -58,7 +59,7 @@ class LogTail:
         self.resources = list(resources)
         self.filters = [("level", list(levels)), ("type", list(types)), ("text", list(texts)),
                         ("instance", list(instances))]
-        self.start_ns = int((start or datetime.now(timezone.utc)).timestamp() * 1e9)
+        self.start_ns = int((start or clock.now()).timestamp() * 1e9)
         self.overlap_ns = int(overlap_s * 1e9)
         self.tick = tick
         self.ticks = ticks

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import os
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,13 @@ from analyzer.rules import RuleSet, load_rules
 from analyzer.sources.files import text_block
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Tests never read the wall clock: "now" is pinned for the whole run, in this process and in every
+# `rla` it starts (analyzer/clock.py). The suite passes with the system clock a year off (.ci/run).
+TEST_NOW = "2026-11-27T00:00:00Z"
+os.environ["RLA_NOW"] = TEST_NOW
+NOW = datetime(2026, 11, 27, tzinfo=timezone.utc)
+NOW_NS = int(NOW.timestamp()) * 1_000_000_000
 
 
 @functools.lru_cache(maxsize=1)

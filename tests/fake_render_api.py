@@ -80,7 +80,11 @@ def format_ns(ns: int) -> str:
 
 
 def now_ns() -> int:
-    return time.time_ns()
+    """The fake's "now" is rla's (RLA_NOW pins both in tests), so windows agree on any date."""
+    from analyzer import clock
+
+    now = clock.now()
+    return int(now.timestamp()) * 1_000_000_000 + now.microsecond * 1000
 
 
 # --------------------------------------------------------------------------- fixture

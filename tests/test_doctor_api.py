@@ -4,8 +4,7 @@ when one endpoint answers 401, 404 or 500."""
 from __future__ import annotations
 
 import sys
-import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
@@ -16,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from analyzer.doctor import gather, run_checks, summarize  # noqa: E402
 from analyzer.rules import load_rules  # noqa: E402
 from analyzer.sources.render_api import RenderClient, RetryPolicy  # noqa: E402
+from tests.conftest import NOW, NOW_NS  # noqa: E402
 from tests.fake_render_api import FakeData, FakeRender  # noqa: E402
 
 OWNER = "tea-d1abc2def3ghi4jkl5mn"
@@ -41,7 +41,7 @@ def iso(dt: datetime) -> str:
 
 def world(*, url: str = INTERNAL, where: str = "group", logs: list[str] = HEALTHY_LOGS, **kv_kw) -> FakeData:
     """A healthy account: REDIS_URL in a linked env group changed a day before the live deploy."""
-    now = datetime.now(timezone.utc)
+    now = NOW
     data = FakeData()
     data.add_owner(OWNER, "Fylora")
     data.add_service("fylora-backend", SID, owner_id=OWNER)
@@ -57,7 +57,7 @@ def world(*, url: str = INTERNAL, where: str = "group", logs: list[str] = HEALTH
     group = data.add_env_group("fylora-shared", group_vars, linked=[SID], owner_id=OWNER)
     group["updatedAt"] = iso(now - timedelta(days=1))
     data.add_deploy(SID, "live", created_at=iso(now - timedelta(hours=2)), trigger="manual")
-    start = time.time_ns() - 30 * 60 * 1_000_000_000
+    start = NOW_NS - 30 * 60 * 1_000_000_000
     data.logs.add([data.logs.make(m, resource=SID, ns=start + i * 1_000_000_000, instance=f"{SID}-t7v9k")
                    for i, m in enumerate(logs)])
     return data
@@ -89,7 +89,7 @@ def _tweak_region(d: FakeData) -> None:
 
 def _tweak_group_after_deploy(d: FakeData) -> None:
     for g in d.env_groups.values():
-        g["updatedAt"] = iso(datetime.now(timezone.utc) - timedelta(minutes=5))
+        g["updatedAt"] = iso(NOW - timedelta(minutes=5))
 
 
 def _tweak_internal_auth(d: FakeData) -> None:

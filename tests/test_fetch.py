@@ -17,6 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.conftest import NOW_NS, TEST_NOW  # noqa: E402
 from tests.fake_render_api import (  # noqa: E402
     DEMO_KEY_VALUE,
     DEMO_OWNER,
@@ -43,7 +44,7 @@ FAILING_LINES = [
 
 def env_for(fake: FakeRender, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("RENDER_", "RLA_"))}
-    env.update({"RENDER_HOST": fake.url, "RENDER_API_KEY": KEY, "NO_COLOR": "1", "RLA_LANG": "en",
+    env.update({"RLA_NOW": TEST_NOW, "RENDER_HOST": fake.url, "RENDER_API_KEY": KEY, "NO_COLOR": "1", "RLA_LANG": "en",
                 "COLUMNS": "200", "RLA_BACKOFF_BASE": "0.01", "RLA_BACKOFF_CAP": "0.05", "RLA_TIMEOUT": "2"})
     env.update(extra)
     return env
@@ -73,7 +74,7 @@ def demo_data(n_failing_rounds: int = 0) -> FakeData:
     data = FakeData()
     seed_demo(data, SAMPLE if SAMPLE.exists() else find_demo_sample(ROOT))
     if n_failing_rounds:
-        base = time.time_ns() - 1800 * 10**9
+        base = NOW_NS - 1800 * 10**9
         logs = []
         for r in range(n_failing_rounds):
             for j, line in enumerate(FAILING_LINES):
@@ -138,7 +139,9 @@ def test_fetch_by_name_with_window_and_filters_passed_through(fake):
     assert q["ownerId"] == [DEMO_OWNER] and q["resource"] == [DEMO_SERVICE]
     assert q["level"] == ["error", "warning"] and q["type"] == ["app"] and q["text"] == ["*Redis*"]
     assert q["instance"] == [f"{DEMO_SERVICE}-147zo"]
-    assert q["limit"] == ["1000"] and q["startTime"][0].endswith("Z")
+    assert q["limit"] == ["1000"]
+    # "3h" is measured from rla's clock (RLA_NOW, pinned by conftest), never from the machine's
+    assert (q["startTime"], q["endTime"]) == (["2026-11-26T21:00:00Z"], ["2026-11-26T23:59:59Z"])
 
 
 def test_fetch_owner_override_and_key_value(fake):
@@ -282,7 +285,7 @@ def test_key_never_appears_in_any_output(tmp_path):
     data = demo_data(n_failing_rounds=20)
     # a hostile log line and error bodies that echo the key
     data.logs.add([data.logs.make(f"debug: Authorization: Bearer {KEY} token={KEY}", resource=DEMO_SERVICE,
-                                  ns=time.time_ns() - 60 * 10**9, level="error")])
+                                  ns=NOW_NS - 60 * 10**9, level="error")])
     outputs = []
     with FakeRender(data, api_key=KEY) as f:
         for fmt in ("table", "json", "markdown"):
@@ -327,7 +330,7 @@ def test_the_one_command_demo_server_serves_fetch():
         banner = server.stdout.readline()
         assert f"http://127.0.0.1:{port}/v1" in banner and "refused-remote.jsonl" in banner
         env = {k: v for k, v in os.environ.items() if not k.startswith(("RENDER_", "RLA_"))}
-        env.update({"RENDER_HOST": f"http://127.0.0.1:{port}/v1", "RENDER_API_KEY": "rnd_demo_fake_key",
+        env.update({"RLA_NOW": TEST_NOW, "RENDER_HOST": f"http://127.0.0.1:{port}/v1", "RENDER_API_KEY": "rnd_demo_fake_key",
                     "NO_COLOR": "1", "RLA_LANG": "en"})
         out = subprocess.run([sys.executable, "-m", "analyzer", "fetch", "fylora-backend", "--since", "1h",
                               "--format", "json"], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)

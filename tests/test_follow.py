@@ -24,6 +24,7 @@ from analyzer.sources.render_api import (  # noqa: E402
     RetriesExhausted,
     RetryPolicy,
 )
+from tests.conftest import NOW_NS, TEST_NOW  # noqa: E402
 from tests.fake_render_api import FakeData, FakeRender  # noqa: E402
 
 OWNER = "tea-followowner000000000"
@@ -111,7 +112,7 @@ def test_server_lifetime_closes_are_survived(mode):
 def test_starts_from_now_and_passes_filters_and_auth():
     with make_fake() as fake:
         old = fake.data.logs.emit("old line before follow", resource=SID, level="error",
-                                  ns=time.time_ns() - 30 * 10**9)
+                                  ns=NOW_NS - 30 * 10**9)
         client = RenderClient(KEY, fake.url, policy=FAST)
         tail = LogTail(client, OWNER, [SID], levels=["error"], texts=["*boom*"], ticks=True, tick=0.05)
         url = tail.url(tail.start_ns)
@@ -177,7 +178,7 @@ FAILING = [
 
 def env_for(fake: FakeRender) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("RENDER_", "RLA_"))}
-    env.update({"RENDER_HOST": fake.url, "RENDER_API_KEY": KEY, "NO_COLOR": "1", "RLA_LANG": "en",
+    env.update({"RLA_NOW": TEST_NOW, "RENDER_HOST": fake.url, "RENDER_API_KEY": KEY, "NO_COLOR": "1", "RLA_LANG": "en",
                 "COLUMNS": "200", "RLA_BACKOFF_BASE": "0.02", "RLA_BACKOFF_CAP": "0.1"})
     return env
 

@@ -23,6 +23,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.conftest import NOW, NOW_NS, TEST_NOW  # noqa: E402
 from tests.fake_render_api import FakeData, FakeRender  # noqa: E402
 
 KEY = "rnd_HardeningCanaryKey_5e1f0c"
@@ -37,7 +38,7 @@ OK_LINE = "GET /api/items 200 in 3ms"
 
 def base_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("RENDER_", "RLA_"))}
-    env.update({"NO_COLOR": "1", "RLA_LANG": "en", "COLUMNS": "200", "RLA_BACKOFF_BASE": "0.01",
+    env.update({"RLA_NOW": TEST_NOW, "NO_COLOR": "1", "RLA_LANG": "en", "COLUMNS": "200", "RLA_BACKOFF_BASE": "0.01",
                 "RLA_BACKOFF_CAP": "0.05", "RLA_TIMEOUT": "2"})
     env.update(extra)
     return env
@@ -70,7 +71,7 @@ def fake_data(n_rounds: int = 0, n_ok: int = 0, secrets: bool = False) -> FakeDa
     data = FakeData()
     data.add_owner(OWNER, "Hardening")
     data.add_service("hardened-app", SID, owner_id=OWNER)
-    base = time.time_ns() - 1800 * 10**9
+    base = NOW_NS - 1800 * 10**9
     logs = []
     for i in range(n_ok):
         logs.append(data.logs.make(f"{OK_LINE} #{i}", resource=SID, ns=base + i * 10**6, instance=f"{SID}-t7v9k"))
@@ -432,9 +433,9 @@ def test_transient_faults_end_in_success_without_a_request_storm():
                                    ("500", 2, 5)):
             fake.add_fault(kind, count, after=after, retry_after=0.2 if kind in ("429", "503") else None)
         policy = RetryPolicy(backoff_base=0.02, backoff_cap=0.2, timeout=2, max_retries=6)
-        from datetime import datetime, timedelta, timezone
+        from datetime import timedelta
 
-        now = datetime.now(timezone.utc)
+        now = NOW
         with RenderClient(KEY, fake.url, policy=policy) as client:
             res = client.fetch_logs(LogQuery(OWNER, [SID], now - timedelta(hours=1), now))
     assert res.complete and len(res.logs) == 500 and res.duplicates == 0
@@ -570,7 +571,7 @@ def test_the_key_is_never_in_a_url(tmp_path: Path):
         assert out.returncode == 1
         with RenderClient(KEY, fake.url, policy=RetryPolicy(timeout=2)) as client:
             tail = LogTail(client, OWNER, [SID])
-            assert KEY not in tail.url(time.time_ns())
+            assert KEY not in tail.url(NOW_NS)
         requests = list(fake.requests)
     assert requests
     for r in requests:
@@ -748,7 +749,7 @@ CANARY = "CanaryKey-Not-rnd-Shaped-7788aa"  # a key of a shape no pattern knows:
 def test_a_recognisable_api_key_never_appears_in_any_output(tmp_path: Path):
     data = fake_data(n_rounds=5)
     data.logs.add([data.logs.make(f"Error: debug header Authorization: Bearer {CANARY} and raw {CANARY}",
-                                  resource=SID, ns=time.time_ns() - 10**9, level="error")])
+                                  resource=SID, ns=NOW_NS - 10**9, level="error")])
     outputs: list[str] = []
     with FakeRender(data, api_key=CANARY) as fake:
         env = base_env(RENDER_HOST=fake.url, RENDER_API_KEY=CANARY)

@@ -29,6 +29,7 @@ from analyzer.sources.render_api import (  # noqa: E402
     resolve_window,
     ts_ns,
 )
+from tests.conftest import NOW, NOW_NS, TEST_NOW  # noqa: E402
 from tests.fake_render_api import FakeData, FakeRender, format_ns  # noqa: E402
 
 OWNER = "tea-testowner0000000000"
@@ -39,7 +40,7 @@ def make_data(n_logs: int = 0, *, span_s: float = 3000.0, same_ts_every: int = 0
     data = FakeData()
     data.add_owner(OWNER, "Test workspace")
     svc = data.add_service("api", "srv-apiapiapiapiapiapi0001", owner_id=OWNER)
-    end = time.time_ns() - 5_000_000_000
+    end = NOW_NS - 5_000_000_000
     step = int(span_s * 1e9 / max(1, n_logs))
     logs = []
     for i in range(n_logs):
@@ -54,7 +55,7 @@ def make_data(n_logs: int = 0, *, span_s: float = 3000.0, same_ts_every: int = 0
 
 
 def window(hours: float = 2) -> tuple[datetime, datetime]:
-    now = datetime.now(timezone.utc)
+    now = NOW
     return now - timedelta(hours=hours), now
 
 
@@ -103,7 +104,7 @@ def test_fake_limit_bounds_and_default():
 def test_fake_repeated_parameters_or_within_and_across():
     data, svc = make_data(30)
     other = data.add_service("other", "srv-otherotherotherothe1", owner_id=OWNER)
-    data.logs.add([data.logs.make("other line", resource=other["id"], ns=time.time_ns() - 10**9)])
+    data.logs.add([data.logs.make("other line", resource=other["id"], ns=NOW_NS - 10**9)])
     with FakeRender(data) as fake:
         base = [("ownerId", OWNER), ("limit", "100")]
         both = raw_get(fake, "/logs", base + [("resource", svc["id"]), ("resource", other["id"])]).json()["logs"]

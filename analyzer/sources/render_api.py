@@ -23,6 +23,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
+from analyzer import clock
+
 if TYPE_CHECKING:  # pragma: no cover
     import httpx
 
@@ -300,7 +302,10 @@ def parse_time(text: str, now: datetime) -> datetime:
 def resolve_window(since: str | None, start: str | None, end: str | None,
                    now: datetime | None = None) -> tuple[datetime, datetime]:
     """The [start, end] window of `--since` or `--start/--end` (default: the last hour)."""
-    now = now or datetime.now(timezone.utc)
+    try:
+        now = now or clock.now()
+    except clock.ClockError as exc:
+        raise ConfigError(str(exc)) from None
     if since and start:
         raise ConfigError("Use either --since or --start, not both.")
     try:
