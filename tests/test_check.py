@@ -243,6 +243,20 @@ def test_expectation_verdict_and_root_cause(project: Path):
     assert "root cause is demo-widget-down, expected demo-widget-slow" in out.stdout
 
 
+def test_expectation_without_findings_checks_only_verdict_and_root_cause(project: Path):
+    """A pasted incident log pins its verdict and root cause; the findings around them are not listed."""
+    (project / "logs" / "expected.yaml").write_text("samples:\n  down.log: {verdict: failing, root_cause: demo-widget-down}\n")
+    out = check(project, "--expect", "logs/expected.yaml", "-f", "json")
+    assert out.returncode == 0, out.stdout
+    (project / "logs" / "expected.yaml").write_text("samples:\n  down.log: {verdict: failing, root_cause: demo-widget-slow}\n")
+    out = check(project, "--expect", "logs/expected.yaml", "-f", "json")
+    assert out.returncode == 1
+    (problem,) = json.loads(out.stdout)["files"][0]["problems"]
+    assert problem["kind"] == "root_cause"
+    (project / "logs" / "expected.yaml").write_text("samples:\n  down.log: {verdict: failing, findings: {}}\n")
+    assert check(project, "--expect", "logs/expected.yaml").returncode == 1  # an empty list still means "none"
+
+
 def test_listed_sample_that_does_not_exist_fails_and_unlisted_files_are_reported(project: Path):
     (project / "logs" / "expected.yaml").write_text(
         "samples:\n  down.log: {findings: [demo-widget-down, demo-widget-ready]}\n  gone.log: {findings: []}\n"
