@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+"""How often rla names the right root cause, per corpus (issue 13).
+
+    python bench/accuracy.py                 # every corpus, figures + each miss
+    python bench/accuracy.py --corpus public # one corpus
+    python bench/accuracy.py --json          # the figures as JSON (what tests/test_accuracy.py reads)
+
+A corpus is an expectations file in the format of samples/expected.yaml (`rla check --expect`):
+each log file with the verdict and root cause it must get. Only `verdict` and `root_cause` are
+used here; `findings` may be left out (a full paste holds many lines nobody pinned).
+
+For each corpus it prints:
+  root cause   failing files (an expected root cause) whose diagnosis names that same root cause;
+  verdict      files whose verdict state is the expected one (all files);
+  false alarm  files expected healthy or unknown (a healthy log, or one whose only failures are not
+               Redis: PostgreSQL, an HTTP API, SMTP) that rla calls failing or degraded;
+  can't tell   failing files (they hold a Redis error) for which rla says "unknown".
+Then each miss: file, what was expected, what rla said.
+
+`--floor` compares the figures with bench/accuracy_floor.json: the recorded minimum per corpus
+(raised as fixes land; tests/test_accuracy.py fails on a regression below it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+from analyzer.expect import Expectation, load_expectations  # noqa: E402
+from analyzer.pipeline import diagnose  # noqa: E402
+from analyzer.rules import RuleSet, load_rules  # noqa: E402
+from analyzer.sources.files import Problems, read_sources  # noqa: E402
+
+# name -> expectations file (paths in it are relative to the file)
+CORPORA = {
+    "bundled": ROOT / "samples" / "expected.yaml",
+    "captures": ROOT / "samples" / "matrix" / "expected.yaml",
+    "public": ROOT / "samples" / "public" / "expected.yaml",
+}
+FLOOR = HERE / "accuracy_floor.json"
+BAD = ("failing", "degraded")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    sample: str
+    want_state: str | None
+    want_root: str | None
+    got_state: str
+    got_root: str | None
+
+    @property
+    def failing(self) -> bool:
+        """The log holds a Redis failure: it has an expected root cause."""
+        return self.want_root is not None
+
+    @property
+    def quiet(self) -> bool:
+        """A healthy log, or one whose failures are not Redis: no Redis verdict may turn red.
+        (A healthy paste may leave `verdict` out: "healthy" and "unknown" are both right for it.)"""
+        return self.want_root is None and self.want_state not in BAD
+
+    @property
+    def root_right(self) -> bool:
+        return self.got_root == self.want_root
+
+    @property
+    def state_right(self) -> bool:
+        return self.want_state is None or self.got_state == self.want_state
+
+
+@dataclass
+class Figures:
+    corpus: str
+    files: int = 0
+    failing: int = 0
+    root_right: int = 0
+    state_right: int = 0
+    quiet: int = 0
+    false_alarms: int = 0
+    cant_tell: int = 0
+    misses: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float | None:
+        return self.root_right / self.failing if self.failing else None
+
+
+def outcome(sample: str, exp: Expectation, base: Path, ruleset: RuleSet) -> Outcome:
+    diag = diagnose(read_sources([str(base / sample)], Problems()), ruleset)
+    return Outcome(sample, exp.verdict, exp.root_cause, diag.verdict.state, diag.verdict.root_cause)
+
+
+def measure(expect_file: Path, ruleset: RuleSet) -> list[Outcome]:
+    """Diagnose every (non-pending) file of one corpus."""
+    exps = load_expectations(expect_file)
+    return [outcome(s, e, expect_file.parent, ruleset) for s, e in sorted(exps.items()) if not e.pending]
+
+
+def _said(state: str | None, root: str | None) -> str:
+    return f"{state or 'any'}" + (f" / {root}" if root else "")
+
+
+def figures(corpus: str, outcomes: list[Outcome]) -> Figures:
+    fig = Figures(corpus, files=len(outcomes))
+    for o in outcomes:
+        fig.state_right += o.state_right
+        kind = None
+        if o.failing:
+            fig.failing += 1
+            fig.root_right += o.root_right
+            if o.got_state == "unknown":
+                fig.cant_tell += 1
+                kind = "can't tell"
+            elif not o.root_right:
+                kind = "root cause"
+        elif o.quiet:
+            fig.quiet += 1
+            if o.got_state in BAD:
+                fig.false_alarms += 1
+                kind = "false alarm"
+        if kind is None and not o.state_right:
+            kind = "verdict"
+        if kind:
+            fig.misses.append(
+                {"kind": kind, "file": o.sample, "expected": _said(o.want_state, o.want_root), "got": _said(o.got_state, o.got_root)}
+            )
+    return fig
+
+
+def _pct(n: int, d: int) -> str:
+    return f"{100 * n / d:.0f} % ({n}/{d})" if d else "—"
+
+
+def table(figs: list[Figures]) -> str:
+    rows = [("corpus", "files", "right root cause", "right verdict", "false alarms", "can't tell (Redis error)")]
+    for f in figs:
+        rows.append(
+            (f.corpus, str(f.files), _pct(f.root_right, f.failing), _pct(f.state_right, f.files),
+             _pct(f.false_alarms, f.quiet), _pct(f.cant_tell, f.failing))
+        )  # fmt: skip
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def pooled_quiet(corpora: dict[str, list[Outcome]]) -> Figures:
+    """Every healthy and non-Redis file of every corpus, as one row."""
+    return figures("healthy / non-Redis (all)", [o for outs in corpora.values() for o in outs if o.quiet])
+
+
+def run(names: list[str], ruleset: RuleSet) -> list[Figures]:
+    corpora = {n: measure(CORPORA[n], ruleset) for n in names if CORPORA[n].is_file()}
+    figs = [figures(n, outs) for n, outs in corpora.items()]
+    return figs + [pooled_quiet(corpora)]
+
+
+def summary(fig: Figures) -> dict[str, object]:
+    d = asdict(fig)
+    d.pop("misses")
+    return d
+
+
+def below_floor(figs: list[Figures], floor: dict[str, dict[str, int]]) -> list[str]:
+    """What regressed: fewer right root causes or verdicts, more false alarms or can't-tells than recorded."""
+    out = []
+    for f in figs:
+        rec = floor.get(f.corpus)
+        if rec is None:
+            continue
+        for key in ("root_right", "state_right"):
+            if getattr(f, key) < rec[key]:
+                out.append(f"{f.corpus}: {key} {getattr(f, key)} < floor {rec[key]}")
+        for key in ("false_alarms", "cant_tell"):
+            if getattr(f, key) > rec[key]:
+                out.append(f"{f.corpus}: {key} {getattr(f, key)} > ceiling {rec[key]}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", action="append", choices=sorted(CORPORA), help="only this corpus (repeatable)")
+    ap.add_argument("--json", action="store_true", help="figures as JSON, no misses")
+    ap.add_argument("--floor", action="store_true", help="exit 1 if a figure is below bench/accuracy_floor.json")
+    ap.add_argument("--write-floor", action="store_true", help="record today's figures as the floor")
+    args = ap.parse_args(argv)
+    figs = run(args.corpus or list(CORPORA), load_rules())
+    if args.write_floor:
+        FLOOR.write_text(json.dumps({f.corpus: summary(f) for f in figs}, indent=2) + "\n", encoding="utf-8")
+    if args.json:
+        print(json.dumps([summary(f) for f in figs], indent=2))
+    else:
+        print(table(figs))
+        for f in figs[:-1]:  # the pooled row repeats misses already listed
+            if f.misses:
+                print(f"\n{f.corpus}: {len(f.misses)} misses")
+                for m in sorted(f.misses, key=lambda m: (m["kind"], m["expected"], m["file"])):
+                    print(f"  {m['kind']:<11}  {m['file']}\n      expected {m['expected']}, got {m['got']}")
+    if args.floor:
+        regressions = below_floor(figs, json.loads(FLOOR.read_text(encoding="utf-8")))
+        for r in regressions:
+            print(f"regression: {r}", file=sys.stderr)
+        return 1 if regressions else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""bench/accuracy.py: its counting is right, and the corpora never fall below the recorded floor.
+
+The floor (bench/accuracy_floor.json) holds today's figures per corpus; a change that names fewer right
+root causes or verdicts, or raises more false alarms or "can't tell", fails here. Raise the floor
+(`python bench/accuracy.py --write-floor`) when a fix lands."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import accuracy  # noqa: E402
+from tests.conftest import builtin  # noqa: E402
+
+
+def _o(want_state, want_root, got_state, got_root, name="f.log"):
+    return accuracy.Outcome(name, want_state, want_root, got_state, got_root)
+
+
+def test_figures_count_each_kind_of_miss():
+    fig = accuracy.figures(
+        "t",
+        [
+            _o("failing", "redis-oom", "failing", "redis-oom", "right.log"),
+            _o("failing", "redis-oom", "degraded", "redis-oom", "fallback.log"),  # right cause, wrong verdict
+            _o("failing", "redis-econnrefused", "failing", "redis-url-not-set", "wrong.log"),
+            _o("failing", "redis-dns-not-found", "unknown", None, "silent.log"),
+            _o("unknown", None, "failing", "redis-dns-not-found", "smtp.log"),  # false alarm
+            _o("unknown", None, "unknown", None, "pg.log"),
+            _o(None, None, "healthy", None, "healthy.log"),  # healthy or unknown both right
+        ],
+    )
+    assert (fig.files, fig.failing, fig.root_right, fig.cant_tell) == (7, 4, 2, 1)
+    assert (fig.quiet, fig.false_alarms, fig.state_right) == (3, 1, 4)
+    kinds = {m["file"]: m["kind"] for m in fig.misses}
+    assert kinds == {
+        "fallback.log": "verdict", "wrong.log": "root cause", "silent.log": "can't tell", "smtp.log": "false alarm",
+    }  # fmt: skip
+    assert fig.recall == 0.5
+
+
+def test_below_floor_names_each_regression():
+    fig = accuracy.Figures("public", files=10, failing=8, root_right=5, state_right=7, quiet=2, false_alarms=1, cant_tell=2)
+    floor = {"public": {"root_right": 6, "state_right": 7, "false_alarms": 0, "cant_tell": 2}}
+    assert accuracy.below_floor([fig], floor) == ["public: root_right 5 < floor 6", "public: false_alarms 1 > ceiling 0"]
+    assert accuracy.below_floor([fig], {"other": floor["public"]}) == []
+
+
+@pytest.fixture(scope="module")
+def measured() -> list[accuracy.Figures]:
+    return accuracy.run(list(accuracy.CORPORA), builtin())
+
+
+def test_every_corpus_is_measured(measured):
+    names = {f.corpus for f in measured}
+    assert {"bundled", "public"} <= names
+    for f in measured:
+        assert f.files > 0, f.corpus
+
+
+def test_bundled_samples_are_all_right(measured):
+    """The samples rules were written from: every root cause right, no false alarm."""
+    (fig,) = [f for f in measured if f.corpus == "bundled"]
+    assert fig.root_right == fig.failing and fig.false_alarms == 0 and fig.cant_tell == 0, fig.misses
+
+
+def test_no_corpus_below_the_recorded_floor(measured):
+    floor = json.loads(accuracy.FLOOR.read_text(encoding="utf-8"))
+    assert set(floor) >= {f.corpus for f in measured}, "a corpus has no floor: run bench/accuracy.py --write-floor"
+    assert accuracy.below_floor(measured, floor) == []
