@@ -3,7 +3,8 @@
 
     python bench/accuracy.py                 # every corpus, figures + each miss
     python bench/accuracy.py --corpus public # one corpus
-    python bench/accuracy.py --json          # the figures as JSON (what tests/test_accuracy.py reads)
+    python bench/accuracy.py --json          # the figures as JSON, no misses
+    python bench/accuracy.py --floor         # exit 1 below bench/accuracy_floor.json; --write-floor records it
 
 A corpus is an expectations file in the format of samples/expected.yaml (`rla check --expect`):
 each log file with the verdict and root cause it must get. Only `verdict` and `root_cause` are
