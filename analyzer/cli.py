@@ -346,3 +346,4 @@ from analyzer.cli_fetch import fetch as _fetch; app.command(name="fetch")(_fetch
 from analyzer.cli_fetch import follow as _follow; app.command(name="follow")(_follow)  # noqa: E402,E702  (issue 4)
 from analyzer.cli_check import check as _check; app.command(name="check")(_check)  # noqa: E402,E702  (issue 6)
 from analyzer.cli_check import rules_test as _rt, rules_lint as _rl; rules_app.command("test")(_rt); rules_app.command("lint")(_rl)  # noqa: E402,E702,E501  (issue 6)
+from analyzer.cli_export import rules_export as _rx; rules_app.command("export")(_rx)  # noqa: E402,E702  (issue 20)

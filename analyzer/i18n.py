@@ -1620,6 +1620,98 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "La connexion TLS à {host} a échoué ({why}) ; vérifiez --api-url / RENDER_HOST et les certificats CA du "
         "système.",
     },
+    # ---------------------------------------------------------------------------------------
+    # rla rules export (analyzer/export/, analyzer/cli_export.py)
+    "export.skip.context": {
+        "en": "a context rule: a fact rla tells the story with, never reported as a finding",
+        "fr": "règle de contexte : un fait qui sert au récit de rla, jamais signalé comme constat",
+    },
+    "export.skip.ok": {
+        "en": "a progress line at severity ok: not a problem to alert on",
+        "fr": "ligne de progression de gravité ok : rien qui mérite une alerte",
+    },
+    "export.skip.no_patterns": {
+        "en": "no pattern of its own: rla reaches it only by reclassifying another rule's hit with the rest of the log",
+        "fr": "aucun motif propre : rla n'y arrive qu'en reclassant le constat d'une autre règle d'après le reste du log",
+    },
+    "export.skip.flag": {
+        "en": "a pattern uses the flag {flag}, which Sigma's regular expressions cannot carry",
+        "fr": "un motif utilise l'option {flag}, que les expressions régulières de Sigma ne portent pas",
+    },
+    "export.skip.escape": {
+        "en": "a pattern uses {escape}, which RE2 and PCRE engines read differently from Python",
+        "fr": "un motif utilise {escape}, que les moteurs RE2 et PCRE lisent autrement que Python",
+    },
+    "export.skip.lucene": {
+        "en": "a pattern uses {what}, which Lucene regular expressions cannot say",
+        "fr": "un motif utilise {what}, que les expressions régulières de Lucene ne savent pas dire",
+    },
+    "export.skip.backend": {
+        "en": "the {target} backend cannot express it: {why}",
+        "fr": "le backend {target} ne sait pas l'exprimer : {why}",
+    },
+    "export.lost": {
+        "en": "Reported by rla as '{title}' ({id}) when {when}: this alert cannot tell",
+        "fr": "Signalée par rla comme « {title} » ({id}) quand {when} : cette alerte ne peut pas le savoir",
+    },
+    "export.lost.field_matches": {
+        "en": "its {field} matches {regex}",
+        "fr": "son champ {field} correspond à {regex}",
+    },
+    "export.lost.field": {"en": "the pattern captured {field}", "fr": "le motif a capturé {field}"},
+    "export.lost.seen": {
+        "en": "'{title}' appears elsewhere in the log",
+        "fr": "« {title} » apparaît ailleurs dans le log",
+    },
+    "export.lost.not_seen": {
+        "en": "'{title}' appears nowhere in the log",
+        "fr": "« {title} » n'apparaît nulle part dans le log",
+    },
+    "export.lost.pending": {
+        "en": "'{title}' came after the last ready line of the same instance",
+        "fr": "« {title} » est venu après la dernière ligne « prêt » de la même instance",
+    },
+    "export.and": {"en": " and ", "fr": " et "},
+    "export.not_this": {
+        "en": "Not this failure (rla's example, which this rule does not match): {line}",
+        "fr": "Pas cette panne (exemple de rla, que cette règle ne reconnaît pas) : {line}",
+    },
+    "export.no_fp": {"en": "None known", "fr": "Aucun connu"},
+    "export.summary": {
+        "en": "{target}: {exported} rule(s) exported to {path}, {skipped} skipped",
+        "fr": "{target} : {exported} règle(s) exportée(s) dans {path}, {skipped} ignorée(s)",
+    },
+    "export.skipped": {"en": "  skipped {id}: {why}", "fr": "  ignorée {id} : {why}"},
+    "export.lost_count": {
+        "en": "{n} exported rule(s) lose a reclassification that needs a captured field or the rest of the log "
+        "(said in their falsepositives)",
+        "fr": "{n} règle(s) exportée(s) perdent un reclassement qui demande un champ capturé ou le reste du log "
+        "(dit dans leurs falsepositives)",
+    },
+    "export.missing_extra": {
+        "en": "--to {target} needs pySigma and its backends: pip install 'rla[export]'",
+        "fr": "--to {target} a besoin de pySigma et de ses backends : pip install 'rla[export]'",
+    },
+    "export.datadog": {
+        "en": "--to datadog is not available: the only pySigma Datadog backend (pySigma-backend-datadog 0.3.1) needs "
+        "pySigma < 0.12 and cannot be installed beside the others (pySigma 1.x); export --to sigma and see "
+        "docs/export.md, Datadog",
+        "fr": "--to datadog n'est pas disponible : le seul backend Datadog de pySigma (pySigma-backend-datadog 0.3.1) "
+        "exige pySigma < 0.12 et ne s'installe pas à côté des autres (pySigma 1.x) ; exportez --to sigma et voyez "
+        "docs/export.md, Datadog",
+    },
+    "export.unknown_target": {
+        "en": "unknown target {target!r} (expected one of: {targets})",
+        "fr": "cible inconnue {target!r} (attendu : {targets})",
+    },
+    "export.output_file": {
+        "en": "{path} is a file: -o takes a directory",
+        "fr": "{path} est un fichier : -o attend un répertoire",
+    },
+    "export.cannot_write": {
+        "en": "cannot write {path} ({why})",
+        "fr": "impossible d'écrire {path} ({why})",
+    },
 }
 
 

@@ -1,0 +1,235 @@
+"""Rule -> Sigma rule (a plain mapping ready for YAML), or the one-line reason it cannot be one.
+
+Pure: no I/O, no pySigma (the base install exports Sigma; converting it to a platform's query
+language is analyzer.export.backends' job). Everything comes from the loaded Rule objects, never
+from the YAML, so a field the loader adds to the matching reaches the export or stops it here.
+
+What a Sigma rule keeps of ours: the line-level match (any pattern, and when the rule declares
+`keywords:` one of them, as rla's prefilter requires), title, cause, severity, docs and the
+`no_match` examples. What stays in rla: joining a stack trace's lines into one entry, the
+reclassifications that look at a captured field or at the rest of the log, the root cause and the story.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from analyzer.i18n import Msg
+from analyzer.model import Rule, Severity
+
+# Fixed forever: a rule's Sigma id is uuid5(NAMESPACE, rule id), so re-exporting never changes it
+# and a platform keeps its alert history across rla versions.
+NAMESPACE = uuid.UUID("7f0c4f3e-5d0a-5b8e-9a57-3c1d2b6e8a10")
+
+# Sigma levels for our severities (ok is never exported: rla does not report it as a problem).
+LEVELS = {
+    Severity.INFO: "low",
+    Severity.WARNING: "medium",
+    Severity.ERROR: "high",
+    Severity.CRITICAL: "critical",
+}
+
+# The fields of a Render log record as the API (GET /v1/logs, /v1/logs/subscribe) carries them: `message`
+# at the top level, the rest as labels. Log Streams carry the same facts (syslog: HOSTNAME = service
+# slug, APP-NAME = type-instance; HTTPS drains: render_service, render_instance, level). The exported
+# rules match `message` only; the platform pipelines in analyzer.export.backends rename it.
+FIELDS = {
+    "message": "the log line as the service printed it",
+    "resource": "the service id (srv-…), a label",
+    "instance": "the instance id (srv-…-<suffix>), a label; absent on build and deploy lines",
+    "level": "debug, info, notice, warning, error, critical, alert or emergency, a label",
+    "type": "app, request or build, a label",
+}
+LOGSOURCE = {
+    "product": "render",
+    "category": "application",
+    "definition": "Render service logs as the Render API (GET /v1/logs) and Log Streams carry them. Fields: "
+    + "; ".join(f"{k}: {v}" for k, v in FIELDS.items())
+    + ". Detections match `message`.",
+}
+MAX_FALSEPOSITIVES = 6
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_SCOPED_FLAGS = re.compile(r"\(\?[ims]*(?:-[ims]+)?:")  # (?i:…): RE2 and PCRE read it as Python does
+
+
+@dataclass(frozen=True)
+class Skipped:
+    rule_id: str
+    reason: Msg
+
+
+@dataclass(frozen=True)
+class Exported:
+    rule_id: str
+    doc: dict  # the Sigma rule, in key order
+    # what rla decides beyond the line match (a reclassification), said in the rule's falsepositives
+    lost: tuple[Msg, ...] = field(default_factory=tuple)
+
+
+class NotPortable(ValueError):
+    """A pattern that RE2/PCRE-style engines would read differently from Python's `re`."""
+
+    def __init__(self, reason: Msg):
+        super().__init__(str(reason))
+        self.reason = reason
+
+
+def sigma_id(rule_id: str) -> str:
+    return str(uuid.uuid5(NAMESPACE, rule_id))
+
+
+def portable(pattern: str) -> tuple[str, str]:
+    """A rule pattern as a Sigma regular expression: (regex, sigma flags "i"/"m"/"s").
+
+    Named groups become plain groups (what a line matches does not change; platforms have no use for
+    our evidence names, and Lucene or JavaScript-style engines do not read `(?P<…>)`). The pattern's
+    leading global flags become Sigma modifiers. A construct that RE2 (Loki, DuckDB, Go) or PCRE (Splunk)
+    reads differently from Python raises NotPortable.
+    """
+    flags = ""
+    m = re.match(r"\(\?([a-zA-Z]+)\)", pattern)
+    if m:
+        for letter in m.group(1):
+            if letter not in "ims":
+                raise NotPortable(Msg("export.skip.flag", flag=f"(?{letter})"))
+        flags = "".join(sorted(set(m.group(1))))
+        pattern = pattern[m.end():]
+    out: list[str] = []
+    i, n, in_class = 0, len(pattern), False
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            nxt = pattern[i + 1 : i + 2]
+            if nxt in ("Z", "N", "u", "U"):
+                raise NotPortable(Msg("export.skip.escape", escape="\\" + nxt))
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            if c == "[" and pattern.startswith("[:", i):
+                raise NotPortable(Msg("export.skip.escape", escape="[:"))
+            in_class = c != "]"
+            out.append(c)
+            i += 1
+            continue
+        if c == "[":
+            in_class = True
+            out.append(c)
+            i += 1
+            for literal in ("^", "]"):  # '[^]…]' and '[]…]': the first ']' is a character, not the end
+                if pattern.startswith(literal, i):
+                    out.append(literal)
+                    i += 1
+            continue
+        if pattern.startswith("(?P<", i):
+            out.append("(?:")
+            i = pattern.index(">", i) + 1
+            continue
+        if pattern.startswith("(?", i) and not pattern.startswith("(?:", i) and not _SCOPED_FLAGS.match(pattern, i):
+            raise NotPortable(Msg("export.skip.escape", escape=pattern[i : i + 3]))
+        if c == "{" and pattern.startswith("{,", i):
+            raise NotPortable(Msg("export.skip.escape", escape="{,n}"))
+        out.append(c)
+        i += 1
+    return "".join(out), flags
+
+
+def _sigma_literal(text: str) -> str:
+    """A plain Sigma string: `*`, `?` and `\\` are its wildcards and escape."""
+    return re.sub(r"([*?\\])", r"\\\1", text)
+
+
+def _detection(rule: Rule, translate: Callable[[str], tuple[str, str]]) -> dict:
+    """Any pattern matches the message; with declared keywords, one of them must be there too
+    (rla's prefilter only tries the rule on a line holding one, case-insensitively, as Sigma's
+    `contains` compares)."""
+    by_flags: dict[str, list[str]] = {}
+    for pattern in rule.patterns:
+        regex, flags = translate(pattern.pattern)
+        by_flags.setdefault(flags, []).append(regex)
+    detection: dict = {}
+    for n, (flags, regexes) in enumerate(sorted(by_flags.items())):
+        key = "message|re" + "".join(f"|{f}" for f in flags)
+        detection[f"match_{n + 1}" if len(by_flags) > 1 else "match"] = {key: regexes if len(regexes) > 1 else regexes[0]}
+    condition = "1 of match*" if len(by_flags) > 1 else "match"
+    if rule.keywords:
+        detection["keywords"] = {"message|contains": [_sigma_literal(k) for k in rule.keywords]}
+        condition = f"({condition}) and keywords" if len(by_flags) > 1 else f"{condition} and keywords"
+    detection["condition"] = condition
+    return detection
+
+
+def _lost(rule: Rule, titles: dict[str, str]) -> tuple[Msg, ...]:
+    """Each reclassification rla applies to this rule's hits, as a sentence for `falsepositives`."""
+    out = []
+    for item in rule.reclassify:
+        parts = []
+        if item.field:
+            if item.matches is not None:
+                parts.append(Msg("export.lost.field_matches", field=item.field, regex=item.matches.pattern))
+            else:
+                parts.append(Msg("export.lost.field", field=item.field))
+        if item.seen:
+            parts.append(Msg("export.lost.seen", title=titles.get(item.seen, item.seen)))
+        if item.not_seen:
+            parts.append(Msg("export.lost.not_seen", title=titles.get(item.not_seen, item.not_seen)))
+        if item.pending:
+            parts.append(Msg("export.lost.pending", title=titles.get(item.pending, item.pending)))
+        when = Msg.lazy(lambda lang, parts=parts: Msg("export.and").tr(lang).join(p.tr(lang) for p in parts))
+        out.append(Msg("export.lost", title=titles.get(item.to, item.to), id=item.to, when=when))
+    return tuple(out)
+
+
+def skip_reason(rule: Rule) -> Msg | None:
+    """Why the rule is no detection of its own (None: it is one)."""
+    if rule.kind == "context":
+        return Msg("export.skip.context")
+    if rule.severity < Severity.INFO:
+        return Msg("export.skip.ok")
+    if not rule.patterns:
+        return Msg("export.skip.no_patterns")
+    return None
+
+
+def export_rule(
+    rule: Rule, titles: dict[str, dict[str, str]], lang: str = "en", translate: Callable[[str], tuple[str, str]] = portable
+) -> Exported | Skipped:
+    """One rule as a Sigma rule in `lang` (its `fr:` block for French; English where it has none).
+    `titles`: language -> rule id -> title, to name the rules a reclassification leads to.
+    `translate`: pattern -> (Sigma regex, flags); a platform whose regex dialect differs (Lucene) passes its own."""
+    reason = skip_reason(rule)
+    if reason is not None:
+        return Skipped(rule.id, reason)
+    try:
+        detection = _detection(rule, translate)
+    except NotPortable as exc:
+        return Skipped(rule.id, exc.reason)
+    texts = rule.text(lang)
+    lost = _lost(rule, titles.get(lang) or titles["en"])
+    falsepositives = [m.tr(lang) for m in lost]
+    falsepositives += [Msg("export.not_this", line=line).tr(lang) for line in rule.examples_no_match[:MAX_FALSEPOSITIVES]]
+    doc: dict = {
+        "title": texts.title,
+        "id": sigma_id(rule.id),
+        "name": rule.id,
+        "status": "test",
+        "description": _PLACEHOLDER.sub(r"<\1>", texts.cause),
+    }
+    if rule.docs:
+        doc["references"] = list(rule.docs)
+    doc["author"] = "rla rule pack"
+    doc["logsource"] = dict(LOGSOURCE)
+    doc["detection"] = detection
+    doc["falsepositives"] = falsepositives or [Msg("export.no_fp").tr(lang)]
+    doc["level"] = LEVELS[rule.severity]
+    return Exported(rule.id, doc, lost)
+
+
+def export_pack(
+    rules: tuple[Rule, ...] | list[Rule], lang: str = "en", translate: Callable[[str], tuple[str, str]] = portable
+) -> list[Exported | Skipped]:
+    titles = {code: {r.id: r.text(code).title for r in rules} for code in ("en", lang)}
+    return [export_rule(rule, titles, lang, translate) for rule in sorted(rules, key=lambda r: r.id)]
