@@ -32,6 +32,8 @@ class DoctorFormat(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    github = "github"  # --blueprint only: annotations at the file and line
+    sarif = "sarif"  # --blueprint only
 
 
 class FailOn(str, Enum):
@@ -65,13 +67,20 @@ def doctor(
              "shell history; one final newline is dropped).",
         show_default=False,
     ),
+    blueprint: Optional[str] = typer.Option(
+        None, "--blueprint",
+        help="Check a Blueprint (render.yaml) offline instead: how each service gets the URL, regions, "
+             "ipAllowList, maxmemoryPolicy, literal URLs. No API, no key.",
+        show_default=False,
+    ),
     var: str = typer.Option("REDIS_URL", "--var", help="Name of the variable that holds the Redis URL."),
     format: DoctorFormat = typer.Option(DoctorFormat.table, "--format", "-f", help="Output format."),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on",
                                    help="Exit 1 when a failed item is at least this severe ('?' never fails)."),
     since: str = typer.Option("1h", "--since", help="Log window for item 7 (30m, 2h, 1d)."),
-    use: Use = typer.Option(Use.cache, "--use",
-                            help="What the Key Value holds, for the maxmemory check: cache, queue (jobs) or store."),
+    use: Optional[Use] = typer.Option(
+        None, "--use", help="What the Key Value holds, for the maxmemory check: cache, queue (jobs) or store "
+                            "(default: cache; with --blueprint, inferred from each service).", show_default=False),
     api_url: Optional[str] = typer.Option(None, "--api-url", help="Render API base URL (default: RENDER_HOST, "
                                           "else https://api.render.com/v1).", show_default=False),
     api_key_file: Optional[str] = typer.Option(None, "--api-key-file",
@@ -90,6 +99,7 @@ def doctor(
       rla doctor --redis-url "$REDIS_URL"          # offline: lint one URL
       printf %s "$REDIS_URL" | rla doctor --redis-url -
       rla doctor srv-… --format json               # for scripts and CI
+      rla doctor --blueprint render.yaml -f github # offline: a Blueprint, as a PR check
 
     One line per item: ✅ ok, ❌ failed, ⚠️ warning, ? could not check (and why); failed items
     come with their cause and fix, then the log diagnosis of the window. Exit 1 when an item
@@ -99,6 +109,12 @@ def doctor(
 
     language = resolve_lang(lang)
     threshold = Severity.parse(fail_on.value)
+    if blueprint is not None:
+        if service or redis_url is not None:
+            _die(M("bp.cli.with_service"), language)
+        raise typer.Exit(_blueprint(blueprint, var, format.value, threshold, use.value if use else None, language))
+    if format.value in ("github", "sarif"):
+        _die(M("bp.cli.format_online", fmt=format.value), language)
     if redis_url is not None and service:
         _die(M("doctor.cli.both"), language)
     if redis_url is not None:
@@ -106,7 +122,7 @@ def doctor(
     if not service or not service.strip():
         _die(M("doctor.cli.none"), language)
     raise typer.Exit(_online(service.strip(), var=var, fmt=format.value, threshold=threshold, since=since,
-                             use=use.value, api_url=api_url, api_key_file=api_key_file, owner=owner,
+                             use=use.value if use else "cache", api_url=api_url, api_key_file=api_key_file, owner=owner,
                              lang=language))
 
 
@@ -135,6 +151,26 @@ def _offline(value: str, var: str, fmt: str, threshold: Severity, lang: str = "e
     head = {"mode": "offline", "var": var, "value": show_value(value, redactor)}
     note = M("doctor.offline.note")
     _write(_render(fmt, head, results, OFFLINE_ITEMS, None, None, note, lang), redactor)
+    return EXIT_FAILED if worst_failure(results, threshold) else EXIT_OK
+
+
+def _blueprint(path: str, var: str, fmt: str, threshold: Severity, use: str | None, lang: str = "en") -> int:
+    from analyzer.blueprint import BlueprintError, check_blueprint, load_blueprint
+    from analyzer.blueprint_report import render_blueprint
+    from analyzer.doctor import new_redactor, worst_failure
+
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        _die(M("bp.error.read", path=path, why=getattr(exc, "strerror", None) or type(exc).__name__), lang)
+    try:
+        bp = load_blueprint(text, path)
+    except BlueprintError as exc:
+        _die(str(exc), lang)
+    redactor = new_redactor()
+    results = check_blueprint(bp, var=var, use=use, redactor=redactor)
+    _write(render_blueprint(fmt, path, var, results, lang), redactor)
     return EXIT_FAILED if worst_failure(results, threshold) else EXIT_OK
 
 

@@ -1714,6 +1714,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
 }
 
+from analyzer.i18n_kv import CATALOGUE_KV  # noqa: E402 - doctor's Key Value side and Blueprint check
+
+CATALOGUE.update(CATALOGUE_KV)
+
 
 def t(key: str, lang: str = "en", /, **values: object) -> str:
     entry = CATALOGUE[key]
