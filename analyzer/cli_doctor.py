@@ -347,8 +347,11 @@ def _log_section(facts: Any, rules: Any, fmt: str, lang: str = "en") -> str:
 def _render_table(head: dict[str, Any], summary: list[Any], facts: Any, rules: Any, note: str | None,
                   lang: str = "en") -> str:
     lines = [_title(head, lang), ""]
+    sparks = _sparks_allowed()
     for s in summary:
         lines.append(f" {SYMBOL[s.status]} {s.item}. {s.title}{t('colon', lang)} {s.message}")
+        if sparks:
+            lines += spark_lines(s.results)
     bad = [(s, r) for s in summary for r in s.results if r.status in ("fail", "warn")]
     if bad:
         lines += ["", t("doctor.wrong.title", lang) + t("colon", lang)]
@@ -363,6 +366,28 @@ def _render_table(head: dict[str, Any], summary: list[Any], facts: Any, rules: A
     section = _log_section(facts, rules, "table", lang)
     if section:
         out += "\n" + section
+    return out
+
+
+def _sparks_allowed() -> bool:
+    """Sparklines only where they render: a colour terminal at least 100 columns wide."""
+    import os
+    import shutil
+
+    return (sys.stdout.isatty() and "NO_COLOR" not in os.environ
+            and shutil.get_terminal_size((80, 24)).columns >= 100)
+
+
+def spark_lines(results: list[CheckResult]) -> list[str]:
+    """One sparkline per metric figure (results whose data holds a series), under its item."""
+    from analyzer.doctor_metrics import sparkline
+
+    out = []
+    for r in results:
+        spark = (r.data or {}).get("spark")
+        if spark:
+            name = r.id.split(".", 1)[-1]
+            out.append(f"      {name:<12} {sparkline(list(spark), 24, (r.data or {}).get('spark_top'))}")
     return out
 
 

@@ -14,6 +14,8 @@ The checks (ITEMS in analyzer.urllint) come from the user's note, diagnostic-red
 6. The service was redeployed after the variable changed (as far as the API can date it).
 7. The logs of the recent window show Redis connected, and nothing failing after.
 8. Beyond the note: maxmemory policy vs the use, free plan / no persistence, IP allowlist.
+9-10. The Key Value's own side (analyzer.doctor_kv): its metrics and its own logs over the same
+   window, read against the app's findings.
 
 Every fact that could not be fetched is None with the reason in `Facts.errors`; the checks it
 blocks answer "unknown" ("?") with that reason, never a guess. Every value shown is redacted.
@@ -61,6 +63,9 @@ class Facts:
     log_count: int | None = None
     log_window: str | None = None  # "last 1h", for messages
     log_incomplete: str | None = None
+    log_start: datetime | None = None  # the window of the app's logs, which the Key Value's side reuses
+    log_end: datetime | None = None
+    kv_side: Any = None  # analyzer.doctor_metrics.KVSide: the Key Value's metrics and own logs (items 9-10)
     rules: dict[str, Rule] = field(default_factory=dict)  # to name log findings
     use: str = "cache"  # what Redis is used for: cache | queue | store
     errors: dict[str, str] = field(default_factory=dict)
@@ -705,7 +710,7 @@ def run_checks(facts: Facts) -> list[CheckResult]:
                                 if facts.env_vars is not None else M("doctor.url.unread", why=facts.why('env_vars'))))
     for check in (lambda: check_instance(facts, url), lambda: check_internal(facts, url, lint),
                   lambda: check_region(facts, url), lambda: check_redeploy(facts, loc), lambda: check_logs(facts),
-                  lambda: check_settings(facts, url)):
+                  lambda: check_settings(facts, url), lambda: _check_kv(facts)):
         try:
             results += check()
         except Exception as exc:  # noqa: BLE001 - odd API data must not crash the doctor
@@ -718,6 +723,12 @@ def run_checks(facts: Facts) -> list[CheckResult]:
         if not any(r.item == item for r in results):
             results.append(_unknown(f"item-{item}", item, M("doctor.see_item_2")))
     return sorted(results, key=lambda r: r.item)
+
+
+def _check_kv(facts: Facts) -> list[CheckResult]:
+    from analyzer.doctor_kv import check_kv
+
+    return check_kv(facts)
 
 
 def _reshow(r: CheckResult, raw: str, facts: Facts) -> CheckResult:
@@ -832,6 +843,9 @@ def gather(client: Any, service: dict[str, Any], *, var: str = "REDIS_URL", sinc
     facts.deploys = fetch("deploys", lambda: client.list_deploys(sid, limit=20))
     if rules is not None and since:
         _gather_logs(client, facts, service, since, rules, fetch)
+        from analyzer.doctor_kv import gather_kv
+
+        facts.kv_side = gather_kv(client, facts, service, rules, fetch)
     elif rules is None:
         facts.errors["logs"] = M("doctor.logs.not_run")
     return facts
@@ -843,6 +857,7 @@ def _gather_logs(client: Any, facts: Facts, service: dict[str, Any], since: str,
     from analyzer.sources.render_api import LogQuery, resolve_window
 
     start, end = resolve_window(since, None, None)
+    facts.log_start, facts.log_end = start, end
     facts.log_window = M("doctor.window.last", since=since)
     query = LogQuery(owner_id=service.get("ownerId", ""), resources=[service.get("id", "")], start=start, end=end)
     result = fetch("logs", lambda: client.fetch_logs(query))

@@ -1215,8 +1215,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "impossible à juger tant que le point 2 n'est pas corrigé",
     },
     "doctor.offline.note": {
-        "en": "Items 1 and 5-8 need the service: run `rla doctor srv-…` (Render API key required).",
-        "fr": "Les points 1 et 5-8 ont besoin du service : lancez `rla doctor srv-…` (clé d'API Render requise).",
+        "en": "Items 1 and 5-10 need the service: run `rla doctor srv-…` (Render API key required).",
+        "fr": "Les points 1 et 5-10 ont besoin du service : lancez `rla doctor srv-…` (clé d'API Render requise).",
     },
     "doctor.cli.both": {
         "en": "Pass either a service or --redis-url, not both.",

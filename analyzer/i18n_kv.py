@@ -315,4 +315,174 @@ CATALOGUE_KV: dict[str, dict[str, str]] = {
     },
     "bp.col.line": {"en": "line", "fr": "ligne"},
     "bp.col.check": {"en": "check", "fr": "vérification"},
+    # ---- the Key Value's metrics (item 9) and own logs (item 10)
+    "item.9": {
+        "en": "The Key Value's metrics agree with the logs",
+        "fr": "Les métriques du Key Value confirment les logs",
+    },
+    "item.10": {"en": "The Key Value's own logs", "fr": "Les logs du Key Value lui-même"},
+    "kvm.no_kv": {
+        "en": "no Key Value to read (REDIS_URL does not point at a red-… instance that could be read)",
+        "fr": "aucun Key Value à lire (REDIS_URL ne désigne pas une instance red-… lisible)",
+    },
+    "kvm.unread_kv": {
+        "en": "the Key Value could not be read: {why}",
+        "fr": "le Key Value n'a pas pu être lu : {why}",
+    },
+    "kvm.unread": {"en": "{what} metric not read: {why}", "fr": "métrique {what} non lue : {why}"},
+    "kvm.no_points": {
+        "en": "{what} metric: no data point in the window",
+        "fr": "métrique {what} : aucun point dans la fenêtre",
+    },
+    "kvm.limit_unknown": {"en": "limit unknown (plan {plan})", "fr": "limite inconnue (plan {plan})"},
+    "kvm.memory.no_limit": {
+        "en": "memory peaked at {peak} at {at}; limit unknown (plan {plan}); maxmemory policy {policy}",
+        "fr": "mémoire au plus haut à {peak} à {at} ; limite inconnue (plan {plan}) ; politique maxmemory {policy}",
+    },
+    "kvm.memory.corroborates": {
+        "en": "memory at {value} of {limit} ({pct}) at {at}, when the app logged {rule}: the Key Value was full "
+              "(policy {policy}; limit from {src})",
+        "fr": "mémoire à {value} sur {limit} ({pct}) à {at}, quand l'application a logué {rule} : le Key Value "
+              "était plein (politique {policy} ; limite d'après {src})",
+    },
+    "kvm.memory.corroborates.cause": {
+        "en": "At maxmemory, policy {policy} decides: noeviction refuses writes (OOM command not allowed), an "
+              "eviction policy deletes keys (cache misses, lost jobs or sessions).",
+        "fr": "À maxmemory, la politique {policy} décide : noeviction refuse les écritures (OOM command not "
+              "allowed), une politique d'éviction supprime des clés (cache manqué, jobs ou sessions perdus).",
+    },
+    "kvm.memory.corroborates.fix": {
+        "en": "Free memory (TTLs on cache and session keys, BullMQ removeOnComplete/removeOnFail) or move the Key "
+              "Value to a larger instance type.",
+        "fr": "Libérez de la mémoire (TTL sur les clés de cache et de session, removeOnComplete/removeOnFail de "
+              "BullMQ) ou passez le Key Value à un instance type plus grand.",
+    },
+    "kvm.memory.refutes": {
+        "en": "memory never above {peak} of {limit} ({pct}, at {at}) although the app logged {rule}: that error "
+              "does not come from this Key Value's memory",
+        "fr": "mémoire jamais au-dessus de {peak} sur {limit} ({pct}, à {at}) alors que l'application a logué "
+              "{rule} : cette erreur ne vient pas de la mémoire de ce Key Value",
+    },
+    "kvm.memory.refutes.cause": {
+        "en": "The Key Value REDIS_URL names was far from full: the app probably talks to another Redis (another "
+              "instance, a local one, a URL set elsewhere), or the memory is exhausted elsewhere.",
+        "fr": "Le Key Value désigné par REDIS_URL était loin d'être plein : l'application parle sans doute à un "
+              "autre Redis (une autre instance, un Redis local, une URL définie ailleurs), ou la mémoire manque ailleurs.",
+    },
+    "kvm.refutes.fix": {
+        "en": "Check which Redis the app really uses: log the host it connects to, compare with REDIS_URL and the "
+              "Key Value's Internal URL.",
+        "fr": "Vérifiez quel Redis l'application utilise vraiment : loguez l'hôte auquel elle se connecte, "
+              "comparez avec REDIS_URL et l'Internal URL du Key Value.",
+    },
+    "kvm.memory.high": {
+        "en": "memory at {peak} of {limit} ({pct}) at {at} (policy {policy}; limit from {src})",
+        "fr": "mémoire à {peak} sur {limit} ({pct}) à {at} (politique {policy} ; limite d'après {src})",
+    },
+    "kvm.memory.ok": {
+        "en": "memory peaked at {peak} of {limit} ({pct}) at {at} (limit from {src})",
+        "fr": "mémoire au plus haut à {peak} sur {limit} ({pct}) à {at} (limite d'après {src})",
+    },
+    "kvm.conn.corroborates": {
+        "en": "{value} active connections at {at}, the limit of plan {plan} is {limit}, when the app logged "
+              "{rule}: the connection limit was reached",
+        "fr": "{value} connexions actives à {at}, la limite du plan {plan} est {limit}, quand l'application a "
+              "logué {rule} : la limite de connexions était atteinte",
+    },
+    "kvm.conn.corroborates.cause": {
+        "en": "Every process holds its own connections (pools, one per BullMQ Queue/Worker, Sidekiq concurrency, "
+              "several instances): together they reach the plan's maximum and new ones are refused.",
+        "fr": "Chaque processus garde ses propres connexions (pools, une par Queue/Worker BullMQ, concurrence "
+              "Sidekiq, plusieurs instances) : ensemble elles atteignent le maximum du plan et les nouvelles sont refusées.",
+    },
+    "kvm.conn.corroborates.fix": {
+        "en": "Share one client per process and bound the pools; upgrade the instance type if the steady state "
+              "needs more connections.",
+        "fr": "Partagez un seul client par processus et limitez les pools ; passez à un instance type supérieur "
+              "si le régime normal demande plus de connexions.",
+    },
+    "kvm.conn.refutes": {
+        "en": "active connections never above {peak} of {limit} (at {at}) although the app logged {rule}: "
+              "not this Key Value's connection limit",
+        "fr": "connexions actives jamais au-dessus de {peak} sur {limit} (à {at}) alors que l'application a "
+              "logué {rule} : pas la limite de connexions de ce Key Value",
+    },
+    "kvm.conn.refutes.cause": {
+        "en": "The Key Value had connections to spare: the refusals or dropped handshakes come from elsewhere "
+              "(the client's own pool limit, TLS on the wrong endpoint, another Redis).",
+        "fr": "Le Key Value avait des connexions en réserve : les refus ou handshakes coupés viennent d'ailleurs "
+              "(la limite du pool du client, TLS sur le mauvais endpoint, un autre Redis).",
+    },
+    "kvm.conn.high": {
+        "en": "{peak} active connections at {at}: near the limit of plan {plan} ({limit})",
+        "fr": "{peak} connexions actives à {at} : près de la limite du plan {plan} ({limit})",
+    },
+    "kvm.conn.ok": {
+        "en": "active connections peaked at {peak} of {limit} at {at}",
+        "fr": "connexions actives au plus haut à {peak} sur {limit} à {at}",
+    },
+    "kvm.zero.msg": {
+        "en": "Key Value {kv} had 0 active connections from {start} to {end}, yet the app says it is connected "
+              "({said}): the app talks to another Redis",
+        "fr": "le Key Value {kv} n'a eu aucune connexion active de {start} à {end}, pourtant l'application se dit "
+              "connectée ({said}) : l'application parle à un autre Redis",
+    },
+    "kvm.zero.cause": {
+        "en": "A connected client shows in the Key Value's active connections. None there while the app logs "
+              "a connection means its Redis is another one: a local Redis or a fallback, another instance's URL, "
+              "a variable other than the one checked.",
+        "fr": "Un client connecté apparaît dans les connexions actives du Key Value. Aucune alors que "
+              "l'application logue une connexion : son Redis en est un autre (un Redis local ou de secours, l'URL "
+              "d'une autre instance, une autre variable que celle vérifiée).",
+    },
+    "kvm.zero.fix": {
+        "en": "Log the host and port the client connects to at start-up and make the code read REDIS_URL; "
+              "compare with this Key Value's Internal URL.",
+        "fr": "Loguez l'hôte et le port auxquels le client se connecte au démarrage et faites lire REDIS_URL au "
+              "code ; comparez avec l'Internal URL de ce Key Value.",
+    },
+    "kvm.leak.msg": {
+        "en": "active connections climb in {n} of {m} deploy periods ({rise}) and fall at each deploy: a "
+              "connection leak",
+        "fr": "les connexions actives montent dans {n} périodes de déploiement sur {m} ({rise}) et retombent à "
+              "chaque déploiement : une fuite de connexions",
+    },
+    "kvm.leak.one": {
+        "en": "active connections only climb over the window ({rise}): a connection leak?",
+        "fr": "les connexions actives ne font que monter sur la fenêtre ({rise}) : une fuite de connexions ?",
+    },
+    "kvm.leak.cause": {
+        "en": "Connections opened and never closed (a client per request or per job, reconnects that keep the "
+              "old socket) accumulate until the process restarts; at the plan's limit new ones are refused.",
+        "fr": "Des connexions ouvertes et jamais fermées (un client par requête ou par job, des reconnexions qui "
+              "gardent l'ancien socket) s'accumulent jusqu'au redémarrage du processus ; à la limite du plan les "
+              "nouvelles sont refusées.",
+    },
+    "kvm.leak.fix": {
+        "en": "Create the Redis client once per process, reuse it, and close clients you create per task.",
+        "fr": "Créez le client Redis une fois par processus, réutilisez-le, et fermez ceux créés par tâche.",
+    },
+    "kvm.cpu.ok": {"en": "CPU peaked at {peak} {unit} at {at}", "fr": "CPU au plus haut à {peak} {unit} à {at}"},
+    "kvl.unread": {"en": "the Key Value's logs were not read: {why}", "fr": "logs du Key Value non lus : {why}"},
+    "kvl.empty": {
+        "en": "no log line from Key Value {kv} in the window",
+        "fr": "aucune ligne de log du Key Value {kv} dans la fenêtre",
+    },
+    "kvl.ok": {
+        "en": "{n} log line(s) from Key Value {kv}, nothing wrong in them",
+        "fr": "{n} ligne(s) de log du Key Value {kv}, rien d'anormal",
+    },
+    "kvl.finding": {
+        "en": "Key Value {kv} logged: {title} [{id}] ×{n}, {first} – {last}; in the app's logs then: {linked}",
+        "fr": "le Key Value {kv} a logué : {title} [{id}] ×{n}, {first} – {last} ; dans les logs de "
+              "l'application à ce moment : {linked}",
+    },
+    "kvl.link": {"en": "{rule} at {at}", "fr": "{rule} à {at}"},
+    "kvl.no_link": {"en": "nothing", "fr": "rien"},
+    "doctor.fetch.metrics_memory": {"en": "Key Value memory", "fr": "de la mémoire du Key Value"},
+    "doctor.fetch.metrics_memory-limit": {"en": "Key Value memory limit", "fr": "de la limite mémoire du Key Value"},
+    "doctor.fetch.metrics_active-connections": {
+        "en": "Key Value connections", "fr": "des connexions du Key Value"},
+    "doctor.fetch.metrics_cpu": {"en": "Key Value CPU", "fr": "du CPU du Key Value"},
+    "doctor.fetch.kv_logs": {"en": "Key Value logs", "fr": "des logs du Key Value"},
 }

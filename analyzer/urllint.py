@@ -39,9 +39,10 @@ __all__ = [
 
 STATUSES = ("ok", "warn", "fail", "unknown")
 
-# The note's checklist, in the order `rla doctor` prints it. Item 8 goes beyond the note.
-# Values are catalogue messages (analyzer.i18n): English as str, French through tr(title, "fr").
-ITEMS: dict[int, str] = {n: M(f"item.{n}") for n in range(1, 9)}
+# The note's checklist, in the order `rla doctor` prints it. Items 8-10 go beyond the note (the Key
+# Value's settings, metrics and own logs). Values are catalogue messages (analyzer.i18n): English as
+# str, French through tr(title, "fr").
+ITEMS: dict[int, str] = {n: M(f"item.{n}") for n in range(1, 11)}
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class CheckResult:
     """One verdict of one check.
 
     status: ok | warn | fail | unknown ("?": could not check; `message` says why).
-    item: the checklist item (1-8, see ITEMS) this result ticks.
+    item: the checklist item (1-10, see ITEMS) this result ticks.
     value: the value concerned, already redacted (never a secret).
     """
 

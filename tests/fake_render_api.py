@@ -191,6 +191,9 @@ class FakeData:
     connection_info: dict[str, dict] = field(default_factory=dict)
     deploys: dict[str, list[dict]] = field(default_factory=dict)
     logs: LogStore = field(default_factory=LogStore)
+    # /v1/metrics/<name>: (resource, name) -> ([(ns, value)], unit); names: memory, memory-limit,
+    # active-connections, cpu (render-api.md §5)
+    metrics: dict[tuple[str, str], tuple[list[tuple[int, float]], str]] = field(default_factory=dict)
 
     # -- builders: every required field of the spec's schema is filled
     def add_owner(self, id: str | None = None, name: str = "My Workspace", *, type: str = "team",
@@ -290,6 +293,10 @@ class FakeData:
         deploys.insert(0, dep)  # newest first
         return dep
 
+    def add_metric(self, resource: str, name: str, points: Iterable[tuple[int, float]], unit: str) -> None:
+        """A metric series of a resource: (ns, value) points and the unit the answer names."""
+        self.metrics[(resource, name)] = (sorted(points), unit)
+
     def owner_of(self, resource: str) -> str | None:
         if resource in self.services:
             return self.services[resource]["ownerId"]
@@ -384,6 +391,10 @@ class FakeRender:
         self.ws_lifetime = 60.0  # the server closes a log socket after this many seconds
         self.ws_close_mode = "close"  # "close": close frame 1000; "reset": drop the TCP connection
         self.ws_replay_default_s = 3600.0  # no startTime: replay from now - 1h
+        # /v1/metrics: "documented" = the spec's bare array of {labels:[{field,value}], values:[{timestamp
+        # (RFC 3339), value}], unit}; "alternative" = what the research leaves UNCONFIRMED, all at once: the
+        # array wrapped in {"items": [...]}, epoch-second timestamps, values as strings, no memory-limit (404)
+        self.metrics_shape = "documented"
         # observations
         self.requests: list[RequestRecord] = []
         self.ws_connections = 0
@@ -711,6 +722,8 @@ class _Handler(BaseHTTPRequestHandler):
         n = len(segs)
         if segs == ["logs"]:
             return 200, self._logs(query, key)
+        if n == 2 and segs[0] == "metrics":
+            return 200, self._metrics(segs[1], query, key)
         if segs == ["owners"]:
             names = set(_split(query, "name"))
             items = [o for o in data.owners.values() if self._visible(key, o["id"]) and (not names or o["name"] in names)]
@@ -766,6 +779,34 @@ class _Handler(BaseHTTPRequestHandler):
             if n == 3 and segs[2] == "connection-info":
                 return 200, data.connection_info[kv["id"]]
         raise _ApiError(404, "not found")
+
+    def _metrics(self, name: str, query: dict[str, list[str]], key: str) -> Any:
+        fake = self.server_fake
+        if name not in ("memory", "memory-limit", "active-connections", "cpu", "cpu-limit"):
+            raise _ApiError(404, "not found")
+        if name == "memory-limit" and fake.metrics_shape == "alternative":
+            raise _ApiError(404, "not found")
+        resources = _split(query, "resource") or _split(query, "service")
+        try:
+            resolution = float(query.get("resolutionSeconds", ["60"])[-1])
+        except ValueError:
+            raise _ApiError(400, "invalid resolutionSeconds") from None
+        if resolution < 30:
+            raise _ApiError(400, "resolutionSeconds must be at least 30")
+        start, end = self._times(query)
+        out = []
+        for res in resources:
+            owner = fake.data.owner_of(res)
+            if owner is None or not self._visible(key, owner):
+                raise _ApiError(404, f"not found: {res}")
+            points, unit = fake.data.metrics.get((res, name), ([], "count"))
+            values = [(ns, v) for ns, v in points if start <= ns <= end]
+            if fake.metrics_shape == "alternative":
+                vals = [{"timestamp": ns // 1_000_000_000, "value": str(v)} for ns, v in values]
+            else:
+                vals = [{"timestamp": format_ns(ns), "value": v} for ns, v in values]
+            out.append({"labels": [{"field": "resource", "value": res}], "values": vals, "unit": unit})
+        return {"items": out} if fake.metrics_shape == "alternative" else out
 
     def _services(self, query: dict[str, list[str]], key: str) -> list[dict]:
         data = self.server_fake.data
@@ -1132,6 +1173,16 @@ def seed_demo(data: FakeData, sample: Path | None, *, span_s: float = 3000.0) ->
             instance=f"{DEMO_SERVICE}-{inst or 't7v9k'}" if not msg.startswith("==>") else None,
             level=_level_of(msg, level), type="app"))
     data.logs.add(logs)
+    # the Key Value's own side: a starter instance (256 MB, 250 connections) a quarter full, a few
+    # connections, and the server's start-up banner (real redis-server output, samples/raw/redis-server)
+    minutes = [end - m * 60 * 1_000_000_000 for m in range(int(span_s // 60), -1, -1)]
+    data.add_metric(DEMO_KEY_VALUE, "memory", [(ns, (60 + i % 7) * 1024 * 1024) for i, ns in enumerate(minutes)],
+                    "bytes")
+    data.add_metric(DEMO_KEY_VALUE, "memory-limit", [(ns, 256 * 1024 * 1024) for ns in minutes], "bytes")
+    data.add_metric(DEMO_KEY_VALUE, "active-connections", [(ns, 8 + i % 3) for i, ns in enumerate(minutes)], "count")
+    data.add_metric(DEMO_KEY_VALUE, "cpu", [(ns, 0.02) for ns in minutes], "CPU")
+    data.logs.add([data.logs.make("1:M 04 Dec 2026 09:00:00.386 * Ready to accept connections",
+                                  resource=DEMO_KEY_VALUE, ns=minutes[0], instance=f"{DEMO_KEY_VALUE}-0")])
     return len(lines)
 
 

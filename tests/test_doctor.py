@@ -38,6 +38,20 @@ def diagnosis(state="healthy", findings=("redis-cache-connected",), root=None):
     return Diagnosis(Verdict(state, root, EV), fs, [], Stats())
 
 
+def healthy_kv_side():
+    """The Key Value's own side, fine: 30 MB of starter's 256, 12 connections, quiet logs."""
+    from datetime import datetime, timedelta, timezone
+
+    from analyzer.doctor_metrics import KVSide, Series
+
+    t0 = datetime(2026, 2, 1, 9, 0, tzinfo=timezone.utc)
+    pts = lambda v: [(t0 + timedelta(minutes=m), v) for m in range(10)]  # noqa: E731
+    return KVSide(KID, "fylora-cache", "starter", "allkeys_lru", t0, t0 + timedelta(minutes=10),
+                  series={"memory": Series("memory", pts(30 * 2**20), "bytes"),
+                          "active-connections": Series("active-connections", pts(12.0), "count")},
+                  logs=Diagnosis(Verdict("unknown"), [], [], Stats()), log_count=3)
+
+
 def good(**kw) -> Facts:
     """Everything right: the var in a linked env group changed before the live deploy."""
     facts = Facts(
@@ -52,6 +66,7 @@ def good(**kw) -> Facts:
         diagnosis=diagnosis(),
         log_count=40,
         log_window="the last 1h",
+        kv_side=healthy_kv_side(),
     )
     for k, v in kw.items():
         setattr(facts, k, v)
@@ -68,7 +83,7 @@ def ids(facts: Facts, status: str | None = None) -> set[str]:
 
 def test_everything_passes():
     results = run_checks(good())
-    assert by_item(good()) == {i: "ok" for i in range(1, 9)}, [(r.id, r.status, r.message) for r in results]
+    assert by_item(good()) == {i: "ok" for i in range(1, 11)}, [(r.id, r.status, r.message) for r in results]
     assert not worst_failure(results, Severity.INFO)
 
 
@@ -337,7 +352,7 @@ def test_odd_api_data_never_raises():
                  env_groups=[{"envVars": None}], key_value={"status": None, "options": None, "ipAllowList": "x"},
                  connection_info={}, deploys=[{"status": "live"}, {}])
     results = run_checks(copy.deepcopy(weird))
-    assert {s.item for s in summarize(results)} == set(range(1, 9))
+    assert {s.item for s in summarize(results)} == set(range(1, 11))
 
 
 def test_nothing_fetched_is_all_unknown_and_never_fails():

@@ -60,6 +60,13 @@ def world(*, url: str = INTERNAL, where: str = "group", logs: list[str] = HEALTH
     start = NOW_NS - 30 * 60 * 1_000_000_000
     data.logs.add([data.logs.make(m, resource=SID, ns=start + i * 1_000_000_000, instance=f"{SID}-t7v9k")
                    for i, m in enumerate(logs)])
+    # the Key Value's own side, healthy: 30 MB of 256, 12 connections, a server line (samples/raw/redis-server)
+    minutes = [NOW_NS - (59 - m) * 60 * 1_000_000_000 for m in range(60)]
+    data.add_metric(KID, "memory", [(ns, 30 * 1024 * 1024) for ns in minutes], "bytes")
+    data.add_metric(KID, "memory-limit", [(ns, 256 * 1024 * 1024) for ns in minutes], "bytes")
+    data.add_metric(KID, "active-connections", [(ns, 12) for ns in minutes], "count")
+    data.logs.add([data.logs.make("7750:M 04 Dec 2026 19:27:40.386 * Ready to accept connections", resource=KID,
+                                  ns=start, instance=f"{KID}-0")])
     return data
 
 
@@ -78,7 +85,7 @@ def doctor(data: FakeData, faults: list[tuple[str, str]] = (), **kw):
 def test_every_item_passes():
     items, results, facts = doctor(world())
     assert facts.errors == {}
-    assert {i: s.status for i, s in items.items()} == {i: "ok" for i in range(1, 9)}, \
+    assert {i: s.status for i, s in items.items()} == {i: "ok" for i in range(1, 11)}, \
         [(r.id, r.status, r.message) for r in results if r.status != "ok"]
     assert "connected successfully" in items[7].message
 
@@ -154,12 +161,13 @@ def test_each_item_fails_with_its_cause_and_fix(why, world_kw, tweak, item, stat
 
 ENDPOINTS = {
     # without the variable nothing downstream can be followed: items 3-6 and 8 wait for it
-    "env-vars": (f"/v1/services/{SID}/env-vars", {"where": "service"}, [1, 2, 3, 4, 5, 6, 8]),
-    "env-groups": ("/v1/env-groups", {}, [1, 2, 3, 4, 5, 6, 8]),
-    "key-value": (f"/v1/key-value/{KID}", {}, [3, 4, 5, 8]),
+    "env-vars": (f"/v1/services/{SID}/env-vars", {"where": "service"}, [1, 2, 3, 4, 5, 6, 8, 9, 10]),
+    "env-groups": ("/v1/env-groups", {}, [1, 2, 3, 4, 5, 6, 8, 9, 10]),
+    "key-value": (f"/v1/key-value/{KID}", {}, [3, 4, 5, 8, 9, 10]),
     "connection-info": (f"/v1/key-value/{KID}/connection-info", {}, [4]),
     "deploys": (f"/v1/services/{SID}/deploys", {}, [6]),
-    "logs": ("/v1/logs", {}, [7]),
+    "logs": ("/v1/logs", {}, [7, 10]),  # the app's and the Key Value's logs: one endpoint
+    "metrics": ("/v1/metrics/*", {}, [9]),
 }
 
 
@@ -171,7 +179,7 @@ def test_one_failing_endpoint_turns_only_its_items_into_unknown(endpoint, status
     if endpoint == "key-value" and status == "404":
         # a 404 on the instance is an answer, not a failure to ask: the instance does not exist
         assert items[3].status == "fail" and any(r.id == "kv.not-found" for r in results)
-        blocked = [4, 5, 8]
+        blocked = [4, 5, 8, 9, 10]
     for i, s in items.items():
         if endpoint == "key-value" and status == "404" and i == 3:
             continue

@@ -37,7 +37,7 @@ def test_offline_good_url_exit_0_without_key_or_network():
     p = rla("--redis-url", INTERNAL)
     assert p.returncode == 0, p.stderr
     assert "✅ 2." in p.stdout and "✅ 3." in p.stdout and "✅ 4." in p.stdout
-    assert "Items 1 and 5-8 need the service" in p.stdout
+    assert "Items 1 and 5-10 need the service" in p.stdout
     assert p.stderr == ""
 
 

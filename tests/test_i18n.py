@@ -266,7 +266,7 @@ def test_doctor_offline_in_french_uses_the_notes_checklist_and_common_problems()
     assert "REDIS_URL a des espaces : un espace au début et un saut de ligne (\\n) à la fin" in out
     assert "Supprimez les espaces" in out  # the note: "a des espaces → Supprimez les espaces"
     assert "Ce qui ne va pas et que faire :" in out and "solution :" in out and "cause :" in out
-    assert "Les points 1 et 5-8 ont besoin du service" in out
+    assert "Les points 1 et 5-10 ont besoin du service" in out
     assert "What is wrong" not in out and "has whitespace" not in out and "fix:" not in out
     assert "[error, url.whitespace]" in out  # ids and severities stay as they are
 
