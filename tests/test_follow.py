@@ -93,6 +93,7 @@ def test_three_forced_disconnects_without_gap_or_duplicate():
     assert tail.stats.duplicates > 0  # the overlap on resume was really deduplicated
 
 
+@pytest.mark.realtime_waits
 @pytest.mark.parametrize("mode", ["close", "reset"])
 def test_server_lifetime_closes_are_survived(mode):
     with make_fake() as fake:
@@ -203,6 +204,7 @@ def run_follow(fake: FakeRender, fmt: str, n_lines: int) -> tuple[int, str, str,
 
 
 @pytest.mark.slow
+@pytest.mark.realtime_waits
 def test_rla_follow_json_reconnects_and_prints_final_diagnosis_on_ctrl_c():
     with make_fake() as fake:
         fake.ws_lifetime = 0.5
