@@ -199,11 +199,16 @@ def test_loki_line_filters_find_what_rla_finds(
     assert {a["alert"] for a in alerts} == {r.id for r in load_rules().rules} - set(NOT_DETECTIONS)
     differences = []
     for alert in alerts:
-        # one line filter, the rule's patterns OR-ed: a raw `…` string, or "…" (Go escapes) when the regex holds a `
-        filters = [raw or json.loads(quoted) for raw, quoted in re.findall(r'\|~ (?:`([^`]*)`|("(?:[^"\\]|\\.)*"))', alert["expr"])]
-        assert len(filters) == 1, alert["expr"]
-        sql = "SELECT * FROM logs WHERE regexp_matches(message, ?)"
-        got = {(f.removeprefix(ROOT.as_posix() + "/"), i) for f, i in db.execute(f"SELECT filename, id FROM ({sql})", [filters[0]]).fetchall()}
+        # line filters: `|~ re` must match, `!~ re` must not (a fallback rule: none of the naming rules); each regex a
+        # raw `…` string, or "…" (Go escapes) when it holds a `
+        filters = [
+            (op, raw or json.loads(quoted))
+            for op, raw, quoted in re.findall(r'(\|~|!~) (?:`([^`]*)`|("(?:[^"\\]|\\.)*"))', alert["expr"])
+        ]
+        assert filters and filters[0][0] == "|~", alert["expr"]
+        where = " AND ".join(("" if op == "|~" else "NOT ") + "regexp_matches(message, ?)" for op, _ in filters)
+        sql = f"SELECT filename, id FROM logs WHERE {where}"
+        got = {(f.removeprefix(ROOT.as_posix() + "/"), i) for f, i in db.execute(sql, [r for _, r in filters]).fetchall()}
         if got != rla_matches.get(alert["alert"], set()):
             differences.append(alert["alert"])
         assert alert["labels"]["severity"] in ("low", "medium", "high", "critical")
@@ -250,6 +255,13 @@ def test_lucene_rewrite_matches_whole_lines_as_python_searches_them() -> None:
                 assert bool(rewritten.fullmatch(line)) == bool(pattern.search(line)), (rule.id, pattern.pattern, line)
                 checked += 1
     assert checked > 100_000
+
+
+def test_lucene_scoped_flags() -> None:
+    assert lucene(r"x(?i:ab)c") == ".*x([aA][bB])c.*"
+    assert lucene(r"(?i)a(?-i:b)") == ".*[aA](b).*"
+    with pytest.raises(NotPortable):
+        lucene(r"(?s:a.b)")
 
 
 def test_portable_patterns() -> None:

@@ -15,13 +15,12 @@ lives once Render's Log Streams have delivered it there:
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import yaml
 
 from analyzer.export.lucene import lucene
-from analyzer.export.sigma import Exported, Skipped, export_pack, portable
+from analyzer.export.sigma import Dialect, Exported, Skipped, export_pack, portable
 from analyzer.i18n import Msg
 from analyzer.model import Rule
 
@@ -85,33 +84,13 @@ def _backend(target: str):  # type: ignore[no-untyped-def]
     raise ValueError(target)
 
 
-def translator(target: str) -> Callable[[str], tuple[str, str]]:
-    """How a pattern becomes the target's regex: Lucene's dialect for Elastic and OpenSearch."""
+def dialect(target: str) -> Dialect:
+    """How patterns are written for the target: Lucene's syntax for Elastic and OpenSearch; for Loki each
+    set of alternatives in one regex (LogQL has no OR between line filters, and the Loki backend 0.15
+    keeps only one of two OR-ed regex selections)."""
     if target in ("elasticsearch", "opensearch"):
-        return lambda pattern: (lucene(pattern), "")
-    return portable
-
-
-def one_regex(doc: dict) -> dict:
-    """The rule with all its patterns in one regex, flags scoped (`(?i:…)`): Loki has no OR between line
-    filters, and its backend (0.15) keeps only one of two OR-ed regex selections. RE2 reads the result
-    as the list it came from."""
-    detection = doc["detection"]
-    parts = []
-    for name, selection in detection.items():
-        if not name.startswith("match"):
-            continue
-        for key, values in selection.items():
-            flags = "".join(key.split("|")[2:])
-            for value in values if isinstance(values, list) else [values]:
-                parts.append(f"(?{flags}:{value})")
-    merged: dict = {"match": {"message|re": "(?:" + "|".join(parts) + ")"}}
-    condition = "match"
-    if "keywords" in detection:
-        merged["keywords"] = detection["keywords"]
-        condition = "match and keywords"
-    merged["condition"] = condition
-    return {**doc, "detection": merged}
+        return Dialect(lambda pattern: (lucene(pattern), ""))
+    return Dialect(portable, merge=target == "loki")
 
 
 def convert(rules: tuple[Rule, ...] | list[Rule], target: str, lang: str = "en") -> Converted:
@@ -121,14 +100,14 @@ def convert(rules: tuple[Rule, ...] | list[Rule], target: str, lang: str = "en")
     from sigma.rule import SigmaRule
 
     backend, fmt = _backend(target)
-    results = export_pack(rules, lang, translator(target))
+    results = export_pack(rules, lang, dialect(target))
     skipped = [r for r in results if isinstance(r, Skipped)]
     done: list[tuple[Exported, object]] = []
     for item in results:
         if not isinstance(item, Exported):
             continue
         try:
-            sigma = SigmaRule.from_dict(one_regex(item.doc) if target == "loki" else item.doc)
+            sigma = SigmaRule.from_dict(item.doc)
             queries = backend.convert_rule(sigma, fmt)
         except (SigmaError, NotImplementedError) as exc:
             skipped.append(Skipped(item.rule_id, Msg("export.skip.backend", target=target, why=str(exc).splitlines()[0])))

@@ -2,7 +2,7 @@
 
 Lucene matches a regex against the whole term, knows no `\\d`, `\\w`, `\\b`, `^`, lazy repeats or inline
 flags, and reads `@ # & < > ~ "` as operators. So the pattern is rebuilt from Python's own parse tree:
-classes spelled out (ASCII, as RE2 reads them), letters doubled for `(?i)`, `.*` added at an unanchored
+classes spelled out (ASCII, as RE2 reads them), letters doubled for `(?i)` and `(?i:…)`, `.*` added at an unanchored
 end. What Lucene cannot say (a word boundary, an anchor inside a group) raises NotPortable.
 """
 
@@ -85,9 +85,10 @@ def _seq(node, nocase: bool, top: bool = False) -> str:  # type: ignore[no-untyp
             out.append("(" + "|".join(_seq(b, nocase) for b in av[1]) + ")")
         elif op is C.SUBPATTERN:
             add, remove = av[1], av[2]
-            if add or remove:
-                raise NotPortable(Msg("export.skip.lucene", what="a scoped flag (?i:…)"))
-            out.append("(" + _seq(av[-1], nocase) + ")")
+            if (add | remove) & ~re.IGNORECASE:
+                raise NotPortable(Msg("export.skip.lucene", what="a scoped flag other than (?i:…)"))
+            inner = True if add & re.IGNORECASE else False if remove & re.IGNORECASE else nocase
+            out.append("(" + _seq(av[-1], inner) + ")")
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT):  # lazy or greedy: the same lines match
             lo, hi, sub = av
             body = _seq(sub, nocase)

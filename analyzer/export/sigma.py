@@ -142,22 +142,61 @@ def _sigma_literal(text: str) -> str:
     return re.sub(r"([*?\\])", r"\\\1", text)
 
 
-def _detection(rule: Rule, translate: Callable[[str], tuple[str, str]]) -> dict:
-    """Any pattern matches the message; with declared keywords, one of them must be there too
-    (rla's prefilter only tries the rule on a line holding one, case-insensitively, as Sigma's
-    `contains` compares)."""
+@dataclass(frozen=True)
+class Dialect:
+    """How patterns are written for a target: `translate` (pattern -> regex, Sigma flags) and whether
+    each alternative set becomes one regex with scoped flags (Loki: no OR between line filters)."""
+
+    translate: Callable[[str], tuple[str, str]] = portable
+    merge: bool = False
+
+
+def _any_of(prefix: str, patterns: list[str], dialect: Dialect) -> tuple[dict, str]:
+    """Selections matching when any pattern matches the message, and the condition naming them."""
     by_flags: dict[str, list[str]] = {}
-    for pattern in rule.patterns:
-        regex, flags = translate(pattern.pattern)
+    for pattern in patterns:
+        regex, flags = dialect.translate(pattern)
         by_flags.setdefault(flags, []).append(regex)
-    detection: dict = {}
+    if dialect.merge:
+        merged = "|".join(f"(?{flags}:{regex})" for flags, regexes in sorted(by_flags.items()) for regex in regexes)
+        return {prefix: {"message|re": f"(?:{merged})"}}, prefix
+    selections = {}
     for n, (flags, regexes) in enumerate(sorted(by_flags.items())):
         key = "message|re" + "".join(f"|{f}" for f in flags)
-        detection[f"match_{n + 1}" if len(by_flags) > 1 else "match"] = {key: regexes if len(regexes) > 1 else regexes[0]}
-    condition = "1 of match*" if len(by_flags) > 1 else "match"
+        selections[f"{prefix}_{n + 1}" if len(by_flags) > 1 else prefix] = {key: regexes if len(regexes) > 1 else regexes[0]}
+    return selections, (f"1 of {prefix}_*" if len(by_flags) > 1 else prefix)
+
+
+def _names(rule: Rule, prefix: str, dialect: Dialect) -> tuple[dict, str]:
+    """What it takes for `rule` to match a line, as rla's `classify` decides: any pattern, and one of the
+    declared keywords (rla's prefilter only tries the rule on a line holding one, case-insensitively,
+    as Sigma's `contains` compares)."""
+    selections, condition = _any_of(prefix, [p.pattern for p in rule.patterns], dialect)
     if rule.keywords:
-        detection["keywords"] = {"message|contains": [_sigma_literal(k) for k in rule.keywords]}
-        condition = f"({condition}) and keywords" if len(by_flags) > 1 else f"{condition} and keywords"
+        name = "keywords" if prefix == "match" else f"{prefix}kw"  # never caught by a `1 of <prefix>_*`
+        selections[name] = {"message|contains": [_sigma_literal(k) for k in rule.keywords]}
+        condition = f"({condition}) and {name}" if condition.startswith("1 of") else f"{condition} and {name}"
+    return selections, condition
+
+
+def _detection(rule: Rule, dialect: Dialect, others: tuple[Rule, ...]) -> dict:
+    """The rule's own match; for a fallback rule (a catch-all), also each of its `requires` patterns and
+    none of the rules that would name the line first (`others`: every non-context, non-fallback rule)."""
+    detection, condition = _names(rule, "match", dialect)
+    for n, pattern in enumerate(getattr(rule, "requires", ()), start=1):
+        selections, part = _any_of(f"requires_{n}", [pattern.pattern], dialect)
+        detection.update(selections)
+        condition = f"{condition} and {part}"
+    if getattr(rule, "fallback", False):
+        plain = [p.pattern for other in others if not other.keywords for p in other.patterns]
+        selections, part = _any_of("named", plain, dialect)
+        detection.update(selections)
+        parts = [part]
+        for n, other in enumerate((o for o in others if o.keywords), start=1):
+            selections, part = _names(other, f"kwrule{n}", dialect)
+            detection.update(selections)
+            parts.append(f"({part})")
+        condition = f"{condition} and not ({' or '.join(parts)})"
     detection["condition"] = condition
     return detection
 
@@ -195,16 +234,17 @@ def skip_reason(rule: Rule) -> Msg | None:
 
 
 def export_rule(
-    rule: Rule, titles: dict[str, dict[str, str]], lang: str = "en", translate: Callable[[str], tuple[str, str]] = portable
+    rule: Rule, titles: dict[str, dict[str, str]], lang: str = "en", dialect: Dialect = Dialect(), others: tuple[Rule, ...] = ()
 ) -> Exported | Skipped:
     """One rule as a Sigma rule in `lang` (its `fr:` block for French; English where it has none).
     `titles`: language -> rule id -> title, to name the rules a reclassification leads to.
-    `translate`: pattern -> (Sigma regex, flags); a platform whose regex dialect differs (Lucene) passes its own."""
+    `dialect`: how patterns are written (a platform whose regex dialect differs, Lucene, brings its own).
+    `others`: the rules that name a line before a fallback rule may (see `_detection`)."""
     reason = skip_reason(rule)
     if reason is not None:
         return Skipped(rule.id, reason)
     try:
-        detection = _detection(rule, translate)
+        detection = _detection(rule, dialect, others)
     except NotPortable as exc:
         return Skipped(rule.id, exc.reason)
     texts = rule.text(lang)
@@ -228,8 +268,11 @@ def export_rule(
     return Exported(rule.id, doc, lost)
 
 
-def export_pack(
-    rules: tuple[Rule, ...] | list[Rule], lang: str = "en", translate: Callable[[str], tuple[str, str]] = portable
-) -> list[Exported | Skipped]:
+def export_pack(rules: tuple[Rule, ...] | list[Rule], lang: str = "en", dialect: Dialect = Dialect()) -> list[Exported | Skipped]:
     titles = {code: {r.id: r.text(code).title for r in rules} for code in ("en", lang)}
-    return [export_rule(rule, titles, lang, translate) for rule in sorted(rules, key=lambda r: r.id)]
+    # a fallback rule fires only where none of these matched (analyzer.scan.match_rules)
+    naming = tuple(r for r in rules if r.kind != "context" and not getattr(r, "fallback", False))
+    return [
+        export_rule(rule, titles, lang, dialect, tuple(o for o in naming if o.id != rule.id))
+        for rule in sorted(rules, key=lambda r: r.id)
+    ]
