@@ -4,8 +4,8 @@ The proof runs the files `rla rules export --to sigma` wrote: pySigma parses the
 each into SQL, and DuckDB runs that SQL over the bundled Render API logs (samples/api/**/*.jsonl, read by
 DuckDB's own JSON reader). For every rule, the records it selects must be the records on which rla's own
 matcher (the scanner's `classify`, prefilter included) finds the rule: same rule, same records, same count.
-The Loki export's line filters are run the same way (DuckDB's regex engine is RE2, as Go's regexp that Loki
-uses reads the same syntax). Where a backend cannot express a rule, the skip is listed here with its reason.
+The Loki line filters and Splunk `regex` commands are run the same way (DuckDB's regex engine is RE2; Go's regexp,
+which Loki uses, reads the same syntax, and PCRE, Splunk's, reads our dialect alike). Where a backend cannot express a rule, the skip is listed here with its reason.
 """
 
 from __future__ import annotations
@@ -189,29 +189,43 @@ def test_exported_sigma_rules_find_on_duckdb_exactly_what_rla_finds(
     assert matched_rules >= 25 and total >= 500, (matched_rules, total)  # 29 rules, 963 records today
 
 
-def test_loki_line_filters_find_what_rla_finds(
-    tmp_path: Path, rla_matches: dict[str, set[tuple[str, str]]], db: duckdb.DuckDBPyConnection
+def _go_or_raw(raw: str, quoted: str) -> str:
+    return raw or json.loads(quoted)
+
+
+# target -> (file, how a regex filter reads: (operator, raw `…`, quoted "…"), the operator that must match)
+FILTERS = {
+    "loki": ("rla-loki-rules.yaml", r'(\|~|!~) (?:`([^`]*)`|("(?:[^"\\]|\\.)*"))', "|~"),
+    "splunk": ("rla-splunk.json", r'regex _raw(=|!=)()("(?:[^"\\]|\\.)*")', "="),
+}
+
+
+@pytest.mark.parametrize("target", sorted(FILTERS))
+def test_loki_and_splunk_regex_filters_find_what_rla_finds(
+    target: str, tmp_path: Path, rla_matches: dict[str, set[tuple[str, str]]], db: duckdb.DuckDBPyConnection
 ) -> None:
-    done = rla("rules", "export", "--to", "loki", "-o", str(tmp_path))
+    """Each rule is one chain of regex filters (`|~ re` / `regex _raw="re"` must match, `!~` / `!=` must not):
+    run them in DuckDB (RE2, whose syntax Go's regexp and, for our dialect, PCRE share) over the samples."""
+    done = rla("rules", "export", "--to", target, "-o", str(tmp_path))
     assert done.returncode == 0, done.stderr
-    groups = yaml.safe_load((tmp_path / "rla-loki-rules.yaml").read_text(encoding="utf-8"))["groups"]
-    alerts = groups[0]["rules"]
-    assert {a["alert"] for a in alerts} == {r.id for r in load_rules().rules} - set(NOT_DETECTIONS)
+    name, grammar, positive = FILTERS[target]
+    text = (tmp_path / name).read_text(encoding="utf-8")
+    if target == "loki":
+        rules = {a["alert"]: a["expr"] for a in yaml.safe_load(text)["groups"][0]["rules"]}
+        assert all(a["labels"]["severity"] in ("low", "medium", "high", "critical") for a in yaml.safe_load(text)["groups"][0]["rules"])
+    else:
+        rules = {r["rla_rule"]: r["query"] for r in json.loads(text)}
+        assert (tmp_path / "rla-splunk-savedsearches.conf").read_text(encoding="utf-8").count("\n[rla - ") + 1 == len(rules)
+    assert set(rules) == {r.id for r in load_rules().rules} - set(NOT_DETECTIONS)
     differences = []
-    for alert in alerts:
-        # line filters: `|~ re` must match, `!~ re` must not (a fallback rule: none of the naming rules); each regex a
-        # raw `…` string, or "…" (Go escapes) when it holds a `
-        filters = [
-            (op, raw or json.loads(quoted))
-            for op, raw, quoted in re.findall(r'(\|~|!~) (?:`([^`]*)`|("(?:[^"\\]|\\.)*"))', alert["expr"])
-        ]
-        assert filters and filters[0][0] == "|~", alert["expr"]
-        where = " AND ".join(("" if op == "|~" else "NOT ") + "regexp_matches(message, ?)" for op, _ in filters)
-        sql = f"SELECT filename, id FROM logs WHERE {where}"
-        got = {(f.removeprefix(ROOT.as_posix() + "/"), i) for f, i in db.execute(sql, [r for _, r in filters]).fetchall()}
-        if got != rla_matches.get(alert["alert"], set()):
-            differences.append(alert["alert"])
-        assert alert["labels"]["severity"] in ("low", "medium", "high", "critical")
+    for rule_id, query in sorted(rules.items()):
+        filters = [(op, _go_or_raw(raw, quoted)) for op, raw, quoted in re.findall(grammar, query)]
+        assert filters and filters[0][0] == positive, query
+        where = " AND ".join(("" if op == positive else "NOT ") + "regexp_matches(message, ?)" for op, _ in filters)
+        rows = db.execute(f"SELECT filename, id FROM logs WHERE {where}", [r for _, r in filters]).fetchall()
+        got = {(f.removeprefix(ROOT.as_posix() + "/"), i) for f, i in rows}
+        if got != rla_matches.get(rule_id, set()):
+            differences.append(rule_id)
     assert not differences
 
 

@@ -9,7 +9,7 @@ lives once Render's Log Streams have delivered it there:
 * Elasticsearch / OpenSearch: `message.keyword`, the whole line as one term (a regexp on the analysed
   `message` text would see single words); patterns are rewritten in Lucene's regex syntax
   (analyzer.export.lucene).
-* Splunk: `_raw`, the event text (syslog carries no extracted `message` field).
+* Splunk: `_raw`, the event text (syslog carries no extracted `message` field); one `regex` per rule.
 """
 
 from __future__ import annotations
@@ -85,12 +85,13 @@ def _backend(target: str):  # type: ignore[no-untyped-def]
 
 
 def dialect(target: str) -> Dialect:
-    """How patterns are written for the target: Lucene's syntax for Elastic and OpenSearch; for Loki each
-    set of alternatives in one regex (LogQL has no OR between line filters, and the Loki backend 0.15
-    keeps only one of two OR-ed regex selections)."""
+    """How patterns are written for the target: Lucene's syntax for Elastic and OpenSearch. For Loki and
+    Splunk, each set of alternatives in one regex: LogQL has no OR between line filters (and the Loki
+    backend 0.15 keeps only one of two OR-ed regex selections); for several regexes the Splunk backend
+    writes `rex` captures named `_rawMatch…`, and Splunk reserves field names that start with `_`."""
     if target in ("elasticsearch", "opensearch"):
         return Dialect(lambda pattern: (lucene(pattern), ""))
-    return Dialect(portable, merge=target == "loki")
+    return Dialect(portable, merge=target in ("loki", "splunk"))
 
 
 def convert(rules: tuple[Rule, ...] | list[Rule], target: str, lang: str = "en") -> Converted:
