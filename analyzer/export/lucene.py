@@ -3,7 +3,8 @@
 Lucene matches a regex against the whole term, knows no `\\d`, `\\w`, `\\b`, `^`, lazy repeats or inline
 flags, and reads `@ # & < > ~ "` as operators. So the pattern is rebuilt from Python's own parse tree:
 classes spelled out (ASCII, as RE2 reads them), letters doubled for `(?i)` and `(?i:…)`, `.*` added at an unanchored
-end. What Lucene cannot say (a word boundary, an anchor inside a group) raises NotPortable.
+end, a word boundary at either end as "the line starts here or a non-word character comes before". What
+Lucene cannot say (a word boundary inside, an anchor inside a group) raises NotPortable.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def _letter(code: int, nocase: bool) -> str:
 
 
 def _class(items: list, nocase: bool) -> str:
+    if len(items) == 1 and items[0][0] is C.CATEGORY and items[0][1] in _NEGATED:  # \S, \W, \D
+        return "[^" + _CLASSES[_NEGATED[items[0][1]]] + "]"
     negate = bool(items) and items[0][0] is C.NEGATE
     parts = []
     for op, av in items[1:] if negate else items:
@@ -116,6 +119,29 @@ def _seq(node, nocase: bool, top: bool = False) -> str:  # type: ignore[no-untyp
     return "".join(out)
 
 
+_WORD = re.compile(r"\w", re.ASCII)
+
+
+def _word_edge(node, first: bool) -> bool:  # type: ignore[no-untyped-def]
+    """Whether every string the node matches starts (first) or ends with an ASCII word character."""
+    items = list(getattr(node, "data", node))
+    if not items:
+        return False
+    op, av = items[0] if first else items[-1]
+    if op is C.LITERAL:
+        return bool(_WORD.match(chr(av)))
+    if op is C.SUBPATTERN:
+        return _word_edge(av[-1], first)
+    if op is C.BRANCH:
+        return all(_word_edge(b, first) for b in av[1])
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        return av[0] >= 1 and _word_edge(av[2], first)
+    if op is C.IN:
+        return all(o is C.LITERAL and _WORD.match(chr(a)) or o is C.RANGE and all(_WORD.match(chr(c)) for c in a)
+                   or o is C.CATEGORY and a is C.CATEGORY_WORD for o, a in av)
+    return False
+
+
 def lucene(pattern: str) -> str:
     """The pattern as a Lucene regex that matches a whole field value exactly when Python's
     `re.search` finds the pattern in it (ASCII classes, as RE2 reads them)."""
@@ -124,7 +150,21 @@ def lucene(pattern: str) -> str:
     if parsed.state.flags & (re.MULTILINE | re.DOTALL):
         raise NotPortable(Msg("export.skip.lucene", what="the flag (?m) or (?s)"))
     items = list(parsed.data)
-    starts = bool(items) and items[0] == (C.AT, C.AT_BEGINNING)
-    ends = bool(items) and items[-1][0] is C.AT and items[-1][1] in (C.AT_END, C.AT_END_STRING)
-    body = _seq(parsed, nocase, top=True)
-    return ("" if starts else ".*") + body + ("" if ends else ".*")
+    # An optional part at either end does not change whether the pattern is found in a line (`(?:X: )?Y`
+    # is found exactly where `Y` is): drop it, so that what follows may sit at the edge.
+    while len(items) > 1 and items[0][0] in (C.MAX_REPEAT, C.MIN_REPEAT) and items[0][1][0] == 0:
+        items = items[1:]
+    while len(items) > 1 and items[-1][0] in (C.MAX_REPEAT, C.MIN_REPEAT) and items[-1][1][0] == 0:
+        items = items[:-1]
+    # A word boundary at either end, next to a word character: the line starts there or a non-word
+    # character comes before it (ends there or one comes after), which Lucene can say.
+    head = tail = ".*"
+    if len(items) > 1 and items[0] == (C.AT, C.AT_BOUNDARY) and _word_edge(items[1:], True):
+        items, head = items[1:], "(.*[^a-zA-Z0-9_])?"
+    if len(items) > 1 and items[-1] == (C.AT, C.AT_BOUNDARY) and _word_edge(items[:-1], False):
+        items, tail = items[:-1], "([^a-zA-Z0-9_].*)?"
+    if items and items[0] == (C.AT, C.AT_BEGINNING):
+        head = ""
+    if items and items[-1][0] is C.AT and items[-1][1] in (C.AT_END, C.AT_END_STRING):
+        tail = ""
+    return head + _seq(items, nocase, top=True) + tail
