@@ -1646,6 +1646,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a pattern uses {what}, which Lucene regular expressions cannot say",
         "fr": "un motif utilise {what}, que les expressions régulières de Lucene ne savent pas dire",
     },
+    "export.skip.empty": {
+        "en": "the {target} backend returned no query for it (it cannot AND two regular expressions)",
+        "fr": "le backend {target} n'a rendu aucune requête (il ne sait pas combiner deux expressions régulières par ET)",
+    },
     "export.skip.backend": {
         "en": "the {target} backend cannot express it: {why}",
         "fr": "le backend {target} ne sait pas l'exprimer : {why}",

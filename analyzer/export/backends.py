@@ -91,7 +91,7 @@ def dialect(target: str) -> Dialect:
     writes `rex` captures named `_rawMatch…`, and Splunk reserves field names that start with `_`."""
     if target in ("elasticsearch", "opensearch"):
         return Dialect(lambda pattern: (lucene(pattern), ""))
-    return Dialect(portable, merge=target in ("loki", "splunk"))
+    return Dialect(portable, merge=target in ("loki", "splunk"), keywords_as_regex=target == "loki")
 
 
 def convert(rules: tuple[Rule, ...] | list[Rule], target: str, lang: str = "en") -> Converted:
@@ -112,6 +112,9 @@ def convert(rules: tuple[Rule, ...] | list[Rule], target: str, lang: str = "en")
             queries = backend.convert_rule(sigma, fmt)
         except (SigmaError, NotImplementedError) as exc:
             skipped.append(Skipped(item.rule_id, Msg("export.skip.backend", target=target, why=str(exc).splitlines()[0])))
+            continue
+        if not queries:  # pySigma-backend-splunk 2.1 returns nothing for two regexes AND-ed, and says nothing
+            skipped.append(Skipped(item.rule_id, Msg("export.skip.empty", target=target)))
             continue
         done.append((item, queries[0] if len(queries) == 1 else queries))
     files = _files(target, done)

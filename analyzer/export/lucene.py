@@ -65,7 +65,7 @@ def _class(items: list, nocase: bool) -> str:
     return "[" + ("^" if negate else "") + "".join(parts) + "]"
 
 
-def _seq(node, nocase: bool, top: bool = False) -> str:  # type: ignore[no-untyped-def]
+def _seq(node, nocase: bool, top: bool = False, dotall: bool = False) -> str:  # type: ignore[no-untyped-def]
     items = list(getattr(node, "data", node))
     out = []
     for n, (op, av) in enumerate(items):
@@ -73,8 +73,8 @@ def _seq(node, nocase: bool, top: bool = False) -> str:  # type: ignore[no-untyp
             out.append(_letter(av, nocase))
         elif op is C.NOT_LITERAL:
             out.append(_class([(C.NEGATE, None), (C.LITERAL, av)], nocase))
-        elif op is C.ANY:
-            out.append(".")
+        elif op is C.ANY:  # Lucene's '.' takes a newline too; Python's only under (?s)
+            out.append("." if dotall else "[^\n]")
         elif op is C.IN:
             out.append(_class(av, nocase))
         elif op is C.CATEGORY:
@@ -85,16 +85,17 @@ def _seq(node, nocase: bool, top: bool = False) -> str:  # type: ignore[no-untyp
             else:
                 raise NotPortable(Msg("export.skip.lucene", what="a word boundary (\\b)"))
         elif op is C.BRANCH:
-            out.append("(" + "|".join(_seq(b, nocase) for b in av[1]) + ")")
+            out.append("(" + "|".join(_seq(b, nocase, dotall=dotall) for b in av[1]) + ")")
         elif op is C.SUBPATTERN:
             add, remove = av[1], av[2]
-            if (add | remove) & ~re.IGNORECASE:
-                raise NotPortable(Msg("export.skip.lucene", what="a scoped flag other than (?i:…)"))
+            if (add | remove) & ~(re.IGNORECASE | re.DOTALL):
+                raise NotPortable(Msg("export.skip.lucene", what="a scoped flag other than (?i:…) or (?s:…)"))
             inner = True if add & re.IGNORECASE else False if remove & re.IGNORECASE else nocase
-            out.append("(" + _seq(av[-1], inner) + ")")
+            dots = True if add & re.DOTALL else False if remove & re.DOTALL else dotall
+            out.append("(" + _seq(av[-1], inner, dotall=dots) + ")")
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT):  # lazy or greedy: the same lines match
             lo, hi, sub = av
-            body = _seq(sub, nocase)
+            body = _seq(sub, nocase, dotall=dotall)
             body = body if len(list(getattr(sub, "data", sub))) == 1 and not body.endswith(("*", "+", "?", "}")) else f"({body})"
             if (lo, hi) == (0, C.MAXREPEAT):
                 out.append(body + "*")
@@ -147,8 +148,9 @@ def lucene(pattern: str) -> str:
     `re.search` finds the pattern in it (ASCII classes, as RE2 reads them)."""
     parsed = P.parse(pattern)
     nocase = bool(parsed.state.flags & re.IGNORECASE)
-    if parsed.state.flags & (re.MULTILINE | re.DOTALL):
-        raise NotPortable(Msg("export.skip.lucene", what="the flag (?m) or (?s)"))
+    if parsed.state.flags & re.MULTILINE:
+        raise NotPortable(Msg("export.skip.lucene", what="the flag (?m)"))
+    dotall = bool(parsed.state.flags & re.DOTALL)
     items = list(parsed.data)
     # An optional part at either end does not change whether the pattern is found in a line (`(?:X: )?Y`
     # is found exactly where `Y` is): drop it, so that what follows may sit at the edge.
@@ -167,4 +169,4 @@ def lucene(pattern: str) -> str:
         head = ""
     if items and items[-1][0] is C.AT and items[-1][1] in (C.AT_END, C.AT_END_STRING):
         tail = ""
-    return head + _seq(items, nocase, top=True) + tail
+    return head + _seq(items, nocase, top=True, dotall=dotall) + tail

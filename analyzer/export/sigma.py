@@ -52,6 +52,7 @@ LOGSOURCE = {
 }
 MAX_FALSEPOSITIVES = 6
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_META = re.compile(r"[\\.^$|?*+()\[\]{}]")  # what a keyword must escape to be read as text in a regex
 _SCOPED_FLAGS = re.compile(r"\(\?[ims]*(?:-[ims]+)?:")  # (?i:…): RE2 and PCRE read it as Python does
 
 
@@ -149,6 +150,9 @@ class Dialect:
 
     translate: Callable[[str], tuple[str, str]] = portable
     merge: bool = False
+    # declared keywords as case-insensitive regexes, not `contains`: the Loki backend (0.15) reads an escaped
+    # Sigma wildcard (`WIDGET\*`) as `WIDGET\.*`
+    keywords_as_regex: bool = False
 
 
 def _any_of(prefix: str, patterns: list[str], dialect: Dialect) -> tuple[dict, str]:
@@ -174,7 +178,11 @@ def _names(rule: Rule, prefix: str, dialect: Dialect) -> tuple[dict, str]:
     selections, condition = _any_of(prefix, [p.pattern for p in rule.patterns], dialect)
     if rule.keywords:
         name = "keywords" if prefix == "match" else f"{prefix}kw"  # never caught by a `1 of <prefix>_*`
-        selections[name] = {"message|contains": [_sigma_literal(k) for k in rule.keywords]}
+        if dialect.keywords_as_regex:
+            more, name = _any_of(name, ["(?i)" + _META.sub(r"\\\g<0>", k) for k in rule.keywords], dialect)
+            selections.update(more)
+        else:
+            selections[name] = {"message|contains": [_sigma_literal(k) for k in rule.keywords]}
         condition = f"({condition}) and {name}" if condition.startswith("1 of") else f"{condition} and {name}"
     return selections, condition
 
