@@ -69,15 +69,14 @@ def rules_export(
         }
         lost = sum(1 for r in exported if r.lost)
     else:
+        from analyzer.export.backends import convert
+
         try:
-            from analyzer.export.backends import convert
-        except ImportError:
+            done = convert(ruleset.rules, to.value, language)
+        except ImportError as exc:  # pySigma or the target's backend is not installed
+            if not (getattr(exc, "name", None) or "").startswith("sigma"):
+                raise
             fail(t("export.missing_extra", language, target=to.value), language)
-        try:
-            import sigma  # noqa: F401  (pySigma)
-        except ImportError:
-            fail(t("export.missing_extra", language, target=to.value), language)
-        done = convert(ruleset.rules, to.value, language)
         files, skipped, lost = done.files, list(done.skipped), done.lost
         exported = list(done.converted)
     _write(output, files, language)

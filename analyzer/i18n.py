@@ -1704,10 +1704,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "exige pySigma < 0.12 et ne s'installe pas à côté des autres (pySigma 1.x) ; exportez --to sigma et voyez "
         "docs/export.md, Datadog",
     },
-    "export.unknown_target": {
-        "en": "unknown target {target!r} (expected one of: {targets})",
-        "fr": "cible inconnue {target!r} (attendu : {targets})",
-    },
     "export.output_file": {
         "en": "{path} is a file: -o takes a directory",
         "fr": "{path} est un fichier : -o attend un répertoire",

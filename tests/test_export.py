@@ -349,7 +349,7 @@ def test_platform_targets_without_the_extra_and_datadog_say_one_sentence(tmp_pat
     # without pySigma: a Python that cannot import `sigma`
     blocker = tmp_path / "block"
     blocker.mkdir()
-    (blocker / "sigma.py").write_text("raise ImportError('blocked for the test')\n", encoding="utf-8")
+    (blocker / "sigma.py").write_text("raise ModuleNotFoundError(\"No module named 'sigma'\", name='sigma')\n", encoding="utf-8")
     env = {"PATH": "/usr/bin:/bin", "RLA_LANG": "en", "RLA_CONFIG": "none", "PYTHONPATH": f"{blocker}:{ROOT}"}
     done = subprocess.run(
         [sys.executable, "-m", "analyzer", "rules", "export", "--to", "loki", "-o", str(tmp_path / "x")],

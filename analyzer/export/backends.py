@@ -24,7 +24,6 @@ from analyzer.export.sigma import Dialect, Exported, Skipped, export_pack, porta
 from analyzer.i18n import Msg
 from analyzer.model import Rule
 
-TARGETS = ("loki", "elasticsearch", "opensearch", "splunk")
 SPLUNK_BASE = "index=render"  # the saved searches' base search: where the Log Stream lands (edit to yours)
 
 
