@@ -1698,11 +1698,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "export.datadog": {
         "en": "--to datadog is not available: the only pySigma Datadog backend (pySigma-backend-datadog 0.3.1) needs "
-        "pySigma < 0.12 and cannot be installed beside the others (pySigma 1.x); export --to sigma and see "
-        "docs/export.md, Datadog",
+        "pySigma < 0.12, which the other backends cannot share, and refuses regular expressions, which every rule "
+        "uses; export --to sigma and see docs/export.md, Datadog",
         "fr": "--to datadog n'est pas disponible : le seul backend Datadog de pySigma (pySigma-backend-datadog 0.3.1) "
-        "exige pySigma < 0.12 et ne s'installe pas à côté des autres (pySigma 1.x) ; exportez --to sigma et voyez "
-        "docs/export.md, Datadog",
+        "exige pySigma < 0.12, que les autres backends ne peuvent partager, et refuse les expressions régulières, "
+        "qu'utilise chaque règle ; exportez --to sigma et voyez docs/export.md, Datadog",
     },
     "export.output_file": {
         "en": "{path} is a file: -o takes a directory",
