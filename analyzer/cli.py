@@ -343,7 +343,7 @@ def main() -> None:
 
 from analyzer.cli_doctor import doctor as _doctor; app.command(name="doctor")(_doctor)  # noqa: E402,E702  (issue 5)
 from analyzer.cli_fetch import fetch as _fetch; app.command(name="fetch")(_fetch)  # noqa: E402,E702  (issue 4)
-from analyzer.cli_fetch import follow as _follow; app.command(name="follow")(_follow)  # noqa: E402,E702  (issue 4)
+from analyzer.cli_follow import follow as _follow; app.command(name="follow")(_follow)  # noqa: E402,E702  (issue 4)
 from analyzer.cli_check import check as _check; app.command(name="check")(_check)  # noqa: E402,E702  (issue 6)
 from analyzer.cli_check import rules_test as _rt, rules_lint as _rl; rules_app.command("test")(_rt); rules_app.command("lint")(_rl)  # noqa: E402,E702,E501  (issue 6)
 from analyzer.cli_export import rules_export as _rx; rules_app.command("export")(_rx)  # noqa: E402,E702  (issue 20)
