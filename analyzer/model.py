@@ -159,6 +159,20 @@ class Verdict:
 
 
 @dataclass
+class Scope:
+    """What a read from the Render API covered (`fetch`, `follow`): the header and JSON say it."""
+
+    service: str  # its name
+    service_id: str
+    start: str | None = None  # RFC 3339 UTC; follow: the server time it started from
+    end: str | None = None  # follow: the server time it stopped at (its last log's)
+    logs: int = 0  # log objects read
+    filters: dict[str, list[str]] = field(default_factory=dict)  # sent to the API (type, text, instance)
+    # applied by rla after multi-line entries are joined (level: the server would drop continuation lines)
+    after_join: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
 class Stats:
     sources: list[str] = field(default_factory=list)
     lines: int = 0
@@ -167,6 +181,7 @@ class Stats:
     unparsed: int = 0  # records that could not be parsed (bad JSON, ...)
     first_unparsed: str | None = None
     incomplete: str | None = None  # why the input stopped early, if it did
+    scope: Scope | None = None  # what an API read covered (None for files and stdin)
 
 
 @dataclass

@@ -6,22 +6,24 @@ records give the same diagnosis whichever way they arrived.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import copy
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from analyzer.model import Diagnosis, LogRecord
+from analyzer.model import Diagnosis, LogRecord, Scope
 from analyzer.redact import Redactor
 from analyzer.rules import RuleSet
-from analyzer.scan import Plan, Scanner, compile_plan
+from analyzer.scan import Hit, Plan, Scanner, compile_plan
 from analyzer.judge import Judge
 from analyzer.sources.files import Block, Problems
 
 
-def records_block(records: list[LogRecord], source: str) -> Block:
-    """Pre-parsed records (API logs) as a block the scanner can search in one pass."""
+def records_block(records: list[LogRecord], source: str, more: bool = False) -> Block:
+    """Pre-parsed records (API logs) as a block the scanner can search in one pass. `more`: further
+    records of the source will follow (a live tail's batches), so an entry may continue there."""
     text = "\n".join(r.message.replace("\n", " ") for r in records)
     start = records[0].line if records else 1
-    return Block(source, start, text, records)
+    return Block(source, start, text, records, more=more)
 
 
 @dataclass
@@ -32,6 +34,10 @@ class Session:
     input_format: str = "auto"
     redactor: Redactor = field(default_factory=Redactor)
     problems: Problems = field(default_factory=Problems)
+    # Keep only entries whose (first line's) level passes, judged after continuation lines are joined:
+    # a server-side level filter would drop the `code: 'ECONNREFUSED'` line of an error object.
+    level: Callable[[str | None], bool] | None = None
+    scope: Scope | None = None  # what an API read covered (fetch, follow)
     plan: Plan = field(init=False)
     judge: Judge = field(init=False)
     scanner: Scanner = field(init=False)
@@ -46,25 +52,40 @@ class Session:
         stats = self.judge.stats
         if block.source not in stats.sources:
             stats.sources.append(block.source)
-        new: list[str] = []
-        for hit in self.scanner.scan(block):
-            stats.candidates += 1
-            new.extend(self.judge.feed(hit))
+        new = self._judge(self.scanner.scan(block))
         stats.lines += block.line_count()
+        return new
+
+    def _judge(self, hits: Iterable[Hit]) -> list[str]:
+        new: list[str] = []
+        for hit in hits:
+            self.judge.stats.candidates += 1
+            if self.level is None or self.level(hit.record.level):
+                new.extend(self.judge.feed(hit))
         return new
 
     def flush(self) -> list[str]:
         """Entries still waiting for a next block are complete (end of input)."""
-        new: list[str] = []
-        for hit in self.scanner.flush():
-            self.judge.stats.candidates += 1
-            new.extend(self.judge.feed(hit))
-        return new
+        return self._judge(self.scanner.flush())
 
-    def feed_records(self, records: list[LogRecord], source: str) -> list[str]:
+    def feed_records(self, records: list[LogRecord], source: str, more: bool = False) -> list[str]:
+        """`more=True` for a stream's batches: an entry cut by the batch boundary is completed by the
+        next batch (or by `flush`/`diagnosis`), so batching never changes a count."""
         if not records:
             return []
-        return self.feed_block(records_block(records, source))
+        return self.feed_block(records_block(records, source, more))
+
+    def preview(self) -> Diagnosis:
+        """The diagnosis so far, entries still open counted as they stand, without closing them: what
+        a live view shows between batches (the judge is copied, the session goes on unchanged)."""
+        keep = self.judge
+        shared = {id(keep.rules): keep.rules, id(keep.redactor): keep.redactor}
+        self.judge = copy.deepcopy(keep, shared)
+        try:
+            self._judge(self.scanner.pending())
+            return self._finish(None)
+        finally:
+            self.judge = keep
 
     def describe(self, seconds: float | None = None) -> str:
         """How the input was read (`--verbose`): engine, lines, candidates, speed, and what is missing."""
@@ -87,11 +108,15 @@ class Session:
 
     def diagnosis(self, incomplete: str | None = None) -> Diagnosis:
         self.flush()
+        return self._finish(incomplete)
+
+    def _finish(self, incomplete: str | None) -> Diagnosis:
         stats = self.judge.stats
         stats.unparsed = self.problems.unparsed
         stats.first_unparsed = self.problems.first
         if incomplete:
             stats.incomplete = incomplete
+        stats.scope = self.scope
         return self.judge.diagnosis()
 
 

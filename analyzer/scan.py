@@ -372,6 +372,13 @@ class Scanner:
         yield from self._release()
         self._source = None
 
+    def pending(self) -> Iterator[Hit]:
+        """The hits still queued, open entries as they stand so far; nothing is consumed."""
+        for item in self._queue:
+            hit = item.hit(self.plan) if isinstance(item, _Entry) else item
+            if hit is not None:
+                yield hit
+
     def _release(self) -> Iterator[Hit]:
         while self._queue:
             item = self._queue[0]

@@ -4,7 +4,7 @@ the same diagnosis, and every output passes through the run's Redactor last.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from analyzer import __version__
@@ -138,6 +138,7 @@ def to_dict(diag: Diagnosis, ctx: ReportContext) -> dict[str, Any]:
             "unparsed": s.unparsed,
             "first_unparsed": s.first_unparsed,
             "incomplete": s.incomplete,
+            "scope": asdict(s.scope) if s.scope else None,
         },
     }
 
