@@ -322,8 +322,11 @@ def crash_report(exc: BaseException, debug: bool) -> str:
 
 
 def main() -> None:
+    from analyzer.interrupts import sigterm_is_ctrl_c
+
     argv, debug = _take_debug(sys.argv[1:])
     debug = debug or os.environ.get("RLA_DEBUG", "") not in ("", "0")
+    sigterm_is_ctrl_c()  # `timeout`, `docker stop`, a cancelled CI job: what was read is still printed
     try:
         app(args=argv, prog_name="rla")
     except KeyboardInterrupt:

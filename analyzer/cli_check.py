@@ -48,8 +48,9 @@ def deliver(text: str, output: Optional[Path], summary: Optional[Callable[[], st
         except OSError as exc:
             fail(Msg("check.error.cannot_write", path=output, why=exc.strerror or exc), lang)
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        from analyzer.interrupts import write_whole
+
+        write_whole(text)  # whole or not at all, even with a second Ctrl-C during the write
     if summary is not None and os.environ.get("GITHUB_STEP_SUMMARY"):
         problem = append_step_summary(summary())
         if problem:
