@@ -176,37 +176,15 @@ def _blueprint(path: str, var: str, fmt: str, threshold: Severity, use: str | No
 
 def _online(ref: str, *, var: str, fmt: str, threshold: Severity, since: str, use: str, api_url: str | None,
             api_key_file: str | None, owner: str | None, lang: str = "en") -> int:
-    from analyzer.doctor import Facts, gather, new_redactor, run_checks, worst_failure
-    from analyzer.sources.render_api import (
-        AuthError,
-        ConfigError,
-        ForbiddenError,
-        NotFoundError,
-        RenderAPIError,
-        ResolveError,
-        RetryPolicy,
-        client_from_env,
-        resolve_window,
-    )
-
-    from analyzer.cli_fetch import api_said  # Render API sentences in the reader's language
+    from analyzer.cli_fetch import api_client, api_said  # the API client and sentences of every command
+    from analyzer.doctor import gather, new_redactor, run_checks, worst_failure
+    from analyzer.sources.render_api import ConfigError, RenderAPIError, resolve_window
 
     try:
         resolve_window(since, None, None)
     except ConfigError as exc:
         _die(api_said(exc, lang), lang)
-    try:
-        # The doctor asks many small questions: a failing endpoint should become "?" quickly, so it
-        # retries less than `fetch` unless RLA_MAX_RETRIES says otherwise (RLA_* knobs as for fetch).
-        import os
-
-        policy = RetryPolicy.from_env() if hasattr(RetryPolicy, "from_env") else RetryPolicy()
-        if not os.environ.get("RLA_MAX_RETRIES"):
-            policy.max_retries = 2
-        policy.max_rate_limit_waits = min(policy.max_rate_limit_waits, 10)
-        client = client_from_env(api_key_file, api_url, policy=policy)
-    except ConfigError as exc:
-        _die(api_said(exc, lang), lang)
+    client = api_client(api_key_file, api_url, lang)  # one retry policy for every command
     redactor = new_redactor()
     rules = _load_rules(lang)
     with client:
@@ -215,16 +193,10 @@ def _online(ref: str, *, var: str, fmt: str, threshold: Severity, since: str, us
             if res.kind == "key_value":
                 _die(M("doctor.cli.key_value", ref=ref), lang)
             svc = client.get_service(res.id)
-        except (AuthError, ForbiddenError, NotFoundError, ResolveError) as exc:
-            _die(api_said(exc, lang), lang)
         except RenderAPIError as exc:
-            facts = Facts(var=var, use=use, redactor=redactor, errors={
-                k: M("doctor.cli.service_unread", why=str(exc).rstrip('.'))
-                for k in ("service", "env_vars", "env_groups", "key_value", "connection_info", "deploys", "logs")})
-            results = run_checks(facts)
-            head = {"mode": "service", "service": {"ref": ref}, "var": var}
-            _write(_render(fmt, head, results, None, None, None, None, lang), redactor)
-            return EXIT_OK  # "?" never fails the run on its own
+            # Without the service every item would be "?" for the same reason: nothing can be
+            # checked, so say that reason once and fail (an unreachable API, a 500 that lasted).
+            _die(api_said(exc, lang), lang)
         if not isinstance(svc, dict):
             _die(M("doctor.cli.odd_answer", ref=ref), lang)
         progress = (lambda what: sys.stderr.write("\r\x1b[K" + t("doctor.cli.reading", lang, what=t(f"doctor.fetch.{what}", lang)))) \
@@ -242,6 +214,9 @@ def _online(ref: str, *, var: str, fmt: str, threshold: Severity, since: str, us
         "log_window": facts.log_window,
     }
     _write(_render(fmt, head, results, None, facts, rules, None, lang), redactor)
+    if all(r.status == "unknown" for r in results):  # "?" alone never fails, but all of it is no answer
+        sys.stderr.write(t("error.prefix", lang) + t("doctor.cli.nothing_checked", lang) + "\n")
+        return EXIT_USAGE
     return EXIT_FAILED if worst_failure(results, threshold) else EXIT_OK
 
 
@@ -255,9 +230,10 @@ def _load_rules(lang: str = "en") -> Any:
 
 
 def _write(text: str, redactor: Any) -> None:
+    from analyzer.interrupts import write_whole
+
     scrub = getattr(redactor, "scrub", None)
-    sys.stdout.write(scrub(text) if scrub else text)
-    sys.stdout.flush()
+    write_whole(scrub(text) if scrub else text)
 
 
 # --------------------------------------------------------------------------------------------

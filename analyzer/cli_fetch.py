@@ -128,13 +128,36 @@ def _setup(rules: Optional[list[Path]], lang: Optional[str]) -> tuple[str, Any]:
     return language, load_ruleset(rules, language)
 
 
-def _client(api_key_file: Optional[str], api_url: Optional[str], lang: str, **kw: Any) -> Any:
+def api_client(api_key_file: Optional[str], api_url: Optional[str], lang: str, **kw: Any) -> Any:
+    """The API client of every command (fetch, follow, doctor): one retry policy (RLA_* knobs), and
+    a note on stderr for each retry."""
     from analyzer.sources.render_api import ConfigError, RetryPolicy, client_from_env
 
     try:
-        return client_from_env(api_key_file, api_url, policy=RetryPolicy.from_env(), **kw)
+        return client_from_env(api_key_file, api_url, policy=RetryPolicy.from_env(), progress=RetryNotes(lang),
+                               **kw)
     except ConfigError as exc:
         _fail(api_said(exc, lang), lang)
+
+
+class RetryNotes:
+    """The client's observer when there is no progress bar: one stderr line per retry, so a run
+    that waits says why ("rla: 127.0.0.1:9 refused the connection; retrying (1/2)…")."""
+
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang
+
+    def request(self) -> None: ...
+
+    def waiting(self, seconds: float, reason: str) -> None: ...
+
+    def page(self, logs: int, pages: int, covered_from: Optional[str], covered_to: Optional[str]) -> None: ...
+
+    def retrying(self, attempt: int, of: int, why: str) -> None:
+        from analyzer.i18n import t, tr
+
+        sys.stderr.write(t("api.retrying", self.lang, why=tr(why, self.lang), n=attempt, max=of) + "\n")
+        sys.stderr.flush()
 
 
 def _resolve(client: Any, ref: str, owner: Optional[str], lang: str) -> Any:
@@ -146,6 +169,16 @@ def _resolve(client: Any, ref: str, owner: Optional[str], lang: str) -> Any:
         _fail(api_said(exc, lang), lang)
     except KeyboardInterrupt:
         raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+def scope_of(res: Any, level: Optional[list[str]], type: Optional[list[str]], text: Optional[list[str]],
+           instance: Optional[list[str]]) -> Any:
+    """The report's account of what was read (service, filters); the window is filled by the caller.
+    --level is applied by rla after joining entries (see Session.level), so it is not sent."""
+    from analyzer.model import Scope
+
+    sent = {k: list(v) for k, v in (("type", type), ("text", text), ("instance", instance)) if v}
+    return Scope(res.name, res.id, filters=sent, after_join={"level": list(level)} if level else {})
 
 
 # ----------------------------------------------------------------------------- progress bar
@@ -168,6 +201,12 @@ class _Bar:
         if self.waits:
             self.note, self.waits = "", False
         self.draw()
+
+    def retrying(self, attempt: int, of: int, why: str) -> None:
+        """The retry note on its own line above the bar (the bar is drawn again after it)."""
+        self.clear()
+        RetryNotes(self.lang).retrying(attempt, of, why)
+        self.draw(force=True)
 
     def waiting(self, seconds: float, reason: str) -> None:
         from analyzer.i18n import t
@@ -328,24 +367,39 @@ def fetch(
     stopped half-way still diagnoses (and saves) what it fetched and says where it stopped.
     """
     from analyzer.i18n import Msg, t
-    from analyzer.sources.render_api import ConfigError, LogQuery, resolve_window, ts_ns
+    from analyzer.interrupts import Interrupts
+    from analyzer.sources.render_api import ConfigError, label_filter, resolve_window
 
     language, ruleset = _setup(rules, lang)
     if save_raw and save is None:
         _fail(Msg("fetch.error.save_raw"), language)
     try:
         t_start, t_end = resolve_window(since, start, end)
+        level_ok = label_filter(level or [])
     except ConfigError as exc:
         _fail(api_said(exc, language), language)
-    client = _client(api_key_file, api_url, language)
+    client = api_client(api_key_file, api_url, language)
+    with Interrupts() as stop:  # SIGTERM stops the fetch as Ctrl-C does; the final output is written whole
+        code = _fetch(client, service, owner, language, ruleset, t_start, t_end, level_ok, level, type, text,
+                      instance, save, save_raw, format, fail_on, unexplained, stop)
+    raise typer.Exit(EXIT_INTERRUPTED if stop.received else code)
+
+
+def _fetch(client: Any, service: str, owner: Optional[str], language: str, ruleset: Any, t_start: Any, t_end: Any,
+           level_ok: Any, level: Optional[list[str]], type: Optional[list[str]], text: Optional[list[str]],
+           instance: Optional[list[str]], save: Optional[Path], save_raw: bool, format: Format, fail_on: Level,
+           unexplained: bool, stop: Any) -> int:
+    from analyzer.i18n import t
+    from analyzer.sources.render_api import LogQuery, format_dt, ts_ns
+
     bar = None
     with client:
         res = _resolve(client, service, owner, language)
-        query = LogQuery(res.owner_id, [res.id], t_start, t_end, levels=list(level or []), types=list(type or []),
+        # --level is applied after joining entries (Session.level), not sent: the server would drop the
+        # continuation lines that carry an error's code
+        query = LogQuery(res.owner_id, [res.id], t_start, t_end, types=list(type or []),
                          texts=list(text or []), instances=list(instance or []))
         if sys.stderr.isatty():
-            from analyzer.sources.render_api import format_dt
-
             bar = _Bar(ts_ns(format_dt(t_start)), ts_ns(format_dt(t_end)), backward=query.direction == "backward",
                        lang=language)
             client.progress = bar
@@ -360,17 +414,20 @@ def fetch(
 
     redactor = Redactor()
     client.register_secret(redactor)
-    if save is not None:
-        if save_raw:
-            sys.stderr.write(t("warning.prefix", language) + t("fetch.warning.save_raw", language, path=save) + "\n")
-        _save(save, result.logs, language, None if save_raw else redactor)
-    code = _diagnose_and_print(result.logs, f"render:{res.id}", _incomplete(result, language), ruleset, language, format,
-                               unexplained, fail_on, client, redactor)
+    scope = scope_of(res, level, type, text, instance)
+    scope.start, scope.end, scope.logs = format_dt(t_start), format_dt(t_end), len(result.logs)
+    with stop.deferred(reraise=False):  # a second Ctrl-C waits: the file and the report are written whole
+        if save is not None:
+            if save_raw:
+                sys.stderr.write(t("warning.prefix", language) + t("fetch.warning.save_raw", language, path=save) + "\n")
+            _save(save, result.logs, language, None if save_raw else redactor)
+        code = _diagnose_and_print(result.logs, f"render:{res.id}", _incomplete(result, language), ruleset, language,
+                                   format, unexplained, fail_on, client, redactor, level_ok, scope)
     if result.interrupted:
-        raise typer.Exit(EXIT_INTERRUPTED)
+        return EXIT_INTERRUPTED
     if result.error is not None:
         _fail(api_said(result.error, language), language)
-    raise typer.Exit(code)
+    return code
 
 
 def _incomplete(result: Any, lang: str) -> Optional[str]:
@@ -407,12 +464,13 @@ def _explain(error: Any, t_start: Any) -> Any:
 
 def _diagnose_and_print(logs: list[dict], source: str, incomplete: Optional[str], ruleset: Any, lang: str,
                         fmt: Format, unexplained: bool, fail_on: Level, client: Any = None,
-                        redactor: Any = None) -> int:
+                        redactor: Any = None, level_ok: Any = None, scope: Any = None) -> int:
     from analyzer.cli import emit, exit_code, report_context
     from analyzer.pipeline import Session
+    from analyzer.redact import Redactor
     from analyzer.sources.formats import records_from_api_logs
 
-    session = Session(ruleset) if redactor is None else Session(ruleset, redactor=redactor)
+    session = Session(ruleset, redactor=redactor or Redactor(), level=level_ok, scope=scope)
     if client is not None:
         client.register_secret(session.redactor)
     session.feed_records(list(records_from_api_logs(logs, source)), source)

@@ -29,12 +29,13 @@ from analyzer.cli_fetch import (
     EXIT_INTERRUPTED,
     Format,
     Level,
-    _client,
     _fail,
     _num,
     _resolve,
     _setup,
+    api_client,
     api_said,
+    scope_of,
 )
 
 
@@ -48,6 +49,8 @@ def follow(
     type: Optional[list[str]] = _TYPE,
     text: Optional[list[str]] = _TEXT,
     instance: Optional[list[str]] = _INSTANCE,
+    for_: Optional[str] = typer.Option(None, "--for", help="Stop after this long (30s, 15m, 2h) and print the final "
+                                       "diagnosis; the exit code then follows --fail-on.", show_default=False),
     format: Format = _FORMAT,
     fail_on: Level = _FAIL_ON,
     rules: Optional[list[Path]] = _RULES,
@@ -62,27 +65,44 @@ def follow(
     \b
       rla follow srv-d1abc2def3ghi4jkl5mn
       rla follow my-backend --level error --format json > final.json
+      rla follow my-backend --for 10m --fail-on error     # a bounded run, for CI
 
-    Starts from now. Render closes a live log socket after about a minute; rla reconnects at
-    once and resumes from the last line seen, with no gap and no duplicate. On a terminal the
-    verdict and table redraw in place; otherwise one line per new finding (table/markdown) and,
-    on Ctrl-C, the final diagnosis in --format (json: only the final document). Exit 130.
+    Starts from the server's now (its last log), not this machine's clock. Render closes a live
+    log socket after about a minute; rla reconnects at once and resumes from the last line seen,
+    with no gap and no duplicate. On a terminal the verdict and table redraw in place, clipped to
+    the terminal's height; otherwise one line per new finding (table/markdown). Ctrl-C or SIGTERM
+    (timeout, docker stop) prints the final diagnosis in --format (json: only the final document)
+    and exits 130; --for prints it when the time is up and exits as analyze does.
     """
-    from analyzer.cli import emit, report_context
+    from analyzer.cli import exit_code, report_context
     from analyzer.i18n import said, t
+    from analyzer.interrupts import Interrupts, write_whole
     from analyzer.live import LogTail
     from analyzer.pipeline import Session
     from analyzer.sources.formats import record_from_api_log
-    from analyzer.sources.render_api import RenderAPIError
+    from analyzer.sources.render_api import ConfigError, RenderAPIError, format_ns, label_filter, parse_duration
 
     language, ruleset = _setup(rules, lang)
-    client = _client(api_key_file, api_url, language)
+    deadline: Optional[float] = None
+    if for_ is not None:
+        try:
+            deadline = time.monotonic() + parse_duration(for_).total_seconds()
+        except ValueError as exc:
+            _fail(t("follow.error.for", language, value=for_, why=str(exc)), language)
+    try:
+        level_ok = label_filter(level or [])
+    except ConfigError as exc:
+        _fail(api_said(exc, language), language)
+    client = api_client(api_key_file, api_url, language)
     tty = sys.stdout.isatty()
     err_tty = sys.stderr.isatty()
-    with client:
+    with Interrupts() as stop, client:
         res = _resolve(client, service, owner, language)
         source = f"render:{res.id}"
-        session = Session(ruleset)
+        start_ns = _server_start(client, res, language)
+        scope = scope_of(res, level, type, text, instance)
+        scope.start = format_ns(start_ns)
+        session = Session(ruleset, level=level_ok, scope=scope)
         client.register_secret(session.redactor)
         ctx = report_context(ruleset, language, unexplained)
         ctx.redactor = session.redactor
@@ -92,36 +112,39 @@ def follow(
         def on_event(kind: str, text: str) -> None:
             status["text"] = said(text, language)
 
-        tail = LogTail(client, res.owner_id, [res.id], levels=list(level or []), types=list(type or []),
-                       texts=list(text or []), instances=list(instance or []), ticks=True, tick=0.5,
-                       on_event=on_event)
+        # --level is applied after joining entries (Session.level): sent to the server, it would drop
+        # the continuation lines that carry an error's code
+        tail = LogTail(client, res.owner_id, [res.id], types=list(type or []), texts=list(text or []),
+                       instances=list(instance or []), start=start_ns, ticks=True, tick=0.5, on_event=on_event)
         pending: list = []
         line_no = 0
         last_draw = last_flush = 0.0
         dirty = True
         error: Optional[RenderAPIError] = None
+        interrupted = False
         stream = iter(tail)
 
         def flush() -> None:
             nonlocal dirty
             if not pending:
                 return
-            batch = list(pending)
-            pending.clear()
-            new = session.feed_records(batch, source)
+            with stop.deferred():  # a batch is fed whole: no entry half-counted by a Ctrl-C
+                batch = list(pending)
+                pending.clear()
+                new = session.feed_records(batch, source, more=True)
             dirty = True
             if new and not tty and format != Format.json:
-                printed["n"] += _print_new(new, batch, ruleset, language, session)
+                printed["n"] += _print_new(new, ruleset, language, session)
 
         def redraw() -> None:
             nonlocal last_draw, dirty
             from analyzer.report import render
 
-            diag = session.diagnosis()
+            diag = session.preview()
             body = render(diag, format.value if format != Format.json else "table", ctx)
             head = t("follow.head", language, name=res.name, id=res.id, lines=_num(tail.stats.delivered, language),
                      reconnects=tail.stats.reconnects, status=status["text"]) + "\n\n"
-            sys.stdout.write("\x1b[H\x1b[2J" + head + body)
+            sys.stdout.write("\x1b[H\x1b[2J" + clip_frame(head + body, *_terminal(), language))
             sys.stdout.flush()
             last_draw, dirty = time.monotonic(), False
 
@@ -135,14 +158,17 @@ def follow(
                         pending.append(record_from_api_log(log, source, line_no))
                     except ValueError:
                         session.problems.note(f"{source}:{line_no}")
+                    scope.end = log.get("timestamp") if isinstance(log.get("timestamp"), str) else scope.end
                     if len(pending) < 200 and time.monotonic() - last_flush < 0.5:
                         continue
                 flush()
                 last_flush = time.monotonic()
+                if deadline is not None and time.monotonic() >= deadline:
+                    break
                 if tty and dirty and time.monotonic() - last_draw >= 0.5:
                     redraw()
         except KeyboardInterrupt:
-            pass
+            interrupted = True
         except RenderAPIError as exc:
             error = exc
         finally:
@@ -150,29 +176,102 @@ def follow(
                 stream.close()  # type: ignore[attr-defined]
             except Exception:  # noqa: BLE001
                 pass
-        flush()
-        if error is not None and tail.stats.connections == 0:
-            _fail(api_said(error, language), language)
-        incomplete = None
-        if error is not None:
-            incomplete = t("follow.incomplete", language, why=api_said(error, language).rstrip("."))
-        diag = session.diagnosis(incomplete)
-        if tty:
-            sys.stdout.write("\x1b[H\x1b[2J")
-        elif format != Format.json and printed["n"]:
-            sys.stdout.write("\n")
-        emit(diag, format, ctx)  # type: ignore[arg-type]
-        if err_tty:
-            sys.stderr.write(t("follow.followed", language, lines=_num(tail.stats.delivered, language),
-                               n=tail.stats.connections) + "\n")
+        # From here on a second Ctrl-C (or SIGTERM) waits: the final report is computed and written
+        # whole, then the run exits 130 (stdout holds a complete document, never half of one).
+        with stop.deferred(reraise=False):
+            flush()
+            if error is not None and tail.stats.connections == 0:
+                _fail(api_said(error, language), language)
+            incomplete = None
+            if error is not None:
+                incomplete = t("follow.incomplete", language, why=api_said(error, language).rstrip("."))
+            scope.logs = tail.stats.delivered
+            diag = session.diagnosis(incomplete)
+            from analyzer.report import render
+
+            out = render(diag, format.value, ctx)
+            if tty:
+                out = "\x1b[H\x1b[2J" + out
+            elif format != Format.json and printed["n"]:
+                out = "\n" + out
+            write_whole(out)
+            if err_tty:
+                sys.stderr.write(t("follow.followed", language, lines=_num(tail.stats.delivered, language),
+                                   n=tail.stats.connections) + "\n")
+        interrupted = interrupted or bool(stop.received)
     if error is not None:
         _fail(api_said(error, language), language)
-    raise typer.Exit(EXIT_INTERRUPTED)
+    raise typer.Exit(EXIT_INTERRUPTED if interrupted else exit_code(diag, fail_on))
 
 
-def _print_new(new_ids: list[str], batch: list, ruleset: Any, lang: str, session: Any) -> int:
+def _terminal() -> tuple[int, int]:
+    import shutil
+
+    size = shutil.get_terminal_size((100, 24))
+    return size.columns, size.lines
+
+
+def clip_frame(frame: str, columns: int, rows: int, lang: str = "en") -> str:
+    """The live frame cut to the terminal's height, so the top (head, verdict, root cause) stays on
+    screen at every redraw instead of scrolling off; a last line says how much is not shown.
+    Rows are counted as the terminal wraps them (visible width, colour codes ignored)."""
+    import re
+
+    from analyzer.i18n import t
+
+    lines = frame.rstrip("\n").split("\n")
+    columns, rows = max(columns, 20), max(rows, 3)
+
+    def height(line: str) -> int:
+        width = len(re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", line))
+        return max(1, -(-width // columns))
+
+    if sum(height(line) for line in lines) <= rows - 1:  # the last row stays free: nothing scrolls
+        return "\n".join(lines)
+    kept: list[str] = []
+    used = 0
+    for line in lines:
+        if used + height(line) > rows - 2:  # one row for the note
+            break
+        kept.append(line)
+        used += height(line)
+    note = t("follow.clipped", lang, n=len(lines) - len(kept))[: columns - 1]
+    return "\n".join(kept) + ("\x1b[0m" if "\x1b[" in frame else "") + "\n" + note
+
+
+def _server_start(client: Any, res: Any, lang: str) -> int:
+    """Where the live stream starts, in the server's time: just after its newest log, else its clock
+    (the Date header), else this machine's. Warns when this machine's clock is off by more than
+    CLOCK_SLACK seconds: a clock ahead would have made the stream skip every live log."""
+    from analyzer import clock
+    from analyzer.i18n import t
+    from analyzer.sources.render_api import RenderAPIError, ts_ns
+
+    try:
+        last = client.last_log_time(res.owner_id, [res.id])
+    except RenderAPIError:
+        last = None  # the stream itself will say what is wrong
+    local = clock.now()
+    server = client.server_now()
+    if server is not None:
+        skew = (local - server).total_seconds()
+        if abs(skew) > CLOCK_SLACK:
+            key = "follow.warning.clock_ahead" if skew > 0 else "follow.warning.clock_behind"
+            sys.stderr.write(t("warning.prefix", lang) + t(key, lang, s=f"{abs(skew):.0f}") + "\n")
+    if last is not None:
+        try:
+            return ts_ns(last) + 1
+        except ValueError:
+            pass
+    return int((server or local).timestamp()) * 1_000_000_000
+
+
+CLOCK_SLACK = 5.0  # seconds: the Date header has whole seconds, and the request took some time
+
+
+def _print_new(new_ids: list[str], ruleset: Any, lang: str, session: Any) -> int:
     """One line per new finding: time, severity, rule id, title."""
-    diag = session.diagnosis()
+    diag = session.preview()
     by_id = {f.rule_id: f for f in diag.findings}
     for rule_id in dict.fromkeys(new_ids):
         rule = ruleset.get(rule_id)

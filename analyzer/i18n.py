@@ -1231,7 +1231,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "{ref} est un service Redis (Key Value) ; rla doctor vérifie le backend qui l'utilise : donnez "
         "l'identifiant srv-… ou le nom du backend.",
     },
-    "doctor.cli.service_unread": {"en": "the service could not be read: {why}", "fr": "impossible de lire le service : {why}"},
+    "doctor.cli.nothing_checked": {
+        "en": "no item could be checked (every one is '?', the reasons are above).",
+        "fr": "aucun point n'a pu être vérifié (tous sont « ? », les raisons sont ci-dessus).",
+    },
     "doctor.cli.odd_answer": {
         "en": "The Render API sent an unexpected answer for {ref}.",
         "fr": "L'API Render a envoyé une réponse inattendue pour {ref}.",
@@ -1521,6 +1524,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "rla follow {name} ({id}) · {lines} lignes · {reconnects} reconnexion(s) · {status} · Ctrl-C pour le "
         "diagnostic final",
     },
+    "follow.clipped": {
+        "en": "… {n} more line(s): Ctrl-C (or the end of --for) shows the full diagnosis",
+        "fr": "… {n} ligne(s) de plus : Ctrl-C (ou la fin de --for) affiche le diagnostic complet",
+    },
+    "follow.error.for": {"en": "--for {value!r}: {why}.", "fr": "--for {value!r} : {why}."},
+    "follow.warning.clock_ahead": {
+        "en": "this machine's clock is {s} s ahead of the Render API's: rla follows from the API's time",
+        "fr": "l'horloge de cette machine avance de {s} s sur celle de l'API Render : rla suit depuis l'heure de l'API",
+    },
+    "follow.warning.clock_behind": {
+        "en": "this machine's clock is {s} s behind the Render API's: rla follows from the API's time",
+        "fr": "l'horloge de cette machine retarde de {s} s sur celle de l'API Render : rla suit depuis l'heure de l'API",
+    },
     "follow.connecting": {"en": "connecting", "fr": "connexion"},
     "follow.incomplete": {"en": "the live stream stopped ({why})", "fr": "le flux en direct s'est arrêté ({why})"},
     "follow.followed": {
@@ -1614,6 +1630,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The Render API answered {status}{detail} for {path}.",
         "fr": "L'API Render a répondu {status}{detail} pour {path}.",
     },
+    "api.connect.refused": {"en": "{host} refused the connection", "fr": "{host} a refusé la connexion"},
+    "api.connect.dns": {
+        "en": "the API host {host} could not be resolved (DNS)",
+        "fr": "l'hôte de l'API {host} est introuvable (DNS)",
+    },
+    "api.connect.timeout": {"en": "{host} did not answer within {s} s", "fr": "{host} n'a pas répondu en {s} s"},
+    "api.connect.failed": {"en": "the connection to {host} failed ({why})", "fr": "la connexion à {host} a échoué ({why})"},
+    "api.connect.error": {
+        "en": "Cannot reach the Render API after {n} tries: {what}; check {setting}.",
+        "fr": "Impossible de joindre l'API Render après {n} essais : {what} ; vérifiez {setting}.",
+    },
+    "api.setting.named": {"en": "{setting} (now {url})", "fr": "{setting} (actuellement {url})"},
+    "api.setting.default": {
+        "en": "this machine's network and proxy (HTTPS_PROXY), or set RENDER_HOST if the API is elsewhere (now {url})",
+        "fr": "le réseau et le proxy de cette machine (HTTPS_PROXY), ou définissez RENDER_HOST si l'API est ailleurs "
+        "(actuellement {url})",
+    },
+    "api.why.timeout": {"en": "the request timed out", "fr": "la requête a expiré"},
+    "api.why.dropped": {"en": "the connection was dropped ({name})", "fr": "la connexion a été coupée ({name})"},
+    "api.why.json": {"en": "the answer was not valid JSON", "fr": "la réponse n'était pas du JSON valide"},
+    "api.why.status": {"en": "the server answered {status}", "fr": "le serveur a répondu {status}"},
+    "api.retrying": {"en": "rla: {why}; retrying ({n}/{max})…", "fr": "rla : {why} ; nouvel essai ({n}/{max})…"},
     "api.tls": {
         "en": "The TLS connection to {host} failed ({why}); check --api-url / RENDER_HOST and the system's CA "
         "certificates.",

@@ -50,7 +50,7 @@ class LogTail:
 
     def __init__(self, client: RenderClient, owner_id: str, resources: list[str], *,
                  levels: list[str] = (), types: list[str] = (), texts: list[str] = (),  # type: ignore[assignment]
-                 instances: list[str] = (), start: datetime | None = None,  # type: ignore[assignment]
+                 instances: list[str] = (), start: datetime | int | None = None,  # type: ignore[assignment]
                  overlap_s: float = 2.0, tick: float = 0.5, ticks: bool = False,
                  max_failures: int | None = None,
                  on_event: Callable[[str, str], None] | None = None) -> None:
@@ -59,7 +59,12 @@ class LogTail:
         self.resources = list(resources)
         self.filters = [("level", list(levels)), ("type", list(types)), ("text", list(texts)),
                         ("instance", list(instances))]
-        self.start_ns = int((start or clock.now()).timestamp() * 1e9)
+        # `start`: epoch ns or a datetime; `rla follow` takes it from the server (its last log, its
+        # clock): from this machine's clock, a clock running ahead would skip the live logs
+        if isinstance(start, int):
+            self.start_ns = start
+        else:
+            self.start_ns = int((start or clock.now()).timestamp() * 1e9)
         self.overlap_ns = int(overlap_s * 1e9)
         self.tick = tick
         self.ticks = ticks

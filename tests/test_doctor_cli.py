@@ -175,11 +175,16 @@ def test_rejected_key_is_a_user_error(fake):
     assert p.returncode == 2 and "401" in p.stderr and "rnd_wrongwrongwrong" not in p.stderr
 
 
-def test_service_endpoint_down_gives_all_unknown_exit_0(fake):
+def test_service_endpoint_down_is_one_sentence_exit_2(fake):
+    """Without the service nothing can be checked: the reason once (it was on all eight items), exit 2."""
     fake.add_fault("500", -1, path=f"/v1/services/{SID}", retry_after=None)
-    p = online(fake, SID)
-    assert p.returncode == 0, p.stdout + p.stderr
-    assert p.stdout.count("?  ") >= 8 and "500" in p.stdout
+    p = rla(SID, env={"RENDER_HOST": fake.url, "RENDER_API_KEY": fake.api_key, "RLA_BACKOFF_BASE": "0.01",
+                      "RLA_BACKOFF_CAP": "0.02"})
+    assert p.returncode == 2, p.stdout + p.stderr
+    assert p.stdout == ""
+    errors = [line for line in p.stderr.splitlines() if line.startswith("rla: error:")]
+    assert errors == ["rla: error: The Render API failed 7 times in a row (the server answered 500)."]
+    assert p.stderr.count("retrying (") == 6
 
 
 def test_one_endpoint_401_marks_its_items_unknown(fake):

@@ -408,7 +408,8 @@ def test_a_fault_that_never_ends_saves_and_diagnoses_what_was_fetched(tmp_path: 
         env = api_env(fake, RLA_MAX_RETRIES="2", RLA_TIMEOUT="0.5")
         out = rla("fetch", SID, "--since", "1h", "--format", "json", "--save", str(saved), env=env, timeout=60)
     one_sentence(out)
-    assert len(out.stderr.strip().splitlines()) == 1
+    *notes, last = out.stderr.strip().splitlines()  # one note per retry, then one sentence
+    assert [n.split("; ")[-1] for n in notes] == ["retrying (1/2)…", "retrying (2/2)…"] and "rla: error:" in last
     report = json.loads(out.stdout)
     assert report["stats"]["lines"] == 200
     assert "stopped after 2 page(s)" in report["stats"]["incomplete"] and "were not fetched" in report["stats"]["incomplete"]

@@ -74,6 +74,13 @@ class RetriesExhausted(RenderAPIError):
     kind = "retries"
 
 
+class ConnectFailed(RetriesExhausted):
+    """The API host could not be reached at all (refused, unknown name, no answer): a wrong
+    RENDER_HOST/--api-url or no network, not a server having a bad minute."""
+
+    kind = "connect"
+
+
 class ResolveError(RenderAPIError):
     kind = "resolve"
 
@@ -181,6 +188,9 @@ def load_api_key(api_key_file: str | os.PathLike | None = None, env: dict[str, s
 @dataclass
 class RetryPolicy:
     max_retries: int = 6  # 5xx, timeouts, resets, malformed answers: consecutive, per request
+    # the host refused the connection, has no address (DNS) or did not answer the connect: a wrong
+    # URL or no network far more often than a blip, so two quick retries, then one sentence
+    max_connect_retries: int = 2
     max_rate_limit_waits: int = 60  # 429 answers waited out per request
     backoff_base: float = 0.5  # seconds; doubles each retry
     backoff_cap: float = 30.0
@@ -206,6 +216,7 @@ class RetryPolicy:
                     setattr(policy, attr, value)
                 except ValueError:
                     raise ConfigError(f"{name} must be a positive number below 1000000, not {raw[:40]!r}.") from None
+        policy.max_connect_retries = min(policy.max_connect_retries, policy.max_retries)
         return policy
 
 
@@ -331,6 +342,27 @@ def resolve_window(since: str | None, start: str | None, end: str | None,
     return t_start, t_end
 
 
+def label_filter(values: Iterable[str]) -> Callable[[str | None], bool] | None:
+    """Render's filter syntax for one label, applied by rla: `/regex/`, `*` wildcards, else the value
+    itself; any value may match. None when there is no value (everything passes)."""
+    preds: list[Callable[[str], bool]] = []
+    for value in values:
+        if len(value) >= 2 and value.startswith("/") and value.endswith("/"):
+            try:
+                rx = re.compile(value[1:-1])
+            except re.error as exc:
+                raise ConfigError(f"{value[:60]!r} is not a valid regular expression ({exc}).") from None
+            preds.append(lambda s, rx=rx: rx.search(s) is not None)
+        elif "*" in value:
+            rx = re.compile(".*".join(re.escape(p) for p in value.split("*")), re.S | re.I)
+            preds.append(lambda s, rx=rx: rx.fullmatch(s) is not None)
+        else:
+            preds.append(lambda s, v=value.lower(): s.lower() == v)
+    if not preds:
+        return None
+    return lambda label: label is not None and any(p(label) for p in preds)
+
+
 # --------------------------------------------------------------------------- data
 
 
@@ -400,6 +432,9 @@ class Progress:
 
     def waiting(self, seconds: float, reason: str) -> None: ...
 
+    def retrying(self, attempt: int, of: int, why: str) -> None:
+        """A request failed and is tried again (`why`: one phrase, an analyzer.i18n Msg)."""
+
     def page(self, logs: int, pages: int, covered_from: str | None, covered_to: str | None) -> None: ...
 
 
@@ -409,9 +444,12 @@ class Progress:
 class RenderClient:
     def __init__(self, api_key: str, base_url: str | None = None, *, policy: RetryPolicy | None = None,
                  progress: Progress | None = None, transport: Any = None,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep, url_from: str | None = None) -> None:
         self.__key = api_key
         self.base_url = normalize_base_url(base_url)
+        self.url_from = url_from  # the setting the URL came from ("--api-url", "RENDER_HOST"), None: default
+        # the API's clock, from the last answer's Date header: (its time, time.monotonic() then)
+        self.server_date: tuple[datetime, float] | None = None
         self.policy = policy or RetryPolicy()
         self.progress = progress or Progress()
         self.requests = 0
@@ -522,14 +560,70 @@ class RenderClient:
             return BadRequestError(f"The Render API rejected the request (400){detail}.", status=status)
         return RenderAPIError(f"The Render API answered {status}{detail} for {path}.", status=status)
 
+    def _connect_error(self, exc: BaseException) -> Any:
+        """The phrase for a connection that never opened (an analyzer.i18n Msg), or None when the
+        failure happened later (a reset, a dropped answer: retried as a server hiccup)."""
+        import httpx
+
+        from analyzer.i18n import Msg
+
+        where = self._where()
+        if isinstance(exc, httpx.ConnectTimeout):
+            return Msg("api.connect.timeout", host=where, s=f"{self.policy.connect_timeout:g}")
+        if not isinstance(exc, httpx.ConnectError):
+            return None
+        if _transport_kind(exc) == "dns":
+            return Msg("api.connect.dns", host=self._host())
+        if any(isinstance(c, ConnectionRefusedError) for c in _causes(exc)) or "refused" in str(exc).lower():
+            return Msg("api.connect.refused", host=where)
+        return Msg("api.connect.failed", host=where, why=self.scrub(_first_line(exc)))
+
+    def _where(self) -> str:
+        """host:port as the user wrote it in the URL (the port only when it is not the scheme's)."""
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(self.base_url)
+        return parts.netloc.rsplit("@", 1)[-1] or self._host()
+
+    def _setting(self) -> Any:
+        from analyzer.i18n import Msg
+
+        if self.url_from:
+            return Msg("api.setting.named", setting=self.url_from, url=self.base_url)
+        return Msg("api.setting.default", url=self.base_url)
+
+    def _note_date(self, headers: Any) -> None:
+        from email.utils import parsedate_to_datetime
+
+        raw = headers.get("Date")
+        if not raw:
+            return
+        try:
+            when = parsedate_to_datetime(raw)
+        except (TypeError, ValueError, IndexError):
+            return
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        self.server_date = (when.astimezone(timezone.utc), time.monotonic())
+
+    def server_now(self) -> datetime | None:
+        """The API's time now, from its last Date header (whole seconds: up to 1 s early)."""
+        if self.server_date is None:
+            return None
+        when, at = self.server_date
+        return when + timedelta(seconds=time.monotonic() - at)
+
     def get(self, path: str, params: Any = None) -> Any:
         """GET with pacing and retries; returns the decoded JSON."""
         import httpx
 
+        from analyzer.i18n import Msg, error
+
         p = self.policy
-        attempt = 0
+        attempt = 0  # consecutive failures of the server (5xx, timeouts, resets, bad JSON)
+        refused = 0  # consecutive connections that never opened
         rl_waits = 0
-        last = ""
+        last: Any = ""
         while True:
             delay = self._not_before - time.monotonic()
             if delay > 0:
@@ -539,19 +633,27 @@ class RenderClient:
             retry_after: float | None = None
             try:
                 resp = self._client().get(path.lstrip("/"), params=params)
-            except httpx.TimeoutException:
-                last = "the request timed out"
             except httpx.TransportError as exc:
                 kind = _transport_kind(exc)
                 host = self._host()
                 if kind == "tls":  # a certificate or TLS problem does not fix itself: no retry
                     raise RenderAPIError(f"The TLS connection to {host} failed ({self.scrub(_first_line(exc))}); "
                                          "check --api-url / RENDER_HOST and the system's CA certificates.")
-                if kind == "dns":
-                    last = f"the API host {host} could not be resolved (DNS)"
+                why = self._connect_error(exc)
+                if why is not None:
+                    refused += 1
+                    if refused > p.max_connect_retries:
+                        raise ConnectFailed(error("api.connect.error", what=why, n=refused, setting=self._setting()))
+                    self.progress.retrying(refused, p.max_connect_retries, why)
+                    self._wait(self._backoff(refused), f"retry {refused}/{p.max_connect_retries}: {why}")
+                    continue
+                if isinstance(exc, httpx.TimeoutException):
+                    last = Msg("api.why.timeout")
                 else:
-                    last = f"the connection failed ({type(exc).__name__})"
+                    last = Msg("api.why.dropped", name=type(exc).__name__)
             else:
+                refused = 0
+                self._note_date(resp.headers)
                 status = resp.status_code
                 if status != 429:
                     self._note_rate_limit(resp.headers)
@@ -573,7 +675,7 @@ class RenderClient:
                     try:
                         return resp.json()
                     except ValueError:
-                        last = "the answer was not valid JSON"
+                        last = Msg("api.why.json")
                 elif 300 <= status < 400:
                     # Never followed: the Authorization header would go with it (httpx drops it only
                     # across origins, and only in recent versions).
@@ -582,7 +684,7 @@ class RenderClient:
                         f"The Render API answered a redirect ({status}) to {_show_target(where)}; rla does not follow "
                         "redirects with the API key: check --api-url / RENDER_HOST.", status=status)
                 elif status >= 500 or status in (408, 425):
-                    last = f"the server answered {status}"
+                    last = Msg("api.why.status", status=status)
                     retry_after = self._seconds(resp.headers.get("Retry-After"))
                 else:
                     message = None
@@ -595,10 +697,11 @@ class RenderClient:
                     raise self._error_for(status, message, path)
             attempt += 1
             if attempt > p.max_retries:
-                raise RetriesExhausted(f"The Render API failed {attempt} times in a row ({last}).")
+                raise RetriesExhausted(error("api.failed_n", n=attempt, why=last))
             wait = self._backoff(attempt)
             if retry_after is not None:
                 wait = max(wait, self._jittered(min(retry_after, p.max_wait)))
+            self.progress.retrying(attempt, p.max_retries, last)
             self._wait(wait, f"retry {attempt}/{p.max_retries}: {last}")
 
     def _list_all(self, path: str, wrapper: str, params: list[tuple[str, str]] | None = None,
@@ -777,6 +880,19 @@ class RenderClient:
                 raise RenderAPIError("The Render API pagination did not move forward (same window again).")
             start, end = nxt
 
+    def last_log_time(self, owner_id: str, resources: list[str]) -> str | None:
+        """The newest log's timestamp (the server's own window: its last hour), or None."""
+        page = self.get("logs", LogQuery(owner_id, resources).params() + [("direction", "backward"), ("limit", "1")])
+        logs = page.get("logs") if isinstance(page, dict) else None
+        best: tuple[int, str] | None = None
+        for log in logs if isinstance(logs, list) else []:
+            try:
+                stamp = (ts_ns(log["timestamp"]), log["timestamp"])
+            except (TypeError, KeyError, ValueError):
+                continue
+            best = max(best or stamp, stamp)
+        return best[1] if best else None
+
     def fetch_logs(self, query: LogQuery) -> FetchResult:
         """Every log in the window exactly once, sorted by time. Never raises for a stop half-way:
         the result carries the error (or the interruption) and the part of the window left."""
@@ -877,4 +993,6 @@ def client_from_env(api_key_file: str | None = None, api_url: str | None = None,
     """The client as the commands build it: key from --api-key-file or RENDER_API_KEY,
     base URL from --api-url, else RENDER_HOST, else https://api.render.com/v1."""
     key = load_api_key(api_key_file)
-    return RenderClient(key, api_url or os.environ.get("RENDER_HOST") or None, **kw)
+    env_url = os.environ.get("RENDER_HOST") or None
+    url_from = "--api-url" if api_url else ("RENDER_HOST" if env_url else None)
+    return RenderClient(key, api_url or env_url, url_from=url_from, **kw)
