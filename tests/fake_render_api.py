@@ -79,12 +79,13 @@ def format_ns(ns: int) -> str:
     return base + "Z"
 
 
-def now_ns() -> int:
-    """The fake's "now" is rla's (RLA_NOW pins both in tests), so windows agree on any date."""
+def now_ns(offset_ns: int = 0) -> int:
+    """The fake's "now" is rla's (RLA_NOW pins both in tests), so windows agree on any date;
+    `offset_ns` is the fake's clock error (FakeRender.clock_offset_s)."""
     from analyzer import clock
 
     now = clock.now()
-    return int(now.timestamp()) * 1_000_000_000 + now.microsecond * 1000
+    return int(now.timestamp()) * 1_000_000_000 + now.microsecond * 1000 + offset_ns
 
 
 # --------------------------------------------------------------------------- fixture
@@ -111,6 +112,7 @@ class LogStore:
         self.cond = threading.Condition()
         self._seq = itertools.count(1)
         self.version = 0
+        self.offset_ns = 0  # the server's clock minus rla's (FakeRender.clock_offset_s)
 
     def __len__(self) -> int:
         return len(self._ns)
@@ -127,7 +129,7 @@ class LogStore:
         id: str | None = None,
         extra_labels: Iterable[tuple[str, str]] = (),
     ) -> dict:
-        ns = now_ns() if ns is None else ns
+        ns = now_ns(self.offset_ns) if ns is None else ns
         labels = [{"name": "resource", "value": resource}]
         if instance:
             labels.append({"name": "instance", "value": instance})
@@ -446,6 +448,19 @@ class FakeRender:
     def url(self) -> str:
         return f"http://{self.host}:{self.port}/v1"
 
+    @property
+    def clock_offset_s(self) -> float:
+        """How far the server's clock is from rla's (negative: the server is behind, as when the
+        client's clock runs ahead). It moves log times, windows and the Date header together."""
+        return self.data.logs.offset_ns / 1e9
+
+    @clock_offset_s.setter
+    def clock_offset_s(self, seconds: float) -> None:
+        self.data.logs.offset_ns = int(seconds * 1e9)
+
+    def now_ns(self) -> int:
+        return now_ns(self.data.logs.offset_ns)
+
     # -- convenience knobs
     def add_fault(self, kind: str, count: int = 1, **kw: Any) -> Fault:
         fault = Fault(kind, count, **kw)
@@ -591,6 +606,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet
         pass
+
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        """The Date header from the fake's clock (not the machine's), as a server tells its own time."""
+        from email.utils import formatdate
+
+        when = self.server_fake.now_ns() / 1e9 if timestamp is None else timestamp
+        return formatdate(when, usegmt=True)
 
     def setup(self) -> None:
         super().setup()
@@ -867,7 +889,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _times(self, query: dict[str, list[str]]) -> tuple[int, int]:
         fake = self.server_fake
-        now = now_ns()
+        now = fake.now_ns()
 
         def one(name: str, default: int) -> int:
             raw = query.get(name, [""])[-1]
@@ -946,7 +968,7 @@ class _Handler(BaseHTTPRequestHandler):
         flt = self._logs_common(query, key)
         raw_start = query.get("startTime", [""])[-1]
         try:
-            start = parse_ns(raw_start) if raw_start else now_ns() - int(fake.ws_replay_default_s * 1e9)
+            start = parse_ns(raw_start) if raw_start else fake.now_ns() - int(fake.ws_replay_default_s * 1e9)
         except ValueError:
             raise _ApiError(400, "invalid startTime: must be an RFC 3339 date-time") from None
         if self.headers.get("Upgrade", "").lower() != "websocket" or not self.headers.get("Sec-WebSocket-Key"):
