@@ -470,7 +470,7 @@ def _diagnose_and_print(logs: list[dict], source: str, incomplete: Optional[str]
     from analyzer.redact import Redactor
     from analyzer.sources.formats import records_from_api_logs
 
-    session = Session(ruleset, redactor=redactor or Redactor(), level=level_ok, scope=scope)
+    session = Session(ruleset, redactor=Redactor() if redactor is None else redactor, level=level_ok, scope=scope)
     if client is not None:
         client.register_secret(session.redactor)
     session.feed_records(list(records_from_api_logs(logs, source)), source)
