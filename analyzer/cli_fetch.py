@@ -181,6 +181,24 @@ def scope_of(res: Any, level: Optional[list[str]], type: Optional[list[str]], te
     return Scope(res.name, res.id, filters=sent, after_join={"level": list(level)} if level else {})
 
 
+CLOCK_SLACK = 5.0  # seconds: the Date header has whole seconds, and the request took some time
+
+
+def warn_clock_skew(client: Any, lang: str, then_key: str) -> None:
+    """A warning on stderr when this machine's "now" (analyzer.clock) and the API's (its last Date
+    header) differ by more than CLOCK_SLACK; `then_key` says what that does to this command."""
+    from analyzer import clock
+    from analyzer.i18n import t
+
+    server = client.server_now()
+    if server is None:
+        return
+    skew = (clock.now() - server).total_seconds()
+    if abs(skew) > CLOCK_SLACK:
+        key = "api.clock_ahead" if skew > 0 else "api.clock_behind"
+        sys.stderr.write(t("warning.prefix", lang) + t(key, lang, s=f"{abs(skew):.0f}", then=t(then_key, lang)) + "\n")
+
+
 # ----------------------------------------------------------------------------- progress bar
 
 
@@ -395,6 +413,7 @@ def _fetch(client: Any, service: str, owner: Optional[str], language: str, rules
     bar = None
     with client:
         res = _resolve(client, service, owner, language)
+        warn_clock_skew(client, language, "fetch.clock_then")
         # --level is applied after joining entries (Session.level), not sent: the server would drop the
         # continuation lines that carry an error's code
         query = LogQuery(res.owner_id, [res.id], t_start, t_end, types=list(type or []),

@@ -36,6 +36,7 @@ from analyzer.cli_fetch import (
     api_client,
     api_said,
     scope_of,
+    warn_clock_skew,
 )
 
 
@@ -241,32 +242,23 @@ def clip_frame(frame: str, columns: int, rows: int, lang: str = "en") -> str:
 
 def _server_start(client: Any, res: Any, lang: str) -> int:
     """Where the live stream starts, in the server's time: just after its newest log, else its clock
-    (the Date header), else this machine's. Warns when this machine's clock is off by more than
-    CLOCK_SLACK seconds: a clock ahead would have made the stream skip every live log."""
+    (the Date header), else this machine's, which, running ahead, made the stream skip every live
+    log. A clock that is off is said on stderr."""
     from analyzer import clock
-    from analyzer.i18n import t
     from analyzer.sources.render_api import RenderAPIError, ts_ns
 
     try:
         last = client.last_log_time(res.owner_id, [res.id])
     except RenderAPIError:
         last = None  # the stream itself will say what is wrong
-    local = clock.now()
     server = client.server_now()
-    if server is not None:
-        skew = (local - server).total_seconds()
-        if abs(skew) > CLOCK_SLACK:
-            key = "follow.warning.clock_ahead" if skew > 0 else "follow.warning.clock_behind"
-            sys.stderr.write(t("warning.prefix", lang) + t(key, lang, s=f"{abs(skew):.0f}") + "\n")
+    warn_clock_skew(client, lang, "follow.clock_then")
     if last is not None:
         try:
             return ts_ns(last) + 1
         except ValueError:
             pass
-    return int((server or local).timestamp()) * 1_000_000_000
-
-
-CLOCK_SLACK = 5.0  # seconds: the Date header has whole seconds, and the request took some time
+    return int((server or clock.now()).timestamp()) * 1_000_000_000
 
 
 def _print_new(new_ids: list[str], ruleset: Any, lang: str, session: Any) -> int:

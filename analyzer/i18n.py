@@ -1529,13 +1529,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "… {n} ligne(s) de plus : Ctrl-C (ou la fin de --for) affiche le diagnostic complet",
     },
     "follow.error.for": {"en": "--for {value!r}: {why}.", "fr": "--for {value!r} : {why}."},
-    "follow.warning.clock_ahead": {
-        "en": "this machine's clock is {s} s ahead of the Render API's: rla follows from the API's time",
-        "fr": "l'horloge de cette machine avance de {s} s sur celle de l'API Render : rla suit depuis l'heure de l'API",
+    "follow.clock_then": {"en": "rla follows from the API's time", "fr": "rla suit depuis l'heure de l'API"},
+    "fetch.clock_then": {
+        "en": "--since and relative times count from this machine's clock, so the window may miss the logs "
+        "(set the clock right, or pin rla's with RLA_NOW)",
+        "fr": "--since et les heures relatives partent de l'horloge de cette machine : la fenêtre peut manquer les "
+        "logs (remettez l'horloge à l'heure, ou fixez celle de rla avec RLA_NOW)",
     },
-    "follow.warning.clock_behind": {
-        "en": "this machine's clock is {s} s behind the Render API's: rla follows from the API's time",
-        "fr": "l'horloge de cette machine retarde de {s} s sur celle de l'API Render : rla suit depuis l'heure de l'API",
+    "api.clock_ahead": {
+        "en": "this machine's clock is {s} s ahead of the Render API's: {then}",
+        "fr": "l'horloge de cette machine avance de {s} s sur celle de l'API Render : {then}",
+    },
+    "api.clock_behind": {
+        "en": "this machine's clock is {s} s behind the Render API's: {then}",
+        "fr": "l'horloge de cette machine retarde de {s} s sur celle de l'API Render : {then}",
     },
     "follow.connecting": {"en": "connecting", "fr": "connexion"},
     "follow.incomplete": {"en": "the live stream stopped ({why})", "fr": "le flux en direct s'est arrêté ({why})"},

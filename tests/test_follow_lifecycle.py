@@ -234,6 +234,19 @@ def test_follow_starts_from_the_servers_time_and_warns_about_this_clock():
     assert "this machine's clock is 3600 s ahead of the Render API's" in stderr
 
 
+def test_fetch_says_when_this_clock_is_off():
+    """The same hole in fetch: --since counts back from this machine's clock, so one hour ahead of
+    Render's, `--since 1h` finds nothing; the run must say why rather than look healthy."""
+    with make_fake() as fake:
+        fake.clock_offset_s = -3600
+        out = subprocess.run([sys.executable, "-m", "analyzer", "fetch", "live-app", "--since", "1h", "--format", "json"],
+                             capture_output=True, text=True, cwd=ROOT, env=env_for(fake), timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr == ("rla: warning: this machine's clock is 3600 s ahead of the Render API's: --since and relative "
+                          "times count from this machine's clock, so the window may miss the logs (set the clock "
+                          "right, or pin rla's with RLA_NOW)\n")
+
+
 def test_no_clock_warning_when_the_clocks_agree():
     with make_fake() as fake:
         proc = start(fake, "follow", "live-app", "--format", "json", "--for", "1s")
