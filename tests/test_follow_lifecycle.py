@@ -5,6 +5,9 @@ The messages are the real lines of samples/api/node-app/refused-remote.jsonl (a 
 ioredis client was refused by 10.0.3.7:6379). Render does not document how it sets the `level`
 label; here each line is labelled on its own, as the fake's demo does (error words -> error, else
 info), which is the labelling under which a server-side `--level error` loses the continuation lines.
+
+The tests that stream over the WebSocket are marked `realtime_waits`: they read no date (rla and the
+fake share the pinned clock), but the client's timed waits break under libfaketime (make test-clock).
 """
 
 from __future__ import annotations
@@ -94,6 +97,7 @@ def analyze_jsonl(tmp_path: Path, logs: list[dict]) -> dict:
 # --------------------------------------------------------------------------- stopping
 
 
+@pytest.mark.realtime_waits
 def test_sigterm_prints_the_final_diagnosis_like_ctrl_c():
     """`timeout 15 rla follow web -f json > out.json` left 0 bytes: SIGTERM killed it."""
     with make_fake() as fake:
@@ -108,6 +112,7 @@ def test_sigterm_prints_the_final_diagnosis_like_ctrl_c():
     assert report["stats"]["lines"] == len(MESSAGES)
 
 
+@pytest.mark.realtime_waits
 def test_for_bounds_the_run_and_exits_like_analyze(tmp_path: Path):
     with make_fake() as fake:
         proc = start(fake, "follow", "live-app", "--format", "json", "--for", "4s")
@@ -131,6 +136,7 @@ def test_a_bad_for_is_one_sentence():
     assert proc.returncode == 2 and stderr.startswith("rla: error: --for 'soon'") and stdout == ""
 
 
+@pytest.mark.realtime_waits
 @pytest.mark.slow
 def test_a_second_ctrl_c_while_the_report_is_written_leaves_a_whole_document():
     """The first Ctrl-C asks for the diagnosis; a second one, while that document is being written to
@@ -157,6 +163,7 @@ def test_a_second_ctrl_c_while_the_report_is_written_leaves_a_whole_document():
 # --------------------------------------------------------------------------- counting
 
 
+@pytest.mark.realtime_waits
 def test_batching_never_changes_a_count(tmp_path: Path):
     """Entries cut by a batch boundary (a pause inside each error object, before its `code:` line)
     were counted once per part: the same lines gave 13 refusals through follow, 7 through analyze."""
@@ -214,6 +221,7 @@ def test_level_is_applied_after_joining_entries():
 # --------------------------------------------------------------------------- the server's clock
 
 
+@pytest.mark.realtime_waits
 def test_follow_starts_from_the_servers_time_and_warns_about_this_clock():
     """This machine's clock one hour ahead of Render's: the stream started an hour in Render's
     future and every live log was dropped, silently."""
@@ -268,6 +276,7 @@ def test_the_frame_is_clipped_to_the_terminal_height():
     assert clip_frame("a\nb\n", 80, 24) == "a\nb"  # a frame that fits is left alone
 
 
+@pytest.mark.realtime_waits
 @pytest.mark.slow
 def test_each_redraw_fits_an_80x24_terminal():
     with make_fake() as fake:
