@@ -7,8 +7,12 @@ Each raw capture listed in FORMATS.tsv (same folder) gets four files:
   samples/plain/<client>/<scenario>.rfc3339.log   "2026-11-26T06:12:03.502061266Z msg"
   samples/plain/<client>/<scenario>.cli.log       `render logs -o text`: "2026-11-26 06:12:03  msg"
 FORMATS.tsv columns: raw file (under samples/raw), start command, regex of the line after which the
-service is live ("-" = never), exit status to append ("-" = none), seed.  Standard library only.
+service is live ("-" = never), exit status to append ("-" = none), seed, and optionally the formats to
+make (comma-separated among dashboard, api, rfc3339, text; default all four).
+`--root DIR` works on another tree with the same layout (DIR/raw, DIR/FORMATS.tsv -> DIR/dashboard, ...):
+the matrix of issue 13 is `format_all.py --root samples/matrix`.  Standard library only.
 """
+import argparse
 import csv
 import subprocess
 import sys
@@ -26,18 +30,26 @@ OUTS = {
 
 
 def main() -> int:
-    rows = [r for r in csv.reader((HERE / "FORMATS.tsv").open(encoding="utf-8"), delimiter="\t")
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--root", type=Path, help="tree with raw/ and FORMATS.tsv (default: samples/, table beside this script)")
+    args = ap.parse_args()
+    root = args.root.resolve() if args.root else SAMPLES
+    table = root / "FORMATS.tsv" if args.root else HERE / "FORMATS.tsv"
+    rows = [r for r in csv.reader(table.open(encoding="utf-8"), delimiter="\t")
             if r and not r[0].startswith("#")]
-    for raw, cmd, live, exit_status, seed in rows:
-        src = SAMPLES / "raw" / raw
+    for raw, cmd, live, exit_status, seed, *only in rows:
+        src = root / "raw" / raw
         if not src.exists():
             print(f"skip (no raw capture): {raw}", file=sys.stderr)
             continue
         client, scen = raw[:-len(".log")].split("/", 1)
         # one start time per sample, spread over a day, derived from the seed
         start = datetime(2026, 11, 26, 6, 12, 3) + timedelta(minutes=37 * int(seed))
+        wanted = only[0].split(",") if only else list(OUTS)
         for fmt, (folder, ext, extra) in OUTS.items():
-            out = SAMPLES / folder / client / f"{scen}{ext}"
+            if fmt not in wanted:
+                continue
+            out = root / folder / client / f"{scen}{ext}"
             out.parent.mkdir(parents=True, exist_ok=True)
             argv = [sys.executable, str(HERE / "render_format.py"), str(src), "--format", fmt,
                     "--seed", seed, "--start", start.strftime("%Y-%m-%dT%H:%M:%SZ"),

@@ -21,7 +21,7 @@
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 SAMPLES=$(cd "$HERE/.." && pwd)
-RAW=$SAMPLES/raw
+RAW=${RAW:-$SAMPLES/raw}
 WORK=${WORK:-/work/capture}                  # scratch: TLS certs, redis data dirs
 APP_DIR=${APP_DIR:-/opt/render/project/src}  # Render's checkout path, so stack traces look like Render's
 PY=${PY:-$APP_DIR/.venv/bin/python}
@@ -118,7 +118,7 @@ capture() {
   local client=$1 scen=$2 secs=$3; shift 3
   mkdir -p "$RAW/$client"
   local out=$RAW/$client/$scen.log full=$WORK/full-$client-$scen.log
-  timeout -s INT "$secs" "$@" > "$full" 2>&1
+  timeout -k 10 -s INT "$secs" "$@" > "$full" 2>&1   # -k: a worker stuck in a TLS handshake ignores SIGINT
   local rc=$?
   finish_capture "$client" "$scen" "$rc" "$full"
 }
@@ -221,6 +221,9 @@ A_SCENARIOS="app_healthy app_url_unset app_url_unset_dualstack app_url_empty app
 # ---------------------------------------------------------------- B: other clients
 B_SCENARIOS=""
 [ -f "$HERE/scenarios_b.sh" ] && . "$HERE/scenarios_b.sh"
+# ---------------------------------------------------------------- M: the wider matrix (issue 13), into samples/matrix/raw
+M_SCENARIOS=""
+[ -f "$HERE/scenarios_m.sh" ] && . "$HERE/scenarios_m.sh"
 
 cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null; stop_redis; }
 trap cleanup EXIT
@@ -231,6 +234,7 @@ case "${1:-}" in
   all) net_setup; tls_setup; for s in $A_SCENARIOS $B_SCENARIOS; do "sc_$s"; done ;;
   A) net_setup; tls_setup; for s in $A_SCENARIOS; do "sc_$s"; done ;;
   B) net_setup; tls_setup; for s in $B_SCENARIOS; do "sc_$s"; done ;;
+  M) RAW=$SAMPLES/matrix/raw; net_setup; tls_setup; for s in $M_SCENARIOS; do "sc_$s"; done ;;
   "") echo "usage: $0 setup|net|all|A|B|<scenario>..." >&2; exit 2 ;;
-  *) for s in "$@"; do "sc_${s//-/_}"; done ;;
+  *) for s in "$@"; do case $s in m_*|m-*) RAW=$SAMPLES/matrix/raw ;; esac; "sc_${s//-/_}"; done ;;
 esac

@@ -2,11 +2,13 @@
 // in GOPATH mode (GO111MODULE=off GOPATH=/usr/share/gocode): the newer go-redis v9 is not packaged
 // by Debian 12. The dial, DNS and TLS errors come from Go's standard library, as in v9.
 // GO_IGNORE_PARSE_ERROR=1 mimics Render's own example: opt, _ := redis.ParseURL(os.Getenv("REDIS_URL")).
+// REDIS_PINGS: how many PINGs, one a second (default 3; the matrix's killed-then-back scenarios use more).
 package main
 
 import (
 	"log"
 	"os"
+	"strconv"
 	"time"
 
 	"gopkg.in/redis.v5"
@@ -22,7 +24,11 @@ func main() {
 	}
 	client := redis.NewClient(opt)
 	log.Printf("connecting to redis at %s", opt.Addr)
-	for i := 0; i < 3; i++ {
+	pings := 3
+	if n, err := strconv.Atoi(os.Getenv("REDIS_PINGS")); err == nil {
+		pings = n
+	}
+	for i := 0; i < pings; i++ {
 		if pong, err := client.Ping().Result(); err != nil {
 			log.Printf("redis ping failed: %v", err)
 		} else {

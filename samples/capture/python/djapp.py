@@ -1,14 +1,24 @@
 """A one-file Django site whose cache is django-redis on REDIS_URL; served by gunicorn.
 LOGGING sends everything to the console, as Render users usually configure it."""
 import os
+from urllib.parse import urlsplit
 
 from django.conf import settings
+
+# DJANGO_DATABASE_URL (matrix scenarios of issue 13): a PostgreSQL database next to the Redis cache, and
+# /api/orders that queries it; unset, the site has no database, as in the A/B captures.
+DB_URL = urlsplit(os.environ["DJANGO_DATABASE_URL"]) if os.environ.get("DJANGO_DATABASE_URL") else None
+DATABASES = {"default": {
+    "ENGINE": "django.db.backends.postgresql", "NAME": DB_URL.path.lstrip("/"), "USER": DB_URL.username,
+    "PASSWORD": DB_URL.password, "HOST": DB_URL.hostname, "PORT": DB_URL.port or 5432,
+}} if DB_URL else {}
 
 settings.configure(
     DEBUG=False,
     ALLOWED_HOSTS=["*"],
     ROOT_URLCONF=__name__,
     SECRET_KEY="not-a-secret-capture-only",
+    DATABASES=DATABASES,
     CACHES={"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": os.environ.get("REDIS_URL")}},
     LOGGING={
         "version": 1,
@@ -40,5 +50,13 @@ def health(request):
     return JsonResponse({"ok": True})
 
 
-urlpatterns = [path("api/files", files), path("api/health", health)]
+def orders(request):
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute("SELECT 1")
+    return JsonResponse({"orders": []})
+
+
+urlpatterns = [path("api/files", files), path("api/health", health)] + ([path("api/orders", orders)] if DB_URL else [])
 application = get_wsgi_application()
