@@ -34,13 +34,15 @@ def test_figures_count_each_kind_of_miss():
             _o("unknown", None, "failing", "redis-dns-not-found", "smtp.log"),  # false alarm
             _o("unknown", None, "unknown", None, "pg.log"),
             _o(None, None, "healthy", None, "healthy.log"),  # healthy or unknown both right
+            _o(None, None, "degraded", "redis-oom", "healthy-red.log"),  # ... but not red
         ],
     )
-    assert (fig.files, fig.failing, fig.root_right, fig.cant_tell) == (7, 4, 2, 1)
-    assert (fig.quiet, fig.false_alarms, fig.state_right) == (3, 1, 4)
+    assert (fig.files, fig.failing, fig.root_right, fig.cant_tell) == (8, 4, 2, 1)
+    assert (fig.quiet, fig.false_alarms, fig.state_right) == (4, 2, 4)
     kinds = {m["file"]: m["kind"] for m in fig.misses}
     assert kinds == {
         "fallback.log": "verdict", "wrong.log": "root cause", "silent.log": "can't tell", "smtp.log": "false alarm",
+        "healthy-red.log": "false alarm",
     }  # fmt: skip
     assert fig.recall == 0.5
 
