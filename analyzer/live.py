@@ -152,6 +152,22 @@ class LogTail:
             return None, None
         return self.client._error_for(status, message, "logs/subscribe"), None
 
+    def _why(self, exc: BaseException) -> str:
+        """Why a connection attempt failed, in the words of the HTTP client's retry notes."""
+        import socket
+
+        host = urlsplit(self.client.base_url).netloc.rsplit("@", 1)[-1]
+        status = getattr(getattr(exc, "response", None), "status_code", None)
+        if status is not None:
+            return Msg("api.why.status", status=status)
+        if isinstance(exc, ConnectionRefusedError):
+            return Msg("api.connect.refused", host=host)
+        if isinstance(exc, socket.gaierror):
+            return Msg("api.connect.dns", host=urlsplit(self.client.base_url).hostname or host)
+        if isinstance(exc, TimeoutError):
+            return Msg("api.connect.timeout", host=host, s=f"{self.client.policy.connect_timeout:g}")
+        return Msg("api.why.dropped", name=self.client.scrub(type(exc).__name__))
+
     def __iter__(self) -> Iterator[dict | None]:
         from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
@@ -166,10 +182,11 @@ class LogTail:
                 failures += 1
                 if failures > self.max_failures:
                     raise RetriesExhausted(
-                        error("live.error.reconnect", n=failures, why=self.client.scrub(type(exc).__name__))
+                        error("live.error.reconnect", n=failures, why=self._why(exc))
                     ) from None
                 delay = wait if wait is not None else self.client._backoff(failures)
                 self.on_event("retry", Msg("live.reconnecting", delay=f"{delay:.1f}"))
+                self.client.progress.retrying(failures, self.max_failures, self._why(exc))
                 self.client._wait(self.client._jittered(delay) if wait else delay, Msg("live.wait_reconnect"))
                 continue
             self.stats.connections += 1

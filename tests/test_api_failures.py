@@ -99,3 +99,21 @@ def test_server_errors_keep_their_longer_budget():
     with client:
         assert client.get("services") == {"ok": True}  # four 503s waited out: a server's bad minute
     assert len(calls) == 5
+
+
+def test_follow_notes_each_stream_retry_on_stderr():
+    from tests.fake_render_api import FakeData, FakeRender
+
+    data = FakeData()
+    data.add_owner("tea-apifailuresowner0000", "Failures")
+    data.add_service("live-app", "srv-apifailuresservice01", owner_id="tea-apifailuresowner0000")
+    with FakeRender(data, api_key=KEY) as fake:
+        fake.add_fault("503", -1, path="/v1/logs/subscribe", retry_after=None)
+        out, _ = rla("follow", "live-app", "--format", "json", RENDER_HOST=fake.url, RLA_MAX_RETRIES="2",
+                     RLA_BACKOFF_BASE="0.01", RLA_BACKOFF_CAP="0.02")
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.splitlines() == [
+        "rla: the server answered 503; retrying (1/2)…",
+        "rla: the server answered 503; retrying (2/2)…",
+        "rla: error: Could not reconnect to the live log stream after 3 tries (the server answered 503).",
+    ]
