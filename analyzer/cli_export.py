@@ -6,6 +6,7 @@ here only when asked for, so `rla --help` stays fast.
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -14,6 +15,10 @@ from typing import Optional
 import typer
 
 from analyzer.cli import LangOpt, RulesOpt, fail, load_ruleset, resolve_lang
+
+
+# a LogQL stream selector: {label op "value", …} (op: = != =~ !~)
+_SELECTOR = re.compile(r'\{\s*[A-Za-z_]\w*\s*(?:=|!=|=~|!~)\s*"(?:[^"\\]|\\.)*"(?:\s*,\s*[A-Za-z_]\w*\s*(?:=|!=|=~|!~)\s*"(?:[^"\\]|\\.)*")*\s*\}')
 
 
 class Target(str, Enum):
@@ -41,6 +46,9 @@ def _write(out: Path, files: dict[str, str], lang: str) -> None:
 def rules_export(
     to: Target = typer.Option(..., "--to", help="sigma, or a platform: loki, elasticsearch, opensearch, splunk."),
     output: Path = typer.Option(..., "--output", "-o", help="Directory to write the rules into (created if needed)."),
+    loki_selector: Optional[str] = typer.Option(
+        None, "--loki-selector", help='With --to loki: the stream selector of every alert, e.g. {job="render"} (default: every stream).'
+    ),
     rules: Optional[list[Path]] = RulesOpt,
     lang: Optional[str] = LangOpt,
 ) -> None:
@@ -56,6 +64,8 @@ def rules_export(
     ruleset = load_ruleset(rules, language)
     if to is Target.datadog:
         fail(t("export.datadog", language), language)
+    if loki_selector is not None and (to is not Target.loki or not _SELECTOR.fullmatch(loki_selector)):
+        fail(t("export.selector", language, got=loki_selector), language)
     if to is Target.sigma:
         import yaml
 
@@ -72,7 +82,7 @@ def rules_export(
         from analyzer.export.backends import convert
 
         try:
-            done = convert(ruleset.rules, to.value, language)
+            done = convert(ruleset.rules, to.value, language, loki_selector)
         except ImportError as exc:  # pySigma or the target's backend is not installed
             if not (getattr(exc, "name", None) or "").startswith("sigma"):
                 raise

@@ -1749,6 +1749,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "exige pySigma < 0.12, que les autres backends ne peuvent partager, et refuse les expressions régulières, "
         "qu'utilise chaque règle ; exportez --to sigma et voyez docs/export.md, Datadog",
     },
+    "export.selector": {
+        "en": "--loki-selector goes with --to loki and takes a LogQL stream selector such as {{job=\"render\"}} (got {got!r})",
+        "fr": "--loki-selector va avec --to loki et attend un sélecteur de flux LogQL comme {{job=\"render\"}} (reçu {got!r})",
+    },
     "export.output_file": {
         "en": "{path} is a file: -o takes a directory",
         "fr": "{path} est un fichier : -o attend un répertoire",

@@ -228,6 +228,16 @@ def test_loki_and_splunk_regex_filters_find_what_rla_finds(
     assert not differences
 
 
+def test_loki_selector(tmp_path: Path) -> None:
+    done = rla("rules", "export", "--to", "loki", "-o", str(tmp_path), "--loki-selector", '{job="render", env=~"prod.*"}')
+    assert done.returncode == 0, done.stderr
+    alerts = yaml.safe_load((tmp_path / "rla-loki-rules.yaml").read_text(encoding="utf-8"))["groups"][0]["rules"]
+    assert all('count_over_time({job="render", env=~"prod.*"} |~ ' in a["expr"] for a in alerts)
+    for args in (["--to", "loki", "--loki-selector", "job=render"], ["--to", "sigma", "--loki-selector", '{job="x"}']):
+        done = rla("rules", "export", "-o", str(tmp_path / "x"), *args)
+        assert done.returncode == 2 and done.stderr.startswith("rla: error: --loki-selector goes with --to loki"), done.stderr
+
+
 def test_every_exported_file_passes_pysigma_validators(sigma_dir: Path) -> None:
     validators = InstalledSigmaPlugins.autodiscover().validators
     assert "sigmahq_title_case" in validators and "identifier_uniqueness" in validators  # both sets are installed

@@ -37,10 +37,11 @@ class Converted:
     lost: int  # converted rules that lose a reclassification
 
 
-def _field_pipeline(name: str, field: str | None):  # type: ignore[no-untyped-def]
-    """`message` -> the platform's field; None: no field, the log line itself (a keyword search)."""
+def _field_pipeline(name: str, field: str | None, selector: str | None = None):  # type: ignore[no-untyped-def]
+    """`message` -> the platform's field; None: no field, the log line itself (a keyword search).
+    `selector`: Loki's stream selector for every rule (the backend's default is every stream)."""
     from sigma.processing.pipeline import ProcessingItem, ProcessingPipeline
-    from sigma.processing.transformations import FieldMappingTransformation
+    from sigma.processing.transformations import FieldMappingTransformation, SetCustomAttributeTransformation
     from sigma.processing.transformations.base import DetectionItemTransformation
 
     if field is not None:
@@ -56,18 +57,18 @@ def _field_pipeline(name: str, field: str | None):  # type: ignore[no-untyped-de
                 return detection_item
 
         transformation = ToLine()
-    return ProcessingPipeline(
-        name=f"rla: Render logs in {name}",
-        priority=20,
-        items=[ProcessingItem(identifier=f"rla_render_{name}_message", transformation=transformation)],
-    )
+    items = [ProcessingItem(identifier=f"rla_render_{name}_message", transformation=transformation)]
+    if selector:
+        stream = SetCustomAttributeTransformation(attribute="logsource_loki_selection", value=selector)
+        items.append(ProcessingItem(identifier="rla_render_loki_stream", transformation=stream))
+    return ProcessingPipeline(name=f"rla: Render logs in {name}", priority=20, items=items)
 
 
-def _backend(target: str):  # type: ignore[no-untyped-def]
+def _backend(target: str, selector: str | None = None):  # type: ignore[no-untyped-def]
     if target == "loki":
         from sigma.backends.loki import LogQLBackend
 
-        return LogQLBackend(processing_pipeline=_field_pipeline("loki", None)), "ruler"
+        return LogQLBackend(processing_pipeline=_field_pipeline("loki", None, selector)), "ruler"
     if target == "elasticsearch":
         from sigma.backends.elasticsearch import LuceneBackend
 
@@ -93,13 +94,13 @@ def dialect(target: str) -> Dialect:
     return Dialect(portable, merge=target in ("loki", "splunk"), keywords_as_regex=target == "loki")
 
 
-def convert(rules: tuple[Rule, ...] | list[Rule], target: str, lang: str = "en") -> Converted:
+def convert(rules: tuple[Rule, ...] | list[Rule], target: str, lang: str = "en", selector: str | None = None) -> Converted:
     """The pack's detecting rules as `target` queries; a rule the backend cannot express is skipped
-    with the backend's own reason."""
+    with the backend's own reason. `selector`: Loki's stream selector (`{job="render"}`)."""
     from sigma.exceptions import SigmaError
     from sigma.rule import SigmaRule
 
-    backend, fmt = _backend(target)
+    backend, fmt = _backend(target, selector)
     results = export_pack(rules, lang, dialect(target))
     skipped = [r for r in results if isinstance(r, Skipped)]
     done: list[tuple[Exported, object]] = []
