@@ -359,8 +359,8 @@ def fetch(
     text: Optional[list[str]] = _TEXT,
     instance: Optional[list[str]] = _INSTANCE,
     save: Optional[Path] = typer.Option(None, "--save", help="Also write the raw logs here as JSON lines "
-                                        "(`rla analyze FILE` gives the same diagnosis); secrets replaced by the "
-                                        "report's stand-ins.", show_default=False),
+                                        "(`rla analyze FILE` gives the same diagnosis; with --level, every level is "
+                                        "saved); secrets replaced by the report's stand-ins.", show_default=False),
     save_raw: bool = typer.Option(False, "--save-raw", help="With --save: keep the logs exactly as fetched, "
                                   "secrets included (a warning says so)."),
     format: Format = _FORMAT,
