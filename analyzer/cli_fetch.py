@@ -381,7 +381,7 @@ def fetch(
       rla fetch srv-... --since 1d --save logs.jsonl   # later: rla analyze logs.jsonl
 
     Render keeps logs 7 days (Hobby), 14 (Professional) or 30 (Organization/Enterprise).
-    Exit 0 ok, 1 findings at or above --fail-on, 2 API or usage error, 130 interrupted; a run
+    Exit 0 ok, 1 findings at or above --fail-on, 2 API or usage error, 130 interrupted (Ctrl-C, SIGTERM); a run
     stopped half-way still diagnoses (and saves) what it fetched and says where it stopped.
     """
     from analyzer.i18n import Msg, t
