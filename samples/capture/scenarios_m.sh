@@ -204,10 +204,27 @@ sc_m_mixed() {
   for f in mix_node mix_py mix_rb mix_go; do $f redis-url-missing-postgres-down 10 REDIS_URL=redis://localhost:6379 "${MIXED_ENV[@]}"; done
 }
 
+# ---- BullMQ 5.81.5 (options parsed from REDIS_URL by the script, error listeners as the BullMQ docs advise)
+m_bmq() { KEEP=400 capture bullmq "$1" "$2" "${NS[@]}" env -C "$W" BULLMQ_ERROR_LISTENER=1 "${@:3}" node bullmq-worker.js; }
+sc_m_bullmq() {
+  local u=redis://$LIVE:6379
+  m_bmq url-empty 8 REDIS_URL=
+  m_bmq blackholed 12 REDIS_URL=redis://$BLACK:6379
+  start_redis mb-bmq-auth --requirepass $PASS
+  m_bmq noauth 8 REDIS_URL=$u; m_bmq wrongpass 8 REDIS_URL=redis://default:wr0ngpassw0rd@$LIVE:6379
+  stop_redis
+  start_redis mb-bmq-oom --maxmemory 4mb --maxmemory-policy noeviction --enable-debug-command local; fill_memory
+  m_bmq oom 8 REDIS_URL=$u; stop_redis
+  start_redis mb-bmq-ro --replicaof 127.0.0.1 6391; m_bmq readonly 8 REDIS_URL=$u; stop_redis
+  start_loading_redis mb-bmq-loading; m_bmq loading 14 REDIS_URL=$u; stop_redis
+  NS=(ip netns exec rkv); kv_redis mb-bmq-bounce; bounce 4 8 remote mb-bmq-bounce
+  m_bmq killed-then-back-remote 14 REDIS_URL=redis://$KV:6379; unbounce; NS=()
+}
+
 # the first pass cut these at 40 lines (the default KEEP, since raised for these runners): run again whole
 sc_m_recut() {
   M_URL_CLIENTS=m_cel sc_m_urls
   m_rqw blackholed 20 redis://$BLACK:6379
 }
 
-M_SCENARIOS="m_urls m_bounce_remote m_bounce_loopback m_loopback_port m_faults m_mixed"
+M_SCENARIOS="m_urls m_bounce_remote m_bounce_loopback m_loopback_port m_faults m_mixed m_bullmq"
