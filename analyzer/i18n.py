@@ -1348,6 +1348,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "examples.no_match line {line} is matched by pattern {pat!r}",
         "fr": "la ligne examples.no_match {line} est reconnue par le motif {pat!r}",
     },
+    "ruletest.class_match": {
+        "en": "class {name}: examples.match line {line} shows none of the class's codes, numbers or wordings",
+        "fr": "classe {name} : la ligne examples.match {line} ne montre aucun code, numéro ni libellé de la classe",
+    },
+    "ruletest.class_no_match": {
+        "en": "class {name}: examples.no_match line {line} is recognised by the class",
+        "fr": "classe {name} : la ligne examples.no_match {line} est reconnue par la classe",
+    },
+    "ruletest.class_uncovered": {
+        "en": "class {name}: {what!r} has no examples.match line; every code, number and wording needs a real one",
+        "fr": "classe {name} : {what!r} n'a pas de ligne examples.match ; chaque code, numéro et libellé en demande une "
+        "réelle",
+    },
+    "ruletest.class_no_examples": {
+        "en": "class {name}: missing examples.match or examples.no_match",
+        "fr": "classe {name} : examples.match ou examples.no_match manquant",
+    },
     "ruletest.duplicate": {
         "en": "duplicate rule id, also defined in {other}",
         "fr": "identifiant de règle en double, déjà défini dans {other}",

@@ -41,19 +41,25 @@ def dialect_problem(pattern: str) -> str | None:
         parsed = _parse(pattern)
     except re.error as exc:
         return f"does not compile: {exc}"
+    for op, _ in _nodes(parsed):
+        if op in _FORBIDDEN:
+            return f"uses a {_FORBIDDEN[op]}, which the rule dialect does not allow"
+    return None
+
+
+def _nodes(parsed: P.SubPattern):  # type: ignore[no-untyped-def]
+    """Every (op, argument) of a parsed pattern, groups, repeats and branches included."""
     stack = [parsed]
     while stack:
         node = stack.pop()
         for op, av in getattr(node, "data", node):  # .data: iterating a SubPattern goes through __getitem__
-            if op in _FORBIDDEN:
-                return f"uses a {_FORBIDDEN[op]}, which the rule dialect does not allow"
+            yield op, av
             if op is C.SUBPATTERN:
                 stack.append(av[-1])
             elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
                 stack.append(av[2])
             elif op is C.BRANCH:
                 stack.extend(av[1])
-    return None
 
 
 def _literals(node: P.SubPattern) -> list[list[str]]:
@@ -120,11 +126,17 @@ def _best(groups: list[list[str]]) -> list[str] | None:
     return best
 
 
+def _scoped_ignore_case(node: P.SubPattern) -> bool:
+    """A `(?i:…)` group anywhere (a failure class's wordings): its literals may come in any case, so the
+    pattern's keywords are compared case-insensitively (a few more candidates, never a missed line)."""
+    return any(op is C.SUBPATTERN and av[1] & re.IGNORECASE for op, av in _nodes(node))
+
+
 def required_keywords(pattern: str) -> tuple[list[str], bool] | None:
     """Literal strings of which at least one appears in every line the pattern matches, and
     whether they compare case-insensitively. None when no such literal can be derived."""
     parsed = _parse(pattern)
-    ignore_case = bool(parsed.state.flags & re.IGNORECASE)
+    ignore_case = bool(parsed.state.flags & re.IGNORECASE) or _scoped_ignore_case(parsed)
     best = _best(_literals(parsed))
     if best is None:
         return None

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from analyzer.classes import CLASSES_DIR, ClassError, FailureClass, class_files, expand, merge, parse_class
 from analyzer.i18n import error
 from analyzer.model import KINDS, STATES, Reclassify, Rule, Severity, Texts
 from analyzer.regex import LazyPattern, dialect_problem
@@ -122,7 +123,7 @@ def _texts(doc: dict[str, Any], where: _Where, prefix: str = "") -> Texts:
     return Texts(title=title.strip(), cause=" ".join(cause.split()), solution=tuple(s.strip() for s in solution))
 
 
-def _reclassify(value: Any, where: _Where) -> tuple[Reclassify, ...]:
+def _reclassify(value: Any, where: _Where, classes: Mapping[str, FailureClass]) -> tuple[Reclassify, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
@@ -138,10 +139,11 @@ def _reclassify(value: Any, where: _Where) -> tuple[Reclassify, ...]:
             raise where.fail(field, f"unknown key {sorted(unknown or set(item) - {'if', 'to'})[0]!r}")
         matches = None
         if "matches" in cond:
-            problem = dialect_problem(str(cond["matches"]))
+            pattern = _expanded(str(cond["matches"]), classes, where, field + ".matches")
+            problem = dialect_problem(pattern)
             if problem:
                 raise where.fail(field + ".matches", problem)
-            matches = re.compile(str(cond["matches"]))
+            matches = re.compile(pattern)
         out.append(
             Reclassify(
                 to=item["to"],
@@ -155,8 +157,17 @@ def _reclassify(value: Any, where: _Where) -> tuple[Reclassify, ...]:
     return tuple(out)
 
 
-def parse_rule(doc: Any, path: str, topic: str = "") -> Rule:
-    """One YAML document -> Rule, or RuleError."""
+def _expanded(pattern: str, classes: Mapping[str, FailureClass], where: _Where, field: str) -> str:
+    """The pattern with its failure classes ({{refused.errno}}) spelled out (analyzer.classes)."""
+    try:
+        return expand(pattern, classes)
+    except ValueError as exc:
+        raise where.fail(field, f"{pattern!r} {exc}") from None
+
+
+def parse_rule(doc: Any, path: str, topic: str = "", classes: Mapping[str, FailureClass] | None = None) -> Rule:
+    """One YAML document -> Rule, or RuleError. `classes`: the failure classes its patterns may name."""
+    classes = classes or {}
     where = _Where(path, doc if isinstance(doc, _LineDict) else None)
     if not isinstance(doc, dict):
         raise where.fail(None, "a rule must be a mapping of fields (id, title, severity, patterns, ...)")
@@ -184,12 +195,14 @@ def parse_rule(doc: Any, path: str, topic: str = "") -> Rule:
     raw_patterns = _str_list(doc.get("patterns"), where, "patterns")
     patterns = []
     for n, pattern in enumerate(raw_patterns):
+        pattern = _expanded(pattern, classes, where, f"patterns[{n}]")
         problem = dialect_problem(pattern)
         if problem:
             raise where.fail(f"patterns[{n}]", f"{pattern!r} {problem}")
         patterns.append(LazyPattern(pattern))  # compiled on first use (start-up)
     extract = []
     for n, pattern in enumerate(_str_list(doc.get("extract"), where, "extract")):
+        pattern = _expanded(pattern, classes, where, f"extract[{n}]")
         problem = dialect_problem(pattern)
         if problem:
             raise where.fail(f"extract[{n}]", f"{pattern!r} {problem}")
@@ -223,7 +236,7 @@ def parse_rule(doc: Any, path: str, topic: str = "") -> Rule:
         docs=_str_list(doc.get("docs"), where, "docs"),
         examples_match=_str_list(examples.get("match"), where, "examples.match"),
         examples_no_match=_str_list(examples.get("no_match"), where, "examples.no_match"),
-        reclassify=_reclassify(doc.get("reclassify"), where),
+        reclassify=_reclassify(doc.get("reclassify"), where, classes),
         aliases=_str_list(doc.get("aliases"), where, "aliases"),
         keywords=_str_list(doc.get("keywords"), where, "keywords"),
         extract=tuple(extract),
@@ -251,8 +264,10 @@ def _rule_files(root: Path) -> list[Path]:
         if (st.st_dev, st.st_ino) in seen:
             raise RuleError(error("rules.error.loop", path=dirpath))
         seen.add((st.st_dev, st.st_ino))
-        dirnames.sort()
         top = dirpath == os.fspath(root)
+        if top and CLASSES_DIR in dirnames:
+            dirnames.remove(CLASSES_DIR)  # failure classes (analyzer.classes), not rules
+        dirnames.sort()
         files.extend(
             Path(dirpath) / f for f in sorted(filenames) if f.endswith((".yaml", ".yml")) and not (top and f == PACK_FILE)
         )
@@ -296,7 +311,8 @@ def pack_languages(root: Path) -> tuple[str, ...]:
     return tuple(dict.fromkeys(langs))
 
 
-def load_file(path: Path, topic: str = "") -> list[Rule]:
+def _load_yaml(path: Path) -> list[Any]:
+    """The documents of one YAML file (keys remember their lines), or RuleError."""
     shown = str(path)
     try:
         if path.stat().st_size > MAX_RULE_FILE:
@@ -322,21 +338,54 @@ def load_file(path: Path, topic: str = "") -> list[Rule]:
         line = f":{mark.line + 1}" if mark else ""
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise RuleError(error("rules.error.yaml", path=shown, line=line, why=reason)) from None
-    rules = [parse_rule(doc, shown, topic) for doc in docs]
+    return docs
+
+
+def load_classes(root: Path) -> list[FailureClass]:
+    """The failure classes a pack declares under classes/ (analyzer.classes), or RuleError."""
+    out = []
+    for path in class_files(Path(root)):
+        for doc in _load_yaml(path):
+            try:
+                out.append(parse_class(doc, str(path)))
+            except ClassError as exc:
+                raise RuleError(str(exc)) from None
+    return out
+
+
+def pack_classes(roots: Iterable[Path]) -> dict[str, FailureClass]:
+    """The built-in classes, then each pack's: a pack may add wordings and codes to a built-in class."""
+    classes: dict[str, FailureClass] = merge({}, load_classes(builtin_rules_dir()))
+    for root in roots:
+        if Path(root).resolve() != builtin_rules_dir().resolve():
+            classes = merge(classes, load_classes(Path(root)))
+    return classes
+
+
+def load_file(path: Path, topic: str = "", classes: Mapping[str, FailureClass] | None = None) -> list[Rule]:
+    """The rules of one file; `classes`: the failure classes they may name (default: the built-in ones)."""
+    shown = str(path)
+    if classes is None:
+        classes = pack_classes(())
+    docs = _load_yaml(path)
+    rules = [parse_rule(doc, shown, topic, classes) for doc in docs]
     if len(rules) == 1 and rules[0].id != path.stem:
         raise RuleError(error("rules.error.file_name", path=shown, id=rules[0].id, stem=path.stem))
     return rules
 
 
-def load_pack(root: Path) -> list[Rule]:
-    """All rules below a directory; the topic is the folder path below the pack root."""
+def load_pack(root: Path, classes: Mapping[str, FailureClass] | None = None) -> list[Rule]:
+    """All rules below a directory; the topic is the folder path below the pack root. `classes`: the
+    failure classes its patterns may name (default: the built-in ones and the pack's own)."""
     if not root.exists():
         raise RuleError(error("rules.error.no_dir", path=root))
     pack_languages(root)  # a broken pack.yaml stops the load like a broken rule
+    if classes is None:
+        classes = pack_classes([root])
     rules: list[Rule] = []
     for path in _rule_files(root):
         rel = path.parent.relative_to(root) if root.is_dir() else Path()
-        rules.extend(load_file(path, topic="/".join(rel.parts)))
+        rules.extend(load_file(path, topic="/".join(rel.parts), classes=classes))
     return rules
 
 
@@ -353,6 +402,7 @@ def builtin_rules_dir() -> Path:
 class RuleSet:
     rules: tuple[Rule, ...]
     overridden: tuple[str, ...] = ()  # built-in ids replaced by a user rule
+    classes: tuple[FailureClass, ...] = ()  # the failure classes the rules were expanded with
 
     def get(self, rule_id: str) -> Rule | None:
         for rule in self.rules:
@@ -369,15 +419,20 @@ def load_rules(extra_dirs: Iterable[str | Path] = (), builtin: bool = True) -> R
     """The built-in pack plus user packs; a user rule with an existing id replaces ours."""
     by_id: dict[str, Rule] = {}
     overridden: list[str] = []
+    extra_dirs = [Path(d) for d in extra_dirs]
+    for extra in extra_dirs:
+        if not extra.exists():
+            raise RuleError(error("rules.error.no_dir", path=extra))
+    classes = pack_classes(extra_dirs)  # first: a pack's new wording reaches every rule, ours too
     if builtin:
-        for rule in load_pack(builtin_rules_dir()):
+        for rule in load_pack(builtin_rules_dir(), classes):
             if rule.id in by_id:
                 raise RuleError(error("rules.error.duplicate", path=rule.path, id=rule.id, other=by_id[rule.id].path))
             by_id[rule.id] = rule
     builtin_ids = set(by_id)
     for extra in extra_dirs:
         seen_here: dict[str, str] = {}
-        for rule in load_pack(Path(extra)):
+        for rule in load_pack(extra, classes):
             if rule.id in seen_here:
                 raise RuleError(error("rules.error.duplicate", path=rule.path, id=rule.id, other=seen_here[rule.id]))
             seen_here[rule.id] = rule.path
@@ -385,7 +440,7 @@ def load_rules(extra_dirs: Iterable[str | Path] = (), builtin: bool = True) -> R
                 overridden.append(rule.id)
             by_id[rule.id] = rule
     _check_references(by_id)
-    return RuleSet(tuple(by_id.values()), tuple(overridden))
+    return RuleSet(tuple(by_id.values()), tuple(overridden), tuple(classes.values()))
 
 
 def _check_references(by_id: dict[str, Rule]) -> None:

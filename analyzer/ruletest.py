@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from analyzer.classes import FailureClass, uncovered
 from analyzer.i18n import Msg
 from analyzer.model import Rule
 from analyzer.rules import (
@@ -35,8 +36,10 @@ from analyzer.rules import (
     RuleSet,
     _rule_files,
     builtin_rules_dir,
+    load_classes,
     load_file,
     missing_languages,
+    pack_classes,
     pack_languages,
 )
 from analyzer.scan import classify, compile_plan, scan_block
@@ -97,6 +100,12 @@ def scanned_ids(line: str, plan: Any) -> set[str]:
     return out
 
 
+def scanned_messages(text: str, plan: Any) -> list[str]:
+    """The entries the scanner makes of an example: a multi-line example (a Python traceback) is matched as
+    the scanner joins it, not as raw text."""
+    return [hit.record.message for hit in scan_block(text_block(text), plan, Problems())]
+
+
 def check_examples(ruleset: RuleSet, only: Iterable[str] | None = None) -> tuple[list[Failure], int]:
     """Check the examples of the rules in `only` (default: all) against the whole rule set.
 
@@ -113,13 +122,16 @@ def check_examples(ruleset: RuleSet, only: Iterable[str] | None = None) -> tuple
         for line in rule.examples_match:
             checked += 1
             own = next((p for p in rule.patterns if p.search(line)), None)
+            if own is None and "\n" in line.strip():
+                entries = scanned_messages(line, plan)
+                own = next((p for p in rule.patterns for m in entries if p.search(m)), None)
             if own is None:
                 pats = " | ".join(p.pattern for p in rule.patterns) or "(no patterns)"
                 failures.append(
                     Failure("match", rule.path, rule.id, Msg("ruletest.match", line=_short(line), pats=pats), line, pats)
                 )
                 continue
-            found = {rid for rid, _ in classify(plan, line)}
+            found = {rid for rid, _ in classify(plan, line)} | scanned_ids(line, plan)
             if rule.id not in found or rule.id not in scanned_ids(line, plan):
                 failures.append(
                     Failure(
@@ -156,7 +168,47 @@ def check_examples(ruleset: RuleSet, only: Iterable[str] | None = None) -> tuple
                 failures.append(
                     Failure("no_match", rule.path, rule.id, Msg("ruletest.no_match", line=_short(line), pat=pat), line, pat)
                 )
+    for fc in ruleset.classes:
+        if only is not None and not _class_wanted(fc, ruleset, wanted):
+            continue
+        more, n = check_class(fc)
+        failures.extend(more)
+        checked += n
     return failures, checked
+
+
+def _class_wanted(fc: FailureClass, ruleset: RuleSet, wanted: set[str] | None) -> bool:
+    """A class is tested with the packs whose rules are tested (its file sits in one of their folders)."""
+    if wanted is None:
+        return True
+    folders = {str(Path(r.path).resolve().parent) for r in ruleset.rules if r.id in wanted}
+    here = Path(fc.path).resolve().parent.parent
+    return any(f == str(here) or f.startswith(str(here) + "/") for f in folders)
+
+
+def check_class(fc: FailureClass) -> tuple[list[Failure], int]:
+    """A failure class proves itself: each examples.match line shows one of its codes, numbers or
+    wordings, no examples.no_match line does."""
+    failures = []
+    for line in fc.examples_match:
+        if not fc.recognises(line):
+            failures.append(Failure("match", fc.path, None, Msg("ruletest.class_match", name=fc.name, line=_short(line)), line))
+    for line in fc.examples_no_match:
+        if fc.recognises(line):
+            failures.append(
+                Failure("no_match", fc.path, None, Msg("ruletest.class_no_match", name=fc.name, line=_short(line)), line)
+            )
+    return failures, len(fc.examples_match) + len(fc.examples_no_match)
+
+
+def lint_class(fc: FailureClass) -> list[Failure]:
+    """Every code, number and wording of a class comes with a real example line; both kinds of examples exist."""
+    failures = []
+    if not fc.examples_match or not fc.examples_no_match:
+        failures.append(Failure("examples", fc.path, None, Msg("ruletest.class_no_examples", name=fc.name)))
+    for what in uncovered(fc):
+        failures.append(Failure("examples", fc.path, None, Msg("ruletest.class_uncovered", name=fc.name, what=what)))
+    return failures
 
 
 # ---- rla rules lint ---------------------------------------------------------------------------
@@ -174,6 +226,12 @@ def load_packs(dirs: Iterable[Path]) -> tuple[list[tuple[Path, list[Rule]]], lis
     """Every rule file of each pack, loaded one by one: one failure per broken file, not one per run."""
     packs: list[tuple[Path, list[Rule]]] = []
     failures: list[Failure] = []
+    dirs = [Path(d) for d in dirs]
+    try:
+        classes = pack_classes(dirs)
+    except RuleError as exc:
+        failures.append(Failure("load", str(exc).split(":", 1)[0], None, str(exc)))
+        classes = {}
     for root in dirs:
         root = Path(root)
         rules: list[Rule] = []
@@ -185,7 +243,7 @@ def load_packs(dirs: Iterable[Path]) -> tuple[list[tuple[Path, list[Rule]]], lis
         for path in files:
             rel = path.parent.relative_to(root) if root.is_dir() else Path()
             try:
-                rules.extend(load_file(path, topic="/".join(rel.parts)))
+                rules.extend(load_file(path, topic="/".join(rel.parts), classes=classes))
             except RuleError as exc:
                 text = str(exc)
                 message = text[len(str(path)) :].lstrip(":0123456789 ") if text.startswith(str(path)) else text
@@ -200,8 +258,16 @@ def lint(dirs: Iterable[Path], context: Iterable[Rule] = (), budget: float = TIM
 
     Returns the failures and the number of rules that loaded.
     """
+    dirs = [Path(d) for d in dirs]
     packs, failures = load_packs(dirs)
     linted = [r for _, rules in packs for r in rules]
+    for root in dirs:
+        try:
+            for fc in load_classes(root):
+                failures.extend(check_class(fc)[0])
+                failures.extend(lint_class(fc))
+        except RuleError:
+            pass  # load_packs reported it
     for root, rules in packs:
         seen: dict[str, str] = {}
         for rule in rules:

@@ -1,0 +1,233 @@
+"""Failure classes: the vocabulary that lets a rule recognise a failure by its class and code, not by
+one wording.
+
+A class (`rules/classes/refused.yaml`) lists the errno names of one failure, their numbers on each
+platform, and the phrasings systems and clients print for it, each backed by an example line:
+
+    class: refused
+    codes:
+      ECONNREFUSED: {linux: 111, macos: 61, windows: 10061}
+    wordings:
+      - Connection refused
+      - No connection could be made because the target machine actively refused it
+
+A rule pattern names the class instead of spelling it out: `{{refused}}` (any code name or wording),
+`{{refused.code}}` (the names), `{{refused.errno}}` (the numbers), `{{refused.wording}}` (the phrasings,
+case-insensitive). So `Error (?P<errno>{{refused.errno}}) connecting to …` recognises redis-py's refusal on
+Linux, macOS and Windows whatever text follows the number, and a wording or a code added to the class
+reaches every rule that names it: a YAML change, never a Python one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CLASSES_DIR = "classes"  # at a pack's root: failure classes, not rules
+PLATFORMS = ("linux", "musl", "macos", "windows", "go", "node")
+PARTS = ("code", "errno", "wording")
+CLASS_KEYS = {"class", "title", "codes", "wordings", "examples"}
+_NAME = re.compile(r"[a-z][a-z0-9_]{1,40}")
+_CODE = re.compile(r"[A-Z][A-Z0-9_]{1,40}")
+# {{refused}} or {{refused.errno}}; the braces cannot be a regex quantifier
+MACRO = re.compile(r"\{\{\s*([A-Za-z0-9_\-]+)(?:\.([A-Za-z]+))?\s*\}\}")
+
+
+class ClassError(Exception):
+    """A failure-class problem: one sentence naming the file and the field."""
+
+
+@dataclass(frozen=True)
+class FailureClass:
+    name: str
+    title: str
+    codes: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]  # name -> (platform, number) pairs
+    wordings: tuple[str, ...]
+    examples_match: tuple[str, ...] = ()
+    examples_no_match: tuple[str, ...] = ()
+    path: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.codes)
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        return tuple(dict.fromkeys(n for _, nums in self.codes for _, n in nums))
+
+    def part(self, part: str | None) -> str | None:
+        """The regex of one part (None when the class has nothing for it)."""
+        if part == "code":
+            alts = [re.escape(n) for n in sorted(self.names, key=len, reverse=True)]
+            return f"(?:{'|'.join(alts)})" if alts else None
+        if part == "errno":
+            alts = [str(n) for n in sorted(self.numbers, key=lambda n: (-len(str(n)), n))]
+            return f"(?:{'|'.join(alts)})" if alts else None
+        if part == "wording":
+            alts = [_wording(w) for w in sorted(self.wordings, key=len, reverse=True)]
+            return f"(?i:{'|'.join(alts)})" if alts else None
+        names, wordings = self.part("code"), self.part("wording")
+        both = [p for p in (names, wordings) if p]
+        return f"(?:{'|'.join(both)})" if both else None
+
+    def recognises(self, line: str) -> bool:
+        """The line holds one of the class's names or wordings, or one of its numbers where an errno is
+        printed (`[Errno 61]`, `Error 10061 connecting`, `errno: -3008`, `(104, '…')`)."""
+        whole = self.part(None)
+        if whole and re.search(whole, line):
+            return True
+        numbers = self.part("errno")
+        return bool(numbers and re.search(rf"(?:\[Errno |\bError |\berrno:? |\()(?:{numbers})\b", line))
+
+
+def _wording(text: str) -> str:
+    """A wording as a regex: literal text, any run of spaces matching any run of spaces."""
+    return r"\s+".join(re.escape(w) for w in text.split())
+
+
+def _where(path: str, doc: Any, key: str | None) -> str:
+    lines = getattr(doc, "lines", {}) or {}
+    n = lines.get(key) if key else None
+    return f"{path}:{n}" if n else path
+
+
+def parse_class(doc: Any, path: str) -> FailureClass:
+    """One class document -> FailureClass, or ClassError naming the file and field."""
+    if not isinstance(doc, dict):
+        raise ClassError(f"{path}: a failure class must be a mapping (class, codes, wordings, examples)")
+    name = doc.get("class")
+    if not isinstance(name, str) or not _NAME.fullmatch(name):
+        raise ClassError(f"{_where(path, doc, 'class')}: field 'class' is required: lowercase letters, digits, '_'")
+    if Path(path).stem != name:
+        raise ClassError(f"{path}: class '{name}' must live in a file named {name}.yaml")
+    unknown = sorted(set(doc) - CLASS_KEYS)
+    if unknown:
+        raise ClassError(f"{_where(path, doc, unknown[0])}: class {name}: unknown field '{unknown[0]}'")
+    title = doc.get("title", "")
+    if not isinstance(title, str):
+        raise ClassError(f"{_where(path, doc, 'title')}: class {name}: field 'title' must be text")
+    codes_doc = doc.get("codes") or {}
+    if not isinstance(codes_doc, dict):
+        raise ClassError(f"{_where(path, doc, 'codes')}: class {name}: 'codes' must map a code name to its numbers")
+    codes = []
+    for code, nums in codes_doc.items():
+        if not isinstance(code, str) or not _CODE.fullmatch(code):
+            raise ClassError(f"{_where(path, doc, 'codes')}: class {name}: code {code!r} must be an upper-case name")
+        nums = nums or {}
+        if not isinstance(nums, dict):
+            raise ClassError(f"{_where(path, doc, 'codes')}: class {name}: code {code}: numbers must be {{platform: n}}")
+        pairs = []
+        for platform, numbers in nums.items():
+            if platform not in PLATFORMS:
+                raise ClassError(
+                    f"{_where(path, doc, 'codes')}: class {name}: code {code}: unknown platform {platform!r} "
+                    f"(one of {', '.join(PLATFORMS)})"
+                )
+            for number in numbers if isinstance(numbers, list) else [numbers]:
+                if not isinstance(number, int) or isinstance(number, bool):
+                    raise ClassError(
+                        f"{_where(path, doc, 'codes')}: class {name}: code {code}.{platform} must be a number or a list of numbers"
+                    )
+                pairs.append((platform, number))
+        codes.append((code, tuple(pairs)))
+    wordings = doc.get("wordings") or []
+    if not isinstance(wordings, list) or not all(isinstance(w, str) and w.strip() for w in wordings):
+        raise ClassError(f"{_where(path, doc, 'wordings')}: class {name}: 'wordings' must be a list of non-empty texts")
+    if not codes and not wordings:
+        raise ClassError(f"{path}: class {name}: needs codes or wordings")
+    examples = doc.get("examples") or {}
+    if not isinstance(examples, dict) or set(examples) - {"match", "no_match"}:
+        raise ClassError(f"{_where(path, doc, 'examples')}: class {name}: 'examples' must be {{match: [...], no_match: [...]}}")
+    lists = []
+    for key in ("match", "no_match"):
+        items = examples.get(key) or []
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise ClassError(f"{_where(path, doc, 'examples')}: class {name}: examples.{key} must be a list of lines")
+        lists.append(tuple(items))
+    return FailureClass(name, title.strip(), tuple(codes), tuple(w.strip() for w in wordings), *lists, path=path)
+
+
+def class_files(root: Path) -> list[Path]:
+    folder = Path(root) / CLASSES_DIR
+    if not Path(root).is_dir() or not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def merge(base: Mapping[str, FailureClass], more: Iterable[FailureClass]) -> dict[str, FailureClass]:
+    """A pack's classes over the built-in ones: a class of the same name adds its codes, wordings and
+    examples (a user pack teaches `refused` a new wording without copying the class)."""
+    out = dict(base)
+    for fc in more:
+        old = out.get(fc.name)
+        if old is None:
+            out[fc.name] = fc
+            continue
+        codes = dict(old.codes)
+        for code, nums in fc.codes:
+            codes[code] = tuple(dict.fromkeys((*codes.get(code, ()), *nums)))
+        out[fc.name] = FailureClass(
+            fc.name,
+            old.title or fc.title,
+            tuple(codes.items()),
+            tuple(dict.fromkeys((*old.wordings, *fc.wordings))),
+            old.examples_match + fc.examples_match,
+            old.examples_no_match + fc.examples_no_match,
+            old.path,
+        )
+    return out
+
+
+def expand(pattern: str, classes: Mapping[str, FailureClass]) -> str:
+    """The pattern with every {{class}} / {{class.part}} replaced by its regex; ValueError says why not."""
+    if "{{" not in pattern:
+        return pattern
+
+    def sub(m: re.Match[str]) -> str:
+        name, part = m.group(1), m.group(2)
+        fc = classes.get(name)
+        if fc is None:
+            known = ", ".join(sorted(classes)) or "none"
+            raise ValueError(f"names an unknown failure class '{name}' (known: {known})")
+        if part is not None and part not in PARTS:
+            raise ValueError(f"'{{{{{name}.{part}}}}}': the part must be one of {', '.join(PARTS)}")
+        regex = fc.part(part)
+        if regex is None:
+            raise ValueError(f"'{m.group(0)}': class '{name}' has no {part or 'code or wording'}")
+        return regex
+
+    return MACRO.sub(sub, pattern)
+
+
+def uncovered(fc: FailureClass) -> list[str]:
+    """Codes, numbers and wordings of the class that no `examples.match` line shows: every one must come
+    with a real line (the class file's comment says where it was captured or found). A code name that
+    systems never print (EAI_NONAME) is shown through its numbers."""
+    lines = fc.examples_match
+
+    def shown(number: int) -> bool:
+        return any(re.search(rf"(?<![\d.\w-]){re.escape(str(number))}(?!\d)", x) for x in lines)
+
+    missing = []
+    for name, nums in fc.codes:
+        if not any(re.search(rf"\b{re.escape(name)}\b", x) for x in lines) and not (nums and all(shown(n) for _, n in nums)):
+            missing.append(name)
+    for number in fc.numbers:
+        if not shown(number):
+            missing.append(str(number))
+    for wording in fc.wordings:
+        if not any(re.search(_wording(wording), x, re.I) for x in lines):
+            missing.append(wording)
+    return missing
+
+
+def yaml_error(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    line = f":{mark.line + 1}" if mark else ""
+    reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return f"{line}: {reason}"
