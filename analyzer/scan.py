@@ -30,8 +30,20 @@ _ERROR_RE = re.compile("|".join(re.escape(w) for w in ERROR_WORDS), re.I)
 
 SMALL_BLOCK = 1 << 20  # below this, the prefilter engine with no compile cost is used
 MAX_CONTINUATION = 60  # physical lines one entry (object, stack trace) may span
+MAX_TRACEBACK = 400  # a Python traceback, chained ones included (Django's run to a few hundred lines)
 MAX_FOREIGN = 20  # other instances' lines skipped while gathering one entry
 _QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+# A Python traceback is one entry: its frames, the exception line that ends it, and the tracebacks chained to it
+_PY_TRACEBACK = "Traceback (most recent call last):"
+_PY_CHAINS = (
+    "During handling of the above exception, another exception occurred:",
+    "The above exception was the direct cause of the following exception:",
+)
+_PY_EXCEPTION = re.compile(
+    r"(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception|Interrupted|Interrupt|Exit|Warning|Failure|error|timeout|Timeout)"
+    r"(?:: |:?$)"
+)
+_FRAMES, _ENDED, _CHAINED = 1, 2, 3  # where a Python traceback entry stands
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +205,7 @@ class _Entry:
     object, a stack trace). Lines of other instances in between are skipped, not consumed: they are
     scanned on their own. Gathering may go on into the next block of the same source."""
 
-    __slots__ = ("first", "single", "parts", "depth", "last_line", "foreign", "done", "gap")
+    __slots__ = ("first", "single", "parts", "depth", "last_line", "foreign", "done", "gap", "py", "final")
 
     def __init__(self, first: LogRecord, single: tuple[tuple[str, dict[str, str]], ...]):
         self.first, self.single = first, single
@@ -203,15 +215,28 @@ class _Entry:
         self.foreign = 0
         self.done = False
         self.gap = False  # a blank line was passed: only an indented/"at"/closing line may continue
+        # a Python traceback: its phase (None: not one), and the index in parts of the exception line that ends it
+        self.py = _FRAMES if first.message.startswith(_PY_TRACEBACK) else None
+        self.final: int | None = None
 
     def offer(self, record: LogRecord | None, blank: bool, line_no: int) -> int:
-        if len(self.parts) >= MAX_CONTINUATION or self.foreign > MAX_FOREIGN:
+        if len(self.parts) >= (MAX_TRACEBACK if self.py else MAX_CONTINUATION) or self.foreign > MAX_FOREIGN:
             return _STOP
         first = self.first
         if record is not None:
             if first.instance and record.instance and record.instance != first.instance:
                 self.foreign += 1
                 return _SKIP
+            if self.py in (_ENDED, _CHAINED) and not record.message.strip():
+                return _SKIP  # an empty record (API logs) where Python printed the blank line
+            if self.py is not None:
+                verdict = self._python(record.message)
+                if verdict is not None:
+                    if verdict == _TAKE:
+                        self.parts.append(record.message)
+                        self.last_line = line_no
+                        self.gap = False
+                    return verdict
             if _continues(record.message, self.depth) and (not self.gap or record.message[:1] in " \t}])"):
                 self.parts.append(record.message)
                 self.depth = max(0, self.depth + _depth(record.message))
@@ -219,6 +244,8 @@ class _Entry:
                 self.gap = False
                 return _TAKE
             return _STOP
+        if blank and self.py in (_ENDED, _CHAINED):
+            return _SKIP  # Python puts a blank line around 'During handling of the above exception…'
         if blank and self.depth == 0:
             # a blank line ends an entry unless an object is still open, or the dashboard copy put one in
             # the middle of a stack trace: then the next line, indented, still belongs to the entry
@@ -226,6 +253,23 @@ class _Entry:
                 return _STOP
             self.gap = True
         return _SKIP
+
+    def _python(self, message: str) -> int | None:
+        """A Python traceback goes on to the exception line that ends it ('ConnectionRefusedError: [Errno 111]
+        Connection refused', often the only line naming the failure), then through 'During handling of the
+        above exception…' to the traceback chained to it. None: decide as for any entry."""
+        if self.py == _FRAMES:
+            if message[:1] not in " \t" and _PY_EXCEPTION.match(message):
+                self.py, self.final = _ENDED, len(self.parts)
+                return _TAKE
+            return None
+        if self.py == _ENDED and message.startswith(_PY_CHAINS):
+            self.py = _CHAINED
+            return _TAKE
+        if self.py == _CHAINED and message.startswith(_PY_TRACEBACK):
+            self.py = _FRAMES
+            return _TAKE
+        return _STOP
 
     def feed(self, lines: _Lines, pos: int, line_no: int, consumed: set[int]) -> None:
         """Offer the lines from `pos` (line `line_no`) on; sets `done` unless the block ran out."""
@@ -244,6 +288,15 @@ class _Entry:
         if not lines.block.more:
             self.done = True
 
+    def message(self) -> str:
+        """The joined text of the entry; a Python traceback's last exception line comes first: it names the
+        failure (the sample, unexplained templates, patterns anchored at the start), the tracebacks follow as
+        its evidence."""
+        parts = self.parts
+        if self.final is not None:
+            parts = [parts[self.final], *parts[: self.final], *parts[self.final + 1 :]]
+        return "\n".join(parts)
+
     def hit(self, plan: Plan) -> Hit | None:
         if len(self.parts) == 1:
             record, matches = self.first, self.single
@@ -252,7 +305,7 @@ class _Entry:
             record = LogRecord(
                 source=f.source,
                 line=f.line,
-                message="\n".join(self.parts),
+                message=self.message(),
                 time=f.time,
                 instance=f.instance,
                 level=f.level,

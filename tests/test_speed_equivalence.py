@@ -96,7 +96,7 @@ def reference_hits(data: bytes, rules, source: str = "corpus") -> list[Hit]:  # 
             rec, matches = first, single
         else:
             rec = LogRecord(
-                source=first.source, line=first.line, message="\n".join(entry.parts), time=first.time,
+                source=first.source, line=first.line, message=entry.message(), time=first.time,
                 instance=first.instance, level=first.level, type=first.type, id=first.id, end_line=entry.last_line,
             )  # fmt: skip
             matches = _classify_all(rules, rec.message)
