@@ -44,6 +44,9 @@ _PY_EXCEPTION = re.compile(
     r"(?:: |:?$)"
 )
 _FRAMES, _ENDED, _CHAINED = 1, 2, 3  # where a Python traceback entry stands
+# Ruby's report of an uncaught exception: 'path:line:in `method': message (Class)', its '\tfrom …' frames, then
+# the same for each cause ('… (SocketError)' under '… (Redis::CannotConnectError)'): one entry
+_RUBY_HEAD = re.compile(r"\S+:\d+:in [`'][^`']*': .*\([A-Z]\w*(?:::\w+)*\)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +208,7 @@ class _Entry:
     object, a stack trace). Lines of other instances in between are skipped, not consumed: they are
     scanned on their own. Gathering may go on into the next block of the same source."""
 
-    __slots__ = ("first", "single", "parts", "depth", "last_line", "foreign", "done", "gap", "py", "final")
+    __slots__ = ("first", "single", "parts", "depth", "last_line", "foreign", "done", "gap", "py", "final", "ruby")
 
     def __init__(self, first: LogRecord, single: tuple[tuple[str, dict[str, str]], ...]):
         self.first, self.single = first, single
@@ -218,6 +221,7 @@ class _Entry:
         # a Python traceback: its phase (None: not one), and the index in parts of the exception line that ends it
         self.py = _FRAMES if first.message.startswith(_PY_TRACEBACK) else None
         self.final: int | None = None
+        self.ruby = bool(_RUBY_HEAD.match(first.message))
 
     def offer(self, record: LogRecord | None, blank: bool, line_no: int) -> int:
         if len(self.parts) >= (MAX_TRACEBACK if self.py else MAX_CONTINUATION) or self.foreign > MAX_FOREIGN:
@@ -237,6 +241,10 @@ class _Entry:
                         self.last_line = line_no
                         self.gap = False
                     return verdict
+            if self.ruby and self.parts[-1].lstrip().startswith("from ") and _RUBY_HEAD.match(record.message):
+                self.parts.append(record.message)  # the cause of the exception above, with its own frames
+                self.last_line = line_no
+                return _TAKE
             if _continues(record.message, self.depth) and (not self.gap or record.message[:1] in " \t}])"):
                 self.parts.append(record.message)
                 self.depth = max(0, self.depth + _depth(record.message))
