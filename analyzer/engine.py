@@ -84,6 +84,13 @@ class PythonEngine:
         return sorted(starts), folding
 
 
+# 5-grams of words every log is full of ("version" in a boot banner, "connection" in an access log): as an anchor
+# each costs an exact check on thousands of lines, so a needle holding one is covered by another gram or itself
+COMMON_GRAMS = frozenset({b"versi", b"ersio", b"rsion", b"conne", b"onnec", b"nnect", b"necti", b"ectio", b"serve",
+                          b"error", b"reque", b"eques", b"respo", b"start", b"timeo", b"imeou", b"meout", b"ation",
+                          b"ction", b"while", b"umber"})
+
+
 def _anchors(needles: list[bytes]) -> list[bytes]:
     """A few substrings such that every needle contains one (greedy set cover on 5-grams).
 
@@ -96,7 +103,7 @@ def _anchors(needles: list[bytes]) -> list[bytes]:
         for n in todo:
             grams = {n[i : i + ANCHOR_LEN] for i in range(max(1, len(n) - ANCHOR_LEN + 1))}
             for g in grams:
-                if len(g) == ANCHOR_LEN and g.isalnum():
+                if len(g) == ANCHOR_LEN and g.isalnum() and g not in COMMON_GRAMS:
                     counts[g] = counts.get(g, 0) + 1
         best = max(counts, key=lambda g: (counts[g], g), default=None)
         if best is None or counts[best] < 3:
