@@ -269,10 +269,22 @@ def _lint_literal(bp: Blueprint, key: str, value: Any, line: int, svc: str | Non
             for r in lint]
 
 
+def _unknown_groups(bp: Blueprint, svc: Service) -> list[tuple[str, int]]:
+    return [(str(ev.get("fromGroup")), ev.line) for ev in svc.env_vars()
+            if ev.get("fromGroup") and str(ev.get("fromGroup")) not in bp.groups]
+
+
 def _check_wiring(bp: Blueprint, w: _Wiring, var: str, redactor: Any) -> list[CheckResult]:
     svc, ev = w.service, w.entry
     out: list[CheckResult] = []
     name = svc.name
+    elsewhere = _unknown_groups(bp, svc)
+    if ev is None and elsewhere:
+        # the variable may come from a group defined outside this file: say so, do not fail
+        group, line = elsewhere[0]
+        return [_res(bp, "bp.group.unknown", 1, "warn", Severity.WARNING,
+                     M("bp.group.unknown.msg", service=name, group=group, var=var), line, name,
+                     M("bp.group.unknown.cause"), M("bp.group.unknown.fix", group=group))]
     if ev is None:
         out.append(_res(bp, "bp.var.missing", 1, "fail", Severity.ERROR,
                         M("bp.var.missing.msg", service=name, var=var), svc.line, name,

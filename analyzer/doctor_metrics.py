@@ -374,4 +374,5 @@ def check_metrics(side: KVSide | None, diag: Diagnosis | None, deploys: Iterable
     `up_rules`: the rules whose lines say the client is connected (the pack's `state: up`)."""
     if side is None:
         return [_res("kvm.none", "unknown", Severity.INFO, M("kvm.no_kv"))]
-    return _memory(side, diag) + _connections(side, diag, list(deploys), up_rules) + _cpu(side)
+    # memory last: when every figure is fine, the item's line shows the last one
+    return _cpu(side) + _connections(side, diag, list(deploys), up_rules) + _memory(side, diag)

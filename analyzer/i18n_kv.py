@@ -58,6 +58,24 @@ CATALOGUE_KV: dict[str, dict[str, str]] = {
         "fr": "Sortez {var} du groupe {group} et mettez-la dans les envVars de chaque service, avec fromService: "
               "{{type: keyvalue, name: <key value>, property: connectionString}}.",
     },
+    "bp.group.unknown.msg": {
+        "en": "service {service} has no {var} of its own and links env group {group}, which this file does not define",
+        "fr": "le service {service} n'a pas de {var} à lui et lie le groupe d'environnement {group}, que ce fichier ne définit pas",
+    },
+    "bp.group.unknown.cause": {
+        "en": "A group linked by fromGroup but defined elsewhere (in the Dashboard) cannot be checked here; if it "
+              "does not exist in the workspace, the Blueprint sync fails, and if it has no such variable the "
+              "client falls back to localhost.",
+        "fr": "Un groupe lié par fromGroup mais défini ailleurs (dans le Dashboard) ne peut pas être vérifié ici ; "
+              "s'il n'existe pas dans l'espace de travail la synchronisation échoue, et s'il n'a pas la variable le "
+              "client se rabat sur localhost.",
+    },
+    "bp.group.unknown.fix": {
+        "en": "Define env group {group} in envVarGroups, or check in the Dashboard that it exists and holds the Key "
+              "Value's Internal URL.",
+        "fr": "Définissez le groupe {group} dans envVarGroups, ou vérifiez dans le Dashboard qu'il existe et contient "
+              "l'Internal URL du Key Value.",
+    },
     "bp.from.database.msg": {
         "en": "service {service}: {var} comes fromDatabase, which is for Render Postgres only",
         "fr": "service {service} : {var} vient de fromDatabase, réservé à Render Postgres",

@@ -234,3 +234,22 @@ def test_cli_bad_yaml_exit_2_with_line(tmp_path):
     f.write_text("services:\n  - type: keyvalue\n    name: [unclosed\n")
     p = rla("--blueprint", str(f))
     assert p.returncode == 2 and "is not valid YAML at line" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_a_group_from_outside_the_file_is_a_warning_not_a_missing_variable():
+    text = """
+services:
+  - type: keyvalue
+    name: q
+    ipAllowList: []
+    maxmemoryPolicy: noeviction
+  - type: worker
+    name: jobs
+    startCommand: bundle exec sidekiq
+    envVars:
+      - fromGroup: shared-from-dashboard
+"""
+    assert bad(check(text)) == [("bp.group.unknown", 11)]
+    # the same service with no group at all: the variable is missing
+    assert bad(check(text.replace("    envVars:\n      - fromGroup: shared-from-dashboard\n", ""))) == \
+        [("bp.var.missing", 7)]

@@ -194,8 +194,8 @@ def test_parse_series_reads_both_shapes_and_keeps_the_max_per_time():
 def test_unknown_unit_is_never_turned_into_bytes():
     t = datetime(2026, 1, 5, 10, 0, tzinfo=timezone.utc)
     side = KVSide(KID, plan="free", series={"memory": Series("memory", [(t, 24.0)], "units")})
-    mem = check_metrics(side, None)[0]
-    assert mem.id == "kvm.memory" and mem.status == "ok" and "limit unknown" in mem.message and "24 units" in mem.message
+    (mem,) = [r for r in check_metrics(side, None) if r.id == "kvm.memory"]
+    assert mem.status == "ok" and "limit unknown" in mem.message and "24 units" in mem.message
 
 
 def test_sparkline():
