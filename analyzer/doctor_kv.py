@@ -1,7 +1,7 @@
 """`rla doctor`, the Key Value's own side: its metrics (item 9) and its own logs (item 10), over
 the window of the app's logs.
 
-    side = gather_kv(client, facts, service, fetch)   # the only part that talks to the API
+    side = gather_kv(client, facts, service, rules, fetch)   # the only part that talks to the API
     results = check_kv(facts)                          # pure
 
 The Key Value's logs (`/v1/logs?resource=red-…`; what Render puts in them is UNCONFIRMED by the
@@ -15,7 +15,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Callable
 
-from analyzer.doctor_metrics import AROUND_S, ITEM as METRICS_ITEM, KVSide, check_metrics, parse_series
+from analyzer.doctor_metrics import AROUND_S, UP_RULES, KVSide, check_metrics, parse_series
+from analyzer.doctor_metrics import ITEM as METRICS_ITEM
 from analyzer.i18n import Msg as M
 from analyzer.i18n import join
 from analyzer.model import Severity
@@ -147,6 +148,5 @@ def check_kv(facts: Any) -> list[CheckResult]:
                 CheckResult("kvl.none", LOGS_ITEM, "unknown", Severity.INFO, why)]
     deploys = [t for t in (parse_ts(d.get("finishedAt") or d.get("createdAt")) for d in facts.deploys or []
                            if isinstance(d, dict)) if t is not None]
-    up = tuple(r.id for r in facts.rules.values() if getattr(r, "state", None) == "up") or None
-    metrics = check_metrics(side, facts.diagnosis, deploys, up) if up else check_metrics(side, facts.diagnosis, deploys)
-    return metrics + check_kv_logs(side, facts.diagnosis, facts.rules)
+    up = tuple(r.id for r in facts.rules.values() if getattr(r, "state", None) == "up") or UP_RULES
+    return check_metrics(side, facts.diagnosis, deploys, up) + check_kv_logs(side, facts.diagnosis, facts.rules)
