@@ -253,3 +253,28 @@ services:
     # the same service with no group at all: the variable is missing
     assert bad(check(text.replace("    envVars:\n      - fromGroup: shared-from-dashboard\n", ""))) == \
         [("bp.var.missing", 7)]
+
+
+def test_deprecated_redis_type_without_allowlist():
+    # the shape of a render.yaml in a public design document: `type: redis` both ways, no ipAllowList
+    text = """
+services:
+  - type: web
+    name: quiz-websocket-server
+    env: ruby
+    startCommand: bundle exec puma -C config/puma.rb
+    envVars:
+      - key: REDIS_URL
+        fromService:
+          type: redis
+          name: quiz-redis
+          property: connectionString
+  - type: redis
+    name: quiz-redis
+    plan: starter
+    maxmemoryPolicy: noeviction
+"""
+    results = check(text)
+    assert bad(results) == [("bp.allowlist.missing", 13), ("bp.maxmemory.cache", 16)]
+    notes = {r.id for r in results if r.severity.label == "info"}
+    assert {"bp.from.alias", "bp.kv.alias"} <= notes
