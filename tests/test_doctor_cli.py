@@ -128,7 +128,7 @@ def online(fake: FakeRender, *args: str) -> subprocess.CompletedProcess:
 def test_service_all_ok_exit_0(fake):
     p = online(fake, SID)
     assert p.returncode == 0, p.stdout + p.stderr
-    for i in range(1, 9):
+    for i in range(1, 11):
         assert f"✅ {i}." in p.stdout
     assert "Log diagnosis (the last 1h" in p.stdout
     assert fake.api_key not in p.stdout + p.stderr
@@ -157,6 +157,21 @@ def test_service_failures_exit_1_and_json_is_complete():
     status = {c["item"]: c["status"] for c in doc["checklist"]}
     assert status[7] == status[8] == "fail" and status[4] == status[5] == "warn"
     assert j.returncode == 1
+
+
+def test_zero_connections_refute_healthy_logs_exit_1():
+    from tests.test_doctor_api import HEALTHY_LOGS
+    from tests.conftest import NOW_NS
+
+    data = world(logs=HEALTHY_LOGS)
+    data.add_metric(KID, "active-connections", [(NOW_NS - m * 60 * 10**9, 0) for m in range(60)], "count")
+    with FakeRender(data) as f:
+        p = online(f, SID)
+        j = online(f, SID, "--format", "json")
+    assert p.returncode == 1 and "✅ 7." in p.stdout and "❌ 9." in p.stdout, p.stdout
+    assert "talks to another Redis" in p.stdout
+    zero = [r for c in json.loads(j.stdout)["checklist"] for r in c["results"] if r["id"] == "kvm.zero"]
+    assert zero and zero[0]["severity"] == "critical" and j.returncode == 1
 
 
 def test_fail_on_critical_ignores_errors():
