@@ -109,6 +109,7 @@ def follow(
         ctx.redactor = session.redactor
         status = {"text": t("follow.connecting", language)}
         printed = {"n": 0}
+        shown: set[str] = set()  # rule ids printed as a "new finding" line
 
         def on_event(kind: str, text: str) -> None:
             status["text"] = said(text, language)
@@ -132,10 +133,10 @@ def follow(
             with stop.deferred():  # a batch is fed whole: no entry half-counted by a Ctrl-C
                 batch = list(pending)
                 pending.clear()
-                new = session.feed_records(batch, source, more=True)
+                session.feed_records(batch, source, more=True)
             dirty = True
-            if new and not tty and format != Format.json:
-                printed["n"] += _print_new(new, ruleset, language, session)
+            if not tty and format != Format.json:
+                printed["n"] += _print_new(session, shown, ruleset, language)
 
         def redraw() -> None:
             nonlocal last_draw, dirty
@@ -261,17 +262,16 @@ def _server_start(client: Any, res: Any, lang: str) -> int:
     return int((server or clock.now()).timestamp()) * 1_000_000_000
 
 
-def _print_new(new_ids: list[str], ruleset: Any, lang: str, session: Any) -> int:
-    """One line per new finding: time, severity, rule id, title."""
+def _print_new(session: Any, shown: set[str], ruleset: Any, lang: str) -> int:
+    """One line per finding not shown yet: time, severity, rule id, title. From the preview, so an
+    entry still open at the end of a batch (the service then fell silent) is shown too."""
     diag = session.preview()
-    by_id = {f.rule_id: f for f in diag.findings}
-    for rule_id in dict.fromkeys(new_ids):
-        rule = ruleset.get(rule_id)
-        finding = by_id.get(rule_id)
-        when = (finding.first.time if finding and finding.first.time else "") or ""
-        sev = finding.severity.label if finding else (rule.severity.label if rule else "?")
-        title = rule.text(lang).title if rule else rule_id
-        line = f"{when}  {sev:<8} {rule_id}  {title}".strip()
+    new = sorted((f for f in diag.findings if f.rule_id not in shown), key=lambda f: f.first.line)
+    for finding in new:
+        shown.add(finding.rule_id)
+        rule = ruleset.get(finding.rule_id)
+        title = rule.text(lang).title if rule else finding.rule_id
+        line = f"{finding.first.time or ''}  {finding.severity.label:<8} {finding.rule_id}  {title}".strip()
         sys.stdout.write(session.redactor.scrub(line) + "\n")
     sys.stdout.flush()
-    return len(new_ids)
+    return len(new)

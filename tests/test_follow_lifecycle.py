@@ -313,3 +313,20 @@ def test_each_redraw_fits_an_80x24_terminal():
         rows = sum(max(1, -(-len(line) // 80)) for line in plain.rstrip("\n").split("\n"))
         assert rows <= 23, plain
     assert "Redis" in frames[-1].split("\n")[2]  # the verdict is on screen
+
+
+@pytest.mark.realtime_waits
+def test_a_finding_is_announced_even_when_the_service_falls_silent_mid_entry():
+    """An error object still open when the logs stop (its entry waits for a line that never comes)
+    is announced anyway: the line mode reads the preview, not only the entries already closed."""
+    with make_fake() as fake:
+        proc = start(fake, "follow", "live-app", "--format", "table")
+        wait_for(lambda: fake.ws_connections > 0)
+        emit(fake, MESSAGES[:7])  # the deploy lines, then one error object without its closing brace
+        line = ""
+        ready, _, _ = select.select([proc.stdout], [], [], 15)
+        if ready:
+            line = proc.stdout.readline()
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=30)
+    assert "redis-econnrefused" in line or "redis-connection-error" in line, line
