@@ -199,7 +199,26 @@ WORDINGS = [
      "number:../deps/openssl/openssl/ssl/record/ssl3_record.c:350:", "redis-tls-to-plaintext"),
     ("redis.exceptions.ConnectionError: Error while reading from localhost:16401 : (1, '[SSL: "
      "TLSV13_ALERT_CERTIFICATE_REQUIRED] tlsv13 alert certificate required (_ssl.c:2580)')", "redis-tls-certificate"),
-    # URL errors raised by the clients themselves
+    # from issue 13's corpora (samples/public/, samples/matrix/): Go on Windows, redis-rb's own timeout wording, Ruby's
+    # socket error before redis-rb wraps it, Go dialing through a sentinel, kombu's NOAUTH, a masked host
+    ("panic: dial tcp 192.168.1.xxx:6379: connectex: No connection could be made because the target machine actively "
+     "refused it.", "redis-econnrefused"),
+    ("Redis::CannotConnectError (Timed out connecting to Redis on 127.0.0.1:6379):", "redis-connection-timeout"),
+    ("Errno::ECONNREFUSED: Connection refused - connect(2) for 127.0.0.1:6379", "redis-econnrefused"),
+    ("failed to get session: redigo: no sentinels available; last error: dial tcp: i/o timeout", "redis-connection-timeout"),
+    ("[2026-12-04 19:40:19,967: ERROR/MainProcess] consumer: Cannot connect to redis://:**@red-d1abc2def3ghi4jkl5mn:6379/0: "
+     "Authentication required..", "redis-noauth"),
+    ("[ERROR/MainProcess] consumer: Cannot connect to redis://:×××@×××.redis.cache.chinacloudapi.cn:6379/12: Error 11001 "
+     "connecting to ×××.redis.cache.chinacloudapi.cn:6379. Name or service not known.. Trying again in 2.00 seconds...",
+     "redis-dns-not-found"),
+    # URL errors raised by the clients themselves: kombu's transports, Go's net/url and dialer, Celery reading
+    # 'redis//host' as an amqp host name
+    ("KeyError: 'No such transport: reddis.  Did you mean redis?'", "redis-url-malformed"),
+    ('2026/12/04 19:25:05 invalid REDIS_URL: parse "redis://red-d0cjkelq67qs70c2kvup:abc": invalid port ":abc" after host',
+     "redis-url-malformed"),
+    ("2026/12/04 19:24:45 redis ping failed: dial tcp: address 63799999: invalid port", "redis-url-malformed"),
+    ("[2026-12-04 19:44:19,075: ERROR/MainProcess] consumer: Cannot connect to amqp://guest:**@redis%2F%2Fred-d0cjkelq67qs"
+     "70c2kvup%3A6379:5672//: [Errno -2] Name or service not known.", "redis-url-malformed"),
     ("threw: TypeError: Protocol - http: - is not a valid Redis protocol. Expected redis: or rediss:", "redis-url-malformed"),
     ("[ioredis] error: Error: connect ENOENT //red-abc:6379", "redis-url-malformed"),
 ]
@@ -212,9 +231,22 @@ def test_the_same_failure_in_other_words_is_recognised_by_its_class(line, rule):
     assert diag_of(line + "\n").verdict.state == "failing"
 
 
+def test_a_space_inside_the_host_is_a_whitespace_url_problem():
+    # redis-py given 'redis://red-…kvup :6379' (samples/matrix/plain/redis-py/url-space-inside.rfc3339.log), and
+    # go-redis's url.Parse on the same URL (samples/matrix/dashboard/go-redis/url-space-inside.txt)
+    for line in (
+        "redis.exceptions.ConnectionError: Error -2 connecting to red-d0cjkelq67qs70c2kvup :6379. Name or service not known.",
+        '2026/12/04 19:23:01 invalid REDIS_URL: parse "redis://red-d0cjkelq67qs70c2kvup :6379": invalid character " " in '
+        "host name",
+    ):
+        assert diag_of(line + "\n").verdict.root_cause == "redis-url-whitespace", line
+
+
 def test_every_wording_example_comes_from_a_capture_or_a_class_source():
     """The lines above are real: each is in a raw capture or quoted in a class/rule file next to its source."""
     corpus = "".join(p.read_text(encoding="utf-8") for p in RAW.glob("*.log"))
+    corpus += "".join(p.read_text(encoding="utf-8") for p in (ROOT / "samples").glob("*/*/*.*") if p.suffix != ".yaml")
+    corpus += "".join(p.read_text(encoding="utf-8") for p in (ROOT / "samples").glob("*/*/*/*.*") if p.suffix != ".yaml")
     corpus += "".join(p.read_text(encoding="utf-8") for p in (ROOT / "rules").rglob("*.yaml"))
     corpus = corpus.replace('\\"', '"')
     shown = [line for line, _ in WORDINGS if line.split(": ", 1)[-1][:40] not in corpus]
