@@ -242,6 +242,26 @@ def test_a_space_inside_the_host_is_a_whitespace_url_problem():
         assert diag_of(line + "\n").verdict.root_cause == "redis-url-whitespace", line
 
 
+@pytest.mark.parametrize(
+    "line,root",
+    [
+        # redis-rb dials 63799999 modulo 65536 and is refused there (samples/matrix/api/redis-rb/url-port-too-big.jsonl)
+        ("/usr/share/rubygems-integration/all/gems/redis-4.8.0/lib/redis/client.rb:398:in `rescue in establish_connection': "
+         "Error connecting to Redis on red-d0cjkelq67qs70c2kvup:63799999 (Errno::ECONNREFUSED) (Redis::CannotConnectError)",
+         "redis-url-malformed"),
+        # Ruby's URI parser and kombu's database number, on a URL with spaces (samples/matrix/raw/redis-rb/,
+        # samples/matrix/raw/celery/url-space-around.log)
+        ("/usr/lib/ruby/3.1.0/uri/rfc3986_parser.rb:67:in `split': bad URI(is not URI?): \"redis://red-d0cjkelq67qs70c2kvup "
+         ':6379" (URI::InvalidURIError)', "redis-url-whitespace"),
+        ("ValueError: Database is int between 0 and limit - 1, not red-d0cjkelq67qs70c2kvup:6379 ", "redis-url-whitespace"),
+        ('2026/12/04 19:23:27 invalid REDIS_URL: invalid redis database number: "red-d0cjkelq67qs70c2kvup:6379"',
+         "redis-url-malformed"),
+    ],
+)
+def test_url_errors_of_the_capture_matrix(line, root):
+    assert diag_of(line + "\n").verdict.root_cause == root
+
+
 def test_every_wording_example_comes_from_a_capture_or_a_class_source():
     """The lines above are real: each is in a raw capture or quoted in a class/rule file next to its source."""
     corpus = "".join(p.read_text(encoding="utf-8") for p in RAW.glob("*.log"))
