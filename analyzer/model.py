@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import IntEnum
+
+
+def _parsed(text: str | None) -> datetime | None:
+    from analyzer.times import parse
+
+    stamp = parse(text)
+    return stamp.dt if stamp else None
 
 
 class Severity(IntEnum):
@@ -55,6 +63,11 @@ class LogRecord:
     type: str | None = None
     id: str | None = None
     end_line: int | None = None  # last physical line, when the entry spans several
+
+    @property
+    def timestamp(self) -> "datetime | None":
+        """`time` parsed (analyzer.times): aware when the format has a zone, None when it has no date."""
+        return _parsed(self.time)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +138,10 @@ class Evidence:
     time: str | None
     instance: str | None
 
+    @property
+    def timestamp(self) -> "datetime | None":
+        return _parsed(self.time)
+
 
 @dataclass
 class Finding:
@@ -182,6 +199,7 @@ class Stats:
     first_unparsed: str | None = None
     incomplete: str | None = None  # why the input stopped early, if it did
     scope: Scope | None = None  # what an API read covered (None for files and stdin)
+    skipped: list[str] = field(default_factory=list)  # inputs not read, and why (binary, unreadable)
 
 
 @dataclass
