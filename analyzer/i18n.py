@@ -68,12 +68,67 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "Lignes d'erreur qu'aucune règle n'explique ({n} modèle(s)) :",
     },
     "no_findings": {"en": "No Redis finding.", "fr": "Aucun constat Redis."},
+    # the first screen (analyzer/report/table.py) and the time model (analyzer/times.py)
+    "time.date_unknown": {"en": "{time}, date unknown", "fr": "{time}, date inconnue"},
+    "time.year_unknown": {"en": "{time}, year unknown", "fr": "{time}, année inconnue"},
+    "verdict.nothing_read": {
+        "en": "Nothing was read: no log line in the input, so no diagnosis",
+        "fr": "Rien n'a été lu : aucune ligne de log en entrée, donc aucun diagnostic",
+    },
+    "read.lines": {"en": "read {lines} line(s) from {what}", "fr": "lu {lines} ligne(s) dans {what}"},
+    "read.sources": {"en": "{n} sources", "fr": "{n} sources (fichiers ou flux)"},
+    "read.logs": {
+        "en": "read {lines} log(s) of {service}, {start} → {end}",
+        "fr": "lu {lines} log(s) de {service}, {start} → {end}",
+    },
+    "read.filter": {
+        "en": "server-side filter {filter}: the logs it leaves out were not diagnosed",
+        "fr": "filtre côté serveur {filter} : les logs qu'il écarte n'ont pas été diagnostiqués",
+    },
+    "read.skipped": {"en": "not read: {what}", "fr": "non lu : {what}"},
+    "read.empty": {"en": "{what} is empty", "fr": "{what} est vide"},
+    "fix.title": {"en": "Fix ({id}):", "fr": "Solution ({id}) :"},
+    "findings.title": {"en": "Findings ({n}):", "fr": "Constats ({n}) :"},
+    "findings.title.day": {"en": "Findings ({n}), times on {day}:", "fr": "Constats ({n}), heures du {day} :"},
+    "findings.status": {"en": "Status lines: {list}", "fr": "Lignes d'état : {list}"},
+    "findings.more": {
+        "en": "-v: cause and fix of every finding · rla rules show {id}",
+        "fr": "-v : cause et solution de chaque constat · rla rules show {id}",
+    },
+    "findings.more.plain": {
+        "en": "-v: cause and fix of every finding",
+        "fr": "-v : cause et solution de chaque constat",
+    },
+    "explain.see_root": {"en": "fix: that of {id}, above", "fr": "solution : celle de {id}, plus haut"},
+    "explain.first_last": {"en": "first {first}; last {last}", "fr": "première fois {first} ; dernière {last}"},
+    "unexplained.more": {"en": "… {n} more (-v)", "fr": "… {n} de plus (-v)"},
+    "healthy.note": {
+        "en": "No Redis problem in these logs.",
+        "fr": "Aucun problème Redis dans ces logs.",
+    },
     # CLI
     "paste.hint": {
         "en": "Paste the Render logs, then press Ctrl-D (Ctrl-Z then Enter on Windows). Ctrl-C to cancel.",
         "fr": "Collez les logs Render, puis appuyez sur Ctrl-D (Ctrl-Z puis Entrée sous Windows). Ctrl-C pour annuler.",
     },
     "error.prefix": {"en": "rla: error: ", "fr": "rla : erreur : "},
+    "check.nothing_read": {
+        "en": "nothing was read from this sample (--fail-on unknown)",
+        "fr": "rien n'a été lu dans cet échantillon (--fail-on unknown)",
+    },
+    "check.told_nothing": {
+        "en": "no Redis status or error line: the diagnosis can't tell (--fail-on unknown)",
+        "fr": "aucune ligne d'état ou d'erreur Redis : le diagnostic ne peut pas conclure (--fail-on unknown)",
+    },
+    "error.usage": {"en": "{message} (see {help})", "fr": "{message} (voir {help})"},
+    "error.select_typo_close": {
+        "en": "--select/--ignore '{id}' names no rule; did you mean {close}?",
+        "fr": "--select/--ignore '{id}' ne désigne aucune règle ; vouliez-vous dire {close} ?",
+    },
+    "rules.unknown_close": {
+        "en": "no rule with id {id!r}; did you mean {close}?",
+        "fr": "aucune règle avec l'identifiant {id!r} ; vouliez-vous dire {close} ?",
+    },
     "interrupted": {
         "en": "interrupted: diagnosis of what was read so far",
         "fr": "interrompu : diagnostic de ce qui a été lu jusqu'ici",

@@ -114,6 +114,7 @@ class Session:
         stats = self.judge.stats
         stats.unparsed = self.problems.unparsed
         stats.first_unparsed = self.problems.first
+        stats.skipped = list(self.problems.skipped)
         if incomplete:
             stats.incomplete = incomplete
         stats.scope = self.scope

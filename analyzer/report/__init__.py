@@ -27,6 +27,8 @@ class ReportContext:
     redactor: Redactor = field(default_factory=Redactor)
     unexplained: bool = True
     fail_on: str = "error"  # what the CI formats mark as failing
+    local_time: bool = False  # human times in the local zone instead of UTC
+    explain: bool = False  # -v: every finding's cause and fix, not only the root cause's
 
 
 def fill(text: str, fields: dict[str, str]) -> str:
@@ -36,32 +38,48 @@ def fill(text: str, fields: dict[str, str]) -> str:
     return text
 
 
-def when(ev: Evidence | None, lang: str = "en") -> str:
+def when(ev: Evidence | None, lang: str = "en", local: bool = False) -> str:
+    """Where and when, readable: `2026-11-26 19:46:16 UTC (app.log:35)`. Logs from the API are
+    located by instance and time (their line numbers are positions in a download, meaningless)."""
+    from analyzer.times import human
+
     if ev is None:
         return ""
-    where = f"{t('line', lang)} {ev.line}"
-    if ev.source not in ("<stdin>",) and not ev.source.startswith("render:"):
+    stamp = human(ev.time, lang, local)
+    if ev.source.startswith("render:"):
+        where = f"[{ev.instance}]" if ev.instance else ""
+    elif ev.source == "<stdin>":
+        where = f"{t('line', lang)} {ev.line}"
+    else:
         where = f"{ev.source}:{ev.line}"
-    return f"{ev.time} ({where})" if ev.time else where
+    if stamp and where:
+        return f"{stamp} ({where})"
+    return stamp or where
+
+
+def nothing_read(diag: Diagnosis) -> bool:
+    return diag.stats.lines == 0
 
 
 def verdict_text(diag: Diagnosis, ctx: ReportContext) -> str:
     v, lang = diag.verdict, ctx.lang
+    if nothing_read(diag) and v.state == "unknown":
+        return t("verdict.nothing_read", lang)
     text = t(f"verdict.{v.state}", lang)
     root = ctx.ruleset.get(v.root_cause) if v.root_cause else None
     if v.state in ("degraded", "failing") and v.since:
-        text += " " + t("verdict.since", lang, when=when(v.since, lang))
+        text += " " + t("verdict.since", lang, when=when(v.since, lang, ctx.local_time))
     if v.state == "recovered" and v.since:
-        text += " " + t("verdict.back_at", lang, when=when(v.since, lang))
+        text += " " + t("verdict.back_at", lang, when=when(v.since, lang, ctx.local_time))
     if root is not None:
         key = "verdict.earlier" if v.state == "recovered" else "verdict.root_cause"
         text += t("sep.semicolon", lang) + t(key, lang, title=root.text(lang).title, id=root.id)
     if v.after_deploy is not None:
-        text += t("sep.semicolon", lang) + t("verdict.after_deploy", lang, when=when(v.after_deploy, lang))
+        text += t("sep.semicolon", lang) + t("verdict.after_deploy", lang, when=when(v.after_deploy, lang, ctx.local_time))
     return text
 
 
-def evidence_fields(finding: Finding, lang: str = "en") -> list[str]:
+def evidence_fields(finding: Finding, lang: str = "en", instances: bool = True, caused: bool = True) -> list[str]:
     out = []
     for name, value in finding.fields.items():
         if name == "redis_url":
@@ -75,15 +93,18 @@ def evidence_fields(finding: Finding, lang: str = "en") -> list[str]:
             continue  # the host:port already says it
         else:
             out.append(f"{name}={value!r}" if name == "message" else f"{name}={value}")
-    if finding.instances:
+    if finding.instances and instances:
         out.append("[" + ", ".join(finding.instances[:5]) + ("…" if len(finding.instances) > 5 else "") + "]")
-    if finding.caused_by:
+    if finding.caused_by and caused:
         out.append(t("caused_by", lang, id=finding.caused_by))
     return out
 
 
 def _ev(ev: Evidence) -> dict[str, Any]:
-    return {"source": ev.source, "line": ev.line, "time": ev.time, "instance": ev.instance}
+    """`time` is the text the log showed; `timestamp` its ISO 8601 reading (null without a date)."""
+    from analyzer.times import iso
+
+    return {"source": ev.source, "line": ev.line, "time": ev.time, "timestamp": iso(ev.time), "instance": ev.instance}
 
 
 def to_dict(diag: Diagnosis, ctx: ReportContext) -> dict[str, Any]:
@@ -139,6 +160,9 @@ def to_dict(diag: Diagnosis, ctx: ReportContext) -> dict[str, Any]:
             "first_unparsed": s.first_unparsed,
             "incomplete": s.incomplete,
             "scope": asdict(s.scope) if s.scope else None,
+            # what was read: nothing at all is said plainly (and `--fail-on unknown` fails on it)
+            "nothing_read": nothing_read(diag),
+            "skipped": s.skipped,
         },
     }
 

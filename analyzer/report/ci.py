@@ -125,8 +125,9 @@ def run_dict(run: Run, ctx: ReportContext) -> dict[str, Any]:
                 d.update(fingerprint=fp, baseline=known, gate=gate)
                 gates += gate
                 new += gate
-                per_severity[f.severity.label] += 1
-                per_rule[f.rule_id] = per_rule.get(f.rule_id, 0) + 1
+                if f.severity > Severity.OK:  # status lines (ready, connected) are not findings
+                    per_severity[f.severity.label] += 1
+                    per_rule[f.rule_id] = per_rule.get(f.rule_id, 0) + 1
         status = _status(res, gates)
         counts[status] += 1
         files.append(
@@ -231,11 +232,33 @@ def headline(doc: dict[str, Any], lang: str = "en") -> str:
 
 # ---- the check's own human formats (analyze keeps its table and markdown) -------------------------
 
-_MARK = {PASS: "✅", FAIL: "❌", MISSING: "❌", PENDING: "⏸", ERROR: "⚠️"}
+_MARK = {PASS: "✅", FAIL: "❌", MISSING: "❌", PENDING: "⏸", ERROR: "⚠️", "warn": "⚠️", "unknown": "❔"}
 
 
-def _md(text: Any) -> str:
-    return str(text).replace("|", "\\|").replace("\n", "<br>")
+def md_text(text: Any) -> str:
+    """Text for a markdown table cell: `<key value>` and `<password>` in a fix step stay visible
+    (GitHub would take them for HTML tags and drop them), pipes and newlines do not break the row."""
+    out = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return out.replace("|", "\\|").replace("\n", "<br>")
+
+
+_md = md_text
+
+
+def _code(text: Any) -> str:
+    """Inside a `code span` entities are shown as typed: only the table's pipe is escaped."""
+    return str(text).replace("|", "\\|").replace("`", "'")
+
+
+def health_mark(f: dict[str, Any]) -> str:
+    """A file's state for people: ok only when it passed and Redis is healthy (or recovered);
+    a file that passed the gate with Redis degraded or failing is `warn`, one that told nothing `?`."""
+    if f["status"] != PASS or not f["diagnosis"]:
+        return f["status"]
+    state = f["diagnosis"]["verdict"]["state"]
+    if state in ("healthy", "recovered"):
+        return PASS
+    return "unknown" if state == "unknown" else "warn"
 
 
 def _reason(text: str | None, lang: str) -> str:
@@ -254,6 +277,7 @@ def _reason(text: str | None, lang: str) -> str:
 def render_markdown(doc: dict[str, Any], lang: str = "en") -> str:
     """For a PR comment and $GITHUB_STEP_SUMMARY: verdict of the run, one row per file, details."""
     from analyzer.i18n import t
+    from analyzer.times import human
 
     ok = doc["ok"]
     out = [t("ci.md.title.passed" if ok else "ci.md.title.failed", lang), "", headline(doc, lang), ""]
@@ -265,17 +289,17 @@ def render_markdown(doc: dict[str, Any], lang: str = "en") -> str:
         tag = t("ci.md.baseline_tag", lang)
         findings = ", ".join(f"`{x['rule']}`×{x['count']}" + (tag if x.get("baseline") else "") for x in shown)
         problems = t("sep.semicolon", lang).join(p["message"] for p in f["problems"])
-        out.append(f"| {_MARK[f['status']]} | `{_md(f['path'])}` | {_md(verdict)} | {_md(findings)} | {_md(problems)} |")
+        out.append(f"| {_MARK[health_mark(f)]} | `{_code(f['path'])}` | {_md(verdict)} | {_md(findings)} | {_md(problems)} |")
     details = []
     for f in doc["files"]:
         gate = [x for x in (f["diagnosis"] or {}).get("findings", []) if x.get("gate")]
         if not gate:
             continue
-        details += ["", f"#### `{_md(f['path'])}`", "", t("ci.md.details_header", lang), "|---|---|---|---|---|"]
+        details += ["", f"#### `{_code(f['path'])}`", "", t("ci.md.details_header", lang), "|---|---|---|---|---|"]
         for x in gate:
-            where = t("ci.line", lang, line=x["first"]["line"]) + (f" ({x['first']['time']})" if x["first"]["time"] else "")
-            fix = "<br>".join(f"• {s}" for s in x["solution"])
-            details.append(f"| {_sev(x['severity'], lang)} | `{x['rule']}` {_md(x['title'])} | {where} | {_md(x['cause'])} | {_md(fix)} |")
+            where = t("ci.line", lang, line=x["first"]["line"]) + (f" ({human(x['first']['time'], lang)})" if x["first"]["time"] else "")
+            fix = "<br>".join(_md(f"• {s}") for s in x["solution"])
+            details.append(f"| {_sev(x['severity'], lang)} | `{x['rule']}` {_md(x['title'])} | {where} | {_md(x['cause'])} | {fix} |")
     out += details
     if doc["baseline"] and doc["baseline"]["gone"]:
         out += ["", t("ci.md.gone", lang, n=len(doc["baseline"]["gone"])), ""]
@@ -285,16 +309,18 @@ def render_markdown(doc: dict[str, Any], lang: str = "en") -> str:
     return "\n".join(out) + "\n"
 
 
-def render_table(doc: dict[str, Any], lang: str = "en") -> str:
+def render_table(doc: dict[str, Any], lang: str = "en", width: int = 80) -> str:
     """Plain text for a terminal or a CI log: one line per file, what failed under it, a summary."""
     from analyzer.i18n import t
+    from analyzer.terminal import fit, wrap
 
     lines = []
     for f in doc["files"]:
         d = f["diagnosis"]
-        mark = {PASS: "ok  ", FAIL: "FAIL", MISSING: "FAIL", PENDING: "pend", ERROR: "ERR "}[f["status"]]  # fixed-width marks, every language
+        # fixed-width marks, every language; `ok` only for a healthy log, never for a degraded one that passed
+        mark = {PASS: "ok  ", "warn": "warn", "unknown": "?   ", FAIL: "FAIL", MISSING: "FAIL", PENDING: "pend", ERROR: "ERR "}[health_mark(f)]
         what = d["verdict"]["text"] if d else _reason(f["reason"], lang)
-        lines.append(f"{mark} {f['path']}  {what}")
+        lines += [fit(x, width) for x in wrap(what, width, f"{mark} {f['path']}  ", "       ")]
         for p in f["problems"]:
             lines.append(f"       {p['message']}")
         for x in (d or {}).get("findings", []):
@@ -313,7 +339,7 @@ def render_table(doc: dict[str, Any], lang: str = "en") -> str:
     lines.append(t("ci.table.passed" if doc["ok"] else "ci.table.failed", lang, headline=headline(doc, lang)))
     if rules:
         lines.append(t("ci.table.per_rule", lang, list=", ".join(f"{k} {v}" for k, v in rules.items())))
-    return "\n".join(lines) + "\n"
+    return "\n".join(fit(line, width) for line in lines) + "\n"
 
 
 def render_run(doc: dict[str, Any], fmt: str, ctx: ReportContext) -> str:
@@ -336,4 +362,4 @@ def render_run(doc: dict[str, Any], fmt: str, ctx: ReportContext) -> str:
         return render_markdown(doc, ctx.lang)
     if fmt == "json":
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    return render_table(doc, ctx.lang)
+    return render_table(doc, ctx.lang, ctx.width)

@@ -1,10 +1,10 @@
 """--format junit: the JUnit XML that CI servers read (Jenkins, GitLab, Azure, CircleCI …).
 
-One <testsuite> per sample, one <testcase> per sample × rule, so a clean rule shows as a pass
-(not as nothing): a finding that fails the gate is a <failure>, one below the threshold or in the
-baseline passes with a note in <system-out>. In expectation mode a missing or unexpected finding is
-the rule's failure, a verdict or root-cause mismatch fails a `(verdict)` case, a pending sample is
-one skipped case. A sample that cannot be read is an <error>. Valid against the common Jenkins /
+One <testsuite> per sample with one <testcase>: the sample is the test (2 samples give 2 cases, not
+2 × every rule). Findings that fail the gate, or in expectation mode every mismatch (verdict, root
+cause, missing or unexpected finding), make its one <failure>, each listed with cause and fix;
+findings below the threshold or in the baseline are noted in <system-out> with the verdict; status
+lines are not findings. A pending sample is skipped, one that cannot be read is an <error>. Valid against the common Jenkins /
 Surefire schema (junit-10.xsd, see tests/schemas/).
 """
 
@@ -44,76 +44,62 @@ def _case(suite: ET.Element, name: str, classname: str) -> ET.Element:
     return ET.SubElement(suite, "testcase", name=_clean(name), classname=_clean(classname), time="0")
 
 
-def _suite(root: ET.Element, f: dict[str, Any], rule_ids: list[str], expect: bool) -> tuple[int, int, int, int]:
+def _suite(root: ET.Element, f: dict[str, Any], expect: bool) -> tuple[int, int, int, int]:
+    """One <testsuite> per sample holding one <testcase>: the sample passes or fails as a whole,
+    its failing findings (or expectation mismatches) listed in one <failure>."""
     path = f["path"]
     suite = ET.SubElement(root, "testsuite", name=_clean(path))
-    classname = "rla." + path
-    tests = failures = errors = skipped = 0
-    if f["status"] == ERROR:
-        case = _case(suite, "(read)", classname)
-        ET.SubElement(case, "error", type="unreadable", message=_clean(f["reason"] or "cannot read"))
-        tests, errors = 1, 1
-    elif f["status"] == PENDING:
-        case = _case(suite, "(pending)", classname)
-        ET.SubElement(case, "skipped", message=_clean(f["reason"] or "pending"))
-        tests, skipped = 1, 1
-    elif f["status"] == MISSING:
-        case = _case(suite, "(sample)", classname)
-        for p in f["problems"]:
-            ET.SubElement(case, "failure", type="sample", message=_clean(p["message"]))
-        tests, failures = 1, 1
-    else:
+    failures = errors = skipped = 0
+    if f["status"] not in (ERROR, PENDING, MISSING):
         diag = f["diagnosis"]
         props = ET.SubElement(suite, "properties")
         ET.SubElement(props, "property", name="verdict", value=diag["verdict"]["state"])
         ET.SubElement(props, "property", name="root_cause", value=diag["verdict"]["root_cause"] or "")
         ET.SubElement(props, "property", name="lines", value=str(diag["stats"]["lines"]))
-        by_rule = {x["rule"]: x for x in diag["findings"]}
-        problems: dict[str | None, list[dict[str, Any]]] = {}
-        for p in f["problems"]:
-            problems.setdefault(p["rule"], []).append(p)
-        if expect and f["expected"]:
-            tests += 1
-            case = _case(suite, "(verdict)", classname)
-            ET.SubElement(case, "system-out").text = _clean(diag["verdict"]["text"])
-            for p in problems.get(None, []):
-                ET.SubElement(case, "failure", type=p["kind"], message=_clean(p["message"]))
-            failures += bool(problems.get(None))
-        extra = [r for r in list(by_rule) + [r for r in problems if r] if r not in rule_ids]
-        for rule_id in list(dict.fromkeys(rule_ids + extra)):
-            tests += 1
-            case = _case(suite, rule_id, classname)
-            x = by_rule.get(rule_id)
-            failed = False
-            for p in problems.get(rule_id, []):
-                ET.SubElement(case, "failure", type=p["kind"], message=_clean(p["message"])).text = (
-                    _clean(_finding_text(x)) if x else None
-                )
-                failed = True
-            if x is not None and x.get("gate"):
-                fail = ET.SubElement(case, "failure", type=x["severity"], message=_clean(f"{x['title']} (×{x['count']})"))
-                fail.text = _clean(_finding_text(x))
-                failed = True
-            elif x is not None and not failed:
-                note = "in the baseline" if x.get("baseline") else "below the --fail-on threshold"
-                if expect:
-                    note = "expected"
-                ET.SubElement(case, "system-out").text = _clean(f"{note}: {_finding_text(x)}")
-            failures += failed
-    suite.set("tests", str(tests))
+    case = _case(suite, path, "rla." + path)
+    if f["status"] == ERROR:
+        ET.SubElement(case, "error", type="unreadable", message=_clean(f["reason"] or "cannot read"))
+        errors = 1
+    elif f["status"] == PENDING:
+        ET.SubElement(case, "skipped", message=_clean(f["reason"] or "pending"))
+        skipped = 1
+    elif f["status"] == MISSING:
+        ET.SubElement(case, "failure", type="sample", message=_clean("; ".join(p["message"] for p in f["problems"])))
+        failures = 1
+    else:
+        diag = f["diagnosis"]
+        shown = [x for x in diag["findings"] if x["severity"] != "ok"]  # status lines are not findings
+        by_rule = {x["rule"]: x for x in shown}
+        gate = [x for x in shown if x.get("gate")]
+        if f["problems"] or gate:
+            heads = [p["message"] for p in f["problems"]] + [f"{x['rule']} ×{x['count']} ({x['severity']})" for x in gate]
+            body = [p["message"] + ("\n" + _finding_text(by_rule[p["rule"]]) if p["rule"] in by_rule else "")
+                    for p in f["problems"]]
+            body += [_finding_text(x) for x in gate]
+            kind = f["problems"][0]["kind"] if f["problems"] else gate[0]["severity"]
+            failure = ET.SubElement(case, "failure", type=_clean(kind), message=_clean("; ".join(heads)))
+            failure.text = _clean("\n\n".join(body))
+            failures = 1
+        others = [x for x in shown if not x.get("gate")]
+        note = "expected" if expect else None
+        out = [diag["verdict"]["text"]]
+        for x in others:
+            why = note or ("in the baseline" if x.get("baseline") else "below the --fail-on threshold")
+            out.append(f"{why}: {_finding_text(x)}")
+        ET.SubElement(case, "system-out").text = _clean("\n\n".join(out))
+    suite.set("tests", "1")
     suite.set("failures", str(failures))
     suite.set("errors", str(errors))
     suite.set("skipped", str(skipped))
     suite.set("time", "0")
-    return tests, failures, errors, skipped
+    return 1, failures, errors, skipped
 
 
 def render_junit(doc: dict[str, Any], ctx: ReportContext) -> str:
     root = ET.Element("testsuites", name="rla")
-    rule_ids = list(doc["rules"])
     totals = [0, 0, 0, 0]
     for f in doc["files"]:
-        for i, n in enumerate(_suite(root, f, rule_ids, doc["mode"] == "expect")):
+        for i, n in enumerate(_suite(root, f, doc["mode"] == "expect")):
             totals[i] += n
     root.set("tests", str(totals[0]))
     root.set("failures", str(totals[1]))

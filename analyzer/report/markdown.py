@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 from analyzer.i18n import t
-from analyzer.model import Diagnosis
+from analyzer.model import Diagnosis, Severity
 from analyzer.report import ReportContext, evidence_fields, fill, verdict_text, when
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", "<br>")
+from analyzer.report.ci import md_text as _cell
 
 
 def render_markdown(diag: Diagnosis, ctx: ReportContext) -> str:
     lang = ctx.lang
+    from analyzer.report.table import read_lines
+
     out = [f"**{_cell(verdict_text(diag, ctx))}**", ""]
-    # what the diagnosis did not see: broken records, a fetch stopped half-way (as the table says)
-    if diag.stats.unparsed:
-        out += ["> " + _cell(t("summary.unparsed", lang, n=diag.stats.unparsed, where=diag.stats.first_unparsed)), ""]
-    if diag.stats.incomplete:
-        out += ["> " + _cell(t("summary.incomplete", lang, why=diag.stats.incomplete)), ""]
-    shown = diag.findings
+    out += ["> " + "<br>".join(_cell(line) for line in read_lines(diag, ctx)), ""]  # what was read, what was not
+    shown = [f for f in diag.findings if f.severity > Severity.OK]  # status lines are not findings
+    status = [f for f in diag.findings if f.severity <= Severity.OK]
     if shown:
         heads = ["col.severity", "col.finding", "col.count", "col.first", "col.evidence", "col.cause", "col.solution"]
         out.append("| " + " | ".join(t(h, lang) for h in heads) + " |")
@@ -31,16 +27,18 @@ def render_markdown(diag: Diagnosis, ctx: ReportContext) -> str:
                 t(f"sev.{f.severity.label}", lang),
                 f"`{f.rule_id}` {texts.title if texts else ''}",
                 str(f.count),
-                when(f.first, lang),
+                when(f.first, lang, ctx.local_time),
                 "; ".join(evidence_fields(f, lang)),
                 fill(texts.cause, f.fields) if texts else "",
-                "<br>".join(f"• {s}" for s in texts.solution) if texts else "",
             ]
-            out.append("| " + " | ".join(_cell(c) for c in row) + " |")
+            fix = "<br>".join(_cell(f"• {s}") for s in texts.solution) if texts else ""
+            out.append("| " + " | ".join(_cell(c) for c in row) + f" | {fix} |")
     else:
-        out.append(t("no_findings", lang))
+        out.append(t("healthy.note" if diag.verdict.state in ("healthy", "recovered") else "no_findings", lang))
+    if status:
+        out += ["", _cell(t("findings.status", lang, list=", ".join(f"{f.rule_id} ×{f.count}" for f in status)))]
     if ctx.unexplained and diag.unexplained:
         out += ["", t("unexplained.title", lang, n=len(diag.unexplained)), ""]
         for u in diag.unexplained[:20]:
-            out.append(f"- {u.count}× `{u.template}` ({when(u.first, lang)})")
+            out.append(f"- {u.count}× `{u.template}` ({when(u.first, lang, ctx.local_time)})")
     return "\n".join(out) + "\n"

@@ -1,18 +1,28 @@
-"""--format table (the default): the verdict in one line, then one row per finding with its
-evidence, cause and fix, sized to the terminal, then the lines no rule explains."""
+"""--format table (the default): the answer in one screen.
+
+    ⚠️  verdict (state, since when, root cause)
+       what was read
+    Fix (root-cause id):          the root cause's steps, not every symptom's
+      • …
+    Findings (n):                 one line per finding, as Ruff's concise output
+      error    redis-econnrefused     ×7  08:46:12–08:46:16 PM [ccwge] 10.0.3.7:6379
+      error    ↳ redis-connection-error ×6 …
+    -v: cause and fix of every finding · rla rules show ID
+
+With `-v` (`--explain`) every finding's cause and fix follow; a symptom points at its root cause's
+fix instead of repeating it. A healthy log gets a few lines, not a table of `ok` rows. Every line
+fits `ctx.width` terminal cells (analyzer.terminal), and no identifier is cut.
+"""
 
 from __future__ import annotations
 
-import os
-import textwrap
-
-from tabulate import tabulate
-
 from analyzer.i18n import t
-from analyzer.model import Diagnosis, Evidence, Severity
-from analyzer.report import ReportContext, evidence_fields, fill, verdict_text, when
+from analyzer.model import Diagnosis, Finding, Severity
+from analyzer.report import ReportContext, evidence_fields, fill, nothing_read, verdict_text, when
+from analyzer.terminal import cells, clip, wrap
+from analyzer.times import clock, day, human
 
-_ICON = {"healthy": "✅", "degraded": "⚠️ ", "failing": "❌", "recovered": "↺ ", "unknown": "?"}
+_ICON = {"healthy": "✅", "degraded": "⚠️", "failing": "❌", "recovered": "↺", "unknown": "?"}
 _COLOR = {
     Severity.CRITICAL: "\x1b[1;31m",
     Severity.ERROR: "\x1b[31m",
@@ -21,91 +31,180 @@ _COLOR = {
     Severity.OK: "\x1b[32m",
 }
 _STATE_COLOR = {"healthy": "\x1b[1;32m", "degraded": "\x1b[1;33m", "failing": "\x1b[1;31m", "recovered": "\x1b[1;36m"}
-_RESET = "\x1b[0m"
+_BOLD, _RESET = "\x1b[1m", "\x1b[0m"
+SYMPTOM = "↳ "  # a symptom of the verdict's root cause
+UNEXPLAINED_SHOWN = 5  # in the first screen; -v shows 20
 
 
 def _paint(text: str, code: str | None, on: bool) -> str:
     return f"{code}{text}{_RESET}" if on and code else text
 
 
-WIDE = 150  # below this, cause and fix leave the table for a list under it: a 4-word column helps nobody
+def _span(f: Finding, local: bool) -> str:
+    """First–last time of day: `08:46:12–08:46:16 PM`, `19:46:16–19:48:02`."""
+    first, last = clock(f.first.time, local), clock(f.last.time, local)
+    if not first:
+        return ""
+    if not last or last == first:
+        return first
+    for half in (" AM", " PM"):
+        if first.endswith(half) and last.endswith(half):
+            return f"{first[:-3]}–{last}"
+    return f"{first}–{last}"
 
 
-def _widths(total: int, wide: bool) -> list[int]:
-    """Column widths for severity, finding, count, first seen, evidence[, cause, fix]."""
-    fixed = [8, 22, 5, 14]
-    if not wide:
-        return fixed + [max(16, total - sum(fixed) - 3 * 5 - 1)]
-    rest = max(total - sum(fixed) - 3 * 7 - 1, 45)
-    evidence = max(16, rest * 20 // 100)
-    cause = max(16, rest * 34 // 100)
-    return fixed + [evidence, cause, rest - evidence - cause]
+def _instances(f: Finding) -> str:
+    if not f.instances:
+        return ""
+    more = f"+{len(f.instances) - 1}" if len(f.instances) > 1 else ""
+    return f"[{f.instances[0]}{more}]"
 
 
-def _wrap(text: str, width: int, indent: str) -> list[str]:
-    return textwrap.wrap(text, width=max(40, width), initial_indent=indent, subsequent_indent=indent + "  ")
+def key_evidence(f: Finding, lang: str) -> str:
+    """The evidence worth one line: host:port, code, REDIS_URL set, else the message, else the sample."""
+    parts = evidence_fields(f, lang, instances=False, caused=False)
+    return " ".join(parts) if parts else f.sample
 
 
-def _first_seen(ev: Evidence, lang: str, many_sources: bool) -> str:
-    """Time on one line, where on the next: the column stays narrow."""
-    where = f"{os.path.basename(ev.source)}:{ev.line}" if many_sources else f"{t('line', lang)} {ev.line}"
-    return f"{ev.time}\n{where}" if ev.time else where
+def read_lines(diag: Diagnosis, ctx: ReportContext) -> list[str]:
+    """What was read: sources and lines, or the service and window of a fetch; filters; skips."""
+    s, lang = diag.stats, ctx.lang
+    out = []
+    scope = getattr(s, "scope", None)  # fetch and follow fill it (the service, the window, the filters)
+    if scope is not None:
+        start = human(scope.start, lang, ctx.local_time) if scope.start else "?"
+        end = human(scope.end, lang, ctx.local_time) if scope.end else "…"
+        if scope.start and scope.end and day(scope.start, ctx.local_time) == day(scope.end, ctx.local_time):
+            end = end[11:]  # same day: the end's time and zone suffice
+        service = f"{scope.service} ({scope.service_id})" if scope.service_id and scope.service_id != scope.service else scope.service
+        out.append(t("read.logs", lang, lines=f"{scope.logs or s.lines:,}", service=service, start=start, end=end))
+        filters = {**(scope.filters or {}), **(getattr(scope, "after_join", None) or {})}
+        out += [t("read.filter", lang, filter=f"--{k} {','.join(v)}") for k, v in filters.items() if v]
+    else:
+        what = s.sources[0] if len(s.sources) == 1 else t("read.sources", lang, n=len(s.sources))
+        if not s.sources:
+            what = "<stdin>"
+        out.append(t("read.lines", lang, lines=f"{s.lines:,}", what=what))
+    out += [t("read.skipped", lang, what=w) for w in s.skipped]
+    if s.unparsed:
+        out.append(t("summary.unparsed", lang, n=s.unparsed, where=s.first_unparsed))
+    if s.incomplete:
+        out.append(t("summary.incomplete", lang, why=s.incomplete))
+    return out
+
+
+def _fix_target(diag: Diagnosis) -> Finding | None:
+    """Whose steps the first screen shows: the root cause's, else the worst finding not caused by another."""
+    if diag.verdict.root_cause:
+        for f in diag.findings:
+            if f.rule_id == diag.verdict.root_cause:
+                return f
+    heads = [f for f in diag.findings if f.severity > Severity.OK and not f.caused_by]
+    return max(heads, key=lambda f: f.severity, default=None)
+
+
+def _finding_lines(shown: list[Finding], diag: Diagnosis, ctx: ReportContext) -> list[str]:
+    lang, width = ctx.lang, ctx.width
+    root = diag.verdict.root_cause
+    labels = {f.rule_id: t(f"sev.{f.severity.label}", lang) for f in shown}
+    sev_w = max(cells(x) for x in labels.values())
+    names = {f.rule_id: (SYMPTOM if root and f.caused_by == root else "") + f.rule_id for f in shown}
+    counts = {f.rule_id: f"×{f.count}" for f in shown}
+    name_w = max(cells(names[k]) + 1 + cells(counts[k]) for k in names)
+    if 2 + sev_w + 1 + name_w > width // 2:  # a very long id: no alignment, evidence keeps its room
+        name_w = 0
+    out = []
+    for f in shown:
+        label = labels[f.rule_id]
+        head = names[f.rule_id] + " " + counts[f.rule_id]
+        prefix = "  " + label + " " * (sev_w - cells(label) + 1) + head + " " * max(name_w - cells(head), 0)
+        linked = f" ← {f.caused_by}" if f.caused_by and f.caused_by != root else ""
+        span, where = _span(f, ctx.local_time), _instances(f)
+        line = prefix
+        # what does not fit goes, least useful first: the evidence is clipped, then the instance, then the times
+        for tail in (" ".join(x for x in (span, where) if x), span):
+            if tail and cells(prefix + "  " + tail + linked) <= width:
+                line = prefix + "  " + tail
+                break
+        room = width - cells(line) - cells(linked) - 1
+        evidence = key_evidence(f, lang)
+        if evidence and room >= 8:
+            line += " " + clip(evidence, room)
+        painted = line.replace(label, _paint(label, _COLOR.get(f.severity), ctx.color), 1)
+        out.append(painted + linked)
+    return out
+
+
+def _explain(f: Finding, diag: Diagnosis, ctx: ReportContext, fixed: str | None) -> list[str]:
+    """-v: one finding in full: title, first/last, evidence, cause, fix (or a pointer to the root's)."""
+    lang, width = ctx.lang, ctx.width
+    rule = ctx.ruleset.get(f.rule_id)
+    texts = rule.text(lang) if rule else None
+    title = f"{f.rule_id} — {texts.title}" if texts else f.rule_id
+    out = wrap(_paint(title, _BOLD, ctx.color) if ctx.color else title, width + (len(_BOLD) + len(_RESET) if ctx.color else 0))
+    first, last = when(f.first, lang, ctx.local_time), when(f.last, lang, ctx.local_time)
+    out += wrap(t("explain.first_last", lang, first=first, last=last), width, "  ", "    ")
+    evidence = "; ".join(evidence_fields(f, lang)) or f.sample
+    out += wrap(f"{t('col.evidence', lang)}{t('colon', lang)} {evidence}", width, "  ", "    ")
+    if texts is not None:
+        out += wrap(f"{t('col.cause', lang)}{t('colon', lang)} {fill(texts.cause, f.fields)}", width, "  ", "    ")
+        target = f.caused_by or (fixed if f.rule_id == fixed else None)
+        if target:
+            out += wrap(t("explain.see_root", lang, id=target), width, "  ", "    ")
+        else:
+            for step in texts.solution:
+                out += wrap(f"• {step}", width, "  ", "    ")
+    return out
 
 
 def render_table(diag: Diagnosis, ctx: ReportContext) -> str:
-    lang = ctx.lang
+    lang, width = ctx.lang, ctx.width
     v = diag.verdict
-    head = f"{_ICON.get(v.state, '?')} {verdict_text(diag, ctx)}"
-    lines = [_paint(head, _STATE_COLOR.get(v.state), ctx.color)]
-    shown = diag.findings
-    summary = t("summary.line", lang, findings=len(shown), lines=diag.stats.lines, sources=len(diag.stats.sources))
-    if v.root_cause:
-        summary += " · " + t("summary.details", lang, id=v.root_cause)
-    lines.append("   " + summary)
-    if diag.stats.unparsed:
-        lines.append("   " + t("summary.unparsed", lang, n=diag.stats.unparsed, where=diag.stats.first_unparsed))
-    if diag.stats.incomplete:
-        lines.append("   " + t("summary.incomplete", lang, why=diag.stats.incomplete))
-    lines.append("")
-    if not shown:
-        lines.append(t("no_findings", lang))
-    else:
-        wide = ctx.width >= WIDE
-        rows, notes = [], []
-        for f in shown:
-            rule = ctx.ruleset.get(f.rule_id)
-            texts = rule.text(lang) if rule else None
-            explained = texts is not None and f.severity > Severity.OK
-            cause = fill(texts.cause, f.fields) if explained and texts else ""
-            steps = [f"• {s}" for s in texts.solution] if explained and texts else []
-            row = [
-                _paint(t(f"sev.{f.severity.label}", lang), _COLOR.get(f.severity), ctx.color),
-                f"{f.rule_id}\n{texts.title if texts else ''}",
-                f.count,
-                _first_seen(f.first, lang, len(diag.stats.sources) > 1),
-                "\n".join(evidence_fields(f, lang)) or f.sample,
-            ]
-            if wide:
-                row += [cause, "\n".join(steps)]
-            elif explained:
-                notes.append(f"{f.rule_id}")
-                notes += _wrap(f"{t('col.cause', lang)}: {cause}", ctx.width, "  ")
-                notes += [line for step in steps for line in _wrap(step, ctx.width, "  ")]
-                notes.append("")
-            rows.append(row)
-        keys = ["col.severity", "col.finding", "col.count", "col.first", "col.evidence"]
-        if wide:
-            keys += ["col.cause", "col.solution"]
-        heads = [t(k, lang) for k in keys]
-        lines.append(
-            tabulate(rows, headers=heads, tablefmt="simple_grid", maxcolwidths=_widths(ctx.width, wide), disable_numparse=True)
+    icon = _ICON.get(v.state, "?")
+    lead = icon + " " * (3 - cells(icon))
+    head = wrap(lead + verdict_text(diag, ctx), width, "", "   ")
+    lines = [_paint(x, _STATE_COLOR.get(v.state), ctx.color) for x in head]
+    for text in read_lines(diag, ctx):
+        lines += wrap(text, width, "   ", "     ")
+    if nothing_read(diag):
+        return "\n".join(lines) + "\n"
+
+    shown = [f for f in diag.findings if f.severity > Severity.OK]
+    status = [f for f in diag.findings if f.severity <= Severity.OK]
+    target = _fix_target(diag)
+    rule = ctx.ruleset.get(target.rule_id) if target else None
+    if target is not None and rule is not None:
+        lines += ["", _paint(t("fix.title", lang, id=target.rule_id), _BOLD, ctx.color)]
+        for step in rule.text(lang).solution:
+            lines += wrap(f"• {fill(step, target.fields)}", width, "  ", "    ")
+    if shown:
+        days = {day(x, ctx.local_time) for f in shown for x in (f.first.time, f.last.time) if x}
+        title = (
+            t("findings.title.day", lang, n=len(shown), day=next(iter(days)))
+            if len(days) == 1 and None not in days
+            else t("findings.title", lang, n=len(shown))
         )
-        if notes:
-            lines += ["", *notes[:-1]]
+        lines += ["", title, *_finding_lines(shown, diag, ctx)]
+    elif v.state in ("healthy", "recovered"):
+        lines += ["", t("healthy.note", lang)]
+    else:
+        lines += ["", t("no_findings", lang)]
+    if status:
+        listed = ", ".join(f"{f.rule_id} ×{f.count}" for f in status)
+        lines += wrap(t("findings.status", lang, list=listed), width, "", "  ")
     if ctx.unexplained and diag.unexplained:
+        limit = 20 if ctx.explain else UNEXPLAINED_SHOWN
         lines += ["", t("unexplained.title", lang, n=len(diag.unexplained))]
-        for u in diag.unexplained[:10]:
-            lines.append(f"  {u.count:>5}×  {u.template[: max(40, ctx.width - 30)]}  ({when(u.first, lang)})")
-        if len(diag.unexplained) > 10:
-            lines.append(f"  … +{len(diag.unexplained) - 10}")
+        for u in diag.unexplained[:limit]:
+            where = clock(u.first.time, ctx.local_time)
+            lines.append(clip(f"  {u.count:>4}× {u.template}" + (f"  ({where})" if where else ""), width))
+        if len(diag.unexplained) > limit:
+            lines.append("  " + t("unexplained.more", lang, n=len(diag.unexplained) - limit))
+    if ctx.explain and shown:
+        fixed = target.rule_id if target else None
+        for f in shown:
+            lines += ["", *_explain(f, diag, ctx, fixed)]
+    elif shown:
+        more = t("findings.more", lang, id=v.root_cause) if v.root_cause else t("findings.more.plain", lang)
+        lines += ["", *wrap(more, width)]
     return "\n".join(lines) + "\n"
