@@ -20,7 +20,8 @@ from analyzer import __version__
 from analyzer.clock import ClockError
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
+    context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -45,6 +46,7 @@ class Level(str, Enum):
     warning = "warning"
     error = "error"
     critical = "critical"
+    unknown = "unknown"  # as error, and also when nothing could be told (nothing read, no Redis line)
 
 
 class InputFormat(str, Enum):
@@ -62,9 +64,39 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 RulesOpt = typer.Option(None, "--rules", help="Extra rule pack directory (repeatable); same ids override ours.")
 FormatOpt = typer.Option(Format.table, "--format", "-f", help="Output format.")
-FailOnOpt = typer.Option(Level.error, "--fail-on", help="Exit 1 when a finding is at least this severe.")
+FailOnOpt = typer.Option(
+    None, "--fail-on", show_default=False,
+    help="Exit 1 when a finding is at least this severe; 'unknown': also when nothing could be told "
+    "(nothing read, no Redis line) [default: config fail-on, else error].",
+)
 OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout.")
 LangOpt = typer.Option(None, "--lang", help="en or fr (default: RLA_LANG, then the locale).", envvar=None)
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+# The display options every command takes (the others get them from analyzer.cli_display).
+SelectOpt = typer.Option(None, "--select", help="Only these rule ids or prefixes (repeatable, or comma-separated).")
+IgnoreOpt = typer.Option(None, "--ignore", help="Leave out these rule ids or prefixes (repeatable, or comma-separated).")
+VerboseOpt = typer.Option(False, "--verbose", "-v", help="Every finding's cause and fix; how the input was read (stderr).")
+ExplainOpt = typer.Option(False, "--explain", help="Every finding's cause and fix, not only the root cause's.")
+QuietOpt = typer.Option(False, "--quiet", "-q", help="Print only the verdict (or the summary line).")
+ColorOpt = typer.Option(Color.auto, "--color", help="Colours: auto (terminal, NO_COLOR, FORCE_COLOR), always, never.")
+NoPagerOpt = typer.Option(False, "--no-pager", help="Never page long output (also: RLA_PAGER=cat).")
+LocalTimeOpt = typer.Option(False, "--local-time", help="Show times in the local zone instead of UTC.")
+
+
+def show(select, ignore, verbose, explain, quiet, color, no_pager, local_time) -> None:  # type: ignore[no-untyped-def]
+    """Put a command's own display options where report_context() and emit() read them."""
+    from analyzer.cli_display import set_display, split_ids
+
+    set_display(select=split_ids(select) or None, ignore=split_ids(ignore) or None, verbose=verbose or None,
+                explain=explain or None, quiet=quiet or None, color=color.value, pager=False if no_pager else None,
+                local_time=local_time or None)
 
 
 def fail(message: str, lang: str = "en") -> NoReturn:
@@ -134,31 +166,87 @@ def _refuse_slow_patterns(ruleset, packs: list[Path], lang: str) -> None:  # typ
 
 
 def report_context(ruleset, lang: str, unexplained: bool = True):  # type: ignore[no-untyped-def]
+    """The one width policy ($COLUMNS, else the terminal, else 80), colour and the display options."""
+    from analyzer import terminal
+    from analyzer.cli_display import display
     from analyzer.report import ReportContext
 
-    tty = sys.stdout.isatty()
-    # COLUMNS wins, then the terminal; piped output gets 120 columns.
-    width = shutil.get_terminal_size((120, 24)).columns if tty or "COLUMNS" in os.environ else 120
-    color = tty and "NO_COLOR" not in os.environ
-    return ReportContext(ruleset, lang=lang, color=color, width=max(width, 80), unexplained=unexplained)
+    shown = display()
+    return ReportContext(
+        ruleset,
+        lang=lang,
+        color=terminal.use_color(shown.color),
+        width=terminal.width(),
+        unexplained=unexplained,
+        local_time=shown.local_time,
+        explain=shown.explain or shown.verbose,
+    )
 
 
-def exit_code(diag, fail_on: Level) -> int:  # type: ignore[no-untyped-def]
+def rule_filter(ruleset=None):  # type: ignore[no-untyped-def]
+    """--select/--ignore, else the configuration's; a typo is refused with its closest rule id."""
+    from analyzer.cli_display import did_you_mean, display
+    from analyzer.config import ConfigError, RuleFilter, find
+    from analyzer.i18n import Msg
+
+    shown = display()
+    try:
+        cfg = find()
+    except ConfigError as exc:
+        fail(str(exc))
+    filt = RuleFilter(shown.select or cfg.select, shown.ignore or cfg.ignore)
+    if ruleset is not None:
+        known = [r.id for r in ruleset.rules]
+        typo = filt.unknown(known)
+        if typo:
+            close = did_you_mean(typo, known, prefixes=True)
+            fail(Msg("check.error.select_typo", id=typo) if close is None else Msg("error.select_typo_close", id=typo, close=close))
+    return filt
+
+
+def fail_level(option) -> str:  # type: ignore[no-untyped-def]
+    """--fail-on, else the configuration's fail-on, else error."""
+    if option is not None:
+        return option.value if hasattr(option, "value") else str(option)
+    from analyzer.config import ConfigError, find
+
+    try:
+        return find().fail_on or "error"
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+def exit_code(diag, fail_on) -> int:  # type: ignore[no-untyped-def]
     from analyzer.model import Severity
     from analyzer.report import worst
+    from analyzer.report.ci import filtered
 
+    diag = filtered(diag, rule_filter().allows)
+    level = fail_level(fail_on)
+    if level == "unknown":
+        if diag.verdict.state == "unknown":
+            return EXIT_FINDINGS
+        level = "error"
     top = worst(diag)
-    return EXIT_FINDINGS if top is not None and top >= Severity.parse(fail_on.value) else EXIT_OK
+    return EXIT_FINDINGS if top is not None and top >= Severity.parse(level) else EXIT_OK
 
 
 def emit(diag, fmt: Format, ctx, output: Optional[Path] = None) -> None:  # type: ignore[no-untyped-def]
+    """Render and deliver: the selected rules only, -q the verdict alone, long output paged on a terminal."""
     from analyzer.cli_check import deliver
+    from analyzer.cli_display import display
     from analyzer.report import render
+    from analyzer.report.ci import filtered
 
+    diag = filtered(diag, rule_filter().allows)
+    shown = display()
     if output is not None:
         ctx.color = False  # no terminal colours in a file
     summary = (lambda: render(diag, "markdown", ctx)) if fmt.value == "github" else None
-    deliver(render(diag, fmt.value, ctx), output, summary, ctx.lang)
+    text = render(diag, fmt.value, ctx)
+    if shown.quiet and fmt.value == "table":
+        text = text.split("\n\n", 1)[0].rstrip("\n") + "\n"  # the verdict and what was read
+    deliver(text, output, summary, ctx.lang, pager=shown.pager and output is None)
 
 
 @app.command()
@@ -173,7 +261,14 @@ def analyze(
     lang: Optional[str] = LangOpt,
     unexplained: bool = typer.Option(True, "--unexplained/--no-unexplained", help="List error lines no rule explains."),
     output: Optional[Path] = OutputOpt,
-    verbose: bool = typer.Option(False, "--verbose", help="Say how the input was read: engine, lines, candidates, time."),
+    select: Optional[list[str]] = SelectOpt,
+    ignore: Optional[list[str]] = IgnoreOpt,
+    verbose: bool = VerboseOpt,
+    explain: bool = ExplainOpt,
+    quiet: bool = QuietOpt,
+    color: Color = ColorOpt,
+    no_pager: bool = NoPagerOpt,
+    local_time: bool = LocalTimeOpt,
 ) -> None:
     """Diagnose Render logs from files or a paste.
 
@@ -187,7 +282,9 @@ def analyze(
     from analyzer.sources.files import InputError, Problems, read_sources
 
     language = resolve_lang(lang)
+    show(select, ignore, verbose, explain, quiet, color, no_pager, local_time)
     ruleset = load_ruleset(rules, language)
+    rule_filter(ruleset)  # a --select typo is refused before anything is read
     targets = list(paths or ["-"])
     if targets == ["-"] and sys.stdin.isatty():
         sys.stderr.write(t("paste.hint", language) + "\n")
@@ -208,11 +305,13 @@ def analyze(
     for skipped in problems.skipped:
         sys.stderr.write(session.redactor.scrub(f"rla: {t('summary.skipped', language, what=skipped)}") + "\n")
     diag = session.diagnosis(incomplete)
+    if not diag.stats.sources:  # nothing read: name what was asked for ("read 0 lines from x.log")
+        diag.stats.sources = ["<stdin>" if p == "-" else p for p in targets]
     if verbose:
         sys.stderr.write(session.redactor.scrub(session.describe(time.perf_counter() - started)) + "\n")
     ctx = report_context(ruleset, language, unexplained)
     ctx.redactor = session.redactor
-    ctx.fail_on = fail_on.value
+    ctx.fail_on = fail_level(fail_on)
     emit(diag, format, ctx, output)
     raise typer.Exit(code or exit_code(diag, fail_on))
 
@@ -240,7 +339,7 @@ def rules_list(
         out.append(tabulate(rows, tablefmt="plain"))
         out.append("")
     out.append(t("rules.count", language, n=len(ruleset.rules)))
-    typer.echo("\n".join(out))
+    _page("\n".join(out) + "\n")
 
 
 @rules_app.command("show")
@@ -256,7 +355,10 @@ def rules_show(
     ruleset = load_ruleset(rules, language)
     rule = ruleset.get(rule_id)
     if rule is None:
-        fail(t("rules.unknown", language, id=rule_id), language)
+        from analyzer.cli_display import did_you_mean
+
+        close = did_you_mean(rule_id, [r.id for r in ruleset.rules])
+        fail(t("rules.unknown_close", language, id=rule_id, close=close) if close else t("rules.unknown", language, id=rule_id), language)
     texts = rule.text(language)
     out = [
         f"{rule.id}  ({rule.severity.label}, {rule.kind}{', ' + rule.topic if rule.topic else ''})",
@@ -277,7 +379,17 @@ def rules_show(
     if rule.examples_no_match:
         out += ["", t("rules.examples_no_match", language) + t("colon", language), *[f"  {e}" for e in rule.examples_no_match]]
     out += ["", f"{rule.path}"]
-    typer.echo("\n".join(out))
+    _page("\n".join(out) + "\n")
+
+
+def _page(text: str) -> None:
+    """Human text of a command that is not a diagnosis (rules list/show), fitted to the width and paged."""
+    from analyzer import terminal
+    from analyzer.cli_display import display
+
+    text = terminal.fit(text, terminal.width())
+    if not (display().pager and terminal.page(text)):
+        sys.stdout.write(text)
 
 
 def _version(value: bool) -> None:
@@ -321,6 +433,46 @@ def crash_report(exc: BaseException, debug: bool) -> str:
                                   "(redacted) traceback.\n"
 
 
+def command():  # type: ignore[no-untyped-def]
+    """The Click command of the whole CLI, every subcommand with the shared display options."""
+    from analyzer.cli_display import add_display_options
+
+    cmd = typer.main.get_command(app)
+    add_display_options(cmd)
+    return cmd
+
+
+def run(argv: list[str]) -> int:
+    """Run one command line; a usage error is one sentence (`rla: error: …`), exit 2."""
+    from analyzer.cli_display import click_exceptions as exc_types, usage_error
+
+    try:
+        code = command().main(args=argv, prog_name="rla", standalone_mode=False)
+    except exc_types.NoArgsIsHelpError as exc:  # `rla` alone: the help, as before
+        sys.stdout.write(exc.ctx.get_help() + "\n")
+        return EXIT_OK
+    except exc_types.UsageError as exc:
+        from analyzer.i18n import detect_lang
+
+        sys.stderr.write(usage_error(exc, _lang_or_en(detect_lang)) + "\n")
+        return EXIT_USAGE
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        return EXIT_INTERRUPTED
+    except exc_types.ClickException as exc:
+        sys.stderr.write(f"rla: error: {exc.format_message()}\n")
+        return EXIT_USAGE
+    return code if isinstance(code, int) else EXIT_OK
+
+
+def _lang_or_en(detect) -> str:  # type: ignore[no-untyped-def]
+    try:
+        return detect(None)
+    except ValueError:
+        return "en"
+
+
 def main() -> None:
     from analyzer.interrupts import sigterm_is_ctrl_c
 
@@ -328,7 +480,7 @@ def main() -> None:
     debug = debug or os.environ.get("RLA_DEBUG", "") not in ("", "0")
     sigterm_is_ctrl_c()  # `timeout`, `docker stop`, a cancelled CI job: what was read is still printed
     try:
-        app(args=argv, prog_name="rla")
+        sys.exit(run(argv))
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
     except SystemExit:

@@ -38,8 +38,11 @@ from analyzer.i18n import Msg, error, said, t, tr
 BASELINE_VERSION = 1
 
 
-def deliver(text: str, output: Optional[Path], summary: Optional[Callable[[], str]] = None, lang: str = "en") -> None:
-    """Already-redacted text to -o FILE or stdout; the markdown summary to $GITHUB_STEP_SUMMARY."""
+def deliver(text: str, output: Optional[Path], summary: Optional[Callable[[], str]] = None, lang: str = "en",
+            pager: bool = False) -> None:
+    """Already-redacted text to -o FILE or stdout (through the pager when it is taller than the
+    terminal); the markdown summary to $GITHUB_STEP_SUMMARY."""
+    from analyzer import terminal
     from analyzer.report.github import append_step_summary
 
     if output is not None and str(output) != "-":
@@ -47,7 +50,7 @@ def deliver(text: str, output: Optional[Path], summary: Optional[Callable[[], st
             Path(output).write_text(text, encoding="utf-8")
         except OSError as exc:
             fail(Msg("check.error.cannot_write", path=output, why=exc.strerror or exc), lang)
-    else:
+    elif not (pager and terminal.page(text)):
         from analyzer.interrupts import write_whole
 
         write_whole(text)  # whole or not at all, even with a second Ctrl-C during the write
@@ -140,6 +143,7 @@ def check(
       rla check logs/ --baseline .rla-baseline.json
       rla check logs/ --rules ./my-rules --format junit -o report.xml
     """
+    from analyzer.cli_display import did_you_mean, display
     from analyzer.config import ConfigError, RuleFilter, find
     from analyzer.expect import ExpectError, load_expectations
     from analyzer.model import Severity
@@ -158,11 +162,14 @@ def check(
     except ConfigError as exc:
         fail(str(exc), language)
     ruleset = load_ruleset(rules, language)
-    level = Severity.parse((fail_on.value if fail_on else None) or cfg.fail_on or "error")
+    chosen = (fail_on.value if fail_on else None) or cfg.fail_on or "error"
+    fail_unknown = chosen == "unknown"  # also fail a sample that told nothing (nothing read, no Redis line)
+    level = Severity.ERROR if fail_unknown else Severity.parse(chosen)
     filt = RuleFilter(_split(select) or cfg.select, _split(ignore) or cfg.ignore)
     typo = filt.unknown(r.id for r in ruleset.rules)
     if typo:
-        fail(Msg("check.error.select_typo", id=typo), language)
+        close = did_you_mean(typo, [r.id for r in ruleset.rules], prefixes=True)
+        fail(Msg("error.select_typo_close", id=typo, close=close) if close else Msg("check.error.select_typo", id=typo), language)
     try:
         files = expand(list(paths))
     except InputError as exc:
@@ -232,6 +239,9 @@ def check(
         res.diag = filtered(session.diagnosis(), filt.allows)
         if exp is not None and res.error is None:
             res.problems = diff(res.diag, exp, filt.allows, language)
+        if fail_unknown and res.error is None and res.diag.verdict.state == "unknown":
+            why = "check.nothing_read" if res.diag.stats.lines == 0 else "check.told_nothing"
+            res.problems.append(_sample_problem(str(tr(Msg(why), language)), "unknown"))
         if baseline is not None:
             res.baseline = known.get(_key_path(shown, base_dir), set())
         results.append(res)
@@ -278,8 +288,14 @@ def check(
         n = sum(1 for r in results if r.diag for f in r.diag.findings if f.severity > Severity.OK)
         sys.stderr.write(t("check.baseline.wrote", language, n=n, path=write_baseline) + "\n")
     text = redactor.scrub(render_run(doc, format.value, ctx))
+    if display().quiet and format == Format.table:
+        from analyzer.report.ci import headline
+        from analyzer.terminal import fit
+
+        summary_line = t("ci.table.passed" if doc["ok"] else "ci.table.failed", language, headline=headline(doc, language))
+        text = redactor.scrub(fit(summary_line, ctx.width)) + "\n"  # the summary alone
     summary = (lambda: redactor.scrub(render_markdown(doc, language))) if format == Format.github else None
-    deliver(text, output, summary, language)
+    deliver(text, output, summary, language, pager=display().pager and output is None)
     for r in results:
         if r.error is not None:
             sys.stderr.write(t("error.prefix", language) + f"{redactor.scrub(r.path)}: {redactor.scrub(_said(r.error, language))}\n")
@@ -300,10 +316,10 @@ def _said(text: str, lang: str) -> str:
     return _reason(text, lang)
 
 
-def _sample_problem(message: str) -> Any:
+def _sample_problem(message: str, kind: str = "sample") -> Any:
     from analyzer.report.ci import Problem
 
-    return Problem("sample", message)
+    return Problem(kind, message)
 
 
 # ---- rla rules test / rla rules lint ----------------------------------------------------------

@@ -284,23 +284,22 @@ def _details(r: CheckResult, lang: str = "en") -> list[tuple[str, str]]:
     return out
 
 
-def _wrap(label: str, text: str, width: int = 100, lang: str = "en") -> list[str]:
+def _wrap(label: str, text: str, width: int | None = None, lang: str = "en") -> list[str]:
     colon = t("colon", lang)
     pad = max(len(t(f"doctor.label.{k}", lang)) for k in DETAIL_LABELS) + len(colon)
     prefix = f"     {label + colon:<{pad}} "
+    if width is None:
+        from analyzer import terminal
+
+        width = terminal.width()
     return textwrap.wrap(text, width=width, initial_indent=prefix, subsequent_indent=" " * len(prefix),
                          break_long_words=False, break_on_hyphens=False) or [prefix]
 
 
 def _log_ctx(rules: Any, lang: str = "en") -> Any:
-    import os
-    import shutil
+    from analyzer.cli import report_context
 
-    from analyzer.report import ReportContext
-
-    tty = sys.stdout.isatty()
-    width = shutil.get_terminal_size((120, 24)).columns if tty else 120
-    return ReportContext(rules, lang=lang, color=tty and "NO_COLOR" not in os.environ, width=max(width, 80))
+    return report_context(rules, lang)  # the one width policy, colour and display options
 
 
 def _log_section(facts: Any, rules: Any, fmt: str, lang: str = "en") -> str:
@@ -338,7 +337,9 @@ def _render_table(head: dict[str, Any], summary: list[Any], facts: Any, rules: A
                 lines += _wrap(label, text, lang=lang)
     if note:
         lines += ["", note]
-    out = "\n".join(lines) + "\n"
+    from analyzer import terminal
+
+    out = terminal.fit("\n".join(lines), terminal.width()) + "\n"  # the one width policy, as every command
     section = _log_section(facts, rules, "table", lang)
     if section:
         out += "\n" + section
