@@ -53,7 +53,7 @@ def when(ev: Evidence | None, lang: str = "en", local: bool = False) -> str:
     else:
         where = f"{ev.source}:{ev.line}"
     if stamp and where:
-        return f"{stamp} ({where})"
+        return f"{stamp} {where}" if where.startswith("[") else f"{stamp} ({where})"
     return stamp or where
 
 

@@ -63,6 +63,8 @@ def _instances(f: Finding) -> str:
 def key_evidence(f: Finding, lang: str) -> str:
     """The evidence worth one line: host:port, code, REDIS_URL set, else the message, else the sample."""
     parts = evidence_fields(f, lang, instances=False, caused=False)
+    # the message last: it is the longest and usually says again what host:port and the code say
+    parts.sort(key=lambda p: p.startswith("message="))
     return " ".join(parts) if parts else f.sample
 
 
