@@ -7,7 +7,6 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import time
 from enum import Enum
