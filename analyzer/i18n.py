@@ -85,6 +85,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "server-side filter {filter}: the logs it leaves out were not diagnosed",
         "fr": "filtre côté serveur {filter} : les logs qu'il écarte n'ont pas été diagnostiqués",
     },
+    "read.filter_joined": {
+        "en": "filter {filter} (applied after multi-line entries are joined): the other logs were not diagnosed",
+        "fr": "filtre {filter} (appliqué après réunion des entrées sur plusieurs lignes) : les autres logs n'ont pas été diagnostiqués",
+    },
     "read.skipped": {"en": "not read: {what}", "fr": "non lu : {what}"},
     "read.empty": {"en": "{what} is empty", "fr": "{what} est vide"},
     "fix.title": {"en": "Fix ({id}):", "fr": "Solution ({id}) :"},

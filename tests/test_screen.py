@@ -25,6 +25,7 @@ from analyzer.report import ReportContext, render
 from analyzer.sources.files import Problems, read_sources
 from analyzer.terminal import cells
 from tests.conftest import builtin
+from tests.test_fetch import fake  # noqa: F401  (the fake Render API on 127.0.0.1, as test_fetch uses it)
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTHS = (60, 80, 100, 150, 200)
@@ -320,3 +321,19 @@ def test_markdown_keeps_placeholders_in_fix_steps_visible():
     assert "&lt;key value&gt;" in out and "<key value>" not in out
     out = rla("check", ON_A_TERMINAL[0], "-f", "markdown", "--fail-on", "warning").stdout.decode()
     assert "&lt;key value&gt;" in out and "<key value>" not in out
+
+
+def test_fetch_says_service_window_logs_and_the_filters_in_the_header_and_json(fake):  # noqa: F811
+    from tests.test_fetch import run
+
+    out = run(fake, "fetch", "fylora-backend", "--start", "2026-11-26T21:00:00Z", "--end", "2026-11-26T23:59:59Z",
+              "--text", "*Redis*", "--level", "error", COLUMNS="80")
+    assert out.returncode in (0, 1), out.stderr
+    head = " ".join(out.stdout.split("\n\n")[0].split())
+    assert "of fylora-backend (srv-" in head and "2026-11-26 21:00:00 UTC → 23:59:59 UTC" in head
+    assert "server-side filter --text *Redis*: the logs it leaves out were not diagnosed" in head
+    assert "filter --level error (applied after multi-line entries are joined)" in head
+    assert all(cells(line) <= 80 for line in out.stdout.split("\n"))
+    doc = json.loads(run(fake, "fetch", "fylora-backend", "--since", "1h", "-f", "json").stdout)
+    assert doc["stats"]["scope"]["service"] == "fylora-backend"
+    assert all(f["first"]["timestamp"].endswith("Z") for f in doc["findings"])

@@ -80,8 +80,8 @@ def read_lines(diag: Diagnosis, ctx: ReportContext) -> list[str]:
             end = end[11:]  # same day: the end's time and zone suffice
         service = f"{scope.service} ({scope.service_id})" if scope.service_id and scope.service_id != scope.service else scope.service
         out.append(t("read.logs", lang, lines=f"{scope.logs or s.lines:,}", service=service, start=start, end=end))
-        filters = {**(scope.filters or {}), **(getattr(scope, "after_join", None) or {})}
-        out += [t("read.filter", lang, filter=f"--{k} {','.join(v)}") for k, v in filters.items() if v]
+        out += [t("read.filter", lang, filter=f"--{k} {','.join(v)}") for k, v in (scope.filters or {}).items() if v]
+        out += [t("read.filter_joined", lang, filter=f"--{k} {','.join(v)}") for k, v in (scope.after_join or {}).items() if v]
     else:
         what = s.sources[0] if len(s.sources) == 1 else t("read.sources", lang, n=len(s.sources))
         if not s.sources:
