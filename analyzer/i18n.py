@@ -32,11 +32,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "no Redis error after the deploy at {when}",
         "fr": "plus aucune erreur Redis après le déploiement de {when}",
     },
-    "summary.line": {
-        "en": "{findings} finding(s), {lines} line(s) read from {sources} source(s)",
-        "fr": "{findings} constat(s), {lines} ligne(s) lue(s) dans {sources} source(s)",
-    },
-    "summary.details": {"en": "details: rla rules show {id}", "fr": "détails : rla rules show {id}"},
     "summary.unparsed": {
         "en": "{n} record(s) could not be parsed, first at {where}",
         "fr": "{n} enregistrement(s) illisible(s), le premier à {where}",
