@@ -89,6 +89,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "fix.title": {"en": "Fix ({id}):", "fr": "Solution ({id}) :"},
     "findings.title": {"en": "Findings ({n}):", "fr": "Constats ({n}) :"},
     "findings.title.day": {"en": "Findings ({n}), times on {day}:", "fr": "Constats ({n}), heures du {day} :"},
+    "findings.title.instance": {
+        "en": "Findings ({n}), all on instance {instance}:",
+        "fr": "Constats ({n}), tous sur l'instance {instance} :",
+    },
+    "findings.title.day.instance": {
+        "en": "Findings ({n}), all on instance {instance}, times on {day}:",
+        "fr": "Constats ({n}), tous sur l'instance {instance}, heures du {day} :",
+    },
     "findings.status": {"en": "Status lines: {list}", "fr": "Lignes d'état : {list}"},
     "findings.more": {
         "en": "-v: cause and fix of every finding · rla rules show {id}",

@@ -198,7 +198,23 @@ def test_one_line_per_finding_with_severity_id_count_times_instance_evidence(dia
     diag = diagnoses["samples/dashboard/node-app/degraded.txt"]
     lines = render(diag, "table", ReportContext(builtin(), width=100)).split("\n")
     row = next(line for line in lines if "redis-econnrefused ×7" in line)
-    assert row.split()[0] == "error" and "08:46:12–08:46:16 PM" in row and "[ccwge]" in row and "10.0.3.7:6379" in row
+    assert row.split()[0] == "error" and "08:46:12–08:46:16 PM" in row and "10.0.3.7:6379" in row
+    # one instance for every finding: said once in the heading, the lines keep their room for evidence
+    assert "Findings (5), all on instance [ccwge]:" in lines and "[ccwge]" not in row
+    # evidence is cut between words, never inside an address or a code
+    narrow = render(diag, "table", ReportContext(builtin(), width=80)).split("\n")
+    for line in narrow:
+        if "↳ redis-connection-error" in line:
+            assert line.endswith(("code=ECONNREFUSED…", "PM")), line
+
+
+def test_several_instances_are_named_on_each_line():
+    text = ("06:22:53 PM [aaaaa] Error: connect ECONNREFUSED 10.0.3.7:6379\n"
+            "06:22:54 PM [bbbbb] Error: connect ECONNREFUSED 10.0.3.7:6379\n")
+    from tests.conftest import diag_of
+
+    out = render(diag_of(text), "table", ReportContext(builtin(), width=100))
+    assert "[aaaaa+1]" in out and "all on instance" not in out
 
 
 def test_api_logs_are_located_by_time_and_instance_not_line(diagnoses):

@@ -68,6 +68,20 @@ def key_evidence(f: Finding, lang: str) -> str:
     return " ".join(parts) if parts else f.sample
 
 
+def _whole_words(text: str, room: int) -> str:
+    """As many whole words of `text` as fit in `room` cells, `…` when some are left out: an address
+    or an error code is shown whole or not at all."""
+    if cells(text) <= room:
+        return text
+    out = ""
+    for word in text.split():
+        candidate = f"{out} {word}" if out else word
+        if cells(candidate + "…") > room:
+            break
+        out = candidate
+    return out + "…" if out else ""
+
+
 def read_lines(diag: Diagnosis, ctx: ReportContext) -> list[str]:
     """What was read: sources and lines, or the service and window of a fetch; filters; skips."""
     s, lang = diag.stats, ctx.lang
@@ -105,7 +119,7 @@ def _fix_target(diag: Diagnosis) -> Finding | None:
     return max(heads, key=lambda f: f.severity, default=None)
 
 
-def _finding_lines(shown: list[Finding], diag: Diagnosis, ctx: ReportContext) -> list[str]:
+def _finding_lines(shown: list[Finding], diag: Diagnosis, ctx: ReportContext, show_instance: bool = True) -> list[str]:
     lang, width = ctx.lang, ctx.width
     root = diag.verdict.root_cause
     labels = {f.rule_id: t(f"sev.{f.severity.label}", lang) for f in shown}
@@ -121,7 +135,7 @@ def _finding_lines(shown: list[Finding], diag: Diagnosis, ctx: ReportContext) ->
         head = names[f.rule_id] + " " + counts[f.rule_id]
         prefix = "  " + label + " " * (sev_w - cells(label) + 1) + head + " " * max(name_w - cells(head), 0)
         linked = f" ← {f.caused_by}" if f.caused_by and f.caused_by != root else ""
-        span, where = _span(f, ctx.local_time), _instances(f)
+        span, where = _span(f, ctx.local_time), _instances(f) if show_instance else ""
         line = prefix
         # what does not fit goes, least useful first: the evidence is clipped, then the instance, then the times
         for tail in (" ".join(x for x in (span, where) if x), span):
@@ -129,9 +143,9 @@ def _finding_lines(shown: list[Finding], diag: Diagnosis, ctx: ReportContext) ->
                 line = prefix + "  " + tail
                 break
         room = width - cells(line) - cells(linked) - 1
-        evidence = key_evidence(f, lang)
-        if evidence and room >= 8:
-            line += " " + clip(evidence, room)
+        evidence = _whole_words(key_evidence(f, lang), room)
+        if evidence:
+            line += " " + evidence
         painted = line.replace(label, _paint(label, _COLOR.get(f.severity), ctx.color), 1)
         out.append(painted + linked)
     return out
@@ -180,13 +194,14 @@ def render_table(diag: Diagnosis, ctx: ReportContext) -> str:
         for step in rule.text(lang).solution:
             lines += wrap(f"• {fill(step, target.fields)}", width, "  ", "    ")
     if shown:
+        # what every line would repeat is said once in the heading: the day and zone, the one instance
         days = {day(x, ctx.local_time) for f in shown for x in (f.first.time, f.last.time) if x}
-        title = (
-            t("findings.title.day", lang, n=len(shown), day=next(iter(days)))
-            if len(days) == 1 and None not in days
-            else t("findings.title", lang, n=len(shown))
-        )
-        lines += ["", title, *_finding_lines(shown, diag, ctx)]
+        one_day = next(iter(days)) if len(days) == 1 and None not in days else None
+        instances = {tuple(f.instances) for f in shown}
+        one = next(iter(instances))[0] if len(instances) == 1 and len(next(iter(instances))) == 1 else None
+        key = "findings.title" + (".day" if one_day else "") + (".instance" if one else "")
+        title = t(key, lang, n=len(shown), day=one_day or "", instance=f"[{one}]")
+        lines += ["", title, *_finding_lines(shown, diag, ctx, show_instance=one is None)]
     elif v.state in ("healthy", "recovered"):
         lines += ["", t("healthy.note", lang)]
     else:
