@@ -79,7 +79,7 @@ def _whole_words(text: str, room: int) -> str:
         if cells(candidate + "…") > room:
             break
         out = candidate
-    return out + "…" if out else ""
+    return out + "…" if sum(ch.isalnum() for ch in out) >= 3 else ""  # a lone emoji says nothing
 
 
 def read_lines(diag: Diagnosis, ctx: ReportContext) -> list[str]:
@@ -201,7 +201,7 @@ def render_table(diag: Diagnosis, ctx: ReportContext) -> str:
         one = next(iter(instances))[0] if len(instances) == 1 and len(next(iter(instances))) == 1 else None
         key = "findings.title" + (".day" if one_day else "") + (".instance" if one else "")
         title = t(key, lang, n=len(shown), day=one_day or "", instance=f"[{one}]")
-        lines += ["", title, *_finding_lines(shown, diag, ctx, show_instance=one is None)]
+        lines += ["", *wrap(title, width, "", "  "), *_finding_lines(shown, diag, ctx, show_instance=one is None)]
     elif v.state in ("healthy", "recovered"):
         lines += ["", t("healthy.note", lang)]
     else:
