@@ -353,3 +353,25 @@ def test_fetch_says_service_window_logs_and_the_filters_in_the_header_and_json(f
     doc = json.loads(run(fake, "fetch", "fylora-backend", "--since", "1h", "-f", "json").stdout)
     assert doc["stats"]["scope"]["service"] == "fylora-backend"
     assert all(f["first"]["timestamp"].endswith("Z") for f in doc["findings"])
+
+
+@pytest.mark.parametrize("cmd", [
+    ["rules", "show", "redis-url-not-set"],
+    ["rules", "list"],
+    ["doctor", "--redis-url", "rediss://red-d1abc2def3ghi4jkl5mn:s3cretpassw0rd@red-d1abc2def3ghi4jkl5mn:6379 "],
+    ["check", "samples/dashboard/node-app", "--fail-on", "critical"],
+    ["analyze", ON_A_TERMINAL[0], "-v"],
+], ids=lambda c: " ".join(c[:2]))
+def test_every_command_obeys_the_one_width_policy_in_a_pipe(cmd: list[str]):
+    for cols, env in ((60, _env(COLUMNS="60")), (80, _env())):  # $COLUMNS, else 80 in a pipe (it was 120)
+        out = rla(*cmd, env=env).stdout.decode()
+        wide = [line for line in out.split("\n") if cells(line) > cols]
+        assert out and not wide, (cmd, cols, wide)
+
+
+def test_local_time_on_request():
+    sample = "samples/api/node-app/degraded.jsonl"
+    utc = rla("analyze", sample).stdout.decode()
+    local = rla("analyze", sample, "--local-time", env=_env(TZ="Europe/Paris")).stdout.decode()
+    assert "since 2026-11-26 19:46:16 UTC" in " ".join(utc.split())
+    assert "since 2026-11-26 20:46:16 CET" in " ".join(local.split())
