@@ -352,6 +352,7 @@ class Judge:
         """The most severe cause in the window; a symptom only when no cause explains it."""
         ids = set(rule_ids) | {r for r in self._seen_rules if self.rules[r].kind == "cause" and r in first_seq}
         window = set(rule_ids)
+        order = {r: i for i, r in enumerate(self.rules)}
         ranked = sorted(
             (r for r in ids if r in first_seq and self.rules[r].severity >= Severity.WARNING),
             key=lambda r: (
@@ -359,6 +360,7 @@ class Judge:
                 r not in window,
                 -self.rules[r].severity,
                 first_seq[r],
+                order[r],  # two causes on one line: the pack's order, never the set's (it varied with PYTHONHASHSEED)
             ),
         )
         return ranked[0] if ranked else None

@@ -301,3 +301,23 @@ def test_refusal_on_another_service_port_is_not_a_redis_finding():
 def test_loopback_timeout_is_a_url_problem_too():
     diag = diag_of("dial tcp 127.0.0.1:6379: i/o timeout\n")
     assert ids(diag) == {"redis-url-not-set"}
+
+
+def test_root_cause_does_not_depend_on_the_hash_seed():
+    """Two causes matched on one line (a chained traceback: the drop, then the refusal) tie on severity and
+    position; the pack's order decides, not the iteration order of a set (which PYTHONHASHSEED changes)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parent.parent / "samples/matrix/plain/redis-py/killed-then-back-remote.rfc3339.log"
+    roots = set()
+    for seed in ("0", "1", "2", "3"):
+        out = subprocess.run(
+            [sys.executable, "-m", "analyzer", "analyze", str(sample), "--format", "json"],
+            capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed},
+        )  # fmt: skip
+        roots.add(json.loads(out.stdout)["verdict"]["root_cause"])
+    assert len(roots) == 1, roots
