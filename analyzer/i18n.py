@@ -149,7 +149,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "rules.cause": {"en": "Cause", "fr": "Cause"},
     "rules.docs": {"en": "Docs", "fr": "Docs"},
     # ---------------------------------------------------------------------------------------
-    # rla doctor: the note's checklist (analyzer/urllint.py ITEMS). French: the note's own lines.
+    # rla doctor: the note's checklist (analyzer/render/urllint.py ITEMS). French: the note's own lines.
     # ---------------------------------------------------------------------------------------
     "item.1": {"en": "REDIS_URL is set on the service", "fr": "REDIS_URL configurée dans le backend (section Environment)"},
     "item.2": {"en": "REDIS_URL is well-formed", "fr": "REDIS_URL bien formatée"},
@@ -183,7 +183,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "colon": {"en": ":", "fr": " :"},
     "sep.semicolon": {"en": "; ", "fr": " ; "},
     # ---------------------------------------------------------------------------------------
-    # rla doctor: the offline URL lint (analyzer/urllint.py). The note's "Problèmes courants":
+    # rla doctor: the offline URL lint (analyzer/render/urllint.py). The note's "Problèmes courants":
     # n'existe pas → Ajoutez-la; est vide → Remplissez-la; a des espaces → Supprimez les espaces;
     # est mal formatée → Vérifiez le format.
     # ---------------------------------------------------------------------------------------
@@ -607,7 +607,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "lint.tls_external.ok": {"en": "external URL with TLS and a password", "fr": "URL externe avec TLS et mot de passe"},
     # ---------------------------------------------------------------------------------------
-    # rla doctor: the checks that read the Render API (analyzer/doctor.py). "service" is the
+    # rla doctor: the checks that read the Render API (analyzer/render/doctor.py). "service" is the
     # app (the note's "backend"), "Key Value" the note's "service Redis".
     # ---------------------------------------------------------------------------------------
     "item.internal": {"en": "internal", "fr": "interne"},
@@ -1262,7 +1262,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "Si une bibliothèque se plaint de la version de Redis, créez une nouvelle instance (Valkey 8).",
     },
     # ---------------------------------------------------------------------------------------
-    # rla doctor: the command itself (analyzer/cli_doctor.py)
+    # rla doctor: the command itself (analyzer/cli/doctor.py)
     # ---------------------------------------------------------------------------------------
     "doctor.offline.item.3": {
         "en": "The host is a Render Key Value hostname (instance not looked up offline)",
@@ -1520,7 +1520,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ci.table.passed": {"en": "PASSED: {headline}", "fr": "RÉUSSI : {headline}"},
     "ci.table.failed": {"en": "FAILED: {headline}", "fr": "ÉCHEC : {headline}"},
     "ci.table.per_rule": {"en": "per rule: {list}", "fr": "par règle : {list}"},
-    # rla check: its own errors and notes (analyzer/cli_check.py)
+    # rla check: its own errors and notes (analyzer/cli/check.py)
     "warning.prefix": {"en": "rla: warning: ", "fr": "rla : avertissement : "},
     "check.error.expect_and_baseline": {
         "en": "use --expect or a baseline (--baseline / --write-baseline), not both.",
@@ -1557,7 +1557,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "rla: wrote {n} known finding(s) to {path}; check against it with --baseline {path}",
         "fr": "rla : {n} constat(s) connu(s) écrit(s) dans {path} ; vérifiez par rapport à elle avec --baseline {path}",
     },
-    # rla rules test / rla rules lint (analyzer/cli_check.py)
+    # rla rules test / rla rules lint (analyzer/cli/check.py)
     "check.rules.no_dir": {"en": "{path}: no such rules directory.", "fr": "{path} : répertoire de règles introuvable."},
     "check.rules.lint_hint": {
         "en": "{error} (run `rla rules lint` for every problem at once)",
@@ -1572,7 +1572,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "check.rules.no_problems": {"en": "no problems", "fr": "aucun problème"},
     "check.rules.problems": {"en": "{n} problem(s)", "fr": "{n} problème(s)"},
     # ---------------------------------------------------------------------------------------
-    # rla fetch / rla follow (analyzer/cli_fetch.py, analyzer/live.py)
+    # rla fetch / rla follow (analyzer/cli/fetch.py, analyzer/render/live.py)
     "fetch.bar.counts": {"en": "{logs} logs · {pages} pages", "fr": "{logs} lignes de log · {pages} pages"},
     "fetch.bar.waiting_s": {"en": "waiting {s}s ({reason})", "fr": "attente de {s} s ({reason})"},
     "fetch.bar.waiting": {"en": "waiting ({reason})", "fr": "attente ({reason})"},
@@ -1645,7 +1645,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The live log stream kept closing at once ({reason}).",
         "fr": "Le flux de logs en direct se refermait aussitôt ouvert ({reason}).",
     },
-    # Render API errors: analyzer/sources/render_api.py raises them in English; cli_fetch.api_said
+    # Render API errors: analyzer/render/api.py raises them in English; cli_fetch.api_said
     # gives them in the reader's language by the error's class and status (English: unchanged).
     "api.no_key": {
         "en": "No Render API key: set RENDER_API_KEY or pass --api-key-file FILE (create a key under Account Settings > "
@@ -1745,7 +1745,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "système.",
     },
     # ---------------------------------------------------------------------------------------
-    # rla rules export (analyzer/export/, analyzer/cli_export.py)
+    # rla rules export (analyzer/export/, analyzer/cli/export.py)
     "export.skip.context": {
         "en": "a context rule: a fact rla tells the story with, never reported as a finding",
         "fr": "règle de contexte : un fait qui sert au récit de rla, jamais signalé comme constat",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from analyzer.model import Diagnosis, Evidence, Finding, LogRecord, Rule, Severity, Stats, Unexplained, Verdict
 from analyzer.redact import Redactor
-from analyzer.scan import Hit
+from analyzer.engine.scan import Hit
 
 MAX_INSTANCES = 20
 MAX_FIELD_VALUES = 3

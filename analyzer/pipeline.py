@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from analyzer.model import Diagnosis, LogRecord, Scope
 from analyzer.redact import Redactor
-from analyzer.rules import RuleSet
-from analyzer.scan import Hit, Plan, Scanner, compile_plan
+from analyzer.engine.rules import RuleSet
+from analyzer.engine.scan import Hit, Plan, Scanner, compile_plan
 from analyzer.judge import Judge
 from analyzer.sources.files import Block, Problems
 
@@ -89,7 +89,7 @@ class Session:
 
     def describe(self, seconds: float | None = None) -> str:
         """How the input was read (`--verbose`): engine, lines, candidates, speed, and what is missing."""
-        from analyzer.engine import available
+        from analyzer.engine.prefilter import available
 
         stats = self.judge.stats
         engines = ", ".join(sorted(self.scanner.engines)) or "none (no input)"

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from analyzer.expect import Expectation, load_expectations  # noqa: E402
 from analyzer.pipeline import diagnose  # noqa: E402
-from analyzer.rules import RuleSet, load_rules  # noqa: E402
+from analyzer.engine.rules import RuleSet, load_rules  # noqa: E402
 from analyzer.sources.files import Problems, read_sources  # noqa: E402
 
 # name -> expectations file (paths in it are relative to the file)

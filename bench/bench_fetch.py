@@ -69,7 +69,7 @@ def main() -> int:
     proc.start()
     url = ready.get(timeout=120)
 
-    from analyzer.sources.render_api import LogQuery, RenderClient
+    from analyzer.render.api import LogQuery, RenderClient
 
     client = RenderClient(KEY, url)
     now = datetime.now(timezone.utc)

@@ -47,9 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mb", type=int, default=100, help="MB to search (default 100)")
     args = ap.parse_args(argv)
 
-    from analyzer.engine import HyperscanEngine, Needles, PythonEngine, available
-    from analyzer.rules import load_rules
-    from analyzer.scan import compile_plan
+    from analyzer.engine.prefilter import HyperscanEngine, Needles, PythonEngine, available
+    from analyzer.engine.rules import load_rules
+    from analyzer.engine.scan import compile_plan
 
     plan = compile_plan(load_rules().rules)
     needles = Needles(plan.needles)

@@ -46,7 +46,7 @@ def stage_of(key: tuple[str, int, str]) -> str:
         if func == "classify":
             return "classify"
         return "parse" if func in _PARSE_IN_SCAN else "scan"
-    if name in ("engine.py", "engine_parallel.py") or any(
+    if name in ("prefilter.py", "parallel.py") or any(
         m in func for m in ("method 'count'", "method 'find'", "method 'rfind'", "method 'lower'")
     ):
         return "scan"
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     prof.enable()
     try:
         with redirect_stdout(io.StringIO()):
-            from analyzer.cli import main as rla_main
+            from analyzer.cli.app import main as rla_main
 
             rla_main()
     except SystemExit:

@@ -113,8 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     from ere import patterns_file
     from gen import generate, parse_size
 
-    from analyzer.engine import available
-    from analyzer.rules import load_rules
+    from analyzer.engine.prefilter import available
+    from analyzer.engine.rules import load_rules
 
     OUT.mkdir(exist_ok=True)
     big = Path(args.file)

@@ -11,7 +11,7 @@ import pytest
 
 from analyzer.model import Diagnosis
 from analyzer.pipeline import diagnose
-from analyzer.rules import RuleSet, load_rules
+from analyzer.engine.rules import RuleSet, load_rules
 from analyzer.sources.files import text_block
 
 ROOT = Path(__file__).resolve().parent.parent

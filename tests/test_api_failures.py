@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analyzer.sources.render_api import ConnectFailed, RenderClient, RetryPolicy  # noqa: E402
+from analyzer.render.api import ConnectFailed, RenderClient, RetryPolicy  # noqa: E402
 from tests.conftest import TEST_NOW  # noqa: E402
 
 KEY = "rnd_ApiFailureTestKey_0a9f"

@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analyzer.blueprint import BlueprintError, check_blueprint, infer_use, load_blueprint  # noqa: E402
+from analyzer.render.blueprint import BlueprintError, check_blueprint, infer_use, load_blueprint  # noqa: E402
 
 EXAMPLES = ROOT / "samples" / "blueprint"
 SCHEMAS = ROOT / "tests" / "schemas"

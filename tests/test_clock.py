@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from analyzer import clock
-from analyzer.sources.render_api import ConfigError, resolve_window
+from analyzer.render.api import ConfigError, resolve_window
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from analyzer.doctor import Facts, locate, parse_ts, run_checks, summarize, worst_failure
+from analyzer.render.doctor import Facts, locate, parse_ts, run_checks, summarize, worst_failure
 from analyzer.model import Diagnosis, Evidence, Finding, Severity, Stats, Verdict
 
 SID = "srv-d1abc2def3ghi4jkl5mn"
@@ -42,7 +42,7 @@ def healthy_kv_side():
     """The Key Value's own side, fine: 30 MB of starter's 256, 12 connections, quiet logs."""
     from datetime import datetime, timedelta, timezone
 
-    from analyzer.doctor_metrics import KVSide, Series
+    from analyzer.render.doctor_metrics import KVSide, Series
 
     t0 = datetime(2026, 2, 1, 9, 0, tzinfo=timezone.utc)
     pts = lambda v: [(t0 + timedelta(minutes=m), v) for m in range(10)]  # noqa: E731

@@ -12,9 +12,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analyzer.doctor import gather, run_checks, summarize  # noqa: E402
-from analyzer.rules import load_rules  # noqa: E402
-from analyzer.sources.render_api import RenderClient, RetryPolicy  # noqa: E402
+from analyzer.render.doctor import gather, run_checks, summarize  # noqa: E402
+from analyzer.engine.rules import load_rules  # noqa: E402
+from analyzer.render.api import RenderClient, RetryPolicy  # noqa: E402
 from tests.conftest import NOW, NOW_NS  # noqa: E402
 from tests.fake_render_api import FakeData, FakeRender  # noqa: E402
 

@@ -42,9 +42,9 @@ def test_offline_good_url_exit_0_without_key_or_network():
 
 
 def test_offline_never_imports_the_api_client_or_httpx():
-    code = ("import sys; from analyzer.cli import main; sys.argv=['rla','doctor','--redis-url','redis://x:1'];\n"
+    code = ("import sys; from analyzer.cli.app import main; sys.argv=['rla','doctor','--redis-url','redis://x:1'];\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print('LOADED', 'httpx' in sys.modules, 'analyzer.sources.render_api' in sys.modules)")
+            "print('LOADED', 'httpx' in sys.modules, 'analyzer.render.api' in sys.modules)")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                        env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
     assert "LOADED False False" in p.stdout, p.stdout + p.stderr

@@ -17,13 +17,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analyzer.doctor import gather, run_checks, summarize  # noqa: E402
-from analyzer.doctor_metrics import PLAN_LIMITS, KVSide, Series, check_metrics, parse_series, sparkline  # noqa: E402
+from analyzer.render.doctor import gather, run_checks, summarize  # noqa: E402
+from analyzer.render.doctor_metrics import PLAN_LIMITS, KVSide, Series, check_metrics, parse_series, sparkline  # noqa: E402
 from tests.conftest import NOW_NS  # noqa: E402
 from tests.fake_render_api import FakeData, FakeRender  # noqa: E402
 from tests.test_doctor_api import FAST, HEALTHY_LOGS, KID, RULES, SID, world  # noqa: E402
 
-from analyzer.sources.render_api import RenderClient  # noqa: E402
+from analyzer.render.api import RenderClient  # noqa: E402
 
 RAW = ROOT / "samples" / "raw"
 MIN = 60 * 1_000_000_000
@@ -157,7 +157,7 @@ def test_kv_logs_misconf_fails_item_10():
 
 
 def test_json_and_table_show_the_figures(capsys):
-    from analyzer.cli_doctor import _render
+    from analyzer.cli.doctor import _render
 
     data = world(logs=HEALTHY_LOGS)
     data.add_metric(KID, "active-connections", series({}, 0), "count")
@@ -205,7 +205,7 @@ def test_sparkline():
 
 
 def test_spark_lines_under_the_item():
-    from analyzer.cli_doctor import spark_lines
+    from analyzer.cli.doctor import spark_lines
 
     t = datetime(2026, 1, 5, 10, 0, tzinfo=timezone.utc)
     pts = [(t.replace(minute=m), float(m)) for m in range(8)]

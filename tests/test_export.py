@@ -28,8 +28,8 @@ from sigma_backend_duckdb import DuckDBBackend
 
 from analyzer.export.lucene import lucene
 from analyzer.export.sigma import NotPortable, portable, sigma_id
-from analyzer.rules import load_rules
-from analyzer.scan import classify, compile_plan
+from analyzer.engine.rules import load_rules
+from analyzer.engine.scan import classify, compile_plan
 from analyzer.sources.formats import record_from_api_log
 
 ROOT = Path(__file__).resolve().parent.parent

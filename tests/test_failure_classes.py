@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.classes import ClassError, FailureClass, expand, parse_class, uncovered
-from analyzer.regex import required_keywords
-from analyzer.rules import RuleError, load_rules
-from analyzer.ruletest import check_class, lint, lint_class, scanned_ids
-from analyzer.scan import compile_plan
+from analyzer.engine.classes import ClassError, FailureClass, expand, parse_class, uncovered
+from analyzer.engine.regex import required_keywords
+from analyzer.engine.rules import RuleError, load_rules
+from analyzer.engine.ruletest import check_class, lint, lint_class, scanned_ids
+from analyzer.engine.scan import compile_plan
 from tests.conftest import ROOT, builtin, diag_of, ids
 
 RAW = ROOT / "samples" / "raw" / "classes"

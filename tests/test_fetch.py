@@ -60,7 +60,7 @@ def run(fake: FakeRender, *args: str, **extra: str) -> subprocess.CompletedProce
     """The same as `rla`, in this process (Typer's runner): fast, for the many short cases."""
     from typer.testing import CliRunner
 
-    from analyzer.cli import app
+    from analyzer.cli.app import app
 
     env: dict[str, str | None] = {k: None for k in os.environ if k.startswith(("RENDER_", "RLA_"))}
     env.update(env_for(fake, **extra))
@@ -314,8 +314,8 @@ def test_key_never_appears_in_any_output(tmp_path):
 
 
 def test_help_does_not_import_httpx_or_websockets():
-    code = ("import sys; import analyzer.cli; "
-            "print('httpx' in sys.modules, 'websockets' in sys.modules, 'analyzer.sources.render_api' in sys.modules)")
+    code = ("import sys; import analyzer.cli.app; "
+            "print('httpx' in sys.modules, 'websockets' in sys.modules, 'analyzer.render.api' in sys.modules)")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert p.stdout.split() == ["False", "False", "False"], p.stderr
 

@@ -16,8 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analyzer.live import LogTail  # noqa: E402
-from analyzer.sources.render_api import (  # noqa: E402
+from analyzer.render.live import LogTail  # noqa: E402
+from analyzer.render.api import (  # noqa: E402
     AuthError,
     NotFoundError,
     RenderClient,

@@ -266,7 +266,7 @@ def test_no_clock_warning_when_the_clocks_agree():
 
 
 def test_the_frame_is_clipped_to_the_terminal_height():
-    from analyzer.cli_follow import clip_frame
+    from analyzer.cli.follow import clip_frame
 
     frame = "head\n\nverdict: Redis failing\n" + "\n".join(f"row {i} " + "x" * 150 for i in range(40))
     out = clip_frame(frame, 80, 24)

@@ -384,7 +384,7 @@ def test_bad_tuning_knobs_exit_2(name: str, value: str):
 
 
 def test_the_key_goes_over_https_only_except_to_loopback():
-    from analyzer.sources.render_api import ConfigError, normalize_base_url
+    from analyzer.render.api import ConfigError, normalize_base_url
 
     for ok in ("http://127.0.0.1:8765", "http://127.1.2.3/v1", "http://[::1]:80/v1", "http://localhost:1/v1",
                "https://api.render.com/v1", "api.render.com"):
@@ -427,7 +427,7 @@ def test_a_fault_that_never_ends_saves_and_diagnoses_what_was_fetched(tmp_path: 
 
 
 def test_transient_faults_end_in_success_without_a_request_storm():
-    from analyzer.sources.render_api import LogQuery, RenderClient, RetryPolicy
+    from analyzer.render.api import LogQuery, RenderClient, RetryPolicy
 
     with FakeRender(fake_data(n_rounds=500), api_key=KEY) as fake:
         fake.max_log_limit = 100
@@ -448,7 +448,7 @@ def test_transient_faults_end_in_success_without_a_request_storm():
 
 
 def test_retry_after_is_honoured_with_jitter_never_less():
-    from analyzer.sources.render_api import RenderClient, RetryPolicy
+    from analyzer.render.api import RenderClient, RetryPolicy
 
     waits: list[float] = []
     with FakeRender(fake_data(n_rounds=1), api_key=KEY) as fake:
@@ -463,7 +463,7 @@ def test_retry_after_is_honoured_with_jitter_never_less():
 def test_backoff_grows_and_is_capped_and_the_count_is_bounded():
     import httpx
 
-    from analyzer.sources.render_api import RenderClient, RetriesExhausted, RetryPolicy
+    from analyzer.render.api import RenderClient, RetriesExhausted, RetryPolicy
 
     calls: list[int] = []
     waits: list[float] = []
@@ -487,7 +487,7 @@ def test_dns_failure_is_named_and_tls_failure_is_not_retried():
 
     import httpx
 
-    from analyzer.sources.render_api import RenderAPIError, RenderClient, RetriesExhausted, RetryPolicy
+    from analyzer.render.api import RenderAPIError, RenderClient, RetriesExhausted, RetryPolicy
 
     def dns(request: httpx.Request) -> httpx.Response:
         try:
@@ -565,8 +565,8 @@ def test_a_redirect_is_never_followed_with_the_key():
 
 
 def test_the_key_is_never_in_a_url(tmp_path: Path):
-    from analyzer.live import LogTail
-    from analyzer.sources.render_api import RenderClient, RetryPolicy
+    from analyzer.render.live import LogTail
+    from analyzer.render.api import RenderClient, RetryPolicy
 
     with FakeRender(fake_data(n_rounds=20), api_key=KEY) as fake:
         out = rla("fetch", SID, "--format", "json", env=api_env(fake))
@@ -581,8 +581,8 @@ def test_the_key_is_never_in_a_url(tmp_path: Path):
 
 
 def test_websocket_dropping_every_second_loses_nothing():
-    from analyzer.live import LogTail
-    from analyzer.sources.render_api import RenderClient, RetryPolicy
+    from analyzer.render.live import LogTail
+    from analyzer.render.api import RenderClient, RetryPolicy
 
     with FakeRender(fake_data(), api_key=KEY) as fake:
         fake.ws_lifetime = 0.7
@@ -790,7 +790,7 @@ def test_a_recognisable_api_key_never_appears_in_any_output(tmp_path: Path):
 
 def test_an_unexpected_error_is_one_redacted_sentence_and_debug_shows_the_redacted_traceback(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    from analyzer import cli
+    from analyzer.cli import app as cli
     from analyzer.pipeline import Session
 
     def boom(self, *a, **k):  # noqa: ANN001

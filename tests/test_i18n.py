@@ -18,14 +18,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analyzer.cli import Level, exit_code  # noqa: E402
+from analyzer.cli.app import Level, exit_code  # noqa: E402
 from analyzer.expect import load_expectations  # noqa: E402
 from analyzer.i18n import CATALOGUE, LANGS, Msg, detect_lang, error, said, t, tr  # noqa: E402
 from analyzer.pipeline import diagnose  # noqa: E402
 from analyzer.report import ReportContext, render  # noqa: E402
-from analyzer.rules import load_rules, missing_languages, parse_rule  # noqa: E402
+from analyzer.engine.rules import load_rules, missing_languages, parse_rule  # noqa: E402
 from analyzer.sources.files import InputError, Problems, expand, read_sources  # noqa: E402
-from analyzer.urllint import ITEMS, lint_redis_url  # noqa: E402
+from analyzer.render.urllint import ITEMS, lint_redis_url  # noqa: E402
 
 SAMPLES = ROOT / "samples"
 RULES = load_rules()
@@ -374,7 +374,7 @@ def test_every_rule_has_both_languages(rule_id: str):
 
 
 def test_rules_lint_passes_on_our_pack_with_its_languages_declared():
-    from analyzer.rules import builtin_rules_dir, pack_languages
+    from analyzer.engine.rules import builtin_rules_dir, pack_languages
 
     assert pack_languages(builtin_rules_dir()) == LANGS  # rules/pack.yaml: languages: [en, fr]
     en, fr = rla("rules", "lint", "--lang", "en"), rla("rules", "lint", "--lang", "fr")
@@ -425,10 +425,9 @@ def _no_key(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_render_api_errors_are_translated_at_the_boundary(_no_key: None):
-    from analyzer.cli_fetch import api_said
-    from analyzer.live import LogTail  # noqa: F401  (its errors come through the catalogue)
-    from analyzer.sources import render_api as api
-
+    from analyzer.cli.fetch import api_said
+    from analyzer.render.live import LogTail  # noqa: F401  (its errors come through the catalogue)
+    from analyzer.render import api
     with pytest.raises(api.ConfigError) as exc:
         api.load_api_key(None, env={})
     assert api_said(exc.value, "en") == str(exc.value)  # English: exactly as raised
@@ -452,8 +451,8 @@ def test_render_api_errors_are_translated_at_the_boundary(_no_key: None):
 
 
 def test_the_incomplete_window_sentence_in_both_languages():
-    from analyzer.cli_fetch import _incomplete
-    from analyzer.sources.render_api import FetchResult, RetriesExhausted
+    from analyzer.cli.fetch import _incomplete
+    from analyzer.render.api import FetchResult, RetriesExhausted
 
     result = FetchResult(logs=[{}] * 1200, pages=2, complete=False,
                          error=RetriesExhausted("The Render API failed 5 times in a row (the request timed out)."),

@@ -14,7 +14,7 @@ from analyzer.redact import Redactor, redact, redact_value
 from analyzer.sources.files import Problems, blocks_from_stream
 from analyzer.sources.formats import FORMATS, UnparsedRecord, iter_json_document, parse_line, record_from_api_log
 from analyzer.sources.text import clean, read_blocks, repair_mojibake
-from analyzer.urllint import inspect_redis_url, show_value
+from analyzer.render.urllint import inspect_redis_url, show_value
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

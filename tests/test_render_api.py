@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analyzer.sources.render_api import (  # noqa: E402
+from analyzer.render.api import (  # noqa: E402
     AuthError,
     BadRequestError,
     ConfigError,

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from analyzer.pipeline import diagnose
-from analyzer.ruletest import check_examples, scanned_ids
-from analyzer.scan import classify, compile_plan
+from analyzer.engine.ruletest import check_examples, scanned_ids
+from analyzer.engine.scan import classify, compile_plan
 from analyzer.sources.files import text_block
 from tests.conftest import builtin
 
@@ -19,7 +19,7 @@ PLAN = compile_plan(RULES)
 
 
 def _matched_ids(line: str) -> set[str]:
-    # the same probe `rla rules test` uses (analyzer.ruletest), so the two cannot drift apart
+    # the same probe `rla rules test` uses (analyzer.engine.ruletest), so the two cannot drift apart
     return scanned_ids(line, PLAN)
 
 

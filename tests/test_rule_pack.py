@@ -88,7 +88,7 @@ def test_symptoms_of_the_issue_are_symptoms():
 
 
 def test_valkey_and_redis_wordings_both_match():
-    from analyzer.scan import classify, compile_plan
+    from analyzer.engine.scan import classify, compile_plan
 
     plan = compile_plan(RULES)
     for line, rule_id in (

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.rules import RuleError, load_file
+from analyzer.engine.rules import RuleError, load_file
 
 RULE = """\
 id: {id}

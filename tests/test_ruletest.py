@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.rules import builtin_rules_dir, load_rules
-from analyzer.ruletest import attack_lines, check_examples, lint, slow_patterns
+from analyzer.engine.rules import builtin_rules_dir, load_rules
+from analyzer.engine.ruletest import attack_lines, check_examples, lint, slow_patterns
 from tests.test_check import PACK, no_traceback, rla
 
 GOOD = PACK["demo-widget-down.yaml"]
@@ -193,7 +193,7 @@ FR_BLOCK = "fr:\n  title: T fr\n  cause: c fr\n  solution: [s fr]\n"
 
 
 def test_our_pack_declares_english_and_french():
-    from analyzer.rules import pack_languages
+    from analyzer.engine.rules import pack_languages
 
     assert pack_languages(builtin_rules_dir()) == ("en", "fr")
     assert "pack" not in {r.id for r in load_rules().rules}  # pack.yaml is not a rule
@@ -216,7 +216,7 @@ def test_lint_fails_a_rule_lacking_a_declared_language(tmp_path: Path):
 
 
 def test_a_pack_without_pack_yaml_declares_english_only(tmp_path: Path):
-    from analyzer.rules import pack_languages
+    from analyzer.engine.rules import pack_languages
 
     root = pack(tmp_path, {"half.yaml": rule("half", "['widget half']", "['widget half']", "['ok']")})
     assert pack_languages(root) == ("en",)
@@ -225,7 +225,7 @@ def test_a_pack_without_pack_yaml_declares_english_only(tmp_path: Path):
 
 @pytest.mark.parametrize("text", ["languages: [fr]\n", "languages: [en, de]\n", "langs: [en]\n", "languages: 3\n"])
 def test_a_broken_pack_yaml_is_reported(tmp_path: Path, text: str):
-    from analyzer.rules import RuleError, load_pack
+    from analyzer.engine.rules import RuleError, load_pack
 
     root = pack(tmp_path, {"pack.yaml": text, "ok.yaml": rule("ok", "['widget ok']", "['widget ok']", "['no']")})
     failures, _ = lint([root], load_rules().rules)

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.engine import available
+from analyzer.engine.prefilter import available
 from analyzer.judge import Judge
 from analyzer.model import LogRecord
 from analyzer.pipeline import Session
-from analyzer.scan import _ERROR_RE, _SKIP, _STOP, _TAKE, Hit, Scanner, _Entry, compile_plan, match_rule
+from analyzer.engine.scan import _ERROR_RE, _SKIP, _STOP, _TAKE, Hit, Scanner, _Entry, compile_plan, match_rule
 from analyzer.sources.files import Problems, blocks_from_stream
 from analyzer.sources.formats import UnparsedRecord, parse_line
 from analyzer.sources.text import read_blocks
@@ -203,7 +203,7 @@ def test_session_reads_whole_files_the_same_way(tmp_path: Path, corpus: bytes, r
 def test_parallel_workers_give_the_same_hits(tmp_path: Path, corpus: bytes, reference: list[Hit], engine: str, monkeypatch):
     """Big plain files are prefiltered by worker processes: same hits, same line numbers, every
     block cut the same way (small blocks, with dirty ones the main process cleans itself)."""
-    from analyzer import engine_parallel
+    from analyzer.engine import parallel as engine_parallel
     from analyzer.sources.text import open_binary
 
     monkeypatch.setattr(engine_parallel, "PARALLEL_MIN", 0)
@@ -248,7 +248,7 @@ def test_verbose_names_the_engine_and_the_missing_extra():
     )  # fmt: skip
     assert "rla: engine: python;" in out.stderr
     assert "candidate entries" in out.stderr
-    hidden = "import sys; sys.modules['hyperscan'] = None; from analyzer.cli import main; sys.argv[0] = 'rla'; main()"
+    hidden = "import sys; sys.modules['hyperscan'] = None; from analyzer.cli.app import main; sys.argv[0] = 'rla'; main()"
     env.pop("RLA_ENGINE")
     out = subprocess.run(
         [sys.executable, "-c", hidden, "analyze", str(sample), "--verbose", "-f", "json"],
@@ -260,7 +260,7 @@ def test_verbose_names_the_engine_and_the_missing_extra():
 
 def test_a_dead_worker_does_not_lose_lines(tmp_path: Path, corpus: bytes, reference: list[Hit], monkeypatch):
     """If the worker pool breaks half-way, the main process scans the rest itself: same hits."""
-    from analyzer import engine_parallel
+    from analyzer.engine import parallel as engine_parallel
     from analyzer.sources.text import open_binary
 
     monkeypatch.setattr(engine_parallel, "PARALLEL_MIN", 0)

@@ -278,7 +278,7 @@ def export_rule(
 
 def export_pack(rules: tuple[Rule, ...] | list[Rule], lang: str = "en", dialect: Dialect = Dialect()) -> list[Exported | Skipped]:
     titles = {code: {r.id: r.text(code).title for r in rules} for code in ("en", lang)}
-    # a fallback rule fires only where none of these matched (analyzer.scan.match_rules)
+    # a fallback rule fires only where none of these matched (analyzer.engine.scan.match_rules)
     naming = tuple(r for r in rules if r.kind != "context" and not getattr(r, "fallback", False))
     return [
         export_rule(rule, titles, lang, dialect, tuple(o for o in naming if o.id != rule.id))

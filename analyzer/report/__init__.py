@@ -11,7 +11,7 @@ from analyzer import __version__
 from analyzer.i18n import t
 from analyzer.model import Diagnosis, Evidence, Finding, Severity
 from analyzer.redact import Redactor
-from analyzer.rules import RuleSet
+from analyzer.engine.rules import RuleSet
 
 SCHEMA = 1
 FORMATS = ("table", "json", "markdown", "github", "junit", "sarif")

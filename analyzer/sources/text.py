@@ -155,7 +155,7 @@ def read_byte_blocks(
 ) -> Iterator[tuple[bytes | bytearray, int, bool, int, int, int]]:
     """UTF-8 input -> (buffer, size, cleaned, offset, length, cap): blocks of whole lines as bytes,
     never decoded whole. `offset` and `length` locate the block in the input (after `head`'s start),
-    `cap` is the buffer size that cut it (see analyzer.engine_parallel.boundaries).
+    `cap` is the buffer size that cut it (see analyzer.engine.parallel.boundaries).
 
     `head` is what was already read (BOM removed). The buffer is reused: a block is valid until
     the next one is asked for. A block holding CR, ESC or NUL goes through `clean` (decoded,

@@ -1,7 +1,7 @@
 """`rla fetch`: diagnose a service's logs straight from the Render API (and the options, API client and
-Render API sentences `rla follow` shares, analyzer/cli_follow.py).
+Render API sentences `rla follow` shares, analyzer/cli/follow.py).
 
-Registered in analyzer/cli.py with `app.command()(fetch)`.
+Registered in analyzer/cli/app.py with `app.command()(fetch)`.
 httpx and websockets are imported only when a command talks to the API, so `rla --help`
 stays fast. The diagnosis goes through the same `Session` as `rla analyze`.
 """
@@ -60,12 +60,12 @@ _UNEXPLAINED = typer.Option(True, "--unexplained/--no-unexplained", help="List e
 
 
 def _fail(message: str, lang: str = "en") -> None:
-    from analyzer.cli import fail
+    from analyzer.cli.app import fail
 
     fail(message, lang)
 
 
-# Render API errors: analyzer/sources/render_api.py raises one English sentence per failure. The
+# Render API errors: analyzer/render/api.py raises one English sentence per failure. The
 # reader's language is chosen here, by the error's class (and status) and the sentence's variable
 # parts; a sentence not listed stays English. (class name, status, English pattern, catalogue key)
 _API_SAID: list[tuple[str, Optional[int], str, str]] = [
@@ -122,7 +122,7 @@ def _num(n: int, lang: str) -> str:
 
 
 def _setup(rules: Optional[list[Path]], lang: Optional[str]) -> tuple[str, Any]:
-    from analyzer.cli import load_ruleset, resolve_lang
+    from analyzer.cli.app import load_ruleset, resolve_lang
 
     language = resolve_lang(lang)
     return language, load_ruleset(rules, language)
@@ -131,7 +131,7 @@ def _setup(rules: Optional[list[Path]], lang: Optional[str]) -> tuple[str, Any]:
 def api_client(api_key_file: Optional[str], api_url: Optional[str], lang: str, **kw: Any) -> Any:
     """The API client of every command (fetch, follow, doctor): one retry policy (RLA_* knobs), and
     a note on stderr for each retry."""
-    from analyzer.sources.render_api import ConfigError, RetryPolicy, client_from_env
+    from analyzer.render.api import ConfigError, RetryPolicy, client_from_env
 
     try:
         return client_from_env(api_key_file, api_url, policy=RetryPolicy.from_env(), progress=RetryNotes(lang),
@@ -161,7 +161,7 @@ class RetryNotes:
 
 
 def _resolve(client: Any, ref: str, owner: Optional[str], lang: str) -> Any:
-    from analyzer.sources.render_api import RenderAPIError
+    from analyzer.render.api import RenderAPIError
 
     try:
         return client.resolve(ref, owner)
@@ -253,7 +253,7 @@ class _Bar:
         return said(reason, self.lang)
 
     def page(self, logs: int, pages: int, covered_from: str | None, covered_to: str | None) -> None:
-        from analyzer.sources.render_api import short_ts, ts_ns
+        from analyzer.render.api import short_ts, ts_ns
 
         self.logs, self.pages = logs, pages
         try:
@@ -385,8 +385,8 @@ def fetch(
     stopped half-way still diagnoses (and saves) what it fetched and says where it stopped.
     """
     from analyzer.i18n import Msg, t
-    from analyzer.interrupts import Interrupts
-    from analyzer.sources.render_api import ConfigError, label_filter, resolve_window
+    from analyzer.cli.interrupts import Interrupts
+    from analyzer.render.api import ConfigError, label_filter, resolve_window
 
     language, ruleset = _setup(rules, lang)
     if save_raw and save is None:
@@ -408,7 +408,7 @@ def _fetch(client: Any, service: str, owner: Optional[str], language: str, rules
            instance: Optional[list[str]], save: Optional[Path], save_raw: bool, format: Format, fail_on: Level,
            unexplained: bool, stop: Any) -> int:
     from analyzer.i18n import t
-    from analyzer.sources.render_api import LogQuery, format_dt, ts_ns
+    from analyzer.render.api import LogQuery, format_dt, ts_ns
 
     bar = None
     with client:
@@ -452,7 +452,7 @@ def _fetch(client: Any, service: str, owner: Optional[str], language: str, rules
 def _incomplete(result: Any, lang: str) -> Optional[str]:
     """The report's sentence for a window not fetched to the end (render_api's `incomplete`), in `lang`."""
     from analyzer.i18n import t
-    from analyzer.sources.render_api import short_ts
+    from analyzer.render.api import short_ts
 
     if lang == "en" or result.incomplete is None:
         return result.incomplete
@@ -473,7 +473,7 @@ def _explain(error: Any, t_start: Any) -> Any:
     from datetime import timedelta
 
     from analyzer import clock
-    from analyzer.sources.render_api import RETENTION_TEXT, BadRequestError
+    from analyzer.render.api import RETENTION_TEXT, BadRequestError
 
     if isinstance(error, BadRequestError) and t_start < clock.now() - timedelta(days=7):
         return BadRequestError(f"{str(error).rstrip('.')}; the window starts more than 7 days ago and "
@@ -484,7 +484,7 @@ def _explain(error: Any, t_start: Any) -> Any:
 def _diagnose_and_print(logs: list[dict], source: str, incomplete: Optional[str], ruleset: Any, lang: str,
                         fmt: Format, unexplained: bool, fail_on: Level, client: Any = None,
                         redactor: Any = None, level_ok: Any = None, scope: Any = None) -> int:
-    from analyzer.cli import emit, exit_code, report_context
+    from analyzer.cli.app import emit, exit_code, report_context
     from analyzer.pipeline import Session
     from analyzer.redact import Redactor
     from analyzer.sources.formats import records_from_api_logs

@@ -1,6 +1,6 @@
 """The Blueprint check's report in every format: table, json, markdown, github, sarif.
 
-Each result carries `data.file` and `data.line` (analyzer.blueprint), so `github` annotates the
+Each result carries `data.file` and `data.line` (analyzer.render.blueprint), so `github` annotates the
 line of render.yaml in a pull request and `sarif` gives code scanning the file and line.
 """
 
@@ -11,7 +11,7 @@ import textwrap
 from typing import Any
 
 from analyzer.i18n import t, tr
-from analyzer.urllint import ITEMS, CheckResult
+from analyzer.render.urllint import ITEMS, CheckResult
 
 SYMBOL = {"ok": "✅", "fail": "❌", "warn": "⚠️ ", "unknown": "? "}
 _SARIF_LEVEL = {"critical": "error", "error": "error", "warning": "warning", "info": "note", "ok": "none"}

@@ -81,7 +81,7 @@ def _init(needles: tuple[tuple[str, bool], ...], engine_name: str | None) -> Non
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle (exit 130)
     if _engine is None:
-        from analyzer.engine import Needles, build
+        from analyzer.engine.prefilter import Needles, build
 
         _engine = build(Needles(needles), engine_name)
 

@@ -2,7 +2,7 @@
 only those are parsed and tried rule by rule.
 
 The prefilter is built from literals every match must contain (derived from each rule's regex, see
-analyzer.regex), so it never misses a line a rule would match, whether the line is raw text or a
+analyzer.engine.regex), so it never misses a line a rule would match, whether the line is raw text or a
 JSON-escaped API log line.
 """
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from analyzer.model import LogRecord, Rule
-from analyzer.regex import required_keywords
+from analyzer.engine.regex import required_keywords
 from analyzer.sources.files import Block, Problems
 from analyzer.sources.formats import UnparsedRecord, parse_line
 from analyzer.sources.text import repair_mojibake
@@ -68,14 +68,14 @@ class Plan:
     @cached_property
     def engine(self):  # type: ignore[no-untyped-def]
         """The compiled multi-literal search (built on first use: a paste never pays for it)."""
-        from analyzer.engine import Needles, build
+        from analyzer.engine.prefilter import Needles, build
 
         return build(Needles(self.needles), self.engine_name)
 
     @cached_property
     def light_engine(self):  # type: ignore[no-untyped-def]
         """The pure-Python engine: no compile cost, for small blocks (pastes, API pages)."""
-        from analyzer.engine import Needles, PythonEngine
+        from analyzer.engine.prefilter import Needles, PythonEngine
 
         return PythonEngine(Needles(self.needles))
 
@@ -341,7 +341,7 @@ class Scanner:
         self._queue: list[_Entry | Hit] = []  # in line order; open entries hold back what follows
         self._source: str | None = None
         self.engines: set[str] = set()  # engines used so far (for --verbose)
-        self._prefetch = None  # analyzer.engine_parallel.Prefetch for the current big file
+        self._prefetch = None  # analyzer.engine.parallel.Prefetch for the current big file
         self._prefetch_path: str | None = None
 
     def scan(self, block: Block) -> Iterator[Hit]:
@@ -401,8 +401,7 @@ class Scanner:
         if self._prefetch_path != path:
             self._close_prefetch()
             self._prefetch_path = path
-            from analyzer import engine_parallel as par
-
+            from analyzer.engine import parallel as par
             workers = par.jobs()
             if workers > 1 and file_size - offset >= par.PARALLEL_MIN and hasattr(os, "pread"):
                 try:

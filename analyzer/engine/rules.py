@@ -15,10 +15,10 @@ from typing import Any
 
 import yaml
 
-from analyzer.classes import CLASSES_DIR, ClassError, FailureClass, class_files, expand, merge, parse_class
+from analyzer.engine.classes import CLASSES_DIR, ClassError, FailureClass, class_files, expand, merge, parse_class
 from analyzer.i18n import error
 from analyzer.model import KINDS, STATES, Reclassify, Rule, Severity, Texts
-from analyzer.regex import LazyPattern, dialect_problem
+from analyzer.engine.regex import LazyPattern, dialect_problem
 
 RULE_KEYS = {
     "id", "title", "severity", "kind", "state", "patterns", "cause", "solution", "docs",
@@ -158,7 +158,7 @@ def _reclassify(value: Any, where: _Where, classes: Mapping[str, FailureClass]) 
 
 
 def _expanded(pattern: str, classes: Mapping[str, FailureClass], where: _Where, field: str) -> str:
-    """The pattern with its failure classes ({{refused.errno}}) spelled out (analyzer.classes)."""
+    """The pattern with its failure classes ({{refused.errno}}) spelled out (analyzer.engine.classes)."""
     try:
         return expand(pattern, classes)
     except ValueError as exc:
@@ -266,7 +266,7 @@ def _rule_files(root: Path) -> list[Path]:
         seen.add((st.st_dev, st.st_ino))
         top = dirpath == os.fspath(root)
         if top and CLASSES_DIR in dirnames:
-            dirnames.remove(CLASSES_DIR)  # failure classes (analyzer.classes), not rules
+            dirnames.remove(CLASSES_DIR)  # failure classes (analyzer.engine.classes), not rules
         dirnames.sort()
         files.extend(
             Path(dirpath) / f for f in sorted(filenames) if f.endswith((".yaml", ".yml")) and not (top and f == PACK_FILE)
@@ -342,7 +342,7 @@ def _load_yaml(path: Path) -> list[Any]:
 
 
 def load_classes(root: Path) -> list[FailureClass]:
-    """The failure classes a pack declares under classes/ (analyzer.classes), or RuleError."""
+    """The failure classes a pack declares under classes/ (analyzer.engine.classes), or RuleError."""
     out = []
     for path in class_files(Path(root)):
         for doc in _load_yaml(path):
@@ -391,7 +391,7 @@ def load_pack(root: Path, classes: Mapping[str, FailureClass] | None = None) -> 
 
 def builtin_rules_dir() -> Path:
     """rules/ in a source checkout; the packaged copy (analyzer.builtin_rules) once installed."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]  # analyzer/
     checkout = here.parent / "rules"
     if checkout.is_dir():
         return checkout

@@ -1,6 +1,6 @@
 """`rla doctor`: the note's checklist for one service, or the offline lint of one URL.
 
-Registered in analyzer/cli.py with `app.command()(doctor)`. Rendering of the checklist lives
+Registered in analyzer/cli/app.py with `app.command()(doctor)`. Rendering of the checklist lives
 here; the log-diagnosis part reuses analyzer.report. httpx is only imported by the API client,
 so `rla doctor --redis-url …` never loads it and never touches the network.
 """
@@ -18,7 +18,7 @@ import typer
 from analyzer.i18n import Msg as M
 from analyzer.i18n import t, tr
 from analyzer.model import Severity
-from analyzer.urllint import ITEMS, CheckResult
+from analyzer.render.urllint import ITEMS, CheckResult
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 OFFLINE_ITEMS = (2, 3, 4)
@@ -51,7 +51,7 @@ class Use(str, Enum):
 
 def _die(message: str, lang: str = "en") -> None:
     """One clear sentence on stderr, exit 2, never a traceback."""
-    from analyzer.urllint import redact_value
+    from analyzer.render.urllint import redact_value
 
     sys.stderr.write(t("error.prefix", lang) + redact_value(str(tr(message, lang))).rstrip() + "\n")
     raise typer.Exit(EXIT_USAGE)
@@ -105,7 +105,7 @@ def doctor(
     come with their cause and fix, then the log diagnosis of the window. Exit 1 when an item
     fails at or above --fail-on, 2 on usage errors.
     """
-    from analyzer.cli import resolve_lang
+    from analyzer.cli.app import resolve_lang
 
     language = resolve_lang(lang)
     threshold = Severity.parse(fail_on.value)
@@ -132,8 +132,8 @@ def doctor(
 
 
 def _offline(value: str, var: str, fmt: str, threshold: Severity, lang: str = "en") -> int:
-    from analyzer.doctor import new_redactor, worst_failure
-    from analyzer.urllint import lint_redis_url, show_value
+    from analyzer.render.doctor import new_redactor, worst_failure
+    from analyzer.render.urllint import lint_redis_url, show_value
 
     if value == "-":
         value = sys.stdin.read()
@@ -155,9 +155,9 @@ def _offline(value: str, var: str, fmt: str, threshold: Severity, lang: str = "e
 
 
 def _blueprint(path: str, var: str, fmt: str, threshold: Severity, use: str | None, lang: str = "en") -> int:
-    from analyzer.blueprint import BlueprintError, check_blueprint, load_blueprint
-    from analyzer.blueprint_report import render_blueprint
-    from analyzer.doctor import new_redactor, worst_failure
+    from analyzer.render.blueprint import BlueprintError, check_blueprint, load_blueprint
+    from analyzer.render.blueprint_report import render_blueprint
+    from analyzer.render.doctor import new_redactor, worst_failure
 
     try:
         with open(path, encoding="utf-8-sig") as handle:
@@ -176,9 +176,9 @@ def _blueprint(path: str, var: str, fmt: str, threshold: Severity, use: str | No
 
 def _online(ref: str, *, var: str, fmt: str, threshold: Severity, since: str, use: str, api_url: str | None,
             api_key_file: str | None, owner: str | None, lang: str = "en") -> int:
-    from analyzer.cli_fetch import api_client, api_said  # the API client and sentences of every command
-    from analyzer.doctor import gather, new_redactor, run_checks, worst_failure
-    from analyzer.sources.render_api import ConfigError, RenderAPIError, resolve_window
+    from analyzer.cli.fetch import api_client, api_said  # the API client and sentences of every command
+    from analyzer.render.doctor import gather, new_redactor, run_checks, worst_failure
+    from analyzer.render.api import ConfigError, RenderAPIError, resolve_window
 
     try:
         resolve_window(since, None, None)
@@ -221,7 +221,7 @@ def _online(ref: str, *, var: str, fmt: str, threshold: Severity, since: str, us
 
 
 def _load_rules(lang: str = "en") -> Any:
-    from analyzer.rules import RuleError, load_rules
+    from analyzer.engine.rules import RuleError, load_rules
 
     try:
         return load_rules([])
@@ -230,7 +230,7 @@ def _load_rules(lang: str = "en") -> Any:
 
 
 def _write(text: str, redactor: Any) -> None:
-    from analyzer.interrupts import write_whole
+    from analyzer.cli.interrupts import write_whole
 
     scrub = getattr(redactor, "scrub", None)
     write_whole(scrub(text) if scrub else text)
@@ -244,7 +244,7 @@ def _write(text: str, redactor: Any) -> None:
 def _render(fmt: str, head: dict[str, Any], results: list[CheckResult], items: Any, facts: Any, rules: Any,
             note: str | None, lang: str = "en") -> str:
     """Every human text goes through tr(…, lang) here; ids, statuses and JSON keys stay English."""
-    from analyzer.doctor import summarize
+    from analyzer.render.doctor import summarize
 
     summary = summarize(results, items)
     if head.get("mode") == "offline":
@@ -297,7 +297,7 @@ def _wrap(label: str, text: str, width: int | None = None, lang: str = "en") -> 
 
 
 def _log_ctx(rules: Any, lang: str = "en") -> Any:
-    from analyzer.cli import report_context
+    from analyzer.cli.app import report_context
 
     return report_context(rules, lang)  # the one width policy, colour and display options
 
@@ -357,7 +357,7 @@ def _sparks_allowed() -> bool:
 
 def spark_lines(results: list[CheckResult]) -> list[str]:
     """One sparkline per metric figure (results whose data holds a series), under its item."""
-    from analyzer.doctor_metrics import sparkline
+    from analyzer.render.doctor_metrics import sparkline
 
     out = []
     for r in results:

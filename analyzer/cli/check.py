@@ -18,7 +18,7 @@ from typing import Any, Callable, Optional
 
 import typer
 
-from analyzer.cli import (
+from analyzer.cli.app import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
@@ -51,7 +51,7 @@ def deliver(text: str, output: Optional[Path], summary: Optional[Callable[[], st
         except OSError as exc:
             fail(Msg("check.error.cannot_write", path=output, why=exc.strerror or exc), lang)
     elif not (pager and terminal.page(text)):
-        from analyzer.interrupts import write_whole
+        from analyzer.cli.interrupts import write_whole
 
         write_whole(text)  # whole or not at all, even with a second Ctrl-C during the write
     if summary is not None and os.environ.get("GITHUB_STEP_SUMMARY"):
@@ -143,8 +143,8 @@ def check(
       rla check logs/ --baseline .rla-baseline.json
       rla check logs/ --rules ./my-rules --format junit -o report.xml
     """
-    from analyzer.cli_display import did_you_mean, display
-    from analyzer.config import ConfigError, RuleFilter, find
+    from analyzer.cli.display import did_you_mean, display
+    from analyzer.cli.config import ConfigError, RuleFilter, find
     from analyzer.expect import ExpectError, load_expectations
     from analyzer.model import Severity
     from analyzer.pipeline import Session
@@ -327,8 +327,8 @@ def _sample_problem(message: str, kind: str = "sample") -> Any:
 
 def _packs(dirs: Optional[list[Path]], lang: str = "en") -> tuple[list[Path], bool]:
     """The packs to work on: the given folders, or (none given) the built-in pack and configured packs."""
-    from analyzer.config import ConfigError, find
-    from analyzer.ruletest import pack_dirs
+    from analyzer.cli.config import ConfigError, find
+    from analyzer.engine.ruletest import pack_dirs
 
     if dirs:
         for d in dirs:
@@ -365,8 +365,8 @@ def rules_test(
 ) -> None:
     """Every rule matches its examples.match lines, none of its examples.no_match lines, and no
     example line triggers a more severe rule elsewhere unless declared (examples.also)."""
-    from analyzer.rules import RuleError, load_pack, load_rules
-    from analyzer.ruletest import check_examples
+    from analyzer.engine.rules import RuleError, load_pack, load_rules
+    from analyzer.engine.ruletest import check_examples
 
     language = resolve_lang(lang)
     packs, with_builtin = _packs(dirs, language)
@@ -391,8 +391,8 @@ def rules_lint(
 ) -> None:
     """Schema, unknown keys, regex dialect, duplicate ids, references, missing examples and
     slow (catastrophically backtracking) patterns."""
-    from analyzer.rules import RuleError, builtin_rules_dir, load_rules
-    from analyzer.ruletest import lint
+    from analyzer.engine.rules import RuleError, builtin_rules_dir, load_rules
+    from analyzer.engine.ruletest import lint
 
     language = resolve_lang(lang)
     packs, with_builtin = _packs(dirs, language)

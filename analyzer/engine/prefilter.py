@@ -1,6 +1,6 @@
 """The multi-literal search behind the prefilter: which lines of a byte block contain a needle.
 
-A needle is a literal every match of some rule must contain (see analyzer.regex), or an error word.
+A needle is a literal every match of some rule must contain (see analyzer.engine.regex), or an error word.
 Two engines give the same answer, the set of lines that contain at least one needle (ASCII case
 folded for the case-insensitive ones):
 

@@ -27,10 +27,10 @@ from typing import Any
 
 import yaml
 
-from analyzer.classes import FailureClass, uncovered
+from analyzer.engine.classes import FailureClass, uncovered
 from analyzer.i18n import Msg
 from analyzer.model import Rule
-from analyzer.rules import (
+from analyzer.engine.rules import (
     PACK_FILE,
     RuleError,
     RuleSet,
@@ -42,7 +42,7 @@ from analyzer.rules import (
     pack_classes,
     pack_languages,
 )
-from analyzer.scan import classify, compile_plan, scan_block
+from analyzer.engine.scan import classify, compile_plan, scan_block
 from analyzer.sources.files import Problems, text_block
 
 ATTACK_LEN = 10_000  # characters of an adversarial line (Render keeps lines far longer than this)

@@ -78,7 +78,7 @@ class Color(str, Enum):
     never = "never"
 
 
-# The display options every command takes (the others get them from analyzer.cli_display).
+# The display options every command takes (the others get them from analyzer.cli.display).
 SelectOpt = typer.Option(None, "--select", help="Only these rule ids or prefixes (repeatable, or comma-separated).")
 IgnoreOpt = typer.Option(None, "--ignore", help="Leave out these rule ids or prefixes (repeatable, or comma-separated).")
 VerboseOpt = typer.Option(False, "--verbose", "-v", help="Every finding's cause and fix; how the input was read (stderr).")
@@ -91,7 +91,7 @@ LocalTimeOpt = typer.Option(False, "--local-time", help="Show times in the local
 
 def show(select, ignore, verbose, explain, quiet, color, no_pager, local_time) -> None:  # type: ignore[no-untyped-def]
     """Put a command's own display options where report_context() and emit() read them."""
-    from analyzer.cli_display import set_display, split_ids
+    from analyzer.cli.display import set_display, split_ids
 
     set_display(select=split_ids(select) or None, ignore=split_ids(ignore) or None, verbose=verbose or None,
                 explain=explain or None, quiet=quiet or None, color=color.value, pager=False if no_pager else None,
@@ -118,9 +118,9 @@ def resolve_lang(option: Optional[str]) -> str:
 
 
 def load_ruleset(extra: Optional[list[Path]], lang: str = "en"):  # type: ignore[no-untyped-def]
-    from analyzer.config import ConfigError, find
+    from analyzer.cli.config import ConfigError, find
     from analyzer.i18n import t
-    from analyzer.rules import RuleError, load_rules
+    from analyzer.engine.rules import RuleError, load_rules
 
     try:
         packs = [*find().rules, *(extra or [])]  # [tool.rla] / .rla.yaml packs, then --rules
@@ -138,7 +138,7 @@ def _refuse_slow_patterns(ruleset, packs: list[Path], lang: str) -> None:  # typ
     """A user pack's pattern that backtracks catastrophically ((a+)+$) would hang the run on one long
     line: time each of them on adversarial lines (`rla rules lint`'s probe, in a worker process that
     is killed past its budget) and refuse the pack with the file, line and reason. Ours are linted in CI."""
-    from analyzer.ruletest import ATTACK_LEN, TIME_BUDGET, slow_patterns
+    from analyzer.engine.ruletest import ATTACK_LEN, TIME_BUDGET, slow_patterns
 
     roots = [p.resolve() for p in packs]
     mine: list[tuple[object, str]] = []
@@ -167,7 +167,7 @@ def _refuse_slow_patterns(ruleset, packs: list[Path], lang: str) -> None:  # typ
 def report_context(ruleset, lang: str, unexplained: bool = True):  # type: ignore[no-untyped-def]
     """The one width policy ($COLUMNS, else the terminal, else 80), colour and the display options."""
     from analyzer import terminal
-    from analyzer.cli_display import display
+    from analyzer.cli.display import display
     from analyzer.report import ReportContext
 
     shown = display()
@@ -184,8 +184,8 @@ def report_context(ruleset, lang: str, unexplained: bool = True):  # type: ignor
 
 def rule_filter(ruleset=None):  # type: ignore[no-untyped-def]
     """--select/--ignore, else the configuration's; a typo is refused with its closest rule id."""
-    from analyzer.cli_display import did_you_mean, display
-    from analyzer.config import ConfigError, RuleFilter, find
+    from analyzer.cli.display import did_you_mean, display
+    from analyzer.cli.config import ConfigError, RuleFilter, find
     from analyzer.i18n import Msg
 
     shown = display()
@@ -207,7 +207,7 @@ def fail_level(option) -> str:  # type: ignore[no-untyped-def]
     """--fail-on, else the configuration's fail-on, else error."""
     if option is not None:
         return option.value if hasattr(option, "value") else str(option)
-    from analyzer.config import ConfigError, find
+    from analyzer.cli.config import ConfigError, find
 
     try:
         return find().fail_on or "error"
@@ -232,8 +232,8 @@ def exit_code(diag, fail_on) -> int:  # type: ignore[no-untyped-def]
 
 def emit(diag, fmt: Format, ctx, output: Optional[Path] = None) -> None:  # type: ignore[no-untyped-def]
     """Render and deliver: the selected rules only, -q the verdict alone, long output paged on a terminal."""
-    from analyzer.cli_check import deliver
-    from analyzer.cli_display import display
+    from analyzer.cli.check import deliver
+    from analyzer.cli.display import display
     from analyzer.report import render
     from analyzer.report.ci import filtered
 
@@ -354,7 +354,7 @@ def rules_show(
     ruleset = load_ruleset(rules, language)
     rule = ruleset.get(rule_id)
     if rule is None:
-        from analyzer.cli_display import did_you_mean
+        from analyzer.cli.display import did_you_mean
 
         close = did_you_mean(rule_id, [r.id for r in ruleset.rules])
         fail(t("rules.unknown_close", language, id=rule_id, close=close) if close else t("rules.unknown", language, id=rule_id), language)
@@ -384,7 +384,7 @@ def rules_show(
 def _page(text: str) -> None:
     """Human text of a command that is not a diagnosis (rules list/show), fitted to the width and paged."""
     from analyzer import terminal
-    from analyzer.cli_display import display
+    from analyzer.cli.display import display
 
     text = terminal.fit(text, terminal.width())
     if not (display().pager and terminal.page(text)):
@@ -434,7 +434,7 @@ def crash_report(exc: BaseException, debug: bool) -> str:
 
 def command():  # type: ignore[no-untyped-def]
     """The Click command of the whole CLI, every subcommand with the shared display options."""
-    from analyzer.cli_display import add_display_options
+    from analyzer.cli.display import add_display_options
 
     cmd = typer.main.get_command(app)
     add_display_options(cmd)
@@ -443,7 +443,7 @@ def command():  # type: ignore[no-untyped-def]
 
 def run(argv: list[str]) -> int:
     """Run one command line; a usage error is one sentence (`rla: error: …`), exit 2."""
-    from analyzer.cli_display import click_exceptions as exc_types, usage_error
+    from analyzer.cli.display import click_exceptions as exc_types, usage_error
 
     try:
         code = command().main(args=argv, prog_name="rla", standalone_mode=False)
@@ -473,7 +473,7 @@ def _lang_or_en(detect) -> str:  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
-    from analyzer.interrupts import sigterm_is_ctrl_c
+    from analyzer.cli.interrupts import sigterm_is_ctrl_c
 
     argv, debug = _take_debug(sys.argv[1:])
     debug = debug or os.environ.get("RLA_DEBUG", "") not in ("", "0")
@@ -495,9 +495,9 @@ def main() -> None:
         sys.exit(EXIT_USAGE)
 
 
-from analyzer.cli_doctor import doctor as _doctor; app.command(name="doctor")(_doctor)  # noqa: E402,E702  (issue 5)
-from analyzer.cli_fetch import fetch as _fetch; app.command(name="fetch")(_fetch)  # noqa: E402,E702  (issue 4)
-from analyzer.cli_follow import follow as _follow; app.command(name="follow")(_follow)  # noqa: E402,E702  (issue 4)
-from analyzer.cli_check import check as _check; app.command(name="check")(_check)  # noqa: E402,E702  (issue 6)
-from analyzer.cli_check import rules_test as _rt, rules_lint as _rl; rules_app.command("test")(_rt); rules_app.command("lint")(_rl)  # noqa: E402,E702,E501  (issue 6)
-from analyzer.cli_export import rules_export as _rx; rules_app.command("export")(_rx)  # noqa: E402,E702  (issue 20)
+from analyzer.cli.doctor import doctor as _doctor; app.command(name="doctor")(_doctor)  # noqa: E402,E702  (issue 5)
+from analyzer.cli.fetch import fetch as _fetch; app.command(name="fetch")(_fetch)  # noqa: E402,E702  (issue 4)
+from analyzer.cli.follow import follow as _follow; app.command(name="follow")(_follow)  # noqa: E402,E702  (issue 4)
+from analyzer.cli.check import check as _check; app.command(name="check")(_check)  # noqa: E402,E702  (issue 6)
+from analyzer.cli.check import rules_test as _rt, rules_lint as _rl; rules_app.command("test")(_rt); rules_app.command("lint")(_rl)  # noqa: E402,E702,E501  (issue 6)
+from analyzer.cli.export import rules_export as _rx; rules_app.command("export")(_rx)  # noqa: E402,E702  (issue 20)

@@ -21,7 +21,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from analyzer import clock
 from analyzer.i18n import Msg, error
-from analyzer.sources.render_api import (
+from analyzer.render.api import (
     RenderAPIError,
     RenderClient,
     RetriesExhausted,

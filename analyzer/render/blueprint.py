@@ -29,7 +29,7 @@ import yaml
 
 from analyzer.i18n import Msg as M
 from analyzer.model import Severity
-from analyzer.urllint import CheckResult, inspect_redis_url, looks_like_redis_url, show_value
+from analyzer.render.urllint import CheckResult, inspect_redis_url, looks_like_redis_url, show_value
 
 __all__ = ["Blueprint", "BlueprintError", "Service", "load_blueprint", "check_blueprint", "infer_use",
            "KV_TYPES", "POLICIES", "DEFAULT_REGION", "DEFAULT_POLICY"]

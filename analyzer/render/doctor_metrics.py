@@ -1,6 +1,6 @@
 """`rla doctor` item 9: the Key Value's own metrics, read against what the app's logs say.
 
-    side = KVSide(kv_id, plan, policy, start, end)     # filled by analyzer.doctor_kv.gather_kv
+    side = KVSide(kv_id, plan, policy, start, end)     # filled by analyzer.render.doctor_kv.gather_kv
     results = check_metrics(side, app_diagnosis, deploys)
 
 Pure: series in, CheckResults out. A figure corroborates a log finding (memory at its limit
@@ -25,7 +25,7 @@ from typing import Any, Iterable
 
 from analyzer.i18n import Msg as M
 from analyzer.model import Diagnosis, Severity
-from analyzer.urllint import CheckResult
+from analyzer.render.urllint import CheckResult
 
 __all__ = ["PLAN_LIMITS", "PlanLimit", "Series", "KVSide", "parse_series", "check_metrics", "sparkline",
            "MEMORY_RULES", "CONNECTION_RULES", "ITEM"]
@@ -101,7 +101,7 @@ class KVSide:
 
 
 def _time(value: Any) -> datetime | None:
-    from analyzer.doctor import parse_ts
+    from analyzer.render.doctor import parse_ts
 
     if isinstance(value, bool):
         return None
@@ -183,7 +183,7 @@ def _hhmm(t: datetime) -> str:
 
 
 def _finding_times(diag: Diagnosis | None, rule_ids: Iterable[str]) -> list[tuple[str, datetime | None]]:
-    from analyzer.doctor import parse_ts
+    from analyzer.render.doctor import parse_ts
 
     ids = set(rule_ids)
     return [(f.rule_id, parse_ts(f.first.time)) for f in (diag.findings if diag else []) if f.rule_id in ids]
@@ -348,7 +348,7 @@ def _app_connected(diag: Diagnosis | None, up_rules: Iterable[str]) -> str | Non
     """What in the app's logs says it is connected (a Redis 'up' line), or None."""
     if diag is None:
         return None
-    from analyzer.doctor import parse_ts
+    from analyzer.render.doctor import parse_ts
 
     ids = set(up_rules)
     up = [f for f in diag.findings if f.rule_id in ids]

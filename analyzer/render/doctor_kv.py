@@ -15,12 +15,12 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Callable
 
-from analyzer.doctor_metrics import AROUND_S, UP_RULES, KVSide, check_metrics, parse_series
-from analyzer.doctor_metrics import ITEM as METRICS_ITEM
+from analyzer.render.doctor_metrics import AROUND_S, UP_RULES, KVSide, check_metrics, parse_series
+from analyzer.render.doctor_metrics import ITEM as METRICS_ITEM
 from analyzer.i18n import Msg as M
 from analyzer.i18n import join
 from analyzer.model import Severity
-from analyzer.urllint import CheckResult
+from analyzer.render.urllint import CheckResult
 
 __all__ = ["gather_kv", "check_kv", "METRICS", "LOGS_ITEM"]
 
@@ -60,7 +60,7 @@ def gather_kv(client: Any, facts: Any, service: dict[str, Any], rules: Any,
 def _gather_kv_logs(client: Any, facts: Any, side: KVSide, service: dict[str, Any], rules: Any, fetch: Any) -> None:
     from analyzer.pipeline import Session
     from analyzer.sources.formats import records_from_api_logs
-    from analyzer.sources.render_api import LogQuery
+    from analyzer.render.api import LogQuery
 
     owner = ((facts.key_value.get("owner") or {}).get("id") if isinstance(facts.key_value.get("owner"), dict)
              else None) or service.get("ownerId", "")
@@ -85,7 +85,7 @@ def _gather_kv_logs(client: Any, facts: Any, side: KVSide, service: dict[str, An
 
 
 def _t(text: str | None) -> datetime | None:
-    from analyzer.doctor import parse_ts
+    from analyzer.render.doctor import parse_ts
 
     return parse_ts(text)
 
@@ -138,7 +138,7 @@ def check_kv_logs(side: KVSide | None, app: Any, rules: dict[str, Any]) -> list[
 
 def check_kv(facts: Any) -> list[CheckResult]:
     """Items 9 and 10 from what gather_kv left in facts.kv_side."""
-    from analyzer.doctor import parse_ts
+    from analyzer.render.doctor import parse_ts
 
     side = getattr(facts, "kv_side", None)
     if side is None:

@@ -1,7 +1,7 @@
 """`rla follow`: a service's live logs, diagnosed as they arrive.
 
-Registered in analyzer/cli.py with `app.command()(follow)`. Options, the API client and Render
-API sentences are shared with `rla fetch` (analyzer/cli_fetch.py).
+Registered in analyzer/cli/app.py with `app.command()(follow)`. Options, the API client and Render
+API sentences are shared with `rla fetch` (analyzer/cli/fetch.py).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 import typer
 
-from analyzer.cli_fetch import (
+from analyzer.cli.fetch import (
     _API_URL,
     _FAIL_ON,
     _FORMAT,
@@ -75,13 +75,13 @@ def follow(
     (timeout, docker stop) prints the final diagnosis in --format (json: only the final document)
     and exits 130; --for prints it when the time is up and exits as analyze does.
     """
-    from analyzer.cli import exit_code, report_context
+    from analyzer.cli.app import exit_code, report_context
     from analyzer.i18n import said, t
-    from analyzer.interrupts import Interrupts, write_whole
-    from analyzer.live import LogTail
+    from analyzer.cli.interrupts import Interrupts, write_whole
+    from analyzer.render.live import LogTail
     from analyzer.pipeline import Session
     from analyzer.sources.formats import record_from_api_log
-    from analyzer.sources.render_api import ConfigError, RenderAPIError, format_ns, label_filter, parse_duration
+    from analyzer.render.api import ConfigError, RenderAPIError, format_ns, label_filter, parse_duration
 
     language, ruleset = _setup(rules, lang)
     deadline: Optional[float] = None
@@ -246,7 +246,7 @@ def _server_start(client: Any, res: Any, lang: str) -> int:
     (the Date header), else this machine's, which, running ahead, made the stream skip every live
     log. A clock that is off is said on stderr."""
     from analyzer import clock
-    from analyzer.sources.render_api import RenderAPIError, ts_ns
+    from analyzer.render.api import RenderAPIError, ts_ns
 
     try:
         last = client.last_log_time(res.owner_id, [res.id])

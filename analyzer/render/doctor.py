@@ -4,17 +4,17 @@
     results = run_checks(facts)              # pure: Facts -> [CheckResult]
     items = summarize(results)               # one line per checklist item
 
-The checks (ITEMS in analyzer.urllint) come from the user's note, diagnostic-redis.fr.md:
+The checks (ITEMS in analyzer.render.urllint) come from the user's note, diagnostic-redis.fr.md:
 
 1. REDIS_URL exists (service env vars + linked env groups); other Redis-looking values are listed.
-2. It is well-formed (the offline lint, analyzer.urllint).
+2. It is well-formed (the offline lint, analyzer.render.urllint).
 3. It points at a Key Value of the account, and the instance is "Live" (`available`).
 4. It is the instance's Internal connection string (connection-info), not the External one.
 5. Service and Key Value share region and workspace (the internal URL only works there).
 6. The service was redeployed after the variable changed (as far as the API can date it).
 7. The logs of the recent window show Redis connected, and nothing failing after.
 8. Beyond the note: maxmemory policy vs the use, free plan / no persistence, IP allowlist.
-9-10. The Key Value's own side (analyzer.doctor_kv): its metrics and its own logs over the same
+9-10. The Key Value's own side (analyzer.render.doctor_kv): its metrics and its own logs over the same
    window, read against the app's findings.
 
 Every fact that could not be fetched is None with the reason in `Facts.errors`; the checks it
@@ -31,7 +31,7 @@ from typing import Any, Iterable
 from analyzer.i18n import Msg as M
 from analyzer.i18n import join
 from analyzer.model import Diagnosis, Rule, Severity
-from analyzer.urllint import (
+from analyzer.render.urllint import (
     INTERNAL_EXAMPLE,
     ITEMS,
     CheckResult,
@@ -65,7 +65,7 @@ class Facts:
     log_incomplete: str | None = None
     log_start: datetime | None = None  # the window of the app's logs, which the Key Value's side reuses
     log_end: datetime | None = None
-    kv_side: Any = None  # analyzer.doctor_metrics.KVSide: the Key Value's metrics and own logs (items 9-10)
+    kv_side: Any = None  # analyzer.render.doctor_metrics.KVSide: the Key Value's metrics and own logs (items 9-10)
     rules: dict[str, Rule] = field(default_factory=dict)  # to name log findings
     use: str = "cache"  # what Redis is used for: cache | queue | store
     errors: dict[str, str] = field(default_factory=dict)
@@ -153,7 +153,7 @@ def _warn(id: str, item: int, message: str, cause: str, fix: str, **kw: Any) -> 
 
 
 def _name_distance(a: str, b: str) -> int:
-    from analyzer.urllint import _edit_distance
+    from analyzer.render.urllint import _edit_distance
 
     return _edit_distance(a.upper(), b.upper())
 
@@ -726,7 +726,7 @@ def run_checks(facts: Facts) -> list[CheckResult]:
 
 
 def _check_kv(facts: Facts) -> list[CheckResult]:
-    from analyzer.doctor_kv import check_kv
+    from analyzer.render.doctor_kv import check_kv
 
     return check_kv(facts)
 
@@ -843,7 +843,7 @@ def gather(client: Any, service: dict[str, Any], *, var: str = "REDIS_URL", sinc
     facts.deploys = fetch("deploys", lambda: client.list_deploys(sid, limit=20))
     if rules is not None and since:
         _gather_logs(client, facts, service, since, rules, fetch)
-        from analyzer.doctor_kv import gather_kv
+        from analyzer.render.doctor_kv import gather_kv
 
         facts.kv_side = gather_kv(client, facts, service, rules, fetch)
     elif rules is None:
@@ -854,7 +854,7 @@ def gather(client: Any, service: dict[str, Any], *, var: str = "REDIS_URL", sinc
 def _gather_logs(client: Any, facts: Facts, service: dict[str, Any], since: str, rules: Any, fetch: Any) -> None:
     from analyzer.pipeline import Session
     from analyzer.sources.formats import records_from_api_logs
-    from analyzer.sources.render_api import LogQuery, resolve_window
+    from analyzer.render.api import LogQuery, resolve_window
 
     start, end = resolve_window(since, None, None)
     facts.log_start, facts.log_end = start, end
