@@ -262,6 +262,13 @@ def test_url_errors_of_the_capture_matrix(line, root):
     assert diag_of(line + "\n").verdict.root_cause == root
 
 
+def test_go_redis_eof_on_a_line_naming_redis_is_a_dropped_connection():
+    text = (ROOT / "samples/matrix/raw/go-redis/killed-then-back-loopback.log").read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.endswith(": EOF"))
+    assert "redis-connection-dropped" in scanned_ids(line, PLAN)
+    assert "redis-connection-dropped" not in scanned_ids("read: EOF", PLAN)  # nothing names Redis
+
+
 def test_every_wording_example_comes_from_a_capture_or_a_class_source():
     """The lines above are real: each is in a raw capture or quoted in a class/rule file next to its source."""
     corpus = "".join(p.read_text(encoding="utf-8") for p in RAW.glob("*.log"))
