@@ -17,7 +17,8 @@ BLOCK_SIZE = 4 * 1024 * 1024
 MAX_LINE = 4 * BLOCK_SIZE
 KEEP_LINE = 1024 * 1024
 
-_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]")
+# A CSI cut before its final byte (a paste that ends mid-sequence) is noise too: the final byte is optional.
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]?|\x1b[()][0-9A-Za-z]|\x1b[=>]")
 # Runs of characters that UTF-8 bytes turn into when decoded as Mac Roman or Windows-1252.
 # "‚úÖ" is ✅ read as Mac Roman; "âœ…" is ✅ read as Windows-1252.
 _MOJIBAKE_HINT = re.compile("[\u201a\u221a\u00c3\u00e2\u00f0\uf8ff]")
