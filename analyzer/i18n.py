@@ -18,6 +18,71 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Redis degraded: the app runs on the memory-cache fallback",
         "fr": "Redis dégradé : l'application tourne sur le cache mémoire de secours",
     },
+    # degraded with no fallback line in the log: say what the log shows, not what the app did not do
+    "verdict.degraded_plain": {
+        "en": "Redis degraded: some commands fail",
+        "fr": "Redis dégradé : des commandes échouent",
+    },
+    "verdict.fallback": {
+        "en": "the app fell back to a memory cache at {when}",
+        "fr": "l'application est passée sur un cache mémoire à {when}",
+    },
+    "verdict.sources": {
+        "en": "{n} sources: {states}",
+        "fr": "{n} sources : {states}",
+    },
+    "state.healthy": {"en": "healthy", "fr": "sain(s)"},
+    "state.degraded": {"en": "degraded", "fr": "dégradé(s)"},
+    "state.failing": {"en": "failing", "fr": "en échec"},
+    "state.recovered": {"en": "recovered", "fr": "rétabli(s)"},
+    "state.unknown": {"en": "can't tell", "fr": "indéterminé(s)"},
+    "sources.title": {"en": "Per source:", "fr": "Par source :"},
+    # Is it Redis? (analyzer.affinity): what tied a connection failure to Redis, or why it is not Redis
+    "affinity.scheme": {"en": "{scheme}:// is a Redis URL", "fr": "{scheme}:// est une URL Redis"},
+    "affinity.port": {"en": "{endpoint}: a Redis port", "fr": "{endpoint} : un port Redis"},
+    "affinity.host": {"en": "{host} is a Redis host name", "fr": "{host} est un nom d'hôte Redis"},
+    "affinity.text": {"en": "the line names Redis ({signal})", "fr": "la ligne nomme Redis ({signal})"},
+    "affinity.nearby": {
+        "en": "a Redis line just before it (line {line})",
+        "fr": "une ligne Redis juste avant (ligne {line})",
+    },
+    "affinity.connecting": {
+        "en": "a Redis connection attempt was under way",
+        "fr": "une connexion à Redis était en cours",
+    },
+    "affinity.after_up": {
+        "en": "a dropped connection on an instance whose Redis client was connected",
+        "fr": "une connexion coupée sur une instance dont le client Redis était connecté",
+    },
+    "affinity.other_port": {"en": "{service}'s port", "fr": "le port de {service}"},
+    "affinity.other_scheme": {"en": "a {service} URL", "fr": "une URL {service}"},
+    "affinity.none": {
+        "en": "nothing ties it to Redis (no Redis port, host, client or line nearby)",
+        "fr": "rien ne la relie à Redis (ni port, ni hôte, ni client, ni ligne Redis à côté)",
+    },
+    "not_redis.title": {"en": "Not Redis:", "fr": "Pas Redis :"},
+    "not_redis.line": {"en": "not Redis: {count}× {what}, {why}", "fr": "pas Redis : {count}× {what}, {why}"},
+    "affinity.error.keys": {
+        "en": "{where}: unknown key (expected: {keys})",
+        "fr": "{where} : clé inconnue (attendues : {keys})",
+    },
+    "affinity.error.list": {
+        "en": "{where}: '{key}' must be a list of strings",
+        "fr": "{where} : '{key}' doit être une liste de textes",
+    },
+    "affinity.error.map": {
+        "en": "{where}: '{key}' must map names to services",
+        "fr": "{where} : '{key}' doit associer des noms à des services",
+    },
+    "affinity.error.window": {
+        "en": "{where}: 'window' must be a number of lines (0 or more)",
+        "fr": "{where} : 'window' doit être un nombre de lignes (0 ou plus)",
+    },
+    "affinity.error.pattern": {
+        "en": "{where}: {pattern!r} {why}",
+        "fr": "{where} : {pattern!r} {why}",
+    },
+    "affinity.error.read": {"en": "{where}: {why}", "fr": "{where} : {why}"},
     "verdict.failing": {"en": "Redis failing", "fr": "Redis en échec"},
     "verdict.recovered": {"en": "Redis recovered after errors", "fr": "Redis rétabli après des erreurs"},
     "verdict.unknown": {

@@ -11,7 +11,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analyzer.model import Diagnosis, Evidence, Finding, LogRecord, Rule, Severity, Stats, Unexplained, Verdict
+from analyzer.affinity import Affinity, Tie, endpoint_of
+from analyzer.i18n import Msg
+from analyzer.model import (
+    Diagnosis,
+    Evidence,
+    Finding,
+    LogRecord,
+    NotRedis,
+    Reclassify,
+    Rule,
+    Severity,
+    Stats,
+    Unexplained,
+    Verdict,
+)
 from analyzer.redact import Redactor
 from analyzer.engine.scan import Hit
 
@@ -47,6 +61,19 @@ def _head(message: str) -> str:
     return message.split("\n", 1)[0].strip()[: SAMPLE_CHARS + 2048]
 
 
+def _because(texts: dict[str, str], fields: dict[str, list[str]]) -> str:
+    """A reclassification's `because` text in every language, its {field} values filled in."""
+    values = {k: v[0] for k, v in fields.items() if v}
+
+    def render(lang: str) -> str:
+        text = texts.get(lang) or texts["en"]
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", value)
+        return text
+
+    return Msg.lazy(render)
+
+
 def _evidence(record: LogRecord) -> Evidence:
     return Evidence(record.source, record.line, record.time, record.instance)
 
@@ -65,6 +92,7 @@ class _Aggregate:
     fields: dict[str, list[str]] = field(default_factory=dict)
     sample: str = ""
     cause_key: tuple[str, tuple[int | None, ...]] | None = None  # for symptoms: the cause that came before
+    because: str | None = None  # what tied the first hit to Redis (i18n Msg)
 
 
 @dataclass
@@ -85,6 +113,10 @@ class Judge:
     _last_hit: dict[str, tuple[str, ...]] = field(default_factory=dict)  # stream -> rule ids of its last hit
     _chained: dict[str, tuple[str, ...]] = field(default_factory=dict)  # stream -> ids the next hit continues
     _deploy: tuple[int, Evidence] | None = None  # the last `event: deploy` hit
+    _fallback: tuple[int, Evidence] | None = None  # the last `event: fallback` hit (memory cache)
+    affinity: Affinity | None = None  # None: every endpoint rule's hit is Redis (a pack without affinity.yaml)
+    _near: dict[tuple[str, str], int] = field(default_factory=dict)  # (source, instance) -> last Redis line
+    _not_redis: dict[tuple[str, str], NotRedis] = field(default_factory=dict)
 
     def feed(self, hit: Hit) -> list[str]:
         """Take one hit; returns the rule ids seen for the first time (for live output)."""
@@ -94,11 +126,23 @@ class Judge:
         stream = record.instance or ""
         if not hit.matches:
             self._unexplained(record)
+            new.extend(self._unnamed(record))
             self._last_hit.pop(stream, None)  # an error no rule knows sits between: nothing to continue
             return new
         matched = tuple(rule_id for rule_id, _ in hit.matches if rule_id in self.rules)
+        tie = self._tie(hit, matched)
+        if tie is not None and not tie.redis:
+            self._note_not_redis(hit, matched, tie)
+            matched = tuple(r for r in matched if self.rules[r].affinity is None)
+            hit = Hit(record, tuple((r, f) for r, f in hit.matches if r in matched))
+            if not matched:
+                self._last_hit.pop(stream, None)
+                return new
+        self._note_redis_line(record, matched, tie)
         if any(self.rules[r].event == "deploy" for r in matched):
             self._deploy = (self._seq, _evidence(record))
+        if any(self.rules[r].event == "fallback" for r in matched):
+            self._fallback = (self._seq, _evidence(record))
         if any(self.rules[r].joins == "previous" for r in matched):
             self._chained[stream] = self._last_hit.get(stream, ())
             if len(self._chained) > MAX_STREAMS:
@@ -114,6 +158,8 @@ class Judge:
             if agg is None:
                 ev = _evidence(record)
                 agg = _Aggregate(rule_id, key[1], 0, ev, ev, self._seq, self._seq, sample=self._sample(record))
+                if tie is not None and rule.affinity is not None:
+                    agg.because = tie.because
                 self._aggs[key] = agg
             if rule.kind == "cause":
                 self._last_cause[stream] = key
@@ -149,6 +195,97 @@ class Judge:
                 del self._last_hit[next(iter(self._last_hit))]
         return new
 
+    def _unnamed(self, record: LogRecord) -> list[str]:
+        """Never silent: an error-looking line that names Redis and that no rule explains is kept as the
+        affinity's `unnamed` rule, quoting it. Whether it becomes a finding is decided at the end: only
+        when no other Redis failure was found (then it is the only trace of one)."""
+        aff = self.affinity
+        if aff is None or aff.in_text(record.message) is None:
+            return []
+        # a traceback or error line naming Redis: a failure right after it is Redis's
+        self._note_redis_line(record, (), Tie(True, "affinity.text"))
+        if not aff.unnamed or aff.unnamed not in self.rules or not aff.unnamed_line(record.message):
+            return []
+        rule = self.rules[aff.unnamed]
+        key = (aff.unnamed, ())
+        agg = self._aggs.get(key)
+        ev = _evidence(record)
+        if agg is None:
+            agg = self._aggs[key] = _Aggregate(aff.unnamed, (), 0, ev, ev, self._seq, self._seq, sample=self._sample(record))
+        agg.count += 1
+        agg.last, agg.last_seq = ev, self._seq
+        if record.instance and record.instance not in agg.instances and len(agg.instances) < MAX_INSTANCES:
+            agg.instances.append(record.instance)
+        if record.source not in agg.sources and len(agg.sources) < MAX_INSTANCES:
+            agg.sources.append(record.source)
+        if rule.state and (not self._timeline or self._timeline[-1][1] != key):
+            self._timeline.append((self._seq, key))
+        if aff.unnamed in self._seen_rules:
+            return []
+        self._seen_rules.add(aff.unnamed)
+        return [aff.unnamed]
+
+    def _hidden(self) -> set[tuple[str, tuple[int | None, ...]]]:
+        """The unnamed Redis errors, when a rule named another Redis failure in the log: that one tells
+        the story, and these lines (traceback frames, cause chains) stay in the unexplained list."""
+        aff = self.affinity
+        if aff is None or not aff.unnamed or (aff.unnamed, ()) not in self._aggs:
+            return set()
+        for key in self._aggs:
+            if key[0] == aff.unnamed:
+                continue
+            rule = self.rules[self._final_id(key)]
+            if rule.kind != "context" and (rule.state or self.rules[key[0]].state) in ("down", "degraded"):
+                return {(aff.unnamed, ())}
+        return set()
+
+    def _tie(self, hit: Hit, matched: tuple[str, ...]) -> Tie | None:
+        """Is the failure of this entry a Redis one? None when no rule of the entry needs evidence."""
+        if self.affinity is None or not any(self.rules[r].affinity for r in matched):
+            return None
+        record = hit.record
+        fields: dict[str, str] = {}
+        for rule_id, found in hit.matches:
+            if rule_id in self.rules and self.rules[rule_id].affinity:
+                for name, value in found.items():
+                    fields.setdefault(name, value)
+        near = self._near.get((record.source, record.instance or ""))
+        nearby = near if near is not None and 0 <= record.line - near <= self.affinity.window else None
+        connecting = self.affinity.connecting
+        pending = bool(connecting) and self._pending(record.instance or "", connecting)  # type: ignore[arg-type]
+        dropped = any(r in self.affinity.after_up for r in matched) and _UP in self._marks.get(record.instance or "", {})
+        return self.affinity.tie(fields, record.message, nearby, pending, dropped)
+
+    def _note_redis_line(self, record: LogRecord, matched: tuple[str, ...], tie: Tie | None) -> None:
+        """Remember where this instance last printed a Redis failure or attempt (`nearby` evidence); a
+        success line does not count: a failure right after "ready" says nothing of which client failed."""
+        if self.affinity is None or any(self.rules[r].state == "up" for r in matched):
+            return
+        redis = (tie is not None and tie.redis) or any(
+            self.rules[r].affinity is None and self.rules[r].kind != "context" and self.rules[r].topic.startswith("redis")
+            for r in matched
+        )
+        if redis:
+            key = (record.source, record.instance or "")
+            self._near.pop(key, None)
+            self._near[key] = record.end_line or record.line
+            if len(self._near) > MAX_STREAMS:
+                del self._near[next(iter(self._near))]
+
+    def _note_not_redis(self, hit: Hit, matched: tuple[str, ...], tie: Tie) -> None:
+        rule_id = next(r for r in matched if self.rules[r].affinity)
+        fields = next((f for r, f in hit.matches if r == rule_id), {})
+        endpoint = endpoint_of(fields)
+        key = (rule_id, endpoint)
+        entry = self._not_redis.get(key)
+        if entry is not None:
+            entry.count += 1
+        elif len(self._not_redis) < MAX_TEMPLATES:
+            record = hit.record
+            self._not_redis[key] = NotRedis(
+                rule_id, self.redactor(endpoint), 1, _evidence(record), self._sample(record), tie.because
+            )
+
     def _mark(self, stream: str, rule_ids: list[str]) -> None:
         """Remember, per stream, when watched rules and `up` states were last seen (bounded)."""
         watched = self._watched_rules()
@@ -172,6 +309,8 @@ class Judge:
     def _watched_rules(self) -> set[str]:
         if self._watched is None:
             self._watched = {i.pending for r in self.rules.values() for i in r.reclassify if i.pending}
+            if self.affinity is not None and self.affinity.connecting:
+                self._watched.add(self.affinity.connecting)
         return self._watched
 
     def _pending(self, stream: str, rule_id: str) -> bool:
@@ -191,7 +330,9 @@ class Judge:
             if rule is None:
                 continue
             conds = self._field_conditions(rule, fields, hit.record.instance or "")
-            target = next((i.to for i, held in zip(rule.reclassify, conds) if held and i.to in direct), None)
+            target = next(
+                (i.to for i, held in zip(rule.reclassify, conds) if held and i.to in direct and i.to != rule_id), None
+            )
             if target is not None:
                 for name, value in fields.items():
                     direct[target].setdefault(name, value)
@@ -211,6 +352,13 @@ class Judge:
             ok = True
             if item.pending is not None and not self._pending(stream, item.pending):
                 ok = False
+            if ok and item.up_before and _UP not in self._marks.get(stream, {}):
+                ok = False
+            for name, pattern in item.fields if ok else ():
+                value = fields.get(name)
+                if value is None or not pattern.search(value):
+                    ok = False
+                    break
             if ok and item.field is not None:
                 value = fields.get(item.field)
                 if value is None:
@@ -232,6 +380,11 @@ class Judge:
     # -- the verdict -------------------------------------------------------------------------
 
     def _final_id(self, key: tuple[str, tuple[int | None, ...]]) -> str:
+        item = self._final_item(key)
+        return item.to if item is not None else key[0]
+
+    def _final_item(self, key: tuple[str, tuple[int | None, ...]]) -> Reclassify | None:
+        """The reclassify entry that decides this aggregate's rule (None: it stays what it matched)."""
         rule_id, conds = key
         rule = self.rules[rule_id]
         for item, held in zip(rule.reclassify, conds):
@@ -242,18 +395,25 @@ class Judge:
             if item.not_seen and item.not_seen in self._seen_rules:
                 continue
             if item.to in self.rules:
-                return item.to
-        return rule_id
+                return item
+        return None
 
     def diagnosis(self) -> Diagnosis:
         merged: dict[str, Finding] = {}
         first_seq: dict[str, int] = {}
         last_seq: dict[str, int] = {}
         linked: dict[str, str] = {}  # symptom -> the cause found before it in its window
+        hidden = self._hidden()
         for key, agg in sorted(self._aggs.items(), key=lambda kv: kv[1].first_seq):
-            final = self._final_id(key)
+            if key in hidden:
+                continue
+            item = self._final_item(key)
+            final = item.to if item is not None else key[0]
             rule = self.rules[final]
             fields = {k: ", ".join(v) for k, v in agg.fields.items()}
+            because = [agg.because] if agg.because else []
+            if item is not None and item.because:
+                because.append(_because(item.because, agg.fields))
             if agg.cause_key is not None and final not in linked:
                 cause = self._final_id(agg.cause_key)
                 if cause != final and self.rules[cause].kind == "cause":
@@ -270,6 +430,7 @@ class Judge:
                     fields=fields,
                     sample=agg.sample,
                     sources=list(agg.sources),
+                    because=because,
                 )
                 first_seq[final], last_seq[final] = agg.first_seq, agg.last_seq
                 continue
@@ -280,6 +441,7 @@ class Judge:
             found.sources.extend(s for s in agg.sources if s not in found.sources)
             for k, v in fields.items():
                 found.fields.setdefault(k, v)
+            found.because.extend(b for b in because if b not in found.because)
         verdict = self._verdict(merged, first_seq)
         # Context rules are facts for reclassify (`seen`), not findings of their own.
         merged = {k: f for k, f in merged.items() if self.rules[k].kind != "context"}
@@ -301,12 +463,17 @@ class Judge:
                 first_seq[f.rule_id],
             ),
         )
-        unexplained = sorted(self._templates.values(), key=lambda u: -u.count)
-        return Diagnosis(verdict, findings, unexplained, self.stats)
+        shown = {f.sample for f in merged.values() if self.affinity and f.rule_id == self.affinity.unnamed}
+        unexplained = sorted((u for u in self._templates.values() if u.sample not in shown), key=lambda u: -u.count)
+        not_redis = sorted(self._not_redis.values(), key=lambda n: -n.count)
+        return Diagnosis(verdict, findings, unexplained, self.stats, not_redis)
 
     def _verdict(self, findings: dict[str, Finding], first_seq: dict[str, int]) -> Verdict:
         events: list[tuple[int, str, str]] = []  # seq, final rule id, state
+        hidden = self._hidden()
         for seq, key in self._timeline:
+            if key in hidden:
+                continue
             final = self._final_id(key)
             if self.rules[final].kind == "context":
                 continue  # reclassified into a fact (another service's port): says nothing about Redis
@@ -338,7 +505,8 @@ class Judge:
             (
                 a.last_seq
                 for k, a in self._aggs.items()
-                if self.rules[self._final_id(k)].kind != "context"
+                if k not in hidden
+                and self.rules[self._final_id(k)].kind != "context"
                 and (self.rules[self._final_id(k)].state or self.rules[k[0]].state) in ("down", "degraded")
             ),
             default=None,
@@ -346,7 +514,11 @@ class Judge:
         after_deploy = None
         if self._deploy is not None and last_bad is not None and self._deploy[0] > last_bad:
             after_deploy = self._deploy[1]
-        return Verdict(state, root, since, after_deploy)
+        # the memory-cache fallback is named only when the log shows it, in the current bad window
+        fallback = None
+        if self._fallback is not None and state in ("degraded", "failing") and self._fallback[0] >= after[0][0]:
+            fallback = self._fallback[1]
+        return Verdict(state, root, since, after_deploy, fallback)
 
     def _root_cause(self, rule_ids: list[str], first_seq: dict[str, int]) -> str | None:
         """The most severe cause in the window; a symptom only when no cause explains it."""

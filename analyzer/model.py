@@ -85,6 +85,9 @@ class Reclassify:
     # a rule id whose last hit (in the same instance, when known) came after the last `state: up` hit:
     # "connecting" with no "ready" since means a failure now belongs to the handshake
     pending: str | None = None
+    fields: tuple[tuple[str, re.Pattern[str]], ...] = ()  # more field conditions, all must hold
+    up_before: bool = False  # a `state: up` hit came earlier in the same instance (the client worked)
+    because: dict[str, str] | None = None  # language -> what the inference used, with {field} values
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +116,10 @@ class Rule:
     # "previous": this line chains two errors into one event (Python's "During handling of the above
     # exception, another exception occurred:"): the next hit of a rule the previous hit matched is not counted again
     joins: str | None = None
-    event: str | None = None  # a platform event the judge tells the story with: "deploy"
+    event: str | None = None  # an event the judge tells the story with: "deploy", "fallback"
+    # "endpoint": a connection-level failure any TCP client prints; a Redis finding only when evidence ties
+    # its endpoint or entry to Redis (rules/affinity.yaml, analyzer.affinity)
+    affinity: str | None = None
     path: str = ""
 
     def text(self, lang: str = "en") -> Texts:
@@ -155,6 +161,19 @@ class Finding:
     sample: str  # one redacted line of evidence
     caused_by: str | None = None  # the root-cause rule a symptom is linked to
     sources: list[str] = field(default_factory=list)
+    because: list[str] = field(default_factory=list)  # what tied it to Redis or reclassified it (i18n Msg)
+
+
+@dataclass
+class NotRedis:
+    """Connection failures whose endpoint nothing ties to Redis: one line of the report, never a finding."""
+
+    rule_id: str  # the rule that recognised the failure
+    endpoint: str  # '10.0.9.9:5432', 'api.stripe.com', '' when the line names none
+    count: int
+    first: Evidence
+    sample: str
+    because: str  # i18n Msg: why it is not Redis ("PostgreSQL's port")
 
 
 @dataclass
@@ -173,6 +192,7 @@ class Verdict:
     root_cause: str | None = None  # rule id
     since: Evidence | None = None  # when the current state began
     after_deploy: Evidence | None = None  # the last Redis error came before this deploy, none after it
+    fallback: Evidence | None = None  # a fallback line (memory cache) seen in the current degraded/failing window
 
 
 @dataclass
@@ -208,3 +228,4 @@ class Diagnosis:
     findings: list[Finding]
     unexplained: list[Unexplained]
     stats: Stats
+    not_redis: list[NotRedis] = field(default_factory=list)

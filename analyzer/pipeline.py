@@ -44,7 +44,7 @@ class Session:
 
     def __post_init__(self) -> None:
         self.plan = compile_plan(self.ruleset.rules)
-        self.judge = Judge(self.ruleset.by_id, self.redactor)
+        self.judge = Judge(self.ruleset.by_id, self.redactor, affinity=self.ruleset.affinity)
         self.scanner = Scanner(self.plan, self.problems, self.input_format)
 
     def feed_block(self, block: Block) -> list[str]:

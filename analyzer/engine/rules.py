@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from analyzer.affinity import AFFINITY_FILE, Affinity, AffinityError, load_affinity
 from analyzer.engine.classes import CLASSES_DIR, ClassError, FailureClass, class_files, expand, merge, parse_class
 from analyzer.i18n import error
 from analyzer.model import KINDS, STATES, Reclassify, Rule, Severity, Texts
@@ -23,11 +24,13 @@ from analyzer.engine.regex import LazyPattern, dialect_problem
 RULE_KEYS = {
     "id", "title", "severity", "kind", "state", "patterns", "cause", "solution", "docs",
     "reclassify", "aliases", "examples", "fr", "keywords", "extract", "joins", "event",
+    "affinity",
 }  # fmt: skip
 TEXT_KEYS = {"title", "cause", "solution"}
 LANGUAGES = ("fr",)  # languages a rule may carry besides its top-level English text
 PACK_FILE = "pack.yaml"  # at a pack's root: the pack's settings (`languages: [en, fr]`), not a rule
-EVENTS = ("deploy",)  # platform events the judge uses (rule field `event`)
+EVENTS = ("deploy", "fallback")  # events the judge tells the story with (rule field `event`)
+AFFINITIES = ("endpoint",)  # rule field `affinity`: a Redis finding only when evidence ties it to Redis
 MAX_RULE_FILE = 1024 * 1024
 _ID = re.compile(r"[a-z0-9][a-z0-9\-]{1,62}")
 
@@ -132,18 +135,33 @@ def _reclassify(value: Any, where: _Where, classes: Mapping[str, FailureClass]) 
     for n, item in enumerate(value):
         field = f"reclassify[{n}]"
         if not isinstance(item, dict) or not isinstance(item.get("to"), str) or not isinstance(item.get("if", {}), dict):
-            raise where.fail(field, "must be {if: {field, matches, seen, not_seen, pending}, to: rule-id}")
+            raise where.fail(field, "must be {if: {field, matches, fields, seen, not_seen, pending, up_before}, to: rule-id}")
         cond = item.get("if", {})
-        unknown = set(cond) - {"field", "matches", "seen", "not_seen", "pending"}
-        if unknown or set(item) - {"if", "to"}:
-            raise where.fail(field, f"unknown key {sorted(unknown or set(item) - {'if', 'to'})[0]!r}")
-        matches = None
-        if "matches" in cond:
-            pattern = _expanded(str(cond["matches"]), classes, where, field + ".matches")
+        unknown = set(cond) - {"field", "matches", "fields", "seen", "not_seen", "pending", "up_before"}
+        if unknown or set(item) - {"if", "to", "because"}:
+            raise where.fail(field, f"unknown key {sorted(unknown or set(item) - {'if', 'to', 'because'})[0]!r}")
+
+        def compiled(raw: Any, name: str) -> re.Pattern[str]:
+            pattern = _expanded(str(raw), classes, where, name)
             problem = dialect_problem(pattern)
             if problem:
-                raise where.fail(field + ".matches", problem)
-            matches = re.compile(pattern)
+                raise where.fail(name, problem)
+            return re.compile(pattern)
+
+        matches = compiled(cond["matches"], field + ".matches") if "matches" in cond else None
+        more = cond.get("fields") or {}
+        if not isinstance(more, dict):
+            raise where.fail(field + ".fields", "must be a mapping of field name to regex")
+        fields = tuple((str(k), compiled(v, f"{field}.fields.{k}")) for k, v in more.items())
+        because = item.get("because")
+        if isinstance(because, str):
+            because = {"en": because}
+        if because is not None and (
+            not isinstance(because, dict)
+            or "en" not in because
+            or not all(isinstance(v, str) and k in ("en", *LANGUAGES) for k, v in because.items())
+        ):
+            raise where.fail(field + ".because", "must be text, or {en: text, fr: text}")
         out.append(
             Reclassify(
                 to=item["to"],
@@ -152,6 +170,9 @@ def _reclassify(value: Any, where: _Where, classes: Mapping[str, FailureClass]) 
                 seen=cond.get("seen"),
                 not_seen=cond.get("not_seen"),
                 pending=cond.get("pending"),
+                fields=fields,
+                up_before=bool(cond.get("up_before", False)),
+                because={k: " ".join(v.split()) for k, v in because.items()} if because else None,
             )
         )
     return tuple(out)
@@ -222,6 +243,9 @@ def parse_rule(doc: Any, path: str, topic: str = "", classes: Mapping[str, Failu
     event = doc.get("event")
     if event is not None and event not in EVENTS:
         raise where.fail("event", f"must be one of {', '.join(EVENTS)}")
+    affinity = doc.get("affinity")
+    if affinity is not None and affinity not in AFFINITIES:
+        raise where.fail("affinity", f"must be one of {', '.join(AFFINITIES)}")
     joins = doc.get("joins")
     if joins is not None and joins != "previous":
         raise where.fail("joins", "must be 'previous' (the next error is the same event as the one before this line)")
@@ -242,6 +266,7 @@ def parse_rule(doc: Any, path: str, topic: str = "", classes: Mapping[str, Failu
         extract=tuple(extract),
         joins=joins,
         event=event,
+        affinity=affinity,
         path=path,
     )
 
@@ -269,7 +294,7 @@ def _rule_files(root: Path) -> list[Path]:
             dirnames.remove(CLASSES_DIR)  # failure classes (analyzer.engine.classes), not rules
         dirnames.sort()
         files.extend(
-            Path(dirpath) / f for f in sorted(filenames) if f.endswith((".yaml", ".yml")) and not (top and f == PACK_FILE)
+            Path(dirpath) / f for f in sorted(filenames) if f.endswith((".yaml", ".yml")) and not (top and f in (PACK_FILE, AFFINITY_FILE))
         )
     return files
 
@@ -403,6 +428,7 @@ class RuleSet:
     rules: tuple[Rule, ...]
     overridden: tuple[str, ...] = ()  # built-in ids replaced by a user rule
     classes: tuple[FailureClass, ...] = ()  # the failure classes the rules were expanded with
+    affinity: Affinity | None = None  # what ties a connection failure to Redis (rules/affinity.yaml)
 
     def get(self, rule_id: str) -> Rule | None:
         for rule in self.rules:
@@ -424,13 +450,16 @@ def load_rules(extra_dirs: Iterable[str | Path] = (), builtin: bool = True) -> R
         if not extra.exists():
             raise RuleError(error("rules.error.no_dir", path=extra))
     classes = pack_classes(extra_dirs)  # first: a pack's new wording reaches every rule, ours too
+    affinity: Affinity | None = None
     if builtin:
+        affinity = _affinity(builtin_rules_dir())
         for rule in load_pack(builtin_rules_dir(), classes):
             if rule.id in by_id:
                 raise RuleError(error("rules.error.duplicate", path=rule.path, id=rule.id, other=by_id[rule.id].path))
             by_id[rule.id] = rule
     builtin_ids = set(by_id)
     for extra in extra_dirs:
+        affinity = _affinity(Path(extra)) or affinity  # a pack's own affinity.yaml replaces ours
         seen_here: dict[str, str] = {}
         for rule in load_pack(extra, classes):
             if rule.id in seen_here:
@@ -439,13 +468,28 @@ def load_rules(extra_dirs: Iterable[str | Path] = (), builtin: bool = True) -> R
             if rule.id in builtin_ids:
                 overridden.append(rule.id)
             by_id[rule.id] = rule
-    _check_references(by_id)
-    return RuleSet(tuple(by_id.values()), tuple(overridden), tuple(classes.values()))
+    _check_references(by_id, affinity)
+    return RuleSet(tuple(by_id.values()), tuple(overridden), tuple(classes.values()), affinity)
 
 
-def _check_references(by_id: dict[str, Rule]) -> None:
+def _affinity(root: Path) -> Affinity | None:
+    if not root.is_dir():
+        return None
+    try:
+        return load_affinity(root / AFFINITY_FILE)
+    except AffinityError as exc:
+        raise RuleError(str(exc)) from None
+
+
+def _check_references(by_id: dict[str, Rule], affinity: Affinity | None = None) -> None:
     known = set(by_id) | {a for r in by_id.values() for a in r.aliases}
     targets = {item.to for r in by_id.values() for item in r.reclassify}
+    if affinity is not None and affinity.unnamed:
+        if affinity.unnamed not in by_id:
+            raise RuleError(f"{AFFINITY_FILE}: field 'unnamed': unknown rule id '{affinity.unnamed}'")
+        targets.add(affinity.unnamed)
+    if affinity is not None and affinity.connecting and affinity.connecting not in by_id:
+        raise RuleError(f"{AFFINITY_FILE}: field 'connecting': unknown rule id '{affinity.connecting}'")
     for rule in by_id.values():
         if not rule.patterns and rule.id not in targets:
             raise RuleError(f"{rule.path}: rule {rule.id} field 'patterns': empty, and no rule reclassifies to it")

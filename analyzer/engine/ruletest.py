@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from analyzer.affinity import AFFINITY_FILE, AffinityError, load_affinity
 from analyzer.engine.classes import FailureClass, uncovered
 from analyzer.i18n import Msg
 from analyzer.model import Rule
@@ -287,6 +288,14 @@ def lint(dirs: Iterable[Path], context: Iterable[Rule] = (), budget: float = TIM
                 failures.append(Failure("language", rule.path, rule.id, message))
     known = {r.id for r in (*context, *linted)} | {a for r in (*context, *linted) for a in r.aliases}
     targets = {item.to for r in (*context, *linted) for item in r.reclassify}
+    for root, _ in packs:  # the rule a pack's affinity.yaml reports unnamed Redis errors under
+        try:
+            affinity = load_affinity(root / AFFINITY_FILE) if root.is_dir() else None
+        except AffinityError as exc:
+            failures.append(Failure("load", str(root / AFFINITY_FILE), None, str(exc)))
+            continue
+        if affinity is not None and affinity.unnamed:
+            targets.add(affinity.unnamed)
     for rule in linted:
         for item in rule.reclassify:
             for ref in (item.to, item.seen, item.not_seen):

@@ -1,0 +1,180 @@
+"""Is it Redis? A refused, timed-out, unresolved, reset or TLS-failed connection can come from any TCP client
+(the database, an HTTP API, the mail server). A rule marked `affinity: endpoint` is a Redis finding only when
+evidence ties its endpoint or its entry to Redis; the signals are data (rules/affinity.yaml) and every
+decision says which one it used.
+
+    aff = load_affinity(Path("rules/affinity.yaml"))
+    aff.tie({"host": "api.stripe.com"}, "Error: getaddrinfo ENOTFOUND api.stripe.com")
+    # Tie(redis=False, reason='affinity.none', values={'endpoint': 'api.stripe.com'})
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from analyzer.i18n import Msg, error
+from analyzer.engine.regex import dialect_problem
+
+AFFINITY_FILE = "affinity.yaml"  # at a pack's root, beside pack.yaml: not a rule
+_KEYS = {
+    "schemes", "ports", "hosts", "text", "other_schemes", "other_ports", "window", "connecting",
+    "unnamed", "unnamed_error", "unnamed_not", "after_up",
+}  # fmt: skip
+
+
+class AffinityError(Exception):
+    """rules/affinity.yaml is wrong: one sentence, exit 2 (as a broken rule)."""
+
+
+@dataclass(frozen=True)
+class Tie:
+    """The decision for one entry: Redis or not, and the evidence it rests on (a catalogue key + values)."""
+
+    redis: bool
+    reason: str
+    values: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def because(self) -> Msg:
+        return Msg(self.reason, **self.values)
+
+
+def endpoint_of(fields: dict[str, str]) -> str:
+    """'10.0.9.9:5432', 'api.stripe.com', 'redis://…' or '' from a hit's named groups."""
+    host, port = fields.get("host", ""), fields.get("port", "")
+    if host and port:
+        return f"{host}:{port}"
+    return host or (f":{port}" if port else "")
+
+
+@dataclass(frozen=True)
+class Affinity:
+    schemes: frozenset[str] = frozenset()
+    ports: frozenset[str] = frozenset()
+    hosts: re.Pattern[str] | None = None
+    text: re.Pattern[str] | None = None
+    other_schemes: dict[str, str] = field(default_factory=dict)
+    other_ports: dict[str, str] = field(default_factory=dict)
+    window: int = 0
+    connecting: str | None = None  # the rule id of a Redis connection attempt ("connecting", not yet "ready")
+    after_up: frozenset[str] = frozenset()  # rules of a dropped connection: Redis's when Redis was up before
+    unnamed: str | None = None
+    unnamed_error: re.Pattern[str] | None = None  # what an unnamed Redis line must hold to be an error
+    unnamed_not: re.Pattern[str] | None = None  # ... and must not (deprecation notices)
+
+    def unnamed_line(self, text: str) -> bool:
+        """An error line about Redis that no rule names (the scanner found it error-looking already)."""
+        head = text.split("\n", 1)[0]
+        if self.unnamed_error is not None and not self.unnamed_error.search(head):
+            return False
+        if self.unnamed_not is not None and self.unnamed_not.search(head):
+            return False
+        return self.in_text(text) is not None
+
+    def in_text(self, text: str) -> str | None:
+        """The Redis signal found in an entry's text ('ioredis', 'redis.exceptions'), or None."""
+        if self.text is None:
+            return None
+        m = self.text.search(text)
+        return m.group(0).strip()[:40] if m else None
+
+    def tie(
+        self, fields: dict[str, str], text: str, nearby: int | None = None, connecting: bool = False, dropped: bool = False
+    ) -> Tie:
+        """Decide for one entry. `nearby`: the line of a Redis line just before it (same source and
+        instance, within `window`); `connecting`: a Redis connection attempt with no success since;
+        `dropped`: an established connection dropped on an instance whose last success was Redis's."""
+        scheme = fields.get("scheme", "").lower().rstrip(":/")
+        port, host = fields.get("port", ""), fields.get("host", "")
+        endpoint = endpoint_of(fields)
+        if scheme and scheme in self.schemes:
+            return Tie(True, "affinity.scheme", {"scheme": scheme})
+        if port in self.ports:
+            return Tie(True, "affinity.port", {"endpoint": endpoint})
+        if host and self.hosts is not None and self.hosts.search(host):
+            return Tie(True, "affinity.host", {"host": host})
+        signal = self.in_text(text)
+        if signal:
+            return Tie(True, "affinity.text", {"signal": signal})
+        if scheme in self.other_schemes:
+            return Tie(False, "affinity.other_scheme", {"endpoint": endpoint or scheme, "service": self.other_schemes[scheme]})
+        if port in self.other_ports:
+            return Tie(False, "affinity.other_port", {"endpoint": endpoint, "service": self.other_ports[port]})
+        if nearby is not None:
+            return Tie(True, "affinity.nearby", {"line": str(nearby)})
+        if connecting:
+            return Tie(True, "affinity.connecting", {})
+        if dropped:
+            return Tie(True, "affinity.after_up", {})
+        return Tie(False, "affinity.none", {"endpoint": endpoint or "?"})
+
+
+def _union(patterns: list[str], where: str) -> re.Pattern[str] | None:
+    for p in patterns:
+        problem = dialect_problem(p)
+        if problem:
+            raise AffinityError(error("affinity.error.pattern", where=where, pattern=p, why=problem))
+    if not patterns:
+        return None
+    # each alternative keeps its own flags: (?i) applies to its group only
+    return re.compile("|".join(f"(?:{_scoped(p)})" for p in patterns))
+
+
+def _scoped(pattern: str) -> str:
+    """'(?i)redis' -> '(?i:redis)': a leading global flag becomes a scoped group, so the union is valid."""
+    m = re.match(r"\(\?([aiLmsux]+)\)", pattern)
+    return f"(?{m.group(1)}:{pattern[m.end():]})" if m else pattern
+
+
+def parse_affinity(doc: Any, where: str) -> Affinity:
+    if doc is None:
+        return Affinity()
+    if not isinstance(doc, dict) or set(doc) - _KEYS:
+        raise AffinityError(error("affinity.error.keys", where=where, keys=", ".join(sorted(_KEYS))))
+
+    def strings(name: str) -> list[str]:
+        value = doc.get(name) or []
+        if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+            raise AffinityError(error("affinity.error.list", where=where, key=name))
+        return [str(v) for v in value]
+
+    def names(name: str) -> dict[str, str]:
+        value = doc.get(name) or {}
+        if not isinstance(value, dict):
+            raise AffinityError(error("affinity.error.map", where=where, key=name))
+        return {str(k).lower(): str(v) for k, v in value.items()}
+
+    window = doc.get("window", 0)
+    if not isinstance(window, int) or window < 0:
+        raise AffinityError(error("affinity.error.window", where=where))
+    unnamed, connecting = doc.get("unnamed"), doc.get("connecting")
+    return Affinity(
+        schemes=frozenset(s.lower() for s in strings("schemes")),
+        ports=frozenset(strings("ports")),
+        hosts=_union(strings("hosts"), where),
+        text=_union(strings("text"), where),
+        other_schemes=names("other_schemes"),
+        other_ports=names("other_ports"),
+        window=window,
+        connecting=str(connecting) if connecting else None,
+        after_up=frozenset(strings("after_up")),
+        unnamed=str(unnamed) if unnamed else None,
+        unnamed_error=_union(strings("unnamed_error"), where),
+        unnamed_not=_union(strings("unnamed_not"), where),
+    )
+
+
+def load_affinity(path: Path) -> Affinity | None:
+    """rules/affinity.yaml -> Affinity; None for a pack without one (its endpoint rules then stay Redis)."""
+    if not path.is_file():
+        return None
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise AffinityError(error("affinity.error.read", where=path, why=str(exc).splitlines()[0])) from None
+    return parse_affinity(doc, str(path))
