@@ -8,8 +8,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from analyzer import __version__
-from analyzer.i18n import t
-from analyzer.model import Diagnosis, Evidence, Finding, Severity
+from analyzer.i18n import t, tr
+from analyzer.model import Diagnosis, Evidence, Finding, NotRedis, Severity
 from analyzer.redact import Redactor
 from analyzer.engine.rules import RuleSet
 
@@ -65,7 +65,9 @@ def verdict_text(diag: Diagnosis, ctx: ReportContext) -> str:
     v, lang = diag.verdict, ctx.lang
     if nothing_read(diag) and v.state == "unknown":
         return t("verdict.nothing_read", lang)
-    text = t(f"verdict.{v.state}", lang)
+    # "the app runs on the memory-cache fallback" only when a fallback line was seen
+    state_key = "verdict.degraded_plain" if v.state == "degraded" and v.fallback is None else f"verdict.{v.state}"
+    text = t(state_key, lang)
     root = ctx.ruleset.get(v.root_cause) if v.root_cause else None
     if v.state in ("degraded", "failing") and v.since:
         text += " " + t("verdict.since", lang, when=when(v.since, lang, ctx.local_time))
@@ -74,9 +76,17 @@ def verdict_text(diag: Diagnosis, ctx: ReportContext) -> str:
     if root is not None:
         key = "verdict.earlier" if v.state == "recovered" else "verdict.root_cause"
         text += t("sep.semicolon", lang) + t(key, lang, title=root.text(lang).title, id=root.id)
+    if v.state == "failing" and v.fallback is not None:
+        text += t("sep.semicolon", lang) + t("verdict.fallback", lang, when=when(v.fallback, lang, ctx.local_time))
     if v.after_deploy is not None:
         text += t("sep.semicolon", lang) + t("verdict.after_deploy", lang, when=when(v.after_deploy, lang, ctx.local_time))
     return text
+
+
+def not_redis_text(n: NotRedis, lang: str = "en") -> str:
+    """'not Redis: 3× connect ECONNREFUSED 10.0.9.9:5432, PostgreSQL's port' (one line, in `lang`)."""
+    what = n.sample if len(n.sample) <= 100 else n.sample[:99] + "…"
+    return t("not_redis.line", lang, count=n.count, what=what, why=tr(n.because, lang))
 
 
 def evidence_fields(finding: Finding, lang: str = "en", instances: bool = True, caused: bool = True) -> list[str]:
@@ -97,6 +107,7 @@ def evidence_fields(finding: Finding, lang: str = "en", instances: bool = True, 
         out.append("[" + ", ".join(finding.instances[:5]) + ("…" if len(finding.instances) > 5 else "") + "]")
     if finding.caused_by and caused:
         out.append(t("caused_by", lang, id=finding.caused_by))
+    out.extend(str(tr(b, lang)) for b in finding.because)
     return out
 
 
@@ -130,6 +141,7 @@ def to_dict(diag: Diagnosis, ctx: ReportContext) -> dict[str, Any]:
                 "solution": list(texts.solution) if texts else [],
                 "docs": list(rule.docs) if rule else [],
                 "sample": f.sample,
+                "because": [str(tr(b, ctx.lang)) for b in f.because],
             }
         )
     v = diag.verdict
@@ -144,6 +156,7 @@ def to_dict(diag: Diagnosis, ctx: ReportContext) -> dict[str, Any]:
             "since": _ev(v.since) if v.since else None,
             # only when the errors stopped before a deploy (keeps the schema of every other document)
             **({"after_deploy": _ev(v.after_deploy)} if v.after_deploy else {}),
+            "fallback": _ev(v.fallback) if v.fallback else None,
         },
         "findings": findings,
         "unexplained": [
@@ -152,6 +165,18 @@ def to_dict(diag: Diagnosis, ctx: ReportContext) -> dict[str, Any]:
         ]
         if ctx.unexplained
         else [],
+        "not_redis": [
+            {
+                "rule": n.rule_id,
+                "endpoint": n.endpoint,
+                "count": n.count,
+                "first": _ev(n.first),
+                "sample": n.sample,
+                "because": str(tr(n.because, ctx.lang)),
+                "text": not_redis_text(n, ctx.lang),
+            }
+            for n in diag.not_redis
+        ],
         "stats": {
             "sources": s.sources,
             "lines": s.lines,

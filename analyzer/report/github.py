@@ -69,6 +69,9 @@ def render_github(doc: dict[str, Any]) -> str:
             fix = " ".join(f"• {s}" for s in x["solution"])
             message = f"{x['cause']}\nFix: {fix}\n×{x['count']}, first: {x['sample']}"
             out.append(command(level, message, file, line, f"{x['rule']}: {x['title']}"))
+        for n in f["diagnosis"].get("not_redis", []):  # said once, never a warning: not a Redis problem
+            file, line = location(n, path)
+            out.append(command("notice", n["text"], file, line, "rla: not Redis"))
     if doc["baseline"]:
         for g in doc["baseline"]["gone"]:
             out.append(command("notice", f"baseline entry {g['rule']} no longer occurs", g["file"], None, "rla: fixed"))

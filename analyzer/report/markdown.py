@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from analyzer.i18n import t
 from analyzer.model import Diagnosis, Severity
-from analyzer.report import ReportContext, evidence_fields, fill, verdict_text, when
+from analyzer.report import ReportContext, evidence_fields, fill, not_redis_text, verdict_text, when
 from analyzer.report.ci import md_text as _cell
 
 
@@ -37,6 +37,9 @@ def render_markdown(diag: Diagnosis, ctx: ReportContext) -> str:
         out.append(t("healthy.note" if diag.verdict.state in ("healthy", "recovered") else "no_findings", lang))
     if status:
         out += ["", _cell(t("findings.status", lang, list=", ".join(f"{f.rule_id} ×{f.count}" for f in status)))]
+    if diag.not_redis:
+        out.append("")
+        out += [f"- {_cell(not_redis_text(n, lang))} ({when(n.first, lang, ctx.local_time)})" for n in diag.not_redis[:20]]
     if ctx.unexplained and diag.unexplained:
         out += ["", t("unexplained.title", lang, n=len(diag.unexplained)), ""]
         for u in diag.unexplained[:20]:

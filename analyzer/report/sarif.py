@@ -30,6 +30,12 @@ _META_RULES = {
         "error",
     ),
     "rla-input": ("A sample could not be read", "The file could not be read or decoded.", "error"),
+    "rla-not-redis": (
+        "A connection failure that is not Redis",
+        "A refused, timed-out, unresolved, reset or TLS-failed connection that nothing ties to Redis (another "
+        "service's port or URL, no Redis client, host or line nearby): listed, never a Redis finding.",
+        "note",
+    ),
 }
 
 
@@ -156,6 +162,20 @@ def render_sarif(doc: dict[str, Any], ctx: ReportContext) -> str:
             if x.get("baseline"):
                 result["suppressions"] = [{"kind": "external", "justification": "in the rla baseline"}]
             results.append(result)
+        for n in f["diagnosis"].get("not_redis", []):  # a note, never a warning: not a Redis problem
+            source, line = location(n, path)
+            results.append(
+                {
+                    **rule_ref("rla-not-redis"),
+                    "level": "note",
+                    "message": {"text": n["text"]},
+                    "locations": [
+                        {"physicalLocation": {"artifactLocation": _artifact(source), "region": {"startLine": line}}}
+                    ],
+                    "occurrenceCount": max(int(n["count"]), 1),
+                    "properties": {"rule": n["rule"], "endpoint": n["endpoint"]},
+                }
+            )
     run = {
         "tool": {
             "driver": {

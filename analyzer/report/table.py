@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from analyzer.i18n import t
 from analyzer.model import Diagnosis, Finding, Severity
-from analyzer.report import ReportContext, evidence_fields, fill, nothing_read, verdict_text, when
+from analyzer.report import ReportContext, evidence_fields, fill, not_redis_text, nothing_read, verdict_text, when
 from analyzer.terminal import cells, clip, wrap
 from analyzer.times import clock, day, human
 
@@ -209,6 +209,12 @@ def render_table(diag: Diagnosis, ctx: ReportContext) -> str:
     if status:
         listed = ", ".join(f"{f.rule_id} ×{f.count}" for f in status)
         lines += wrap(t("findings.status", lang, list=listed), width, "", "  ")
+    if diag.not_redis:  # failures nothing ties to Redis: one line each, never a finding
+        lines.append("")
+        for n in diag.not_redis[:10]:
+            lines += wrap(f"{not_redis_text(n, lang)} ({when(n.first, lang, ctx.local_time)})", width, "  ", "    ")
+        if len(diag.not_redis) > 10:
+            lines.append(f"  … +{len(diag.not_redis) - 10}")
     if ctx.unexplained and diag.unexplained:
         limit = 20 if ctx.explain else UNEXPLAINED_SHOWN
         lines += ["", t("unexplained.title", lang, n=len(diag.unexplained))]
