@@ -1,0 +1,129 @@
+"""Issue 13, the judge side: is it Redis? (a connection failure is a Redis finding only on evidence), never
+silent (a Redis error no rule names is a finding), and a verdict true to the log (the fallback named only when
+seen, recovery from any line showing the client working). Every log here is real output: captures of
+samples/raw/ and the two captures of samples/raw/mixed/ (samples/README.md says how they were made)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analyzer.model import Severity
+from analyzer.pipeline import diagnose
+from analyzer.report import ReportContext, render
+from analyzer.sources.files import Problems, read_sources, text_block
+from tests.conftest import builtin
+
+RAW = Path(__file__).resolve().parents[1] / "samples" / "raw"
+RULES = builtin()
+
+
+def _diag(text: str):
+    return diagnose([text_block(text, "app.log")], RULES)
+
+
+def _read(*names: str) -> str:
+    return "".join((RAW / n).read_text(encoding="utf-8") for n in names)
+
+
+# a healthy app (real), then a Stripe call failing on DNS and PostgreSQL refusing (real Node output)
+HEALTHY_PLUS_OTHERS = ("node-app/healthy.log", "mixed/stripe-dns-postgres-refused.log")
+
+
+def test_other_services_failing_in_a_healthy_log_are_not_redis():
+    diag = _diag(_read(*HEALTHY_PLUS_OTHERS))
+    assert diag.verdict.state == "healthy"
+    assert not [f for f in diag.findings if f.severity >= Severity.WARNING]
+    why = {n.endpoint: str(n.because) for n in diag.not_redis}
+    assert why["127.0.0.1:5432"] == "PostgreSQL's port"
+    assert why["api.stripe.com"].startswith("nothing ties it to Redis")
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "markdown", "github", "junit", "sarif"])
+def test_not_redis_is_one_line_in_every_format(fmt: str):
+    diag = _diag(_read(*HEALTHY_PLUS_OTHERS))
+    out = render(diag, fmt, ReportContext(RULES))
+    assert out.count("not Redis: 1× Error: connect ECONNREFUSED 127.0.0.1:5432, PostgreSQL's port") == 1
+    assert "getaddrinfo ENOTFOUND api.stripe.com" in out
+
+
+def test_not_redis_never_fails_the_run(tmp_path: Path):
+    log = tmp_path / "app.log"
+    log.write_text(_read(*HEALTHY_PLUS_OTHERS), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "analyzer", "analyze", str(log)], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout
+    assert "Redis healthy" in out.stdout and "not Redis" in out.stdout
+
+
+def test_the_same_refusal_on_a_redis_port_is_redis_and_says_why():
+    diag = _diag(_read("node-app/refused-remote.log"))
+    refused = next(f for f in diag.findings if f.rule_id == "redis-econnrefused")
+    assert [str(b) for b in refused.because] == ["10.0.3.7:6379: a Redis port"]
+    assert not diag.not_redis
+
+
+@pytest.mark.parametrize(
+    "sample",
+    ["node-redis-nolistener/dns-enotfound.log", "redis-py/dns-enotfound.log", "ioredis/dns-enotfound.log"],
+)
+def test_redis_dns_failures_stay_redis(sample: str):
+    diag = _diag(_read(sample))
+    assert diag.verdict.state == "failing" and diag.verdict.root_cause == "redis-dns-not-found"
+
+
+def test_a_failure_with_no_endpoint_right_after_a_redis_traceback_is_redis():
+    # redis-py over TLS to a plaintext port: the bare 'TimeoutError: _ssl.c…' line follows frames of redis/connection.py
+    diag = _diag(_read("redis-py/rediss-to-plaintext.log"))
+    assert diag.verdict.root_cause == "redis-tls-to-plaintext"
+
+
+def test_a_redis_error_no_rule_names_is_a_finding_quoting_it():
+    diag = _diag(_read("mixed/redis-py-unknown-command.log"))
+    assert diag.verdict.state == "failing" and diag.verdict.root_cause == "redis-error-unnamed"
+    (finding,) = diag.findings
+    assert finding.sample.startswith("redis.exceptions.ResponseError: unknown command 'JSON.GET'")
+    assert all("unknown command" not in u.sample for u in diag.unexplained)  # said once, as the finding
+
+
+def test_unnamed_lines_stay_unexplained_when_a_rule_names_the_failure():
+    # redis-rb prints the cause chain after the refusal: frames naming redis, not a second failure
+    diag = _diag(_read("redis-rb/refused-remote.log"))
+    assert "redis-error-unnamed" not in {f.rule_id for f in diag.findings}
+    assert diag.verdict.root_cause == "redis-econnrefused"
+
+
+@pytest.mark.parametrize("sample", ["ioredis/oom.log", "redis-py/oom.log", "node-app/oom.log"])
+def test_degraded_without_a_fallback_line_does_not_claim_one(sample: str):
+    diag = _diag(_read(sample))
+    text = render(diag, "table", ReportContext(RULES)).splitlines()[0]
+    assert diag.verdict.state == "degraded" and diag.verdict.fallback is None
+    assert "memory-cache fallback" not in text and "some commands fail" in text
+
+
+def test_the_fallback_is_named_when_its_line_is_seen():
+    diag = _diag(_read("node-app/degraded.log"))
+    assert diag.verdict.fallback is not None
+    assert "memory-cache fallback" in render(diag, "table", ReportContext(RULES)).splitlines()[0]
+
+
+def test_a_worker_that_says_connected_to_redis_is_healthy_not_cant_tell():
+    diag = _diag(_read("clean/celery-worker.log"))
+    assert diag.verdict.state == "healthy"
+
+
+def test_node_redis_connected_then_dropped_keeps_its_story():
+    # 'Connected to Redis' (the client worked), then the server went away: failing, the drop as root cause
+    diag = diagnose(read_sources([str(RAW / "node-redis-nolistener/runtime-drop.log")], Problems()), RULES)
+    assert diag.verdict.state == "failing" and diag.verdict.root_cause == "redis-connection-dropped"
+
+
+def test_json_documents_the_new_keys():
+    diag = _diag(_read(*HEALTHY_PLUS_OTHERS))
+    doc = json.loads(render(diag, "json", ReportContext(RULES)))
+    assert doc["schema"] == 1 and doc["verdict"]["fallback"] is None
+    (pg,) = [n for n in doc["not_redis"] if n["endpoint"] == "127.0.0.1:5432"]
+    assert pg["rule"] == "redis-econnrefused" and pg["count"] == 1 and pg["because"] == "PostgreSQL's port"
