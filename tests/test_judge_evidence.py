@@ -127,3 +127,43 @@ def test_json_documents_the_new_keys():
     assert doc["schema"] == 1 and doc["verdict"]["fallback"] is None
     (pg,) = [n for n in doc["not_redis"] if n["endpoint"] == "127.0.0.1:5432"]
     assert pg["rule"] == "redis-econnrefused" and pg["count"] == 1 and pg["because"] == "PostgreSQL's port"
+
+
+# -- inference that shows its evidence (real redis-py 8.2.0 captures, samples/raw/mixed/) ---------------------
+
+
+def test_loopback_on_the_default_port_is_url_not_set_and_says_why():
+    diag = _diag(_read("node-app/url-unset.log"))
+    assert diag.verdict.root_cause == "redis-url-not-set"
+    finding = next(f for f in diag.findings if f.rule_id == "redis-url-not-set")
+    assert "127.0.0.1:6379, the client's default address, and no earlier successful connection on this instance" in [
+        str(b) for b in finding.because
+    ]
+
+
+def test_loopback_on_another_port_means_the_url_was_read():
+    diag = _diag(_read("mixed/redis-py-loopback-other-port.log"))
+    assert diag.verdict.root_cause == "redis-url-loopback"
+    (finding,) = [f for f in diag.findings if f.rule_id == "redis-url-loopback"]
+    assert "127.0.0.1:6391 is a loopback address on a port that is not the client's default" in str(finding.because[-1])
+    cause = render(diag, "json", ReportContext(RULES))
+    assert "The client connected to 127.0.0.1:6391" in cause
+
+
+def test_loopback_after_a_success_is_the_server_going_away():
+    diag = _diag(_read("mixed/redis-py-loopback-dropped.log"))
+    assert diag.verdict.root_cause == "redis-connection-dropped"
+    assert "redis-url-not-set" not in {f.rule_id for f in diag.findings}
+
+
+def test_a_compose_host_that_does_not_resolve_is_not_a_malformed_url():
+    diag = _diag(_read("mixed/redis-py-compose-host.log"))
+    assert diag.verdict.root_cause == "redis-dns-not-found"
+    finding = diag.findings[0]
+    assert any("container or service name" in str(b) for b in finding.because)
+
+
+def test_a_dotless_piece_of_a_broken_url_is_still_malformed():
+    # node-redis with an unencoded '#' in the password resolves 'ss' (samples/raw/node-app/url-unencoded-password.log)
+    diag = _diag(_read("node-app/url-unencoded-password.log"))
+    assert diag.verdict.root_cause == "redis-url-malformed"
