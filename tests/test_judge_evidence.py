@@ -167,3 +167,18 @@ def test_a_dotless_piece_of_a_broken_url_is_still_malformed():
     # node-redis with an unencoded '#' in the password resolves 'ss' (samples/raw/node-app/url-unencoded-password.log)
     diag = _diag(_read("node-app/url-unencoded-password.log"))
     assert diag.verdict.root_cause == "redis-url-malformed"
+
+
+def test_a_boot_line_printing_a_nil_url_is_not_critical_when_nothing_fails():
+    # Sidekiq 7's boot line (the rule's catalogue example) at the head of a real healthy Sidekiq worker log
+    boot = "INFO: Sidekiq 7.3.9 connecting to Redis with options {size: 10, pool_name: \"internal\", url: nil}\n"
+    diag = _diag(boot + _read("clean/sidekiq-worker.log"))
+    assert diag.verdict.state != "failing"
+    assert all(f.severity < Severity.WARNING for f in diag.findings)
+    assert "redis-url-nil-at-boot" in {f.rule_id for f in diag.findings}
+
+
+def test_a_nil_url_then_a_refusal_on_the_default_address_is_url_not_set():
+    boot = "INFO: Sidekiq 7.3.9 connecting to Redis with options {size: 10, pool_name: \"internal\", url: nil}\n"
+    diag = _diag(boot + _read("sidekiq/url-unset.log"))
+    assert diag.verdict.root_cause == "redis-url-not-set"
