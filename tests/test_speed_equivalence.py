@@ -122,7 +122,7 @@ def _key(hit: Hit) -> tuple:  # type: ignore[type-arg]
 
 
 def _diagnosis(hits: list[Hit], ruleset):  # type: ignore[no-untyped-def]
-    judge = Judge(ruleset.by_id)
+    judge = Judge(ruleset.by_id, affinity=ruleset.affinity)
     for hit in hits:
         judge.feed(hit)
     d = judge.diagnosis()
