@@ -220,6 +220,8 @@ class Judge:
             agg.sources.append(record.source)
         if rule.state and (not self._timeline or self._timeline[-1][1] != key):
             self._timeline.append((self._seq, key))
+            if len(self._timeline) > MAX_TIMELINE:
+                del self._timeline[: MAX_TIMELINE // 2]
         if aff.unnamed in self._seen_rules:
             return []
         self._seen_rules.add(aff.unnamed)
