@@ -263,9 +263,13 @@ class Judge:
         success line does not count: a failure right after "ready" says nothing of which client failed."""
         if self.affinity is None or any(self.rules[r].state == "up" for r in matched):
             return
-        redis = (tie is not None and tie.redis) or any(
-            self.rules[r].affinity is None and self.rules[r].kind != "context" and self.rules[r].topic.startswith("redis")
-            for r in matched
+        redis = (
+            (tie is not None and tie.redis)
+            or any(
+                self.rules[r].affinity is None and self.rules[r].kind != "context" and self.rules[r].topic.startswith("redis")
+                for r in matched
+            )
+            or self.affinity.in_text(record.message) is not None  # a frame of redis-py, a 'redis://' URL
         )
         if redis:
             key = (record.source, record.instance or "")
