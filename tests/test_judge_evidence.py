@@ -132,8 +132,12 @@ def test_json_documents_the_new_keys():
 # -- inference that shows its evidence (real redis-py 8.2.0 captures, samples/raw/mixed/) ---------------------
 
 
+# Render's own platform lines, as every dashboard capture of samples/dashboard/ shows them: Render evidence
+RENDER_HEAD = "==> Deploying...\n==> Running 'python redis_ping.py'\n"
+
+
 def test_loopback_on_the_default_port_is_url_not_set_and_says_why():
-    diag = _diag(_read("node-app/url-unset.log"))
+    diag = diagnose(read_sources([str(RAW.parent / "dashboard/node-app/url-unset.txt")], Problems()), RULES)
     assert diag.verdict.root_cause == "redis-url-not-set"
     finding = next(f for f in diag.findings if f.rule_id == "redis-url-not-set")
     assert "127.0.0.1:6379, the client's default address, and no earlier successful connection on this instance" in [
@@ -141,8 +145,16 @@ def test_loopback_on_the_default_port_is_url_not_set_and_says_why():
     ]
 
 
+def test_without_render_evidence_a_loopback_refusal_says_what_the_log_shows():
+    for sample in ("ioredis/url-unset.log", "mixed/redis-py-loopback-other-port.log"):
+        diag = _diag(_read(sample))
+        assert diag.verdict.root_cause == "redis-econnrefused", sample
+        refused = next(f for f in diag.findings if f.rule_id == "redis-econnrefused")
+        assert "the log shows no Render platform line, path or host" in str(refused.because[-1])
+
+
 def test_loopback_on_another_port_means_the_url_was_read():
-    diag = _diag(_read("mixed/redis-py-loopback-other-port.log"))
+    diag = _diag(RENDER_HEAD + _read("mixed/redis-py-loopback-other-port.log"))
     assert diag.verdict.root_cause == "redis-url-loopback"
     (finding,) = [f for f in diag.findings if f.rule_id == "redis-url-loopback"]
     assert "127.0.0.1:6391 is a loopback address on a port that is not the client's default" in str(finding.because[-1])
@@ -180,5 +192,5 @@ def test_a_boot_line_printing_a_nil_url_is_not_critical_when_nothing_fails():
 
 def test_a_nil_url_then_a_refusal_on_the_default_address_is_url_not_set():
     boot = "INFO: Sidekiq 7.3.9 connecting to Redis with options {size: 10, pool_name: \"internal\", url: nil}\n"
-    diag = _diag(boot + _read("sidekiq/url-unset.log"))
+    diag = _diag(RENDER_HEAD + boot + _read("sidekiq/url-unset.log"))
     assert diag.verdict.root_cause == "redis-url-not-set"
