@@ -417,9 +417,12 @@ class Judge:
             final = item.to if item is not None else key[0]
             rule = self.rules[final]
             fields = {k: ", ".join(v) for k, v in agg.fields.items()}
-            because = [agg.because] if agg.because else []
+            # what the inference used when a reclassification decided (it names the endpoint too), else what
+            # tied the failure to Redis
             if item is not None and item.because:
-                because.append(_because(item.because, agg.fields))
+                because = [_because(item.because, agg.fields)]
+            else:
+                because = [agg.because] if agg.because else []
             if agg.cause_key is not None and final not in linked:
                 cause = self._final_id(agg.cause_key)
                 if cause != final and self.rules[cause].kind == "cause":
