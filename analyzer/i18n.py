@@ -1951,6 +1951,13 @@ class Msg(str):
     def tr(self, lang: str) -> str:
         return self._render(lang)
 
+    # immutable: a copy is the message itself (str's own copy would rebuild it from its English text as a key)
+    def __copy__(self) -> "Msg":
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> "Msg":
+        return self
+
 
 _SAID: dict[str, Msg] = {}  # English text -> the Msg of an error raised with it (see `error`)
 
