@@ -397,9 +397,31 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def version_report() -> str:
+    """`rla --version --verbose`: the version, the interpreter and the prefilter engine a big log
+    gets here (RLA_ENGINE honoured), with the engines installed and the ones missing."""
+    import platform
+
+    from analyzer.engine import ENGINES, available, engine_version
+
+    here = available()
+    chosen = os.environ.get("RLA_ENGINE", "").strip() or "auto"
+    runs = next((e for e in ENGINES if e in here), "python") if chosen == "auto" else chosen
+    lines = [
+        f"rla {__version__}",
+        f"python {platform.python_version()} ({platform.python_implementation()}, {platform.machine()}): {sys.executable}",
+        f"engine: {runs}" + (f" (RLA_ENGINE={chosen})" if chosen != "auto" else ""),
+    ]
+    for name in ENGINES:
+        state = engine_version(name) if name in here else "not installed"
+        lines.append(f"  {name}: {state}")
+    return "\n".join(lines)
+
+
 @app.callback()
 def root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Show the version; with --verbose, also the search engine in use."),
     debug: bool = typer.Option(False, "--debug", help="On an unexpected error, show the (redacted) traceback "
                                "for a bug report; also accepted after the command, or as RLA_DEBUG=1."),
 ) -> None:
@@ -478,6 +500,9 @@ def main() -> None:
     argv, debug = _take_debug(sys.argv[1:])
     debug = debug or os.environ.get("RLA_DEBUG", "") not in ("", "0")
     sigterm_is_ctrl_c()  # `timeout`, `docker stop`, a cancelled CI job: what was read is still printed
+    if sorted(argv) == ["--verbose", "--version"]:  # `rla --version --verbose`
+        sys.stdout.write(version_report() + "\n")
+        sys.exit(EXIT_OK)
     try:
         sys.exit(run(argv))
     except KeyboardInterrupt:

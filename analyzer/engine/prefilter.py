@@ -6,6 +6,9 @@ folded for the case-insensitive ones):
 
 * `hyperscan` (optional extra `rla[fast]`): all needles in one compiled automaton, one pass over
   the block in C, SIMD-accelerated (~1 GB/s here).
+* `aho-corasick` (pyahocorasick, installed by a plain `pip install` wherever it has a wheel, which
+  is more platforms than Hyperscan): the lower-cased needles in one automaton walked in C over the
+  lower-cased block; the few lines it finds get the exact needle check (case-sensitive needles too).
 * `python` (always there): one `bytes.find` pass per *anchor* over the lower-cased block, then an
   exact needle check on the few lines found. Anchors are a small set of substrings that cover every
   needle (`redis` covers all the "Redis ..." literals), so the pass count stays low as rules grow.
@@ -114,6 +117,44 @@ def _anchors(needles: list[bytes]) -> list[bytes]:
     return out
 
 
+class AhoCorasickEngine:
+    """pyahocorasick: one automaton of the lower-cased needles, one pass in C per block.
+
+    The wheel's automaton holds str keys, so the lower-cased block is decoded as Latin-1 (one byte,
+    one character: offsets stay byte offsets). Matching case-insensitively is a superset for the
+    case-sensitive needles; each line found gets the exact check, so the answer is the same."""
+
+    name = "aho-corasick"
+
+    def __init__(self, needles: Needles):
+        import ahocorasick  # type: ignore[import-not-found]
+
+        self.needles = needles
+        self.automaton = ahocorasick.Automaton()
+        for i, needle in enumerate(sorted({n.lower() for n, _ in needles.items})):
+            self.automaton.add_word(needle.decode("latin-1"), i)
+        self.automaton.make_automaton()
+
+    def lines(self, buf: bytes | bytearray, size: int) -> tuple[list[int], bool]:
+        data = bytes(memoryview(buf)[:size]) if size != len(buf) or not isinstance(buf, bytes) else buf
+        if not self.needles.items:
+            return [], False
+        text = data.lower().decode("latin-1")
+        starts: list[int] = []
+        last = -1
+        find, rfind, line_has = text.find, text.rfind, self.needles.line_has
+        for pos, _ in self.automaton.iter(text):
+            if pos <= last:
+                continue
+            start = rfind("\n", 0, pos) + 1
+            end = find("\n", pos)
+            last = end if end >= 0 else size
+            if line_has(data[start:last]):
+                starts.append(start)
+        folding = any(f in data for f in FOLDING) if not data.isascii() else False
+        return starts, folding
+
+
 class HyperscanEngine:
     """All needles in one Hyperscan database; one pass per block."""
 
@@ -171,20 +212,44 @@ def available() -> list[str]:
         out.append("hyperscan")
     except Exception:  # ImportError, or a wheel whose native library does not load
         pass
+    try:
+        import ahocorasick  # type: ignore[import-not-found]  # noqa: F401
+
+        out.append("aho-corasick")
+    except Exception:
+        pass
     out.append("python")
     return out
 
 
-def build(needles: Needles, prefer: str | None = None) -> HyperscanEngine | PythonEngine:
+ENGINES = ("hyperscan", "aho-corasick", "python")  # fastest first
+_CLASSES = {"hyperscan": lambda: HyperscanEngine, "aho-corasick": lambda: AhoCorasickEngine}
+
+
+def engine_version(name: str) -> str:
+    """The version of the library behind an engine (for `rla --version --verbose`)."""
+    if name == "python":
+        return "built in"
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version({"hyperscan": "hyperscan", "aho-corasick": "pyahocorasick"}[name])
+    except PackageNotFoundError:
+        return "installed"
+
+
+def build(needles: Needles, prefer: str | None = None) -> HyperscanEngine | AhoCorasickEngine | PythonEngine:
     """The engine named by `prefer` or RLA_ENGINE, else the fastest available."""
     choice = prefer or os.environ.get("RLA_ENGINE") or ""
-    if choice not in ("", "auto", "python", "hyperscan"):
-        raise ValueError(f"unknown engine {choice!r} (expected auto, hyperscan or python)")
-    if choice in ("", "auto", "hyperscan") and "hyperscan" in available():
-        try:
-            return HyperscanEngine(needles)
-        except Exception:  # a pattern Hyperscan refuses: the Python engine gives the same answer
-            if choice == "hyperscan":
-                raise
+    if choice not in ("", "auto", *ENGINES):
+        raise ValueError(f"unknown engine {choice!r} (expected auto, {', '.join(ENGINES)})")
+    here = available()
+    for name in ENGINES[:-1]:
+        if choice in ("", "auto", name) and name in here:
+            try:
+                return _CLASSES[name]()(needles)
+            except Exception:  # a pattern the library refuses: the next engine gives the same answer
+                if choice == name:
+                    raise
     return PythonEngine(needles)
 
