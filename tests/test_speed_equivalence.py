@@ -290,3 +290,56 @@ def test_a_dead_worker_does_not_lose_lines(tmp_path: Path, corpus: bytes, refere
     hits.extend(scanner.flush())
     assert calls["n"] > 20
     assert [_key(h) for h in hits] == [_key(h) for h in reference]
+
+
+def test_version_verbose_names_the_engine_that_runs():
+    """`rla --version --verbose` says which engine a big log gets: the fastest installed, the next one
+    when it is missing, and RLA_ENGINE when set."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "RLA_ENGINE"}
+    run = "import sys; {hide}from analyzer.cli import main; sys.argv[0] = 'rla'; main()"
+
+    def report(hide: str, **extra: str) -> str:
+        out = subprocess.run(
+            [sys.executable, "-c", run.format(hide=hide), "--version", "--verbose"],
+            capture_output=True, text=True, cwd=ROOT, env={**env, **extra}, timeout=120,
+        )  # fmt: skip
+        assert out.returncode == 0, out.stderr
+        return out.stdout
+
+    assert f"engine: {ENGINES[0]}\n" in report("")
+    hidden = "sys.modules['hyperscan'] = None; "
+    expected = "aho-corasick" if "aho-corasick" in ENGINES else "python"
+    text = report(hidden)
+    assert f"engine: {expected}\n" in text and "hyperscan: not installed" in text
+    assert "engine: python (RLA_ENGINE=python)" in report("", RLA_ENGINE="python")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_retry_storm_is_classified_like_the_reference(engine: str):
+    """A retry storm (bench/storm.py: ioredis's real lines, a new timestamp each second) goes through
+    the memoised classification: the same hits as the reference, which classifies every line afresh."""
+    spec = importlib.util.spec_from_file_location("rla_bench_storm", ROOT / "bench" / "storm.py")
+    storm = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(storm)  # type: ignore[union-attr]
+    out = io.BytesIO()
+    storm.write(out, 0.05)
+    data = out.getvalue() + (ROOT / "samples" / "dashboard" / "node-app" / "degraded.txt").read_bytes()
+    ruleset = builtin()
+    expected = [_key(h) for h in reference_hits(data, ruleset.rules)]
+    assert len(expected) > 200
+    assert [_key(h) for h in fast_hits(data, ruleset, engine, 4096)] == expected
+
+
+def test_the_classification_memory_is_bounded_and_changes_no_answer():
+    from analyzer.scan import Classifier, classify
+
+    plan = compile_plan(builtin().rules)
+    remember = Classifier(plan, limit=3)
+    messages = [f"Error: connect ECONNREFUSED 10.0.0.{i}:6379" for i in range(10)] + ["GET / 200", "READONLY You can't write"]
+    for message in messages * 2:
+        assert remember(message) == classify(plan, message)
+        assert len(remember._seen) <= 3

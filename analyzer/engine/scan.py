@@ -133,6 +133,31 @@ def classify(plan: Plan, message: str) -> tuple[tuple[str, dict[str, str]], ...]
     return tuple(out)
 
 
+CLASSIFY_CACHE = 4096  # distinct messages remembered per scanner (a retry storm repeats a handful)
+
+
+class Classifier:
+    """`classify` with a bounded memory of the messages seen: a retry storm repeats the same few
+    messages with a new timestamp, and the message (time and instance parsed off) is the whole input
+    of `classify`, so each distinct one is tried against the rules once. The oldest is forgotten first."""
+
+    __slots__ = ("plan", "_seen", "limit")
+
+    def __init__(self, plan: Plan, limit: int = CLASSIFY_CACHE):
+        self.plan, self.limit = plan, limit
+        self._seen: dict[str, tuple[tuple[str, dict[str, str]], ...]] = {}
+
+    def __call__(self, message: str) -> tuple[tuple[str, dict[str, str]], ...]:
+        seen = self._seen
+        found = seen.get(message)
+        if found is None:
+            found = classify(self.plan, message)
+            if len(seen) >= self.limit:
+                del seen[next(iter(seen))]
+            seen[message] = found
+        return found
+
+
 def match_rule(rule: Rule, message: str) -> dict[str, str] | None:
     """The evidence fields if the rule matches the message (its first matching pattern, then its
     optional `extract` patterns), else None."""
@@ -180,6 +205,7 @@ class _Lines:
         self.block, self.fmt, self.problems = block, fmt, problems
         self.data, self.size = block.buffer()
         self.repair = not block.clean
+        self._last: tuple[int, LogRecord | None] | None = None  # the line parsed last, by offset
 
     def decode(self, start: int, end: int) -> str:
         text = self.data[start:end].decode("utf-8", "replace")
@@ -190,11 +216,16 @@ class _Lines:
     def record_at(self, start: int, end: int, line_no: int) -> LogRecord | None:
         if self.block.records is not None:
             return self.block.records[line_no - self.block.start_line]
+        if self._last is not None and self._last[0] == start:
+            # the line that ended an entry is the next candidate: parsed once (and noted once if unparsed)
+            return self._last[1]
         try:
-            return parse_line(self.decode(start, end), self.block.source, line_no, self.fmt)
+            record: LogRecord | None = parse_line(self.decode(start, end), self.block.source, line_no, self.fmt)
         except UnparsedRecord:
             self.problems.note(f"{self.block.source}:{line_no}")
-            return None
+            record = None
+        self._last = (start, record)
+        return record
 
     def blank(self, start: int, end: int) -> bool:
         return self.block.records is None and not self.decode(start, end).strip()
@@ -305,7 +336,7 @@ class _Entry:
             parts = [parts[self.final], *parts[: self.final], *parts[self.final + 1 :]]
         return "\n".join(parts)
 
-    def hit(self, plan: Plan) -> Hit | None:
+    def hit(self, classifier: Classifier) -> Hit | None:
         if len(self.parts) == 1:
             record, matches = self.first, self.single
         else:
@@ -321,7 +352,7 @@ class _Entry:
                 id=f.id,
                 end_line=self.last_line,
             )
-            matches = classify(plan, record.message)
+            matches = classifier(record.message)
         if matches or _ERROR_RE.search(record.message):
             return Hit(record, matches)
         return None
@@ -338,6 +369,7 @@ class Scanner:
 
     def __init__(self, plan: Plan, problems: Problems, fmt: str = "auto"):
         self.plan, self.problems, self.fmt = plan, problems, fmt
+        self.classify = Classifier(plan)
         self._queue: list[_Entry | Hit] = []  # in line order; open entries hold back what follows
         self._source: str | None = None
         self.engines: set[str] = set()  # engines used so far (for --verbose)
@@ -375,7 +407,7 @@ class Scanner:
             record = lines.record_at(start, end, line_no)
             if record is None:
                 continue
-            single = classify(plan, record.message)
+            single = self.classify(record.message)
             if not single and not _ERROR_RE.search(record.message):
                 continue
             entry = _Entry(record, single)
@@ -435,7 +467,7 @@ class Scanner:
     def pending(self) -> Iterator[Hit]:
         """The hits still queued, open entries as they stand so far; nothing is consumed."""
         for item in self._queue:
-            hit = item.hit(self.plan) if isinstance(item, _Entry) else item
+            hit = item.hit(self.classify) if isinstance(item, _Entry) else item
             if hit is not None:
                 yield hit
 
@@ -445,7 +477,7 @@ class Scanner:
             if isinstance(item, _Entry):
                 if not item.done:
                     return
-                hit = item.hit(self.plan)
+                hit = item.hit(self.classify)
                 self._queue.pop(0)
                 if hit is not None:
                     yield hit
