@@ -14,11 +14,82 @@ from pathlib import Path
 from typing import NoReturn, Optional
 
 import typer
+import typer.core
+from typer.core import TyperGroup
+
+click = getattr(typer.core, "_click", None) or typer.core.click  # typer vendors click since 0.2x
 
 from analyzer import __version__
 from analyzer.clock import ClockError
 
+
+class LazyGroup(TyperGroup):
+    """A command group whose commands listed in `lazy` are imported only when they run (or their own
+    --help is asked): start-up pays for the command that runs, not for every command (issue 17).
+    `lazy` maps a command name to (module, function, summary); the summary is the first paragraph of
+    the function's docstring, shown by the group's --help (tests/test_cli_lazy.py keeps them equal)."""
+
+    lazy: dict[str, tuple[str, str, str]] = {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:  # type: ignore[name-defined]
+        # plain commands, then the lazy ones, then the sub-groups: the order of the help listing
+        loaded = [n for n in self.commands if n not in self.lazy]
+        groups = [n for n in loaded if isinstance(self.commands[n], TyperGroup)]
+        return [*(n for n in loaded if n not in groups), *self.lazy, *groups]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy:
+            self.commands[cmd_name] = load_command(cmd_name, *self.lazy[cmd_name][:2])
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.commands.get(name) or typer.core.TyperCommand(name=name, help=self.lazy[name][2])
+            if not cmd.hidden:
+                rows.append((name, cmd))
+        if rows:
+            limit = formatter.width - 6 - max(len(name) for name, _ in rows)
+            with formatter.section("Commands"):
+                formatter.write_dl([(name, cmd.get_short_help_str(limit)) for name, cmd in rows])
+
+
+def load_command(name: str, module: str, function: str) -> click.Command:
+    """The click command typer makes of `module.function`, registered as `name`."""
+    import importlib
+
+    one = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
+    one.command(name=name)(getattr(importlib.import_module(module), function))
+    return typer.main.get_command(one)
+
+
+class _Root(LazyGroup):
+    lazy = {
+        "doctor": ("analyzer.cli.doctor", "doctor", "Run the Redis checklist of the troubleshooting note against a "
+                   "service, through the Render API."),  # issue 5
+        "fetch": ("analyzer.cli.fetch", "fetch", "Fetch a service's logs from the Render API (every page of the "
+                  "window) and diagnose them."),  # issue 4
+        "follow": ("analyzer.cli.follow", "follow", "Follow a service's live logs and keep the diagnosis up to date; "
+                   "Ctrl-C prints the final one."),  # issue 4
+        "check": ("analyzer.cli.check", "check", "Gate CI on log samples: fail on findings, on expectation "
+                  "mismatches, or on new findings."),  # issue 6
+    }
+
+
+class _Rules(LazyGroup):
+    lazy = {
+        "test": ("analyzer.cli.check", "rules_test", "Every rule matches its examples.match lines, none of its "
+                 "examples.no_match lines, and no\nexample line triggers a more severe rule elsewhere unless "
+                 "declared (examples.also)."),  # issue 6
+        "lint": ("analyzer.cli.check", "rules_lint", "Schema, unknown keys, regex dialect, duplicate ids, references, "
+                 "missing examples and\nslow (catastrophically backtracking) patterns."),  # issue 6
+        "export": ("analyzer.cli.export", "rules_export", "Export the detecting rules as Sigma rules, or as "
+                   "Loki/Elastic/OpenSearch/Splunk alerts."),  # issue 20
+    }
+
+
 app = typer.Typer(
+    cls=_Root,
     add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
@@ -26,7 +97,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="rla: paste or fetch Render logs, get the Redis diagnosis with cause and fix.",
 )
-rules_app = typer.Typer(no_args_is_help=True, help="List, show, test and lint diagnosis rules.")
+rules_app = typer.Typer(cls=_Rules, no_args_is_help=True, help="List, show, test and lint diagnosis rules.")
 app.add_typer(rules_app, name="rules")
 
 
@@ -518,11 +589,3 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - never a raw traceback: one sentence, --debug for the rest
         sys.stderr.write(crash_report(exc, debug))
         sys.exit(EXIT_USAGE)
-
-
-from analyzer.cli.doctor import doctor as _doctor; app.command(name="doctor")(_doctor)  # noqa: E402,E702  (issue 5)
-from analyzer.cli.fetch import fetch as _fetch; app.command(name="fetch")(_fetch)  # noqa: E402,E702  (issue 4)
-from analyzer.cli.follow import follow as _follow; app.command(name="follow")(_follow)  # noqa: E402,E702  (issue 4)
-from analyzer.cli.check import check as _check; app.command(name="check")(_check)  # noqa: E402,E702  (issue 6)
-from analyzer.cli.check import rules_test as _rt, rules_lint as _rl; rules_app.command("test")(_rt); rules_app.command("lint")(_rl)  # noqa: E402,E702,E501  (issue 6)
-from analyzer.cli.export import rules_export as _rx; rules_app.command("export")(_rx)  # noqa: E402,E702  (issue 20)
