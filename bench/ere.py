@@ -147,6 +147,14 @@ def patterns_file(rules) -> str:  # type: ignore[no-untyped-def]
     """One ERE line per rule (its patterns joined with '|'); rules without patterns are skipped."""
     lines = []
     for rule in rules:
-        if rule.patterns:
-            lines.append("|".join(to_ere(p.pattern) for p in rule.patterns))
+        eres = []
+        for p in rule.patterns:
+            try:
+                eres.append(to_ere(p.pattern))
+            except Unsupported as exc:
+                if "newline" not in str(exc):
+                    raise
+                # a pattern for a joined multi-line entry can never match one line: grep has no use for it
+        if eres:
+            lines.append("|".join(eres))
     return "\n".join(lines) + "\n"

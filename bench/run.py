@@ -4,6 +4,7 @@
     python bench/run.py                 # generate bench/out/big.log (500 MB) if missing, then measure
     python bench/run.py --huge 10       # also stream 10 copies (5 GB) through stdin for the RSS figure
     python bench/run.py --engine python # the pure-Python fallback instead of the fastest engine
+    python bench/run.py --reference     # issue 17's table: the file of bench/gen_big_log.py 3400000
 
 Prints the machine, then:
   throughput  best-of-N wall time of `rla analyze big.log --format json` / same for grep -> ratio
@@ -107,7 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3, help="throughput runs per command (best is kept)")
     ap.add_argument("--startup-runs", type=int, default=15)
     ap.add_argument("--huge", type=int, default=0, help="also stream N copies of the file through stdin (RSS)")
-    ap.add_argument("--engine", choices=["auto", "hyperscan", "python"], default="auto")
+    ap.add_argument("--engine", choices=["auto", "hyperscan", "aho-corasick", "python"], default="auto")
+    ap.add_argument("--reference", action="store_true",
+                    help="measure on the file of bench/gen_big_log.py (issue 17's table) instead of bench/gen.py's")
+    ap.add_argument("--storm", default="200", help="MB of the retry-storm file (bench/storm.py); 0: skip")
     args = ap.parse_args(argv)
 
     from ere import patterns_file
@@ -118,10 +122,16 @@ def main(argv: list[str] | None = None) -> int:
 
     OUT.mkdir(exist_ok=True)
     big = Path(args.file)
+    if args.reference and args.file == str(OUT / "big.log"):
+        big = OUT / "reference.log"
     if not big.exists():
         print(f"generating {big} ({args.size}) ...", file=sys.stderr)
         with open(big, "wb") as out:
-            generate(out, parse_size(args.size), seed=1)
+            if args.reference:  # the reference file: 3.4 M lines per 500 MB, one Redis line in 2,000
+                lines_wanted = int(3_400_000 * parse_size(args.size) / 500_000_000)
+                subprocess.run([sys.executable, str(HERE / "gen_big_log.py"), str(lines_wanted)], stdout=out, check=True)
+            else:
+                generate(out, parse_size(args.size), seed=1)
     small = OUT / "small.log"
     if not small.exists():
         with open(small, "wb") as out:
@@ -136,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     lines = sum(chunk.count(b"\n") for chunk in iter(lambda f=open(big, "rb"): f.read(1 << 24), b""))
     print(f"machine:  {machine()}")
     print(f"input:    {big} {size_mb:.0f} MB, {lines:,} lines; {len(rules)} rules, {len(patterns.read_text().splitlines())} PATTERNS lines")
-    print(f"engines:  available {', '.join(available())}; used {args.engine}")
+    used = available()[0] if args.engine == "auto" else args.engine
+    print(f"engines:  available {', '.join(available())}; used {used}")
 
     # -- throughput -------------------------------------------------------------------------
     grep_cmd = ["grep", "-c", "-E", "-f", str(patterns), str(big)]
@@ -156,6 +167,17 @@ def main(argv: list[str] | None = None) -> int:
         f"            all runs, wall: grep {' '.join(f'{w:.2f}' for w, _ in g_runs)}; "
         f"rla {' '.join(f'{w:.2f}' for w, _ in r_runs)}"
     )
+    # gS: the 30-pattern reference of the troubleshooting note's lines; cat: the cost of reading
+    gs_cmd = ["grep", "-c", "-E", "-f", str(HERE / "grep-reference-patterns.txt"), str(big)]
+    cat_cmd = ["cat", str(big)]
+    gs = statistics.median(wall(gs_cmd) for _ in range(args.runs))
+    ct = statistics.median(wall(cat_cmd) for _ in range(args.runs))
+    rm = statistics.median(w for w, _ in r_runs)
+    target = "<= 1x gS" if used == "hyperscan" else "<= 2x gS"
+    print(
+        f"table:    engine {used}: rla {rm:.2f} s (median) = {rm / gs:.2f}x gS ({gs:.2f} s), "
+        f"{rm / statistics.median(w for w, _ in g_runs):.2f}x gP, {rm / ct:.1f}x cat ({ct:.2f} s)  (target {target})"
+    )
 
     # -- memory -----------------------------------------------------------------------------
     rss, took = peak_rss_mb(rla_big, env=env)
@@ -169,20 +191,43 @@ def main(argv: list[str] | None = None) -> int:
             f"({took_h:.1f} s, {size_mb * args.huge / took_h:.0f} MB/s)"
         )
 
+    # -- retry storm ------------------------------------------------------------------------
+    if float(args.storm) > 0:
+        from storm import write as write_storm
+
+        storm = OUT / f"storm-{args.storm}.log"
+        if not storm.exists():
+            with open(storm, "wb") as out:
+                write_storm(out, float(args.storm))
+        storm_cmd = [*rla, "analyze", str(storm), "--format", "json"]
+        runs = [timed(storm_cmd, env=env) for _ in range(args.runs)]
+        w, c = statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
+        mb = storm.stat().st_size / 1e6
+        print(
+            f"storm:    every line a Redis error, {mb:.0f} MB: {w:.1f} s wall ({mb / w:.1f} MB/s), CPU {c:.1f} s "
+            f"({mb / c:.1f} MB/s)  (target >= 45 MB/s, 10x the 4.5 MB/s of issue 17)"
+        )
+
     # -- start-up ---------------------------------------------------------------------------
-    base_cmd = [sys.executable, "-c", "pass"]
-    small_cmd = [*rla, "analyze", str(small)]
-    help_cmd = [*rla, "--help"]
-    base, an, hp = [], [], []
+    base_cmd = [sys.executable, "-c", "import typer"]
+    folder = ROOT / "samples" / "dashboard" / "ioredis"
+    cases = {
+        "--help": ([*rla, "--help"], 1.3),
+        "analyze 5 KB": ([*rla, "analyze", str(small)], 1.5),
+        "rules list": ([*rla, "rules", "list"], 1.5),
+        "check one folder": ([*rla, "check", str(folder)], 1.5),
+    }
+    base: list[float] = []
+    took: dict[str, list[float]] = {k: [] for k in cases}
     for _ in range(args.startup_runs):
         base.append(wall(base_cmd))
-        an.append(wall(small_cmd))
-        hp.append(wall(help_cmd))
-    b, a, h = statistics.median(base), statistics.median(an), statistics.median(hp)
-    print(
-        f"start-up: python -c pass {b * 1000:.0f} ms; rla analyze small.log {a * 1000:.0f} ms = {a / b:.1f}x; "
-        f"rla --help {h * 1000:.0f} ms = {h / b:.1f}x  (target <= 2x; medians of {args.startup_runs})"
-    )
+        for k, (cmd, _) in cases.items():
+            took[k].append(wall(cmd))
+    b = statistics.median(base)
+    print(f"start-up: python -c 'import typer' {b * 1000:.0f} ms (medians of {args.startup_runs}, alternating runs)")
+    for k, (_, goal) in cases.items():
+        m = statistics.median(took[k])
+        print(f"          rla {k}: {m * 1000:.0f} ms = {m / b:.2f}x  (target <= {goal}x{'' if m / b <= goal else ', missed'})")
     return 0
 
 
