@@ -4,8 +4,8 @@ A needle is a literal every match of some rule must contain (see analyzer.engine
 Two engines give the same answer, the set of lines that contain at least one needle (ASCII case
 folded for the case-insensitive ones):
 
-* `hyperscan` (optional extra `rla[fast]`): all needles in one compiled automaton, one pass over
-  the block in C, SIMD-accelerated (~1 GB/s here).
+* `hyperscan` (installed by a plain `pip install` wherever PyPI has a wheel): all needles in one
+  compiled automaton, one pass over the block in C, SIMD-accelerated (~1 GB/s here).
 * `aho-corasick` (pyahocorasick, installed by a plain `pip install` wherever it has a wheel, which
   is more platforms than Hyperscan): the lower-cased needles in one automaton walked in C over the
   lower-cased block; the few lines it finds get the exact needle check (case-sensitive needles too).
@@ -223,7 +223,7 @@ def available() -> list[str]:
 
 
 ENGINES = ("hyperscan", "aho-corasick", "python")  # fastest first
-_CLASSES = {"hyperscan": lambda: HyperscanEngine, "aho-corasick": lambda: AhoCorasickEngine}
+_CLASSES = {"hyperscan": HyperscanEngine, "aho-corasick": AhoCorasickEngine}
 
 
 def engine_version(name: str) -> str:
@@ -247,7 +247,7 @@ def build(needles: Needles, prefer: str | None = None) -> HyperscanEngine | AhoC
     for name in ENGINES[:-1]:
         if choice in ("", "auto", name) and name in here:
             try:
-                return _CLASSES[name]()(needles)
+                return _CLASSES[name](needles)
             except Exception:  # a pattern the library refuses: the next engine gives the same answer
                 if choice == name:
                     raise
