@@ -34,7 +34,7 @@ def _modules_after(*args: str) -> tuple[set[str], str]:
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
     )
-    env = {**os.environ, "RLA_LANG": "en", "NO_COLOR": "1"}
+    env = {**os.environ, "RLA_LANG": "en", "NO_COLOR": "1", "COLUMNS": "200"}
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
     return set(out.stderr.split()), out.stdout
 
@@ -54,3 +54,13 @@ def test_a_lazy_command_runs_and_only_its_module_is_imported():
     assert "rules linted" in stdout
     assert "analyzer.cli.check" in modules
     assert not {"analyzer.cli.doctor", "analyzer.cli.fetch", "analyzer.cli.follow", "httpx"} & modules
+
+
+@pytest.mark.parametrize(("group", "cls"), GROUPS)
+def test_a_lazy_command_gets_the_shared_display_options(group: str, cls):  # type: ignore[no-untyped-def]
+    """`command()` adds -o, the display options and the exit codes to every command it builds; one
+    loaded later gets them too."""
+    for name in cls.lazy:
+        args = [*([group] if group else []), name, "--help"]
+        _, stdout = _modules_after(*args)
+        assert "--output" in stdout and "Exit codes" in stdout, args

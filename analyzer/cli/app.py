@@ -39,7 +39,11 @@ class LazyGroup(TyperGroup):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in self.lazy:
-            self.commands[cmd_name] = load_command(cmd_name, *self.lazy[cmd_name][:2])
+            from analyzer.cli.display import add_display_options
+
+            loaded = load_command(cmd_name, *self.lazy[cmd_name][:2])
+            add_display_options(loaded)  # what `command()` gives the commands loaded up front
+            self.commands[cmd_name] = loaded
         return self.commands.get(cmd_name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
