@@ -335,7 +335,7 @@ def test_retry_storm_is_classified_like_the_reference(engine: str):
 
 
 def test_the_classification_memory_is_bounded_and_changes_no_answer():
-    from analyzer.scan import Classifier, classify
+    from analyzer.engine.scan import Classifier, classify
 
     plan = compile_plan(builtin().rules)
     remember = Classifier(plan, limit=3)

@@ -477,7 +477,7 @@ def version_report() -> str:
     gets here (RLA_ENGINE honoured), with the engines installed and the ones missing."""
     import platform
 
-    from analyzer.engine import ENGINES, available, engine_version
+    from analyzer.engine.prefilter import ENGINES, available, engine_version
 
     here = available()
     chosen = os.environ.get("RLA_ENGINE", "").strip() or "auto"
