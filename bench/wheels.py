@@ -38,7 +38,8 @@ NO_WHEEL = {
         *((p, v) for p in ("win_arm64", "manylinux2014_i686", "manylinux2014_ppc64le") for v in PYTHONS),
     },
     "pyahocorasick": {
-        *((p, v) for p in ("win_arm64", "manylinux2014_i686", "manylinux2014_ppc64le") for v in PYTHONS),
+        *((p, v) for p in ("win_arm64", "manylinux2014_ppc64le") for v in PYTHONS),
+        *(("manylinux2014_i686", v) for v in PYTHONS if v != "3.10"),  # 3.10 alone has an i686 wheel
     },
 }
 
