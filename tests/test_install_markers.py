@@ -49,7 +49,9 @@ def test_marker_never_asks_for_a_missing_wheel(package: str):
 def test_every_platform_without_hyperscan_that_has_a_wheel_gets_the_second_engine():
     wheels = _wheels()
     reqs = _requirements()
-    for platform in wheels.PLATFORMS:
+    # 32-bit x86: pyahocorasick has a wheel for Python 3.10 alone, left out on purpose (a marker for
+    # one version of a platform we do not test on would be a build from source the day it changes)
+    for platform in (p for p in wheels.PLATFORMS if p != "manylinux2014_i686"):
         for python in wheels.PYTHONS:
             env = wheels.environment(platform, python)
             if not reqs["hyperscan"].marker.evaluate(env) and wheels.has_wheel("pyahocorasick", platform, python):
