@@ -209,6 +209,19 @@ class Scope:
     after_join: dict[str, list[str]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class SourceVerdict:
+    """One input's own verdict when several were given: each file tells its own story, so a "since"
+    and a root cause never come from two different files."""
+
+    source: str
+    verdict: Verdict
+
+
+# How bad a verdict is, to pick the one that speaks for several sources.
+STATE_RANK = {"unknown": 0, "healthy": 1, "recovered": 2, "degraded": 3, "failing": 4}
+
+
 @dataclass
 class Stats:
     sources: list[str] = field(default_factory=list)
@@ -229,3 +242,4 @@ class Diagnosis:
     unexplained: list[Unexplained]
     stats: Stats
     not_redis: list[NotRedis] = field(default_factory=list)
+    per_source: list[SourceVerdict] = field(default_factory=list)  # several sources only, in input order

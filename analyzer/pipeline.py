@@ -10,12 +10,15 @@ import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from analyzer.model import Diagnosis, LogRecord, Scope
+from analyzer.model import STATE_RANK, Diagnosis, LogRecord, Scope, SourceVerdict, Verdict
 from analyzer.redact import Redactor
 from analyzer.engine.rules import RuleSet
 from analyzer.engine.scan import Hit, Plan, Scanner, compile_plan
 from analyzer.judge import Judge
 from analyzer.sources.files import Block, Problems
+
+
+MAX_SOURCE_JUDGES = 200  # sources beyond these get no verdict of their own (memory stays bounded)
 
 
 def records_block(records: list[LogRecord], source: str, more: bool = False) -> Block:
@@ -41,6 +44,8 @@ class Session:
     plan: Plan = field(init=False)
     judge: Judge = field(init=False)
     scanner: Scanner = field(init=False)
+    # one judge per source besides the overall one, so each file gets its own verdict (bounded)
+    by_source: dict[str, Judge] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.plan = compile_plan(self.ruleset.rules)
@@ -62,7 +67,16 @@ class Session:
             self.judge.stats.candidates += 1
             if self.level is None or self.level(hit.record.level):
                 new.extend(self.judge.feed(hit))
+                own = self._source_judge(hit.record.source)
+                if own is not None:
+                    own.feed(hit)
         return new
+
+    def _source_judge(self, source: str) -> Judge | None:
+        judge = self.by_source.get(source)
+        if judge is None and len(self.by_source) < MAX_SOURCE_JUDGES:
+            judge = self.by_source[source] = Judge(self.ruleset.by_id, self.redactor, affinity=self.ruleset.affinity)
+        return judge
 
     def flush(self) -> list[str]:
         """Entries still waiting for a next block are complete (end of input)."""
@@ -78,14 +92,15 @@ class Session:
     def preview(self) -> Diagnosis:
         """The diagnosis so far, entries still open counted as they stand, without closing them: what
         a live view shows between batches (the judge is copied, the session goes on unchanged)."""
-        keep = self.judge
+        keep, keep_sources = self.judge, self.by_source
         shared = {id(keep.rules): keep.rules, id(keep.redactor): keep.redactor}
         self.judge = copy.deepcopy(keep, shared)
+        self.by_source = copy.deepcopy(keep_sources, shared)
         try:
             self._judge(self.scanner.pending())
             return self._finish(None)
         finally:
-            self.judge = keep
+            self.judge, self.by_source = keep, keep_sources
 
     def describe(self, seconds: float | None = None) -> str:
         """How the input was read (`--verbose`): engine, lines, candidates, speed, and what is missing."""
@@ -119,7 +134,15 @@ class Session:
         if incomplete:
             stats.incomplete = incomplete
         stats.scope = self.scope
-        return self.judge.diagnosis()
+        diag = self.judge.diagnosis()
+        if len(stats.sources) > 1:
+            diag.per_source = [
+                SourceVerdict(s, self.by_source[s].diagnosis().verdict if s in self.by_source else Verdict("unknown"))
+                for s in stats.sources
+            ]
+            # the overall verdict is the worst source's own: its "since" and root cause tell one story
+            diag.verdict = max(diag.per_source, key=lambda sv: STATE_RANK.get(sv.verdict.state, 0)).verdict
+        return diag
 
 
 def diagnose(blocks: Iterable[Block], ruleset: RuleSet, input_format: str = "auto") -> Diagnosis:

@@ -210,3 +210,31 @@ def test_two_causes_of_one_entry_give_the_same_root_cause_every_run():
         )
         roots.add(json.loads(out.stdout)["verdict"]["root_cause"])
     assert len(roots) == 1, roots
+
+
+# -- several files, one story each (issue 13, class 5) ----------------------------------------------------------
+
+
+def test_several_files_get_their_own_verdicts_and_one_consistent_overall():
+    folder = RAW.parent / "dashboard" / "node-app"
+    diag = diagnose(read_sources([str(folder)], Problems()), RULES)
+    per = {sv.source: sv.verdict for sv in diag.per_source}
+    assert len(per) == len(list(folder.glob("*.txt"))) > 1
+    healthy = str(folder / "healthy.txt")
+    assert per[healthy].state == "healthy"
+    # the overall verdict is one file's own: its "since" and its root cause come from the same file
+    v = diag.verdict
+    assert v.state == "failing" and v.since is not None
+    assert per[v.since.source] == v
+    doc = json.loads(render(diag, "json", ReportContext(RULES)))
+    assert {p["source"] for p in doc["per_source"]} == set(per)
+    assert "27 sources:" in doc["verdict"]["text"] or f"{len(per)} sources:" in doc["verdict"]["text"]
+    table = render(diag, "table", ReportContext(RULES, width=200))
+    assert "Per source:" in table and f"✅ {healthy}: Redis healthy" in table
+    assert f"`{healthy}`: Redis healthy" in render(diag, "markdown", ReportContext(RULES))
+
+
+def test_one_file_keeps_one_verdict():
+    diag = diagnose(read_sources([str(RAW.parent / "dashboard/node-app/degraded.txt")], Problems()), RULES)
+    assert diag.per_source == []
+    assert json.loads(render(diag, "json", ReportContext(RULES)))["per_source"] == []

@@ -9,7 +9,7 @@ from typing import Any
 
 from analyzer import __version__
 from analyzer.i18n import t, tr
-from analyzer.model import Diagnosis, Evidence, Finding, NotRedis, Severity
+from analyzer.model import STATE_RANK, Diagnosis, Evidence, Finding, NotRedis, Severity, Verdict
 from analyzer.redact import Redactor
 from analyzer.engine.rules import RuleSet
 
@@ -62,9 +62,23 @@ def nothing_read(diag: Diagnosis) -> bool:
 
 
 def verdict_text(diag: Diagnosis, ctx: ReportContext) -> str:
-    v, lang = diag.verdict, ctx.lang
-    if nothing_read(diag) and v.state == "unknown":
-        return t("verdict.nothing_read", lang)
+    """The first line: the verdict, and with several sources how many are in each state."""
+    if nothing_read(diag) and diag.verdict.state == "unknown":
+        return t("verdict.nothing_read", ctx.lang)
+    text = state_text(diag.verdict, ctx)
+    if diag.per_source:
+        counts: dict[str, int] = {}
+        for sv in diag.per_source:
+            counts[sv.verdict.state] = counts.get(sv.verdict.state, 0) + 1
+        order = sorted(counts, key=lambda s: -STATE_RANK.get(s, 0))
+        states = ", ".join(f"{counts[s]} {t('state.' + s, ctx.lang)}" for s in order)
+        text += t("sep.semicolon", ctx.lang) + t("verdict.sources", ctx.lang, n=len(diag.per_source), states=states)
+    return text
+
+
+def state_text(v: Verdict, ctx: ReportContext) -> str:
+    """One verdict in words: state, since when, root cause, fallback, deploy."""
+    lang = ctx.lang
     # "the app runs on the memory-cache fallback" only when a fallback line was seen
     state_key = "verdict.degraded_plain" if v.state == "degraded" and v.fallback is None else f"verdict.{v.state}"
     text = t(state_key, lang)
@@ -165,6 +179,17 @@ def to_dict(diag: Diagnosis, ctx: ReportContext) -> dict[str, Any]:
         ]
         if ctx.unexplained
         else [],
+        # several sources: each one's own verdict (the top verdict is the worst of them); [] for one source
+        "per_source": [
+            {
+                "source": sv.source,
+                "state": sv.verdict.state,
+                "text": state_text(sv.verdict, ctx),
+                "root_cause": sv.verdict.root_cause,
+                "since": _ev(sv.verdict.since) if sv.verdict.since else None,
+            }
+            for sv in diag.per_source
+        ],
         "not_redis": [
             {
                 "rule": n.rule_id,

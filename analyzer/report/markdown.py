@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from analyzer.i18n import t
 from analyzer.model import Diagnosis, Severity
-from analyzer.report import ReportContext, evidence_fields, fill, not_redis_text, verdict_text, when
+from analyzer.report import ReportContext, evidence_fields, fill, not_redis_text, state_text, verdict_text, when
 from analyzer.report.ci import md_text as _cell
 
 
@@ -13,6 +13,8 @@ def render_markdown(diag: Diagnosis, ctx: ReportContext) -> str:
     from analyzer.report.table import read_lines
 
     out = [f"**{_cell(verdict_text(diag, ctx))}**", ""]
+    if diag.per_source:  # each file's own story
+        out += [f"- `{_cell(sv.source)}`: {_cell(state_text(sv.verdict, ctx))}" for sv in diag.per_source] + [""]
     out += ["> " + "<br>".join(_cell(line) for line in read_lines(diag, ctx)), ""]  # what was read, what was not
     shown = [f for f in diag.findings if f.severity > Severity.OK]  # status lines are not findings
     status = [f for f in diag.findings if f.severity <= Severity.OK]

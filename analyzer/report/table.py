@@ -18,7 +18,16 @@ from __future__ import annotations
 
 from analyzer.i18n import t
 from analyzer.model import Diagnosis, Finding, Severity
-from analyzer.report import ReportContext, evidence_fields, fill, not_redis_text, nothing_read, verdict_text, when
+from analyzer.report import (
+    ReportContext,
+    evidence_fields,
+    fill,
+    not_redis_text,
+    nothing_read,
+    state_text,
+    verdict_text,
+    when,
+)
 from analyzer.terminal import cells, clip, wrap
 from analyzer.times import clock, day, human
 
@@ -182,6 +191,13 @@ def render_table(diag: Diagnosis, ctx: ReportContext) -> str:
     lines = [_paint(x, _STATE_COLOR.get(v.state), ctx.color) for x in head]
     for text in read_lines(diag, ctx):
         lines += wrap(text, width, "   ", "     ")
+    if diag.per_source:  # several files: each one's own story under the worst one
+        lines += wrap(t("sources.title", lang), width, "   ")
+        for sv in diag.per_source[:20]:
+            mark = _ICON.get(sv.verdict.state, "?")
+            lines += wrap(f"{mark} {sv.source}: {state_text(sv.verdict, ctx)}", width, "   ", "       ")
+        if len(diag.per_source) > 20:
+            lines.append("   " + t("sources.more", lang, n=len(diag.per_source) - 20))
     if nothing_read(diag):
         return "\n".join(lines) + "\n"
 
