@@ -86,7 +86,9 @@ def test_directory_and_glob(tmp_path: Path):
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
     doc = json.loads(rla("analyze", str(tmp_path), "-f", "json").stdout)
     assert len(doc["stats"]["sources"]) == 2
-    assert doc["verdict"]["state"] == "recovered"
+    # two files, two stories (issue 13): b.txt's ready line does not "recover" a.log's failure
+    assert {p["source"].rsplit("/", 1)[-1]: p["state"] for p in doc["per_source"]} == {"a.log": "failing", "b.txt": "healthy"}
+    assert doc["verdict"]["state"] == "failing"
     doc = json.loads(rla("analyze", str(tmp_path / "*.log"), "-f", "json").stdout)
     assert doc["stats"]["sources"] == [str(tmp_path / "a.log")]
 

@@ -61,6 +61,12 @@ def nothing_read(diag: Diagnosis) -> bool:
     return diag.stats.lines == 0
 
 
+_STATE_WORD = {
+    "healthy": "state.healthy", "degraded": "state.degraded", "failing": "state.failing",
+    "recovered": "state.recovered", "unknown": "state.unknown",
+}  # fmt: skip
+
+
 def verdict_text(diag: Diagnosis, ctx: ReportContext) -> str:
     """The first line: the verdict, and with several sources how many are in each state."""
     if nothing_read(diag) and diag.verdict.state == "unknown":
@@ -71,7 +77,7 @@ def verdict_text(diag: Diagnosis, ctx: ReportContext) -> str:
         for sv in diag.per_source:
             counts[sv.verdict.state] = counts.get(sv.verdict.state, 0) + 1
         order = sorted(counts, key=lambda s: -STATE_RANK.get(s, 0))
-        states = ", ".join(f"{counts[s]} {t('state.' + s, ctx.lang)}" for s in order)
+        states = ", ".join(f"{counts[s]} {t(_STATE_WORD[s], ctx.lang)}" for s in order if s in _STATE_WORD)
         text += t("sep.semicolon", ctx.lang) + t("verdict.sources", ctx.lang, n=len(diag.per_source), states=states)
     return text
 
