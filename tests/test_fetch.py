@@ -348,3 +348,13 @@ def test_the_one_command_demo_server_serves_fetch():
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+def test_fetch_fail_on_unknown_fails_an_empty_window_and_config_fail_on_reaches_fetch(fake, tmp_path):
+    window = ("--start", "2026-11-26T00:00:00Z", "--end", "2026-11-26T01:00:00Z")  # before every demo log
+    assert run(fake, "fetch", DEMO_SERVICE, *window, "--format", "json").returncode == 0
+    out = run(fake, "fetch", DEMO_SERVICE, *window, "--format", "json", "--fail-on", "unknown")
+    assert out.returncode == 1, out.stderr  # nothing could be told: a CI job can fail on it
+    config = tmp_path / "rla.yaml"
+    config.write_text("fail-on: unknown\n")
+    assert run(fake, "fetch", DEMO_SERVICE, *window, "--format", "json", RLA_CONFIG=str(config)).returncode == 1

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 KEYS = {"rules", "select", "ignore", "fail-on"}
-_LEVELS = ("ok", "info", "warning", "error", "critical")
+_LEVELS = ("ok", "info", "warning", "error", "critical", "unknown")  # as --fail-on
 ENV = "RLA_CONFIG"  # a config file to use instead of searching ("" or "none": no config at all)
 
 

@@ -33,12 +33,16 @@ class Level(str, Enum):  # the same values as analyze's --fail-on
     warning = "warning"
     error = "error"
     critical = "critical"
+    unknown = "unknown"  # as error, and also when nothing could be told (an empty window)
 
 
 # ----------------------------------------------------------------------------- shared options
 
 _FORMAT = typer.Option(Format.table, "--format", "-f", help="Output format.")
-_FAIL_ON = typer.Option(Level.error, "--fail-on", help="Exit 1 when a finding is at least this severe.")
+# None: the configuration's fail-on (.rla.yaml, [tool.rla]), else error, as for analyze
+_FAIL_ON = typer.Option(None, "--fail-on", show_default=False,
+                        help="Exit 1 when a finding is at least this severe; 'unknown': also when nothing could "
+                             "be told (default: the configuration's fail-on, else error).")
 _RULES = typer.Option(None, "--rules", help="Extra rule pack directory (repeatable); same ids override ours.")
 _LANG = typer.Option(None, "--lang", help="en or fr (default: RLA_LANG, then the locale).")
 _LEVEL = typer.Option(None, "--level", help="Only these levels (repeatable; Render wildcards/regex work): "
@@ -364,7 +368,7 @@ def fetch(
     save_raw: bool = typer.Option(False, "--save-raw", help="With --save: keep the logs exactly as fetched, "
                                   "secrets included (a warning says so)."),
     format: Format = _FORMAT,
-    fail_on: Level = _FAIL_ON,
+    fail_on: Optional[Level] = _FAIL_ON,
     rules: Optional[list[Path]] = _RULES,
     lang: Optional[str] = _LANG,
     unexplained: bool = _UNEXPLAINED,

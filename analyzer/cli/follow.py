@@ -53,7 +53,7 @@ def follow(
     for_: Optional[str] = typer.Option(None, "--for", help="Stop after this long (30s, 15m, 2h) and print the final "
                                        "diagnosis; the exit code then follows --fail-on.", show_default=False),
     format: Format = _FORMAT,
-    fail_on: Level = _FAIL_ON,
+    fail_on: Optional[Level] = _FAIL_ON,
     rules: Optional[list[Path]] = _RULES,
     lang: Optional[str] = _LANG,
     unexplained: bool = _UNEXPLAINED,
