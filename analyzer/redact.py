@@ -18,7 +18,10 @@ Two modes:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from typing import TypeVar
+
+T = TypeVar("T")
 
 # ---------------------------------------------------------------------------- free text
 
@@ -46,10 +49,43 @@ _AUTH_HEADER = re.compile(
     r"(?i)(?P<head>\b(?:proxy-)?authorization\s*['\"]?\s*[:=]\s*['\"]?\s*(?:bearer\s+|basic\s+|token\s+|digest\s+)?)"
     r"(?P<secret>[^\s'\",}]+)"
 )
-_PAIR = re.compile(
-    r"(?i)(?P<head>\b(?:password|passwd|pwd|secret|client_secret|api[_-]?key|apikey|token|auth[_-]?token|"
-    r"access[_-]?token|access[_-]?key|private[_-]?key)['\"]?\s*[=:]\s*['\"]?)"
-    r"(?P<secret>(?!«secret-)[^\s'\",;&}]+)"
+# name=value, name: value, "name": "value", 'name' => 'value' … where the NAME says it holds a secret
+# (REDIS_PASSWORD, REDISCLI_AUTH, x_password, authToken, api-key, PASS): the name is split into words
+# (on _ . - and camelCase) and checked against _SECRET_WORDS, so one pattern covers env assignments,
+# JSON, YAML, logfmt and printed objects. A quoted value runs to its closing quote (spaces included).
+_NAMED = re.compile(
+    r"(?P<head>(?<![\w.\-])(?P<q>[\"']?)(?P<name>[A-Za-z0-9_.\-]{0,60}(?i:pass|pwd|secret|token|key|auth|cred)"
+    r"[A-Za-z0-9_.\-]{0,60})\\?(?P=q)"
+    r"\s*(?P<sep>=>?|:(?!//))[ \t]*(?P<vq>\\?[\"'`])?)"
+    r"(?P<secret>(?(vq)(?:(?!(?P=vq))[^\n]){1,512}|[^\s'\",;&}\]]{1,512}))"
+)
+_SECRET_WORDS = frozenset(
+    "password passwd pass pwd passphrase secret secrets token tokens key apikey auth credential credentials "
+    "authorization cred creds".split()
+)
+_SECRET_ENDINGS = ("password", "passwd", "secret", "token")
+_NAME_TAILS = frozenset({"base", "value", "raw", "b64", "str", "string"})
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_TOKEN_LIKE = re.compile(r"(?=[^:]*\d)(?=[^:]*[A-Za-z])[^:\s]{8,}")
+_NOT_SECRET = re.compile(r"(?i)null|none|nil|undefined|true|false|empty|required|missing|invalid|\(?none\)?|\W*")
+# Command-line password flags: `redis-cli -a PW` (-a only after a *-cli program, where it means the
+# password), and --pass/--password/--auth/--token/--secret/--api-key PW or =PW anywhere.
+_CLI_FLAG = re.compile(
+    r"(?P<head>(?:\b(?:redis|valkey|keydb)-cli\b[^\n]*?\s-a|(?<!\S)--(?:pass|password|passwd|auth|token|"
+    r"secret|api-key|apikey|access-token|requirepass|masterauth))(?:=|\s+)(?P<vq>[\"'])?)"
+    r"(?P<secret>(?(vq)[^\"'\n]{1,512}|(?!-)[^\s'\"]{1,512}))"
+)
+# A bearer token on its own ("Bearer abc…" without an Authorization header in front).
+_BEARER = re.compile(r"(?P<head>(?i:\bbearer)\s+)(?P<secret>[A-Za-z0-9\-._~+/]{8,}=*)")
+# URL user-info with no colon: redis://PASSWORD@host (redis clients read it as the password), or a
+# user name alone; either way it is hidden (`[^:]` so the user:password form stays with _URL_PASSWORD).
+_URL_USERINFO = re.compile(
+    r"(?P<head>\b[a-zA-Z][a-zA-Z0-9+.\-]{1,20}://)(?P<secret>[^\s:/@'\"`?#]{1,256})(?=" + _HOST_TAIL + r")"
+)
+# user:password@host:port with the scheme lost (a host with a port, or a Render Key Value host).
+_BARE_USERINFO = re.compile(
+    r"(?P<head>(?<![\w/.@:\-])[A-Za-z0-9_.\-]{0,64}:)(?P<secret>[^\s:@/'\"`]{3,256})"
+    r"(?=@(?:red-[a-z0-9]+|[\w.\-]+:\d{2,5}\b))"
 )
 _QUERY_SECRET = re.compile(r"(?i)(?P<head>[?&](?:password|pass|pwd|auth|token|secret|key)=)(?P<secret>[^&#\s'\"]+)")
 # Secrets shown inside a redis AUTH command echoed by a client ("AUTH default s3cret").
@@ -99,7 +135,11 @@ class Redactor:
         text = _URL_PASSWORD.sub(sub, text)
         text = _AUTH_HEADER.sub(sub, text)
         text = _AWS_SECRET.sub(sub, text)
-        text = _PAIR.sub(sub, text)
+        text = _NAMED.sub(self._named, text)
+        text = _CLI_FLAG.sub(sub, text)
+        text = _BEARER.sub(sub, text)
+        text = _URL_USERINFO.sub(sub, text)
+        text = _BARE_USERINFO.sub(sub, text)
         text = _QUERY_SECRET.sub(sub, text)
         text = _AUTH_CMD.sub(sub, text)
         text = _AUTH_ARGS.sub(sub, text)
@@ -113,6 +153,26 @@ class Redactor:
             return m.group(0)
         return m.group("head") + self.stand_in(secret)
 
+    def _named(self, m: re.Match[str]) -> str:
+        """A name=value pair: redacted when a word of the name says secret and the value is not a
+        word that says the value is absent ("password: undefined" is a clue worth keeping)."""
+        words = [w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", m.group("name"))]
+        while len(words) > 1 and (words[-1].isdigit() or words[-1] in _NAME_TAILS):
+            words.pop()  # SECRET_KEY_BASE, REDIS_PASSWORD_2, authTokenValue
+        # The name must END with a secret word: REDIS_PASSWORD, not redis-auth-failed (a rule id) or
+        # PASSWORD_FILE (a path).
+        keep = not words or not (words[-1] in _SECRET_WORDS or words[-1].endswith(_SECRET_ENDINGS))
+        # "key: session:42", "auth: failed" are prose; "auth: 9f8e7d6c5b" is not
+        keep = keep or (words in (["key"], ["auth"]) and m.group("sep") != "="
+                        and not _TOKEN_LIKE.fullmatch(m.group("secret")))
+        # "name": 4 — a JSON number is a count, and replacing it would break the document
+        keep = keep or (bool(m.group("q")) and not m.group("vq") and _NUMBER.fullmatch(m.group("secret")) is not None)
+        if keep:  # not a secret's value: it may still hold a pair of its own ("monkey: KEY=…")
+            return m.group("head") + _NAMED.sub(self._named, m.group("secret"))
+        if _NOT_SECRET.fullmatch(m.group("secret")) or _STAND_IN.search(m.group("secret")):
+            return m.group(0)
+        return self._sub(m)
+
     def add(self, secret: str | None) -> None:
         """Register a known secret (the API key in use) so it is hidden wherever it shows up."""
         if secret:
@@ -125,6 +185,21 @@ class Redactor:
             if len(secret) >= 6 and secret in text:
                 text = text.replace(secret, token)
         return text
+
+    def tree(self, obj: T) -> T:
+        """Every string inside a report's data (dataclasses, dicts, lists, tuples) redacted, keys
+        included. Done BEFORE a format escapes the text: JSON's `\\"`, XML's `&amp;` or `&quot;`
+        would hide a secret's shape from the patterns (`?a=1&amp;password=…`)."""
+        if isinstance(obj, str):
+            return self.scrub(obj)  # type: ignore[return-value]
+        if isinstance(obj, dict):
+            return {self.tree(k): self.tree(v) for k, v in obj.items()}  # type: ignore[return-value]
+        if isinstance(obj, (list, tuple)):
+            return type(obj)(self.tree(v) for v in obj)  # type: ignore[return-value]
+        if is_dataclass(obj) and not isinstance(obj, type):
+            changes = {f.name: self.tree(getattr(obj, f.name)) for f in fields(obj) if f.init}
+            return replace(obj, **changes)
+        return obj
 
     def value(self, text: str) -> str:
         """Redact one configuration value (a URL however broken), then as free text."""

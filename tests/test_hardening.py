@@ -673,6 +673,17 @@ SECRETS = {
     "secret": "PairS3cret66",
     "query": "QueryTok3n77",
     "auth": "AuthCmdPassw0rd8",
+    # issue 15: shapes that leaked in json, --save and the unexplained lines
+    "env": "EnvPw777value",
+    "cli-auth": "CliAuthPw42",
+    "cli-flag": "FlagPassw0rd31",
+    "cli-long": "LongFlagPw2024",
+    "bare-bearer": "tokenXYZabc77",
+    "basic": "dXNlcjpCYXNpY1B3MjI=",
+    "userinfo": "OnlyPassw0rd19",
+    "json-pair": "json pair Pw 4411",
+    "yaml-pair": "YamlPairPw93",
+    "amp-query": "AmpQueryPw81",
 }
 SECRET_LINES = [
     f"[ioredis] Unhandled error event: Error: connect ECONNREFUSED redis://default:{SECRETS['redis']}@red-d1abc2def3ghi4jkl5mn:6379",
@@ -687,6 +698,16 @@ SECRET_LINES = [
     f"Error: config password={SECRETS['password']} secret: {SECRETS['secret']}",
     f"Error: GET /cb?code=1&token={SECRETS['query']} 500",
     f"ReplyError: WRONGPASS invalid username-password pair (AUTH default {SECRETS['auth']})",
+    f"Error: REDIS_PASSWORD={SECRETS['env']}",
+    f"Error: REDISCLI_AUTH={SECRETS['cli-auth']} x",
+    f"Error: redis-cli -h red-d1abc2def3ghi4jkl5mn -p 6379 -a {SECRETS['cli-flag']} ping failed",
+    f"Error: worker started with --password={SECRETS['cli-long']}",
+    f"Error: Bearer {SECRETS['bare-bearer']}",
+    f"Error: upstream rejected Authorization: Basic {SECRETS['basic']}",
+    f"Error: connect ECONNREFUSED redis://{SECRETS['userinfo']}@red-d1abc2def3ghi4jkl5mn:6379",
+    f'Error: bad config {{"redis_password": "{SECRETS["json-pair"]}", "port": 6379}}',
+    f"Error: in settings.yml password: {SECRETS['yaml-pair']}",
+    f"Error: GET /cb?code=1&password={SECRETS['amp-query']} 500",
     f"Error: connect ECONNREFUSED again redis://default:{SECRETS['redis']}@red-d1abc2def3ghi4jkl5mn:6379",
 ]
 

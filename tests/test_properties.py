@@ -206,6 +206,36 @@ def test_a_registered_secret_never_survives_any_surrounding(secret: str, noise: 
     assert secret not in r.scrub(noise + secret + noise)
 
 
+@SETTINGS
+@given(st.sampled_from(["", "REDIS_", "x_", "my.", "redis", "APP-", "db_"]),
+       st.sampled_from(["PASSWORD", "password", "Password", "AUTH", "SECRET", "TOKEN", "ApiKey", "_KEY", "PASS", "CREDENTIALS"]),
+       st.sampled_from(["", "_BASE", "_2", "Value"]),
+       st.sampled_from(["=", "= ", ": ", "=>"]),
+       st.sampled_from(['', '"', "'"]),
+       _password,
+       st.sampled_from(["", "Error: ", "export ", "{", "  ", "config "]),
+       st.sampled_from(["", " x", ",", "}", "\n", " failed"]))
+def test_a_value_named_as_a_secret_never_survives(prefix: str, word: str, suffix: str, sep: str, quote: str,
+                                                   password: str, before: str, after: str):
+    name = f"{prefix}{word}{suffix}"
+    line = f'{before}{quote}{name}{quote}{sep}{quote}{password}{quote}{after}' if quote else \
+        f"{before}{name}{sep}{password}{after}"
+    out = Redactor().scrub(line)
+    assert password not in out, (line, out)
+
+
+@SETTINGS
+@given(st.sampled_from(["redis-cli -a ", "redis-cli -h h -p 1 -a ", "valkey-cli -a=", "x --password ", "x --pass=",
+                        "Bearer ", "Authorization: Basic ", "redis://", "rediss://"]),
+       _password, st.sampled_from(["", " ping", "@red-d1abc:6379", "@host:6379 x"]))
+def test_flags_bearers_and_user_info_never_survive(head: str, password: str, tail: str):
+    if head.endswith("://") and not tail.startswith("@"):
+        tail = "@red-d1abc:6379" + tail
+    line = head + password + tail
+    out = Redactor().scrub(line)
+    assert password not in out, (line, out)
+
+
 # --------------------------------------------------------------------------- URL lint
 
 

@@ -139,3 +139,65 @@ def test_analyze_hides_the_environment_key_pasted_in_a_log(tmp_path, monkeypatch
     log.write_text(f"Error: connect ECONNREFUSED 10.0.0.1:6379 while using {key}\n")
     out = CliRunner().invoke(app, ["analyze", str(log), "--format", "json"], env={"RENDER_API_KEY": key})
     assert out.exit_code == 1 and key not in out.stdout
+
+
+# --------------------------------------------------------------------------- issue 15: named secrets, flags, user-info
+
+
+@pytest.mark.parametrize(
+    "text,secret",
+    [
+        ("Error: REDIS_PASSWORD=EnvPw777value", "EnvPw777value"),
+        ("Error: REDISCLI_AUTH=CliAuthPw42 x", "CliAuthPw42"),
+        ("export GITHUB_TOKEN='ghTok 42 with space'", "ghTok 42 with space"),
+        ("Error: Bearer tokenXYZabc", "tokenXYZabc"),
+        ("redis-cli -h red-x -p 6379 -a CliPassw0rd ping", "CliPassw0rd"),
+        ("valkey-cli -a=EqPassw0rd ping", "EqPassw0rd"),
+        ("worker --password HuntPassw0rd --verbose", "HuntPassw0rd"),
+        ('run --pass="two words pw" now', "two words pw"),
+        ("Authorization: Basic dXNlcjpwYXNzd29yZA==", "dXNlcjpwYXNzd29yZA"),
+        ("connect redis://OnlyPassw0rd@red-d1abc:6379", "OnlyPassw0rd"),
+        ("dial default:BarePassw0rd@red-d1abc:6379 failed", "BarePassw0rd"),
+        ('{"x_password": "json pw 99", "port": 6379}', "json pw 99"),
+        ('{\\"redisPassword\\": \\"escapedPw42\\"}', "escapedPw42"),  # JSON inside a JSON string
+        ("  password: YamlPassw0rd", "YamlPassw0rd"),
+        ("SECRET_KEY_BASE=abcdef0123456789", "abcdef0123456789"),
+        ("{ host: 'red-x', pass: 'NodePassw0rd' }", "NodePassw0rd"),
+        ("DB_CREDENTIALS=user/credPw77", "credPw77"),
+    ],
+)
+def test_named_and_flag_secrets_are_hidden(text: str, secret: str):
+    out = redact(text)
+    assert secret not in out and "«secret-1»" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "password: undefined",  # a clue: the client got no password
+        "REDIS_PASSWORD=",
+        "auth: failed",
+        "key: session:42 expired",
+        "TOKENIZERS_PARALLELISM=false",
+        "Bearer token missing",
+        "ReplyError: NOAUTH Authentication required.",
+        "ls -a /tmp",
+        "Error: connect ECONNREFUSED 127.0.0.1:6379",
+        "redis://red-d1abc2def3ghi4jkl5mn:6379",
+        '"redis-password-not-required": 4,',  # a rule id and a count in our own JSON
+        "::error title=redis-auth-failed: Redis AUTH failed::",
+        "REDIS_PASSWORD_FILE=/etc/secrets/redis",
+    ],
+)
+def test_named_shapes_leave_prose_alone(text: str):
+    assert redact(text) == text
+
+
+def test_tree_redacts_every_string_before_escaping():
+    from analyzer.model import Evidence, Unexplained
+
+    r = Redactor()
+    item = Unexplained("Error: REDIS_PASSWORD=TreePw123", 1, Evidence("a.log", 1, None, None), "x&password=AmpPw1 y")
+    out = r.tree({"unexplained": [item], "k": ("Bearer abcdefgh123",)})
+    assert "TreePw123" not in repr(out) and "AmpPw1" not in repr(out) and "abcdefgh123" not in repr(out)
+    assert isinstance(out["unexplained"][0], Unexplained) and isinstance(out["k"], tuple)

@@ -277,11 +277,12 @@ def check(
     ctx.color = False
     ctx.redactor = redactor
     ctx.fail_on = level.label
-    doc = run_dict(run, ctx)
+    doc = redactor.tree(run_dict(run, ctx))  # before JSON/XML escaping (see Redactor.tree)
     if write_baseline is not None:
         try:
             write_baseline.write_text(
-                redactor.scrub(json.dumps(baseline_doc(results, base_dir), ensure_ascii=False, indent=2) + "\n"), encoding="utf-8"
+                redactor.scrub(json.dumps(redactor.tree(baseline_doc(results, base_dir)), ensure_ascii=False, indent=2) + "\n"),
+                encoding="utf-8",
             )
         except OSError as exc:
             fail(Msg("check.error.cannot_write", path=write_baseline, why=exc.strerror or exc), language)

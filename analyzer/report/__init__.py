@@ -228,6 +228,7 @@ def worst(diag: Diagnosis) -> Severity | None:
 
 
 def render(diag: Diagnosis, fmt: str, ctx: ReportContext) -> str:
+    diag = ctx.redactor.tree(diag)  # before any format escapes the text; the rendered text is scrubbed again
     if fmt in CI_FORMATS:
         from analyzer.report.ci import render_run, single_run
 
