@@ -1600,6 +1600,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "--select/--ignore '{id}' names no rule (see `rla rules list`).",
         "fr": "--select/--ignore '{id}' ne désigne aucune règle (voir `rla rules list`).",
     },
+    "output.not_regular": {
+        "en": "it is {kind}, not a regular file, and rla replaces only regular files",
+        "fr": "c'est {kind}, pas un fichier ordinaire, et rla ne remplace que des fichiers ordinaires",
+    },
+    "output.kind.directory": {"en": "a directory", "fr": "un répertoire"},
+    "output.kind.char_device": {"en": "a character device", "fr": "un périphérique caractère"},
+    "output.kind.block_device": {"en": "a block device", "fr": "un périphérique bloc"},
+    "output.kind.fifo": {"en": "a FIFO (named pipe)", "fr": "un FIFO (tube nommé)"},
+    "output.kind.socket": {"en": "a socket", "fr": "un socket"},
+    "output.kind.dangling": {"en": "a symbolic link to nothing", "fr": "un lien symbolique vers rien"},
+    "output.kind.special": {"en": "a special file", "fr": "un fichier spécial"},
     "check.error.cannot_write": {"en": "cannot write {path} ({why}).", "fr": "impossible d'écrire {path} ({why})."},
     "check.sample_missing": {
         "en": "listed in {expect} but the file does not exist",

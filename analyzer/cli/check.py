@@ -46,8 +46,10 @@ def deliver(text: str, output: Optional[Path], summary: Optional[Callable[[], st
     from analyzer.report.github import append_step_summary
 
     if output is not None and str(output) != "-":
+        from analyzer.outfile import write_text
+
         try:
-            Path(output).write_text(text, encoding="utf-8")
+            write_text(Path(output), text)
         except OSError as exc:
             fail(Msg("check.error.cannot_write", path=output, why=exc.strerror or exc), lang)
     elif not (pager and terminal.page(text)):
@@ -279,11 +281,11 @@ def check(
     ctx.fail_on = level.label
     doc = redactor.tree(run_dict(run, ctx))  # before JSON/XML escaping (see Redactor.tree)
     if write_baseline is not None:
+        from analyzer.outfile import write_text
+
         try:
-            write_baseline.write_text(
-                redactor.scrub(json.dumps(redactor.tree(baseline_doc(results, base_dir)), ensure_ascii=False, indent=2) + "\n"),
-                encoding="utf-8",
-            )
+            write_text(write_baseline,
+                       redactor.scrub(json.dumps(redactor.tree(baseline_doc(results, base_dir)), ensure_ascii=False, indent=2) + "\n"))
         except OSError as exc:
             fail(Msg("check.error.cannot_write", path=write_baseline, why=exc.strerror or exc), language)
         n = sum(1 for r in results if r.diag for f in r.diag.findings if f.severity > Severity.OK)

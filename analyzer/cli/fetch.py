@@ -289,7 +289,9 @@ class _Bar:
         if self.note:
             text += f" · {self.note}"
         cols = _stderr_cols()
-        sys.stderr.write("\r\x1b[K" + text[: cols - 1])
+        from analyzer.redact import redact
+
+        sys.stderr.write("\r\x1b[K" + redact(text)[: cols - 1])  # the note quotes what the API said
         sys.stderr.flush()
 
     def clear(self) -> None:
@@ -307,9 +309,8 @@ def _save(path: Path, logs: list[dict], lang: str, redactor: Any = None) -> None
     """JSON lines of the API's own log objects: what `rla analyze` reads back.
 
     Secrets are replaced by the report's stand-ins unless `redactor` is None (`--save-raw`).
-    Atomic: written to a temporary file next to `path`, synced, then renamed over it, so the file
-    is never half-written (an interruption leaves the previous file, or none)."""
-    import tempfile
+    Atomic and regular files only (analyzer.outfile): never half-written, a link is written through,
+    a device, FIFO or directory is refused."""
 
     def clean(value: Any) -> Any:
         if redactor is None:
@@ -322,28 +323,17 @@ def _save(path: Path, logs: list[dict], lang: str, redactor: Any = None) -> None
             return {k: clean(v) for k, v in value.items()}
         return value
 
-    tmp: Optional[str] = None
+    from analyzer.outfile import atomic_text
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        with open(fd, "w", encoding="utf-8") as fh:
+        with atomic_text(path, private=True) as fh:
             for log in logs:
                 fh.write(json.dumps({k: clean(log[k]) for k in ("id", "timestamp", "message", "labels") if k in log},
                                     ensure_ascii=False) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-        tmp = None
     except OSError as exc:
         from analyzer.i18n import Msg
 
         _fail(Msg("fetch.error.cannot_write", path=path, why=exc.strerror or exc), lang)
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 # ----------------------------------------------------------------------------- fetch

@@ -11,6 +11,7 @@ to $GITHUB_STEP_SUMMARY when that variable is set (see `append_step_summary`).
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 from analyzer.report.ci import ERROR, MISSING, PENDING, headline, location
@@ -84,9 +85,10 @@ def append_step_summary(markdown: str) -> str | None:
     path = os.environ.get(ENV)
     if not path:
         return None
+    from analyzer.outfile import append_text
+
     try:
-        with open(path, "a", encoding="utf-8") as handle:
-            handle.write(markdown if markdown.endswith("\n") else markdown + "\n")
+        append_text(Path(path), markdown if markdown.endswith("\n") else markdown + "\n")
     except OSError as exc:
         return f"cannot write the step summary {path} ({exc.strerror or exc})"
     return None

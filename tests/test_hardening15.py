@@ -1,0 +1,119 @@
+"""Issue 15: the second round of attacks. Each case fails on the code before the fix; each ends in a
+result or one sentence (exit 2), no traceback, nothing lost, nothing leaked."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from tests.test_hardening import REFUSED, SID, FakeRender, api_env, clear, fake_data, one_sentence, rla
+
+# --------------------------------------------------------------------------- 3. output paths
+
+
+def _fifo(tmp: Path) -> Path:
+    path = tmp / "fifo"
+    os.mkfifo(path)
+    return path
+
+
+def _dir(tmp: Path) -> Path:
+    path = tmp / "adir"
+    path.mkdir()
+    return path
+
+
+def _dangling(tmp: Path) -> Path:
+    path = tmp / "dangling"
+    path.symlink_to(tmp / "nowhere")
+    return path
+
+
+def _device(tmp: Path) -> Path:
+    """A character device of our own (the null device's numbers): a regression must not be able to
+    replace the machine's /dev/null. Making one needs root, as replacing one did."""
+    path = tmp / "dev-null"
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    return path
+
+
+SPECIAL = {"fifo": (_fifo, "FIFO"), "dir": (_dir, "directory"), "dangling": (_dangling, "link to nothing"),
+           "device": (_device, "character device")}
+
+
+def _kind(path: Path) -> int:
+    return stat.S_IFMT(os.lstat(path).st_mode)
+
+
+def _outputs(tmp: Path, target: Path) -> list[list[str]]:
+    log = tmp / "in.log"
+    log.write_text(REFUSED + "\n")
+    return [["analyze", str(log), "-o", str(target)],
+            ["analyze", str(log), "-f", "json", "--output", str(target)],
+            ["check", str(log), "-o", str(target)],
+            ["check", str(log), "--write-baseline", str(target)]]
+
+
+@pytest.mark.parametrize("name", sorted(SPECIAL))
+def test_an_output_path_that_is_not_a_regular_file_is_refused_and_left_as_it_is(tmp_path: Path, name: str):
+    make, needle = SPECIAL[name]
+    target = make(tmp_path)
+    before = _kind(target)
+    for args in _outputs(tmp_path, target):
+        out = rla(*args, timeout=20)
+        one_sentence(out, str(target), needle)
+        assert _kind(target) == before, args
+    with FakeRender(fake_data(n_rounds=3), api_key="rnd_HardeningCanaryKey_5e1f0c") as fake:
+        out = rla("fetch", SID, "--save", str(target), env=api_env(fake), timeout=30)
+    one_sentence(out, str(target), needle)
+    assert _kind(target) == before
+
+
+def test_an_output_through_a_symlink_replaces_the_target_and_keeps_the_link(tmp_path: Path):
+    real = tmp_path / "real.txt"
+    real.write_text("old\n")
+    real.chmod(0o640)
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    log = tmp_path / "in.log"
+    log.write_text(REFUSED + "\n")
+    clear(rla("analyze", str(log), "-f", "json", "-o", str(link)))
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert '"redis-econnrefused"' in real.read_text() or "ECONNREFUSED" in real.read_text()
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640  # the file keeps its permissions
+    with FakeRender(fake_data(n_rounds=3), api_key="rnd_HardeningCanaryKey_5e1f0c") as fake:
+        clear(rla("fetch", SID, "--save", str(link), env=api_env(fake), timeout=30))
+    assert link.is_symlink() and "ECONNREFUSED" in real.read_text()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]  # no temporary file left
+
+
+def test_a_new_saved_log_file_is_private(tmp_path: Path):
+    saved = tmp_path / "logs.jsonl"
+    with FakeRender(fake_data(n_rounds=3), api_key="rnd_HardeningCanaryKey_5e1f0c") as fake:
+        clear(rla("fetch", SID, "--save", str(saved), env=api_env(fake), timeout=30))
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+
+
+def test_the_step_summary_is_never_written_into_a_fifo(tmp_path: Path):
+    fifo = _fifo(tmp_path)
+    log = tmp_path / "in.log"
+    log.write_text(REFUSED + "\n")
+    out = rla("analyze", str(log), "-f", "github", GITHUB_STEP_SUMMARY=str(fifo), timeout=20)  # would block forever
+    clear(out)
+    assert "FIFO" in out.stderr and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_the_output_module_refuses_by_kind(tmp_path: Path):
+    from analyzer.outfile import NotRegular, regular_target
+
+    for name, (make, _needle) in SPECIAL.items():
+        with pytest.raises(NotRegular):
+            regular_target(make(tmp_path))
+    plain = tmp_path / "plain"
+    assert regular_target(plain) == plain
