@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from analyzer import yamlsafe
+
 from analyzer.i18n import Msg, error
 from analyzer.model import Diagnosis
 
@@ -40,7 +42,7 @@ def _findings(value: Any, where: str) -> dict[str, int | None]:
 
 def load_expectations(path: Path) -> dict[str, Expectation]:
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        doc = yamlsafe.load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ExpectError(error("expect.unreadable", path=path, why=exc.strerror or exc)) from None
     except yaml.YAMLError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,77 @@ def test_the_output_module_refuses_by_kind(tmp_path: Path):
             regular_target(make(tmp_path))
     plain = tmp_path / "plain"
     assert regular_target(plain) == plain
+
+
+# --------------------------------------------------------------------------- 1. YAML bombs
+
+
+def _laughs(key: str, levels: int = 9) -> str:
+    """The "billion laughs" shape under one key: each item lists the one before nine times (9**9
+    strings once expanded), as in the pack.yaml of the issue."""
+    out = [f"{key}:", '  - &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for n in range(1, levels):
+        out.append(f"  - &l{n} [" + ", ".join([f"*l{n - 1}"] * 9) + "]")
+    return "\n".join(out) + "\n"
+
+
+def _limited(*args: str, **extra: str):  # noqa: ANN202
+    """rla with 1 GiB of address space: the bomb grew past 2.9 GB before the fix."""
+    import resource
+    import sys
+
+    env = {**os.environ, "NO_COLOR": "1", "RLA_LANG": "en", **extra}
+    return subprocess.run([sys.executable, "-m", "analyzer", *args], capture_output=True, text=True, timeout=60,
+                          env=env, cwd=Path(__file__).resolve().parents[1],
+                          preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30)))
+
+
+@pytest.mark.parametrize("where", ["pack.yaml", "rule", ".rla.yaml", "expectations"])
+def test_a_yaml_bomb_is_refused_in_one_sentence_that_quotes_no_value(tmp_path: Path, where: str):
+    from tests.test_hardening import RULE_BODY
+
+    log = tmp_path / "in.log"
+    log.write_text(REFUSED + "\n")
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "my-rule.yaml").write_text("id: my-rule\npatterns: ['zzz-never']\n" + RULE_BODY)
+    args, extra = ["analyze", str(log), "--rules", str(pack)], {}
+    if where == "pack.yaml":
+        (pack / "pack.yaml").write_text(_laughs("languages"))
+    elif where == "rule":
+        (pack / "my-rule.yaml").write_text("id: my-rule\npatterns: ['zzz-never']\n" + RULE_BODY + _laughs("docs"))
+    elif where == ".rla.yaml":
+        config = tmp_path / ".rla.yaml"
+        config.write_text(_laughs("select"))
+        args, extra = ["analyze", str(log)], {"RLA_CONFIG": str(config)}
+    else:
+        expect = tmp_path / "expected.yaml"
+        expect.write_text(_laughs("samples"))
+        args = ["check", str(log), "--expect", str(expect)]
+    out = _limited(*args, **extra)
+    assert out.returncode == 2, out.stderr[-500:]
+    assert "Traceback" not in out.stderr and "MemoryError" not in out.stderr
+    assert "lol" not in out.stderr and len(out.stderr) < 600, out.stderr[-600:]
+    assert "100,000" in out.stderr, out.stderr
+
+
+@pytest.mark.parametrize("text", ["&x [*x]", "a: " + "[" * 3000 + "]" * 3000, "a:\n" + "".join(
+    "  " * n + "- \n" for n in range(1, 400)) + "  " * 400 + "- x\n"])
+def test_recursive_and_deep_yaml_is_refused(text: str):
+    import yaml
+
+    from analyzer import yamlsafe
+
+    with pytest.raises(yaml.YAMLError):
+        yamlsafe.load(text)
+
+
+def test_every_yaml_load_in_the_analyzer_goes_through_the_bounded_loader():
+    """The class, not the instance: no module but yamlsafe calls PyYAML's loaders itself."""
+    import re
+
+    root = Path(__file__).resolve().parents[1] / "analyzer"
+    calls = re.compile(r"yaml\.(?:safe_load|load|full_load|unsafe_load|safe_load_all|load_all|compose)\b|\.get_data\(")
+    offenders = [str(p.relative_to(root)) for p in root.rglob("*.py")
+                 if p.name != "yamlsafe.py" and calls.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []

@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from analyzer import yamlsafe
+
 KEYS = {"rules", "select", "ignore", "fail-on"}
 _LEVELS = ("ok", "info", "warning", "error", "critical", "unknown")  # as --fail-on
 ENV = "RLA_CONFIG"  # a config file to use instead of searching ("" or "none": no config at all)
@@ -55,7 +57,7 @@ def parse(table: Any, path: Path) -> Config:
     table = {str(k).replace("_", "-"): v for k, v in table.items()}
     unknown = sorted(set(table) - KEYS)
     if unknown:
-        raise ConfigError(f"{where}: unknown key '{unknown[0]}' (known: {', '.join(sorted(KEYS))})")
+        raise ConfigError(f"{where}: unknown key '{yamlsafe.shown(unknown[0])}' (known: {', '.join(sorted(KEYS))})")
     base = path.parent
     rules = tuple(base / p for p in _strings(table.get("rules", []), where, "rules"))
     fail_on = table.get("fail-on")
@@ -72,7 +74,7 @@ def parse(table: Any, path: Path) -> Config:
 
 def _read_yaml(path: Path) -> Config:
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        doc = yamlsafe.load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
     except yaml.YAMLError as exc:

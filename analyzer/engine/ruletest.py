@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from analyzer import yamlsafe
 from analyzer.affinity import AFFINITY_FILE, AffinityError, load_affinity
 from analyzer.engine.classes import FailureClass, uncovered
 from analyzer.i18n import Msg
@@ -83,7 +84,7 @@ _DOC_CACHE: dict[str, list[Any]] = {}
 def _docs(path: str) -> list[Any]:
     if path not in _DOC_CACHE:
         try:
-            _DOC_CACHE[path] = list(yaml.safe_load_all(Path(path).read_text(encoding="utf-8")))
+            _DOC_CACHE[path] = yamlsafe.load_all(Path(path).read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError):
             _DOC_CACHE[path] = []
     return _DOC_CACHE[path]
