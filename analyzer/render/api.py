@@ -674,7 +674,7 @@ class RenderClient:
                 if status < 300:
                     try:
                         return resp.json()
-                    except ValueError:
+                    except (ValueError, RecursionError):  # RecursionError: JSON nested too deep
                         last = Msg("api.why.json")
                 elif 300 <= status < 400:
                     # Never followed: the Authorization header would go with it (httpx drops it only
@@ -692,7 +692,7 @@ class RenderClient:
                         body = resp.json()
                         if isinstance(body, dict) and isinstance(body.get("message"), str):
                             message = body["message"][:300]
-                    except ValueError:
+                    except (ValueError, RecursionError):
                         pass
                     raise self._error_for(status, message, path)
             attempt += 1

@@ -143,7 +143,7 @@ class LogTail:
             obj = json.loads(body.decode("utf-8", "replace"))
             if isinstance(obj, dict) and isinstance(obj.get("message"), str):
                 message = obj["message"][:300]
-        except ValueError:
+        except (ValueError, RecursionError):
             pass
         if status == 429:
             headers = getattr(response, "headers", {}) or {}
@@ -210,7 +210,7 @@ class LogTail:
                         got_any = True
                         try:
                             log = json.loads(frame)
-                        except (ValueError, TypeError):
+                        except (ValueError, TypeError, RecursionError):  # nested too deep: a lost frame, not a crash
                             continue
                         if not isinstance(log, dict):
                             continue
