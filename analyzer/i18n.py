@@ -104,6 +104,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "summary.incomplete": {"en": "incomplete input: {why}", "fr": "entrée incomplète : {why}"},
     "summary.skipped": {"en": "skipped {what}", "fr": "ignoré : {what}"},
+    "summary.note": {"en": "note: {what}", "fr": "remarque : {what}"},
     # table
     "col.severity": {"en": "severity", "fr": "gravité"},
     "sev.ok": {"en": "ok", "fr": "ok"},
@@ -1408,6 +1409,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "input.denied": {"en": "{path}: permission denied.", "fr": "{path} : permission refusée."},
     "input.directory": {"en": "{path} is a directory.", "fr": "{path} est un répertoire."},
     "input.unreadable": {"en": "{path}: cannot read ({why}).", "fr": "{path} : lecture impossible ({why})."},
+    "input.bad_bom": {
+        "en": "{path} starts with a UTF-16 byte-order mark but is not UTF-16: read as UTF-8 (bad bytes shown as �)",
+        "fr": "{path} commence par une marque d'ordre d'octets UTF-16 mais n'est pas en UTF-16 : lu en UTF-8 "
+              "(octets invalides affichés �)",
+    },
     "input.binary": {"en": "{path}: {kind}, not a log file", "fr": "{path} : {kind}, pas un fichier de logs"},
     "input.long_lines": {
         "en": "{path}: {n} line(s) over 16 MiB, only their first {mib} MiB read",

@@ -192,3 +192,114 @@ def test_every_yaml_load_in_the_analyzer_goes_through_the_bounded_loader():
     offenders = [str(p.relative_to(root)) for p in root.rglob("*.py")
                  if p.name != "yamlsafe.py" and calls.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+# --------------------------------------------------------------------------- 4, 6. broken JSON records
+
+RECORD = {"id": "x", "timestamp": "2026-11-28T19:52:07.5Z", "message": REFUSED,
+          "labels": [{"name": "type", "value": "app"}]}
+
+
+def _report(path: Path) -> dict:
+    import json
+
+    out = rla("analyze", str(path), "-f", "json")
+    clear(out)
+    return json.loads(out.stdout)
+
+
+def _count(report: dict) -> int:
+    return sum(f["count"] for f in report["findings"] if f["rule"] == "redis-econnrefused")
+
+
+DEEP = '{"m":' + "[" * 1000 + "]" * 1000 + "}"
+
+
+@pytest.mark.parametrize("shape", ["lines-first", "lines-middle", "array-pretty", "page-one-line", "back-to-back"])
+def test_a_record_nested_too_deep_is_one_unparsed_record_and_the_rest_is_diagnosed(tmp_path: Path, shape: str):
+    import json
+
+    whole = [json.dumps(RECORD)] * 5
+    texts = {
+        "lines-first": "\n".join([DEEP, *whole]) + "\n",
+        "lines-middle": "\n".join([whole[0], DEEP, *whole[1:]]) + "\n",
+        "array-pretty": "[\n  " + ",\n  ".join([DEEP, *whole]) + "\n]\n",
+        "page-one-line": '{"hasMore": false, "logs": [' + ", ".join([*whole[:2], DEEP, *whole[2:]]) + "]}",
+        "back-to-back": "\n".join([json.dumps(RECORD, indent=2), DEEP, *(json.dumps(RECORD, indent=2) for _ in range(4))]),
+    }
+    path = tmp_path / "d.json"
+    path.write_text(texts[shape])
+    report = _report(path)
+    assert report["stats"]["unparsed"] == 1 and _count(report) == 5, report["stats"]
+
+
+@pytest.mark.parametrize("shape", ["lines", "array-pretty", "back-to-back"])
+@pytest.mark.parametrize("where", [0, 2])
+def test_a_cut_record_is_unparsed_and_the_records_after_it_are_read(tmp_path: Path, shape: str, where: int):
+    import json
+
+    if shape == "lines":
+        rows = [json.dumps(RECORD)] * 6
+        rows[where] = rows[where][:70]  # cut inside the message
+        text = "\n".join(rows) + "\n"
+    elif shape == "array-pretty":
+        rows = [json.dumps(RECORD, indent=2).replace("\n", "\n  ") for _ in range(6)]
+        rows[where] = rows[where][: rows[where].index('"message"') + 30]
+        text = "[\n  " + ",\n  ".join(rows) + "\n]\n"
+    else:
+        rows = [json.dumps(RECORD, indent=2) for _ in range(6)]
+        rows[where] = rows[where][: rows[where].index('"message"') + 30]
+        text = "\n".join(rows) + "\n"
+    path = tmp_path / "cut.json"
+    path.write_text(text)
+    report = _report(path)
+    assert _count(report) == 5 and report["stats"]["unparsed"] == 1, report["stats"]
+
+
+def test_a_json_line_cut_short_never_opens_an_entry(tmp_path: Path):
+    """The issue's reproduction: one cut ECONNREFUSED record, then five whole ones."""
+    import json
+
+    line = json.dumps(RECORD)
+    path = tmp_path / "cut.jsonl"
+    path.write_text(line[: line.index("ECONNREFUSED") + 5] + "\n" + (line + "\n") * 5)
+    report = _report(path)
+    assert _count(report) == 5 and report["stats"]["unparsed"] == 1
+
+
+def test_a_deeply_nested_baseline_is_one_sentence(tmp_path: Path):
+    log = tmp_path / "in.log"
+    log.write_text(REFUSED + "\n")
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text("[" * 100_000 + "]" * 100_000)
+    one_sentence(rla("check", str(log), "--baseline", str(baseline)), "not a baseline")
+
+
+# --------------------------------------------------------------------------- 8. a byte-order mark that lies
+
+
+@pytest.mark.parametrize("bom", [b"\xff\xfe", b"\xfe\xff"])
+def test_a_utf16_mark_on_utf8_text_is_read_as_utf8_and_said(tmp_path: Path, bom: bytes):
+    path = tmp_path / "bom.log"
+    path.write_bytes(bom + f"06:22:47 PM [t7v9k] {REFUSED}\nGET / 200 ✅\n{REFUSED}\n".encode())
+    out = rla("analyze", str(path), "-f", "json")
+    clear(out)
+    import json
+
+    report = json.loads(out.stdout)
+    assert _count(report) == 2 and report["stats"]["lines"] == 3
+    assert "UTF-16" in out.stderr and "UTF-8" in out.stderr and str(path) in out.stderr
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_real_utf16_is_still_read_as_utf16_without_a_note(tmp_path: Path, codec: str):
+    import codecs
+
+    bom = codecs.BOM_UTF16_LE if codec.endswith("le") else codecs.BOM_UTF16_BE
+    path = tmp_path / "u16.log"
+    path.write_bytes(bom + f"{REFUSED}\r\nGET / 200 ✅\r\n{REFUSED}\r\n".encode(codec))
+    out = rla("analyze", str(path), "-f", "json")
+    clear(out)
+    import json
+
+    assert _count(json.loads(out.stdout)) == 2 and "UTF-16" not in out.stderr

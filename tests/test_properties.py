@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from analyzer.redact import Redactor, redact, redact_value
 from analyzer.sources.files import Problems, blocks_from_stream
-from analyzer.sources.formats import FORMATS, UnparsedRecord, iter_json_document, parse_line, record_from_api_log
+from analyzer.sources.formats import FORMATS, UnparsedRecord, parse_line, record_from_api_log
+from analyzer.sources.jsondoc import JsonDocument
 from analyzer.sources.text import clean, read_blocks, repair_mojibake
 from analyzer.render.urllint import inspect_redis_url, show_value
 
@@ -60,13 +61,11 @@ def test_any_json_value_is_a_record_or_unparsed(value: object):
 
 
 @SETTINGS
-@given(st.text(max_size=200))
-def test_json_documents_never_raise_beyond_unparsed(text: str):
-    try:
-        for _line, _obj in iter_json_document(text):
-            pass
-    except UnparsedRecord:
-        pass
+@given(st.one_of(st.text(max_size=200), log_text), st.integers(0, 200))
+def test_json_documents_never_raise_whatever_the_chunking(text: str, cut: int):
+    whole = list(JsonDocument([text]))
+    parts = list(JsonDocument([text[:cut], text[cut:]]))
+    assert parts == whole
 
 
 _message = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=60).filter(

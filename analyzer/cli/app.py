@@ -351,7 +351,7 @@ def analyze(
       pbpaste | rla analyze
       rla analyze logs/*.log --format json
     """
-    from analyzer.i18n import t
+    from analyzer.i18n import said, t
     from analyzer.pipeline import Session
     from analyzer.sources.files import InputError, Problems, read_sources
 
@@ -378,6 +378,8 @@ def analyze(
         code = EXIT_INTERRUPTED
     for skipped in problems.skipped:
         sys.stderr.write(session.redactor.scrub(f"rla: {t('summary.skipped', language, what=skipped)}") + "\n")
+    for note in problems.notes:
+        sys.stderr.write(session.redactor.scrub(f"rla: {t('summary.note', language, what=said(note, language))}") + "\n")
     diag = session.diagnosis(incomplete)
     if not diag.stats.sources:  # nothing read: name what was asked for ("read 0 lines from x.log")
         diag.stats.sources = ["<stdin>" if p == "-" else p for p in targets]

@@ -85,6 +85,8 @@ def read_baseline(path: Path) -> list[dict[str, Any]]:
         raise ValueError(error("check.baseline.unreadable", path=path, why=exc.strerror or exc)) from None
     except json.JSONDecodeError as exc:
         raise ValueError(error("check.baseline.invalid_json", path=path, line=exc.lineno)) from None
+    except RecursionError:  # nested too deep for the parser: not a baseline
+        raise ValueError(error("check.baseline.invalid", path=path)) from None
     entries = doc.get("findings") if isinstance(doc, dict) else None
     if not isinstance(entries, list) or not all(
         isinstance(e, dict) and all(isinstance(e.get(k), str) for k in ("file", "rule", "fingerprint")) for e in entries
@@ -238,6 +240,8 @@ def check(
             interrupted = True
         if problems.skipped:
             res.error = "; ".join(problems.skipped)
+        for note in problems.notes:
+            sys.stderr.write(redactor.scrub(f"rla: {t('summary.note', language, what=said(note, language))}") + "\n")
         res.diag = filtered(session.diagnosis(), filt.allows)
         if exp is not None and res.error is None:
             res.problems = diff(res.diag, exp, filt.allows, language)

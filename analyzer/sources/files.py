@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import io
+import itertools
 import os
 import sys
 from collections.abc import Iterator
@@ -20,17 +21,19 @@ from analyzer.i18n import error
 from analyzer.model import LogRecord
 from analyzer.sources.formats import (
     UnparsedRecord,
-    iter_json_document,
     looks_like_json_document,
     record_from_api_log,
     time_key,
 )
+from analyzer.sources.jsondoc import Bad, JsonDocument
 from analyzer.sources.text import (
     BLOCK_SIZE,
     KEEP_LINE,
+    bom_ignored,
     clean,
+    decoded_chunks,
+    line_blocks,
     open_binary,
-    read_blocks,
     read_byte_blocks,
     sniff_encoding,
 )
@@ -90,6 +93,7 @@ class Problems:
     unparsed: int = 0
     first: str | None = None
     skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how an input was read, when the user should know
 
     def note(self, where: str) -> None:
         self.unparsed += 1
@@ -122,64 +126,74 @@ def expand(paths: list[str]) -> list[str]:
     return out
 
 
-def _json_blocks(text: str, source: str, problems: Problems) -> Iterator[Block]:
-    records: list[LogRecord] = []
-    seen = 0
-    try:
-        for line, obj in iter_json_document(text):
-            seen += 1
-            try:
-                records.append(record_from_api_log(obj, source, line))
-            except UnparsedRecord:
-                problems.note(f"{source}:{line}")
-    except UnparsedRecord as exc:
-        if not seen:  # not JSON after all (a Node object printed over lines, "{" alone): text lines
-            yield Block(source, 1, text)
-            return
-        problems.note(f"{source} ({exc})")
+# Records of a JSON document go to the scanner in batches, each put in time order (API pages come
+# newest first): memory stays flat whatever the document's size.
+BATCH_RECORDS = 20_000
+BATCH_BYTES = 8 * 1024 * 1024
+
+
+def _records_block(records: list[LogRecord], source: str, start: int) -> Block:
     keys = [time_key(r.time) for r in records]
-    if records and all(keys):
-        # API pages come newest first (direction=backward): the story must be told in time order.
+    if all(keys):
         order = sorted(range(len(records)), key=lambda i: keys[i])  # type: ignore[arg-type,return-value]
         records = [records[i] for i in order]
+    return Block(source, start, "\n".join(r.message.replace("\n", " ") for r in records), records, more=True)
+
+
+def _json_blocks(chunks: Iterator[str], source: str, problems: Problems) -> Iterator[Block]:
+    """A JSON document's records, batch by batch; text lines if it is not JSON after all (a Node
+    object printed over lines, a JSON-lines file whose first line is cut)."""
+    doc = JsonDocument(chunk.replace("\x00", "") if "\x00" in chunk else chunk for chunk in chunks)
+    records: list[LogRecord] = []
+    size, start = 0, 1
+    for line, obj in doc:
+        if isinstance(obj, Bad):
+            problems.note(f"{source} ({obj.why} at line {line})")
+            continue
+        try:
+            record = record_from_api_log(obj, source, line)
+        except UnparsedRecord:
+            problems.note(f"{source}:{line}")
+            continue
+        records.append(record)
+        size += len(record.message)
+        if len(records) >= BATCH_RECORDS or size >= BATCH_BYTES:
+            yield _records_block(records, source, start)
+            start += len(records)
+            records, size = [], 0
     if records:
-        yield Block(source, 1, "\n".join(r.message.replace("\n", " ") for r in records), records)
+        yield _records_block(records, source, start)
+    if doc.not_json:
+        yield from _text_blocks(doc.rest(), source)
 
 
-class _Prepend:
-    """A stream whose first bytes were already read."""
-
-    def __init__(self, head: bytes, stream: BinaryIO):
-        self.head, self.stream = head, stream
-
-    def read(self, n: int = -1) -> bytes:
-        if self.head:
-            out, self.head = self.head, b""
-            return out
-        return self.stream.read(n)
+def _text_blocks(chunks: Iterator[str], source: str) -> Iterator[Block]:
+    line = 1
+    for text in line_blocks(chunks):
+        block = Block(source, line, text, more=True)
+        yield block
+        line += block.count_newlines()
 
 
 def blocks_from_stream(stream: BinaryIO, source: str, problems: Problems, block_size: int = BLOCK_SIZE) -> Iterator[Block]:
     head = stream.read(block_size)
     if not head:
         return
-    encoding, skip = sniff_encoding(head[:4])
-    start = clean(head[skip : skip + 16384].decode(encoding, "replace"))[:4096] if encoding == "utf-8" else ""
-    if encoding != "utf-8" or looks_like_json_document(start):
-        # UTF-16 and JSON documents: decode as text (a JSON document is decoded whole anyway).
-        line = 1
-        first = True
-        texts = read_blocks(_Prepend(head, stream), block_size)  # type: ignore[arg-type]
-        for text in texts:
-            if first:
-                first = False
-                if looks_like_json_document(text[:4096]):
-                    rest = "".join(texts)  # the same reader: the line it holds back is not lost
-                    yield from _json_blocks(text + rest, source, problems)
-                    return
-            block = Block(source, line, text, more=True)
-            yield block
-            line += block.count_newlines()
+    encoding, skip = sniff_encoding(head)
+    if bom_ignored(head):
+        problems.notes.append(error("input.bad_bom", path=source))
+    if encoding != "utf-8":  # UTF-16: decoded as text; a JSON document or lines
+        chunks = decoded_chunks(head[skip:], stream, encoding, block_size)
+        first = next(chunks, "")
+        rest = itertools.chain([first], chunks)
+        if looks_like_json_document(clean(first[:16384])[:4096]):
+            yield from _json_blocks(rest, source, problems)
+        else:
+            yield from _text_blocks(rest, source)
+        return
+    start = clean(head[skip : skip + 16384].decode(encoding, "replace"))[:4096]
+    if looks_like_json_document(start):
+        yield from _json_blocks(decoded_chunks(head[skip:], stream, encoding, block_size), source, problems)
         return
     kind = binary_kind(head[skip:])
     if kind is not None:

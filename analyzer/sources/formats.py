@@ -42,6 +42,9 @@ _SYSLOG = re.compile(
 _SYSLOG_LEVELS = ("emergency", "alert", "critical", "error", "warning", "notice", "info", "debug")
 
 
+_JSON_OPENER = re.compile(r'\{\s*"[^"\\]{0,200}"\s*:')  # {"key": — where JSON begins, not a printed object
+
+
 class UnparsedRecord(ValueError):
     """A line that claims a structured format (JSON) but cannot be read as one."""
 
@@ -154,6 +157,10 @@ def parse_line(text: str, source: str, line: int, fmt: str = "auto") -> LogRecor
         stripped = text.rstrip()
         if stripped.endswith("}"):
             return _try("json", stripped, source, line)
+        if _JSON_OPENER.match(stripped):
+            # A JSON record cut short (a truncated copy or download): unparsed, never the opener of
+            # a multi-line entry that would swallow the whole records after it.
+            raise UnparsedRecord("JSON record cut short")
         return _plain(text, source, line)  # a Node object opener or brace on its own
     if first == "<":
         return _try("syslog", text, source, line) or _plain(text, source, line)
@@ -180,51 +187,9 @@ def looks_like_json_document(head: str) -> bool:
     # `{"logs": [...]}` page is a document.
     try:
         obj = json.loads(first_line)
-    except ValueError:
+    except (ValueError, RecursionError):
         return True
     return isinstance(obj, dict) and isinstance(obj.get("logs"), list)
-
-
-def iter_json_document(text: str) -> Iterator[tuple[int, Any]]:
-    """Yield (line, log object) from a `{"logs": [...]}` page, an array, or objects one after another
-    (`render logs -o json` prints indented objects back to back). Raises UnparsedRecord on the first
-    part that cannot be decoded, after yielding everything before it."""
-    decoder = json.JSONDecoder()
-    pos, size = 0, len(text)
-    while True:
-        while pos < size and text[pos] in " \t\r\n,":
-            pos += 1
-        if pos >= size:
-            return
-        line = text.count("\n", 0, pos) + 1
-        try:
-            obj, end = decoder.raw_decode(text, pos)
-        except (ValueError, RecursionError):
-            # A page or array cut in the middle (a paste, a download that stopped): read its logs
-            # one by one up to the cut instead of losing them all.
-            inner = _array_start(text, pos)
-            if inner is not None:
-                pos = inner
-                continue
-            raise UnparsedRecord(f"invalid JSON at line {line}") from None
-        items = obj.get("logs") if isinstance(obj, dict) and isinstance(obj.get("logs"), list) else obj
-        if isinstance(items, list):
-            for item in items:
-                yield line, item
-        else:
-            yield line, items
-        pos = end
-
-
-_PAGE_HEAD = re.compile(r'\{\s*(?:"[A-Za-z]+"\s*:\s*(?:true|false|null|-?\d+|"[^"\\]*")\s*,\s*)*"logs"\s*:\s*\[')
-
-
-def _array_start(text: str, pos: int) -> int | None:
-    """Where the elements of an array (or of a page's `logs` array) starting at `pos` begin."""
-    if text.startswith("[", pos):
-        return pos + 1
-    m = _PAGE_HEAD.match(text, pos)
-    return m.end() if m else None
 
 
 _ISO = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})?$")

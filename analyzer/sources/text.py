@@ -67,12 +67,63 @@ def clean(text: str) -> str:
 
 
 def sniff_encoding(head: bytes) -> tuple[str, int]:
-    """Return (codec, bytes of BOM to skip)."""
+    """Return (codec, bytes of BOM to skip), from the first block read. A UTF-16 mark is believed
+    only when the bytes after it read as UTF-16 (text in UTF-16 has NUL bytes: every ASCII character
+    has one); otherwise it is skipped and the rest read as UTF-8 (see `bom_ignored`)."""
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8", 3
-    if head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE):
-        return "utf-16", 0  # the utf-16 codec reads and drops the BOM itself
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            return (codec, 2) if _reads_as(head[2:65538], codec) else ("utf-8", 2)
     return "utf-8", 0
+
+
+def _reads_as(sample: bytes, codec: str) -> bool:
+    if not sample:
+        return True  # a mark and nothing else
+    if b"\x00" not in sample:
+        return False
+    try:
+        codecs.getincrementaldecoder(codec)("strict").decode(sample, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def bom_ignored(head: bytes) -> bool:
+    """The input starts with a UTF-16 byte-order mark that its content belies."""
+    return head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and sniff_encoding(head)[0] == "utf-8"
+
+
+def decoded_chunks(head: bytes, stream: BinaryIO, codec: str, chunk_size: int = BLOCK_SIZE // 4) -> Iterator[str]:
+    """Decoded text (not cleaned) in chunks that may end anywhere, not on a line boundary: `head`
+    (already read, its mark removed), then the rest of `stream`."""
+    decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+    data = head
+    while data:
+        text = decoder.decode(data)
+        if text:
+            yield text
+        data = stream.read(chunk_size)
+    text = decoder.decode(b"", final=True)
+    if text:
+        yield text
+
+
+def line_blocks(chunks: Iterator[str]) -> Iterator[str]:
+    """Text chunks -> cleaned blocks that end on a line boundary (the last may not end with a
+    newline): `clean` sees whole lines, so a CRLF or a mojibake run is never cut in two."""
+    carry = ""
+    for text in chunks:
+        text = carry + text
+        cut = text.rfind("\n")
+        if cut < 0:
+            carry = text
+            continue
+        carry = text[cut + 1 :]
+        yield clean(text[: cut + 1])
+    if carry:
+        yield clean(carry)
 
 
 def open_binary(path: str) -> BinaryIO:
@@ -129,23 +180,8 @@ def read_blocks(stream: BinaryIO, block_size: int = BLOCK_SIZE) -> Iterator[str]
     head = stream.read(block_size)
     if not head:
         return
-    encoding, skip = sniff_encoding(head[:4])
-    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-    carry = ""
-    chunk = head[skip:]
-    while True:
-        text = carry + decoder.decode(chunk, final=not chunk)
-        if not chunk:
-            if text:
-                yield clean(text)
-            return
-        cut = text.rfind("\n")
-        if cut < 0:
-            carry = text
-        else:
-            carry = text[cut + 1 :]
-            yield clean(text[: cut + 1])
-        chunk = stream.read(block_size)
+    encoding, skip = sniff_encoding(head)
+    yield from line_blocks(decoded_chunks(head[skip:], stream, encoding, block_size))
 
 
 _DIRTY = (b"\r", b"\x1b", b"\x00")
