@@ -128,8 +128,9 @@ def expand(paths: list[str]) -> list[str]:
 
 # Records of a JSON document go to the scanner in batches, each put in time order (API pages come
 # newest first): memory stays flat whatever the document's size.
-BATCH_RECORDS = 20_000
-BATCH_BYTES = 8 * 1024 * 1024
+BATCH_RECORDS = 2_000
+BATCH_BYTES = 2 * 1024 * 1024
+JSON_CHUNK = 256 * 1024  # bytes read at a time from a JSON document (small pieces keep the heap from fragmenting)
 
 
 def _records_block(records: list[LogRecord], source: str, start: int) -> Block:
@@ -193,7 +194,7 @@ def blocks_from_stream(stream: BinaryIO, source: str, problems: Problems, block_
         return
     start = clean(head[skip : skip + 16384].decode(encoding, "replace"))[:4096]
     if looks_like_json_document(start):
-        yield from _json_blocks(decoded_chunks(head[skip:], stream, encoding, block_size), source, problems)
+        yield from _json_blocks(decoded_chunks(head[skip:], stream, encoding, JSON_CHUNK), source, problems)
         return
     kind = binary_kind(head[skip:])
     if kind is not None:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-WINDOW = 4 * 1024 * 1024  # text kept behind the read position before it is dropped
+WINDOW = 1024 * 1024  # text kept behind the read position before it is dropped
 LOOKAHEAD = 4096  # text wanted past the read position before deciding what comes next
 MAX_RECORD = 64 * 1024 * 1024  # one record bigger than this is Bad (a page of logs is ~100 KB)
 
