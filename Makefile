@@ -12,6 +12,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	@# Hyperscan is an optional speed-up: where no wheel exists rla still works (pure-Python engine).
 	$(BIN)/pip install --quiet -e '.[fast]' || echo "note: hyperscan not installed; rla uses its pure-Python engine"
+	@# RE2 bounds the work of user rule patterns per line (linear time); without it rla caps what they see.
+	$(BIN)/pip install --quiet -e '.[safe]' || echo "note: google-re2 not installed; user patterns see 8 KiB per line"
 	touch $(STAMP)
 
 venv: $(STAMP)

@@ -224,7 +224,7 @@ def _refuse_slow_patterns(ruleset, packs: list[Path], lang: str) -> None:  # typ
                 mine.append((rule, getattr(pattern, "pattern", str(pattern))))
     if not mine:
         return
-    slow = slow_patterns([p for _, p in mine], TIME_BUDGET)
+    slow = slow_patterns([p for _, p in mine], TIME_BUDGET, bounded=True)
     if not slow:
         return
     rule, pattern = mine[min(slow)]

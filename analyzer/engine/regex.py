@@ -143,6 +143,50 @@ def required_keywords(pattern: str) -> tuple[list[str], bool] | None:
     return sorted(set(best)), ignore_case
 
 
+# A user pack's pattern is matched in linear time by RE2 (pip install 'rla[safe]', which `make`
+# installs); without RE2 it sees only the first UNTRUSTED_SPAN characters of a message, so a
+# polynomial pattern ('\\s+X$' is quadratic in Python's backtracking engine) costs a bounded time
+# per line. The load-time probe (analyzer.ruletest) refuses exponential ones either way.
+UNTRUSTED_SPAN = 8192
+
+
+@lru_cache(maxsize=1)
+def re2_module():  # type: ignore[no-untyped-def]
+    """google-re2, or None when it is not installed."""
+    try:
+        import re2  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return re2
+
+
+class _Capped:
+    """A Python pattern that searches only the first UNTRUSTED_SPAN characters of a text."""
+
+    __slots__ = ("rx",)
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+
+    def search(self, text: str, *args):  # type: ignore[no-untyped-def]
+        return self.rx.search(text[:UNTRUSTED_SPAN] if len(text) > UNTRUSTED_SPAN else text, *args)
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self.rx, name)
+
+
+def compile_bounded(pattern: str):  # type: ignore[no-untyped-def]
+    """A user-supplied pattern with bounded work per line: RE2 where it is installed and accepts the
+    pattern (linear time), else Python's engine on the first UNTRUSTED_SPAN characters."""
+    re2 = re2_module()
+    if re2 is not None:
+        try:
+            return re2.compile(pattern)
+        except Exception:  # noqa: BLE001 - a construct RE2 reads differently: the capped engine
+            pass
+    return _Capped(re.compile(pattern))
+
+
 class LazyPattern:
     """A rule regex compiled on first use (`.pattern` is there at once).
 
@@ -150,17 +194,19 @@ class LazyPattern:
     day of logs reach only the rules whose literals they hold. Compiling them all up front was the
     largest single cost of `rla analyze` on a small file. The pattern was already parsed and checked
     (`dialect_problem`) when its rule loaded, so a compile error cannot surface later.
+    `untrusted` (a user pack's pattern): compiled by `compile_bounded`.
     """
 
-    __slots__ = ("pattern", "_compiled")
+    __slots__ = ("pattern", "_compiled", "untrusted")
 
-    def __init__(self, pattern: str):
+    def __init__(self, pattern: str, untrusted: bool = False):
         self.pattern = pattern
-        self._compiled: re.Pattern[str] | None = None
+        self._compiled = None
+        self.untrusted = untrusted
 
-    def compiled(self) -> re.Pattern[str]:
+    def compiled(self):  # type: ignore[no-untyped-def]
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern)
+            self._compiled = compile_bounded(self.pattern) if self.untrusted else re.compile(self.pattern)
         return self._compiled
 
     def search(self, *args):  # type: ignore[no-untyped-def]
@@ -178,7 +224,7 @@ class LazyPattern:
         return hash(self.pattern)
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
-        return (LazyPattern, (self.pattern,))
+        return (LazyPattern, (self.pattern, self.untrusted))
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r})"

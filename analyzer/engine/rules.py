@@ -147,7 +147,7 @@ def _reclassify(value: Any, where: _Where, classes: Mapping[str, FailureClass]) 
             problem = dialect_problem(pattern)
             if problem:
                 raise where.fail(name, problem)
-            return re.compile(pattern)
+            return LazyPattern(pattern)  # type: ignore[return-value]
 
         matches = compiled(cond["matches"], field + ".matches") if "matches" in cond else None
         more = cond.get("fields") or {}
@@ -455,6 +455,7 @@ def load_rules(extra_dirs: Iterable[str | Path] = (), builtin: bool = True) -> R
         affinity = _affinity(Path(extra)) or affinity  # a pack's own affinity.yaml replaces ours
         seen_here: dict[str, str] = {}
         for rule in load_pack(extra, classes):
+            _untrusted(rule)
             if rule.id in seen_here:
                 raise RuleError(error("rules.error.duplicate", path=rule.path, id=rule.id, other=seen_here[rule.id]))
             seen_here[rule.id] = rule.path
@@ -472,6 +473,14 @@ def _affinity(root: Path) -> Affinity | None:
         return load_affinity(root / AFFINITY_FILE)
     except AffinityError as exc:
         raise RuleError(str(exc)) from None
+
+
+def _untrusted(rule: Rule) -> None:
+    """A user pack's patterns get bounded work per line (analyzer.engine.regex.compile_bounded)."""
+    conditions = [p for r in rule.reclassify for p in (r.matches, *(rx for _, rx in r.fields))]
+    for pattern in (*rule.patterns, *rule.extract, *conditions):
+        if isinstance(pattern, LazyPattern):
+            pattern.untrusted = True
 
 
 def _check_references(by_id: dict[str, Rule], affinity: Affinity | None = None) -> None:

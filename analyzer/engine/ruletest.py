@@ -44,6 +44,7 @@ from analyzer.engine.rules import (
     pack_classes,
     pack_languages,
 )
+from analyzer.engine.regex import compile_bounded
 from analyzer.engine.scan import classify, compile_plan, scan_block
 from analyzer.sources.files import Problems, text_block
 
@@ -415,11 +416,11 @@ def attack_lines(pattern: str, length: int = ATTACK_LEN) -> list[str]:
     return list(dict.fromkeys(lines))
 
 
-def _worker(conn: Any, patterns: list[str], length: int) -> None:
+def _worker(conn: Any, patterns: list[str], length: int, bounded: bool = False) -> None:
     conn.send(-1)  # started
     for i, pattern in enumerate(patterns):
         try:
-            rx = re.compile(pattern)
+            rx = compile_bounded(pattern) if bounded else re.compile(pattern)
             for line in attack_lines(pattern, length):
                 rx.search(line)
         except re.error:
@@ -427,8 +428,11 @@ def _worker(conn: Any, patterns: list[str], length: int) -> None:
         conn.send(i)
 
 
-def slow_patterns(patterns: list[str], budget: float = TIME_BUDGET, length: int = ATTACK_LEN) -> dict[int, float]:
+def slow_patterns(patterns: list[str], budget: float = TIME_BUDGET, length: int = ATTACK_LEN,
+                  bounded: bool = False) -> dict[int, float]:
     """Index -> budget of each pattern that did not finish its adversarial lines within `budget`.
+    `bounded`: time the engine a user pack's patterns run on (analyzer.regex.compile_bounded: RE2,
+    linear, when installed), not Python's.
 
     Patterns run one after the other in a worker process; one that overruns is recorded, the worker
     is killed and a new one goes on with the next pattern.
@@ -441,7 +445,7 @@ def slow_patterns(patterns: list[str], budget: float = TIME_BUDGET, length: int 
     todo = list(range(len(patterns)))
     while todo:
         receive, send = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_worker, args=(send, [patterns[i] for i in todo], length), daemon=True)
+        proc = ctx.Process(target=_worker, args=(send, [patterns[i] for i in todo], length, bounded), daemon=True)
         proc.start()
         send.close()
         done = 0
