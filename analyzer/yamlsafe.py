@@ -91,9 +91,9 @@ def load_all(text: str, loader_class: type = SafeLoader, prepare: Callable[[Any]
     return _run(text, loader_class, prepare, single=False)
 
 
-def load(text: str) -> Any:
-    """Like yaml.safe_load (one document, None when empty), bounded."""
-    docs = _run(text, SafeLoader, None, single=True)
+def load(text: str, loader_class: type = SafeLoader) -> Any:
+    """Like yaml.safe_load (one document, None when empty), bounded; `loader_class` a SafeLoader."""
+    docs = _run(text, loader_class, None, single=True)
     return docs[0] if docs else None
 
 

@@ -35,10 +35,12 @@ def _write(out: Path, files: dict[str, str], lang: str) -> None:
 
     if out.exists() and not out.is_dir():
         fail(t("export.output_file", lang, path=out), lang)
+    from analyzer.outfile import write_text
+
     try:
         out.mkdir(parents=True, exist_ok=True)
         for name, text in files.items():
-            (out / name).write_text(text, encoding="utf-8")
+            write_text(out / name, text)  # a link is written through; a FIFO or device there is refused
     except OSError as exc:
         fail(t("export.cannot_write", lang, path=out, why=exc.strerror or exc), lang)
 

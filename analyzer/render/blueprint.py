@@ -27,6 +27,8 @@ from typing import Any, Iterable
 
 import yaml
 
+from analyzer import yamlsafe
+
 from analyzer.i18n import Msg as M
 from analyzer.model import Severity
 from analyzer.render.urllint import CheckResult, inspect_redis_url, looks_like_redis_url, show_value
@@ -151,7 +153,7 @@ class Blueprint:
 def load_blueprint(text: str, path: str = "render.yaml") -> Blueprint:
     """Parse a render.yaml: root `services`/`envVarGroups` and those of `projects[].environments[]`."""
     try:
-        doc = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        doc = yamlsafe.load(text, _Loader)  # bounded: aliases, depth, size (a render.yaml is user input)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
