@@ -368,3 +368,45 @@ def test_with_re2_a_user_pattern_keeps_its_fields():
     m = rx.search("Error: connect ECONNREFUSED 10.0.3.7:6379")
     assert m.groupdict() == {"code": "ECONNREFUSED", "host": "10.0.3.7", "port": "6379"}
     assert rx.search(" " * 1_000_000 + "x") is None
+
+
+# --------------------------------------------------------------------------- 9. documents in batches
+
+
+@pytest.mark.parametrize("stamp", ["2026-11-28T19:52:{:02d}.123456789Z", "2026-11-28T20:52:{:02d}+01:00"])
+def test_a_page_newest_first_is_read_in_time_order_batch_by_batch(stamp: str, monkeypatch: pytest.MonkeyPatch):
+    import io
+    import json
+
+    from analyzer.sources import files
+
+    monkeypatch.setattr(files, "BATCH_RECORDS", 7)  # several batches, each put in time order
+    logs = [{"id": str(i), "timestamp": stamp.format(i), "message": f"m{i}"} for i in range(20)]
+    page = json.dumps({"hasMore": False, "logs": logs[::-1]})
+    problems = files.Problems()
+    blocks = list(files.blocks_from_stream(io.BytesIO(page.encode()), "p.json", problems))
+    assert [len(b.records) for b in blocks] == [7, 7, 6] and problems.unparsed == 0
+    for block in blocks:
+        ids = [int(r.id) for r in block.records]
+        assert ids == sorted(ids)
+    assert sorted(int(r.id) for b in blocks for r in b.records) == list(range(20))
+
+
+def test_a_json_document_is_read_whatever_the_read_size(monkeypatch: pytest.MonkeyPatch):
+    """The window's edges never cut a record: reads of 7 bytes give what one read gives."""
+    import io
+    import json
+
+    from analyzer.sources import files, jsondoc
+
+    monkeypatch.setattr(jsondoc, "WINDOW", 50)  # the window is dropped and refilled many times
+    logs = [{"id": str(i), "message": f"Error \\u00e9 {i} " + "x" * (i * 37), "labels": [{"name": "a", "value": "b"}]}
+            for i in range(50)]
+    text = json.dumps(logs, indent=2, ensure_ascii=False)
+
+    def read(chunk: int) -> list[str]:
+        monkeypatch.setattr(files, "JSON_CHUNK", chunk)
+        blocks = files.blocks_from_stream(io.BytesIO(text.encode()), "d.json", files.Problems(), block_size=64)
+        return [r.message for b in blocks for r in b.records]
+
+    assert read(7) == read(1 << 20) == [log["message"] for log in logs]
