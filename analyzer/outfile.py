@@ -58,16 +58,18 @@ def _new_mode(private: bool) -> int:
 
 
 @contextmanager
-def atomic_text(path: Path, private: bool = False) -> Iterator[TextIO]:
+def atomic_text(path: Path, private: bool = False, parents: bool = False) -> Iterator[TextIO]:
     """A text handle whose content replaces `path` when the block ends without an error; an
     interruption leaves the previous file (or none). `private`: a new file is readable by its owner
-    only (logs may hold secrets); an existing file keeps its permissions."""
+    only (logs may hold secrets); an existing file keeps its permissions. `parents`: create missing
+    folders (else a missing folder is the OSError it always was)."""
     target = regular_target(path)
     try:
         mode = os.stat(target).st_mode & 0o7777
     except FileNotFoundError:
         mode = _new_mode(private)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if parents:
+        target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
         with open(fd, "w", encoding="utf-8") as handle:
@@ -84,8 +86,8 @@ def atomic_text(path: Path, private: bool = False) -> Iterator[TextIO]:
         raise
 
 
-def write_text(path: Path, text: str, private: bool = False) -> None:
-    with atomic_text(path, private) as handle:
+def write_text(path: Path, text: str, private: bool = False, parents: bool = False) -> None:
+    with atomic_text(path, private, parents) as handle:
         handle.write(text)
 
 

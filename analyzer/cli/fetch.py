@@ -326,7 +326,7 @@ def _save(path: Path, logs: list[dict], lang: str, redactor: Any = None) -> None
     from analyzer.outfile import atomic_text
 
     try:
-        with atomic_text(path, private=True) as fh:
+        with atomic_text(path, private=True, parents=True) as fh:
             for log in logs:
                 fh.write(json.dumps({k: clean(log[k]) for k in ("id", "timestamp", "message", "labels") if k in log},
                                     ensure_ascii=False) + "\n")

@@ -160,7 +160,7 @@ def re2_module():  # type: ignore[no-untyped-def]
     return re2
 
 
-class _Capped:
+class Capped:
     """A Python pattern that searches only the first UNTRUSTED_SPAN characters of a text."""
 
     __slots__ = ("rx",)
@@ -184,7 +184,7 @@ def compile_bounded(pattern: str):  # type: ignore[no-untyped-def]
             return re2.compile(pattern)
         except Exception:  # noqa: BLE001 - a construct RE2 reads differently: the capped engine
             pass
-    return _Capped(re.compile(pattern))
+    return Capped(re.compile(pattern))
 
 
 class LazyPattern:

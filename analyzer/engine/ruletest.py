@@ -44,12 +44,13 @@ from analyzer.engine.rules import (
     pack_classes,
     pack_languages,
 )
-from analyzer.engine.regex import compile_bounded
+from analyzer.engine.regex import Capped, re2_module
 from analyzer.engine.scan import classify, compile_plan, scan_block
 from analyzer.sources.files import Problems, text_block
 
 ATTACK_LEN = 10_000  # characters of an adversarial line (Render keeps lines far longer than this)
 TIME_BUDGET = 1.0  # seconds a pattern may take over all its adversarial lines
+EXPONENTIAL_LEN = 256  # long enough for any exponential shape to blow the budget, short for polynomial ones
 
 
 @dataclass(frozen=True)
@@ -418,9 +419,13 @@ def attack_lines(pattern: str, length: int = ATTACK_LEN) -> list[str]:
 
 def _worker(conn: Any, patterns: list[str], length: int, bounded: bool = False) -> None:
     conn.send(-1)  # started
+    if bounded and re2_module() is not None:
+        # RE2 will match in linear time: what is left to refuse is the exponential shapes, which
+        # short lines show on every machine (load never turns a polynomial pattern into a refusal).
+        length = min(length, EXPONENTIAL_LEN)
     for i, pattern in enumerate(patterns):
         try:
-            rx = compile_bounded(pattern) if bounded else re.compile(pattern)
+            rx = Capped(re.compile(pattern)) if bounded else re.compile(pattern)
             for line in attack_lines(pattern, length):
                 rx.search(line)
         except re.error:
@@ -431,8 +436,9 @@ def _worker(conn: Any, patterns: list[str], length: int, bounded: bool = False) 
 def slow_patterns(patterns: list[str], budget: float = TIME_BUDGET, length: int = ATTACK_LEN,
                   bounded: bool = False) -> dict[int, float]:
     """Index -> budget of each pattern that did not finish its adversarial lines within `budget`.
-    `bounded`: time the engine a user pack's patterns run on (analyzer.regex.compile_bounded: RE2,
-    linear, when installed), not Python's.
+    `bounded`: a user pack's patterns, as they will run (analyzer.regex.compile_bounded): with RE2
+    (linear time) only exponential shapes matter, so the lines are short; without it Python's engine
+    sees the first UNTRUSTED_SPAN characters of each line.
 
     Patterns run one after the other in a worker process; one that overruns is recorded, the worker
     is killed and a new one goes on with the next pattern.
