@@ -58,7 +58,8 @@ def _outputs(tmp: Path, target: Path) -> list[list[str]]:
     return [["analyze", str(log), "-o", str(target)],
             ["analyze", str(log), "-f", "json", "--output", str(target)],
             ["check", str(log), "-o", str(target)],
-            ["check", str(log), "--write-baseline", str(target)]]
+            ["check", str(log), "--write-baseline", str(target)],
+            ["rules", "list", "-o", str(target)]]  # a command that prints as it goes
 
 
 @pytest.mark.parametrize("name", sorted(SPECIAL))

@@ -86,8 +86,12 @@ def _ids(name: str):  # type: ignore[no-untyped-def]
 def _redirect(ctx: Any, _param: Any, value: Any) -> Any:
     """-o FILE for a command that prints as it goes: its stdout goes to the file."""
     if value and value != "-":
-        try:
-            handle = open(value, "w", encoding="utf-8")
+        from pathlib import Path
+
+        from analyzer.outfile import regular_target
+
+        try:  # a regular file only (a link is written through): never into a FIFO or a device
+            handle = open(regular_target(Path(value)), "w", encoding="utf-8")
         except OSError as exc:
             raise click_exceptions.BadParameter(f"cannot write {value} ({exc.strerror or exc})") from None
         previous = sys.stdout
