@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from analyzer import yamlsafe
 from analyzer.i18n import Msg, error
 from analyzer.engine.regex import dialect_problem
 
@@ -174,7 +175,7 @@ def load_affinity(path: Path) -> Affinity | None:
     if not path.is_file():
         return None
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        doc = yamlsafe.load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise AffinityError(error("affinity.error.read", where=path, why=str(exc).splitlines()[0])) from None
     return parse_affinity(doc, str(path))

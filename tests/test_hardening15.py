@@ -337,8 +337,8 @@ def test_a_quadratic_user_pattern_on_a_1_mb_line_of_spaces_does_not_hang(tmp_pat
 
 
 def test_user_patterns_are_bounded_and_ours_are_not(tmp_path: Path):
-    from analyzer.regex import LazyPattern
-    from analyzer.rules import load_rules
+    from analyzer.engine.regex import LazyPattern
+    from analyzer.engine.rules import load_rules
 
     pack = tmp_path / "pack"
     pack.mkdir()
@@ -351,7 +351,7 @@ def test_user_patterns_are_bounded_and_ours_are_not(tmp_path: Path):
 
 
 def test_without_re2_a_user_pattern_sees_the_first_8_kib_of_a_line(monkeypatch: pytest.MonkeyPatch):
-    from analyzer import regex
+    from analyzer.engine import regex
 
     monkeypatch.setattr(regex, "re2_module", lambda: None)
     rx = regex.compile_bounded(r"\s+FOOBAR$")
@@ -361,7 +361,7 @@ def test_without_re2_a_user_pattern_sees_the_first_8_kib_of_a_line(monkeypatch: 
 
 
 def test_with_re2_a_user_pattern_keeps_its_fields():
-    from analyzer import regex
+    from analyzer.engine import regex
 
     if regex.re2_module() is None:
         pytest.skip("google-re2 is not installed (pip install 'rla[safe]')")
