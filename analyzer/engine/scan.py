@@ -206,6 +206,7 @@ class _Lines:
         self.data, self.size = block.buffer()
         self.repair = not block.clean
         self._last: tuple[int, LogRecord | None] | None = None  # the line parsed last, by offset
+        self._noted: set[int] = set()  # unparsed lines counted (an entry may look past one, then it is a candidate)
 
     def decode(self, start: int, end: int) -> str:
         text = self.data[start:end].decode("utf-8", "replace")
@@ -222,7 +223,9 @@ class _Lines:
         try:
             record: LogRecord | None = parse_line(self.decode(start, end), self.block.source, line_no, self.fmt)
         except UnparsedRecord:
-            self.problems.note(f"{self.block.source}:{line_no}")
+            if start not in self._noted:
+                self._noted.add(start)
+                self.problems.note(f"{self.block.source}:{line_no}")
             record = None
         self._last = (start, record)
         return record
