@@ -123,10 +123,12 @@ def test_redaction_stays_fast_on_adversarial_lines(text: str):
 
     from analyzer.redact import redact_value
 
+    # A hang guard, not a speed goal (those live in bench/): the unbounded pattern took 240 s on the first
+    # line; the bounded ones take seconds even with both cores busy, so 60 s never flags a loaded machine.
     started = time.monotonic()
     Redactor().scrub(text)
     redact_value(text)
-    assert time.monotonic() - started < 8
+    assert time.monotonic() - started < 60
 
 
 def test_analyze_hides_the_environment_key_pasted_in_a_log(tmp_path, monkeypatch):
