@@ -28,6 +28,7 @@ from analyzer.model import (
 )
 from analyzer.redact import Redactor
 from analyzer.engine.scan import Hit
+from analyzer.timeline import TimelineBuilder
 
 MAX_INSTANCES = 20
 MAX_FIELD_VALUES = 3
@@ -117,6 +118,7 @@ class Judge:
     affinity: Affinity | None = None  # None: every endpoint rule's hit is Redis (a pack without affinity.yaml)
     _near: dict[tuple[str, str], int] = field(default_factory=dict)  # (source, instance) -> last Redis line
     _not_redis: dict[tuple[str, str], NotRedis] = field(default_factory=dict)
+    timeline: TimelineBuilder = field(default_factory=TimelineBuilder)
 
     def feed(self, hit: Hit) -> list[str]:
         """Take one hit; returns the rule ids seen for the first time (for live output)."""
@@ -151,6 +153,7 @@ class Judge:
         events = self._one_event(hit)
         # causes first, so a symptom printed in the same entry (a wrapper line) links to them
         events.sort(key=lambda e: self.rules[e[0]].kind != "cause")
+        counted: list[tuple[str, tuple[int | None, ...]]] = []
         for rule_id, fields, conds in events:
             rule = self.rules[rule_id]
             key = (rule_id, conds)
@@ -175,6 +178,7 @@ class Judge:
                 self._seen_rules.add(rule_id)
                 new.append(rule_id)
             agg.count += 1
+            counted.append(key)
             agg.last, agg.last_seq = _evidence(record), self._seq
             if record.instance and record.instance not in agg.instances and len(agg.instances) < MAX_INSTANCES:
                 agg.instances.append(record.instance)
@@ -189,6 +193,7 @@ class Judge:
                 if len(self._timeline) > MAX_TIMELINE:
                     del self._timeline[: MAX_TIMELINE // 2]
         self._mark(stream, list(matched))
+        self._on_timeline(record, matched, counted)
         if not all(self.rules[r].kind == "context" for r in matched):
             self._last_hit[stream] = matched
             if len(self._last_hit) > MAX_STREAMS:
@@ -291,6 +296,13 @@ class Judge:
             self._not_redis[key] = NotRedis(
                 rule_id, self.redactor(endpoint), 1, _evidence(record), self._sample(record), tie.because
             )
+    def _on_timeline(self, record: LogRecord, matched: tuple[str, ...], counted: list) -> None:
+        stated = [k for k in counted if self.rules[k[0]].state]
+        event = "deploy" if any(self.rules[r].event == "deploy" for r in matched) else None
+        if event is None and record.message.lstrip().startswith("==>"):
+            event = next((r for r in matched), "platform")  # a Render platform line: the rule names it
+        marker = (event, self._sample(record)) if event else None
+        self.timeline.add(record.time, record.instance, self._seq, counted, stated, marker)
 
     def _mark(self, stream: str, rule_ids: list[str]) -> None:
         """Remember, per stream, when watched rules and `up` states were last seen (bounded)."""
@@ -475,7 +487,17 @@ class Judge:
         shown = {f.sample for f in merged.values() if self.affinity and f.rule_id == self.affinity.unnamed}
         unexplained = sorted((u for u in self._templates.values() if u.sample not in shown), key=lambda u: -u.count)
         not_redis = sorted(self._not_redis.values(), key=lambda n: -n.count)
-        return Diagnosis(verdict, findings, unexplained, self.stats, not_redis)
+        timeline = self.timeline.build(self._timeline_rule, self._timeline_state)
+        return Diagnosis(verdict, findings, unexplained, self.stats, not_redis, timeline)
+
+    def _timeline_rule(self, key: tuple[str, tuple[int | None, ...]]) -> str:
+        final = self._final_id(key)
+        return "" if self.rules[final].kind == "context" else final
+
+    def _timeline_state(self, key: tuple[str, tuple[int | None, ...]]) -> str | None:
+        # as the verdict reads a state: none for a hit reclassified into a fact about another service
+        final = self._final_id(key)
+        return None if self.rules[final].kind == "context" else (self.rules[final].state or self.rules[key[0]].state)
 
     def _verdict(self, findings: dict[str, Finding], first_seq: dict[str, int]) -> Verdict:
         events: list[tuple[int, str, str]] = []  # seq, final rule id, state

@@ -9,6 +9,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from analyzer.timeline import Timeline
 
 
 def _parsed(text: str | None) -> datetime | None:
@@ -243,3 +247,4 @@ class Diagnosis:
     stats: Stats
     not_redis: list[NotRedis] = field(default_factory=list)
     per_source: list[SourceVerdict] = field(default_factory=list)  # several sources only, in input order
+    timeline: "Timeline | None" = None  # counts per time bucket, states, platform events (analyzer.timeline)
