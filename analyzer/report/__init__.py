@@ -14,7 +14,7 @@ from analyzer.redact import Redactor
 from analyzer.engine.rules import RuleSet
 
 SCHEMA = 1
-FORMATS = ("table", "json", "markdown", "github", "junit", "sarif")
+FORMATS = ("table", "json", "markdown", "html", "github", "junit", "sarif")
 CI_FORMATS = ("github", "junit", "sarif")  # rendered from the run document (analyzer.report.ci)
 
 
@@ -29,6 +29,7 @@ class ReportContext:
     fail_on: str = "error"  # what the CI formats mark as failing
     local_time: bool = False  # human times in the local zone instead of UTC
     explain: bool = False  # -v: every finding's cause and fix, not only the root cause's
+    timeline: bool = True  # --no-timeline: no timeline lines in the table and Markdown
 
 
 def fill(text: str, fields: dict[str, str]) -> str:
@@ -220,6 +221,8 @@ def to_dict(diag: Diagnosis, ctx: ReportContext) -> dict[str, Any]:
             "nothing_read": nothing_read(diag),
             "skipped": s.skipped,
         },
+        # null when the log has no timestamps (analyzer/timeline.py; its own "version")
+        "timeline": diag.timeline.to_dict() if diag.timeline else None,
     }
 
 
@@ -237,6 +240,10 @@ def render(diag: Diagnosis, fmt: str, ctx: ReportContext) -> str:
         from analyzer.report.json_report import render_json
 
         out = render_json(diag, ctx)
+    elif fmt == "html":
+        from analyzer.report.html import render_html
+
+        out = render_html(diag, ctx)
     elif fmt == "markdown":
         from analyzer.report.markdown import render_markdown
 
