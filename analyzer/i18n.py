@@ -1928,6 +1928,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
 from analyzer.i18n_kv import CATALOGUE_KV  # noqa: E402 - doctor's Key Value side and Blueprint check
 
 CATALOGUE.update(CATALOGUE_KV)
+from analyzer.i18n_pictures import CATALOGUE_PICTURES  # noqa: E402 - the timeline pictures (issue 18)
+
+CATALOGUE.update(CATALOGUE_PICTURES)
 
 
 def t(key: str, lang: str = "en", /, **values: object) -> str:

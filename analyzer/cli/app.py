@@ -109,6 +109,7 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    html = "html"  # issue 18: one self-contained page (analyzer/report/html.py)
     github = "github"  # issue 6: CI formats (analyzer/report/ci.py and friends)
     junit = "junit"
     sarif = "sarif"
@@ -239,7 +240,10 @@ def _refuse_slow_patterns(ruleset, packs: list[Path], lang: str) -> None:  # typ
          "literal text or make the repeats exclusive.", lang)
 
 
-def report_context(ruleset, lang: str, unexplained: bool = True):  # type: ignore[no-untyped-def]
+TimelineOpt = typer.Option(True, "--timeline/--no-timeline", help="Show Redis errors over time under the verdict.")
+
+
+def report_context(ruleset, lang: str, unexplained: bool = True, timeline: bool = True):  # type: ignore[no-untyped-def]
     """The one width policy ($COLUMNS, else the terminal, else 80), colour and the display options."""
     from analyzer import terminal
     from analyzer.cli.display import display
@@ -254,6 +258,7 @@ def report_context(ruleset, lang: str, unexplained: bool = True):  # type: ignor
         unexplained=unexplained,
         local_time=shown.local_time,
         explain=shown.explain or shown.verbose,
+        timeline=timeline,
     )
 
 
@@ -343,6 +348,7 @@ def analyze(
     color: Color = ColorOpt,
     no_pager: bool = NoPagerOpt,
     local_time: bool = LocalTimeOpt,
+    timeline: bool = TimelineOpt,
 ) -> None:
     """Diagnose Render logs from files or a paste.
 
@@ -385,7 +391,7 @@ def analyze(
         diag.stats.sources = ["<stdin>" if p == "-" else p for p in targets]
     if verbose:
         sys.stderr.write(session.redactor.scrub(session.describe(time.perf_counter() - started)) + "\n")
-    ctx = report_context(ruleset, language, unexplained)
+    ctx = report_context(ruleset, language, unexplained, timeline)
     ctx.redactor = session.redactor
     ctx.fail_on = fail_level(fail_on)
     emit(diag, format, ctx, output)

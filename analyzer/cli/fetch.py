@@ -25,6 +25,7 @@ class Format(str, Enum):  # the same values as analyze's --format
     table = "table"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 class Level(str, Enum):  # the same values as analyze's --fail-on

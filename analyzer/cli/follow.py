@@ -143,7 +143,8 @@ def follow(
             from analyzer.report import render
 
             diag = session.preview()
-            body = render(diag, format.value if format != Format.json else "table", ctx)
+            # the live screen is text: JSON and HTML are written once, at the end
+            body = render(diag, format.value if format in (Format.table, Format.markdown) else "table", ctx)
             head = t("follow.head", language, name=res.name, id=res.id, lines=_num(tail.stats.delivered, language),
                      reconnects=tail.stats.reconnects, status=status["text"]) + "\n\n"
             sys.stdout.write("\x1b[H\x1b[2J" + clip_frame(head + body, *_terminal(), language))

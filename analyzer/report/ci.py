@@ -300,6 +300,7 @@ def render_markdown(doc: dict[str, Any], lang: str = "en") -> str:
             where = t("ci.line", lang, line=x["first"]["line"]) + (f" ({human(x['first']['time'], lang)})" if x["first"]["time"] else "")
             fix = "<br>".join(_md(f"• {s}") for s in x["solution"])
             details.append(f"| {_sev(x['severity'], lang)} | `{x['rule']}` {_md(x['title'])} | {where} | {_md(x['cause'])} | {fix} |")
+        details += _timeline_md(f["diagnosis"], lang)
     out += details
     if doc["baseline"] and doc["baseline"]["gone"]:
         out += ["", t("ci.md.gone", lang, n=len(doc["baseline"]["gone"])), ""]
@@ -307,6 +308,18 @@ def render_markdown(doc: dict[str, Any], lang: str = "en") -> str:
     if doc["unlisted"]:
         out += ["", t("ci.md.unlisted", lang, n=len(doc["unlisted"]))]
     return "\n".join(out) + "\n"
+
+
+def _timeline_md(diag: dict[str, Any], lang: str) -> list[str]:
+    """The file's timeline as Mermaid charts (issue 18), when its log spans a minute or more."""
+    from analyzer.report.timeline_mermaid import error_rules_of, mermaid_blocks
+    from analyzer.report.timeline_text import MIN_SPAN
+
+    tl = diag.get("timeline")
+    if not tl or tl["last_seconds"] - tl["first_seconds"] < MIN_SPAN:
+        return []
+    charts = mermaid_blocks(tl, error_rules_of(diag["findings"]), lang)
+    return ["", *charts] if charts else []
 
 
 def render_table(doc: dict[str, Any], lang: str = "en", width: int = 80) -> str:

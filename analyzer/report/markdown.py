@@ -6,6 +6,7 @@ from analyzer.i18n import t
 from analyzer.model import Diagnosis, Severity
 from analyzer.report import ReportContext, evidence_fields, fill, not_redis_text, state_text, verdict_text, when
 from analyzer.report.ci import md_text as _cell
+from analyzer.report.timeline_text import MIN_SPAN
 
 
 def render_markdown(diag: Diagnosis, ctx: ReportContext) -> str:
@@ -16,6 +17,12 @@ def render_markdown(diag: Diagnosis, ctx: ReportContext) -> str:
     if diag.per_source:  # each file's own story
         out += [f"- `{_cell(sv.source)}`: {_cell(state_text(sv.verdict, ctx))}" for sv in diag.per_source] + [""]
     out += ["> " + "<br>".join(_cell(line) for line in read_lines(diag, ctx)), ""]  # what was read, what was not
+    if ctx.timeline and diag.timeline is not None and diag.timeline.span >= MIN_SPAN:
+        from analyzer.report.timeline_mermaid import mermaid_blocks
+        from analyzer.report.timeline_text import error_rules
+
+        charts = mermaid_blocks(diag.timeline.to_dict(), error_rules(ctx.ruleset, diag.timeline), lang)
+        out += [*charts, ""] if charts else []
     shown = [f for f in diag.findings if f.severity > Severity.OK]  # status lines are not findings
     status = [f for f in diag.findings if f.severity <= Severity.OK]
     if shown:

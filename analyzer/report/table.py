@@ -198,6 +198,10 @@ def render_table(diag: Diagnosis, ctx: ReportContext) -> str:
             lines += wrap(f"{mark} {sv.source}: {state_text(sv.verdict, ctx)}", width, "   ", "       ")
         if len(diag.per_source) > 20:
             lines.append("   " + t("sources.more", lang, n=len(diag.per_source) - 20))
+    if ctx.timeline:
+        from analyzer.report.timeline_text import timeline_lines
+
+        lines += timeline_lines(diag.timeline, ctx.ruleset, lang, width, ctx.color)
     if nothing_read(diag):
         return "\n".join(lines) + "\n"
 
