@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-clock selfcheck bench venv clean
+.PHONY: demo test test-clock selfcheck bench venv clean browser screenshots
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -36,7 +36,17 @@ selfcheck: $(STAMP)
 	$(BIN)/rla rules test
 	$(BIN)/rla rules lint
 
-test: $(STAMP)
+# The HTML report's tests open it in Debian's chromium (never `playwright install`, which downloads a browser).
+browser:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+		{ DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; } \
+		|| echo "note: chromium is not installed and cannot be here: the browser tests will say they are skipped"
+
+# Refresh the README's screenshots of the HTML report (docs/report-*.png) from the bundled samples.
+screenshots: $(STAMP) browser
+	RLA_SCREENSHOT_DIR=docs $(BIN)/python -m pytest -q tests/test_html_browser.py -k "outage or recovery"
+
+test: $(STAMP) browser
 	$(MAKE) --no-print-directory selfcheck
 	$(BIN)/python -m pytest -q
 
