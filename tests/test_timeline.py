@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from analyzer.pipeline import Session
-from analyzer.rules import load_rules
+from analyzer.engine.rules import load_rules
 from analyzer.sources.files import read_sources
 from analyzer.timeline import LADDER, MAX_BUCKETS, TimelineBuilder
 

@@ -67,7 +67,7 @@ def test_mermaid_block() -> None:
 def test_lines_fit_the_width_and_use_it() -> None:
     """A log of 119 one-second buckets: 80 columns merge them two by two, 140 columns show each."""
     from analyzer.report.timeline_text import timeline_lines
-    from analyzer.rules import load_rules
+    from analyzer.engine.rules import load_rules
     from analyzer.timeline import TimelineBuilder
 
     b = TimelineBuilder()

@@ -216,7 +216,7 @@ class _Chart:
         out = ['<g class="markers">']
         for m in self.tl.markers:
             x = self.x(m.time)
-            kind = t(f"tl.kind.{m.kind}", self.lang) if m.kind in ("deploy", "platform") else m.kind
+            kind = t("tl.kind.deploy" if m.kind == "deploy" else "tl.kind.platform", self.lang)
             label = f"{kind} {self.tl.label(m.time, date=False)}"
             anchor = "end" if x > X1 - 120 else "start"
             dx = -4 if anchor == "end" else 4

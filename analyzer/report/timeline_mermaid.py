@@ -111,9 +111,8 @@ def _offset_label(tl: dict[str, Any], seconds: int) -> str:
 
 
 def _kind(kind: str, lang: str) -> str:
-    if kind in ("deploy", "platform"):
-        return t(f"tl.kind.{kind}", lang)
-    return kind
+    # a deploy, or another Render platform line (a restart's "==> Running …"): the rule id would mean little here
+    return t("tl.kind.deploy" if kind == "deploy" else "tl.kind.platform", lang)
 
 
 def fallback_line(tl: dict[str, Any], names: list[str], lang: str) -> str:
