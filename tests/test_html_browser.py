@@ -28,7 +28,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 SAMPLES = {
     "degraded": ROOT / "samples/dashboard/node-app/degraded.txt",
     "recovery": ROOT / "samples/dashboard/node-app/recovery.txt",
-    "outage": ROOT / "samples/dashboard/node-app/outage-two-instances.txt",
+    "outage": ROOT / "samples/timeline/outage-two-instances.txt",
 }
 WIDTHS = (1280, 390)
 

@@ -1,5 +1,5 @@
 """Golden pictures of the timeline (issue 18), from the real two-instance outage capture
-(samples/dashboard/node-app/outage-two-instances.txt): the terminal lines at 80 and 120 columns, and
+(samples/timeline/outage-two-instances.txt): the terminal lines at 80 and 120 columns, and
 the Mermaid block of --format markdown. A change to them is a change people see: look at the new
 output, then refresh with RLA_GOLDEN_UPDATE=1."""
 
@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "timeline_golden"
-SAMPLE = "samples/dashboard/node-app/outage-two-instances.txt"
+SAMPLE = "samples/timeline/outage-two-instances.txt"
 
 
 def _rla(*args: str, columns: int = 80) -> str:

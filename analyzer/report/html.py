@@ -250,6 +250,10 @@ class _Chart:
             items.append('<li><svg width="22" height="14" aria-hidden="true"><path d="M6,0 h10 l-5,7 z" fill="#1b1f24"/>'
                          '<line x1="11" x2="11" y1="0" y2="14" stroke="#1b1f24" stroke-dasharray="3 2"/></svg>'
                          f"<span>{escape(t('tl.kind.deploy', self.lang))}</span></li>")
+        if any(m.kind != "deploy" for m in self.tl.markers):  # a restart, the service going live
+            items.append('<li><svg width="22" height="14" aria-hidden="true"><line x1="11" x2="11" y1="0" y2="14" '
+                         'stroke="#1b1f24" stroke-width="1.5" stroke-dasharray="2 3"/></svg>'
+                         f"<span>{escape(t('tl.kind.platform', self.lang))}</span></li>")
         return f'<ul class="legend" aria-label="{escape(t("html.legend", self.lang))}">' + "".join(items) + "</ul>"
 
 
