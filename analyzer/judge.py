@@ -488,7 +488,7 @@ class Judge:
         unexplained = sorted((u for u in self._templates.values() if u.sample not in shown), key=lambda u: -u.count)
         not_redis = sorted(self._not_redis.values(), key=lambda n: -n.count)
         timeline = self.timeline.build(self._timeline_rule, self._timeline_state)
-        return Diagnosis(verdict, findings, unexplained, self.stats, not_redis, timeline)
+        return Diagnosis(verdict, findings, unexplained, self.stats, not_redis, timeline=timeline)
 
     def _timeline_rule(self, key: tuple[str, tuple[int | None, ...]]) -> str:
         final = self._final_id(key)
