@@ -14,11 +14,11 @@ import os
 import sys
 import zlib
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 import typer
 
-from analyzer.cli.app import (
+from analyzer.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
@@ -28,6 +28,7 @@ from analyzer.cli.app import (
     Level,
     OutputOpt,
     RulesOpt,
+    deliver,
     fail,
     load_ruleset,
     report_context,
@@ -37,29 +38,6 @@ from analyzer.i18n import Msg, error, said, t, tr
 
 BASELINE_VERSION = 1
 
-
-def deliver(text: str, output: Optional[Path], summary: Optional[Callable[[], str]] = None, lang: str = "en",
-            pager: bool = False) -> None:
-    """Already-redacted text to -o FILE or stdout (through the pager when it is taller than the
-    terminal); the markdown summary to $GITHUB_STEP_SUMMARY."""
-    from analyzer import terminal
-    from analyzer.report.github import append_step_summary
-
-    if output is not None and str(output) != "-":
-        from analyzer.outfile import write_text
-
-        try:
-            write_text(Path(output), text)
-        except OSError as exc:
-            fail(Msg("check.error.cannot_write", path=output, why=exc.strerror or exc), lang)
-    elif not (pager and terminal.page(text)):
-        from analyzer.cli.interrupts import write_whole
-
-        write_whole(text)  # whole or not at all, even with a second Ctrl-C during the write
-    if summary is not None and os.environ.get("GITHUB_STEP_SUMMARY"):
-        problem = append_step_summary(summary())
-        if problem:
-            sys.stderr.write(t("warning.prefix", lang) + f"{problem}\n")
 
 
 def _split(values: Optional[list[str]]) -> tuple[str, ...]:

@@ -105,7 +105,7 @@ def doctor(
     come with their cause and fix, then the log diagnosis of the window. Exit 1 when an item
     fails at or above --fail-on, 2 on usage errors.
     """
-    from analyzer.cli.app import resolve_lang
+    from analyzer.cli.common import resolve_lang
 
     language = resolve_lang(lang)
     threshold = Severity.parse(fail_on.value)
@@ -176,7 +176,7 @@ def _blueprint(path: str, var: str, fmt: str, threshold: Severity, use: str | No
 
 def _online(ref: str, *, var: str, fmt: str, threshold: Severity, since: str, use: str, api_url: str | None,
             api_key_file: str | None, owner: str | None, lang: str = "en") -> int:
-    from analyzer.cli.fetch import api_client, api_said  # the API client and sentences of every command
+    from analyzer.cli.api_common import api_client, api_said  # the API client and sentences of every command
     from analyzer.render.doctor import gather, new_redactor, run_checks, worst_failure
     from analyzer.render.api import ConfigError, RenderAPIError, resolve_window
 
@@ -297,7 +297,7 @@ def _wrap(label: str, text: str, width: int | None = None, lang: str = "en") -> 
 
 
 def _log_ctx(rules: Any, lang: str = "en") -> Any:
-    from analyzer.cli.app import report_context
+    from analyzer.cli.common import report_context
 
     return report_context(rules, lang)  # the one width policy, colour and display options
 

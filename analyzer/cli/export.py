@@ -14,7 +14,7 @@ from typing import Optional
 
 import typer
 
-from analyzer.cli.app import LangOpt, RulesOpt, fail, load_ruleset, resolve_lang
+from analyzer.cli.common import LangOpt, RulesOpt, fail, load_ruleset, resolve_lang
 
 
 # a LogQL stream selector: {label op "value", …} (op: = != =~ !~)

@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 import typer
 
-from analyzer.cli.fetch import (
+from analyzer.cli.api_common import (
     _API_URL,
     _FAIL_ON,
     _FORMAT,
@@ -75,7 +75,7 @@ def follow(
     (timeout, docker stop) prints the final diagnosis in --format (json: only the final document)
     and exits 130; --for prints it when the time is up and exits as analyze does.
     """
-    from analyzer.cli.app import exit_code, report_context
+    from analyzer.cli.common import exit_code, report_context
     from analyzer.i18n import said, t
     from analyzer.cli.interrupts import Interrupts, write_whole
     from analyzer.render.live import LogTail
