@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Iterable
 
 from analyzer.i18n import Msg as M
 from analyzer.i18n import join
 from analyzer.model import Diagnosis, Rule, Severity
+from analyzer.render.timestamps import fmt_ts, parse_ts
 from analyzer.render.urllint import (
     INTERNAL_EXAMPLE,
     ITEMS,
@@ -93,33 +94,6 @@ class Located:
 # --------------------------------------------------------------------------------------------
 # helpers
 # --------------------------------------------------------------------------------------------
-
-_TS = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})?$")
-
-
-def parse_ts(text: Any) -> datetime | None:
-    """RFC 3339 with any fraction (the API sends up to ns) -> aware datetime; None if unreadable."""
-    if not isinstance(text, str):
-        return None
-    m = _TS.match(text.strip())
-    if not m:
-        return None
-    day, clock, frac, tz = m.groups()
-    tz = tz or "Z"
-    if tz == "Z":
-        tz = "+00:00"
-    elif ":" not in tz:
-        tz = tz[:3] + ":" + tz[3:]
-    frac = (frac or "0")[:6].ljust(6, "0")
-    try:
-        return datetime.fromisoformat(f"{day}T{clock}.{frac}{tz}").astimezone(timezone.utc)
-    except ValueError:
-        return None
-
-
-def fmt_ts(dt: datetime | None) -> str:
-    return dt.strftime("%Y-%m-%d %H:%M UTC") if dt else "?"
-
 
 def _norm_policy(policy: Any) -> str | None:
     return str(policy).strip().lower().replace("_", "-") if policy else None

@@ -85,7 +85,7 @@ def _gather_kv_logs(client: Any, facts: Any, side: KVSide, service: dict[str, An
 
 
 def _t(text: str | None) -> datetime | None:
-    from analyzer.render.doctor import parse_ts
+    from analyzer.render.timestamps import parse_ts
 
     return parse_ts(text)
 
@@ -138,7 +138,7 @@ def check_kv_logs(side: KVSide | None, app: Any, rules: dict[str, Any]) -> list[
 
 def check_kv(facts: Any) -> list[CheckResult]:
     """Items 9 and 10 from what gather_kv left in facts.kv_side."""
-    from analyzer.render.doctor import parse_ts
+    from analyzer.render.timestamps import parse_ts
 
     side = getattr(facts, "kv_side", None)
     if side is None:

@@ -101,7 +101,7 @@ class KVSide:
 
 
 def _time(value: Any) -> datetime | None:
-    from analyzer.render.doctor import parse_ts
+    from analyzer.render.timestamps import parse_ts
 
     if isinstance(value, bool):
         return None
@@ -183,7 +183,7 @@ def _hhmm(t: datetime) -> str:
 
 
 def _finding_times(diag: Diagnosis | None, rule_ids: Iterable[str]) -> list[tuple[str, datetime | None]]:
-    from analyzer.render.doctor import parse_ts
+    from analyzer.render.timestamps import parse_ts
 
     ids = set(rule_ids)
     return [(f.rule_id, parse_ts(f.first.time)) for f in (diag.findings if diag else []) if f.rule_id in ids]
@@ -348,7 +348,7 @@ def _app_connected(diag: Diagnosis | None, up_rules: Iterable[str]) -> str | Non
     """What in the app's logs says it is connected (a Redis 'up' line), or None."""
     if diag is None:
         return None
-    from analyzer.render.doctor import parse_ts
+    from analyzer.render.timestamps import parse_ts
 
     ids = set(up_rules)
     up = [f for f in diag.findings if f.rule_id in ids]
