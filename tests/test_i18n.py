@@ -22,7 +22,8 @@ from analyzer.cli.app import Level, exit_code  # noqa: E402
 from analyzer.expect import load_expectations  # noqa: E402
 from analyzer.i18n import CATALOGUE, LANGS, Msg, detect_lang, error, said, t, tr  # noqa: E402
 from analyzer.pipeline import diagnose  # noqa: E402
-from analyzer.report import ReportContext, render  # noqa: E402
+from analyzer.report import ReportContext  # noqa: E402
+from analyzer.report.dispatch import render  # noqa: E402
 from analyzer.engine.rules import load_rules, missing_languages, parse_rule  # noqa: E402
 from analyzer.sources.files import InputError, Problems, expand, read_sources  # noqa: E402
 from analyzer.render.urllint import ITEMS, lint_redis_url  # noqa: E402

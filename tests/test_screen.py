@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 
 from analyzer.pipeline import diagnose
-from analyzer.report import ReportContext, render
+from analyzer.report import ReportContext
+from analyzer.report.dispatch import render
 from analyzer.sources.files import Problems, read_sources
 from analyzer.terminal import cells
 from tests.conftest import builtin

@@ -223,7 +223,7 @@ def exit_code(diag, fail_on) -> int:  # type: ignore[no-untyped-def]
 def emit(diag, fmt: Format, ctx, output: Optional[Path] = None) -> None:  # type: ignore[no-untyped-def]
     """Render and deliver: the selected rules only, -q the verdict alone, long output paged on a terminal."""
     from analyzer.cli.display import display
-    from analyzer.report import render
+    from analyzer.report.dispatch import render
     from analyzer.report.ci import filtered
 
     diag = filtered(diag, rule_filter().allows)

@@ -309,7 +309,7 @@ def _log_section(facts: Any, rules: Any, fmt: str, lang: str = "en") -> str:
     if facts.diagnosis is None:
         why = tr(facts.errors.get("logs", M("doctor.not_fetched")), lang)
         return t("doctor.logs.section_error", lang, window=window, why=why) + "\n"
-    from analyzer.report import render
+    from analyzer.report.dispatch import render
 
     ctx = _log_ctx(rules, lang)
     if facts.redactor is not None:

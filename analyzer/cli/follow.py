@@ -140,7 +140,7 @@ def follow(
 
         def redraw() -> None:
             nonlocal last_draw, dirty
-            from analyzer.report import render
+            from analyzer.report.dispatch import render
 
             diag = session.preview()
             # the live screen is text: JSON and HTML are written once, at the end
@@ -190,7 +190,7 @@ def follow(
                 incomplete = t("follow.incomplete", language, why=api_said(error, language).rstrip("."))
             scope.logs = tail.stats.delivered
             diag = session.diagnosis(incomplete)
-            from analyzer.report import render
+            from analyzer.report.dispatch import render
 
             out = render(diag, format.value, ctx)
             if tty:

@@ -228,28 +228,3 @@ def to_dict(diag: Diagnosis, ctx: ReportContext) -> dict[str, Any]:
 
 def worst(diag: Diagnosis) -> Severity | None:
     return max((f.severity for f in diag.findings), default=None)
-
-
-def render(diag: Diagnosis, fmt: str, ctx: ReportContext) -> str:
-    diag = ctx.redactor.tree(diag)  # before any format escapes the text; the rendered text is scrubbed again
-    if fmt in CI_FORMATS:
-        from analyzer.report.ci import render_run, single_run
-
-        out = render_run(single_run(diag, ctx), fmt, ctx)
-    elif fmt == "json":
-        from analyzer.report.json_report import render_json
-
-        out = render_json(diag, ctx)
-    elif fmt == "html":
-        from analyzer.report.html import render_html
-
-        out = render_html(diag, ctx)
-    elif fmt == "markdown":
-        from analyzer.report.markdown import render_markdown
-
-        out = render_markdown(diag, ctx)
-    else:
-        from analyzer.report.table import render_table
-
-        out = render_table(diag, ctx)
-    return ctx.redactor.scrub(out)

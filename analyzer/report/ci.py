@@ -353,26 +353,3 @@ def render_table(doc: dict[str, Any], lang: str = "en", width: int = 80) -> str:
     if rules:
         lines.append(t("ci.table.per_rule", lang, list=", ".join(f"{k} {v}" for k, v in rules.items())))
     return "\n".join(fit(line, width) for line in lines) + "\n"
-
-
-def render_run(doc: dict[str, Any], fmt: str, ctx: ReportContext) -> str:
-    """A run document in one format (redaction is the caller's last step)."""
-    import json
-
-    if fmt == "github":
-        from analyzer.report.github import render_github
-
-        return render_github(doc)
-    if fmt == "junit":
-        from analyzer.report.junit import render_junit
-
-        return render_junit(doc, ctx)
-    if fmt == "sarif":
-        from analyzer.report.sarif import render_sarif
-
-        return render_sarif(doc, ctx)
-    if fmt == "markdown":
-        return render_markdown(doc, ctx.lang)
-    if fmt == "json":
-        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    return render_table(doc, ctx.lang, ctx.width)
