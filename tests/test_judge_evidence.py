@@ -14,7 +14,8 @@ import pytest
 
 from analyzer.model import Severity
 from analyzer.pipeline import diagnose
-from analyzer.report import ReportContext, render
+from analyzer.report import ReportContext
+from analyzer.report.dispatch import render
 from analyzer.sources.files import Problems, read_sources, text_block
 from tests.conftest import builtin
 
