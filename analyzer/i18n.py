@@ -38,7 +38,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "state.unknown": {"en": "can't tell", "fr": "indéterminé(s)"},
     "sources.title": {"en": "Per source:", "fr": "Par source :"},
     "sources.more": {"en": "… {n} more source(s)", "fr": "… {n} source(s) de plus"},
-    # Is it Redis? (analyzer.affinity): what tied a connection failure to Redis, or why it is not Redis
+    # Is it Redis? (analyzer.engine.affinity): what tied a connection failure to Redis, or why it is not Redis
     "affinity.scheme": {"en": "{scheme}:// is a Redis URL", "fr": "{scheme}:// est une URL Redis"},
     "affinity.port": {"en": "{endpoint}: a Redis port", "fr": "{endpoint} : un port Redis"},
     "affinity.host": {"en": "{host} is a Redis host name", "fr": "{host} est un nom d'hôte Redis"},

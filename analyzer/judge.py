@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analyzer.affinity import Affinity, Tie, endpoint_of
+from analyzer.engine.affinity import Affinity, Tie, endpoint_of
 from analyzer.i18n import Msg
 from analyzer.model import (
     Diagnosis,

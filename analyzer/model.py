@@ -122,7 +122,7 @@ class Rule:
     joins: str | None = None
     event: str | None = None  # an event the judge tells the story with: "deploy", "fallback"
     # "endpoint": a connection-level failure any TCP client prints; a Redis finding only when evidence ties
-    # its endpoint or entry to Redis (rules/affinity.yaml, analyzer.affinity)
+    # its endpoint or entry to Redis (rules/affinity.yaml, analyzer.engine.affinity)
     affinity: str | None = None
     path: str = ""
 

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from analyzer import yamlsafe
-from analyzer.affinity import AFFINITY_FILE, Affinity, AffinityError, load_affinity
+from analyzer.engine.affinity import AFFINITY_FILE, Affinity, AffinityError, load_affinity
 from analyzer.engine.classes import CLASSES_DIR, ClassError, FailureClass, class_files, expand, merge, parse_class
 from analyzer.i18n import error
 from analyzer.model import KINDS, STATES, Reclassify, Rule, Severity, Texts

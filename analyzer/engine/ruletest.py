@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from analyzer import yamlsafe
-from analyzer.affinity import AFFINITY_FILE, AffinityError, load_affinity
+from analyzer.engine.affinity import AFFINITY_FILE, AffinityError, load_affinity
 from analyzer.engine.classes import FailureClass, uncovered
 from analyzer.i18n import Msg
 from analyzer.model import Rule
