@@ -37,6 +37,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "state.recovered": {"en": "recovered", "fr": "rétabli(s)"},
     "state.unknown": {"en": "can't tell", "fr": "indéterminé(s)"},
     "sources.title": {"en": "Per source:", "fr": "Par source :"},
+    # one source's state, in the compact per-source list (singular, unlike the counts' state.* words)
+    "source.healthy": {"en": "healthy", "fr": "sain"},
+    "source.degraded": {"en": "degraded", "fr": "dégradé"},
+    "source.failing": {"en": "failing", "fr": "en échec"},
+    "source.recovered": {"en": "recovered", "fr": "rétabli"},
+    "source.unknown": {"en": "can't tell", "fr": "indéterminé"},
     "sources.more": {"en": "… {n} more source(s)", "fr": "… {n} source(s) de plus"},
     # Is it Redis? (analyzer.engine.affinity): what tied a connection failure to Redis, or why it is not Redis
     "affinity.scheme": {"en": "{scheme}:// is a Redis URL", "fr": "{scheme}:// est une URL Redis"},

@@ -231,7 +231,12 @@ def test_several_files_get_their_own_verdicts_and_one_consistent_overall():
     assert {p["source"] for p in doc["per_source"]} == set(per)
     assert "27 sources:" in doc["verdict"]["text"] or f"{len(per)} sources:" in doc["verdict"]["text"]
     table = render(diag, "table", ReportContext(RULES, width=200))
-    assert "Per source:" in table and f"✅ {healthy}: Redis healthy" in table
+    # worst first, one line each, named below the common folder; the first 8 keep the fix on the first screen
+    listed = table.split("Per source:\n", 1)[1].splitlines()[:9]
+    assert listed[0].strip() == f"❌ {Path(v.since.source).name}: failing · {v.root_cause}"
+    assert listed[8].strip() == f"… {len(per) - 8} more source(s)"
+    explained = render(diag, "table", ReportContext(RULES, width=200, explain=True))
+    assert f"✅ healthy.txt: Redis healthy" in explained
     assert f"`{healthy}`: Redis healthy" in render(diag, "markdown", ReportContext(RULES))
 
 

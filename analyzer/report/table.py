@@ -16,8 +16,10 @@ fits `ctx.width` terminal cells (analyzer.terminal), and no identifier is cut.
 
 from __future__ import annotations
 
+import os
+
 from analyzer.i18n import t
-from analyzer.model import Diagnosis, Finding, Severity
+from analyzer.model import STATE_RANK, Diagnosis, Finding, Severity
 from analyzer.report import (
     ReportContext,
     evidence_fields,
@@ -182,6 +184,38 @@ def _explain(f: Finding, diag: Diagnosis, ctx: ReportContext, fixed: str | None)
     return out
 
 
+_SOURCE_STATE = {"healthy": "source.healthy", "degraded": "source.degraded", "failing": "source.failing",
+                 "recovered": "source.recovered", "unknown": "source.unknown"}
+
+
+def _per_source(diag: Diagnosis, ctx: ReportContext) -> list[str]:
+    """Worst first, one line each (name below the common folder, state, root cause), the first 8 so the root
+    cause's fix stays on the first screen; -v gives every file's whole verdict sentence."""
+    ranked = sorted(diag.per_source, key=lambda sv: -STATE_RANK.get(sv.verdict.state, 0))
+    names = [sv.source for sv in ranked]
+    try:
+        base = os.path.commonpath(names) if len(names) > 1 else ""
+    except ValueError:  # absolute and relative paths mixed
+        base = ""
+    if base in names:  # one path is the others' prefix: keep whole names
+        base = ""
+    out: list[str] = []
+    shown = ranked[:50] if ctx.explain else ranked[:8]
+    for sv in shown:
+        mark = _ICON.get(sv.verdict.state, "?")
+        name = os.path.relpath(sv.source, base) if base else sv.source
+        if ctx.explain:
+            out += wrap(f"{mark} {name}: {state_text(sv.verdict, ctx)}", ctx.width, "   ", "       ")
+            continue
+        text = f"{mark} {name}: {t(_SOURCE_STATE.get(sv.verdict.state, 'source.unknown'), ctx.lang)}"
+        if sv.verdict.root_cause:
+            text += f" · {sv.verdict.root_cause}"
+        out += wrap(text, ctx.width, "   ", "       ")
+    if len(ranked) > len(shown):
+        out.append("   " + t("sources.more", ctx.lang, n=len(ranked) - len(shown)))
+    return out
+
+
 def render_table(diag: Diagnosis, ctx: ReportContext) -> str:
     lang, width = ctx.lang, ctx.width
     v = diag.verdict
@@ -193,11 +227,7 @@ def render_table(diag: Diagnosis, ctx: ReportContext) -> str:
         lines += wrap(text, width, "   ", "     ")
     if diag.per_source:  # several files: each one's own story under the worst one
         lines += wrap(t("sources.title", lang), width, "   ")
-        for sv in diag.per_source[:20]:
-            mark = _ICON.get(sv.verdict.state, "?")
-            lines += wrap(f"{mark} {sv.source}: {state_text(sv.verdict, ctx)}", width, "   ", "       ")
-        if len(diag.per_source) > 20:
-            lines.append("   " + t("sources.more", lang, n=len(diag.per_source) - 20))
+        lines += _per_source(diag, ctx)
     if ctx.timeline:
         from analyzer.report.timeline_text import timeline_lines
 
