@@ -142,6 +142,10 @@ class Session:
             ]
             # the overall verdict is the worst source's own: its "since" and root cause tell one story
             diag.verdict = max(diag.per_source, key=lambda sv: STATE_RANK.get(sv.verdict.state, 0)).verdict
+            # times of day from several files (dashboard pastes have no date) share no axis: one timeline
+            # would lay runs of different days side by side; RFC 3339 times from several files do
+            if diag.timeline is not None and diag.timeline.clock != "utc":
+                diag.timeline = None
         return diag
 
 

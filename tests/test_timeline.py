@@ -111,3 +111,17 @@ def test_json_report_carries_the_timeline() -> None:
         assert sum(sum(s["counts"]) for s in tl["series"] if s["rule"] == rule) == total[rule]
     assert [m["time"] for m in tl["markers"] if m["kind"] == "deploy"] == ["08:46:06 PM"]
     assert tl["states"][-1]["state"] == "degraded"
+
+
+def test_several_dateless_files_draw_no_timeline_one_alone_does():
+    """Dashboard pastes carry times of day only: files of different days must not share one axis."""
+    from analyzer.pipeline import diagnose
+    from analyzer.sources.files import Problems
+
+    root = Path(__file__).resolve().parent.parent / "samples"
+    rules = load_rules()
+    dateless = diagnose(read_sources([str(root / "dashboard/node-app/degraded.txt"),
+                                      str(root / "timeline/outage-two-instances.txt")], Problems()), rules)
+    assert len(dateless.per_source) == 2 and dateless.timeline is None
+    alone = diagnose(read_sources([str(root / "timeline/outage-two-instances.txt")], Problems()), rules)
+    assert alone.timeline is not None and alone.timeline.clock == "time-of-day"
