@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from analyzer.model import STATE_RANK, Diagnosis, LogRecord, Scope, SourceVerdict, Verdict
 from analyzer.redact import Redactor
@@ -16,6 +17,9 @@ from analyzer.engine.rules import RuleSet
 from analyzer.engine.scan import Hit, Plan, Scanner, compile_plan
 from analyzer.judge import Judge
 from analyzer.sources.files import Block, Problems
+
+if TYPE_CHECKING:
+    from analyzer.summary import Summary
 
 
 MAX_SOURCE_JUDGES = 200  # sources beyond these get no verdict of their own (memory stays bounded)
@@ -77,6 +81,20 @@ class Session:
         if judge is None and len(self.by_source) < MAX_SOURCE_JUDGES:
             judge = self.by_source[source] = Judge(self.ruleset.by_id, self.redactor, affinity=self.ruleset.affinity)
         return judge
+
+    def feed_summary(self, summary: "Summary") -> list[str]:
+        """Judge a part scanned elsewhere (analyzer.summary: a cluster worker, another process), as
+        if its blocks had been fed here: parts fed in input order give the plain run's diagnosis."""
+        stats = self.judge.stats
+        stats.sources.extend(s for s in summary.sources if s not in stats.sources)
+        new = self._judge(summary.hits)
+        stats.lines += summary.lines
+        self.problems.unparsed += summary.unparsed
+        if self.problems.first is None:
+            self.problems.first = summary.first_unparsed
+        self.problems.skipped.extend(summary.skipped)
+        self.scanner.engines.update(summary.engines)
+        return new
 
     def flush(self) -> list[str]:
         """Entries still waiting for a next block are complete (end of input)."""

@@ -1,0 +1,85 @@
+"""A diagnosis that merges (issue 21): diagnosing parts of the input apart and merging their summaries
+gives exactly the plain run's report, for random cuts over the real samples."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analyzer.pipeline import Session
+from analyzer.report import ReportContext, to_dict
+from analyzer.engine.scan import compile_plan
+from analyzer.sources.files import LOG_SUFFIXES, Problems, read_sources
+from analyzer.summary import MERGE, Summary, merge, merge_all, summarize
+from tests.conftest import ROOT, builtin
+
+SAMPLES = sorted(
+    str(p.relative_to(ROOT)) for p in (ROOT / "samples").rglob("*") if p.is_file() and p.name.endswith(LOG_SUFFIXES)
+)
+
+
+def report(session: Session) -> dict:
+    """The JSON report; it holds no run-specific field (no elapsed time, no path of the process)."""
+    return to_dict(session.diagnosis(), ReportContext(builtin(), lang="en"))
+
+
+def whole(files: list[str]) -> dict:
+    session = Session(builtin())
+    for block in read_sources(files, session.problems):
+        session.feed_block(block)
+    return report(session)
+
+
+def part(files: list[str]) -> Summary:
+    problems = Problems()
+    return summarize(read_sources(files, problems), compile_plan(builtin().rules), problems=problems)
+
+
+def merged(parts: list[Summary]) -> dict:
+    session = Session(builtin())
+    session.feed_summary(merge_all(parts))
+    return report(session)
+
+
+def cut(files: list[str], points: list[int]) -> list[list[str]]:
+    bounds = [0, *sorted({p % (len(files) + 1) for p in points}), len(files)]
+    return [files[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def test_every_summary_field_has_its_merge() -> None:
+    assert set(MERGE) == {f.name for f in dataclasses.fields(Summary)}
+
+
+def test_samples_cover_many_sources() -> None:
+    assert len(SAMPLES) > 100  # the property below draws from real captures, not a handful
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(SAMPLES), min_size=1, max_size=10, unique=True),
+    st.lists(st.integers(min_value=0, max_value=100), max_size=6),
+    st.booleans(),
+)
+def test_merge_of_parts_is_the_whole(files: list[str], points: list[int], right_first: bool) -> None:
+    parts = [part(p) for p in cut(files, points)]
+    if right_first and len(parts) > 2:  # merge is associative: the shape of the merge tree does not matter
+        parts = [parts[0], merge_all(parts[1:])]
+    assert merged(parts) == whole(files)
+
+
+def test_stories_across_files_are_told_once() -> None:
+    """A drop in one file and the recovery in the next: the verdict needs both, in order."""
+    files = [f for f in SAMPLES if "killed-then-back" in f or "degraded" in f][:6]
+    assert len(files) >= 2
+    assert merged([part([f]) for f in files]) == whole(files)
+    assert merged([part([f]) for f in reversed(files)]) == whole(list(reversed(files)))
+
+
+def test_merge_identity_and_order() -> None:
+    a, b = part(SAMPLES[:3]), part(SAMPLES[3:5])
+    assert merge(Summary(), a) == a == merge(a, Summary())
+    assert merge(a, b).hits == a.hits + b.hits
+    assert merge(a, b).lines == a.lines + b.lines
