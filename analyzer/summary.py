@@ -2,8 +2,8 @@
 
 Scanning (bytes -> candidate entries, every byte touched) is the costly, splittable stage; judging
 (entries -> story -> verdict) reads a few entries in input order. A `Summary` is a part's scan result:
-its counts, what could not be read, and its candidate entries (each `Hit`: time, instance, level,
-the rules it matched with their fields, the first line of its message) in input order. Parts
+its counts, what could not be read, and its candidate entries (each `Hit`: the whole joined entry
+with its time, instance and level, and the rules it matched with their fields) in input order. Parts
 merge by concatenation in input order, so `merge(summarize(a), summarize(b))` is `summarize(a + b)`
 whenever the cut between `a` and `b` is a source boundary (the scanner closes every entry at the
 end of a source, so no multi-line entry crosses it), and the judge replays the merged entries on
@@ -17,7 +17,7 @@ every field has one).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from functools import reduce
 from typing import Any
 
@@ -62,16 +62,6 @@ def merge_all(parts: Iterable[Summary]) -> Summary:
     return reduce(merge, parts, Summary())
 
 
-def _lean(hit: Hit) -> Hit:
-    """The hit as the judge reads it: only the message's first line (samples and templates are cut
-    from it), so a joined 400-line traceback does not travel."""
-    message = hit.record.message
-    cut = message.find("\n")
-    if cut < 0:
-        return hit
-    return Hit(replace(hit.record, message=message[:cut]), hit.matches)
-
-
 def summarize(blocks: Iterable[Block], plan: Plan, input_format: str = "auto", problems: Problems | None = None) -> Summary:
     """Scan blocks (one or more whole sources, in order) into a summary."""
     problems = problems if problems is not None else Problems()
@@ -80,9 +70,9 @@ def summarize(blocks: Iterable[Block], plan: Plan, input_format: str = "auto", p
     for block in blocks:
         if block.source not in out.sources:
             out.sources.append(block.source)
-        out.hits.extend(_lean(h) for h in scanner.scan(block))
+        out.hits.extend(scanner.scan(block))
         out.lines += block.line_count()
-    out.hits.extend(_lean(h) for h in scanner.flush())
+    out.hits.extend(scanner.flush())
     out.unparsed, out.first_unparsed, out.skipped = problems.unparsed, problems.first, list(problems.skipped)
     out.engines = sorted(scanner.engines)
     return out

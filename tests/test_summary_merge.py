@@ -83,3 +83,9 @@ def test_merge_identity_and_order() -> None:
     assert merge(Summary(), a) == a == merge(a, Summary())
     assert merge(a, b).hits == a.hits + b.hits
     assert merge(a, b).lines == a.lines + b.lines
+
+
+def test_every_sample_a_part_of_its_own() -> None:
+    """Each sample scanned alone, all merged: the same report as all of them read in one run (every
+    capture's whole entries reach the judge, whatever part of them it reads)."""
+    assert merged([part([f]) for f in SAMPLES]) == whole(SAMPLES)
