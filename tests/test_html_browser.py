@@ -21,6 +21,9 @@ from pathlib import Path
 
 import pytest
 
+# Chromium and Playwright's node driver hang under libfaketime (make test-clock); the pages read no date.
+pytestmark = pytest.mark.realtime_waits
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
