@@ -365,7 +365,7 @@ def test_doctor_helpers_read_every_page():
         data.add_env_var(svc["id"], f"VAR_{i}", str(i))
     data.add_env_var(svc["id"], "REDIS_URL", "redis://red-cachecachecachecache01:6379")
     kv = data.add_key_value("cache", "red-cachecachecachecache01", owner_id=OWNER)
-    data.add_env_group("shared", {"REDIS_TLS": "true"}, linked=[svc["id"]], owner_id=OWNER)
+    data.add_env_group("common-env", {"REDIS_TLS": "true"}, linked=[svc["id"]], owner_id=OWNER)
     data.add_env_group("unrelated", {"X": "1"}, owner_id=OWNER)
     for i in range(30):
         data.add_deploy(svc["id"], "live" if i % 2 else "build_failed", commit_message=f"c{i}")
@@ -374,7 +374,7 @@ def test_doctor_helpers_read_every_page():
         env = client.list_env_vars(svc["id"])
         assert len(env) == 251 and env[-1] == {"key": "REDIS_URL", "value": "redis://red-cachecachecachecache01:6379"}
         groups = client.list_env_groups_for_service(svc["id"])
-        assert [g["name"] for g in groups] == ["shared"] and groups[0]["envVars"] == [{"key": "REDIS_TLS", "value": "true"}]
+        assert [g["name"] for g in groups] == ["common-env"] and groups[0]["envVars"] == [{"key": "REDIS_TLS", "value": "true"}]
         detail = client.get_key_value(kv["id"])
         assert detail["options"]["maxmemoryPolicy"] == "allkeys_lru" and detail["owner"]["id"] == OWNER
         info = client.get_connection_info(kv["id"])
