@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from analyzer.cli.app import Level, exit_code  # noqa: E402
 from analyzer.expect import load_expectations  # noqa: E402
-from analyzer.i18n import CATALOGUE, LANGS, Msg, detect_lang, error, said, t, tr  # noqa: E402
+from analyzer.i18n import CATALOGUE, LANGS, Msg, detect_lang, error, said, t, texts, tr  # noqa: E402
 from analyzer.pipeline import diagnose  # noqa: E402
 from analyzer.report import ReportContext  # noqa: E402
 from analyzer.report.dispatch import render  # noqa: E402
@@ -93,7 +93,7 @@ def _code_keys() -> set[str]:
 
 def test_every_key_the_code_uses_is_in_the_catalogue():
     missing = sorted(k for k in _code_keys() if k not in CATALOGUE)
-    assert not missing, f"keys used in the code but missing from analyzer/i18n.py: {missing}"
+    assert not missing, f"keys used in the code but missing from analyzer/i18n/en.py: {missing}"
 
 
 def test_keys_built_at_run_time_exist():
@@ -107,6 +107,29 @@ def test_keys_built_at_run_time_exist():
     dynamic += [f"check.rules.{w}.{n}" for w in ("test", "lint") for n in ("1", "n")]
     dynamic += [f"ci.md.title.{s}" for s in ("passed", "failed")] + [f"ci.table.{s}" for s in ("passed", "failed")]
     assert [k for k in dynamic if k not in CATALOGUE] == []
+
+
+def test_every_language_file_lists_its_keys_in_the_english_order():
+    """The language files read side by side: a key goes at the same place in each (analyzer/i18n/)."""
+    english = list(texts("en"))
+    for lang in LANGS:
+        assert list(texts(lang)) == english, f"analyzer/i18n/{lang}.py: keys not in en.py's order"
+
+
+def _imported(*args: str) -> set[str]:
+    """The analyzer modules a real `rla` run imports, from python -X importtime."""
+    env = {k: v for k, v in os.environ.items() if k not in ("RLA_LANG", "LC_ALL", "LC_MESSAGES", "LANG")}
+    p = subprocess.run([sys.executable, "-X", "importtime", "-m", "analyzer", *args], capture_output=True, text=True,
+                       env={**env, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}, cwd=ROOT, timeout=120)
+    assert p.returncode == 1, p.stderr[-2000:]  # the sample is degraded: a diagnosis was printed
+    return set(re.findall(r"^import time:.*\|\s*(analyzer[\w.]*)$", p.stderr, re.M))
+
+
+def test_an_english_run_does_not_import_the_french_catalogue():
+    sample = "samples/dashboard/node-app/degraded.txt"
+    english, french = _imported("analyze", sample), _imported("analyze", sample, "--lang", "fr")
+    assert "analyzer.i18n.en" in english and "analyzer.i18n.fr" not in english
+    assert {"analyzer.i18n.en", "analyzer.i18n.fr"} <= french  # the French run shows the check can see it
 
 
 def test_msg_is_english_text_that_renders_again_in_french():

@@ -19,7 +19,7 @@ PACKAGE = ROOT / "analyzer"
 LAYERS = {
     "analyzer": 0,  # the package itself: version
     "analyzer.model": 0, "analyzer.redact": 0, "analyzer.clock": 0, "analyzer.times": 0,
-    "analyzer.terminal": 0, "analyzer.i18n": 0, "analyzer.i18n_kv": 0, "analyzer.yamlsafe": 0, "analyzer.outfile": 0,
+    "analyzer.terminal": 0, "analyzer.i18n": 0, "analyzer.yamlsafe": 0, "analyzer.outfile": 0,
     "analyzer.sources": 1,  # bytes -> records
     "analyzer.engine": 2, "analyzer.summary": 2,  # records -> matches (a part's scan, mergeable)
     "analyzer.judge": 3,  # matches -> diagnosis

@@ -206,9 +206,9 @@ def _n(key: str, n: int, lang: str) -> str:
 
 
 def _sev(label: str, lang: str) -> str:
-    from analyzer.i18n import CATALOGUE, t
+    from analyzer.i18n import known, t
 
-    return t(f"sev.{label}", lang) if f"sev.{label}" in CATALOGUE else label
+    return t(f"sev.{label}", lang) if known(f"sev.{label}") else label
 
 
 def headline(doc: dict[str, Any], lang: str = "en") -> str:
