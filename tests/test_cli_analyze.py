@@ -173,6 +173,21 @@ def test_rules_list_and_show():
     assert rla("rules", "show", "nope").returncode == 2
 
 
+def test_rules_show_redacts_the_examples_of_a_users_pack(tmp_path: Path):
+    # a rule's examples are pasted log lines: a team's own pack can carry a live URL in one
+    (tmp_path / "team-redis-refused.yaml").write_text(
+        "id: team-redis-refused\ntitle: Redis refused\nseverity: critical\nkind: cause\nstate: down\n"
+        "patterns: ['connect ECONNREFUSED']\ncause: The server is down.\nsolution: [Start it.]\n"
+        "examples:\n  match:\n"
+        "    - \"Error connecting to rediss://default:Zq9vT2sLkP0wXy@red-abc123:6379 connect ECONNREFUSED\"\n"
+        "  no_match:\n    - \"REDIS_URL=redis://:Zq9vT2sLkP0wXy@red-abc123:6379 ready\"\n"
+    )
+    out = rla("rules", "show", "team-redis-refused", "--rules", str(tmp_path))
+    assert out.returncode == 0, out.stderr
+    assert "red-abc123:6379 connect ECONNREFUSED" in out.stdout  # the example is shown...
+    assert "Zq9vT2sLkP0wXy" not in out.stdout  # ...without its password
+
+
 def test_no_color_without_a_terminal(failing_log: Path):
     assert "\x1b[" not in rla("analyze", str(failing_log), env={"NO_COLOR": ""}).stdout
 

@@ -262,10 +262,13 @@ def rules_show(
         out += ["", t("rules.docs", language) + t("colon", language) + " " + " ".join(rule.docs)]
     if rule.patterns:
         out += ["", t("rules.patterns", language) + t("colon", language), *[f"  {p.pattern}" for p in rule.patterns]]
+    # examples are pasted log lines: a user's pack may carry a real password or key in one
+    from analyzer.redact import redact
+
     if rule.examples_match:
-        out += ["", t("rules.examples_match", language) + t("colon", language), *[f"  {e}" for e in rule.examples_match]]
+        out += ["", t("rules.examples_match", language) + t("colon", language), *[f"  {redact(e)}" for e in rule.examples_match]]
     if rule.examples_no_match:
-        out += ["", t("rules.examples_no_match", language) + t("colon", language), *[f"  {e}" for e in rule.examples_no_match]]
+        out += ["", t("rules.examples_no_match", language) + t("colon", language), *[f"  {redact(e)}" for e in rule.examples_no_match]]
     out += ["", f"{rule.path}"]
     _page("\n".join(out) + "\n")
 
