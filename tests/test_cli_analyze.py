@@ -192,3 +192,11 @@ def test_no_color_without_a_terminal(failing_log: Path):
     assert "\x1b[" not in rla("analyze", str(failing_log), env={"NO_COLOR": ""}).stdout
 
 
+
+
+def test_the_recovered_verdict_says_recovered_once_in_each_language():
+    log = str(ROOT / "samples" / "api" / "node-app" / "recovery.jsonl")
+    en = rla("analyze", log, "--lang", "en", "-q").stdout
+    fr = rla("analyze", log, "--lang", "fr", "-q").stdout
+    assert "recovered after errors, back at 2026-11-26 19:09:17 UTC" in en
+    assert fr.count("rétabli") == 1 and "de retour depuis 2026-11-26 19:09:17 UTC" in fr

@@ -48,7 +48,7 @@ TEXT: dict[str, str] = {
     "verdict.recovered": "Redis recovered after errors",
     "verdict.unknown": "Can't tell: no Redis status or error line in the logs",
     "verdict.since": "since {when}",
-    "verdict.back_at": "back at {when}",
+    "verdict.back_at": ", back at {when}",
     "verdict.root_cause": "root cause: {title} [{id}]",
     "verdict.earlier": "earlier: {title} [{id}]",
     "verdict.after_deploy": "no Redis error after the deploy at {when}",

@@ -48,7 +48,7 @@ TEXT: dict[str, str] = {
     "verdict.recovered": "Redis rétabli après des erreurs",
     "verdict.unknown": "Impossible de conclure : aucune ligne d'état ou d'erreur Redis dans les logs",
     "verdict.since": "depuis {when}",
-    "verdict.back_at": "rétabli à {when}",
+    "verdict.back_at": ", de retour depuis {when}",
     "verdict.root_cause": "cause : {title} [{id}]",
     "verdict.earlier": "avant : {title} [{id}]",
     "verdict.after_deploy": "plus aucune erreur Redis après le déploiement de {when}",

@@ -93,7 +93,7 @@ def state_text(v: Verdict, ctx: ReportContext) -> str:
     if v.state in ("degraded", "failing") and v.since:
         text += " " + t("verdict.since", lang, when=when(v.since, lang, ctx.local_time))
     if v.state == "recovered" and v.since:
-        text += " " + t("verdict.back_at", lang, when=when(v.since, lang, ctx.local_time))
+        text += t("verdict.back_at", lang, when=when(v.since, lang, ctx.local_time))
     if root is not None:
         key = "verdict.earlier" if v.state == "recovered" else "verdict.root_cause"
         text += t("sep.semicolon", lang) + t(key, lang, title=root.text(lang).title, id=root.id)
