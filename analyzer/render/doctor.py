@@ -37,9 +37,14 @@ from analyzer.render.urllint import (
     ITEMS,
     CheckResult,
     RedisURL,
+    fail,
+    info,
     inspect_redis_url,
     looks_like_redis_url,
+    ok,
     show_value,
+    unknown,
+    warn,
 )
 
 __all__ = ["Facts", "ItemSummary", "Located", "CheckResult", "ITEMS", "gather", "locate", "run_checks",
@@ -106,26 +111,6 @@ def _owner_of_kv(kv: dict[str, Any]) -> str | None:
     return kv.get("ownerId")
 
 
-def _unknown(id: str, item: int, message: str, **kw: Any) -> CheckResult:
-    return CheckResult(id, item, "unknown", Severity.INFO, message, **kw)
-
-
-def _ok(id: str, item: int, message: str, **kw: Any) -> CheckResult:
-    return CheckResult(id, item, "ok", Severity.OK, message, **kw)
-
-
-def _info(id: str, item: int, message: str, **kw: Any) -> CheckResult:
-    return CheckResult(id, item, "ok", Severity.INFO, message, **kw)
-
-
-def _fail(id: str, item: int, sev: Severity, message: str, cause: str, fix: str, **kw: Any) -> CheckResult:
-    return CheckResult(id, item, "fail", sev, message, cause, fix, **kw)
-
-
-def _warn(id: str, item: int, message: str, cause: str, fix: str, **kw: Any) -> CheckResult:
-    return CheckResult(id, item, "warn", Severity.WARNING, message, cause, fix, **kw)
-
-
 def _name_distance(a: str, b: str) -> int:
     from analyzer.render.urllint import _edit_distance
 
@@ -177,21 +162,21 @@ def check_presence(facts: Facts, loc: Located) -> list[CheckResult]:
     show = lambda v: show_value(v, facts.redactor)  # noqa: E731
     others = join([M("doctor.other_value", key=k, src=src, value=show(v)) for k, src, v in loc.others], sep_key="sep.semicolon")
     if loc.value is not None:
-        out.append(_ok("env.present", 1, M("doctor.present.ok", var=var, source=loc.source), value=show(loc.value),
+        out.append(ok("env.present", 1, M("doctor.present.ok", var=var, source=loc.source), value=show(loc.value),
                        data={"source": loc.source}))
         for src, v in loc.duplicates:
             if v != loc.value:
-                out.append(_warn(
+                out.append(warn(
                     "env.duplicate", 1, M("doctor.duplicate.msg", var=var, src=src),
                     M("doctor.duplicate.cause", var=var, source=loc.source, value=show(loc.value), src=src,
                       other=show(v)),
                     M("doctor.duplicate.fix", var=var),
                     value=show(v)))
     elif facts.env_vars is None and facts.env_groups is None:
-        out.append(_unknown("env.present", 1, M("doctor.present.unread", why=facts.why('env_vars'))))
+        out.append(unknown("env.present", 1, M("doctor.present.unread", why=facts.why('env_vars'))))
     elif facts.env_vars is None or facts.env_groups is None:
         missing = M("doctor.present.own_vars") if facts.env_vars is None else M("doctor.present.groups")
-        out.append(_unknown(
+        out.append(unknown(
             "env.present", 1,
             M("doctor.present.partial", var=var, missing=missing,
               why=facts.why('env_vars' if facts.env_vars is None else 'env_groups'))))
@@ -202,7 +187,7 @@ def check_presence(facts: Facts, loc: Located) -> list[CheckResult]:
         if others:
             hint.append(M("doctor.missing.others", others=others))
         groups = ", ".join(str(g.get("name")) for g in facts.env_groups) or M("doctor.none")
-        out.append(_fail(
+        out.append(fail(
             "env.missing", 1, Severity.CRITICAL,
             M("doctor.missing.msg", var=var, groups=groups),
             M("doctor.missing.cause", var=var, hint=join(hint, sep="")),
@@ -210,7 +195,7 @@ def check_presence(facts: Facts, loc: Located) -> list[CheckResult]:
             data={"others": [k for k, _, _ in loc.others]}))
         return out
     if others:
-        out.append(_info("env.other-redis", 1, M("doctor.other_redis", others=others),
+        out.append(info("env.other-redis", 1, M("doctor.other_redis", others=others),
                          data={"others": [{"key": k, "source": s, "value": show(v)} for k, s, v in loc.others]}))
     return out
 
@@ -240,32 +225,32 @@ _STATUS_TEXT: dict[str, tuple[str, Severity | None, str, str]] = {
 
 def check_instance(facts: Facts, url: RedisURL | None) -> list[CheckResult]:
     if url is None or not url.parsed:
-        return [_unknown("kv.instance", 3, M("doctor.instance.no_url"))]
+        return [unknown("kv.instance", 3, M("doctor.instance.no_url"))]
     inst = url.instance_id
     if inst is None:
         if url.kind in ("other", "ip"):
-            return [_unknown("kv.instance", 3, M("doctor.instance.not_render", host=url.host))]
+            return [unknown("kv.instance", 3, M("doctor.instance.not_render", host=url.host))]
         if url.kind == "external":
-            return [_unknown("kv.instance", 3, M("doctor.instance.no_user"))]
+            return [unknown("kv.instance", 3, M("doctor.instance.no_user"))]
         return []  # localhost etc.: the lint already failed item 3
     kv = facts.key_value
     if kv is None:
         err = facts.errors.get("key_value", M("doctor.not_fetched"))
         if facts.errors.get("key_value_status") == "404":
-            return [_fail(
+            return [fail(
                 "kv.not-found", 3, Severity.CRITICAL, M("doctor.not_found.msg", inst=inst),
                 M("doctor.not_found.cause", inst=inst),
                 M("doctor.not_found.fix", var=facts.var),
                 value=inst)]
-        return [_unknown("kv.instance", 3, M("doctor.instance.unread", inst=inst, err=err))]
+        return [unknown("kv.instance", 3, M("doctor.instance.unread", inst=inst, err=err))]
     status = str(kv.get("status") or "unknown")
     name = kv.get("name") or inst
     label = M("doctor.kv.label", name=name, inst=inst)
     if status == "available":
-        return [_ok("kv.status", 3, M("doctor.kv.live", label=label), data={"status": status})]
+        return [ok("kv.status", 3, M("doctor.kv.live", label=label), data={"status": status})]
     text = _STATUS_TEXT.get(status)
     if text is None:
-        return [_unknown("kv.status", 3, M("doctor.kv.odd_status", label=label, status=status),
+        return [unknown("kv.status", 3, M("doctor.kv.odd_status", label=label, status=status),
                          data={"status": status})]
     what, sev, cause, fix = text
     if status == "maintenance_scheduled":
@@ -273,9 +258,9 @@ def check_instance(facts: Facts, url: RedisURL | None) -> list[CheckResult]:
         if when:
             cause = join([cause, M("doctor.kv.scheduled", when=fmt_ts(parse_ts(when)))], sep="")
     if sev is None:
-        return [_warn("kv.status", 3, M("doctor.kv.status_warn", label=label, what=what, status=status), cause, fix,
+        return [warn("kv.status", 3, M("doctor.kv.status_warn", label=label, what=what, status=status), cause, fix,
                       data={"status": status})]
-    return [_fail("kv.status", 3, sev, M("doctor.kv.status_fail", label=label, what=what, status=status), cause, fix,
+    return [fail("kv.status", 3, sev, M("doctor.kv.status_fail", label=label, what=what, status=status), cause, fix,
                   data={"status": status})]
 
 
@@ -302,28 +287,28 @@ def check_internal(facts: Facts, url: RedisURL | None, lint: list[CheckResult]) 
     if url is None or not url.parsed or url.instance_id is None:
         return []  # nothing to compare; items 2-3 said why
     if url.scheme is None:
-        return [_unknown("kv.internal-url", 4, M("doctor.internal.scheme_first"))]
-    info = facts.connection_info
-    if info is None:
-        return [_unknown("kv.internal-url", 4,
+        return [unknown("kv.internal-url", 4, M("doctor.internal.scheme_first"))]
+    conn = facts.connection_info
+    if conn is None:
+        return [unknown("kv.internal-url", 4,
                          M("doctor.internal.unread", inst=url.instance_id, why=facts.why('connection_info')))]
-    internal = str(info.get("internalConnectionString") or "")
-    external = str(info.get("externalConnectionString") or "")
+    internal = str(conn.get("internalConnectionString") or "")
+    external = str(conn.get("externalConnectionString") or "")
     if not internal:
-        return [_unknown("kv.internal-url", 4, M("doctor.internal.none"))]
+        return [unknown("kv.internal-url", 4, M("doctor.internal.none"))]
     show = lambda v: show_value(v, facts.redactor)  # noqa: E731
     iu, _ = inspect_redis_url(internal)
     eu, _ = inspect_redis_url(external) if external else (None, [])
     mine = _key(url, _password(url.cleaned))
     if mine == _key(iu, _password(internal)):
         trimmed = url.cleaned != url.raw
-        return [_ok("kv.internal-url", 4,
+        return [ok("kv.internal-url", 4,
                     M("doctor.internal.ok", db=M("doctor.internal.db", db=url.db) if url.db else "",
                       trimmed=M("doctor.internal.trimmed") if trimmed else ""),
                     value=show(url.raw))]
     if eu is not None and mine == _key(eu, _password(external)):
         # The lint already warned "external from Render"; give the precise fix instead.
-        return [_warn(
+        return [warn(
             "kv.external-url", 4, M("doctor.external_url.msg"),
             M("doctor.external_url.cause"),
             M("doctor.external_url.fix", var=facts.var, internal=show(internal)),
@@ -354,12 +339,12 @@ def check_internal(facts: Facts, url: RedisURL | None, lint: list[CheckResult]) 
         diffs.append(M("doctor.diff.user", mine=url.username or M("doctor.diff.none"),
                        want=target.username or M("doctor.diff.none")))
     if not diffs:  # pragma: no cover - _key equality above covers it
-        return [_ok("kv.internal-url", 4, M("doctor.internal.ok", db="", trimmed=""), value=show(url.raw))]
+        return [ok("kv.internal-url", 4, M("doctor.internal.ok", db="", trimmed=""), value=show(url.raw))]
     sev = Severity.ERROR
     already = {r.id for r in lint}
     if {"tls.internal-rediss", "tls.external-plaintext"} & already and all(d.startswith("scheme") for d in diffs):
         return []  # the lint has said it, with the fix
-    return [_fail(
+    return [fail(
         "kv.url-mismatch", 4, sev,
         M("doctor.mismatch.msg", which='External' if target is eu else 'Internal', diffs=join(diffs, sep_key="sep.semicolon")),
         M("doctor.mismatch.cause", extra=cause_extra),
@@ -375,38 +360,38 @@ def check_internal(facts: Facts, url: RedisURL | None, lint: list[CheckResult]) 
 def check_region(facts: Facts, url: RedisURL | None) -> list[CheckResult]:
     svc, kv = facts.service, facts.key_value
     if url is None or not url.parsed or url.instance_id is None:
-        return [_unknown("kv.region", 5, M("doctor.region.no_kv"))]
+        return [unknown("kv.region", 5, M("doctor.region.no_kv"))]
     if svc is None or kv is None:
         missing = "service" if svc is None else "key_value"
-        return [_unknown("kv.region", 5, M("doctor.region.unread", why=facts.why(missing)))]
+        return [unknown("kv.region", 5, M("doctor.region.unread", why=facts.why(missing)))]
     out: list[CheckResult] = []
     s_owner, k_owner = svc.get("ownerId"), _owner_of_kv(kv)
     if s_owner and k_owner and s_owner != k_owner:
         msg = M("doctor.workspace.msg", kv=k_owner, svc=s_owner)
         cause = M("doctor.workspace.cause")
         fix = M("doctor.workspace.fix")
-        out.append(_fail("kv.workspace", 5, Severity.CRITICAL, msg, cause, fix) if url.kind == "internal"
-                   else _warn("kv.workspace", 5, msg, cause, fix))
+        out.append(fail("kv.workspace", 5, Severity.CRITICAL, msg, cause, fix) if url.kind == "internal"
+                   else warn("kv.workspace", 5, msg, cause, fix))
     s_region = (svc.get("serviceDetails") or {}).get("region")
     k_region = kv.get("region")
     if not s_region:
-        out.append(_unknown("kv.region", 5, M("doctor.region.no_service_region", type=svc.get('type'))))
+        out.append(unknown("kv.region", 5, M("doctor.region.no_service_region", type=svc.get('type'))))
     elif not k_region:
-        out.append(_unknown("kv.region", 5, M("doctor.region.no_kv_region")))
+        out.append(unknown("kv.region", 5, M("doctor.region.no_kv_region")))
     elif s_region != k_region:
         internal = url.kind == "internal"
         msg = M("doctor.region.msg", svc=s_region, kv=k_region)
         cause = M("doctor.region.cause_internal") if internal else M("doctor.region.cause_external")
         fix = M("doctor.region.fix", region=s_region, var=facts.var)
         region_data = {"service": s_region, "key_value": k_region}
-        out.append(_fail("kv.region", 5, Severity.CRITICAL, msg, cause, fix, data=region_data) if internal
-                   else _warn("kv.region", 5, msg, cause, fix, data=region_data))
+        out.append(fail("kv.region", 5, Severity.CRITICAL, msg, cause, fix, data=region_data) if internal
+                   else warn("kv.region", 5, msg, cause, fix, data=region_data))
     elif not out:
-        out.append(_ok("kv.region", 5, M("doctor.region.ok", region=s_region,
+        out.append(ok("kv.region", 5, M("doctor.region.ok", region=s_region,
                                           same=M("doctor.region.same_workspace") if s_owner and k_owner else ""),
                        data={"region": s_region}))
     else:
-        out.append(_ok("kv.region", 5, M("doctor.region.ok", region=s_region, same=""), data={"region": s_region}))
+        out.append(ok("kv.region", 5, M("doctor.region.ok", region=s_region, same=""), data={"region": s_region}))
     return out
 
 
@@ -424,22 +409,22 @@ def check_redeploy(facts: Facts, loc: Located) -> list[CheckResult]:
     out: list[CheckResult] = []
     if svc is not None and svc.get("suspended") == "suspended":
         who = ", ".join(svc.get("suspenders") or []) or M("doctor.unknown")
-        out.append(_fail(
+        out.append(fail(
             "deploy.suspended", 6, Severity.CRITICAL, M("doctor.suspended.msg", who=who),
             M("doctor.suspended.cause"),
             M("doctor.suspended.fix")))
     if facts.deploys is None:
-        out.append(_unknown("deploy.after-env", 6, M("doctor.deploys.unread", why=facts.why('deploys'))))
+        out.append(unknown("deploy.after-env", 6, M("doctor.deploys.unread", why=facts.why('deploys'))))
         return out
     live = next((d for d in facts.deploys if d.get("status") == "live"), None)
     newest = facts.deploys[0] if facts.deploys else None
     if live is None:
         if newest is None:
-            out.append(_fail("deploy.none", 6, Severity.CRITICAL, M("doctor.deploy_none.msg"),
+            out.append(fail("deploy.none", 6, Severity.CRITICAL, M("doctor.deploy_none.msg"),
                              M("doctor.deploy_none.cause"),
                              M("doctor.deploy_none.fix")))
         else:
-            out.append(_fail(
+            out.append(fail(
                 "deploy.no-live", 6, Severity.ERROR,
                 M("doctor.no_live.msg", id=newest.get('id'), status=newest.get('status')),
                 M("doctor.no_live.cause"),
@@ -450,21 +435,21 @@ def check_redeploy(facts: Facts, loc: Located) -> list[CheckResult]:
             "trigger": live.get("trigger")}
     if newest is not None and newest is not live and newest.get("status") in (
             "created", "queued", "build_in_progress", "update_in_progress", "pre_deploy_in_progress"):
-        out.append(_info("deploy.in-progress", 6,
+        out.append(info("deploy.in-progress", 6,
                          M("doctor.in_progress", id=newest.get('id'), status=newest.get('status'))))
     elif newest is not None and newest is not live and newest.get("status") in (
             "build_failed", "update_failed", "pre_deploy_failed"):
-        out.append(_warn(
+        out.append(warn(
             "deploy.latest-failed", 6, M("doctor.latest_failed.msg", id=newest.get('id'), status=newest.get('status')),
             M("doctor.latest_failed.cause", var=facts.var),
             M("doctor.latest_failed.fix")))
     if loc.value is None:
-        out.append(_unknown("deploy.after-env", 6, M("doctor.redeploy.no_var", var=facts.var), data=data))
+        out.append(unknown("deploy.after-env", 6, M("doctor.redeploy.no_var", var=facts.var), data=data))
         return out
     # The strongest evidence: the running deploy itself logged that it had no value.
     unset = _logged_unset(facts, loc, live_at)
     if unset is not None:
-        out.append(_fail(
+        out.append(fail(
             "deploy.stale-env", 6, Severity.CRITICAL,
             M("doctor.logged_unset.msg", var=facts.var, unset=unset),
             M("doctor.logged_unset.cause", live=fmt_ts(live_at)),
@@ -475,22 +460,22 @@ def check_redeploy(facts: Facts, loc: Located) -> list[CheckResult]:
         changed = parse_ts(loc.group.get("updatedAt"))
         gname = loc.group.get("name") or loc.group.get("id")
         if changed is None or live_at is None:
-            out.append(_unknown("deploy.after-env", 6, M("doctor.redeploy.no_date"),
+            out.append(unknown("deploy.after-env", 6, M("doctor.redeploy.no_date"),
                                 data=data))
         elif changed > live_at:
-            out.append(_fail(
+            out.append(fail(
                 "deploy.stale-env", 6, Severity.ERROR,
                 M("doctor.group_changed.msg", group=gname, changed=fmt_ts(changed), live=fmt_ts(live_at)),
                 M("doctor.group_changed.cause", changed=fmt_ts(changed)),
                 M("doctor.group_changed.fix"),
                 data={**data, "env_changed": loc.group.get("updatedAt")}))
         else:
-            out.append(_ok("deploy.after-env", 6,
+            out.append(ok("deploy.after-env", 6,
                            M("doctor.group_changed.ok", live=fmt_ts(live_at), group=gname, changed=fmt_ts(changed)),
                            data={**data, "env_changed": loc.group.get("updatedAt")}))
         return out
     # The service's own variable: the env-vars endpoint returns only key and value.
-    out.append(_unknown(
+    out.append(unknown(
         "deploy.after-env", 6,
         M("doctor.redeploy.own_var", var=facts.var, live=fmt_ts(live_at), trigger=live.get('trigger') or '?'),
         data=data))
@@ -532,9 +517,9 @@ def check_logs(facts: Facts) -> list[CheckResult]:
     window = facts.log_window or M("doctor.window.recent")
     d = facts.diagnosis
     if d is None:
-        return [_unknown("logs.connected", 7, M("doctor.logs.unread", why=facts.why('logs')))]
+        return [unknown("logs.connected", 7, M("doctor.logs.unread", why=facts.why('logs')))]
     if not facts.log_count:
-        return [_unknown("logs.connected", 7, M("doctor.logs.empty", window=window))]
+        return [unknown("logs.connected", 7, M("doctor.logs.empty", window=window))]
     seen = {f.rule_id: f for f in d.findings}
     connected = next((seen[r] for r in CONNECTED_RULES if r in seen), None)
     v = d.verdict
@@ -544,7 +529,7 @@ def check_logs(facts: Facts) -> list[CheckResult]:
         when = M("doctor.logs.last_at", time=connected.last.time) if connected and connected.last.time else ""
         line = (M("doctor.logs.seen", count=connected.count, when=when) if connected else M("doctor.logs.up"))
         extra = M("doctor.logs.recovered", title=_rule_title(facts, v.root_cause)) if v.state == "recovered" else ""
-        return [_ok("logs.connected", 7, M("doctor.logs.ok", line=line, window=window, extra=extra,
+        return [ok("logs.connected", 7, M("doctor.logs.ok", line=line, window=window, extra=extra,
                                            incomplete=incomplete), data=data)]
     if v.state in ("failing", "degraded"):
         rule = facts.rules.get(v.root_cause or "")
@@ -552,12 +537,12 @@ def check_logs(facts: Facts) -> list[CheckResult]:
         fix = (M.lazy(lambda lang: " ".join(rule.text(lang).solution)) if rule and rule.text().solution
                else M("doctor.logs.see_below_fix"))
         after = M("doctor.logs.after_connected") if connected else ""
-        return [_fail(
+        return [fail(
             "logs.connected", 7, Severity.CRITICAL if v.state == "failing" else Severity.ERROR,
             M("doctor.logs.failing", state=M(f"doctor.logs.state.{v.state}"), after=after, window=window,
               title=_rule_title(facts, v.root_cause), incomplete=incomplete),
             cause, fix, data=data)]
-    return [_unknown("logs.connected", 7,
+    return [unknown("logs.connected", 7,
                      M("doctor.logs.no_redis", window=window, n=facts.log_count, incomplete=incomplete), data=data)]
 
 
@@ -570,93 +555,93 @@ def check_settings(facts: Facts, url: RedisURL | None) -> list[CheckResult]:
     kv = facts.key_value
     if kv is None:
         if url is not None and url.instance_id:
-            return [_unknown("kv.settings", 8, M("doctor.settings.unread", why=facts.why('key_value')))]
-        return [_unknown("kv.settings", 8, M("doctor.settings.no_kv"))]
+            return [unknown("kv.settings", 8, M("doctor.settings.unread", why=facts.why('key_value')))]
+        return [unknown("kv.settings", 8, M("doctor.settings.no_kv"))]
     out: list[CheckResult] = []
     options = kv.get("options") or {}
     policy = _norm_policy(options.get("maxmemoryPolicy"))
     oom = next((f for f in (facts.diagnosis.findings if facts.diagnosis else []) if "oom" in f.rule_id), None)
     use = facts.use
     if policy is None:
-        out.append(_unknown("kv.maxmemory", 8, M("doctor.maxmemory.unknown")))
+        out.append(unknown("kv.maxmemory", 8, M("doctor.maxmemory.unknown")))
     elif use == "cache":
         if policy == "noeviction":
             sev_fail = oom is not None
             msg = M("doctor.maxmemory.cache_noeviction", oom=M("doctor.maxmemory.oom") if oom else "")
             cause = M("doctor.maxmemory.cache_noeviction.cause")
             fix = M("doctor.maxmemory.cache_noeviction.fix")
-            out.append(_fail("kv.maxmemory", 8, Severity.ERROR, msg, cause, fix, data={"policy": policy})
-                       if sev_fail else _warn("kv.maxmemory", 8, msg, cause, fix, data={"policy": policy}))
+            out.append(fail("kv.maxmemory", 8, Severity.ERROR, msg, cause, fix, data={"policy": policy})
+                       if sev_fail else warn("kv.maxmemory", 8, msg, cause, fix, data={"policy": policy}))
         elif policy.startswith("volatile"):
-            out.append(_warn(
+            out.append(warn(
                 "kv.maxmemory", 8, M("doctor.maxmemory.volatile", policy=policy),
                 M("doctor.maxmemory.volatile.cause"),
                 M("doctor.maxmemory.volatile.fix"), data={"policy": policy}))
         else:
-            out.append(_ok("kv.maxmemory", 8, M("doctor.maxmemory.cache_ok", policy=policy), data={"policy": policy}))
+            out.append(ok("kv.maxmemory", 8, M("doctor.maxmemory.cache_ok", policy=policy), data={"policy": policy}))
     elif use == "queue":
         if policy == "noeviction":
-            out.append(_ok("kv.maxmemory", 8, M("doctor.maxmemory.queue_ok"), data={"policy": policy}))
+            out.append(ok("kv.maxmemory", 8, M("doctor.maxmemory.queue_ok"), data={"policy": policy}))
         else:
-            out.append(_fail(
+            out.append(fail(
                 "kv.maxmemory", 8, Severity.ERROR, M("doctor.maxmemory.queue", policy=policy),
                 M("doctor.maxmemory.queue.cause"),
                 M("doctor.maxmemory.queue.fix"),
                 data={"policy": policy}))
     else:  # store: data that must not vanish
         if policy != "noeviction":
-            out.append(_warn("kv.maxmemory", 8, M("doctor.maxmemory.store", policy=policy),
+            out.append(warn("kv.maxmemory", 8, M("doctor.maxmemory.store", policy=policy),
                              M("doctor.maxmemory.store.cause"),
                              M("doctor.maxmemory.store.fix"), data={"policy": policy}))
         else:
-            out.append(_ok("kv.maxmemory", 8, M("doctor.maxmemory.store_ok"), data={"policy": policy}))
+            out.append(ok("kv.maxmemory", 8, M("doctor.maxmemory.store_ok"), data={"policy": policy}))
 
     plan = kv.get("plan")
     persistence = options.get("persistenceMode")
     if plan == "free":
-        out.append(_warn(
+        out.append(warn(
             "kv.persistence", 8, M("doctor.persistence.free"),
             M("doctor.persistence.free.cause"),
             M("doctor.persistence.free.fix"),
             data={"plan": plan}))
     elif persistence == "off":
-        out.append(_warn("kv.persistence", 8, M("doctor.persistence.off", plan=plan),
+        out.append(warn("kv.persistence", 8, M("doctor.persistence.off", plan=plan),
                          M("doctor.persistence.off.cause"),
                          M("doctor.persistence.off.fix"), data={"plan": plan}))
     else:
-        out.append(_ok("kv.persistence", 8, M("doctor.persistence.ok", plan=plan, persistence=M(
+        out.append(ok("kv.persistence", 8, M("doctor.persistence.ok", plan=plan, persistence=M(
             "doctor.persistence.mode", mode=persistence) if persistence else ""), data={"plan": plan}))
 
     allow = kv.get("ipAllowList")
     cidrs = [str(e.get("cidrBlock")) for e in (allow or []) if isinstance(e, dict) and e.get("cidrBlock")]
     external = url is not None and url.kind == "external"
     if external and not cidrs:
-        out.append(_fail(
+        out.append(fail(
             "kv.allowlist", 8, Severity.ERROR, M("doctor.allowlist.empty"),
             M("doctor.allowlist.empty.cause"),
             M("doctor.allowlist.empty.fix"), data={"allowlist": cidrs}))
     elif external and cidrs == ["0.0.0.0/32"]:
-        out.append(_fail("kv.allowlist", 8, Severity.ERROR,
+        out.append(fail("kv.allowlist", 8, Severity.ERROR,
                          M("doctor.allowlist.blocked"),
                          M("doctor.allowlist.blocked.cause"),
                          M("doctor.allowlist.blocked.fix"), data={"allowlist": cidrs}))
     elif "0.0.0.0/0" in cidrs:
-        out.append(_warn(
+        out.append(warn(
             "kv.allowlist", 8, M("doctor.allowlist.open"),
             M("doctor.allowlist.open.cause"),
             M("doctor.allowlist.open.fix"),
             data={"allowlist": cidrs}))
     elif external:
-        out.append(_info("kv.allowlist", 8,
+        out.append(info("kv.allowlist", 8,
                          M("doctor.allowlist.external", cidrs=', '.join(cidrs)),
                          data={"allowlist": cidrs}))
     else:
-        out.append(_ok("kv.allowlist", 8, M("doctor.allowlist.closed") if not cidrs or cidrs == ["0.0.0.0/32"]
+        out.append(ok("kv.allowlist", 8, M("doctor.allowlist.closed") if not cidrs or cidrs == ["0.0.0.0/32"]
                        else M("doctor.allowlist.limited", cidrs=', '.join(cidrs)),
                        data={"allowlist": cidrs}))
     version = kv.get("version")
     if isinstance(version, str) and version.startswith("6."):
-        out.append(_info("kv.version", 8, M("doctor.version.legacy", version=version),
+        out.append(info("kv.version", 8, M("doctor.version.legacy", version=version),
                          cause=M("doctor.version.legacy.cause"),
                          fix=M("doctor.version.legacy.fix")))
     return out
@@ -680,7 +665,7 @@ def run_checks(facts: Facts) -> list[CheckResult]:
         lint = [_reshow(r, loc.value, facts) for r in lint]
         results += lint
     else:
-        results.append(_unknown("url.format", 2, M("doctor.url.no_value", var=facts.var)
+        results.append(unknown("url.format", 2, M("doctor.url.no_value", var=facts.var)
                                 if facts.env_vars is not None else M("doctor.url.unread", why=facts.why('env_vars'))))
     for check in (lambda: check_instance(facts, url), lambda: check_internal(facts, url, lint),
                   lambda: check_region(facts, url), lambda: check_redeploy(facts, loc), lambda: check_logs(facts),
@@ -688,14 +673,14 @@ def run_checks(facts: Facts) -> list[CheckResult]:
         try:
             results += check()
         except Exception as exc:  # noqa: BLE001 - odd API data must not crash the doctor
-            results.append(_unknown("internal-error", 0, M("doctor.check_crashed", error=type(exc).__name__)))
+            results.append(unknown("internal-error", 0, M("doctor.check_crashed", error=type(exc).__name__)))
     # the lint's "external from Render" warning is replaced by the comparison when there is one
     if any(r.id == "kv.external-url" for r in results):
         results = [r for r in results if r.id != "tls.external-from-render"]
     # an item with nothing to say about an unparsed URL answers "?"
     for item in (3, 4):
         if not any(r.item == item for r in results):
-            results.append(_unknown(f"item-{item}", item, M("doctor.see_item_2")))
+            results.append(unknown(f"item-{item}", item, M("doctor.see_item_2")))
     return sorted(results, key=lambda r: r.item)
 
 

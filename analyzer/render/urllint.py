@@ -73,16 +73,30 @@ class CheckResult:
         return ITEMS.get(self.item, "")
 
 
-def _ok(id: str, item: int, message: str, **kw: object) -> CheckResult:
+# One result of each status, for every check of the checklist (the lint's and the doctor's); `**kw`: value, data.
+def unknown(id: str, item: int, message: str, **kw: object) -> CheckResult:
+    """ "?": could not check; `message` says why."""
+    return CheckResult(id, item, "unknown", Severity.INFO, message, **kw)  # type: ignore[arg-type]
+
+
+def info(id: str, item: int, message: str, **kw: object) -> CheckResult:
+    """ok, with something to point out (severity info)."""
+    return CheckResult(id, item, "ok", Severity.INFO, message, **kw)  # type: ignore[arg-type]
+
+
+def ok(id: str, item: int, message: str, **kw: object) -> CheckResult:
     return CheckResult(id, item, "ok", Severity.OK, message, **kw)  # type: ignore[arg-type]
 
 
-def _fail(id: str, item: int, severity: Severity, message: str, cause: str, fix: str, **kw: object) -> CheckResult:
+def fail(id: str, item: int, severity: Severity, message: str, cause: str, fix: str, **kw: object) -> CheckResult:
     return CheckResult(id, item, "fail", severity, message, cause, fix, **kw)  # type: ignore[arg-type]
 
 
-def _warn(id: str, item: int, message: str, cause: str, fix: str, **kw: object) -> CheckResult:
+def warn(id: str, item: int, message: str, cause: str, fix: str, **kw: object) -> CheckResult:
     return CheckResult(id, item, "warn", Severity.WARNING, message, cause, fix, **kw)  # type: ignore[arg-type]
+
+
+_ok, _fail, _warn = ok, fail, warn  # the names the lint's checks call them by
 
 
 # --------------------------------------------------------------------------------------------
