@@ -1,6 +1,6 @@
 """`rla doctor`: the note's checklist, ticked from what the Render API says about a service.
 
-    facts = gather(client, "srv-…")          # the only part that talks to the API
+    facts = gather(client, service)          # analyzer.render.doctor_facts: the only part that talks to the API
     results = run_checks(facts)              # pure: Facts -> [CheckResult]
     items = summarize(results)               # one line per checklist item
 
@@ -16,6 +16,9 @@ The checks (ITEMS in analyzer.render.urllint) come from the user's note, diagnos
 8. Beyond the note: maxmemory policy vs the use, free plan / no persistence, IP allowlist.
 9-10. The Key Value's own side (analyzer.render.doctor_kv): its metrics and its own logs over the same
    window, read against the app's findings.
+
+Items 1, 6 and 7 are judged here; 3, 4, 5 and 8 (the Key Value the URL points at) in
+analyzer.render.doctor_instance.
 
 Every fact that could not be fetched is None with the reason in `Facts.errors`; the checks it
 blocks answer "unknown" ("?") with that reason, never a guess. Every value shown is redacted.
@@ -65,7 +68,7 @@ def check_presence(facts: Facts, loc: Located) -> list[CheckResult]:
     others = join([M("doctor.other_value", key=k, src=src, value=show(v)) for k, src, v in loc.others], sep_key="sep.semicolon")
     if loc.value is not None:
         out.append(ok("env.present", 1, M("doctor.present.ok", var=var, source=loc.source), value=show(loc.value),
-                       data={"source": loc.source}))
+                      data={"source": loc.source}))
         for src, v in loc.duplicates:
             if v != loc.value:
                 out.append(warn(
@@ -98,7 +101,7 @@ def check_presence(facts: Facts, loc: Located) -> list[CheckResult]:
         return out
     if others:
         out.append(info("env.other-redis", 1, M("doctor.other_redis", others=others),
-                         data={"others": [{"key": k, "source": s, "value": show(v)} for k, s, v in loc.others]}))
+                        data={"others": [{"key": k, "source": s, "value": show(v)} for k, s, v in loc.others]}))
     return out
 
 
@@ -128,8 +131,8 @@ def check_redeploy(facts: Facts, loc: Located) -> list[CheckResult]:
     if live is None:
         if newest is None:
             out.append(fail("deploy.none", 6, Severity.CRITICAL, M("doctor.deploy_none.msg"),
-                             M("doctor.deploy_none.cause"),
-                             M("doctor.deploy_none.fix")))
+                            M("doctor.deploy_none.cause"),
+                            M("doctor.deploy_none.fix")))
         else:
             out.append(fail(
                 "deploy.no-live", 6, Severity.ERROR,
@@ -143,7 +146,7 @@ def check_redeploy(facts: Facts, loc: Located) -> list[CheckResult]:
     if newest is not None and newest is not live and newest.get("status") in (
             "created", "queued", "build_in_progress", "update_in_progress", "pre_deploy_in_progress"):
         out.append(info("deploy.in-progress", 6,
-                         M("doctor.in_progress", id=newest.get('id'), status=newest.get('status'))))
+                        M("doctor.in_progress", id=newest.get('id'), status=newest.get('status'))))
     elif newest is not None and newest is not live and newest.get("status") in (
             "build_failed", "update_failed", "pre_deploy_failed"):
         out.append(warn(
@@ -168,7 +171,7 @@ def check_redeploy(facts: Facts, loc: Located) -> list[CheckResult]:
         gname = loc.group.get("name") or loc.group.get("id")
         if changed is None or live_at is None:
             out.append(unknown("deploy.after-env", 6, M("doctor.redeploy.no_date"),
-                                data=data))
+                               data=data))
         elif changed > live_at:
             out.append(fail(
                 "deploy.stale-env", 6, Severity.ERROR,
@@ -178,8 +181,8 @@ def check_redeploy(facts: Facts, loc: Located) -> list[CheckResult]:
                 data={**data, "env_changed": loc.group.get("updatedAt")}))
         else:
             out.append(ok("deploy.after-env", 6,
-                           M("doctor.group_changed.ok", live=fmt_ts(live_at), group=gname, changed=fmt_ts(changed)),
-                           data={**data, "env_changed": loc.group.get("updatedAt")}))
+                          M("doctor.group_changed.ok", live=fmt_ts(live_at), group=gname, changed=fmt_ts(changed)),
+                          data={**data, "env_changed": loc.group.get("updatedAt")}))
         return out
     # The service's own variable: the env-vars endpoint returns only key and value.
     out.append(unknown(
@@ -237,7 +240,7 @@ def check_logs(facts: Facts) -> list[CheckResult]:
         line = (M("doctor.logs.seen", count=connected.count, when=when) if connected else M("doctor.logs.up"))
         extra = M("doctor.logs.recovered", title=_rule_title(facts, v.root_cause)) if v.state == "recovered" else ""
         return [ok("logs.connected", 7, M("doctor.logs.ok", line=line, window=window, extra=extra,
-                                           incomplete=incomplete), data=data)]
+                                          incomplete=incomplete), data=data)]
     if v.state in ("failing", "degraded"):
         rule = facts.rules.get(v.root_cause or "")
         cause = M.lazy(lambda lang: rule.text(lang).cause) if rule else M("doctor.logs.see_below_cause")
@@ -250,7 +253,7 @@ def check_logs(facts: Facts) -> list[CheckResult]:
               title=_rule_title(facts, v.root_cause), incomplete=incomplete),
             cause, fix, data=data)]
     return [unknown("logs.connected", 7,
-                     M("doctor.logs.no_redis", window=window, n=facts.log_count, incomplete=incomplete), data=data)]
+                    M("doctor.logs.no_redis", window=window, n=facts.log_count, incomplete=incomplete), data=data)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -272,7 +275,7 @@ def run_checks(facts: Facts) -> list[CheckResult]:
         results += lint
     else:
         results.append(unknown("url.format", 2, M("doctor.url.no_value", var=facts.var)
-                                if facts.env_vars is not None else M("doctor.url.unread", why=facts.why('env_vars'))))
+                               if facts.env_vars is not None else M("doctor.url.unread", why=facts.why('env_vars'))))
     for check in (lambda: check_instance(facts, url), lambda: check_internal(facts, url, lint),
                   lambda: check_region(facts, url), lambda: check_redeploy(facts, loc), lambda: check_logs(facts),
                   lambda: check_settings(facts, url), lambda: _check_kv(facts)):

@@ -102,7 +102,8 @@ def locate(facts: Facts) -> Located:
     return loc
 
 
-def _password(value: str) -> str | None:
+def password_of(value: str) -> str | None:
+    """The password of a `scheme://user:password@host…` value, decoded; None when it has none."""
     from urllib.parse import unquote
 
     m = re.match(r"^[a-z]+://(.*)@[^@]*$", value.strip(), re.I | re.S)
@@ -169,7 +170,7 @@ def gather(client: Any, service: dict[str, Any], *, var: str = "REDIS_URL", sinc
                 facts.errors.setdefault("connection_info", facts.errors["key_value"])
     if facts.redactor is not None and facts.connection_info:
         for k in ("internalConnectionString", "externalConnectionString"):
-            pw = _password(str(facts.connection_info.get(k) or ""))
+            pw = password_of(str(facts.connection_info.get(k) or ""))
             if pw:
                 facts.redactor.add(pw)
     facts.deploys = fetch("deploys", lambda: client.list_deploys(sid, limit=20))

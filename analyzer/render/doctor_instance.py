@@ -10,7 +10,7 @@ from typing import Any
 from analyzer.i18n import Msg as M
 from analyzer.i18n import join
 from analyzer.model import Severity
-from analyzer.render.doctor_facts import Facts, _password
+from analyzer.render.doctor_facts import Facts, password_of
 from analyzer.render.timestamps import fmt_ts, parse_ts
 from analyzer.render.urllint import CheckResult, RedisURL, fail, info, inspect_redis_url, ok, show_value, unknown, warn
 
@@ -77,7 +77,7 @@ def check_instance(facts: Facts, url: RedisURL | None) -> list[CheckResult]:
     text = _STATUS_TEXT.get(status)
     if text is None:
         return [unknown("kv.status", 3, M("doctor.kv.odd_status", label=label, status=status),
-                         data={"status": status})]
+                        data={"status": status})]
     what, sev, cause, fix = text
     if status == "maintenance_scheduled":
         when = ((kv.get("maintenance") or {}).get("scheduledAt")) if isinstance(kv.get("maintenance"), dict) else None
@@ -85,9 +85,9 @@ def check_instance(facts: Facts, url: RedisURL | None) -> list[CheckResult]:
             cause = join([cause, M("doctor.kv.scheduled", when=fmt_ts(parse_ts(when)))], sep="")
     if sev is None:
         return [warn("kv.status", 3, M("doctor.kv.status_warn", label=label, what=what, status=status), cause, fix,
-                      data={"status": status})]
+                     data={"status": status})]
     return [fail("kv.status", 3, sev, M("doctor.kv.status_fail", label=label, what=what, status=status), cause, fix,
-                  data={"status": status})]
+                 data={"status": status})]
 
 
 # --------------------------------------------------------------------------------------------
@@ -108,7 +108,7 @@ def check_internal(facts: Facts, url: RedisURL | None, lint: list[CheckResult]) 
     conn = facts.connection_info
     if conn is None:
         return [unknown("kv.internal-url", 4,
-                         M("doctor.internal.unread", inst=url.instance_id, why=facts.why('connection_info')))]
+                        M("doctor.internal.unread", inst=url.instance_id, why=facts.why('connection_info')))]
     internal = str(conn.get("internalConnectionString") or "")
     external = str(conn.get("externalConnectionString") or "")
     if not internal:
@@ -116,14 +116,14 @@ def check_internal(facts: Facts, url: RedisURL | None, lint: list[CheckResult]) 
     show = lambda v: show_value(v, facts.redactor)  # noqa: E731
     iu, _ = inspect_redis_url(internal)
     eu, _ = inspect_redis_url(external) if external else (None, [])
-    mine = _key(url, _password(url.cleaned))
-    if mine == _key(iu, _password(internal)):
+    mine = _key(url, password_of(url.cleaned))
+    if mine == _key(iu, password_of(internal)):
         trimmed = url.cleaned != url.raw
         return [ok("kv.internal-url", 4,
-                    M("doctor.internal.ok", db=M("doctor.internal.db", db=url.db) if url.db else "",
-                      trimmed=M("doctor.internal.trimmed") if trimmed else ""),
-                    value=show(url.raw))]
-    if eu is not None and mine == _key(eu, _password(external)):
+                   M("doctor.internal.ok", db=M("doctor.internal.db", db=url.db) if url.db else "",
+                     trimmed=M("doctor.internal.trimmed") if trimmed else ""),
+                   value=show(url.raw))]
+    if eu is not None and mine == _key(eu, password_of(external)):
         # The lint already warned "external from Render"; give the precise fix instead.
         return [warn(
             "kv.external-url", 4, M("doctor.external_url.msg"),
@@ -140,7 +140,7 @@ def check_internal(facts: Facts, url: RedisURL | None, lint: list[CheckResult]) 
     if url.effective_port != target.effective_port:
         diffs.append(M("doctor.diff.port", mine=url.effective_port, want=target.effective_port))
     ref = internal if target is iu else external
-    mine_pw, ref_pw = _password(url.cleaned), _password(ref)
+    mine_pw, ref_pw = password_of(url.cleaned), password_of(ref)
     cause_extra: object = ""
     if ref_pw and not mine_pw:
         diffs.append(M("doctor.diff.no_password"))
@@ -205,8 +205,8 @@ def check_region(facts: Facts, url: RedisURL | None) -> list[CheckResult]:
                    else warn("kv.region", 5, msg, cause, fix, data=region_data))
     elif not out:
         out.append(ok("kv.region", 5, M("doctor.region.ok", region=s_region,
-                                          same=M("doctor.region.same_workspace") if s_owner and k_owner else ""),
-                       data={"region": s_region}))
+                                         same=M("doctor.region.same_workspace") if s_owner and k_owner else ""),
+                      data={"region": s_region}))
     else:
         out.append(ok("kv.region", 5, M("doctor.region.ok", region=s_region, same=""), data={"region": s_region}))
     return out
@@ -257,8 +257,8 @@ def check_settings(facts: Facts, url: RedisURL | None) -> list[CheckResult]:
     else:  # store: data that must not vanish
         if policy != "noeviction":
             out.append(warn("kv.maxmemory", 8, M("doctor.maxmemory.store", policy=policy),
-                             M("doctor.maxmemory.store.cause"),
-                             M("doctor.maxmemory.store.fix"), data={"policy": policy}))
+                            M("doctor.maxmemory.store.cause"),
+                            M("doctor.maxmemory.store.fix"), data={"policy": policy}))
         else:
             out.append(ok("kv.maxmemory", 8, M("doctor.maxmemory.store_ok"), data={"policy": policy}))
 
@@ -272,8 +272,8 @@ def check_settings(facts: Facts, url: RedisURL | None) -> list[CheckResult]:
             data={"plan": plan}))
     elif persistence == "off":
         out.append(warn("kv.persistence", 8, M("doctor.persistence.off", plan=plan),
-                         M("doctor.persistence.off.cause"),
-                         M("doctor.persistence.off.fix"), data={"plan": plan}))
+                        M("doctor.persistence.off.cause"),
+                        M("doctor.persistence.off.fix"), data={"plan": plan}))
     else:
         out.append(ok("kv.persistence", 8, M("doctor.persistence.ok", plan=plan, persistence=M(
             "doctor.persistence.mode", mode=persistence) if persistence else ""), data={"plan": plan}))
@@ -288,9 +288,9 @@ def check_settings(facts: Facts, url: RedisURL | None) -> list[CheckResult]:
             M("doctor.allowlist.empty.fix"), data={"allowlist": cidrs}))
     elif external and cidrs == ["0.0.0.0/32"]:
         out.append(fail("kv.allowlist", 8, Severity.ERROR,
-                         M("doctor.allowlist.blocked"),
-                         M("doctor.allowlist.blocked.cause"),
-                         M("doctor.allowlist.blocked.fix"), data={"allowlist": cidrs}))
+                        M("doctor.allowlist.blocked"),
+                        M("doctor.allowlist.blocked.cause"),
+                        M("doctor.allowlist.blocked.fix"), data={"allowlist": cidrs}))
     elif "0.0.0.0/0" in cidrs:
         out.append(warn(
             "kv.allowlist", 8, M("doctor.allowlist.open"),
@@ -299,15 +299,15 @@ def check_settings(facts: Facts, url: RedisURL | None) -> list[CheckResult]:
             data={"allowlist": cidrs}))
     elif external:
         out.append(info("kv.allowlist", 8,
-                         M("doctor.allowlist.external", cidrs=', '.join(cidrs)),
-                         data={"allowlist": cidrs}))
+                        M("doctor.allowlist.external", cidrs=', '.join(cidrs)),
+                        data={"allowlist": cidrs}))
     else:
         out.append(ok("kv.allowlist", 8, M("doctor.allowlist.closed") if not cidrs or cidrs == ["0.0.0.0/32"]
-                       else M("doctor.allowlist.limited", cidrs=', '.join(cidrs)),
-                       data={"allowlist": cidrs}))
+                      else M("doctor.allowlist.limited", cidrs=', '.join(cidrs)),
+                      data={"allowlist": cidrs}))
     version = kv.get("version")
     if isinstance(version, str) and version.startswith("6."):
         out.append(info("kv.version", 8, M("doctor.version.legacy", version=version),
-                         cause=M("doctor.version.legacy.cause"),
-                         fix=M("doctor.version.legacy.fix")))
+                        cause=M("doctor.version.legacy.cause"),
+                        fix=M("doctor.version.legacy.fix")))
     return out
