@@ -34,7 +34,7 @@ from analyzer.render.blueprint_yaml import (
     BlueprintError,
     Service,
     YMap,
-    _line,
+    line_of,
     load_blueprint,
 )
 from analyzer.render.urllint import CheckResult, inspect_redis_url, looks_like_redis_url, show_value
@@ -176,12 +176,12 @@ def _check_wiring(bp: Blueprint, w: _Wiring, var: str, redactor: Any) -> list[Ch
         return out
     if ev.get("fromDatabase") is not None:
         out.append(_res(bp, "bp.from.database", 1, "fail", Severity.ERROR,
-                        M("bp.from.database.msg", service=name, var=var), _line(ev, "fromDatabase"), name,
+                        M("bp.from.database.msg", service=name, var=var), line_of(ev, "fromDatabase"), name,
                         M("bp.from.database.cause"), M("bp.from.database.fix", var=var)))
         return out
     if ev.get("generateValue"):
         out.append(_res(bp, "bp.var.generated", 1, "fail", Severity.ERROR,
-                        M("bp.var.generated.msg", service=name, var=var, where=where), _line(ev, "generateValue"),
+                        M("bp.var.generated.msg", service=name, var=var, where=where), line_of(ev, "generateValue"),
                         name, M("bp.var.generated.cause"), M("bp.var.generated.fix", var=var)))
         return out
     if isinstance(frm, YMap):
@@ -189,13 +189,13 @@ def _check_wiring(bp: Blueprint, w: _Wiring, var: str, redactor: Any) -> list[Ch
     if "value" in ev:
         value = ev.get("value")
         out.append(_res(bp, "bp.var.literal", 1, "warn", Severity.WARNING,
-                        M("bp.var.literal.msg", service=name, var=var, where=where), _line(ev, "value"), name,
+                        M("bp.var.literal.msg", service=name, var=var, where=where), line_of(ev, "value"), name,
                         M("bp.var.literal.cause"), M("bp.var.literal.fix", var=var),
                         value=show_value(str(value), redactor)))
         return out  # the literal itself is linted with every other literal
     if ev.get("sync") is False:
         out.append(_res(bp, "bp.var.sync-false", 1, "warn", Severity.WARNING,
-                        M("bp.var.sync_false.msg", service=name, var=var), _line(ev, "sync"), name,
+                        M("bp.var.sync_false.msg", service=name, var=var), line_of(ev, "sync"), name,
                         M("bp.var.sync_false.cause"), M("bp.var.sync_false.fix", var=var)))
         return out
     out.append(_res(bp, "bp.var.empty", 1, "fail", Severity.ERROR, M("bp.var.empty.msg", service=name, var=var),
@@ -211,20 +211,20 @@ def _check_from_service(bp: Blueprint, w: _Wiring, frm: YMap, var: str) -> list[
     if ftype not in KV_TYPES:
         sev = Severity.ERROR
         out.append(_res(bp, "bp.from.type", 1, "fail", sev,
-                        M("bp.from.type.msg", service=name, var=var, type=ftype or "—"), _line(frm, "type"), name,
+                        M("bp.from.type.msg", service=name, var=var, type=ftype or "—"), line_of(frm, "type"), name,
                         M("bp.from.type.cause"), M("bp.from.type.fix", name=fname or "<key value>")))
     elif ftype == "redis":
         out.append(_res(bp, "bp.from.alias", 1, "ok", Severity.INFO, M("bp.from.alias.msg", service=name),
-                        _line(frm, "type"), name))
+                        line_of(frm, "type"), name))
     if frm.get("envVarKey") is not None:
         out.append(_res(bp, "bp.from.property", 1, "fail", Severity.ERROR,
                         M("bp.from.envvarkey.msg", service=name, var=var, key=frm.get("envVarKey")),
-                        _line(frm, "envVarKey"), name, M("bp.from.property.cause"),
+                        line_of(frm, "envVarKey"), name, M("bp.from.property.cause"),
                         M("bp.from.property.fix", name=fname)))
     elif prop != "connectionString":
         out.append(_res(bp, "bp.from.property", 1, "fail", Severity.ERROR,
                         M("bp.from.property.msg", service=name, var=var, property=prop or "—"),
-                        _line(frm, "property"), name, M("bp.from.property.cause"),
+                        line_of(frm, "property"), name, M("bp.from.property.cause"),
                         M("bp.from.property.fix", name=fname)))
     if not fname:
         out.append(_res(bp, "bp.from.name", 1, "fail", Severity.ERROR, M("bp.from.noname.msg", service=name, var=var),
@@ -233,11 +233,11 @@ def _check_from_service(bp: Blueprint, w: _Wiring, frm: YMap, var: str) -> list[
         known = ", ".join(sorted(bp.key_values)) or M("doctor.none")
         out.append(_res(bp, "bp.from.name", 1, "warn", Severity.WARNING,
                         M("bp.from.unknown.msg", service=name, var=var, name=fname, known=known),
-                        _line(frm, "name"), name, M("bp.from.name.cause"), M("bp.from.name.fix")))
+                        line_of(frm, "name"), name, M("bp.from.name.cause"), M("bp.from.name.fix")))
     elif not target.is_kv:
         out.append(_res(bp, "bp.from.name", 1, "fail", Severity.ERROR,
                         M("bp.from.not_kv.msg", service=name, var=var, name=fname, type=target.type or "—"),
-                        _line(frm, "name"), name, M("bp.from.name.cause"), M("bp.from.name.fix")))
+                        line_of(frm, "name"), name, M("bp.from.name.cause"), M("bp.from.name.fix")))
     else:
         w.kv = target
     if not out or all(r.status == "ok" for r in out):
@@ -254,7 +254,7 @@ def _check_region(bp: Blueprint, w: _Wiring) -> list[CheckResult]:
         return [_res(bp, "bp.region", 5, "ok", Severity.OK,
                      M("bp.region.ok", service=w.service.name, kv=w.kv.name, region=a), w.service.line,
                      w.service.name)]
-    line = _line(w.service.spec, "region") if "region" in w.service.spec else w.service.line
+    line = line_of(w.service.spec, "region") if "region" in w.service.spec else w.service.line
     return [_res(bp, "bp.region", 5, "fail", Severity.CRITICAL,
                  M("bp.region.msg", service=w.service.name, region=a, kv=w.kv.name, kv_region=b), line,
                  w.service.name, M("bp.region.cause"), M("bp.region.fix", kv=w.kv.name, region=b))]
@@ -266,7 +266,7 @@ def _check_kv(bp: Blueprint, kv: Service, consumers: list[Service], external_fro
     spec = kv.spec
     if kv.type == "redis":
         out.append(_res(bp, "bp.kv.alias", 8, "ok", Severity.INFO, M("bp.kv.alias.msg", kv=kv.name),
-                        _line(spec, "type"), kv.name))
+                        line_of(spec, "type"), kv.name))
     # ipAllowList: required; [] = internal only
     if "ipAllowList" not in spec:
         out.append(_res(bp, "bp.allowlist.missing", 8, "fail", Severity.ERROR,
@@ -275,7 +275,7 @@ def _check_kv(bp: Blueprint, kv: Service, consumers: list[Service], external_fro
     else:
         allow = spec.get("ipAllowList") or []
         sources = [str(e.get("source")) for e in allow if isinstance(e, dict) and e.get("source")]
-        line = _line(spec, "ipAllowList")
+        line = line_of(spec, "ipAllowList")
         if not sources and external_from:
             out.append(_res(bp, "bp.allowlist.external", 8, "fail", Severity.ERROR,
                             M("bp.allowlist.external.msg", kv=kv.name, who="; ".join(external_from)), line, kv.name,
@@ -290,7 +290,7 @@ def _check_kv(bp: Blueprint, kv: Service, consumers: list[Service], external_fro
     # maxmemoryPolicy vs what the consumers do with it
     raw = spec.get("maxmemoryPolicy")
     policy = str(raw).strip().lower().replace("_", "-") if raw is not None else DEFAULT_POLICY
-    pline = _line(spec, "maxmemoryPolicy") if raw is not None else spec.line
+    pline = line_of(spec, "maxmemoryPolicy") if raw is not None else spec.line
     said = M("bp.policy.default") if raw is None else ""
     if policy not in POLICIES:
         out.append(_res(bp, "bp.maxmemory.invalid", 8, "fail", Severity.ERROR,
@@ -322,7 +322,7 @@ def _check_kv(bp: Blueprint, kv: Service, consumers: list[Service], external_fro
                         pline, kv.name, **data))
     if what == "queue" and str(spec.get("plan") or "") == "free":
         out.append(_res(bp, "bp.persistence.free", 8, "warn", Severity.WARNING,
-                        M("bp.persistence.free.msg", kv=kv.name), _line(spec, "plan"), kv.name,
+                        M("bp.persistence.free.msg", kv=kv.name), line_of(spec, "plan"), kv.name,
                         M("doctor.persistence.free.cause"), M("doctor.persistence.free.fix")))
     return out
 
@@ -333,12 +333,12 @@ def _literal_values(bp: Blueprint, var: str) -> Iterable[tuple[str, Any, int, st
     for svc in bp.services:
         for ev in svc.env_vars():
             if "value" in ev and (ev.get("key") == var or looks_like_redis_url(str(ev.get("value")))):
-                yield str(ev.get("key")), ev.get("value"), _line(ev, "value"), svc.name, None
+                yield str(ev.get("key")), ev.get("value"), line_of(ev, "value"), svc.name, None
     for gname, group in bp.groups.items():
         for ev in group.get("envVars") or []:
             if isinstance(ev, YMap) and "value" in ev and (
                     ev.get("key") == var or looks_like_redis_url(str(ev.get("value")))):
-                yield str(ev.get("key")), ev.get("value"), _line(ev, "value"), None, gname
+                yield str(ev.get("key")), ev.get("value"), line_of(ev, "value"), None, gname
 
 
 def check_blueprint(bp: Blueprint, *, var: str = "REDIS_URL", use: str | None = None,
@@ -371,7 +371,7 @@ def check_blueprint(bp: Blueprint, *, var: str = "REDIS_URL", use: str | None = 
                 for kv in kvs.values():
                     if kv.region == url.region:
                         external[kv.name].append(M("bp.external.literal", service=svc.name,
-                                                                 line=_line(w.entry, "value")))
+                                                                 line=line_of(w.entry, "value")))
     for key, value, line, svc_name, group in _literal_values(bp, var):
         out += _lint_literal(bp, key, value, line, svc_name or (f"envVarGroups: {group}" if group else None),
                              redactor)

@@ -66,7 +66,8 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _seq)
 
 
-def _line(obj: Any, key: str | None = None, default: int = 1) -> int:
+def line_of(obj: Any, key: str | None = None, default: int = 1) -> int:
+    """The line of a mapping (or of its `key`), of a list, or `default` for a plain value."""
     if isinstance(obj, YMap):
         return obj.key_line.get(key, obj.line) if key is not None else obj.line
     return getattr(obj, "line", default) or default
