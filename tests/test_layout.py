@@ -174,3 +174,12 @@ def test_the_data_and_the_exceptions_are_real():
     assert DATA >= {"analyzer/i18n/en.py", "analyzer/i18n/fr.py"}
     stale = sorted(m for m in LONG_FOR_NOW if lines.get(m, 0) <= MAX_LINES)
     assert stale == [], f"no longer long (or gone): remove from LONG_FOR_NOW: {stale}"
+
+
+def test_the_architecture_page_names_every_package_and_top_level_module():
+    """docs/architecture.md stays true to the tree: a new package or top-level module is named there."""
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    tops = {p.name for p in PACKAGE.iterdir() if p.suffix == ".py" and p.stem not in ("__init__", "__main__")}
+    tops |= {f"{p.name}/" for p in PACKAGE.iterdir() if (p / "__init__.py").exists()}
+    missing = sorted(name for name in tops if name not in page)
+    assert missing == [], f"docs/architecture.md does not name: {missing}"
