@@ -61,7 +61,7 @@ def measured() -> list[accuracy.Figures]:
 
 def test_every_corpus_is_measured(measured):
     names = {f.corpus for f in measured}
-    assert {"bundled", "public"} <= names
+    assert {"bundled", "public", "heldout"} <= names
     for f in measured:
         assert f.files > 0, f.corpus
 

@@ -221,6 +221,24 @@ WORDINGS = [
      "70c2kvup%3A6379:5672//: [Errno -2] Name or service not known.", "redis-url-malformed"),
     ("threw: TypeError: Protocol - http: - is not a valid Redis protocol. Expected redis: or rediss:", "redis-url-malformed"),
     ("[ioredis] error: Error: connect ENOENT //red-abc:6379", "redis-url-malformed"),
+    # other runtimes and older clients, from the held-out public pastes and their real captures
+    # (samples/raw/classes/more-clients.log): the JVM under Jedis (Windows appends ': connect'), asyncio's
+    # 'Connect call failed', phpredis' RedisException, PHP's resolver prefix (Predis adds '[tcp://host:port]'),
+    # StackExchange.Redis' failure type, redis-py 3.1-3.3's 'followingschemes', node_redis 2.4's scheme error
+    ("redis.clients.jedis.exceptions.JedisConnectionException: java.net.ConnectException: Connection refused: connect",
+     "redis-econnrefused"),
+    ("OSError: Multiple exceptions: [Errno 111] Connect call failed ('127.0.0.1', 6379), [Errno 99] Cannot assign "
+     "requested address", "redis-econnrefused"),
+    ("RedisException: Connection refused", "redis-econnrefused"),
+    ("RedisException: Connection timed out", "redis-connection-timeout"),
+    ("RedisException: php_network_getaddresses: getaddrinfo for nxdomain-s3.invalid failed: Name or service not known",
+     "redis-dns-not-found"),
+    ("getaddrinfo failed: No address associated with hostname [tcp://redis-hostname.xyz:6379]", "redis-dns-not-found"),
+    ("Unhandled exception. StackExchange.Redis.RedisConnectionException: No connection is active/available to service "
+     "this operation: SET keyName ; It was not possible to connect to the redis server(s). ConnectTimeout, mc: 1/1/0",
+     "redis-connection-timeout"),
+    ("ValueError: Redis URL must specify one of the followingschemes (redis://, rediss://, unix://)", "redis-url-malformed"),
+    ('Error: Connection string must use the "redis:" protocol', "redis-url-malformed"),
 ]
 
 
@@ -337,3 +355,31 @@ def test_a_ruby_cause_chain_is_one_event():
     diag = diag_of(text)
     assert diag.verdict.root_cause == "redis-dns-not-found"
     assert not [u for u in diag.unexplained if "SocketError" in u.sample]
+
+
+def test_a_tls_alert_about_the_client_certificate_names_the_certificate():
+    # A Redis server with tls-auth-clients yes and a client sending no certificate: TLS 1.2 gets alert 40 'handshake
+    # failure', TLS 1.3 'certificate required' (samples/raw/classes/more-clients.log); .NET spells the alert's name
+    text = (RAW / "more-clients.log").read_text(encoding="utf-8")
+    openssl = next(line for line in text.splitlines() if "alert handshake failure" in line and "SSL routines" in line)
+    dotnet = "AuthenticationException: Authentication failed because the remote party sent a TLS alert: 'HandshakeFailure'."
+    for line in (openssl, dotnet):
+        assert "redis-tls-certificate" in scanned_ids(line, PLAN), line
+    assert "redis-tls-certificate" not in scanned_ids(dotnet.replace("HandshakeFailure", "ProtocolVersion"), PLAN)
+
+
+def test_a_numbered_compose_service_name_is_a_name_that_does_not_resolve():
+    # 'redis1' (a replica's service name) resolves only inside its compose network: not a piece of a broken URL
+    diag = diag_of("failed to create redis store: dial tcp: lookup redis1: Temporary failure in name resolution\n")
+    assert diag.verdict.root_cause == "redis-dns-not-found"
+    diag = diag_of("failed to create redis store: dial tcp: lookup ss: Temporary failure in name resolution\n")
+    assert diag.verdict.root_cause == "redis-url-malformed"  # the unencoded-'#' piece stays a URL problem
+
+
+def test_a_resolver_error_is_redis_only_with_a_redis_client_near_it():
+    # a cut paste: valkey's frames, then the bare resolver error (samples/public/python/ragflow-3723.log)
+    text = (ROOT / "samples/public/python/ragflow-3723.log").read_text(encoding="utf-8")
+    assert diag_of(text).verdict.root_cause == "redis-dns-not-found"
+    # the same line from an HTTP client: not a Redis finding
+    diag = diag_of("socket.gaierror: [Errno -3] Temporary failure in name resolution\n")
+    assert "redis-dns-not-found" not in ids(diag) and diag.verdict.state != "failing"
