@@ -239,6 +239,11 @@ WORDINGS = [
      "redis-connection-timeout"),
     ("ValueError: Redis URL must specify one of the followingschemes (redis://, rediss://, unix://)", "redis-url-malformed"),
     ('Error: Connection string must use the "redis:" protocol', "redis-url-malformed"),
+    # Netty under Lettuce names the address; Go's dialer given a whole URL as host:port (go-redis Options.Addr)
+    ("Caused by: io.netty.channel.AbstractChannel$AnnotatedConnectException: Connection refused: localhost/127.0.0.1:6379",
+     "redis-econnrefused"),
+    ("redis ping failed: dial tcp: address redis://red-d0cjkelq67qs70c2kvup:6379: too many colons in address",
+     "redis-url-malformed"),
 ]
 
 

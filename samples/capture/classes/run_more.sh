@@ -5,7 +5,7 @@
 #   W=/tmp/cls2 sh run_more.sh   -> writes samples/raw/classes/more-clients.log
 # Needs: apt-get install default-jdk-headless php-cli php-redis ruby redis-server openssl ;
 #        python3 -m venv $W/venv3 && $W/venv3/bin/pip install redis==3.3.11 ; (cd $W && npm install redis@2.4.2) ;
-#        the files of this folder copied to $W. 10.0.4.8 is an address nothing answers (run_all.sh's rblack namespace).
+#        GO111MODULE=off go build -o $W/godial godial.go ; the files of this folder copied to $W. 10.0.4.8 is an address nothing answers (run_all.sh's rblack namespace).
 set -u
 OUT=${OUT:-$(cd "$(dirname "$0")/../../raw/classes" && pwd)}
 cd "$W"
@@ -19,6 +19,8 @@ python3 -c "import socket; socket.getaddrinfo('nxdomain-s3.invalid', 6379)" 2>&1
 echo "=== ruby socket (Class: message, as loggers print it)"
 for t in '"127.0.0.1", 6390' '"nxdomain-s3.invalid", 6379'; do
   ruby -rsocket -e "begin; TCPSocket.new($t); rescue => e; puts \"#{e.class}: #{e.message}\"; end"; done
+echo "=== go net, a URL or a bare host given where host:port is expected (go-redis Options.Addr, redigo Dial)"
+./godial "redis://red-d0cjkelq67qs70c2kvup:6379" "rediss://default:pw@red-d0cjkelq67qs70c2kvup:6379" "red-d0cjkelq67qs70c2kvup" ""
 echo "=== redis-py 3.3.11 from_url('http://127.0.0.1:6379')"
 $W/venv3/bin/python -c "import redis; redis.Redis.from_url('http://127.0.0.1:6379')" 2>&1 | tail -1
 echo "=== node_redis 2.4.2 createClient('http://127.0.0.1:6379')"
