@@ -50,6 +50,10 @@ class Session:
     scanner: Scanner = field(init=False)
     # one judge per source besides the overall one, so each file gets its own verdict (bounded)
     by_source: dict[str, Judge] = field(init=False, default_factory=dict)
+    # while every hit so far came from one source, the overall judge is that source's judge too (feeding a
+    # second, identical judge doubled the judging of every single-file run); a copy is made when another
+    # source's hit arrives
+    _lone: str | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.plan = compile_plan(self.ruleset.rules)
@@ -70,17 +74,30 @@ class Session:
         for hit in hits:
             self.judge.stats.candidates += 1
             if self.level is None or self.level(hit.record.level):
+                own = self._source_judge(hit.record.source)  # before the overall judge takes the hit
                 new.extend(self.judge.feed(hit))
-                own = self._source_judge(hit.record.source)
                 if own is not None:
                     own.feed(hit)
         return new
 
     def _source_judge(self, source: str) -> Judge | None:
+        """The judge of this source's own verdict; None while the overall judge stands in for it."""
         judge = self.by_source.get(source)
-        if judge is None and len(self.by_source) < MAX_SOURCE_JUDGES:
+        if judge is not None or source == self._lone:
+            return judge
+        if self._lone is None and not self.by_source:
+            self._lone = source
+            return None
+        if self._lone is not None:  # a second source: the first gets its own judge, the overall one as it stands
+            self.by_source[self._lone] = self._copy(self.judge)
+            self._lone = None
+        if len(self.by_source) < MAX_SOURCE_JUDGES:
             judge = self.by_source[source] = Judge(self.ruleset.by_id, self.redactor, affinity=self.ruleset.affinity)
         return judge
+
+    def _copy(self, judge: Judge) -> Judge:
+        """A judge's state to go on with apart; the rules and the redactor are shared, never copied."""
+        return copy.deepcopy(judge, {id(judge.rules): judge.rules, id(judge.redactor): judge.redactor})
 
     def feed_summary(self, summary: "Summary") -> list[str]:
         """Judge a part scanned elsewhere (analyzer.summary: a cluster worker, another process), as
@@ -110,7 +127,7 @@ class Session:
     def preview(self) -> Diagnosis:
         """The diagnosis so far, entries still open counted as they stand, without closing them: what
         a live view shows between batches (the judge is copied, the session goes on unchanged)."""
-        keep, keep_sources = self.judge, self.by_source
+        keep, keep_sources, keep_lone = self.judge, self.by_source, self._lone
         shared = {id(keep.rules): keep.rules, id(keep.redactor): keep.redactor}
         self.judge = copy.deepcopy(keep, shared)
         self.by_source = copy.deepcopy(keep_sources, shared)
@@ -118,7 +135,7 @@ class Session:
             self._judge(self.scanner.pending())
             return self._finish(None)
         finally:
-            self.judge, self.by_source = keep, keep_sources
+            self.judge, self.by_source, self._lone = keep, keep_sources, keep_lone
 
     def describe(self, seconds: float | None = None) -> str:
         """How the input was read (`--verbose`): engine, lines, candidates, speed, and what is missing."""
@@ -154,8 +171,15 @@ class Session:
         stats.scope = self.scope
         diag = self.judge.diagnosis()
         if len(stats.sources) > 1:
+            # the lone source with hits: every hit judged is its own, so its verdict is the overall one
+            alone = diag.verdict
             diag.per_source = [
-                SourceVerdict(s, self.by_source[s].diagnosis().verdict if s in self.by_source else Verdict("unknown"))
+                SourceVerdict(
+                    s,
+                    self.by_source[s].diagnosis().verdict
+                    if s in self.by_source
+                    else alone if s == self._lone else Verdict("unknown"),
+                )
                 for s in stats.sources
             ]
             # the overall verdict is the worst source's own: its "since" and root cause tell one story

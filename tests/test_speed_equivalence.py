@@ -343,3 +343,35 @@ def test_the_classification_memory_is_bounded_and_changes_no_answer():
     for message in messages * 2:
         assert remember(message) == classify(plan, message)
         assert len(remember._seen) <= 3
+
+
+def _verdicts(paths: list[Path]):  # type: ignore[no-untyped-def]
+    from analyzer.sources.files import read_sources
+
+    session = Session(builtin())
+    for block in read_sources([str(p) for p in paths], session.problems):
+        session.feed_block(block)
+    diag = session.diagnosis()
+    return diag.verdict, [(sv.source, sv.verdict) for sv in diag.per_source]
+
+
+@pytest.mark.parametrize("order", [0, 1, 2])
+def test_each_source_keeps_its_own_verdict_while_the_overall_judge_stands_in_for_the_first(tmp_path: Path, order: int):
+    """One judge serves the first source until a second source's hit arrives (then the first gets a copy):
+    every file's verdict is the one it gets analysed alone, whichever file comes first, one without hits too."""
+    quiet = tmp_path / "quiet.log"
+    quiet.write_text("GET / 200 3ms\nserver listening on :10000\n", encoding="utf-8")
+    files = [
+        ROOT / "samples" / "dashboard" / "ioredis" / "refused-remote.txt",
+        quiet,
+        ROOT / "samples" / "dashboard" / "node-app" / "degraded.txt",
+        ROOT / "samples" / "dashboard" / "celery" / "broker-lost.txt",
+    ]
+    files = files[order:] + files[:order]
+    overall, per_source = _verdicts(files)
+    alone = [(str(p), _verdicts([p])[0]) for p in files]
+    assert per_source == alone
+    assert len({v.state for _, v in alone}) >= 3  # the files tell different stories
+    # the second file has no hit: the overall judge alone holds the first one's story
+    first = next(p for p in files if p != quiet)
+    assert _verdicts([first, quiet])[1] == [(str(first), _verdicts([first])[0]), (str(quiet), _verdicts([quiet])[0])]
