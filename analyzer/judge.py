@@ -79,6 +79,59 @@ def _evidence(record: LogRecord) -> Evidence:
     return Evidence(record.source, record.line, record.time, record.instance)
 
 
+SHAPES = 4096  # distinct match tuples whose shape is remembered (oldest forgotten first)
+
+
+def _static_conditions(rule: Rule, fields: dict[str, str]) -> tuple[bool, ...]:
+    """For each reclassify entry: whether its field conditions hold (the part that reads the hit alone)."""
+    out = []
+    for item in rule.reclassify:
+        ok = True
+        for name, pattern in item.fields:
+            value = fields.get(name)
+            if value is None or not pattern.search(value):
+                ok = False
+                break
+        if ok and item.field is not None:
+            value = fields.get(item.field)
+            if value is None:
+                ok = False
+            elif item.matches is not None:
+                ok = bool(item.matches.search(value))
+        out.append(ok)
+    return tuple(out)
+
+
+@dataclass(slots=True)
+class _Shape:
+    """What a hit's matches say by themselves, whatever came before in the log: worked out once per match
+    tuple. The scanner remembers each distinct message's matches, so a retry storm hands the judge the
+    same tuple line after line, and each hit costs lookups, not loops over its rules."""
+
+    matches: tuple[tuple[str, dict[str, str]], ...]  # kept alive: the memory is keyed by its id
+    matched: tuple[str, ...]  # the rule ids of this pack
+    entries: tuple[tuple[str, dict[str, str], Rule, tuple[bool, ...]], ...]  # per match: id, fields, rule, static conditions
+    affinity: bool  # a rule of the entry needs evidence that it is Redis
+    tie_fields: dict[str, str]  # the fields of those rules, the first value of each name
+    deploy: bool
+    fallback: bool
+    joins: bool  # a rule of the entry chains it to the previous one
+    context: bool  # every rule is a fact for reclassify (kind: context)
+    up: bool  # a rule says Redis works (state: up)
+    redis_rule: bool  # a Redis rule that needs no evidence, and is not a fact
+    after_up: bool  # a rule of a dropped connection (affinity's after_up)
+    merges: bool  # a rule may be reclassified into another rule of the same entry (_one_event)
+    ordered: bool  # causes come first already (feed's order of the events)
+    kept: tuple[tuple[str, dict[str, str]], ...] | None = None  # the matches left when the failure is not Redis's
+
+
+class _Shapes(dict):  # type: ignore[type-arg]
+    """id(matches) -> _Shape, bounded. A copied judge (a live preview) starts empty: ids mean nothing there."""
+
+    def __deepcopy__(self, memo: dict) -> "_Shapes":  # type: ignore[type-arg]
+        return _Shapes()
+
+
 @dataclass
 class _Aggregate:
     rule_id: str
@@ -94,6 +147,18 @@ class _Aggregate:
     sample: str = ""
     cause_key: tuple[str, tuple[int | None, ...]] | None = None  # for symptoms: the cause that came before
     because: str | None = None  # what tied the first hit to Redis (i18n Msg)
+    added: dict[str, str] | None = None  # the fields merged last: merging them again adds nothing
+
+    def add_fields(self, found: dict[str, str]) -> None:
+        """Keep up to MAX_FIELD_VALUES distinct values of each field. A retry storm brings the same fields
+        (one dict, from the scanner's memory) hit after hit: merged once."""
+        if found is self.added:
+            return
+        for name, value in found.items():
+            values = self.fields.setdefault(name, [])
+            if value not in values and len(values) < MAX_FIELD_VALUES:
+                values.append(value)
+        self.added = found
 
 
 @dataclass
@@ -119,6 +184,41 @@ class Judge:
     _near: dict[tuple[str, str], int] = field(default_factory=dict)  # (source, instance) -> last Redis line
     _not_redis: dict[tuple[str, str], NotRedis] = field(default_factory=dict)
     timeline: TimelineBuilder = field(default_factory=TimelineBuilder)
+    _shapes: _Shapes = field(default_factory=_Shapes)
+
+    def _shape(self, matches: tuple[tuple[str, dict[str, str]], ...]) -> _Shape:
+        shape = self._shapes.get(id(matches))
+        if shape is not None and shape.matches is matches:
+            return shape
+        rules = self.rules
+        entries = tuple((r, f, rules[r], _static_conditions(rules[r], f)) for r, f in matches if r in rules)
+        matched = tuple(e[0] for e in entries)
+        picked = [rules[r] for r in matched]
+        tie_fields: dict[str, str] = {}
+        for _, found, rule, _ in entries:
+            if rule.affinity:
+                for name, value in found.items():
+                    tie_fields.setdefault(name, value)
+        shape = _Shape(
+            matches,
+            matched,
+            entries,
+            affinity=any(r.affinity for r in picked),
+            tie_fields=tie_fields,
+            deploy=any(r.event == "deploy" for r in picked),
+            fallback=any(r.event == "fallback" for r in picked),
+            joins=any(r.joins == "previous" for r in picked),
+            context=all(r.kind == "context" for r in picked),
+            up=any(r.state == "up" for r in picked),
+            redis_rule=any(r.affinity is None and r.kind != "context" and r.topic.startswith("redis") for r in picked),
+            after_up=self.affinity is not None and any(r in self.affinity.after_up for r in matched),
+            merges=any(i.to in matched and i.to != r.id for r in picked for i in r.reclassify),
+            ordered=[r.kind != "cause" for r in picked] == sorted(r.kind != "cause" for r in picked),
+        )
+        if len(self._shapes) >= SHAPES:
+            del self._shapes[next(iter(self._shapes))]
+        self._shapes[id(matches)] = shape
+        return shape
 
     def feed(self, hit: Hit) -> list[str]:
         """Take one hit; returns the rule ids seen for the first time (for live output)."""
@@ -131,35 +231,42 @@ class Judge:
             new.extend(self._unnamed(record))
             self._last_hit.pop(stream, None)  # an error no rule knows sits between: nothing to continue
             return new
-        matched = tuple(rule_id for rule_id, _ in hit.matches if rule_id in self.rules)
-        tie = self._tie(hit, matched)
+        shape = self._shape(hit.matches)
+        matched = shape.matched
+        tie = self._tie(hit, shape)
         if tie is not None and not tie.redis:
             self._note_not_redis(hit, matched, tie)
-            matched = tuple(r for r in matched if self.rules[r].affinity is None)
-            hit = Hit(record, tuple((r, f) for r, f in hit.matches if r in matched))
+            if shape.kept is None:  # made once per shape, so that the next hit finds its shape too
+                shape.kept = tuple((r, f) for r, f in hit.matches if r in matched and self.rules[r].affinity is None)
+            shape = self._shape(shape.kept)
+            matched = shape.matched
+            hit = Hit(record, shape.matches)
             if not matched:
                 self._last_hit.pop(stream, None)
                 return new
-        self._note_redis_line(record, matched, tie)
-        if any(self.rules[r].event == "deploy" for r in matched):
+        self._note_redis_line(record, shape, tie)
+        if shape.deploy:
             self._deploy = (self._seq, _evidence(record))
-        if any(self.rules[r].event == "fallback" for r in matched):
+        if shape.fallback:
             self._fallback = (self._seq, _evidence(record))
-        if any(self.rules[r].joins == "previous" for r in matched):
+        if shape.joins:
             self._chained[stream] = self._last_hit.get(stream, ())
             if len(self._chained) > MAX_STREAMS:
                 del self._chained[next(iter(self._chained))]
-        chained = self._chained.pop(stream, ()) if not all(self.rules[r].kind == "context" for r in matched) else ()
-        events = self._one_event(hit)
+        chained = self._chained.pop(stream, ()) if not shape.context else ()
+        events = self._one_event(hit, shape)
         # causes first, so a symptom printed in the same entry (a wrapper line) links to them
-        events.sort(key=lambda e: self.rules[e[0]].kind != "cause")
+        if not shape.ordered:
+            events.sort(key=lambda e: self.rules[e[0]].kind != "cause")
         counted: list[tuple[str, tuple[int | None, ...]]] = []
+        ev = None
         for rule_id, fields, conds in events:
             rule = self.rules[rule_id]
             key = (rule_id, conds)
             agg = self._aggs.get(key)
-            if agg is None:
+            if ev is None:
                 ev = _evidence(record)
+            if agg is None:
                 agg = _Aggregate(rule_id, key[1], 0, ev, ev, self._seq, self._seq, sample=self._sample(record))
                 if tie is not None and rule.affinity is not None:
                     agg.because = tie.because
@@ -169,32 +276,26 @@ class Judge:
             elif rule.kind == "symptom" and agg.cause_key is None:
                 agg.cause_key = self._last_cause.get(stream)
             if rule_id in chained and agg.count > 0:
-                for name, value in fields.items():  # the same event, printed again: evidence only
-                    values = agg.fields.setdefault(name, [])
-                    if value not in values and len(values) < MAX_FIELD_VALUES:
-                        values.append(value)
+                agg.add_fields(fields)  # the same event, printed again: evidence only
                 continue
             if rule_id not in self._seen_rules:
                 self._seen_rules.add(rule_id)
                 new.append(rule_id)
             agg.count += 1
             counted.append(key)
-            agg.last, agg.last_seq = _evidence(record), self._seq
+            agg.last, agg.last_seq = ev, self._seq
             if record.instance and record.instance not in agg.instances and len(agg.instances) < MAX_INSTANCES:
                 agg.instances.append(record.instance)
             if record.source not in agg.sources and len(agg.sources) < MAX_INSTANCES:
                 agg.sources.append(record.source)
-            for name, value in fields.items():
-                values = agg.fields.setdefault(name, [])
-                if value not in values and len(values) < MAX_FIELD_VALUES:
-                    values.append(value)
+            agg.add_fields(fields)
             if rule.state and (not self._timeline or self._timeline[-1][1] != key):
                 self._timeline.append((self._seq, key))
                 if len(self._timeline) > MAX_TIMELINE:
                     del self._timeline[: MAX_TIMELINE // 2]
         self._mark(stream, list(matched))
-        self._on_timeline(record, matched, counted)
-        if not all(self.rules[r].kind == "context" for r in matched):
+        self._on_timeline(record, shape, counted)
+        if not shape.context:
             self._last_hit[stream] = matched
             if len(self._last_hit) > MAX_STREAMS:
                 del self._last_hit[next(iter(self._last_hit))]
@@ -208,7 +309,7 @@ class Judge:
         if aff is None or aff.in_text(record.message) is None:
             return []
         # a traceback or error line naming Redis: a failure right after it is Redis's
-        self._note_redis_line(record, (), Tie(True, "affinity.text"))
+        self._note_redis_line(record, None, Tie(True, "affinity.text"))
         if not aff.unnamed or aff.unnamed not in self.rules or not aff.unnamed_line(record.message):
             return []
         rule = self.rules[aff.unnamed]
@@ -246,34 +347,28 @@ class Judge:
                 return {(aff.unnamed, ())}
         return set()
 
-    def _tie(self, hit: Hit, matched: tuple[str, ...]) -> Tie | None:
+    def _tie(self, hit: Hit, shape: _Shape) -> Tie | None:
         """Is the failure of this entry a Redis one? None when no rule of the entry needs evidence."""
-        if self.affinity is None or not any(self.rules[r].affinity for r in matched):
+        if self.affinity is None or not shape.affinity:
             return None
         record = hit.record
-        fields: dict[str, str] = {}
-        for rule_id, found in hit.matches:
-            if rule_id in self.rules and self.rules[rule_id].affinity:
-                for name, value in found.items():
-                    fields.setdefault(name, value)
+        fields = shape.tie_fields
         near = self._near.get((record.source, record.instance or ""))
         nearby = near if near is not None and 0 <= record.line - near <= self.affinity.window else None
         connecting = self.affinity.connecting
         pending = bool(connecting) and self._pending(record.instance or "", connecting)  # type: ignore[arg-type]
-        dropped = any(r in self.affinity.after_up for r in matched) and _UP in self._marks.get(record.instance or "", {})
+        dropped = shape.after_up and _UP in self._marks.get(record.instance or "", {})
         return self.affinity.tie(fields, record.message, nearby, pending, dropped)
 
-    def _note_redis_line(self, record: LogRecord, matched: tuple[str, ...], tie: Tie | None) -> None:
+    def _note_redis_line(self, record: LogRecord, shape: _Shape | None, tie: Tie | None) -> None:
         """Remember where this instance last printed a Redis failure or attempt (`nearby` evidence); a
-        success line does not count: a failure right after "ready" says nothing of which client failed."""
-        if self.affinity is None or any(self.rules[r].state == "up" for r in matched):
+        success line does not count: a failure right after "ready" says nothing of which client failed.
+        `shape`: the entry's matches (None: an error line no rule names)."""
+        if self.affinity is None or (shape is not None and shape.up):
             return
         redis = (
             (tie is not None and tie.redis)
-            or any(
-                self.rules[r].affinity is None and self.rules[r].kind != "context" and self.rules[r].topic.startswith("redis")
-                for r in matched
-            )
+            or (shape is not None and shape.redis_rule)
             or self.affinity.in_text(record.message) is not None  # a frame of redis-py, a 'redis://' URL
         )
         if redis:
@@ -296,11 +391,11 @@ class Judge:
             self._not_redis[key] = NotRedis(
                 rule_id, self.redactor(endpoint), 1, _evidence(record), self._sample(record), tie.because
             )
-    def _on_timeline(self, record: LogRecord, matched: tuple[str, ...], counted: list) -> None:
+    def _on_timeline(self, record: LogRecord, shape: _Shape, counted: list) -> None:
         stated = [k for k in counted if self.rules[k[0]].state]
-        event = "deploy" if any(self.rules[r].event == "deploy" for r in matched) else None
+        event = "deploy" if shape.deploy else None
         if event is None and record.message.lstrip().startswith("==>"):
-            event = next((r for r in matched), "platform")  # a Render platform line: the rule names it
+            event = next((r for r in shape.matched), "platform")  # a Render platform line: the rule names it
         marker = (event, self._sample(record)) if event else None
         self.timeline.add(record.time, record.instance, self._seq, counted, stated, marker)
 
@@ -338,16 +433,16 @@ class Judge:
             return False
         return marks[rule_id] > marks.get(_UP, 0)
 
-    def _one_event(self, hit: Hit) -> list[tuple[str, dict[str, str], tuple[int | None, ...]]]:
+    def _one_event(self, hit: Hit, shape: _Shape) -> list[tuple[str, dict[str, str], tuple[int | None, ...]]]:
         """The hit's matches, minus those that would only be reclassified into a rule the same entry
         already matched directly (one event, one count); their evidence joins that rule's."""
-        direct = {rule_id: dict(fields) for rule_id, fields in hit.matches if rule_id in self.rules}
+        stream = hit.record.instance or ""
+        if not shape.merges:  # nothing to fold: the fields as the scanner found them (read only from here)
+            return [(r, fields, self._field_conditions(rule, fields, stream, static)) for r, fields, rule, static in shape.entries]
+        direct = {rule_id: dict(fields) for rule_id, fields, _, _ in shape.entries}
         out = []
-        for rule_id, fields in hit.matches:
-            rule = self.rules.get(rule_id)
-            if rule is None:
-                continue
-            conds = self._field_conditions(rule, fields, hit.record.instance or "")
+        for rule_id, fields, rule, static in shape.entries:
+            conds = self._field_conditions(rule, fields, stream, static)
             target = next(
                 (i.to for i, held in zip(rule.reclassify, conds) if held and i.to in direct and i.to != rule_id), None
             )
@@ -362,27 +457,22 @@ class Judge:
         # redact, then cut: a cut first could split a secret into a shape no pattern knows
         return self.redactor(_head(record.message))[:SAMPLE_CHARS]
 
-    def _field_conditions(self, rule: Rule, fields: dict[str, str], stream: str = "") -> tuple[int | None, ...]:
+    def _field_conditions(
+        self, rule: Rule, fields: dict[str, str], stream: str = "", static: tuple[bool, ...] | None = None
+    ) -> tuple[int | None, ...]:
         """For each reclassify entry: 1 if its field and pending conditions hold (or it has none), else None.
-        Both are facts of the moment of the hit; `seen`/`not_seen` are decided at the end."""
+        Both are facts of the moment of the hit; `seen`/`not_seen` are decided at the end. `static`: the
+        field conditions worked out already (_static_conditions)."""
+        if not rule.reclassify:
+            return ()
+        if static is None:
+            static = _static_conditions(rule, fields)
         out: list[int | None] = []
-        for item in rule.reclassify:
-            ok = True
-            if item.pending is not None and not self._pending(stream, item.pending):
+        for item, ok in zip(rule.reclassify, static):
+            if ok and item.pending is not None and not self._pending(stream, item.pending):
                 ok = False
             if ok and item.up_before and _UP not in self._marks.get(stream, {}):
                 ok = False
-            for name, pattern in item.fields if ok else ():
-                value = fields.get(name)
-                if value is None or not pattern.search(value):
-                    ok = False
-                    break
-            if ok and item.field is not None:
-                value = fields.get(item.field)
-                if value is None:
-                    ok = False
-                elif item.matches is not None:
-                    ok = bool(item.matches.search(value))
             out.append(1 if ok else None)
         return tuple(out)
 

@@ -182,11 +182,21 @@ class TimelineBuilder:
     _counts: dict[tuple[Key, str | None], dict[int, int]] = field(default_factory=dict)
     _states: dict[int, dict[Key, int]] = field(default_factory=dict)  # bucket -> key -> last seq in it
     _markers: dict[tuple[int, str], list] = field(default_factory=dict)  # (bucket, kind) -> [time, count, text]
+    # the last time read and its value: a retry storm prints one time on many lines, and reading the same
+    # text again right after changes nothing (the day rolls over only when the clock goes back)
+    _read: tuple[str | None, int | None] = (None, None)
 
     def seconds(self, text: str | None) -> int | None:
         """The record's time on this log's axis, or None (no time, or a time of the other kind)."""
         if not text:
             return None
+        if text == self._read[0]:
+            return self._read[1]
+        value = self._seconds(text)
+        self._read = (text, value)
+        return value
+
+    def _seconds(self, text: str) -> int | None:
         if self.clock != "time-of-day":
             m = _ISO.search(text)
             if m:

@@ -375,3 +375,46 @@ def test_each_source_keeps_its_own_verdict_while_the_overall_judge_stands_in_for
     # the second file has no hit: the overall judge alone holds the first one's story
     first = next(p for p in files if p != quiet)
     assert _verdicts([first, quiet])[1] == [(str(first), _verdicts([first])[0]), (str(quiet), _verdicts([quiet])[0])]
+
+
+def _storm_bytes(megabytes: float) -> bytes:
+    spec = importlib.util.spec_from_file_location("rla_bench_storm", ROOT / "bench" / "storm.py")
+    storm = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(storm)  # type: ignore[union-attr]
+    out = io.BytesIO()
+    storm.write(out, megabytes)
+    return out.getvalue()
+
+
+def _whole_diagnosis(hits: list[Hit], ruleset):  # type: ignore[no-untyped-def]
+    judge = Judge(ruleset.by_id, affinity=ruleset.affinity)
+    for hit in hits:
+        judge.feed(hit)
+    d = judge.diagnosis()
+    return d.verdict, d.findings, d.unexplained, d.not_redis, d.timeline
+
+
+def test_the_judge_remembering_match_shapes_changes_no_answer(corpus: bytes):
+    """The judge works out what a match tuple says once and reuses it when the same tuple comes again (the
+    scanner's memory hands out one tuple per distinct message). Fed copies instead, so that nothing is
+    ever reused, it must reach the same diagnosis: verdict, findings, not-Redis list, timeline."""
+    import copy
+
+    ruleset = builtin()
+    # every sample: the same messages come back in other contexts (after a success, near a Redis line or not)
+    files = sorted(p for p in (ROOT / "samples").rglob("*") if p.suffix in (".txt", ".log"))
+    samples = b"".join(p.read_bytes().rstrip(b"\n") + b"\n" for p in files)
+    data = _storm_bytes(0.2) + corpus + samples + _storm_bytes(0.05)
+    hits = fast_hits(data, ruleset, "python", 1 << 22)
+    shared = sum(1 for a, b in zip(hits, hits[1:]) if a.matches and a.matches is b.matches)
+    assert shared > 1000  # the storm's repeats reach the judge as one tuple
+    fresh = [Hit(h.record, copy.deepcopy(h.matches)) for h in hits]
+    assert _whole_diagnosis(hits, ruleset) == _whole_diagnosis(fresh, ruleset)
+    # the same hits in another order: each tuple now comes in other contexts (before and after a success,
+    # near a Redis line or far from one), where what the judge makes of it must be worked out afresh
+    import random
+
+    for seed in range(2):
+        order = list(range(len(hits)))
+        random.Random(seed).shuffle(order)
+        assert _whole_diagnosis([hits[i] for i in order], ruleset) == _whole_diagnosis([fresh[i] for i in order], ruleset)
