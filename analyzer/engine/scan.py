@@ -32,6 +32,7 @@ SMALL_BLOCK = 1 << 20  # below this, the prefilter engine with no compile cost i
 MAX_CONTINUATION = 60  # physical lines one entry (object, stack trace) may span
 MAX_TRACEBACK = 400  # a Python traceback, chained ones included (Django's run to a few hundred lines)
 MAX_FOREIGN = 20  # other instances' lines skipped while gathering one entry
+_BRACKET = re.compile(r"[{}\[\]]")
 _QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 # A Python traceback is one entry: its frames, the exception line that ends it, and the tracebacks chained to it
 _PY_TRACEBACK = "Traceback (most recent call last):"
@@ -177,9 +178,9 @@ def match_rule(rule: Rule, message: str) -> dict[str, str] | None:
 
 def _depth(message: str) -> int:
     """Open braces/brackets left by a line, quoted strings ignored (Node prints objects over lines)."""
-    if not any(c in message for c in "{}[]"):
+    if _BRACKET.search(message) is None:
         return 0
-    bare = _QUOTED.sub("", message)
+    bare = _QUOTED.sub("", message) if "'" in message or '"' in message else message
     return bare.count("{") + bare.count("[") - bare.count("}") - bare.count("]")
 
 

@@ -169,7 +169,11 @@ def parse_line(text: str, source: str, line: int, fmt: str = "auto") -> LogRecor
             if text[10] == "T":
                 return _try("rfc3339", text, source, line) or _plain(text, source, line)
             return _try("cli-text", text, source, line) or _plain(text, source, line)
-        return _try("dashboard", text, source, line) or _plain(text, source, line)
+        m = _DASHBOARD.fullmatch(text)  # the dashboard's lines, the commonest: no detour through _try
+        if m is None:
+            return _plain(text, source, line)
+        time, instance, msg = m.group("time", "instance", "msg")
+        return LogRecord(source, line, msg, time, instance)
     if first in "JFMASOND" and text[:3] in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"):
         return _try("legacy", text, source, line) or _plain(text, source, line)
     return _plain(text, source, line)
