@@ -20,10 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from analyzer import yamlsafe
-
 KEYS = {"rules", "select", "ignore", "fail-on"}
 _LEVELS = ("ok", "info", "warning", "error", "critical", "unknown")  # as --fail-on
 ENV = "RLA_CONFIG"  # a config file to use instead of searching ("" or "none": no config at all)
@@ -57,6 +53,8 @@ def parse(table: Any, path: Path) -> Config:
     table = {str(k).replace("_", "-"): v for k, v in table.items()}
     unknown = sorted(set(table) - KEYS)
     if unknown:
+        from analyzer import yamlsafe
+
         raise ConfigError(f"{where}: unknown key '{yamlsafe.shown(unknown[0])}' (known: {', '.join(sorted(KEYS))})")
     base = path.parent
     rules = tuple(base / p for p in _strings(table.get("rules", []), where, "rules"))
@@ -73,6 +71,10 @@ def parse(table: Any, path: Path) -> Config:
 
 
 def _read_yaml(path: Path) -> Config:
+    import yaml  # here: a project without .rla.yaml imports no YAML code
+
+    from analyzer import yamlsafe
+
     try:
         doc = yamlsafe.load(path.read_text(encoding="utf-8"))
     except OSError as exc:

@@ -15,9 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from analyzer import yamlsafe
 from analyzer.i18n import Msg, error
 from analyzer.engine.regex import dialect_problem
 
@@ -174,6 +171,10 @@ def load_affinity(path: Path) -> Affinity | None:
     """rules/affinity.yaml -> Affinity; None for a pack without one (its endpoint rules then stay Redis)."""
     if not path.is_file():
         return None
+    import yaml  # here, not at the top: a run whose rules come from the cache reads no YAML
+
+    from analyzer import yamlsafe
+
     try:
         doc = yamlsafe.load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:

@@ -26,8 +26,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 CLASSES_DIR = "classes"  # at a pack's root: failure classes, not rules
 PLATFORMS = ("linux", "musl", "macos", "windows", "go", "node")
 PARTS = ("code", "errno", "wording")
@@ -230,7 +228,8 @@ def uncovered(fc: FailureClass) -> list[str]:
     return missing
 
 
-def yaml_error(exc: yaml.YAMLError) -> str:
+def yaml_error(exc: Exception) -> str:
+    """':12: could not find expected ':'' from a yaml.YAMLError."""
     mark = getattr(exc, "problem_mark", None)
     line = f":{mark.line + 1}" if mark else ""
     reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]

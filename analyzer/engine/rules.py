@@ -10,17 +10,21 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from analyzer import yamlsafe
 from analyzer.engine.affinity import AFFINITY_FILE, Affinity, AffinityError, load_affinity
 from analyzer.engine.classes import CLASSES_DIR, ClassError, FailureClass, class_files, expand, merge, parse_class
 from analyzer.i18n import error
 from analyzer.model import KINDS, STATES, Reclassify, Rule, Severity, Texts
 from analyzer.engine.regex import LazyPattern, dialect_problem
+
+if TYPE_CHECKING:
+    import yaml
+
+# YAML is imported where files are read, not at the top: a run whose rules come from the cache
+# (analyzer.engine.packcache) imports no YAML code
 
 RULE_KEYS = {
     "id", "title", "severity", "kind", "state", "patterns", "cause", "solution", "docs",
@@ -46,16 +50,14 @@ class _LineDict(dict):  # type: ignore[type-arg]
     lines: dict[str, int]
 
 
-class _Loader(yamlsafe.SafeLoader):  # type: ignore[misc,valid-type]
-    pass
-
-
 _TEXT_KEYS = ("title", "cause", "solution")
 
 
-def _cut_by_comment(loader: _Loader, node: yaml.Node) -> bool:
+def _cut_by_comment(loader: Any, node: yaml.Node) -> bool:
     """A plain (unquoted) text scalar followed on its line by ' #': YAML read the rest as a comment,
     so "Percent-encode @ # / ?" silently became "Percent-encode @"."""
+    import yaml
+
     if not isinstance(node, yaml.ScalarNode) or node.style:  # "" (libyaml) or None: plain
         return False
     lines: list[str] = getattr(loader, "raw_lines", [])
@@ -65,7 +67,9 @@ def _cut_by_comment(loader: _Loader, node: yaml.Node) -> bool:
     return lines[mark.line][mark.column :].lstrip().startswith("#")
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> _LineDict:
+    import yaml
+
     loader.flatten_mapping(node)
     out = _LineDict()
     out.lines = {}
@@ -84,7 +88,18 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
     return out
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+@cache
+def _rule_loader() -> type:
+    """The bounded safe loader whose mappings remember the line of each key (for error messages)."""
+    import yaml
+
+    from analyzer import yamlsafe
+
+    class Loader(yamlsafe.SafeLoader):  # type: ignore[misc,valid-type,name-defined]
+        pass
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    return Loader
 
 
 @dataclass
@@ -308,6 +323,10 @@ def pack_languages(root: Path) -> tuple[str, ...]:
     if not root.is_dir() or not path.is_file():
         return ("en",)
     shown = str(path)
+    import yaml
+
+    from analyzer import yamlsafe
+
     try:
         doc = yamlsafe.load(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
@@ -339,6 +358,10 @@ def pack_languages(root: Path) -> tuple[str, ...]:
 
 def _load_yaml(path: Path) -> list[Any]:
     """The documents of one YAML file (keys remember their lines), or RuleError."""
+    import yaml
+
+    from analyzer import yamlsafe
+
     shown = str(path)
     try:
         if path.stat().st_size > MAX_RULE_FILE:
@@ -349,7 +372,7 @@ def _load_yaml(path: Path) -> list[Any]:
     except OSError as exc:
         raise RuleError(error("rules.error.unreadable", path=shown, why=exc.strerror or exc)) from None
     try:
-        docs = [doc for doc in yamlsafe.load_all(text, _Loader, lambda loader: setattr(loader, "raw_lines", text.split("\n")))
+        docs = [doc for doc in yamlsafe.load_all(text, _rule_loader(), lambda loader: setattr(loader, "raw_lines", text.split("\n")))
                 if doc is not None]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
