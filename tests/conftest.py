@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -22,6 +23,12 @@ TEST_NOW = "2026-11-27T00:00:00Z"
 os.environ["RLA_NOW"] = TEST_NOW
 NOW = datetime(2026, 11, 27, tzinfo=timezone.utc)
 NOW_NS = int(NOW.timestamp()) * 1_000_000_000
+
+# The validated rule-pack cache (analyzer/engine/packcache.py) of every `rla` the tests start lives in a
+# folder of this run, never in the user's cache: each run starts empty, and the commands then read it.
+_CACHE = tempfile.TemporaryDirectory(prefix="rla-test-cache-")
+os.environ["RLA_CACHE_DIR"] = _CACHE.name
+os.environ.pop("RLA_NO_CACHE", None)
 
 
 @functools.lru_cache(maxsize=1)

@@ -106,11 +106,12 @@ def resolve_lang(option: Optional[str]) -> str:
 def load_ruleset(extra: Optional[list[Path]], lang: str = "en"):  # type: ignore[no-untyped-def]
     from analyzer.cli.config import ConfigError, find
     from analyzer.i18n import t
-    from analyzer.engine.rules import RuleError, load_rules
+    from analyzer.engine.packcache import cached_rules
+    from analyzer.engine.rules import RuleError
 
     try:
         packs = [*find().rules, *(extra or [])]  # [tool.rla] / .rla.yaml packs, then --rules
-        ruleset = load_rules(list(dict.fromkeys(packs)))
+        ruleset = cached_rules(list(dict.fromkeys(packs)))
     except (RuleError, ConfigError) as exc:
         fail(str(exc), lang)
     if packs:

@@ -221,10 +221,11 @@ def _online(ref: str, *, var: str, fmt: str, threshold: Severity, since: str, us
 
 
 def _load_rules(lang: str = "en") -> Any:
-    from analyzer.engine.rules import RuleError, load_rules
+    from analyzer.engine.packcache import cached_rules
+    from analyzer.engine.rules import RuleError
 
     try:
-        return load_rules([])
+        return cached_rules([])
     except RuleError as exc:  # pragma: no cover - the built-in pack is tested
         _die(str(exc), lang)
 
