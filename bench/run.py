@@ -3,13 +3,20 @@
 
     python bench/run.py                 # generate bench/out/big.log (500 MB) if missing, then measure
     python bench/run.py --huge 10       # also stream 10 copies (5 GB) through stdin for the RSS figure
-    python bench/run.py --engine python # the pure-Python fallback instead of the fastest engine
+    python bench/run.py --engine python # one engine only (default: python, then the fastest installed)
     python bench/run.py --reference     # issue 17's table: the file of bench/gen_big_log.py 3400000
+    python bench/run.py --reference --size 100M --storm 20 --runs 3   # reduced, for a loaded machine
 
-Prints the machine, then:
-  throughput  best-of-N wall time of `rla analyze big.log --format json` / same for grep -> ratio
-  memory      peak RSS of that rla run (/usr/bin/time -v), and of the 5 GB stdin run with --huge
-  start-up    median wall time of `rla analyze small.log` (5 KB) and `rla --help` / `python -c pass`
+Prints the machine and its load, then every row of issue 17's table, for each engine measured
+(`python`: a plain install where no wheel exists; the fastest installed: `[fast]`, or a plain install
+where Hyperscan has a wheel), and last the rows as one markdown table with the target and whether it is met:
+  throughput  median wall time of `rla analyze big.log --format json` against gS (the 30 reference
+              patterns), gP (the pack's patterns, bench/ere.py) and cat
+  memory      peak RSS of that rla run (/usr/bin/time -v), of the storm, of the 5 GB stdin run with --huge
+  storm       CPU of a retry storm (bench/storm.py), alone and with eight rules that never match it
+  fetch       bench/bench_fetch.py with --fetch
+  start-up    median wall time of `rla --help`, `analyze` (5 KB), `rules list`, `check` (one folder) /
+              `python -c 'import typer'`, after one run that writes the rule-pack cache
 
 PATTERNS holds one ERE per built-in rule (bench/ere.py converts the rule regexes faithfully);
 grep only counts matching lines, while rla parses, gathers multi-line entries, classifies, judges
@@ -101,17 +108,75 @@ def machine() -> str:
     )
 
 
+# Eight rules that never match a retry storm's lines but hold its words ("connect ECONNREFUSED"): each storm line
+# is a candidate for them. Issue 17: such rules made the storm 4.2x slower; the cost must not depend on them.
+NEVER_PORTS = ("5432", "3306", "27017", "5672", "9200", "11211", "8080", "2181")
+NEVER_RULE = """id: bench-never-{n}
+title: Bench rule that a retry storm never matches ({port})
+severity: error
+patterns:
+  - 'connect ECONNREFUSED (?P<host>[0-9.]+):{port}\\b'
+cause: A bench rule (bench/run.py) that holds the storm's words but never its port.
+solution: ['Nothing to do, it only measures what an extra rule costs.']
+examples:
+  match: ['Error: connect ECONNREFUSED 10.0.3.7:{port}']
+  no_match: ['Error: connect ECONNREFUSED 10.0.3.7:6379']
+"""
+
+
+def never_pack() -> Path:
+    pack = OUT / "never-pack"
+    pack.mkdir(exist_ok=True)
+    for n, port in enumerate(NEVER_PORTS, 1):
+        (pack / f"bench-never-{n}.yaml").write_text(NEVER_RULE.format(n=n, port=port), encoding="utf-8")
+    return pack
+
+
+def engines_wanted(spec: str) -> list[str]:
+    """'python,fast' -> the pure-Python engine (a plain install where no wheel exists) and the fastest
+    compiled engine installed here ([fast], or a plain install where Hyperscan has a wheel)."""
+    from analyzer.engine.prefilter import available
+
+    here = available()
+    out: list[str] = []
+    for name in spec.split(","):
+        name = name.strip()
+        if name == "fast":
+            name = here[0]
+        if name == "all":
+            out.extend(here)
+            continue
+        if name not in here:
+            print(f"engine {name}: not installed here, skipped", file=sys.stderr)
+            continue
+        out.append(name)
+    return list(dict.fromkeys(out))
+
+
+def fetch_row(args: argparse.Namespace) -> str:
+    """The `rla fetch` row (100,000 logs: memory, probes) is bench/bench_fetch.py's; --fetch runs it."""
+    if not args.fetch:
+        return "fetch:    not run (--fetch runs bench/bench_fetch.py --cli: rla fetch of 100,000 logs from the fake API)"
+    p = subprocess.run([sys.executable, str(HERE / "bench_fetch.py"), "--cli"], capture_output=True, text=True, cwd=ROOT)
+    lines = [ln for ln in (p.stdout + p.stderr).splitlines() if ln.strip()]
+    return "\n".join("fetch:    " + ln for ln in lines[-6:]) or "fetch:    bench/bench_fetch.py printed nothing"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--file", default=str(OUT / "big.log"))
     ap.add_argument("--size", default="500M", help="size of the generated file (if missing)")
-    ap.add_argument("--runs", type=int, default=3, help="throughput runs per command (best is kept)")
+    ap.add_argument("--runs", type=int, default=3, help="runs per command (medians; best kept for the wall ratio)")
     ap.add_argument("--startup-runs", type=int, default=15)
     ap.add_argument("--huge", type=int, default=0, help="also stream N copies of the file through stdin (RSS)")
-    ap.add_argument("--engine", choices=["auto", "hyperscan", "aho-corasick", "python"], default="auto")
+    ap.add_argument("--engine", default=None, help="one engine only (hyperscan, aho-corasick, python)")
+    ap.add_argument("--engines", default="python,fast",
+                    help="engines measured, comma-separated: python (a plain install with no wheel), fast (the "
+                         "fastest installed: [fast]), all, or names (default: python,fast)")
     ap.add_argument("--reference", action="store_true",
                     help="measure on the file of bench/gen_big_log.py (issue 17's table) instead of bench/gen.py's")
     ap.add_argument("--storm", default="200", help="MB of the retry-storm file (bench/storm.py); 0: skip")
+    ap.add_argument("--fetch", action="store_true", help="also run bench/bench_fetch.py --cli (the fetch row)")
     args = ap.parse_args(argv)
 
     from ere import patterns_file
@@ -123,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(exist_ok=True)
     big = Path(args.file)
     if args.reference and args.file == str(OUT / "big.log"):
-        big = OUT / "reference.log"
+        big = OUT / f"reference-{args.size}.log"
     if not big.exists():
         print(f"generating {big} ({args.size}) ...", file=sys.stderr)
         with open(big, "wb") as out:
@@ -139,50 +204,43 @@ def main(argv: list[str] | None = None) -> int:
     rules = load_rules().rules
     patterns = OUT / "PATTERNS"
     patterns.write_text(patterns_file(rules), encoding="utf-8")
+    engines = engines_wanted(args.engine or args.engines)
 
-    env = {**os.environ, "RLA_ENGINE": args.engine}
     rla = rla_cmd()
     size_mb = big.stat().st_size / 1e6
     lines = sum(chunk.count(b"\n") for chunk in iter(lambda f=open(big, "rb"): f.read(1 << 24), b""))
-    print(f"machine:  {machine()}")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"machine:  {machine()}; load average {load:.1f} at the start")
     print(f"input:    {big} {size_mb:.0f} MB, {lines:,} lines; {len(rules)} rules, {len(patterns.read_text().splitlines())} PATTERNS lines")
-    used = available()[0] if args.engine == "auto" else args.engine
-    print(f"engines:  available {', '.join(available())}; used {used}")
+    print(f"engines:  available {', '.join(available())}; measured {', '.join(engines)}")
+    table: list[tuple[str, str, str, bool | None]] = []  # case, result, target, met
 
-    # -- throughput -------------------------------------------------------------------------
-    grep_cmd = ["grep", "-c", "-E", "-f", str(patterns), str(big)]
-    rla_big = [*rla, "analyze", str(big), "--format", "json"]
-    count = subprocess.run(grep_cmd, capture_output=True, text=True).stdout.strip()  # also warms the page cache
-    g_runs, r_runs = [], []
-    for _ in range(args.runs):
-        g_runs.append(timed(grep_cmd))
-        r_runs.append(timed(rla_big, env=env))
-    g, r = min(w for w, _ in g_runs), min(w for w, _ in r_runs)
-    gc, rc = min(c for _, c in g_runs), min(c for _, c in r_runs)
-    print(
-        f"throughput: grep {g:.2f} s ({size_mb / g:.0f} MB/s, {count} lines)  rla {r:.2f} s ({size_mb / r:.0f} MB/s)  "
-        f"ratio {r / g:.2f}x wall (target <= 2x); CPU grep {gc:.2f} s, rla {rc:.2f} s (all processes)"
-    )
-    print(
-        f"            all runs, wall: grep {' '.join(f'{w:.2f}' for w, _ in g_runs)}; "
-        f"rla {' '.join(f'{w:.2f}' for w, _ in r_runs)}"
-    )
-    # gS: the 30-pattern reference of the troubleshooting note's lines; cat: the cost of reading
+    # -- throughput: rla against gS, gP and cat, each engine ------------------------------------
+    gp_cmd = ["grep", "-c", "-E", "-f", str(patterns), str(big)]
     gs_cmd = ["grep", "-c", "-E", "-f", str(HERE / "grep-reference-patterns.txt"), str(big)]
     cat_cmd = ["cat", str(big)]
+    rla_big = [*rla, "analyze", str(big), "--format", "json"]
+    count = subprocess.run(gp_cmd, capture_output=True, text=True).stdout.strip()  # also warms the page cache
+    gp = statistics.median(wall(gp_cmd) for _ in range(args.runs))
     gs = statistics.median(wall(gs_cmd) for _ in range(args.runs))
     ct = statistics.median(wall(cat_cmd) for _ in range(args.runs))
-    rm = statistics.median(w for w, _ in r_runs)
-    target = "<= 1x gS" if used == "hyperscan" else "<= 2x gS"
-    print(
-        f"table:    engine {used}: rla {rm:.2f} s (median) = {rm / gs:.2f}x gS ({gs:.2f} s), "
-        f"{rm / statistics.median(w for w, _ in g_runs):.2f}x gP, {rm / ct:.1f}x cat ({ct:.2f} s)  (target {target})"
-    )
-
-    # -- memory -----------------------------------------------------------------------------
-    rss, took = peak_rss_mb(rla_big, env=env)
-    print(f"memory:   peak RSS {rss:.0f} MB on {size_mb:.0f} MB (target < 100 MB)")
+    print(f"baseline: gS {gs:.2f} s, gP {gp:.2f} s ({count} lines), cat {ct:.2f} s (medians of {args.runs})")
+    for engine in engines:
+        env = {**os.environ, "RLA_ENGINE": engine}
+        runs = [timed(rla_big, env=env) for _ in range(args.runs)]
+        rm, cpu = statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
+        goal = 1.0 if engine == "hyperscan" else 2.0
+        print(
+            f"throughput [{engine}]: rla {rm:.2f} s ({size_mb / rm:.0f} MB/s, CPU {cpu:.2f} s) = {rm / gs:.2f}x gS, "
+            f"{rm / gp:.2f}x gP, {rm / ct:.1f}x cat  (target <= {goal:g}x gS); runs {' '.join(f'{w:.2f}' for w, _ in runs)}"
+        )
+        table.append((f"{size_mb:.0f} MB, engine {engine}", f"{rm:.2f} s: {rm / gs:.2f}x gS, {rm / gp:.2f}x gP, {rm / ct:.1f}x cat",
+                      f"<= {goal:g}x gS", rm / gs <= goal))
+        rss, _ = peak_rss_mb(rla_big, env=env)
+        print(f"memory [{engine}]: peak RSS {rss:.0f} MB on {size_mb:.0f} MB (target < 100 MB)")
+        table.append((f"peak RSS, {size_mb:.0f} MB, engine {engine}", f"{rss:.0f} MB", "< 100 MB", rss < 100))
     if args.huge:
+        env = {**os.environ, "RLA_ENGINE": engines[-1]}
         cat = " ".join([f"'{big}'"] * args.huge)
         cmd = f"cat {cat} | {' '.join(rla)} analyze - --format json"
         rss_h, took_h = peak_rss_mb([cmd], env=env, shell=True)
@@ -190,8 +248,9 @@ def main(argv: list[str] | None = None) -> int:
             f"memory:   peak RSS {rss_h:.0f} MB on {size_mb * args.huge / 1000:.1f} GB through stdin "
             f"({took_h:.1f} s, {size_mb * args.huge / took_h:.0f} MB/s)"
         )
+        table.append((f"peak RSS, {size_mb * args.huge / 1000:.1f} GB on stdin", f"{rss_h:.0f} MB", "< 100 MB", rss_h < 100))
 
-    # -- retry storm ------------------------------------------------------------------------
+    # -- retry storm: CPU throughput, and with eight rules that never match --------------------
     if float(args.storm) > 0:
         from storm import write as write_storm
 
@@ -199,14 +258,35 @@ def main(argv: list[str] | None = None) -> int:
         if not storm.exists():
             with open(storm, "wb") as out:
                 write_storm(out, float(args.storm))
-        storm_cmd = [*rla, "analyze", str(storm), "--format", "json"]
-        runs = [timed(storm_cmd, env=env) for _ in range(args.runs)]
-        w, c = statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
         mb = storm.stat().st_size / 1e6
-        print(
-            f"storm:    every line a Redis error, {mb:.0f} MB: {w:.1f} s wall ({mb / w:.1f} MB/s), CPU {c:.1f} s "
-            f"({mb / c:.1f} MB/s)  (target >= 45 MB/s, 10x the 4.5 MB/s of issue 17)"
-        )
+        pack = never_pack()
+        for engine in engines:
+            env = {**os.environ, "RLA_ENGINE": engine}
+            plain_cmd = [*rla, "analyze", str(storm), "--format", "json"]
+            extra_cmd = [*plain_cmd, "--rules", str(pack)]
+            probe = subprocess.run([*rla, "analyze", str(small), "--rules", str(pack)], capture_output=True, text=True, env=env)
+            if probe.returncode > 1:  # 0 healthy, 1 a problem found; 2 and above: the pack or the run is broken
+                raise SystemExit(f"bench: {' '.join(extra_cmd)} fails: {probe.stderr.strip()}")
+            plain, extra = [], []
+            for _ in range(args.runs):  # alternating, so that the machine's noise hits both alike
+                plain.append(timed(plain_cmd, env=env))
+                extra.append(timed(extra_cmd, env=env))
+            c, ce = statistics.median(c for _, c in plain), statistics.median(c for _, c in extra)
+            w = statistics.median(w for w, _ in plain)
+            rss, _ = peak_rss_mb(plain_cmd, env=env)
+            print(
+                f"storm [{engine}]: every line a Redis error, {mb:.0f} MB: CPU {c:.1f} s ({mb / c:.1f} MB/s, "
+                f"{mb / c / 4.5:.1f}x issue 17's 4.5 MB/s; target >= 10x), wall {w:.1f} s; with {len(NEVER_PORTS)} "
+                f"never-matching rules CPU {ce:.1f} s ({ce / c:.2f}x; target 1x); peak RSS {rss:.0f} MB"
+            )
+            table.append((f"retry storm {mb:.0f} MB, engine {engine}", f"{mb / c:.1f} MB/s CPU = {mb / c / 4.5:.1f}x 4.5 MB/s",
+                          ">= 10x", mb / c / 4.5 >= 10))
+            table.append((f"  + {len(NEVER_PORTS)} never-matching rules", f"{ce / c:.2f}x the CPU", "1x (independent)",
+                          ce / c <= 1.1))
+            table.append((f"peak RSS, storm {mb:.0f} MB (dense), engine {engine}", f"{rss:.0f} MB", "< 100 MB", rss < 100))
+
+    # -- fetch (s3-17memory's row) ----------------------------------------------------------------
+    print(fetch_row(args))
 
     # -- start-up ---------------------------------------------------------------------------
     base_cmd = [sys.executable, "-c", "import typer"]
@@ -217,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
         "rules list": ([*rla, "rules", "list"], 1.5),
         "check one folder": ([*rla, "check", str(folder)], 1.5),
     }
+    for _, (cmd, _) in cases.items():
+        wall(cmd)  # the rule-pack cache is written by the first run, as after any change to the rules
     base: list[float] = []
     took: dict[str, list[float]] = {k: [] for k in cases}
     for _ in range(args.startup_runs):
@@ -228,6 +310,13 @@ def main(argv: list[str] | None = None) -> int:
     for k, (_, goal) in cases.items():
         m = statistics.median(took[k])
         print(f"          rla {k}: {m * 1000:.0f} ms = {m / b:.2f}x  (target <= {goal}x{'' if m / b <= goal else ', missed'})")
+        table.append((f"start-up, rla {k}", f"{m / b:.2f}x import typer ({m * 1000:.0f} ms)", f"<= {goal}x", m / b <= goal))
+
+    print()
+    print("| case | result | target | met |")
+    print("|---|---|---|---|")
+    for case, result, goal, met in table:
+        print(f"| {case} | {result} | {goal} | {'yes' if met else 'no'} |")
     return 0
 
 
