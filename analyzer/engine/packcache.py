@@ -53,7 +53,10 @@ def cache_dir() -> Path | None:
         return Path(os.environ["RLA_CACHE_DIR"])
     if os.environ.get("XDG_CACHE_HOME"):
         return Path(os.environ["XDG_CACHE_HOME"]) / "rla"
-    home = Path.home()
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError):  # no home folder to be found (a bare service account): no cache
+        return None
     if sys.platform == "darwin":
         return home / "Library" / "Caches" / "rla"
     if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
