@@ -39,6 +39,7 @@ from analyzer.cli.common import (
     OutputOpt,
     QuietOpt,
     RulesOpt,
+    ScanEngine,
     SelectOpt,
     TimelineOpt,
     VerboseOpt,
@@ -155,6 +156,12 @@ def analyze(
     no_pager: bool = NoPagerOpt,
     local_time: bool = LocalTimeOpt,
     timeline: bool = TimelineOpt,
+    engine: ScanEngine = typer.Option(
+        ScanEngine.local, "--engine", help="Where to scan: local (this machine's cores) or dask (a Dask cluster; rla[dask])."
+    ),
+    cluster: Optional[str] = typer.Option(
+        None, "--cluster", metavar="ADDRESS", help="A Dask scheduler (tcp://host:8786); implies --engine dask.", show_default=False
+    ),
 ) -> None:
     """Diagnose Render logs from files or a paste.
 
@@ -162,6 +169,7 @@ def analyze(
       rla analyze render-logs.txt
       pbpaste | rla analyze
       rla analyze logs/*.log --format json
+      rla analyze 'archive/**/*.jsonl.gz' --engine dask
     """
     from analyzer.i18n import said, t
     from analyzer.pipeline import Session
@@ -174,6 +182,14 @@ def analyze(
     targets = list(paths or ["-"])
     if targets == ["-"] and sys.stdin.isatty():
         sys.stderr.write(t("paste.hint", language) + "\n")
+    on_cluster = engine is ScanEngine.dask or cluster is not None
+    if on_cluster:
+        from analyzer import cluster as dask_engine  # only here: a plain run never imports dask
+
+        if not dask_engine.available():
+            fail(t("cluster.missing", language, extra=dask_engine.EXTRA), language)
+        if "-" in targets:
+            fail(t("cluster.stdin", language), language)
     session = Session(ruleset, input_format.value)
     session.redactor.add(os.environ.get("RENDER_API_KEY", "").strip() or None)  # hidden even in a pasted log
     problems: Problems = session.problems
@@ -181,8 +197,14 @@ def analyze(
     incomplete = None
     code = EXIT_OK
     try:
-        for block in read_sources(targets, problems):
-            session.feed_block(block)
+        if on_cluster:
+            try:
+                dask_engine.run(session, targets, cluster, progress=dask_engine.progress_printer(verbose, language))
+            except OSError as exc:  # no scheduler at that address (distributed raises OSError on timeout)
+                fail(t("cluster.unreachable", language, address=cluster or "127.0.0.1", why=exc), language)
+        else:
+            for block in read_sources(targets, problems):
+                session.feed_block(block)
     except InputError as exc:
         fail(str(exc), language)
     except KeyboardInterrupt:

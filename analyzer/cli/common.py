@@ -34,6 +34,11 @@ class Level(str, Enum):
     unknown = "unknown"  # as error, and also when nothing could be told (nothing read, no Redis line)
 
 
+class ScanEngine(str, Enum):
+    local = "local"
+    dask = "dask"  # issue 21: a Dask cluster (analyzer/cluster.py, extra rla[dask])
+
+
 class InputFormat(str, Enum):
     auto = "auto"
     plain = "plain"

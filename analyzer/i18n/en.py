@@ -640,6 +640,10 @@ TEXT: dict[str, str] = {
     # errors raised below the CLI (sources/files.py, expect.py, rules.py), shown by fail()
     # ---------------------------------------------------------------------------------------
     "input.no_match": "no file matches {raw!r}.",
+    "cluster.missing": "--engine dask needs the optional extra {extra}: pip install '{extra}'.",
+    "cluster.stdin": "--engine dask reads files, globs or URLs, not stdin.",
+    "cluster.unreachable": "cannot reach the Dask scheduler at {address} ({why}).",
+    "cluster.progress": "rla: {n}/{total} parts scanned",
     "input.no_logs": "{path} holds no log files (*.log, *.txt, *.json, *.jsonl, *.gz).",
     "input.no_file": "{path}: no such file.",
     "input.denied": "{path}: permission denied.",

@@ -724,6 +724,10 @@ TEXT: dict[str, str] = {
     # errors raised below the CLI (sources/files.py, expect.py, rules.py), shown by fail()
     # ---------------------------------------------------------------------------------------
     "input.no_match": "aucun fichier ne correspond à {raw!r}.",
+    "cluster.missing": "--engine dask demande l'extra optionnel {extra} : pip install '{extra}'.",
+    "cluster.stdin": "--engine dask lit des fichiers, des motifs ou des URL, pas l'entrée standard.",
+    "cluster.unreachable": "impossible de joindre l'ordonnanceur Dask à {address} ({why}).",
+    "cluster.progress": "rla : {n}/{total} parties lues",
     "input.no_logs": "{path} ne contient aucun fichier de logs (*.log, *.txt, *.json, *.jsonl, *.gz).",
     "input.no_file": "{path} : fichier introuvable.",
     "input.denied": "{path} : permission refusée.",

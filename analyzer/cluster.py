@@ -1,0 +1,144 @@
+"""`rla analyze --engine dask` / `--cluster ADDRESS`: the scan of many sources on Dask workers.
+
+One task per source (a file, a `.gz`, any fsspec URL Dask reads: s3://, gs://, https://...): the
+worker reads and scans it into a `Summary` (analyzer.summary); the client feeds the summaries to its
+session in input order as they arrive, so the judge works while workers scan and the diagnosis is
+the plain run's (docs/scale-out.md). A worker that dies is replaced and its task run again by Dask's
+scheduler (`distributed.scheduler.allowed-failures`): a part is a pure function of its source.
+
+Needs the optional extra `rla[dask]` (dask[distributed] + fsspec); nothing here is imported otherwise.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from analyzer.engine.scan import compile_plan
+from analyzer.sources.files import Block, Problems, expand, read_sources
+from analyzer.summary import Summary, summarize
+
+if TYPE_CHECKING:
+    from analyzer.pipeline import Session
+    from analyzer.engine.rules import RuleSet
+
+EXTRA = "rla[dask]"
+
+
+def available() -> bool:
+    return all(importlib.util.find_spec(m) is not None for m in ("distributed", "fsspec"))
+
+
+def _is_url(target: str) -> bool:
+    return "://" in target and not target.startswith("file://")
+
+
+def sources(targets: list[str]) -> list[str]:
+    """Local paths exactly as a plain run expands them (same files, same order); URLs through fsspec,
+    each glob sorted the same way."""
+    out: list[str] = []
+    for target in targets:
+        if not _is_url(target):
+            out.extend(expand([target.removeprefix("file://")]))
+            continue
+        from fsspec.core import url_to_fs
+
+        from analyzer.i18n import error
+        from analyzer.sources.files import InputError
+
+        fs, path = url_to_fs(target)
+        found = sorted(fs.glob(path)) if any(c in path for c in "*?[") else [path]
+        if not found:
+            raise InputError(error("input.no_match", raw=target))
+        out.extend(fs.unstrip_protocol(p) for p in found)
+    return out
+
+
+def _local_only(blocks: Iterator[Block]) -> Iterator[Block]:
+    # On a worker the cluster's cores are used by tasks: no process pool inside a task (and Dask's
+    # worker processes are daemons, which may not start children).
+    for block in blocks:
+        block.origin = None
+        yield block
+
+
+def scan_source(target: str, ruleset: "RuleSet", input_format: str) -> Summary:
+    """Runs on a worker: one source -> its summary."""
+    problems = Problems()
+    plan = compile_plan(ruleset.rules)
+    if not _is_url(target):
+        return summarize(_local_only(read_sources([target], problems)), plan, input_format, problems)
+    import fsspec
+
+    from analyzer.sources.files import blocks_from_stream
+
+    with fsspec.open(target, "rb", compression="infer") as stream:
+        return summarize(blocks_from_stream(stream, target, problems), plan, input_format, problems)
+
+
+def run(
+    session: "Session",
+    targets: list[str],
+    address: str | None = None,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    client: Any = None,
+) -> None:
+    """Scan `targets` on a cluster (at `address`, else a local one) and feed the session in order.
+    `client`: an existing distributed.Client (tests)."""
+    from distributed import Client, LocalCluster, as_completed
+
+    paths = sources(targets)
+    cluster = None
+    own = client is None
+    if client is None:
+        if address:
+            client = Client(address)
+        else:
+            from analyzer.engine.parallel import jobs
+
+            cluster = LocalCluster(
+                n_workers=workers or jobs(), threads_per_worker=1, processes=True,
+                host="127.0.0.1", dashboard_address=None,
+            )  # fmt: skip
+            client = Client(cluster)
+    try:
+        rules = client.scatter(session.ruleset, broadcast=True)
+        futures = [client.submit(scan_source, p, rules, session.input_format, pure=False) for p in paths]
+        index = {f.key: i for i, f in enumerate(futures)}
+        done: dict[int, Summary] = {}
+        fed = 0
+        for n, future in enumerate(as_completed(futures), 1):
+            done[index[future.key]] = future.result()  # a worker's InputError is raised here, as in a plain run
+            future.release()
+            while fed in done:  # in input order, as soon as every earlier part is in
+                session.feed_summary(done.pop(fed))
+                fed += 1
+            if progress:
+                progress(n, len(futures))
+    finally:
+        if own:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def progress_printer(verbose: bool, lang: str = "en") -> Callable[[int, int], None] | None:
+    """Parts scanned so far, on stderr: redrawn on a terminal, a line each with --verbose."""
+    tty = sys.stderr.isatty()
+    if not tty and not verbose:
+        return None
+
+    def show(n: int, total: int) -> None:
+        from analyzer.i18n import t
+
+        text = t("cluster.progress", lang, n=n, total=total)
+        if tty:
+            sys.stderr.write("\r" + text + ("\n" if n == total else ""))
+        else:
+            sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+
+    return show

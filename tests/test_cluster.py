@@ -1,0 +1,162 @@
+"""`rla analyze --engine dask` on a real Dask cluster (issue 21): a LocalCluster with two worker
+processes on 127.0.0.1 gives the plain run's report, on the samples and on a generated multi-file
+.gz archive; a worker killed mid-run is replaced, its tasks run again, and the report is unchanged."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+distributed = pytest.importorskip("distributed")
+
+from analyzer import cluster as dask_engine  # noqa: E402
+from analyzer.pipeline import Session  # noqa: E402
+from analyzer.report import ReportContext, to_dict  # noqa: E402
+from analyzer.sources.files import expand, read_sources  # noqa: E402
+from tests.conftest import ROOT, builtin  # noqa: E402
+
+API_SAMPLES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "samples" / "api").rglob("*.jsonl"))
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    )
+    with distributed.Client(cluster) as c:
+        yield c
+    cluster.close()
+
+
+def report(session: Session) -> dict:
+    return to_dict(session.diagnosis(), ReportContext(builtin(), lang="en"))
+
+
+def plain(targets: list[str]) -> dict:
+    session = Session(builtin())
+    for block in read_sources(targets, session.problems):
+        session.feed_block(block)
+    return report(session)
+
+
+def on_cluster(client, targets: list[str], progress=None) -> dict:  # type: ignore[no-untyped-def]
+    session = Session(builtin())
+    dask_engine.run(session, targets, client=client, progress=progress)
+    return report(session)
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """archive/<service>/<day>.jsonl.gz from the real API samples' lines: each file a few captures
+    one after the other (stories that start in one file and go on in the next), repeated for bulk."""
+    root = tmp_path_factory.mktemp("logs") / "archive"
+    rng = random.Random(21)
+    for service in ("worker", "web", "cron"):
+        (root / service).mkdir(parents=True)
+        for day in range(1, 9):
+            lines: list[bytes] = []
+            for sample in rng.sample(API_SAMPLES, 3):
+                lines.extend((ROOT / sample).read_bytes().splitlines(keepends=True) * rng.randint(1, 30))
+            with gzip.open(root / service / f"2026-11-{day:02d}.jsonl.gz", "wb") as f:
+                f.write(b"".join(lines))
+    return root
+
+
+def test_samples_on_two_workers_match_a_plain_run(client) -> None:  # type: ignore[no-untyped-def]
+    targets = API_SAMPLES + ["samples/dashboard/node-app/degraded.txt"]
+    got = on_cluster(client, targets)
+    assert got == plain(targets)
+    assert got["findings"]  # the samples say something: equality of two empty reports would prove nothing
+
+
+def test_archive_glob_matches_a_plain_run(client, archive: Path) -> None:  # type: ignore[no-untyped-def]
+    pattern = str(archive / "**" / "*.jsonl.gz")
+    assert len(expand([pattern])) == 24
+    seen: list[tuple[int, int]] = []
+    got = on_cluster(client, [pattern], progress=lambda n, total: seen.append((n, total)))
+    assert got == plain([pattern])
+    assert seen[-1] == (24, 24) and len(seen) == 24  # progress as each task finishes
+
+
+def test_fsspec_urls_read_the_same(client, archive: Path) -> None:  # type: ignore[no-untyped-def]
+    local = archive / "web" / "2026-11-01.jsonl.gz"
+    url = "file://" + str(archive / "web" / "*.jsonl.gz")
+    assert on_cluster(client, [url]) == plain([str(archive / "web" / "*.jsonl.gz")])
+    # an object store as fsspec sees it (in this process: a worker has its own memory)
+    import fsspec
+
+    memory = "memory://archive/web/2026-11-01.jsonl.gz"
+    with fsspec.open(memory, "wb") as f:
+        f.write(local.read_bytes())
+    (found,) = dask_engine.sources(["memory://archive/web/*.jsonl.gz"])
+    session = Session(builtin())
+    session.feed_summary(dask_engine.scan_source(found, builtin(), "auto"))
+    got = json.dumps(report(session))
+    assert got == json.dumps(plain([str(local)])).replace(json.dumps(str(local))[1:-1], found)
+    assert found in got
+
+
+def test_a_killed_worker_is_retried_and_changes_nothing(client, archive: Path) -> None:  # type: ignore[no-untyped-def]
+    pattern = str(archive / "*" / "*.jsonl.gz")
+    before = client.run(os.getpid)  # worker address -> pid
+    victim = sorted(before.values())[0]
+    killed: list[int] = []
+
+    def kill_once(n: int, total: int) -> None:
+        if not killed and n < total:  # mid-run: parts are still to come
+            os.kill(victim, signal.SIGKILL)
+            killed.append(n)
+
+    got = on_cluster(client, [pattern], progress=kill_once)
+    assert killed, "the run ended before the worker could be killed"
+    client.wait_for_workers(2, timeout=60)
+    assert victim not in client.run(os.getpid).values()  # it really died and was replaced
+    assert got == plain([pattern])
+
+
+def _rla(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "analyzer", *args],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        env={**os.environ, "NO_COLOR": "1", "RLA_LANG": "en", "COLUMNS": "100", **(env or {})},
+    )  # fmt: skip
+
+
+def test_cli_cluster_address_prints_the_plain_diagnosis(client, archive: Path) -> None:  # type: ignore[no-untyped-def]
+    pattern = str(archive / "**" / "*.jsonl.gz")
+    address = client.scheduler.address
+    dask_run = _rla("analyze", pattern, "--cluster", address)
+    plain_run = _rla("analyze", pattern)
+    assert dask_run.stdout == plain_run.stdout and dask_run.returncode == plain_run.returncode
+    assert "Traceback" not in dask_run.stderr
+
+
+def test_without_the_option_dask_is_never_imported() -> None:
+    code = (
+        "import sys\nfrom analyzer.cli import main\nsys.argv=['rla','analyze','samples/dashboard/node-app/degraded.txt','-q']\n"
+        "try:\n main()\nexcept SystemExit:\n pass\nprint('dask' in sys.modules, 'distributed' in sys.modules, file=sys.stderr)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert run.stderr.strip().endswith("False False")
+
+
+def test_without_the_extra_one_sentence_and_exit_2(tmp_path: Path) -> None:
+    # a site directory where 'distributed' cannot be imported stands for an install without rla[dask]
+    (tmp_path / "distributed.py").write_text("raise ImportError('not installed')\n")
+    (tmp_path / "sitecustomize.py").write_text(
+        "import importlib.util, sys\n_find = importlib.util.find_spec\n"
+        "importlib.util.find_spec = lambda name, *a: None if name in ('distributed', 'fsspec') else _find(name, *a)\n"
+    )
+    env = {"PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"}
+    run = _rla("analyze", "samples/dashboard/node-app/degraded.txt", "--engine", "dask", env=env)
+    assert run.returncode == 2
+    assert run.stderr.count("\n") == 1 and "rla[dask]" in run.stderr and "Traceback" not in run.stderr
+    assert run.stdout == ""
