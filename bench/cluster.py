@@ -65,7 +65,8 @@ def on_cluster(pattern: str, ruleset, workers: int) -> tuple[float, float, int, 
 
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address=None) as cluster, Client(cluster) as client:  # fmt: skip
-        client.run(lambda: None)  # workers up before the clock runs
+        # a standing cluster: workers up, rla imported and the rule pack compiled before the clock runs
+        dask_engine.run(Session(ruleset), [p.as_posix() for p in sorted(Path(pattern).parent.glob("*.gz"))[:workers]], client=client)
         session = Session(ruleset)
         judged, hits, wire = 0.0, 0, 0
         feed = session.feed_summary
