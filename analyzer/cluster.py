@@ -78,12 +78,14 @@ def _plan(ruleset: "RuleSet", token: str) -> Plan:
 
 
 def pack_token(ruleset: "RuleSet") -> str:
-    """What identifies a rule pack's plan: every rule's id and patterns, in order."""
+    """What identifies a rule pack's plan: what the scan reads of each rule (id, patterns, extract
+    patterns, keywords), in order. The judge's part of a rule (severity, reclassify) stays on the client."""
     import hashlib
 
     digest = hashlib.sha256()
     for rule in ruleset.rules:
-        digest.update(rule.id.encode() + b"\0" + b"\0".join(p.pattern.encode() for p in rule.patterns) + b"\1")
+        parts = [rule.id, *(p.pattern for p in rule.patterns), "\1", *(p.pattern for p in rule.extract), "\1", *rule.keywords]
+        digest.update("\0".join(parts).encode("utf-8", "surrogatepass") + b"\2")
     return digest.hexdigest()
 
 

@@ -4,6 +4,7 @@ processes on 127.0.0.1 gives the plain run's report, on the samples and on a gen
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import os
@@ -160,3 +161,12 @@ def test_without_the_extra_one_sentence_and_exit_2(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert run.stderr.count("\n") == 1 and "rla[dask]" in run.stderr and "Traceback" not in run.stderr
     assert run.stdout == ""
+
+
+def test_the_worker_plan_cache_tells_packs_apart() -> None:
+    """Two packs that differ only in what the scan reads of one rule get different plans on a worker."""
+    pack = builtin()
+    rule = next(r for r in pack.rules if r.extract)
+    other = dataclasses.replace(pack, rules=tuple(dataclasses.replace(r, extract=()) if r is rule else r for r in pack.rules))
+    assert dask_engine.pack_token(pack) != dask_engine.pack_token(other)
+    assert dask_engine.pack_token(pack) == dask_engine.pack_token(builtin())
