@@ -20,9 +20,9 @@ distributed = pytest.importorskip("distributed")
 
 from analyzer import cluster as dask_engine  # noqa: E402
 from analyzer.pipeline import Session  # noqa: E402
-from analyzer.report import ReportContext, to_dict  # noqa: E402
-from analyzer.sources.files import expand, read_sources  # noqa: E402
+from analyzer.sources.files import expand  # noqa: E402
 from tests.conftest import ROOT, builtin  # noqa: E402
+from tests.test_summary_merge import report, whole as plain  # noqa: E402
 
 API_SAMPLES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "samples" / "api").rglob("*.jsonl"))
 
@@ -35,17 +35,6 @@ def client():
     with distributed.Client(cluster) as c:
         yield c
     cluster.close()
-
-
-def report(session: Session) -> dict:
-    return to_dict(session.diagnosis(), ReportContext(builtin(), lang="en"))
-
-
-def plain(targets: list[str]) -> dict:
-    session = Session(builtin())
-    for block in read_sources(targets, session.problems):
-        session.feed_block(block)
-    return report(session)
 
 
 def on_cluster(client, targets: list[str], progress=None) -> dict:  # type: ignore[no-untyped-def]
