@@ -110,6 +110,7 @@ class Session:
         if self.problems.first is None:
             self.problems.first = summary.first_unparsed
         self.problems.skipped.extend(summary.skipped)
+        self.problems.notes.extend(summary.notes)
         self.scanner.engines.update(summary.engines)
         return new
 

@@ -34,6 +34,7 @@ class Summary:
     unparsed: int = 0
     first_unparsed: str | None = None
     skipped: list[str] = field(default_factory=list)  # inputs not read, and why
+    notes: list[str] = field(default_factory=list)  # how an input was read, when the user should know
     engines: list[str] = field(default_factory=list)  # prefilter engines used (--verbose)
     hits: list[Hit] = field(default_factory=list)  # candidate entries, in input order
 
@@ -48,6 +49,7 @@ MERGE: dict[str, Callable[[Any, Any], Any]] = {
     "unparsed": int.__add__,
     "first_unparsed": lambda a, b: a if a is not None else b,  # the earlier part's comes first
     "skipped": list.__add__,
+    "notes": list.__add__,
     "engines": lambda a, b: sorted(set(a) | set(b)),
     "hits": list.__add__,
 }
@@ -74,5 +76,6 @@ def summarize(blocks: Iterable[Block], plan: Plan, input_format: str = "auto", p
         out.lines += block.line_count()
     out.hits.extend(scanner.flush())
     out.unparsed, out.first_unparsed, out.skipped = problems.unparsed, problems.first, list(problems.skipped)
+    out.notes = list(problems.notes)
     out.engines = sorted(scanner.engines)
     return out

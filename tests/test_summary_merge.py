@@ -26,11 +26,15 @@ def report(session: Session) -> dict:
     return to_dict(session.diagnosis(), ReportContext(builtin(), lang="en"))
 
 
-def whole(files: list[str]) -> dict:
+def plain_session(files: list[str]) -> Session:
     session = Session(builtin())
     for block in read_sources(files, session.problems):
         session.feed_block(block)
-    return report(session)
+    return session
+
+
+def whole(files: list[str]) -> dict:
+    return report(plain_session(files))
 
 
 def part(files: list[str]) -> Summary:
@@ -42,6 +46,13 @@ def merged(parts: list[Summary]) -> dict:
     session = Session(builtin())
     session.feed_summary(merge_all(parts))
     return report(session)
+
+
+def problems_of_parts(parts: list[Summary]) -> Problems:
+    session = Session(builtin())
+    for p in parts:
+        session.feed_summary(p)
+    return session.problems
 
 
 def cut(files: list[str], points: list[int]) -> list[list[str]]:
@@ -89,3 +100,17 @@ def test_every_sample_a_part_of_its_own() -> None:
     """Each sample scanned alone, all merged: the same report as all of them read in one run (every
     capture's whole entries reach the judge, whatever part of them it reads)."""
     assert merged([part([f]) for f in SAMPLES]) == whole(SAMPLES)
+
+
+def test_what_the_reading_said_is_merged_too(tmp_path: Path) -> None:
+    """What rla says on stderr about the input (records it could not parse, inputs skipped, a UTF-16
+    mark on UTF-8 text) comes from the parts as from one run, in input order."""
+    lines = (ROOT / "samples" / "dashboard" / "node-app" / "degraded.txt").read_bytes()
+    (tmp_path / "a-bom.log").write_bytes(b"\xff\xfe" + lines)
+    (tmp_path / "b-binary.log").write_bytes(bytes(range(256)) * 64)
+    (tmp_path / "c.jsonl").write_bytes(b'{"message": "ok"}\n{not json\n')
+    (tmp_path / "d-bom.log").write_bytes(b"\xfe\xff" + lines)
+    files = sorted(str(p) for p in tmp_path.iterdir())
+    want = plain_session(files).problems
+    assert len(want.notes) == 2 and want.skipped  # the inputs say something: empty equals empty proves nothing
+    assert problems_of_parts([part([f]) for f in files]) == want
