@@ -1,6 +1,11 @@
 """`rla analyze --engine dask` on a real Dask cluster (issue 21): a LocalCluster with two worker
 processes on 127.0.0.1 gives the plain run's report, on the samples and on a generated multi-file
-.gz archive; a worker killed mid-run is replaced, its tasks run again, and the report is unchanged."""
+.gz archive; a worker killed mid-run is replaced, its tasks run again, and the report is unchanged.
+
+The tests that run a cluster are `realtime_waits`: under libfaketime (make test-clock) the client's
+event-loop thread (distributed's) and the test's thread hand the interpreter over through timed waits
+that libfaketime wraps, and the samples' test took over a minute instead of ten seconds, the file
+many minutes. They read no date: both runs they compare read the same files under the same pinned clock."""
 
 from __future__ import annotations
 
@@ -25,6 +30,10 @@ from tests.conftest import ROOT, builtin  # noqa: E402
 from tests.test_summary_merge import report, whole as plain  # noqa: E402
 
 API_SAMPLES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "samples" / "api").rglob("*.jsonl"))
+
+
+# every test that runs on the cluster (the module docstring says why)
+on_a_cluster = pytest.mark.realtime_waits
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +69,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@on_a_cluster
 def test_samples_on_two_workers_match_a_plain_run(client) -> None:  # type: ignore[no-untyped-def]
     targets = API_SAMPLES + ["samples/dashboard/node-app/degraded.txt"]
     got = on_cluster(client, targets)
@@ -67,6 +77,7 @@ def test_samples_on_two_workers_match_a_plain_run(client) -> None:  # type: igno
     assert got["findings"]  # the samples say something: equality of two empty reports would prove nothing
 
 
+@on_a_cluster
 def test_archive_glob_matches_a_plain_run(client, archive: Path) -> None:  # type: ignore[no-untyped-def]
     pattern = str(archive / "**" / "*.jsonl.gz")
     assert len(expand([pattern])) == 24
@@ -76,6 +87,7 @@ def test_archive_glob_matches_a_plain_run(client, archive: Path) -> None:  # typ
     assert seen[-1] == (24, 24) and len(seen) == 24  # progress as each task finishes
 
 
+@on_a_cluster
 def test_fsspec_urls_read_the_same(client, archive: Path) -> None:  # type: ignore[no-untyped-def]
     local = archive / "web" / "2026-11-01.jsonl.gz"
     url = "file://" + str(archive / "web" / "*.jsonl.gz")
@@ -94,6 +106,7 @@ def test_fsspec_urls_read_the_same(client, archive: Path) -> None:  # type: igno
     assert found in got
 
 
+@on_a_cluster
 def test_a_killed_worker_is_retried_and_changes_nothing(client, archive: Path) -> None:  # type: ignore[no-untyped-def]
     pattern = str(archive / "*" / "*.jsonl.gz")
     before = client.run(os.getpid)  # worker address -> pid
@@ -120,6 +133,7 @@ def _rla(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
     )  # fmt: skip
 
 
+@on_a_cluster
 def test_cli_cluster_address_prints_the_plain_diagnosis(client, archive: Path) -> None:  # type: ignore[no-untyped-def]
     pattern = str(archive / "**" / "*.jsonl.gz")
     address = client.scheduler.address
