@@ -93,6 +93,21 @@ def test_directory_and_glob(tmp_path: Path):
     assert doc["stats"]["sources"] == [str(tmp_path / "a.log")]
 
 
+def test_a_double_star_glob_reaches_every_depth(tmp_path: Path):
+    """'archive/**/*.jsonl.gz' (the shape of an archive of services and days) reads files at every
+    depth, the archive's own top level included, in path order, and nothing that does not match."""
+    import gzip
+
+    nested = ["archive/top.jsonl.gz", "archive/web/2026-11-01.jsonl.gz", "archive/web/2026/11/02.jsonl.gz"]
+    for rel in nested:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        with gzip.open(tmp_path / rel, "wt") as f:
+            f.write('{"message": "connect ECONNREFUSED 10.0.3.7:6379", "timestamp": "2026-11-01T06:00:00Z"}\n')
+    (tmp_path / "archive" / "web" / "2026" / "notes.txt").write_text(FAILING)
+    doc = json.loads(rla("analyze", str(tmp_path / "archive" / "**" / "*.jsonl.gz"), "-f", "json").stdout)
+    assert doc["stats"]["sources"] == sorted(str(tmp_path / rel) for rel in nested)
+
+
 @pytest.mark.parametrize(
     "args,needle",
     [

@@ -102,13 +102,14 @@ class Problems:
 
 
 def expand(paths: list[str]) -> list[str]:
-    """Files, globs and directories (recursively, log-like files only) -> file list, in order."""
+    """Files, globs (`**` recursing) and directories (recursively, log-like files only) -> file list, in order."""
     out: list[str] = []
     for raw in paths:
         if raw == STDIN:
             out.append(STDIN)
             continue
-        matches = sorted(glob.glob(raw)) if any(c in raw for c in "*?[") else [raw]
+        # `**` is any depth of folders, none included (archive/**/*.jsonl.gz: an archive's days and services)
+        matches = sorted(glob.glob(raw, recursive=True)) if any(c in raw for c in "*?[") else [raw]
         if not matches:
             raise InputError(error("input.no_match", raw=raw))
         for path in matches:
