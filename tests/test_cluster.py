@@ -54,17 +54,19 @@ def on_cluster(client, targets: list[str], progress=None) -> dict:  # type: igno
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """archive/<service>/<day>.jsonl.gz from the real API samples' lines: each file a few captures
-    one after the other (stories that start in one file and go on in the next), repeated for bulk."""
+    """archive/<service>/[<month>/]<day>.jsonl.gz from the real API samples' lines, at two depths (a
+    glob's `**` must reach both): each file a few captures one after the other (stories that start in
+    one file and go on in the next), repeated for bulk."""
     root = tmp_path_factory.mktemp("logs") / "archive"
     rng = random.Random(21)
-    for service in ("worker", "web", "cron"):
-        (root / service).mkdir(parents=True)
+    for service, month in (("worker", "2026-11"), ("web", "2026-11"), ("cron", "")):
+        folder = root / service / month
+        folder.mkdir(parents=True)
         for day in range(1, 9):
             lines: list[bytes] = []
             for sample in rng.sample(API_SAMPLES, 3):
                 lines.extend((ROOT / sample).read_bytes().splitlines(keepends=True) * rng.randint(1, 30))
-            with gzip.open(root / service / f"2026-11-{day:02d}.jsonl.gz", "wb") as f:
+            with gzip.open(folder / f"2026-11-{day:02d}.jsonl.gz", "wb") as f:
                 f.write(b"".join(lines))
     return root
 
@@ -89,26 +91,29 @@ def test_archive_glob_matches_a_plain_run(client, archive: Path) -> None:  # typ
 
 @on_a_cluster
 def test_fsspec_urls_read_the_same(client, archive: Path) -> None:  # type: ignore[no-untyped-def]
-    local = archive / "web" / "2026-11-01.jsonl.gz"
-    url = "file://" + str(archive / "web" / "*.jsonl.gz")
-    assert on_cluster(client, [url]) == plain([str(archive / "web" / "*.jsonl.gz")])
-    # an object store as fsspec sees it (in this process: a worker has its own memory)
+    local = archive / "web" / "2026-11" / "2026-11-01.jsonl.gz"
+    url = "file://" + str(archive / "web" / "**" / "*.jsonl.gz")
+    assert on_cluster(client, [url]) == plain([str(archive / "web" / "**" / "*.jsonl.gz")])
+    # an object store as fsspec sees it (in this process: a worker has its own memory): its `**` too
     import fsspec
 
-    memory = "memory://archive/web/2026-11-01.jsonl.gz"
-    with fsspec.open(memory, "wb") as f:
-        f.write(local.read_bytes())
-    (found,) = dask_engine.sources(["memory://archive/web/*.jsonl.gz"])
+    deep, top = "memory://archive/web/2026-11/2026-11-01.jsonl.gz", "memory://archive/2026-11-02.jsonl.gz"
+    for name in (deep, top):
+        with fsspec.open(name, "wb") as f:
+            f.write(local.read_bytes())
+    found = dask_engine.sources(["memory://archive/**/*.jsonl.gz"])  # every depth, in path order
+    assert [name.split("archive/", 1)[1] for name in found] == ["2026-11-02.jsonl.gz", "web/2026-11/2026-11-01.jsonl.gz"]
+    deep = found[1]  # as fsspec names it (memory:///archive/...)
     session = Session(builtin())
-    session.feed_summary(dask_engine.scan_source(found, builtin(), "auto"))
+    session.feed_summary(dask_engine.scan_source(deep, builtin(), "auto"))
     got = json.dumps(report(session))
-    assert got == json.dumps(plain([str(local)])).replace(json.dumps(str(local))[1:-1], found)
-    assert found in got
+    assert got == json.dumps(plain([str(local)])).replace(json.dumps(str(local))[1:-1], deep)
+    assert deep in got
 
 
 @on_a_cluster
 def test_a_killed_worker_is_retried_and_changes_nothing(client, archive: Path) -> None:  # type: ignore[no-untyped-def]
-    pattern = str(archive / "*" / "*.jsonl.gz")
+    pattern = str(archive / "**" / "*.jsonl.gz")
     before = client.run(os.getpid)  # worker address -> pid
     victim = sorted(before.values())[0]
     killed: list[int] = []
@@ -125,10 +130,10 @@ def test_a_killed_worker_is_retried_and_changes_nothing(client, archive: Path) -
     assert got == plain([pattern])
 
 
-def _rla(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def _rla(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "analyzer", *args],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        capture_output=True, text=True, cwd=cwd, timeout=300,
         env={**os.environ, "NO_COLOR": "1", "RLA_LANG": "en", "COLUMNS": "100", **(env or {})},
     )  # fmt: skip
 
@@ -141,6 +146,17 @@ def test_cli_cluster_address_prints_the_plain_diagnosis(client, archive: Path) -
     plain_run = _rla("analyze", pattern)
     assert dask_run.stdout == plain_run.stdout and dask_run.returncode == plain_run.returncode
     assert "Traceback" not in dask_run.stderr
+
+
+@on_a_cluster
+def test_the_issue_s_command_on_its_own_local_cluster_prints_the_plain_diagnosis(archive: Path) -> None:
+    """Issue 21's done-means, as a user types it: rla starts a local cluster (a worker per core),
+    scans the archive's files at every depth there, and prints what a plain run prints."""
+    dask_run = _rla("analyze", "archive/**/*.jsonl.gz", "--engine", "dask", "--verbose", cwd=archive.parent)
+    plain_run = _rla("analyze", "archive/**/*.jsonl.gz", "--verbose", cwd=archive.parent)
+    assert "Redis" in plain_run.stdout and "from 24 sources" in plain_run.stdout  # a diagnosis of the whole archive
+    assert dask_run.stdout == plain_run.stdout and dask_run.returncode == plain_run.returncode
+    assert "rla: 24/24 parts scanned" in dask_run.stderr and "Traceback" not in dask_run.stderr
 
 
 def test_without_the_option_dask_is_never_imported() -> None:
