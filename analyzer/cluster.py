@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from analyzer.engine.scan import Plan, compile_plan
@@ -103,6 +104,15 @@ def scan_source(target: str, ruleset: "RuleSet", input_format: str, token: str |
         return summarize(blocks_from_stream(stream, target, problems), plan, input_format, problems)
 
 
+@dataclass
+class RunStats:
+    """What a run did: parts scanned, and the most parts out at once (submitted, not yet judged: the
+    summaries the client may hold are among them), which the window bounds."""
+
+    parts: int = 0
+    most_ahead: int = 0
+
+
 def run(
     session: "Session",
     targets: list[str],
@@ -110,9 +120,12 @@ def run(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     client: Any = None,
-) -> None:
+    window: int | None = None,
+) -> RunStats:
     """Scan `targets` on a cluster (at `address`, else a local one) and feed the session in order.
-    `client`: an existing distributed.Client (tests)."""
+    `client`: an existing distributed.Client (tests). `window`: parts submitted ahead of the next one
+    to judge (default: 4 per worker thread); the client holds at most that many summaries, whatever
+    the archive's size or one slow part, and the workers idle rather than pile up parts it cannot judge yet."""
     from distributed import Client, LocalCluster, as_completed
 
     paths = sources(targets)
@@ -129,26 +142,41 @@ def run(
                 host="127.0.0.1", dashboard_address=None,
             )  # fmt: skip
             client = Client(cluster)
+    stats = RunStats(parts=len(paths))
     try:
+        window = max(1, window or 4 * max(1, sum(client.nthreads().values())))
         rules = client.scatter(session.ruleset, broadcast=True)
         token = pack_token(session.ruleset)
-        futures = [client.submit(scan_source, p, rules, session.input_format, token, pure=False) for p in paths]
-        index = {f.key: i for i, f in enumerate(futures)}
+        running = as_completed()
+        index: dict[str, int] = {}
         done: dict[int, Summary] = {}
-        fed = 0
-        for n, future in enumerate(as_completed(futures), 1):
-            done[index[future.key]] = future.result()  # a worker's InputError is raised here, as in a plain run
+        submitted = fed = 0
+
+        def submit_ahead() -> None:
+            nonlocal submitted
+            while submitted < len(paths) and submitted - fed < window:
+                future = client.submit(scan_source, paths[submitted], rules, session.input_format, token, pure=False)
+                index[future.key] = submitted
+                running.add(future)
+                submitted += 1
+            stats.most_ahead = max(stats.most_ahead, submitted - fed)
+
+        submit_ahead()
+        for n, future in enumerate(running, 1):
+            done[index.pop(future.key)] = future.result()  # a worker's InputError is raised here, as in a plain run
             future.release()
             while fed in done:  # in input order, as soon as every earlier part is in
                 session.feed_summary(done.pop(fed))
                 fed += 1
+            submit_ahead()
             if progress:
-                progress(n, len(futures))
+                progress(n, len(paths))
     finally:
         if own:
             client.close()
             if cluster is not None:
                 cluster.close()
+    return stats
 
 
 def progress_printer(verbose: bool, lang: str = "en") -> Callable[[int, int], None] | None:

@@ -46,9 +46,9 @@ def client():
     cluster.close()
 
 
-def on_cluster(client, targets: list[str], progress=None) -> dict:  # type: ignore[no-untyped-def]
+def on_cluster(client, targets: list[str], progress=None, window: int | None = None) -> dict:  # type: ignore[no-untyped-def]
     session = Session(builtin())
-    dask_engine.run(session, targets, client=client, progress=progress)
+    dask_engine.run(session, targets, client=client, progress=progress, window=window)
     return report(session)
 
 
@@ -87,6 +87,19 @@ def test_archive_glob_matches_a_plain_run(client, archive: Path) -> None:  # typ
     got = on_cluster(client, [pattern], progress=lambda n, total: seen.append((n, total)))
     assert got == plain([pattern])
     assert seen[-1] == (24, 24) and len(seen) == 24  # progress as each task finishes
+
+
+@on_a_cluster
+def test_the_client_holds_a_bounded_number_of_parts(client, archive: Path) -> None:  # type: ignore[no-untyped-def]
+    """However many files, the client has at most `window` parts out (running or scanned and waiting
+    for an earlier one): the summaries it holds are bounded, and the report is still the plain run's."""
+    pattern = str(archive / "**" / "*.jsonl.gz")
+    session = Session(builtin())
+    stats = dask_engine.run(session, [pattern], client=client, window=3)
+    assert stats.parts == 24 and stats.most_ahead == 3
+    assert report(session) == plain([pattern])
+    default = dask_engine.run(Session(builtin()), [pattern], client=client)
+    assert default.most_ahead == 4 * 2  # four per worker thread: two workers of one thread
 
 
 @on_a_cluster
