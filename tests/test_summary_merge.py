@@ -114,3 +114,32 @@ def test_what_the_reading_said_is_merged_too(tmp_path: Path) -> None:
     want = plain_session(files).problems
     assert len(want.notes) == 2 and want.skipped  # the inputs say something: empty equals empty proves nothing
     assert problems_of_parts([part([f]) for f in files]) == want
+
+
+def test_a_merged_diagnosis_stays_bounded(tmp_path: Path) -> None:
+    """Parts do not add up past the judge's bounds: thousands of distinct unexplained errors, more
+    instances than are listed and lines longer than a sample, spread over parts, give the plain
+    run's report, whose templates, instances and samples are bounded as a plain run's are."""
+    import random
+
+    from analyzer.judge import MAX_INSTANCES, MAX_TEMPLATES, SAMPLE_CHARS
+
+    rng = random.Random(21)
+    word = lambda: "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(8))  # noqa: E731
+    instances = [word()[:5] for _ in range(45)]
+    files = []
+    for n in range(3):
+        lines = []
+        for i in range(400):  # distinct templates: words, not numbers, differ
+            at = f"{i // 60 + 1:02d}:{i % 60:02d}:{n:02d} AM"
+            lines.append(f"{at} [{instances[i % 40]}] ERROR {word()} {word()} failed")
+            lines.append(f"{at} [{instances[i % 45]}] Error: connect ECONNREFUSED 10.0.3.7:6379 {'x' * 2000}")
+        path = tmp_path / f"part-{n}.log"
+        path.write_text("\n".join(lines) + "\n")
+        files.append(str(path))
+    got = merged([part([f]) for f in files])
+    assert got == whole(files)
+    assert len(got["unexplained"]) == MAX_TEMPLATES  # 1,200 distinct templates came in
+    refused = next(f for f in got["findings"] if f["rule"] == "redis-econnrefused")
+    assert refused["count"] == 1200 and len(refused["instances"]) == MAX_INSTANCES  # of 45
+    assert len(refused["sample"]) == SAMPLE_CHARS  # of a 2,040-character line
