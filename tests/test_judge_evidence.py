@@ -169,6 +169,31 @@ def test_loopback_after_a_success_is_the_server_going_away():
     assert "redis-url-not-set" not in {f.rule_id for f in diag.findings}
 
 
+MATRIX_RAW = RAW.parent / "matrix" / "raw"
+
+
+def test_refusals_after_a_success_on_a_remote_host_are_the_server_going_away():
+    # RQ registered in Redis ('*** Listening on default...'), then the server was shut down mid-run
+    diag = _diag((MATRIX_RAW / "rq/killed-then-back-remote.log").read_text(encoding="utf-8"))
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-connection-dropped")
+    dropped = next(f for f in diag.findings if f.rule_id == "redis-connection-dropped")
+    assert any("a Redis success line came earlier on this instance" in str(b) for b in dropped.because)
+    assert "redis-econnrefused" not in {f.rule_id for f in diag.findings}
+
+
+def test_a_reconnect_line_says_the_refusals_before_it_were_the_server_going_away():
+    # Sidekiq prints nothing when it works, then 'Redis is online, 7.03 sec downtime' after the restart
+    diag = _diag((MATRIX_RAW / "sidekiq/killed-then-back-remote.log").read_text(encoding="utf-8"))
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("recovered", "redis-connection-dropped")
+    assert "redis-client-reconnected" in {f.rule_id for f in diag.findings}
+
+
+def test_refusals_with_no_success_before_stay_refusals():
+    # RQ started while the server was down: it never listened, nothing worked before
+    diag = _diag(_read("rq/start-refused.log"))
+    assert diag.verdict.root_cause == "redis-econnrefused"
+
+
 def test_a_compose_host_that_does_not_resolve_is_not_a_malformed_url():
     diag = _diag(_read("mixed/redis-py-compose-host.log"))
     assert diag.verdict.root_cause == "redis-dns-not-found"
