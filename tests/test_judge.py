@@ -45,7 +45,8 @@ def test_error_then_ready_is_recovered():
 def test_ready_then_error_is_failing():
     diag = diag_of(READY + REFUSED_REMOTE)
     assert diag.verdict.state == "failing"
-    assert diag.verdict.root_cause == "redis-econnrefused"
+    # ready first: the refusal is the server going away, not a wrong address (issue 13)
+    assert diag.verdict.root_cause == "redis-connection-dropped"
     assert diag.verdict.since.line == 2
 
 
@@ -160,7 +161,8 @@ def test_symptom_is_linked_to_the_cause_of_its_own_window():
     fallback = next(f for f in diag.findings if f.rule_id == "redis-memory-cache-fallback")
     # the first fallback came after the DNS error, in the first window
     assert fallback.caused_by == "redis-dns-not-found"
-    assert diag.verdict.root_cause == "redis-econnrefused"
+    # the second window's cause: the refusal after ready, i.e. the server went away
+    assert diag.verdict.root_cause == "redis-connection-dropped"
 
 
 def test_wrapped_client_error_is_classified_on_the_innermost_message():
