@@ -26,7 +26,7 @@ from analyzer.report import ReportContext  # noqa: E402
 from analyzer.report.dispatch import render  # noqa: E402
 from analyzer.engine.rules import load_rules, missing_languages, parse_rule  # noqa: E402
 from analyzer.sources.files import InputError, Problems, expand, read_sources  # noqa: E402
-from analyzer.render.urllint import ITEMS, lint_redis_url  # noqa: E402
+from analyzer.urllint import ITEMS, lint_redis_url  # noqa: E402
 
 SAMPLES = ROOT / "samples"
 RULES = load_rules()

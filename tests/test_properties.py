@@ -15,7 +15,7 @@ from analyzer.sources.files import Problems, blocks_from_stream
 from analyzer.sources.formats import FORMATS, UnparsedRecord, parse_line, record_from_api_log
 from analyzer.sources.jsondoc import JsonDocument
 from analyzer.sources.text import clean, read_blocks, repair_mojibake
-from analyzer.render.urllint import inspect_redis_url, show_value
+from analyzer.urllint import inspect_redis_url, show_value
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

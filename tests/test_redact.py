@@ -89,14 +89,14 @@ def test_value_mode_hides_what_only_a_single_value_can_tell():
 
 
 def test_urllint_uses_the_shared_redactor():
-    from analyzer.render.urllint import redact_value, show_value
+    from analyzer.urllint import redact_value, show_value
 
     r = Redactor()
     a = redact_value('rediss://red-x:ab"cd9876@oregon-keyvalue.render.com:6379', r)
     b = r("again rediss://red-x:ab\"cd9876@oregon-keyvalue.render.com:6379")
     assert "«secret-1»" in a and "«secret-1»" in b and 'ab"cd' not in a + b
     assert 'ab\\"cd' not in show_value('rediss://red-x:ab"cd9876@oregon-keyvalue.render.com:6379')
-    import analyzer.render.urllint as urllint
+    import analyzer.urllint as urllint
 
     assert not any(hasattr(urllint, n) for n in ("_USERINFO", "_WORD_PORT", "_QUERY_SECRET", "_RENDER_KEY"))
 

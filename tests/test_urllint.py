@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyzer.model import Severity
-from analyzer.render.urllint import (
+from analyzer.urllint import (
     ITEMS,
     STATUSES,
     inspect_redis_url,

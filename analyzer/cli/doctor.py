@@ -18,7 +18,7 @@ import typer
 from analyzer.i18n import Msg as M
 from analyzer.i18n import t, tr
 from analyzer.model import Severity
-from analyzer.render.urllint import ITEMS, CheckResult
+from analyzer.urllint import ITEMS, CheckResult
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 OFFLINE_ITEMS = (2, 3, 4)
@@ -51,7 +51,7 @@ class Use(str, Enum):
 
 def _die(message: str, lang: str = "en") -> None:
     """One clear sentence on stderr, exit 2, never a traceback."""
-    from analyzer.render.urllint import redact_value
+    from analyzer.urllint import redact_value
 
     sys.stderr.write(t("error.prefix", lang) + redact_value(str(tr(message, lang))).rstrip() + "\n")
     raise typer.Exit(EXIT_USAGE)
@@ -133,7 +133,7 @@ def doctor(
 
 def _offline(value: str, var: str, fmt: str, threshold: Severity, lang: str = "en") -> int:
     from analyzer.render.doctor import new_redactor, worst_failure
-    from analyzer.render.urllint import lint_redis_url, show_value
+    from analyzer.urllint import lint_redis_url, show_value
 
     if value == "-":
         value = sys.stdin.read()

@@ -119,7 +119,7 @@ TEXT: dict[str, str] = {
     "rules.cause": "Cause",
     "rules.docs": "Docs",
     # ---------------------------------------------------------------------------------------
-    # rla doctor: the note's checklist (analyzer/render/urllint.py ITEMS). French: the note's own lines.
+    # rla doctor: the note's checklist (analyzer/urllint.py ITEMS). French: the note's own lines.
     # ---------------------------------------------------------------------------------------
     "item.1": "REDIS_URL configurée dans le backend (section Environment)",
     "item.2": "REDIS_URL bien formatée",
@@ -144,7 +144,7 @@ TEXT: dict[str, str] = {
     "colon": " :",
     "sep.semicolon": " ; ",
     # ---------------------------------------------------------------------------------------
-    # rla doctor: the offline URL lint (analyzer/render/urllint.py). The note's "Problèmes courants":
+    # rla doctor: the offline URL lint (analyzer/urllint.py). The note's "Problèmes courants":
     # n'existe pas → Ajoutez-la; est vide → Remplissez-la; a des espaces → Supprimez les espaces;
     # est mal formatée → Vérifiez le format.
     # ---------------------------------------------------------------------------------------

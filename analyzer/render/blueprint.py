@@ -37,7 +37,7 @@ from analyzer.render.blueprint_yaml import (
     line_of,
     load_blueprint,
 )
-from analyzer.render.urllint import CheckResult, inspect_redis_url, looks_like_redis_url, show_value
+from analyzer.urllint import CheckResult, inspect_redis_url, looks_like_redis_url, show_value
 
 __all__ = ["Blueprint", "BlueprintError", "Service", "load_blueprint", "check_blueprint", "infer_use",
            "KV_TYPES", "POLICIES", "DEFAULT_REGION", "DEFAULT_POLICY"]

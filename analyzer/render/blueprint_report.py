@@ -11,7 +11,7 @@ import textwrap
 from typing import Any
 
 from analyzer.i18n import t, tr
-from analyzer.render.urllint import ITEMS, CheckResult
+from analyzer.urllint import ITEMS, CheckResult
 
 SYMBOL = {"ok": "✅", "fail": "❌", "warn": "⚠️ ", "unknown": "? "}
 _SARIF_LEVEL = {"critical": "error", "error": "error", "warning": "warning", "info": "note", "ok": "none"}

@@ -4,10 +4,10 @@
     results = run_checks(facts)              # pure: Facts -> [CheckResult]
     items = summarize(results)               # one line per checklist item
 
-The checks (ITEMS in analyzer.render.urllint) come from the user's note, diagnostic-redis.fr.md:
+The checks (ITEMS in analyzer.urllint) come from the user's note, diagnostic-redis.fr.md:
 
 1. REDIS_URL exists (service env vars + linked env groups); other Redis-looking values are listed.
-2. It is well-formed (the offline lint, analyzer.render.urllint).
+2. It is well-formed (the offline lint, analyzer.urllint).
 3. It points at a Key Value of the account, and the instance is "Live" (`available`).
 4. It is the instance's Internal connection string (connection-info), not the External one.
 5. Service and Key Value share region and workspace (the internal URL only works there).
@@ -36,7 +36,7 @@ from analyzer.model import Severity
 from analyzer.render.doctor_facts import Facts, Located, gather, locate, new_redactor
 from analyzer.render.doctor_instance import check_instance, check_internal, check_region, check_settings
 from analyzer.render.timestamps import fmt_ts, parse_ts
-from analyzer.render.urllint import (
+from analyzer.urllint import (
     INTERNAL_EXAMPLE,
     ITEMS,
     CheckResult,

@@ -16,7 +16,7 @@ from typing import Any
 
 from analyzer.i18n import Msg as M
 from analyzer.model import Diagnosis, Rule
-from analyzer.render.urllint import inspect_redis_url, looks_like_redis_url
+from analyzer.urllint import inspect_redis_url, looks_like_redis_url
 
 
 @dataclass
@@ -62,7 +62,7 @@ class Located:
 
 
 def _name_distance(a: str, b: str) -> int:
-    from analyzer.render.urllint import _edit_distance
+    from analyzer.urllint import _edit_distance
 
     return _edit_distance(a.upper(), b.upper())
 

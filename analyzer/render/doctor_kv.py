@@ -20,7 +20,7 @@ from analyzer.render.doctor_metrics import ITEM as METRICS_ITEM
 from analyzer.i18n import Msg as M
 from analyzer.i18n import join
 from analyzer.model import Severity
-from analyzer.render.urllint import CheckResult
+from analyzer.urllint import CheckResult
 
 __all__ = ["gather_kv", "check_kv", "METRICS", "LOGS_ITEM"]
 

@@ -25,7 +25,7 @@ from typing import Any, Iterable
 
 from analyzer.i18n import Msg as M
 from analyzer.model import Diagnosis, Severity
-from analyzer.render.urllint import CheckResult
+from analyzer.urllint import CheckResult
 
 __all__ = ["PLAN_LIMITS", "PlanLimit", "Series", "KVSide", "parse_series", "check_metrics", "sparkline",
            "MEMORY_RULES", "CONNECTION_RULES", "ITEM"]
