@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from analyzer.engine.affinity import Affinity, Tie, endpoint_of
-from analyzer.i18n import Msg
+from analyzer.i18n import Msg, tr
 from analyzer.model import (
     Diagnosis,
     Evidence,
@@ -27,8 +27,9 @@ from analyzer.model import (
     Verdict,
 )
 from analyzer.redact import Redactor
-from analyzer.engine.scan import Hit
+from analyzer.engine.scan import Hit, error_looking
 from analyzer.timeline import TimelineBuilder
+from analyzer.urllint import unusable
 
 MAX_INSTANCES = 20
 MAX_FIELD_VALUES = 3
@@ -69,7 +70,7 @@ def _because(texts: dict[str, str], fields: dict[str, list[str]]) -> str:
     def render(lang: str) -> str:
         text = texts.get(lang) or texts["en"]
         for name, value in values.items():
-            text = text.replace("{" + name + "}", value)
+            text = text.replace("{" + name + "}", str(tr(value, lang)))  # a lint's problem (Msg) in the reader's language
         return text
 
     return Msg.lazy(render)
@@ -122,6 +123,7 @@ class _Shape:
     after_up: bool  # a rule of a dropped connection (affinity's after_up)
     merges: bool  # a rule may be reclassified into another rule of the same entry (_one_event)
     ordered: bool  # causes come first already (feed's order of the events)
+    url_lint: bool  # a rule's hit counts only when the URL it captured is unusable (Judge._linted)
     kept: tuple[tuple[str, dict[str, str]], ...] | None = None  # the matches left when the failure is not Redis's
 
 
@@ -214,6 +216,7 @@ class Judge:
             after_up=self.affinity is not None and any(r in self.affinity.after_up for r in matched),
             merges=any(i.to in matched and i.to != r.id for r in picked for i in r.reclassify),
             ordered=[r.kind != "cause" for r in picked] == sorted(r.kind != "cause" for r in picked),
+            url_lint=any(r.url_lint for r in picked),
         )
         if len(self._shapes) >= SHAPES:
             del self._shapes[next(iter(self._shapes))]
@@ -227,11 +230,13 @@ class Judge:
         new: list[str] = []
         stream = record.instance or ""
         if not hit.matches:
-            self._unexplained(record)
-            new.extend(self._unnamed(record))
-            self._last_hit.pop(stream, None)  # an error no rule knows sits between: nothing to continue
-            return new
+            return self.feed_unmatched(record)
         shape = self._shape(hit.matches)
+        if shape.url_lint:
+            hit = self._linted(hit)
+            if not hit.matches:  # only a printed Redis URL, and a usable one: as if no rule had matched
+                return self.feed_unmatched(record) if error_looking(record.message) else []
+            shape = self._shape(hit.matches)
         matched = shape.matched
         tie = self._tie(hit, shape)
         if tie is not None and not tie.redis:
@@ -300,6 +305,27 @@ class Judge:
             if len(self._last_hit) > MAX_STREAMS:
                 del self._last_hit[next(iter(self._last_hit))]
         return new
+
+    def feed_unmatched(self, record: LogRecord) -> list[str]:
+        """An error-looking entry no rule explains: listed by template; a Redis one may be the unnamed finding."""
+        self._unexplained(record)
+        new = self._unnamed(record)
+        self._last_hit.pop(record.instance or "", None)  # an error no rule knows sits between: nothing to continue
+        return new
+
+    def _linted(self, hit: Hit) -> Hit:
+        """A rule with `url_lint` counts only when the Redis URL the line prints leaves the client with no address
+        (it fell back to localhost, or failed to parse); the problem becomes its field `url_problem`."""
+        kept = []
+        for rule_id, fields in hit.matches:
+            name = self.rules[rule_id].url_lint if rule_id in self.rules else None
+            if name is not None:
+                problem = unusable(fields.get(name, ""))
+                if problem is None:
+                    continue
+                fields = {**fields, name: self.redactor(fields.get(name, "")), "url_problem": problem.message}
+            kept.append((rule_id, fields))
+        return Hit(hit.record, tuple(kept))
 
     def _unnamed(self, record: LogRecord) -> list[str]:
         """Never silent: an error-looking line that names Redis and that no rule explains is kept as the
@@ -522,7 +548,7 @@ class Judge:
             # what the inference used when a reclassification decided (it names the endpoint too), else what
             # tied the failure to Redis
             if item is not None and item.because:
-                because = [_because(item.because, agg.fields)]
+                because = [_because(item.because, {**self._fields_of(item.seen), **agg.fields})]
             else:
                 because = [agg.because] if agg.because else []
             if agg.cause_key is not None and final not in linked:
@@ -579,6 +605,13 @@ class Judge:
         not_redis = sorted(self._not_redis.values(), key=lambda n: -n.count)
         timeline = self.timeline.build(self._timeline_rule, self._timeline_state)
         return Diagnosis(verdict, findings, unexplained, self.stats, not_redis, timeline=timeline)
+
+    def _fields_of(self, rule_id: str | None) -> dict[str, list[str]]:
+        """The evidence of the first finding of a rule (a `seen` condition's): a `because` may name it."""
+        if rule_id is None:
+            return {}
+        agg = min((a for k, a in self._aggs.items() if k[0] == rule_id), key=lambda a: a.first_seq, default=None)
+        return agg.fields if agg is not None else {}
 
     def _timeline_rule(self, key: tuple[str, tuple[int | None, ...]]) -> str:
         final = self._final_id(key)

@@ -124,6 +124,9 @@ class Rule:
     # "endpoint": a connection-level failure any TCP client prints; a Redis finding only when evidence ties
     # its endpoint or entry to Redis (rules/affinity.yaml, analyzer.engine.affinity)
     affinity: str | None = None
+    # a named group holding a Redis URL the log prints: the hit counts only when that URL leaves the client with
+    # no address (analyzer.urllint.unusable); the judge adds the problem as the field `url_problem`
+    url_lint: str | None = None
     path: str = ""
 
     def text(self, lang: str = "en") -> Texts:

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import TypeVar
 
+from analyzer.i18n import Msg
+
 T = TypeVar("T")
 
 # ---------------------------------------------------------------------------- free text
@@ -190,6 +192,8 @@ class Redactor:
         """Every string inside a report's data (dataclasses, dicts, lists, tuples) redacted, keys
         included. Done BEFORE a format escapes the text: JSON's `\\"`, XML's `&amp;` or `&quot;`
         would hide a secret's shape from the patterns (`?a=1&amp;password=…`)."""
+        if isinstance(obj, Msg):  # a text in every language: each one redacted, none lost to English
+            return Msg.lazy(lambda lang, msg=obj: self.scrub(msg.tr(lang)))  # type: ignore[return-value]
         if isinstance(obj, str):
             return self.scrub(obj)  # type: ignore[return-value]
         if isinstance(obj, dict):

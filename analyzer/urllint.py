@@ -35,6 +35,7 @@ __all__ = [
     "show_value",
     "redact_value",
     "looks_like_redis_url",
+    "unusable",
 ]
 
 STATUSES = ("ok", "warn", "fail", "unknown")
@@ -145,6 +146,25 @@ def looks_like_redis_url(value: str) -> bool:
     return bool(re.match(r"^(?:export\s+)?(?:[a-z_][a-z0-9_]*=)?[\"']?\s*re+d+i*s+s*:/", v)) or bool(
         re.match(r"^red-[a-z0-9]{20}(?::\d+)?$", v)
     )
+
+
+# What leaves a client without an address to connect to (it fails to parse, or falls back to localhost:6379).
+# A database path, a fragment, a password's encoding: the client still knows where to connect.
+UNUSABLE = frozenset({
+    "url.empty", "url.whitespace", "url.inner-whitespace", "url.no-scheme", "url.scheme", "url.slashes",
+    "url.ipv6-brackets", "url.ipv6-invalid", "url.no-host", "url.bad-host", "url.port",
+})  # fmt: skip
+
+
+def unusable(value: str) -> CheckResult | None:
+    """The first problem of `value` that leaves a client with no address (UNUSABLE), or None.
+
+        >>> unusable("redis:/red-d0cjkelq67qs70c2kvup:6379").id
+        'url.slashes'
+        >>> unusable("redis://:**@localhost:6379//") is None
+        True
+    """
+    return next((r for r in lint_redis_url(value, on_render=False) if r.status == "fail" and r.id in UNUSABLE), None)
 
 
 # --------------------------------------------------------------------------------------------
@@ -484,8 +504,8 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
     if not m:  # pragma: no cover - the regex accepts every string
         return url, out
     host, port_s, path = m.group("host"), m.group("port"), m.group("path")
-    # unbracketed IPv6: `redis://::1:6379`, `redis://2001:db8::1:6379`
-    if host == "" and hostpart.startswith(":") or (port_s and ":" in port_s):
+    # unbracketed IPv6: `redis://::1:6379`, `redis://2001:db8::1:6379` (two colons at least: `redis://:6379` has no host)
+    if port_s and ":" in port_s:
         out.append(
             _fail(
                 "url.ipv6-brackets", 2, Severity.CRITICAL, M("lint.ipv6_brackets.msg"),

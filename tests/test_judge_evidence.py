@@ -194,6 +194,68 @@ def test_refusals_with_no_success_before_stay_refusals():
     assert diag.verdict.root_cause == "redis-econnrefused"
 
 
+def _matrix(name: str):
+    return _diag((MATRIX_RAW / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("sample", "shown", "problem"),
+    [
+        ("sidekiq/url-one-slash.log", "redis:/red-d0cjkelq67qs70c2kvup:6379", "the URL starts with redis:/ instead of redis://"),
+        ("sidekiq/url-no-host.log", "redis://:6379", "the URL has no host"),
+    ],
+)
+def test_a_printed_url_with_no_host_and_a_refusal_on_the_default_address_is_malformed(sample, shown, problem):
+    # Sidekiq prints the URL it was given at boot, then dials its default 127.0.0.1:6379: not an unset variable
+    diag = _matrix(sample)
+    assert diag.verdict.root_cause == "redis-url-malformed"
+    (finding,) = [f for f in diag.findings if f.rule_id == "redis-url-malformed"]
+    said = str(finding.because[-1])
+    assert f"the log prints the URL it was given, {shown}: {problem}; the client fell back" in said
+    assert "redis-url-not-set" not in {f.rule_id for f in diag.findings}
+
+
+def test_the_client_saying_no_host_was_supplied_makes_a_default_refusal_malformed():
+    # kombu with redis://:6379: 'No hostname was supplied. Reverting to default 'localhost'', then 127.0.0.1:6379
+    diag = _matrix("celery/url-no-host.log")
+    assert diag.verdict.root_cause == "redis-url-malformed"
+    assert any("no host name was supplied" in str(b) for f in diag.findings for b in f.because)
+
+
+def test_the_same_line_with_no_broker_url_is_still_url_not_set():
+    # no broker URL: kombu says the same 'No hostname' line but falls back to AMQP on 5672
+    diag = _diag(RENDER_HEAD + _read("celery/broker-url-unset.log"))
+    assert diag.verdict.root_cause == "redis-url-not-set"
+
+
+def test_a_usable_printed_url_is_no_evidence_and_no_unexplained_line():
+    # a Sidekiq boot line with a good URL, then a refusal on that host: the URL is fine, the server refused
+    diag = _diag(_read("sidekiq/refused-remote.log"))
+    assert diag.verdict.root_cause == "redis-econnrefused"
+    assert not [u for u in diag.unexplained if "Booting Sidekiq" in u.template]
+
+
+@pytest.mark.parametrize("client", ["go-redis", "redis-rb"])
+def test_an_empty_scheme_names_both_mistakes_it_can_be(client: str):
+    # byte-identical output for REDIS_URL="" and "redis//host": one cause covering both, saying why
+    empty, no_colon = _matrix(f"{client}/url-empty.log"), _matrix(f"{client}/url-no-colon.log")
+    assert empty.verdict.root_cause == no_colon.verdict.root_cause == "redis-url-malformed"
+    (finding,) = [f for f in empty.findings if f.rule_id == "redis-url-malformed"]
+    assert "the URL is empty, or has no ':' after its scheme" in str(finding.because[-1])
+
+
+def test_a_printed_empty_url_tells_the_empty_scheme_apart():
+    assert _matrix("sidekiq/url-empty.log").verdict.root_cause == "redis-url-empty"
+    assert _matrix("sidekiq/url-no-colon.log").verdict.root_cause == "redis-url-malformed"
+
+
+def test_the_evidence_of_a_url_speaks_the_readers_language():
+    # the lint's problem is a catalogue message: French in a French report (the report's redaction kept it a Msg)
+    doc = json.loads(render(_matrix("sidekiq/url-one-slash.log"), "json", ReportContext(RULES, lang="fr")))
+    (because,) = doc["findings"][0]["because"]
+    assert "le log affiche l'URL qu'il a reçue, redis:/red-d0cjkelq67qs70c2kvup:6379 : l'URL commence par redis:/" in because
+
+
 def test_a_compose_host_that_does_not_resolve_is_not_a_malformed_url():
     diag = _diag(_read("mixed/redis-py-compose-host.log"))
     assert diag.verdict.root_cause == "redis-dns-not-found"

@@ -65,6 +65,7 @@ MISTAKES = [
     (f"rediss://{ID}:100%sure@oregon-keyvalue.render.com:6379", {"url.bad-percent", "tls.external-from-render"}, "lone %"),
     ("redis://::1:6379", {"url.ipv6-brackets"}, "IPv6 without brackets"),
     ("redis://2001:db8::7:6379", {"url.ipv6-brackets"}, "IPv6 without brackets (global)"),
+    ("redis://:6379", {"url.no-host"}, "a port and no host (Sidekiq prints it so: samples/matrix/raw/sidekiq/url-no-host.log)"),
     ("redis://[2001:db8::7]:6379", {"host.ip"}, "IPv6 host with brackets: valid, but an address"),
     ("redis://[::1]:6379", {"host.localhost"}, "IPv6 loopback"),
     ("redis://10.0.3.7:6379", {"host.ip"}, "private IP address"),

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 RULE_KEYS = {
     "id", "title", "severity", "kind", "state", "patterns", "cause", "solution", "docs",
     "reclassify", "aliases", "examples", "fr", "keywords", "extract", "joins", "event",
-    "affinity",
+    "affinity", "url_lint",
 }  # fmt: skip
 TEXT_KEYS = {"title", "cause", "solution"}
 LANGUAGES = ("fr",)  # languages a rule may carry besides its top-level English text
@@ -262,6 +262,9 @@ def parse_rule(doc: Any, path: str, topic: str = "", classes: Mapping[str, Failu
     affinity = doc.get("affinity")
     if affinity is not None and affinity not in AFFINITIES:
         raise where.fail("affinity", f"must be one of {', '.join(AFFINITIES)}")
+    url_lint = doc.get("url_lint")
+    if url_lint is not None and (not isinstance(url_lint, str) or not any(f"(?P<{url_lint}>" in p for p in raw_patterns)):
+        raise where.fail("url_lint", "must name a group (?P<name>...) of the patterns: the URL the line prints")
     joins = doc.get("joins")
     if joins is not None and joins != "previous":
         raise where.fail("joins", "must be 'previous' (the next error is the same event as the one before this line)")
@@ -283,6 +286,7 @@ def parse_rule(doc: Any, path: str, topic: str = "", classes: Mapping[str, Failu
         joins=joins,
         event=event,
         affinity=affinity,
+        url_lint=url_lint,
         path=path,
     )
 

@@ -28,6 +28,11 @@ ERROR_WORDS = (
 )  # fmt: skip
 _ERROR_RE = re.compile("|".join(re.escape(w) for w in ERROR_WORDS), re.I)
 
+
+def error_looking(message: str) -> bool:
+    """A line no rule explains is reported (unexplained, or a Redis error no rule names) only when it looks like an error."""
+    return _ERROR_RE.search(message) is not None
+
 SMALL_BLOCK = 1 << 20  # below this, the prefilter engine with no compile cost is used
 MAX_CONTINUATION = 60  # physical lines one entry (object, stack trace) may span
 MAX_TRACEBACK = 400  # a Python traceback, chained ones included (Django's run to a few hundred lines)
