@@ -256,6 +256,16 @@ def test_the_evidence_of_a_url_speaks_the_readers_language():
     assert "le log affiche l'URL qu'il a reçue, redis:/red-d0cjkelq67qs70c2kvup:6379 : l'URL commence par redis:/" in because
 
 
+def test_a_go_dns_error_naming_its_own_https_url_is_not_redis():
+    # Go's net/http: 'Get "https://api.stripe.com/v1/charges": dial tcp: lookup api.stripe.com on …: no such host',
+    # right after a go-redis refusal on the same instance: the URL in the entry says which service failed
+    diag = _matrix("mixed-go/redis-refused-postgres-down.log")
+    assert diag.verdict.root_cause == "redis-econnrefused"
+    assert "redis-dns-not-found" not in {f.rule_id for f in diag.findings}
+    why = {n.endpoint: str(n.because) for n in diag.not_redis}
+    assert why["api.stripe.com"] == "a HTTPS URL"
+
+
 def test_a_compose_host_that_does_not_resolve_is_not_a_malformed_url():
     diag = _diag(_read("mixed/redis-py-compose-host.log"))
     assert diag.verdict.root_cause == "redis-dns-not-found"

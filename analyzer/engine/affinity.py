@@ -90,6 +90,10 @@ class Affinity:
         scheme = fields.get("scheme", "").lower().rstrip(":/")
         port, host = fields.get("port", ""), fields.get("host", "")
         endpoint = endpoint_of(fields)
+        if not scheme and host:
+            # the entry names the endpoint's own URL (Go: 'Get "https://api.stripe.com/v1": dial tcp: lookup
+            # api.stripe.com …'): its scheme says which service failed, as a captured scheme would
+            scheme = _scheme_of(host, text)
         if scheme and scheme in self.schemes:
             return Tie(True, "affinity.scheme", {"scheme": scheme})
         if port in self.ports:
@@ -110,6 +114,12 @@ class Affinity:
         if dropped:
             return Tie(True, "affinity.after_up", {})
         return Tie(False, "affinity.none", {"endpoint": endpoint or "?"})
+
+
+def _scheme_of(host: str, text: str) -> str:
+    """The scheme of a URL in `text` whose host is `host` ('' when none): the failed endpoint's own URL."""
+    m = re.search(r"\b([A-Za-z][\w+.\-]*)://(?:[^@/\s\"']*@)?" + re.escape(host) + r"(?![\w.\-])", text)
+    return m.group(1).lower() if m else ""
 
 
 def _union(patterns: list[str], where: str) -> re.Pattern[str] | None:
