@@ -90,7 +90,8 @@ class Reclassify:
     # "connecting" with no "ready" since means a failure now belongs to the handshake
     pending: str | None = None
     fields: tuple[tuple[str, re.Pattern[str]], ...] = ()  # more field conditions, all must hold
-    up_before: bool = False  # a `state: up` hit came earlier in the same instance (the client worked)
+    # True: a `state: up` hit came earlier in the same instance (the client worked); False: none did; None: either
+    up_before: bool | None = None
     because: dict[str, str] | None = None  # language -> what the inference used, with {field} values
 
 
