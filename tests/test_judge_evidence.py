@@ -280,6 +280,22 @@ def _read_diag(name: str):
     return _diag(_read(name))
 
 
+PUBLIC = RAW.parent / "public"
+
+
+def test_redis_pys_wording_without_a_port_still_names_redis():
+    # iredis (public paste): 'Error 1 connecting to foobar.com. [SSL: CERTIFICATE_VERIFY_FAILED] …' (no port)
+    diag = _diag((PUBLIC / "python/iredis-403.log").read_text(encoding="utf-8"))
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-tls-certificate")
+
+
+def test_a_whole_url_where_the_host_goes_is_a_malformed_url_and_its_password_stays_hidden():
+    # redis-rb given the URL as host (public paste): 'Error connecting to Redis on redis://u:pw@host:10303/:6379'
+    diag = _diag((PUBLIC / "ruby/ebwiki-3834.log").read_text(encoding="utf-8"))
+    assert diag.verdict.root_cause == "redis-url-malformed"
+    assert "5fcbd9c319315037610bb714a5056661" not in render(diag, "json", ReportContext(RULES))
+
+
 def test_a_compose_host_that_does_not_resolve_is_not_a_malformed_url():
     diag = _diag(_read("mixed/redis-py-compose-host.log"))
     assert diag.verdict.root_cause == "redis-dns-not-found"

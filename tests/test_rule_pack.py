@@ -22,7 +22,7 @@ NOT_A_CAUSE = {
     "redis-connecting", "redis-ready", "redis-cache-connected", "redis-session-store-ready",
     "redis-connection-error", "redis-connection-test-failed", "python-exception-chain",
     "render-deploying", "render-service-live", "render-no-open-ports", "render-exited", "render-out-of-memory",
-    "redis-error-unnamed", "redis-client-working",
+    "redis-error-unnamed", "redis-client-working", "redis-client-reconnected",
 }  # fmt: skip
 
 
