@@ -8,6 +8,7 @@ share it. Memory is bounded: findings keep counts and a few samples, never every
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 
@@ -35,6 +36,7 @@ MAX_INSTANCES = 20
 MAX_FIELD_VALUES = 3
 MAX_TEMPLATES = 500
 MAX_TIMELINE = 10_000
+MAX_HELD = 32  # failures held per stream, waiting for the lines after them (Judge._held)
 MAX_STREAMS = 1_000  # instances tracked for "pending" conditions and caused_by windows
 _UP = "\0up"
 SAMPLE_CHARS = 300
@@ -184,6 +186,11 @@ class Judge:
     _fallback: tuple[int, Evidence] | None = None  # the last `event: fallback` hit (memory cache)
     affinity: Affinity | None = None  # None: every endpoint rule's hit is Redis (a pack without affinity.yaml)
     _near: dict[tuple[str, str], int] = field(default_factory=dict)  # (source, instance) -> last Redis line
+    # (source, instance) -> failures with no address and nothing before them tying them to Redis: a Redis error in
+    # the next `window` lines of the same instance claims them (bull: 'Error: read ECONNRESET', then the queue's
+    # error with ioredis frames); past the window they are "not Redis". Bounded per stream and in streams.
+    _held: dict[tuple[str, str], list[tuple[Hit, Tie]]] = field(default_factory=dict)
+    _claimed: list[tuple[Hit, int]] = field(default_factory=list)  # held hits a Redis error just claimed, with its line
     _not_redis: dict[tuple[str, str], NotRedis] = field(default_factory=dict)
     timeline: TimelineBuilder = field(default_factory=TimelineBuilder)
     _shapes: _Shapes = field(default_factory=_Shapes)
@@ -225,6 +232,13 @@ class Judge:
 
     def feed(self, hit: Hit) -> list[str]:
         """Take one hit; returns the rule ids seen for the first time (for live output)."""
+        new = self._feed_one(hit)
+        while self._claimed:  # failures held back that this hit's Redis error claimed, in their order
+            held, line = self._claimed.pop(0)
+            new.extend(self._feed_one(held, Tie(True, "affinity.after", {"line": str(line)})))
+        return new
+
+    def _feed_one(self, hit: Hit, claimed: Tie | None = None) -> list[str]:
         self._seq += 1
         record = hit.record
         new: list[str] = []
@@ -238,9 +252,14 @@ class Judge:
                 return self.feed_unmatched(record) if error_looking(record.message) else []
             shape = self._shape(hit.matches)
         matched = shape.matched
-        tie = self._tie(hit, shape)
+        if self._held:
+            self._expire_held(record)
+        tie = claimed or self._tie(hit, shape)
         if tie is not None and not tie.redis:
-            self._note_not_redis(hit, matched, tie)
+            if tie.reason == "affinity.none" and tie.values.get("endpoint") == "?" and self.affinity and self.affinity.window:
+                self._hold(hit, matched, tie)
+            else:
+                self._note_not_redis(hit, matched, tie)
             if shape.kept is None:  # made once per shape, so that the next hit finds its shape too
                 shape.kept = tuple((r, f) for r, f in hit.matches if r in matched and self.rules[r].affinity is None)
             shape = self._shape(shape.kept)
@@ -403,6 +422,36 @@ class Judge:
             self._near[key] = record.end_line or record.line
             if len(self._near) > MAX_STREAMS:
                 del self._near[next(iter(self._near))]
+            if key in self._held and (shape is None or any(  # an attempt or a status line claims nothing
+                self.rules[r].kind == "symptom" or self.rules[r].state in ("down", "degraded") for r in shape.matched
+            )):  # an attempt or a status line claims nothing: only a Redis error does
+                self._claimed.extend((held, record.line) for held, _ in self._held.pop(key))  # only a Redis error does
+
+    def _hold(self, hit: Hit, matched: tuple[str, ...], tie: Tie) -> None:
+        """Keep a failure that names no address and follows no Redis line until the window after it says."""
+        key = (hit.record.source, hit.record.instance or "")
+        held = self._held.setdefault(key, [])
+        held.append((Hit(hit.record, tuple((r, f) for r, f in hit.matches if r in matched and self.rules[r].affinity)), tie))
+        if len(held) > MAX_HELD:
+            self._release(*held.pop(0))
+        if len(self._held) > MAX_STREAMS:
+            for old in self._held.pop(next(iter(self._held))):
+                self._release(*old)
+
+    def _expire_held(self, record: LogRecord) -> None:
+        """Held failures of this stream that the window has passed are not Redis (streaming: decided as lines come)."""
+        key = (record.source, record.instance or "")
+        held = self._held.get(key)
+        if not held or self.affinity is None:
+            return
+        limit = record.line - self.affinity.window
+        while held and (held[0][0].record.end_line or held[0][0].record.line) < limit:
+            self._release(*held.pop(0))
+        if not held:
+            del self._held[key]
+
+    def _release(self, hit: Hit, tie: Tie) -> None:
+        self._note_not_redis(hit, tuple(r for r, _ in hit.matches), tie)
 
     def _note_not_redis(self, hit: Hit, matched: tuple[str, ...], tie: Tie) -> None:
         rule_id = next(r for r in matched if self.rules[r].affinity)
@@ -602,9 +651,22 @@ class Judge:
         )
         shown = {f.sample for f in merged.values() if self.affinity and f.rule_id == self.affinity.unnamed}
         unexplained = sorted((u for u in self._templates.values() if u.sample not in shown), key=lambda u: -u.count)
-        not_redis = sorted(self._not_redis.values(), key=lambda n: -n.count)
+        not_redis = sorted(self._not_redis_now().values(), key=lambda n: -n.count)
         timeline = self.timeline.build(self._timeline_rule, self._timeline_state)
         return Diagnosis(verdict, findings, unexplained, self.stats, not_redis, timeline=timeline)
+
+    def _not_redis_now(self) -> dict[tuple[str, str], NotRedis]:
+        """The failures decided "not Redis", and those still held (nothing claimed them): a copy, the state unchanged."""
+        if not self._held:
+            return self._not_redis
+        keep, self._not_redis = self._not_redis, {k: copy.copy(v) for k, v in self._not_redis.items()}
+        try:
+            for held in self._held.values():
+                for hit, tie in held:
+                    self._release(hit, tie)
+            return self._not_redis
+        finally:
+            self._not_redis = keep
 
     def _fields_of(self, rule_id: str | None) -> dict[str, list[str]]:
         """The evidence of the first finding of a rule (a `seen` condition's): a `because` may name it."""

@@ -296,6 +296,32 @@ def test_a_whole_url_where_the_host_goes_is_a_malformed_url_and_its_password_sta
     assert "5fcbd9c319315037610bb714a5056661" not in render(diag, "json", ReportContext(RULES))
 
 
+BULL_RESET = (PUBLIC / "node/bull-2530.log").read_text(encoding="utf-8").split("\n\n", 1)[0] + "\n"
+
+
+def test_a_failure_with_no_address_is_claimed_by_the_redis_error_right_after_it():
+    # bull (public paste): 'Error: read ECONNRESET', then the queue's error whose frames are ioredis'
+    diag = _diag((PUBLIC / "node/bull-2530.log").read_text(encoding="utf-8"))
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-connection-dropped")
+    dropped = next(f for f in diag.findings if f.rule_id == "redis-connection-dropped")
+    assert [str(b) for b in dropped.because] == ["no address, and a Redis error just after it on the same instance (line 4)"]
+    assert not diag.not_redis
+
+
+def test_a_redis_attempt_or_status_after_it_claims_nothing():
+    # the same reset, then a healthy app's 'Redis connecting…' and 'ready': no Redis error after it, not Redis
+    diag = _diag(BULL_RESET + _read("node-app/healthy.log"))
+    assert diag.verdict.state == "healthy"
+    assert [n.rule_id for n in diag.not_redis] == ["redis-connection-dropped"]
+
+
+def test_a_held_failure_is_listed_as_not_redis_while_nothing_has_claimed_it():
+    # at the end of a log (or of a live tail so far) nothing came after it: "not Redis", and the judge can still learn
+    diag = _diag(_read("mixed/stripe-dns-postgres-refused.log") + BULL_RESET)
+    assert diag.verdict.state == "unknown"
+    assert "redis-connection-dropped" in [n.rule_id for n in diag.not_redis]
+
+
 def test_a_compose_host_that_does_not_resolve_is_not_a_malformed_url():
     diag = _diag(_read("mixed/redis-py-compose-host.log"))
     assert diag.verdict.root_cause == "redis-dns-not-found"

@@ -31,6 +31,7 @@ TEXT: dict[str, str] = {
     "affinity.host": "{host} is a Redis host name",
     "affinity.text": "the line names Redis ({signal})",
     "affinity.nearby": "a Redis line just before it (line {line})",
+    "affinity.after": "no address, and a Redis error just after it on the same instance (line {line})",
     "affinity.connecting": "a Redis connection attempt was under way",
     "affinity.after_up": "a dropped connection on an instance whose Redis client was connected",
     "affinity.other_port": "{service}'s port",

@@ -31,6 +31,7 @@ TEXT: dict[str, str] = {
     "affinity.host": "{host} est un nom d'hôte Redis",
     "affinity.text": "la ligne nomme Redis ({signal})",
     "affinity.nearby": "une ligne Redis juste avant (ligne {line})",
+    "affinity.after": "aucune adresse, et une erreur Redis juste après sur la même instance (ligne {line})",
     "affinity.connecting": "une connexion à Redis était en cours",
     "affinity.after_up": "une connexion coupée sur une instance dont le client Redis était connecté",
     "affinity.other_port": "le port de {service}",
