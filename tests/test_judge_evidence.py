@@ -322,6 +322,18 @@ def test_a_held_failure_is_listed_as_not_redis_while_nothing_has_claimed_it():
     assert "redis-connection-dropped" in [n.rule_id for n in diag.not_redis]
 
 
+def test_a_go_error_cut_after_its_colon_reads_as_one_line():
+    # rekor (public paste): 'dial tcp 127.0.0.1:6379: connect: ' / 'connection refused', wrapped in the paste
+    diag = _diag((PUBLIC / "go/rekor-479.log").read_text(encoding="utf-8"))
+    assert diag.verdict.root_cause == "redis-econnrefused"
+    refused = next(f for f in diag.findings if f.rule_id == "redis-econnrefused")
+    assert refused.sample.endswith("dial tcp 127.0.0.1:6379: connect: connection refused")
+    # a blank line after the cut ends the entry: nothing to join
+    lines = (PUBLIC / "go/rekor-479.log").read_text(encoding="utf-8").split("\n")
+    cut = _diag(lines[0] + "\n\n" + lines[1] + "\n")
+    assert cut.verdict.root_cause == "redis-error-unnamed"
+
+
 def test_a_compose_host_that_does_not_resolve_is_not_a_malformed_url():
     diag = _diag(_read("mixed/redis-py-compose-host.log"))
     assert diag.verdict.root_cause == "redis-dns-not-found"

@@ -49,6 +49,10 @@ _PY_EXCEPTION = re.compile(
     r"(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception|Interrupted|Interrupt|Exit|Warning|Failure|error|timeout|Timeout)"
     r"(?:: |:?$)"
 )
+# Go's network error stopped before its reason ('dial tcp 127.0.0.1:6379: connect: '), as a paste wrapped at the
+# terminal's width leaves it: the next line, if it starts with a lowercase word, is that reason. Narrow on purpose:
+# a line may end with ': ' because it printed an empty value (go-redis 'invalid redis URL scheme: ').
+_CUT = re.compile(r"\b(?:dial|read|write) (?:tcp|udp|unix)[46]? \S+: (?:connect|connectex|read|write|wsarecv|wsasend|getsockopt): $")
 _FRAMES, _ENDED, _CHAINED = 1, 2, 3  # where a Python traceback entry stands
 # Ruby's report of an uncaught exception: 'path:line:in `method': message (Class)', its '\tfrom …' frames, then
 # the same for each cause ('… (SocketError)' under '… (Redis::CannotConnectError)'): one entry
@@ -248,7 +252,7 @@ class _Entry:
     object, a stack trace). Lines of other instances in between are skipped, not consumed: they are
     scanned on their own. Gathering may go on into the next block of the same source."""
 
-    __slots__ = ("first", "single", "parts", "depth", "last_line", "foreign", "done", "gap", "py", "final", "ruby")
+    __slots__ = ("first", "single", "parts", "depth", "last_line", "foreign", "done", "gap", "py", "final", "ruby", "cut")
 
     def __init__(self, first: LogRecord, single: tuple[tuple[str, dict[str, str]], ...]):
         self.first, self.single = first, single
@@ -262,6 +266,7 @@ class _Entry:
         self.py = _FRAMES if first.message.startswith(_PY_TRACEBACK) else None
         self.final: int | None = None
         self.ruby = bool(_RUBY_HEAD.match(first.message))
+        self.cut = False  # a line cut after its colon was joined to the next: the first line's matches are stale
 
     def offer(self, record: LogRecord | None, blank: bool, line_no: int) -> int:
         if len(self.parts) >= (MAX_TRACEBACK if self.py else MAX_CONTINUATION) or self.foreign > MAX_FOREIGN:
@@ -284,6 +289,13 @@ class _Entry:
             if self.ruby and self.parts[-1].lstrip().startswith("from ") and _RUBY_HEAD.match(record.message):
                 self.parts.append(record.message)  # the cause of the exception above, with its own frames
                 self.last_line = line_no
+                return _TAKE
+            if not self.gap and self.depth == 0 and record.message[:1].islower() and _CUT.search(self.parts[-1]):
+                # a message cut after its colon ('dial tcp 127.0.0.1:6379: connect: ' / 'connection refused', a
+                # paste wrapped at the terminal's width): the next line is the rest of the same line
+                self.parts[-1] += record.message
+                self.last_line = line_no
+                self.cut = True
                 return _TAKE
             if _continues(record.message, self.depth) and (not self.gap or record.message[:1] in " \t}])"):
                 self.parts.append(record.message)
@@ -346,7 +358,7 @@ class _Entry:
         return "\n".join(parts)
 
     def hit(self, classifier: Classifier) -> Hit | None:
-        if len(self.parts) == 1:
+        if len(self.parts) == 1 and not self.cut:
             record, matches = self.first, self.single
         else:
             f = self.first
