@@ -424,7 +424,7 @@ class Judge:
                 del self._near[next(iter(self._near))]
             if key in self._held and (shape is None or any(  # an attempt or a status line claims nothing
                 self.rules[r].kind == "symptom" or self.rules[r].state in ("down", "degraded") for r in shape.matched
-            )):  # an attempt or a status line claims nothing: only a Redis error does
+            )):
                 self._claimed.extend((held, record.line) for held, _ in self._held.pop(key))  # only a Redis error does
 
     def _hold(self, hit: Hit, matched: tuple[str, ...], tie: Tie) -> None:
