@@ -546,7 +546,7 @@ class Judge:
         for item, ok in zip(rule.reclassify, static):
             if ok and item.pending is not None and not self._pending(stream, item.pending):
                 ok = False
-            if ok and item.up_before is not None and item.up_before != (_UP in self._marks.get(stream, {})):
+            if ok and item.up_before and _UP not in self._marks.get(stream, {}):
                 ok = False
             out.append(1 if ok else None)
         return tuple(out)

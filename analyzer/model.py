@@ -90,8 +90,7 @@ class Reclassify:
     # "connecting" with no "ready" since means a failure now belongs to the handshake
     pending: str | None = None
     fields: tuple[tuple[str, re.Pattern[str]], ...] = ()  # more field conditions, all must hold
-    # True: a `state: up` hit came earlier in the same instance (the client worked); False: none did; None: either
-    up_before: bool | None = None
+    up_before: bool = False  # a `state: up` hit came earlier in the same instance (the client worked)
     because: dict[str, str] | None = None  # language -> what the inference used, with {field} values
 
 

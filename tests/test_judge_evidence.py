@@ -266,20 +266,6 @@ def test_a_go_dns_error_naming_its_own_https_url_is_not_redis():
     assert why["api.stripe.com"] == "a HTTPS URL"
 
 
-def test_a_server_hanging_up_before_any_success_is_a_handshake_failure():
-    # node-redis at maxclients: 'Socket closed unexpectedly' as the process starts, nothing worked before
-    diag = _matrix("node-redis-nolistener/maxclients.log")
-    assert diag.verdict.root_cause == "redis-handshake-failed"
-    (finding,) = [f for f in diag.findings if f.rule_id == "redis-handshake-failed"]
-    assert "no Redis success came before on this instance" in str(finding.because[-1])
-    # the same close after the client was ready is a dropped connection (the server went away)
-    assert _read_diag("node-app/runtime-drop.log").verdict.root_cause == "redis-connection-dropped"
-
-
-def _read_diag(name: str):
-    return _diag(_read(name))
-
-
 PUBLIC = RAW.parent / "public"
 
 

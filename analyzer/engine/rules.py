@@ -142,12 +142,6 @@ def _texts(doc: dict[str, Any], where: _Where, prefix: str = "") -> Texts:
     return Texts(title=title.strip(), cause=" ".join(cause.split()), solution=tuple(s.strip() for s in solution))
 
 
-def _up_before(value: Any, where: _Where, field: str) -> bool | None:
-    if value is not None and not isinstance(value, bool):
-        raise where.fail(field + ".up_before", "must be true (a success came before) or false (none did)")
-    return value
-
-
 def _reclassify(value: Any, where: _Where, classes: Mapping[str, FailureClass]) -> tuple[Reclassify, ...]:
     if value is None:
         return ()
@@ -193,7 +187,7 @@ def _reclassify(value: Any, where: _Where, classes: Mapping[str, FailureClass]) 
                 not_seen=cond.get("not_seen"),
                 pending=cond.get("pending"),
                 fields=fields,
-                up_before=_up_before(cond.get("up_before"), where, field),
+                up_before=bool(cond.get("up_before", False)),
                 because={k: " ".join(v.split()) for k, v in because.items()} if because else None,
             )
         )
