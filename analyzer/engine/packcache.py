@@ -16,7 +16,6 @@ turns it off; a folder that cannot be written turns it off silently.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -26,6 +25,11 @@ from collections.abc import Iterable
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
+
+try:  # BLAKE2 built into CPython: hashlib would load OpenSSL first, a cost on every start
+    from _blake2 import blake2b
+except ImportError:  # another interpreter
+    from hashlib import blake2b
 
 from analyzer import __version__
 from analyzer.engine.affinity import Affinity
@@ -88,7 +92,7 @@ def cached_rules(extra_dirs: Iterable[str | Path] = (), builtin: bool = True):  
 def pack_key(roots: list[Path], builtin: bool = True) -> str | None:
     """The hash of everything a load of these packs reads and depends on; None when a pack cannot be
     walked (missing, a link loop): then load_rules says what is wrong."""
-    h = hashlib.sha256()
+    h = blake2b(digest_size=32)
     h.update(f"rla-rules/{FORMAT}\0{__version__}\0{sys.version}\0{builtin}\0".encode())
     try:
         for path in _LOADER:
