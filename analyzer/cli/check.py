@@ -131,7 +131,8 @@ def check(
     from analyzer.model import Severity
     from analyzer.pipeline import Session
     from analyzer.redact import Redactor
-    from analyzer.report.ci import FileResult, Run, diff, exit_status, filtered, fingerprint, render_markdown, run_dict
+    from analyzer.report import filtered
+    from analyzer.report.ci import FileResult, Run, diff, exit_status, fingerprint, render_markdown, run_dict
     from analyzer.report.dispatch import render_run
     from analyzer.sources.files import InputError, expand, read_sources
 

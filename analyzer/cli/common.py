@@ -213,8 +213,7 @@ def fail_level(option) -> str:  # type: ignore[no-untyped-def]
 
 def exit_code(diag, fail_on) -> int:  # type: ignore[no-untyped-def]
     from analyzer.model import Severity
-    from analyzer.report import worst
-    from analyzer.report.ci import filtered
+    from analyzer.report import filtered, worst
 
     diag = filtered(diag, rule_filter().allows)
     level = fail_level(fail_on)
@@ -229,8 +228,8 @@ def exit_code(diag, fail_on) -> int:  # type: ignore[no-untyped-def]
 def emit(diag, fmt: Format, ctx, output: Optional[Path] = None) -> None:  # type: ignore[no-untyped-def]
     """Render and deliver: the selected rules only, -q the verdict alone, long output paged on a terminal."""
     from analyzer.cli.display import display
+    from analyzer.report import filtered
     from analyzer.report.dispatch import render
-    from analyzer.report.ci import filtered
 
     diag = filtered(diag, rule_filter().allows)
     shown = display()
@@ -249,7 +248,6 @@ def deliver(text: str, output: Optional[Path], summary: Optional[Callable[[], st
     terminal); the markdown summary to $GITHUB_STEP_SUMMARY."""
     from analyzer import terminal
     from analyzer.i18n import Msg, t
-    from analyzer.report.github import append_step_summary
 
     if output is not None and str(output) != "-":
         from analyzer.outfile import write_text
@@ -263,6 +261,8 @@ def deliver(text: str, output: Optional[Path], summary: Optional[Callable[[], st
 
         write_whole(text)  # whole or not at all, even with a second Ctrl-C during the write
     if summary is not None and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from analyzer.report.github import append_step_summary  # here: the CI modules only when writing for CI
+
         problem = append_step_summary(summary())
         if problem:
             sys.stderr.write(t("warning.prefix", lang) + f"{problem}\n")

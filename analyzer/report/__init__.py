@@ -4,7 +4,7 @@ the same diagnosis, and every output passes through the run's Redactor last.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from analyzer import __version__
@@ -224,6 +224,12 @@ def to_dict(diag: Diagnosis, ctx: ReportContext) -> dict[str, Any]:
         # null when the log has no timestamps (analyzer/timeline.py; its own "version")
         "timeline": diag.timeline.to_dict() if diag.timeline else None,
     }
+
+
+def filtered(diag: Diagnosis, allows: Any) -> Diagnosis:
+    """The diagnosis with the findings of deselected rules left out (the verdict is kept as is)."""
+    kept = [f for f in diag.findings if allows(f.rule_id)]
+    return diag if len(kept) == len(diag.findings) else replace(diag, findings=kept)
 
 
 def worst(diag: Diagnosis) -> Severity | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from analyzer import __version__
@@ -181,12 +181,6 @@ def single_run(diag: Diagnosis, ctx: ReportContext) -> dict[str, Any]:
     except (AttributeError, ValueError):
         level = Severity.ERROR
     return run_dict(Run([FileResult(path, diag)], fail_on=level), ctx)
-
-
-def filtered(diag: Diagnosis, allows: Any) -> Diagnosis:
-    """The diagnosis with the findings of deselected rules left out (the verdict is kept as is)."""
-    kept = [f for f in diag.findings if allows(f.rule_id)]
-    return diag if len(kept) == len(diag.findings) else replace(diag, findings=kept)
 
 
 def location(finding: dict[str, Any], fallback: str) -> tuple[str, int]:
