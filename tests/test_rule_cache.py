@@ -51,6 +51,15 @@ def test_a_hit_is_the_ruleset_the_yaml_gives_and_is_really_read(cache: Path):
     assert hit == first == load_rules()
     assert [r.id for r in hit.rules] == [r.id for r in load_rules().rules]
     assert hit.affinity == load_rules().affinity and hit.classes == load_rules().classes
+    # the planner's keywords come with the patterns (no pattern parsed at start-up), the ones it would derive
+    from analyzer.engine import regex
+    from analyzer.engine.scan import compile_plan
+
+    regex._parse.cache_clear()
+    planned = compile_plan(cached_rules().rules)
+    assert regex._parse.cache_info().currsize == 0  # nothing parsed
+    fresh = compile_plan(load_rules().rules)
+    assert planned.keyword_index == fresh.keyword_index and planned.needles == fresh.needles
     # the second load came from the file: what the file says is what the loader returns
     _tamper(written, "redis-wrongpass", "read from the cache")
     assert cached_rules().get("redis-wrongpass").title == "read from the cache"  # type: ignore[union-attr]
@@ -95,7 +104,8 @@ def test_another_version_never_reads_the_file(cache: Path, monkeypatch: pytest.M
         lambda raw: raw[: len(raw) // 2],  # cut short (a crash while writing, a full disk)
         lambda raw: b"\x00\xff garbage",
         lambda raw: b"",
-        lambda raw: raw.replace(b'"format":1', b'"format":0'),
+        lambda raw: raw.replace(b'"format":%d' % packcache.FORMAT, b'"format":0'),
+        lambda raw: raw.replace(b'"keywords":{"tuple":[[', b'"keywords":{"tuple":[[7,', 1),  # keywords not text
         lambda raw: raw.replace(b'"class":"Rule"', b'"class":"Popen"'),  # a class that is not ours: refused
         lambda raw: raw.replace(b'{"lazy":', b'{"unknown":'),
         lambda raw: json.dumps({"format": 1, "key": "x"}).encode(),  # another key
@@ -107,7 +117,7 @@ def test_a_damaged_cache_file_is_ignored_and_written_again(cache: Path, damage):
     raw = written.read_bytes()
     written.write_bytes(damage(raw))
     assert cached_rules() == load_rules()
-    assert json.loads(written.read_bytes())["format"] == 1 and written.read_bytes() == raw
+    assert json.loads(written.read_bytes())["format"] == packcache.FORMAT and written.read_bytes() == raw
 
 
 def test_a_broken_pack_is_never_cached(cache: Path, tmp_path: Path):

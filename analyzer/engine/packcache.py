@@ -37,7 +37,7 @@ from analyzer.engine.classes import FailureClass
 from analyzer.engine.regex import LazyPattern
 from analyzer.model import Reclassify, Rule, Severity, Texts
 
-FORMAT = 1
+FORMAT = 2
 KEEP = 8  # cache files kept (several projects, each with its own packs); the least recently written go
 MAX_FILE = 32 * 1024 * 1024
 _HERE = Path(__file__).resolve().parent
@@ -139,8 +139,8 @@ def to_plain(value: Any) -> Any:
         return {"sev": int(value)}
     if isinstance(value, int) and type(value) is int:
         return value
-    if isinstance(value, LazyPattern):
-        return {"lazy": value.pattern, "untrusted": value.untrusted}
+    if isinstance(value, LazyPattern):  # with the literals the planner derives from it (parsing it costs)
+        return {"lazy": value.pattern, "untrusted": value.untrusted, "keywords": to_plain(value.keywords())}
     if isinstance(value, re.Pattern):
         return {"re": value.pattern, "flags": value.flags}
     if isinstance(value, tuple):
@@ -163,14 +163,20 @@ def from_plain(value: Any) -> Any:
         return value
     if isinstance(value, list):
         return [from_plain(v) for v in value]
-    if not isinstance(value, dict) or len(value) not in (1, 2):
+    if not isinstance(value, dict) or len(value) not in (1, 2, 3):
         raise ValueError("not a value of the rule cache")
     if "tuple" in value:
         return tuple(from_plain(v) for v in value["tuple"])
     if "dict" in value:
         return {str(k): from_plain(v) for k, v in value["dict"].items()}
     if "lazy" in value:
-        return LazyPattern(str(value["lazy"]), bool(value["untrusted"]))
+        keywords = from_plain(value["keywords"])
+        if keywords is not None and not (
+            isinstance(keywords, tuple) and len(keywords) == 2 and isinstance(keywords[0], list)
+            and all(isinstance(k, str) for k in keywords[0]) and isinstance(keywords[1], bool)
+        ):
+            raise ValueError("not the keywords of a pattern")
+        return LazyPattern(str(value["lazy"]), bool(value["untrusted"]), keywords)
     if "re" in value:
         return re.compile(str(value["re"]), int(value["flags"]))
     if "sev" in value:

@@ -187,6 +187,9 @@ def compile_bounded(pattern: str):  # type: ignore[no-untyped-def]
     return Capped(re.compile(pattern))
 
 
+_UNKNOWN = object()  # LazyPattern's keywords, not derived yet
+
+
 class LazyPattern:
     """A rule regex compiled on first use (`.pattern` is there at once).
 
@@ -194,15 +197,24 @@ class LazyPattern:
     day of logs reach only the rules whose literals they hold. Compiling them all up front was the
     largest single cost of `rla analyze` on a small file. The pattern was already parsed and checked
     (`dialect_problem`) when its rule loaded, so a compile error cannot surface later.
-    `untrusted` (a user pack's pattern): compiled by `compile_bounded`.
+    `untrusted` (a user pack's pattern): compiled by `compile_bounded`. `keywords`: its
+    `required_keywords`, when known already (the rule-pack cache keeps them: deriving them parses the
+    pattern, the largest cost of planning a run).
     """
 
-    __slots__ = ("pattern", "_compiled", "untrusted")
+    __slots__ = ("pattern", "_compiled", "untrusted", "_keywords")
 
-    def __init__(self, pattern: str, untrusted: bool = False):
+    def __init__(self, pattern: str, untrusted: bool = False, keywords: object = _UNKNOWN):
         self.pattern = pattern
         self._compiled = None
         self.untrusted = untrusted
+        self._keywords = keywords
+
+    def keywords(self) -> tuple[list[str], bool] | None:
+        """`required_keywords(self.pattern)`, worked out once."""
+        if self._keywords is _UNKNOWN:
+            self._keywords = required_keywords(self.pattern)
+        return self._keywords  # type: ignore[return-value]
 
     def compiled(self):  # type: ignore[no-untyped-def]
         if self._compiled is None:

@@ -112,7 +112,8 @@ def compile_plan(rules: tuple[Rule, ...] | list[Rule], engine: str | None = None
                 index.setdefault((kw.lower(), True), set()).add(pos)
             continue
         for pattern in rule.patterns:
-            derived = required_keywords(pattern.pattern)
+            known = getattr(pattern, "keywords", None)  # a LazyPattern remembers them (and the cache keeps them)
+            derived = known() if known is not None else required_keywords(pattern.pattern)
             if derived is None:
                 unindexed.append(pos)
                 continue
