@@ -185,6 +185,12 @@ def test_secrets_are_redacted_in_every_format(tmp_path: Path):
 def test_rules_list_and_show():
     out = rla("rules", "list")
     assert out.returncode == 0 and "redis-econnrefused" in out.stdout
+    # each topic's rules in columns: the severity starts in the same column on every row of the topic
+    topic = out.stdout.split("\n\n")[0].splitlines()
+    rows = [line for line in topic[1:] if not line.startswith(" ")]  # a long title wraps onto an indented line
+    ids = [line.split()[0] for line in rows]
+    starts = {line.index(line.split()[1], len(rid)) for line, rid in zip(rows, ids)}
+    assert len(rows) >= 3 and len(starts) == 1 and min(starts) == max(len(i) for i in ids) + 2
     out = rla("rules", "show", "redis-econnrefused")
     assert out.returncode == 0
     assert "Check that the port is correct" in out.stdout and "connect ECONNREFUSED 10.0.3.7:6379" in out.stdout
