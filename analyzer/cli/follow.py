@@ -126,6 +126,15 @@ def follow(
         interrupted = False
         stream = iter(tail)
 
+        def take(log: dict) -> None:
+            nonlocal line_no
+            line_no += 1
+            try:
+                pending.append(record_from_api_log(log, source, line_no))
+            except ValueError:
+                session.problems.note(f"{source}:{line_no}")
+            scope.end = log.get("timestamp") if isinstance(log.get("timestamp"), str) else scope.end
+
         def flush() -> None:
             nonlocal dirty
             if not pending:
@@ -156,12 +165,7 @@ def follow(
                 redraw()
             for log in stream:
                 if log is not None:
-                    line_no += 1
-                    try:
-                        pending.append(record_from_api_log(log, source, line_no))
-                    except ValueError:
-                        session.problems.note(f"{source}:{line_no}")
-                    scope.end = log.get("timestamp") if isinstance(log.get("timestamp"), str) else scope.end
+                    take(log)
                     if len(pending) < 200 and time.monotonic() - last_flush < 0.5:
                         continue
                 flush()
@@ -172,6 +176,9 @@ def follow(
                     redraw()
         except KeyboardInterrupt:
             interrupted = True
+            with stop.deferred(reraise=False):
+                for log in tail.drain():  # received before the Ctrl-C: read, so reported
+                    take(log)
         except RenderAPIError as exc:
             error = exc
         finally:

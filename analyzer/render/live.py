@@ -16,7 +16,7 @@ import json
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from analyzer import clock
@@ -72,6 +72,8 @@ class LogTail:
         self.on_event = on_event or (lambda kind, text: None)
         self.stats = TailStats()
         self._seen: dict[str, int] = {}  # id -> ns, pruned to the overlap window
+        self._ws: Any = None  # the open connection while a log is handed out (for drain())
+        self._leftover: list[dict] = []  # received when a Ctrl-C stopped recv()
         self._max_ns = 0
 
     # -- url
@@ -168,6 +170,45 @@ class LogTail:
             return Msg("api.connect.timeout", host=host, s=f"{self.client.policy.connect_timeout:g}")
         return Msg("api.why.dropped", name=self.client.scrub(type(exc).__name__))
 
+    def _take(self, frame: str | bytes) -> dict | None:
+        """One frame as a log object, or None for a frame that is no log or one already seen."""
+        try:
+            log = json.loads(frame)
+        except (ValueError, TypeError, RecursionError):  # nested too deep: a lost frame, not a crash
+            return None
+        if not isinstance(log, dict):
+            return None
+        self.stats.received += 1
+        if not self._accept(log):
+            return None
+        self.stats.delivered += 1
+        return log
+
+    def _buffered(self, ws: Any) -> list[dict]:
+        """The frames this machine already received when Ctrl-C came (the connection's reader thread
+        and the socket hold them): they were read, so the report counts them. Bounded: a busy service
+        keeps sending, so stop after a short quiet gap or a second at most."""
+        from websockets.exceptions import ConnectionClosed
+
+        logs: list[dict] = []
+        until = time.monotonic() + 1.0
+        while time.monotonic() < until:
+            try:
+                frame = ws.recv(timeout=0.05)
+            except (TimeoutError, ConnectionClosed, OSError, RuntimeError):
+                break
+            log = self._take(frame)
+            if log is not None:
+                logs.append(log)
+        return logs
+
+    def drain(self) -> list[dict]:
+        """After a Ctrl-C: the logs already received and not yet handed out, in order."""
+        logs, self._leftover = self._leftover, []
+        if self._ws is not None:
+            logs += self._buffered(self._ws)
+        return logs
+
     def __iter__(self) -> Iterator[dict | None]:
         from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
@@ -207,17 +248,15 @@ class LogTail:
                             if self.ticks:
                                 yield None
                             continue
+                        except KeyboardInterrupt:
+                            self._leftover = self._buffered(ws)
+                            raise
                         got_any = True
-                        try:
-                            log = json.loads(frame)
-                        except (ValueError, TypeError, RecursionError):  # nested too deep: a lost frame, not a crash
-                            continue
-                        if not isinstance(log, dict):
-                            continue
-                        self.stats.received += 1
-                        if self._accept(log):
-                            self.stats.delivered += 1
+                        log = self._take(frame)
+                        if log is not None:
+                            self._ws = ws  # open while the caller holds this log: drain() may read on
                             yield log
+                            self._ws = None
             except ConnectionClosed as exc:
                 rcvd = getattr(exc, "rcvd", None)
                 reason = Msg("live.closed_by_server", code=rcvd.code) if rcvd is not None else Msg("live.connection_lost")
