@@ -391,6 +391,29 @@ def test_several_files_get_their_own_verdicts_and_one_consistent_overall():
     assert f"`{healthy}`: Redis healthy" in render(diag, "markdown", ReportContext(RULES))
 
 
+@pytest.mark.parametrize("fmt", ["github", "junit", "sarif", "markdown"])
+def test_several_sources_give_one_line_each_and_the_overall_line_in_every_format(fmt: str):
+    from analyzer.report import state_text, verdict_text
+
+    folder = RAW.parent / "dashboard" / "node-app"
+    diag = diagnose(read_sources([str(folder)], Problems()), RULES)
+    ctx = ReportContext(RULES)
+    out = render(diag, fmt, ctx)
+    assert len(diag.per_source) > 1
+    for sv in diag.per_source:
+        said = state_text(sv.verdict, ctx)
+        assert said in out, (sv.source, said)
+    overall = verdict_text(diag, ctx) if fmt in ("junit", "markdown") else state_text(diag.verdict, ctx)
+    assert overall in out
+    if fmt == "sarif":
+        results = [r for r in json.loads(out)["runs"][0]["results"] if r["ruleId"] == "rla-verdict"]
+        assert len(results) == len(diag.per_source) + 1
+        assert results[-1]["properties"] == {"state": diag.verdict.state, "root_cause": diag.verdict.root_cause, "overall": True}
+    if fmt == "github":
+        notices = [line for line in out.splitlines() if "title=rla%3A Redis" in line]
+        assert len(notices) == len(diag.per_source) + 1
+
+
 def test_one_file_keeps_one_verdict():
     diag = diagnose(read_sources([str(RAW.parent / "dashboard/node-app/degraded.txt")], Problems()), RULES)
     assert diag.per_source == []

@@ -3,7 +3,8 @@
     ::error file=logs/a.log,line=12,title=redis-econnrefused: Redis refused the connection::…
 
 A failing finding is an `error` annotation, other findings a `warning` (warning and up) or a
-`notice` (info); ok-level status lines are not annotated. In expectation mode only the mismatches
+`notice` (info); ok-level status lines are not annotated. Several sources (files) give one `notice` each with
+that source's own verdict, then one with the overall verdict. In expectation mode only the mismatches
 are annotated (incident samples are expected to show errors). The markdown summary of the run goes
 to $GITHUB_STEP_SUMMARY when that variable is set (see `append_step_summary`).
 """
@@ -73,6 +74,11 @@ def render_github(doc: dict[str, Any]) -> str:
         for n in f["diagnosis"].get("not_redis", []):  # said once, never a warning: not a Redis problem
             file, line = location(n, path)
             out.append(command("notice", n["text"], file, line, "rla: not Redis"))
+        per_source = f["diagnosis"].get("per_source", [])
+        for sv in per_source:  # several sources: each one's own story, then the overall line
+            out.append(command("notice", sv["text"], sv["source"], None, f"rla: Redis {sv['state']} in this source"))
+        if per_source:
+            out.append(command("notice", f["diagnosis"]["verdict"]["text"], None, None, "rla: Redis overall"))
     if doc["baseline"]:
         for g in doc["baseline"]["gone"]:
             out.append(command("notice", f"baseline entry {g['rule']} no longer occurs", g["file"], None, "rla: fixed"))

@@ -4,7 +4,8 @@ One <testsuite> per sample with one <testcase>: the sample is the test (2 sample
 2 × every rule). Findings that fail the gate, or in expectation mode every mismatch (verdict, root
 cause, missing or unexpected finding), make its one <failure>, each listed with cause and fix;
 findings below the threshold or in the baseline are noted in <system-out> with the verdict; status
-lines are not findings. A pending sample is skipped, one that cannot be read is an <error>. Valid against the common Jenkins /
+lines are not findings; several sources add one line each, with its own verdict, under the overall one in
+<system-out>. A pending sample is skipped, one that cannot be read is an <error>. Valid against the common Jenkins /
 Surefire schema (junit-10.xsd, see tests/schemas/).
 """
 
@@ -83,6 +84,8 @@ def _suite(root: ET.Element, f: dict[str, Any], expect: bool) -> tuple[int, int,
         others = [x for x in shown if not x.get("gate")]
         note = "expected" if expect else None
         out = [diag["verdict"]["text"]]
+        if diag.get("per_source"):  # several sources: the overall line above, then one line per source
+            out.append("\n".join(f"{sv['source']}: {sv['text']}" for sv in diag["per_source"]))
         for x in others:
             why = note or ("in the baseline" if x.get("baseline") else "below the --fail-on threshold")
             out.append(f"{why}: {_finding_text(x)}")

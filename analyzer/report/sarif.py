@@ -30,6 +30,12 @@ _META_RULES = {
         "error",
     ),
     "rla-input": ("A sample could not be read", "The file could not be read or decoded.", "error"),
+    "rla-verdict": (
+        "Redis's state in one source, and overall",
+        "With several sources (files), each one's own verdict (healthy, degraded, failing, recovered or unknown, with "
+        "its root cause), and the overall one: the worst source's.",
+        "note",
+    ),
     "rla-not-redis": (
         "A connection failure that is not Redis",
         "A refused, timed-out, unresolved, reset or TLS-failed connection that nothing ties to Redis (another "
@@ -162,6 +168,27 @@ def render_sarif(doc: dict[str, Any], ctx: ReportContext) -> str:
             if x.get("baseline"):
                 result["suppressions"] = [{"kind": "external", "justification": "in the rla baseline"}]
             results.append(result)
+        per_source = f["diagnosis"].get("per_source", [])
+        for sv in per_source:  # several sources: each one's own verdict, then the overall one (no location)
+            results.append(
+                {
+                    **rule_ref("rla-verdict"),
+                    "level": "note",
+                    "message": {"text": sv["text"]},
+                    "locations": [{"physicalLocation": {"artifactLocation": _artifact(sv["source"])}}],
+                    "properties": {"state": sv["state"], "root_cause": sv["root_cause"]},
+                }
+            )
+        if per_source:
+            verdict = f["diagnosis"]["verdict"]
+            results.append(
+                {
+                    **rule_ref("rla-verdict"),
+                    "level": "note",
+                    "message": {"text": verdict["text"]},
+                    "properties": {"state": verdict["state"], "root_cause": verdict["root_cause"], "overall": True},
+                }
+            )
         for n in f["diagnosis"].get("not_redis", []):  # a note, never a warning: not a Redis problem
             source, line = location(n, path)
             results.append(
