@@ -18,12 +18,30 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from urllib.parse import unquote
 
 from analyzer.i18n import Msg as M
 from analyzer.i18n import join
 from analyzer.model import Severity
+from analyzer.urllint.checklist import ITEMS, STATUSES, CheckResult, _fail, _ok, _warn, fail, info, ok, unknown, warn
+from analyzer.urllint.host import COPY_FIX, INTERNAL_EXAMPLE, _check_host
+from analyzer.urllint.redisurl import (
+    _INVISIBLE,
+    _IPV4,
+    _KNOWN_SCHEMES,
+    _LOCAL,
+    _QUOTES,
+    DEFAULT_PORT,
+    EXTERNAL_HOST,
+    INTERNAL_HOST,
+    LOOSE_INTERNAL_HOST,
+    RedisURL,
+    _edit_distance,
+    looks_like_redis_url,
+    redact_value,
+    show_value,
+)
 
 __all__ = [
     "CheckResult",
@@ -37,115 +55,6 @@ __all__ = [
     "looks_like_redis_url",
     "unusable",
 ]
-
-STATUSES = ("ok", "warn", "fail", "unknown")
-
-# The note's checklist, in the order `rla doctor` prints it. Items 8-10 go beyond the note (the Key
-# Value's settings, metrics and own logs). Values are catalogue messages (analyzer.i18n): English as
-# str, French through tr(title, "fr").
-ITEMS: dict[int, str] = {n: M(f"item.{n}") for n in range(1, 11)}
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """One verdict of one check.
-
-    status: ok | warn | fail | unknown ("?": could not check; `message` says why).
-    item: the checklist item (1-10, see ITEMS) this result ticks.
-    value: the value concerned, already redacted (never a secret).
-    """
-
-    id: str
-    item: int
-    status: str
-    severity: Severity
-    message: str
-    cause: str = ""
-    fix: str = ""
-    value: str | None = None
-    data: dict[str, object] = field(default_factory=dict)  # machine-readable extras (json output)
-
-    def __post_init__(self) -> None:
-        if self.status not in STATUSES:
-            raise ValueError(f"unknown status {self.status!r}")
-
-    @property
-    def title(self) -> str:
-        return ITEMS.get(self.item, "")
-
-
-# One result of each status, for every check of the checklist (the lint's and the doctor's); `**kw`: value, data.
-def unknown(id: str, item: int, message: str, **kw: object) -> CheckResult:
-    """ "?": could not check; `message` says why."""
-    return CheckResult(id, item, "unknown", Severity.INFO, message, **kw)  # type: ignore[arg-type]
-
-
-def info(id: str, item: int, message: str, **kw: object) -> CheckResult:
-    """ok, with something to point out (severity info)."""
-    return CheckResult(id, item, "ok", Severity.INFO, message, **kw)  # type: ignore[arg-type]
-
-
-def ok(id: str, item: int, message: str, **kw: object) -> CheckResult:
-    return CheckResult(id, item, "ok", Severity.OK, message, **kw)  # type: ignore[arg-type]
-
-
-def fail(id: str, item: int, severity: Severity, message: str, cause: str, fix: str, **kw: object) -> CheckResult:
-    return CheckResult(id, item, "fail", severity, message, cause, fix, **kw)  # type: ignore[arg-type]
-
-
-def warn(id: str, item: int, message: str, cause: str, fix: str, **kw: object) -> CheckResult:
-    return CheckResult(id, item, "warn", Severity.WARNING, message, cause, fix, **kw)  # type: ignore[arg-type]
-
-
-_ok, _fail, _warn = ok, fail, warn  # the names the lint's checks call them by
-
-
-# --------------------------------------------------------------------------------------------
-# Redaction and display
-# --------------------------------------------------------------------------------------------
-
-
-
-def redact_value(text: str, redactor: object | None = None) -> str:
-    """Hide the password of every URL in `text`, however broken the URL is.
-
-    The one redaction module does it (`analyzer.redact.Redactor.value`); `redactor`: a shared
-    Redactor so that one secret gets one stand-in across a run.
-    """
-    if not text:
-        return text
-    from analyzer.redact import Redactor
-
-    r = redactor if isinstance(redactor, Redactor) else Redactor()
-    return r.value(text)
-
-
-_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\", '"': '\\"'}
-
-
-def _escape_char(ch: str) -> str:
-    if ch in _ESCAPES:
-        return _ESCAPES[ch]
-    if ch == " ":
-        return " "
-    cat = unicodedata.category(ch)
-    if cat[0] in "CZ" or ch in _INVISIBLE:  # control, format (zero-width, BOM), separators (NBSP)
-        code = ord(ch)
-        return f"\\x{code:02x}" if code < 0x100 and cat == "Cc" else f"\\u{code:04x}"
-    return ch
-
-
-def show_value(value: str, redactor: object | None = None) -> str:
-    """The value redacted and quoted, with invisible characters made visible: "redis://…\\n"."""
-    return '"' + "".join(_escape_char(c) for c in redact_value(value, redactor)) + '"'
-
-
-def looks_like_redis_url(value: str) -> bool:
-    """True for values that are (or try to be) a Redis URL: used to spot other Redis variables."""
-    v = value.strip().strip("\"'").lower()
-    return bool(re.match(r"^(?:export\s+)?(?:[a-z_][a-z0-9_]*=)?[\"']?\s*re+d+i*s+s*:/", v)) or bool(
-        re.match(r"^red-[a-z0-9]{20}(?::\d+)?$", v)
-    )
 
 
 # What leaves a client without an address to connect to (it fails to parse, or falls back to localhost:6379).
@@ -168,62 +77,12 @@ def unusable(value: str) -> CheckResult | None:
 
 
 # --------------------------------------------------------------------------------------------
-# Host shapes (redis-errors.md §4)
-# --------------------------------------------------------------------------------------------
-
-REGIONS = ("oregon", "ohio", "virginia", "frankfurt", "singapore")
-INTERNAL_HOST = re.compile(r"^red-[a-z0-9]{20}$")
-LOOSE_INTERNAL_HOST = re.compile(r"^red-[a-z0-9]+$")
-EXTERNAL_HOST = re.compile(r"^(?P<region>[a-z]+)-(?P<flavor>keyvalue|redis)\.render\.com$")
-HANDMADE_HOST = re.compile(r"^(?P<id>red-[a-z0-9]+)\.(?:[a-z]+[.-])?(?:keyvalue|redis)\.render\.com$")
-DEFAULT_PORT = 6379
-_IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
-_LOCAL = {"localhost", "127.0.0.1", "::1", "0.0.0.0", "[::1]", "localhost.localdomain"}
-_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00a0", "\u202f", "\u2007"}
-_QUOTES = "\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb"
-_KNOWN_SCHEMES = {"redis", "rediss"}
-
-
-@dataclass(frozen=True)
-class RedisURL:
-    """What could be read from the value (fields are None when the part is missing or unreadable)."""
-
-    raw: str
-    cleaned: str  # after taking off what the lint reported (spaces, quotes, NAME=)
-    scheme: str | None = None
-    username: str | None = None
-    has_password: bool = False
-    host: str | None = None
-    port: int | None = None  # as written; None = absent (clients use 6379)
-    db: int | None = None
-    kind: str = "unknown"  # internal | external | local | ip | other | unknown
-    instance_id: str | None = None  # red-… from the internal host or the external username
-    region: str | None = None  # from the external host
-    parsed: bool = False
-
-    @property
-    def tls(self) -> bool:
-        return self.scheme == "rediss"
-
-    @property
-    def effective_port(self) -> int:
-        return self.port if self.port is not None else DEFAULT_PORT
-
-    @property
-    def shown(self) -> str:
-        return show_value(self.raw)
-
-
-# --------------------------------------------------------------------------------------------
 # The lint
 # --------------------------------------------------------------------------------------------
 
 # `REDIS_URL=redis://…`, `export REDIS_URL=…` (a .env line) or `REDIS_URL: redis://…` (YAML)
 _ENV_PREFIX = re.compile(r"^(?P<prefix>(?:export\s+)?(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:\s*=\s*|:\s+))(?=\S)")
 _SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*):(?P<slashes>/*)")
-
-INTERNAL_EXAMPLE = "redis://red-xxxxxxxxxxxxxxxxxxxx:6379"
-COPY_FIX = M("lint.copy_fix")
 
 
 def _blank(c: str) -> bool:
@@ -248,16 +107,6 @@ def _describe_ws(chars: str) -> str:
             parts.append(M("ws.other.n", n=n, name=other) if n > 1 else M("ws.other.1", name=other))
         i = j
     return join(parts)
-
-
-def _edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def lint_redis_url(value: str, *, var: str = "REDIS_URL", on_render: bool = True) -> list[CheckResult]:
@@ -626,128 +475,3 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
     return url, out
 
 
-def _check_host(url: RedisURL, var: str, shown: str, on_render: bool) -> list[CheckResult]:
-    out: list[CheckResult] = []
-    h = (url.host or "").lower()
-
-    # --- item 3, offline part: is the host a Render Key Value at all? -----------------------
-    if url.kind == "local":
-        msg = M("lint.localhost.msg", var=var, host=url.host)
-        cause = M("lint.localhost.cause")
-        fix = M("lint.use_internal_fix", example=INTERNAL_EXAMPLE)
-        out.append(_fail("host.localhost", 3, Severity.CRITICAL, msg, cause, fix, value=shown) if on_render
-                   else _warn("host.localhost", 3, msg, cause, fix, value=shown))
-    elif url.kind == "internal":
-        out.append(_ok("host.internal", 3, M("lint.host_internal.ok", host=url.host), value=shown,
-                       data={"instance": url.instance_id}))
-    elif url.kind == "external":
-        if url.region not in REGIONS:
-            out.append(
-                _warn(
-                    "host.external-region", 3, M("lint.external_region.msg", host=url.host, region=url.region),
-                    M("lint.external_region.cause", regions=', '.join(REGIONS)),
-                    COPY_FIX, value=shown,
-                )
-            )
-        else:
-            out.append(_ok("host.external", 3, M("lint.host_external.ok", region=url.region), value=shown,
-                           data={"instance": url.instance_id, "region": url.region}))
-    elif (hm := HANDMADE_HOST.match(h)) is not None:
-        out.append(
-            _fail(
-                "host.handmade", 3, Severity.CRITICAL, M("lint.handmade.msg", host=url.host),
-                M("lint.handmade.cause"),
-                M("lint.handmade.fix", id=hm.group('id')),
-                value=shown,
-            )
-        )
-    elif LOOSE_INTERNAL_HOST.match(h):
-        out.append(
-            _fail(
-                "host.short-id", 3, Severity.CRITICAL,
-                M("lint.short_id.msg", host=url.host, n=len(h) - 4),
-                M("lint.short_id.cause"),
-                COPY_FIX, value=shown,
-            )
-        )
-    elif h.endswith(".onrender.com"):
-        out.append(
-            _fail(
-                "host.onrender", 3, Severity.CRITICAL, M("lint.onrender.msg", host=url.host),
-                M("lint.onrender.cause"),
-                M("lint.use_internal_fix", example=INTERNAL_EXAMPLE), value=shown,
-            )
-        )
-    elif url.kind == "ip":
-        out.append(
-            _warn(
-                "host.ip", 3, M("lint.ip.msg", var=var, host=url.host),
-                M("lint.ip.cause"),
-                M("lint.ip.fix", example=INTERNAL_EXAMPLE), value=shown,
-            )
-        )
-    else:
-        out.append(
-            CheckResult(
-                "host.not-render", 3, "unknown", Severity.INFO,
-                M("lint.not_render", host=url.host),
-                value=shown,
-            )
-        )
-
-    # --- port on Render hosts ---------------------------------------------------------------
-    if url.kind in ("internal", "external") and url.port not in (None, DEFAULT_PORT):
-        out.append(
-            _warn(
-                "url.render-port", 2, M("lint.render_port.msg", port=url.port, default=DEFAULT_PORT),
-                M("lint.render_port.cause", default=DEFAULT_PORT),
-                M("lint.render_port.fix", default=DEFAULT_PORT), value=shown,
-            )
-        )
-
-    # --- item 4, offline part: TLS/scheme consistency, internal vs external -------------------
-    if url.scheme is None:
-        return out  # a wrong scheme is item 2's failure; TLS cannot be judged
-    if url.kind == "internal" and url.tls:
-        out.append(
-            _fail(
-                "tls.internal-rediss", 4, Severity.ERROR, M("lint.internal_rediss.msg"),
-                M("lint.internal_rediss.cause"),
-                M("lint.internal_rediss.fix", host=url.host, port=url.effective_port),
-                value=shown,
-            )
-        )
-    elif url.kind == "internal":
-        out.append(_ok("tls.internal", 4, M("lint.tls_internal.ok"), value=shown))
-    elif url.kind == "external":
-        if not url.tls:
-            out.append(
-                _fail(
-                    "tls.external-plaintext", 4, Severity.ERROR,
-                    M("lint.external_plaintext.msg"),
-                    M("lint.external_plaintext.cause"),
-                    M("lint.external_plaintext.fix"),
-                    value=shown,
-                )
-            )
-        if not url.has_password:
-            out.append(
-                _fail(
-                    "auth.external-no-password", 4, Severity.ERROR, M("lint.external_no_password.msg"),
-                    M("lint.external_no_password.cause"),
-                    M("lint.external_no_password.fix"),
-                    value=shown,
-                )
-            )
-        if url.tls and on_render:
-            out.append(
-                _warn(
-                    "tls.external-from-render", 4, M("lint.external_from_render.msg"),
-                    M("lint.external_from_render.cause"),
-                    M("lint.external_from_render.fix"),
-                    value=shown,
-                )
-            )
-        elif url.tls and url.has_password:
-            out.append(_ok("tls.external", 4, M("lint.tls_external.ok"), value=shown))
-    return out
