@@ -182,3 +182,9 @@ def test_the_architecture_page_names_every_package_and_top_level_module():
     tops |= {f"{p.name}/" for p in PACKAGE.iterdir() if (p / "__init__.py").exists()}
     missing = sorted(name for name in tops if name not in page)
     assert missing == [], f"docs/architecture.md does not name: {missing}"
+
+
+def test_the_redis_url_reader_says_nothing():
+    """urllint/redisurl.py (a URL's shapes, its host's kind, how it is shown) has no message and no
+    check: it imports nothing of rla but the redaction, so any layer may read a URL with it."""
+    assert import_graph()["analyzer.urllint.redisurl"] <= {"analyzer.redact"}

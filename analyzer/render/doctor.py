@@ -36,19 +36,8 @@ from analyzer.model import Severity
 from analyzer.render.doctor_facts import Facts, Located, gather, locate, new_redactor
 from analyzer.render.doctor_instance import check_instance, check_internal, check_region, check_settings
 from analyzer.render.timestamps import fmt_ts, parse_ts
-from analyzer.urllint import (
-    INTERNAL_EXAMPLE,
-    ITEMS,
-    CheckResult,
-    RedisURL,
-    fail,
-    info,
-    inspect_redis_url,
-    ok,
-    show_value,
-    unknown,
-    warn,
-)
+from analyzer.urllint import INTERNAL_EXAMPLE, RedisURL, inspect_redis_url, show_value
+from analyzer.urllint.checklist import ITEMS, CheckResult, fail, info, ok, unknown, warn
 
 __all__ = ["Facts", "ItemSummary", "Located", "CheckResult", "ITEMS", "gather", "locate", "run_checks",
            "summarize", "worst_failure", "USES"]

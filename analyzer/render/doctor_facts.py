@@ -62,9 +62,9 @@ class Located:
 
 
 def _name_distance(a: str, b: str) -> int:
-    from analyzer.urllint import _edit_distance
+    from analyzer.urllint.redisurl import edit_distance
 
-    return _edit_distance(a.upper(), b.upper())
+    return edit_distance(a.upper(), b.upper())
 
 
 def locate(facts: Facts) -> Located:

@@ -12,7 +12,8 @@ from analyzer.i18n import join
 from analyzer.model import Severity
 from analyzer.render.doctor_facts import Facts, password_of
 from analyzer.render.timestamps import fmt_ts, parse_ts
-from analyzer.urllint import CheckResult, RedisURL, fail, info, inspect_redis_url, ok, show_value, unknown, warn
+from analyzer.urllint import RedisURL, inspect_redis_url, show_value
+from analyzer.urllint.checklist import CheckResult, fail, info, ok, unknown, warn
 
 
 def _norm_policy(policy: Any) -> str | None:

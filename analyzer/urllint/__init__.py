@@ -24,20 +24,17 @@ from urllib.parse import unquote
 from analyzer.i18n import Msg as M
 from analyzer.i18n import join
 from analyzer.model import Severity
-from analyzer.urllint.checklist import ITEMS, STATUSES, CheckResult, _fail, _ok, _warn, fail, info, ok, unknown, warn
-from analyzer.urllint.host import COPY_FIX, INTERNAL_EXAMPLE, _check_host
+from analyzer.urllint.checklist import ITEMS, STATUSES, CheckResult, fail, ok, warn
+from analyzer.urllint.host import COPY_FIX, INTERNAL_EXAMPLE, check_host
 from analyzer.urllint.redisurl import (
-    _INVISIBLE,
-    _IPV4,
-    _KNOWN_SCHEMES,
-    _LOCAL,
-    _QUOTES,
+    INVISIBLE,
+    SCHEMES,
+    QUOTES,
     DEFAULT_PORT,
-    EXTERNAL_HOST,
-    INTERNAL_HOST,
     LOOSE_INTERNAL_HOST,
     RedisURL,
-    _edit_distance,
+    edit_distance,
+    host_kind,
     looks_like_redis_url,
     redact_value,
     show_value,
@@ -86,7 +83,7 @@ _SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*):(?P<slashes>/*)")
 
 
 def _blank(c: str) -> bool:
-    return c.isspace() or c in _INVISIBLE
+    return c.isspace() or c in INVISIBLE
 
 
 def _describe_ws(chars: str) -> str:
@@ -144,7 +141,7 @@ def _inspect(value: str, var: str, on_render: bool) -> tuple[RedisURL, list[Chec
 
     if value == "":
         return RedisURL(raw=value, cleaned=value), [
-            _fail(
+            fail(
                 "url.empty", 2, Severity.CRITICAL, M("lint.empty.msg", var=var),
                 M("lint.empty.cause"),
                 M("lint.fill_fix", var=var, example=INTERNAL_EXAMPLE),
@@ -153,7 +150,7 @@ def _inspect(value: str, var: str, on_render: bool) -> tuple[RedisURL, list[Chec
         ]
     if all(_blank(c) for c in value):
         return RedisURL(raw=value, cleaned=""), [
-            _fail(
+            fail(
                 "url.empty", 2, Severity.CRITICAL, M("lint.blank.msg", var=var, ws=_describe_ws(value)),
                 M("lint.blank.cause"),
                 M("lint.fill_fix", var=var, example=INTERNAL_EXAMPLE),
@@ -172,7 +169,7 @@ def _inspect(value: str, var: str, on_render: bool) -> tuple[RedisURL, list[Chec
         if trail_n:
             where.append(M("lint.ws.end", ws=_describe_ws(s[len(s) - trail_n:])))
         out.append(
-            _fail(
+            fail(
                 "url.whitespace", 2, Severity.ERROR, M("lint.whitespace.msg", var=var, where=join(where, sep_key="sep.and")),
                 M("lint.whitespace.cause"),
                 M("lint.whitespace.fix", var=var),
@@ -188,7 +185,7 @@ def _inspect(value: str, var: str, on_render: bool) -> tuple[RedisURL, list[Chec
         rest = s[m.end():]
         prefix = m.group("prefix").strip()
         out.append(
-            _fail(
+            fail(
                 "url.name-in-value", 2, Severity.CRITICAL,
                 M("lint.name_in_value.msg", var=var, prefix=prefix),
                 M("lint.name_in_value.cause", prefix=prefix),
@@ -199,25 +196,25 @@ def _inspect(value: str, var: str, on_render: bool) -> tuple[RedisURL, list[Chec
         s = rest.strip()
 
     # 3. quotes around (or inside) the value
-    if s and (s[0] in _QUOTES or s[-1] in _QUOTES):
-        q = [c for c in (s[0], s[-1]) if c in _QUOTES]
+    if s and (s[0] in QUOTES or s[-1] in QUOTES):
+        q = [c for c in (s[0], s[-1]) if c in QUOTES]
         out.append(
-            _fail(
+            fail(
                 "url.quotes", 2, Severity.CRITICAL, M("lint.quotes.msg", var=var, quotes=' '.join(dict.fromkeys(q))),
                 M("lint.quotes.cause"),
                 M("lint.quotes.fix", example=INTERNAL_EXAMPLE),
                 value=shown,
             )
         )
-        s = s.strip(_QUOTES).strip()
+        s = s.strip(QUOTES).strip()
 
     # 4. whitespace or invisible characters inside
-    inner = [(i, c) for i, c in enumerate(s) if c.isspace() or c in _INVISIBLE or unicodedata.category(c) in ("Cc", "Cf")]
+    inner = [(i, c) for i, c in enumerate(s) if c.isspace() or c in INVISIBLE or unicodedata.category(c) in ("Cc", "Cf")]
     if inner:
         i, c = inner[0]
         more = M("lint.inner.more", n=len(inner) - 1) if len(inner) > 1 else ""
         out.append(
-            _fail(
+            fail(
                 "url.inner-whitespace", 2, Severity.CRITICAL,
                 M("lint.inner.msg", var=var, ws=_describe_ws(c), pos=i + 1, more=more),
                 M("lint.inner.cause"),
@@ -226,17 +223,17 @@ def _inspect(value: str, var: str, on_render: bool) -> tuple[RedisURL, list[Chec
                 data={"position": i + 1},
             )
         )
-        s = "".join(ch for ch in s if not (ch.isspace() or ch in _INVISIBLE or unicodedata.category(ch) in ("Cc", "Cf")))
+        s = "".join(ch for ch in s if not (ch.isspace() or ch in INVISIBLE or unicodedata.category(ch) in ("Cc", "Cf")))
 
     url = RedisURL(raw=value, cleaned=s)
     url, problems = _check_structure(url, s, var, shown)
     out.extend(problems)
     if url.parsed:
-        out.extend(_check_host(url, var, shown, on_render))
+        out.extend(check_host(url, var, shown, on_render))
 
     if not any(r.item == 2 and r.status != "ok" for r in out):
         port = M("lint.format.port", port=url.port) if url.port is not None else M("lint.format.no_port", default=DEFAULT_PORT)
-        out.insert(0, _ok("url.format", 2, M("lint.format.ok", scheme=url.scheme, host=url.host, port=port), value=shown))
+        out.insert(0, ok("url.format", 2, M("lint.format.ok", scheme=url.scheme, host=url.host, port=port), value=shown))
     return url, out
 
 
@@ -247,17 +244,17 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
     # --- scheme -----------------------------------------------------------------------------
     if not sm or (
         sm.group("slashes") == ""
-        and min(_edit_distance(sm.group("scheme").lower(), "redis"), _edit_distance(sm.group("scheme").lower(), "rediss")) > 2
+        and min(edit_distance(sm.group("scheme").lower(), "redis"), edit_distance(sm.group("scheme").lower(), "rediss")) > 2
     ):
         # no scheme: `red-xxx:6379`, `host:port`, `//host`, `user:pw@host`
         hostish = s.split("@")[-1].split("/")[0]
         bare_internal = LOOSE_INTERNAL_HOST.match(hostish.split(":")[0].lower() or "")
         out.append(
-            _fail(
+            fail(
                 "url.no-scheme", 2, Severity.CRITICAL, M("lint.no_scheme.msg", var=var),
                 M("lint.no_scheme.cause", extra=M("lint.no_scheme.blueprint") if bare_internal else ""),
                 M("lint.no_scheme.fix", url=redact_value('redis://' + s.lstrip('/')) if bare_internal else INTERNAL_EXAMPLE,
-                  extra=M("lint.no_scheme.fix_blueprint") if bare_internal else "."),
+                 extra=M("lint.no_scheme.fix_blueprint") if bare_internal else "."),
                 value=shown,
             )
         )
@@ -265,29 +262,29 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
 
     scheme, slashes = sm.group("scheme"), sm.group("slashes")
     low = scheme.lower()
-    if low in _KNOWN_SCHEMES and scheme != low:
+    if low in SCHEMES and scheme != low:
         out.append(
-            _fail(
+            fail(
                 "url.scheme-case", 2, Severity.ERROR, M("lint.scheme_case.msg", scheme=scheme),
                 M("lint.scheme_case.cause"),
                 M("lint.scheme_case.fix", low=low),
                 value=shown,
             )
         )
-    elif low not in _KNOWN_SCHEMES:
+    elif low not in SCHEMES:
         if low in ("http", "https", "ws", "wss", "tcp"):
             why = M("lint.scheme.web", low=low)
         elif low in ("valkey", "valkeys"):
             why = M("lint.scheme.valkey", low=low)
         elif low == "unix":
             why = M("lint.scheme.unix")
-        elif min(_edit_distance(low, "redis"), _edit_distance(low, "rediss")) <= 2 or low.startswith("redis"):
+        elif min(edit_distance(low, "redis"), edit_distance(low, "rediss")) <= 2 or low.startswith("redis"):
             why = M("lint.scheme.typo", scheme=scheme)
         else:
             why = M("lint.scheme.other", scheme=scheme)
         want = "rediss" if low.endswith("ss") or low in ("https", "wss", "valkeys") else "redis"
         out.append(
-            _fail(
+            fail(
                 "url.scheme", 2, Severity.CRITICAL, M("lint.scheme.msg", scheme=scheme),
                 why,
                 M("lint.scheme.fix", want=want, example=INTERNAL_EXAMPLE),
@@ -297,9 +294,9 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
         if slashes != "//":
             return url, out
         # keep reading the host (item 3); the scheme stays unknown, so no TLS verdict (item 4)
-    if low in _KNOWN_SCHEMES and slashes != "//":
+    if low in SCHEMES and slashes != "//":
         out.append(
-            _fail(
+            fail(
                 "url.slashes", 2, Severity.CRITICAL,
                 M("lint.slashes.msg", scheme=scheme, slashes=slashes, low=low),
                 M("lint.slashes.cause", scheme=scheme, slashes=slashes),
@@ -312,7 +309,7 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
         if slashes == "///" and s[sm.end():].startswith("/"):
             return url, out
     rest = s[sm.end():]
-    url = replace(url, scheme=low if low in _KNOWN_SCHEMES else None)
+    url = replace(url, scheme=low if low in SCHEMES else None)
 
     # --- authority: userinfo@host:port --------------------------------------------------------
     # The password may contain unencoded "@", "#", "/" or "?". Take the LAST "@" whose right side
@@ -329,7 +326,7 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
             enc = ", ".join(f"{c} → %{ord(c):02X}" for c in bad)
             cut = {"@": M("lint.cut.at"), "#": M("lint.cut.hash"), "/": M("lint.cut.slash"), "?": M("lint.cut.query")}
             out.append(
-                _fail(
+                fail(
                     "url.password-encoding", 2, Severity.ERROR,
                     M("lint.password_encoding.msg", chars=' '.join(repr(c) for c in bad)),
                     M("lint.password_encoding.cause", cut=cut[bad[0]]),
@@ -339,7 +336,7 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
             )
         if re.search(r"%(?![0-9A-Fa-f]{2})", userinfo):
             out.append(
-                _fail(
+                fail(
                     "url.bad-percent", 2, Severity.ERROR, M("lint.bad_percent.msg"),
                     M("lint.bad_percent.cause"),
                     M("lint.bad_percent.fix"),
@@ -356,7 +353,7 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
     # unbracketed IPv6: `redis://::1:6379`, `redis://2001:db8::1:6379` (two colons at least: `redis://:6379` has no host)
     if port_s and ":" in port_s:
         out.append(
-            _fail(
+            fail(
                 "url.ipv6-brackets", 2, Severity.CRITICAL, M("lint.ipv6_brackets.msg"),
                 M("lint.ipv6_brackets.cause"),
                 M("lint.ipv6_brackets.fix"),
@@ -366,7 +363,7 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
         return url, out
     if host.startswith("[") and not re.match(r"^\[[0-9A-Fa-f:.]+\]$", host):
         out.append(
-            _fail(
+            fail(
                 "url.ipv6-invalid", 2, Severity.CRITICAL, M("lint.ipv6_invalid.msg", host=host),
                 M("lint.ipv6_invalid.cause"), M("lint.ipv6_invalid.fix"),
                 value=shown,
@@ -375,7 +372,7 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
         return url, out
     if not host:
         out.append(
-            _fail(
+            fail(
                 "url.no-host", 2, Severity.CRITICAL, M("lint.no_host.msg"),
                 M("lint.no_host.cause"),
                 M("lint.no_host.fix", scheme=url.scheme, example=INTERNAL_EXAMPLE),
@@ -385,7 +382,7 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
         return url, out
     if not host.startswith("[") and not re.match(r"^[A-Za-z0-9._\-%]+$", host):
         out.append(
-            _fail(
+            fail(
                 "url.bad-host", 2, Severity.CRITICAL, M("lint.bad_host.msg", host=redact_value(host)),
                 M("lint.bad_host.cause"),
                 COPY_FIX,
@@ -398,7 +395,7 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
     if port_s is not None:
         if port_s == "":
             out.append(
-                _warn(
+                warn(
                     "url.empty-port", 2, M("lint.empty_port.msg"),
                     M("lint.empty_port.cause"),
                     M("lint.empty_port.fix", host=host, port=DEFAULT_PORT),
@@ -407,7 +404,7 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
             )
         elif not port_s.isdigit():
             out.append(
-                _fail(
+                fail(
                     "url.port", 2, Severity.CRITICAL, M("lint.port_word.msg", port=redact_value('://h:' + port_s)[5:]),
                     M("lint.port_word.cause"),
                     COPY_FIX,
@@ -417,7 +414,7 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
             return url, out
         elif not 0 < int(port_s) < 65536:
             out.append(
-                _fail(
+                fail(
                     "url.port", 2, Severity.CRITICAL, M("lint.port_range.msg", port=port_s),
                     M("lint.port_range.cause"), M("lint.port_range.fix", port=DEFAULT_PORT), value=shown,
                 )
@@ -431,7 +428,7 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
         seg = path[1:]
         if not seg.isdigit():
             out.append(
-                _fail(
+                fail(
                     "url.db", 2, Severity.ERROR, M("lint.db.msg", path=redact_value(seg)),
                     M("lint.db.cause"),
                     M("lint.db.fix"),
@@ -442,7 +439,7 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
             db = int(seg)
             if db > 15:
                 out.append(
-                    _warn(
+                    warn(
                         "url.db-range", 2, M("lint.db_range.msg", db=db),
                         M("lint.db_range.cause"),
                         M("lint.db_range.fix"),
@@ -451,7 +448,7 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
                 )
     if m.group("frag"):
         out.append(
-            _fail(
+            fail(
                 "url.fragment", 2, Severity.ERROR, M("lint.fragment.msg"),
                 M("lint.fragment.cause"),
                 COPY_FIX,
@@ -459,18 +456,7 @@ def _check_structure(url: RedisURL, s: str, var: str, shown: str) -> tuple[Redis
             )
         )
 
-    h = host.lower()
-    kind, inst, region = "other", None, None
-    if h in _LOCAL or h.startswith("127."):
-        kind = "local"
-    elif INTERNAL_HOST.match(h):
-        kind, inst = "internal", h
-    elif (em := EXTERNAL_HOST.match(h)) is not None:
-        kind, region = "external", em.group("region")
-        if url.username and INTERNAL_HOST.match(url.username.lower()):
-            inst = url.username.lower()
-    elif _IPV4.match(h) or h.startswith("["):
-        kind = "ip"
+    kind, inst, region = host_kind(host, url.username)
     url = replace(url, host=host, port=port, db=db, kind=kind, instance_id=inst, region=region, parsed=True)
     return url, out
 

@@ -73,4 +73,3 @@ def warn(id: str, item: int, message: str, cause: str, fix: str, **kw: object) -
     return CheckResult(id, item, "warn", Severity.WARNING, message, cause, fix, **kw)  # type: ignore[arg-type]
 
 
-_ok, _fail, _warn = ok, fail, warn  # the names the lint's checks call them by

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from analyzer.i18n import Msg as M
 from analyzer.model import Severity
-from analyzer.urllint.checklist import CheckResult, _fail, _ok, _warn
+from analyzer.urllint.checklist import CheckResult, fail, ok, warn
 from analyzer.urllint.redisurl import DEFAULT_PORT, HANDMADE_HOST, LOOSE_INTERNAL_HOST, REGIONS, RedisURL
 
 
@@ -17,7 +17,7 @@ INTERNAL_EXAMPLE = "redis://red-xxxxxxxxxxxxxxxxxxxx:6379"
 COPY_FIX = M("lint.copy_fix")
 
 
-def _check_host(url: RedisURL, var: str, shown: str, on_render: bool) -> list[CheckResult]:
+def check_host(url: RedisURL, var: str, shown: str, on_render: bool) -> list[CheckResult]:
     out: list[CheckResult] = []
     h = (url.host or "").lower()
 
@@ -26,26 +26,26 @@ def _check_host(url: RedisURL, var: str, shown: str, on_render: bool) -> list[Ch
         msg = M("lint.localhost.msg", var=var, host=url.host)
         cause = M("lint.localhost.cause")
         fix = M("lint.use_internal_fix", example=INTERNAL_EXAMPLE)
-        out.append(_fail("host.localhost", 3, Severity.CRITICAL, msg, cause, fix, value=shown) if on_render
-                   else _warn("host.localhost", 3, msg, cause, fix, value=shown))
+        out.append(fail("host.localhost", 3, Severity.CRITICAL, msg, cause, fix, value=shown) if on_render
+                   else warn("host.localhost", 3, msg, cause, fix, value=shown))
     elif url.kind == "internal":
-        out.append(_ok("host.internal", 3, M("lint.host_internal.ok", host=url.host), value=shown,
-                       data={"instance": url.instance_id}))
+        out.append(ok("host.internal", 3, M("lint.host_internal.ok", host=url.host), value=shown,
+                      data={"instance": url.instance_id}))
     elif url.kind == "external":
         if url.region not in REGIONS:
             out.append(
-                _warn(
+                warn(
                     "host.external-region", 3, M("lint.external_region.msg", host=url.host, region=url.region),
                     M("lint.external_region.cause", regions=', '.join(REGIONS)),
                     COPY_FIX, value=shown,
                 )
             )
         else:
-            out.append(_ok("host.external", 3, M("lint.host_external.ok", region=url.region), value=shown,
-                           data={"instance": url.instance_id, "region": url.region}))
+            out.append(ok("host.external", 3, M("lint.host_external.ok", region=url.region), value=shown,
+                          data={"instance": url.instance_id, "region": url.region}))
     elif (hm := HANDMADE_HOST.match(h)) is not None:
         out.append(
-            _fail(
+            fail(
                 "host.handmade", 3, Severity.CRITICAL, M("lint.handmade.msg", host=url.host),
                 M("lint.handmade.cause"),
                 M("lint.handmade.fix", id=hm.group('id')),
@@ -54,7 +54,7 @@ def _check_host(url: RedisURL, var: str, shown: str, on_render: bool) -> list[Ch
         )
     elif LOOSE_INTERNAL_HOST.match(h):
         out.append(
-            _fail(
+            fail(
                 "host.short-id", 3, Severity.CRITICAL,
                 M("lint.short_id.msg", host=url.host, n=len(h) - 4),
                 M("lint.short_id.cause"),
@@ -63,7 +63,7 @@ def _check_host(url: RedisURL, var: str, shown: str, on_render: bool) -> list[Ch
         )
     elif h.endswith(".onrender.com"):
         out.append(
-            _fail(
+            fail(
                 "host.onrender", 3, Severity.CRITICAL, M("lint.onrender.msg", host=url.host),
                 M("lint.onrender.cause"),
                 M("lint.use_internal_fix", example=INTERNAL_EXAMPLE), value=shown,
@@ -71,7 +71,7 @@ def _check_host(url: RedisURL, var: str, shown: str, on_render: bool) -> list[Ch
         )
     elif url.kind == "ip":
         out.append(
-            _warn(
+            warn(
                 "host.ip", 3, M("lint.ip.msg", var=var, host=url.host),
                 M("lint.ip.cause"),
                 M("lint.ip.fix", example=INTERNAL_EXAMPLE), value=shown,
@@ -89,7 +89,7 @@ def _check_host(url: RedisURL, var: str, shown: str, on_render: bool) -> list[Ch
     # --- port on Render hosts ---------------------------------------------------------------
     if url.kind in ("internal", "external") and url.port not in (None, DEFAULT_PORT):
         out.append(
-            _warn(
+            warn(
                 "url.render-port", 2, M("lint.render_port.msg", port=url.port, default=DEFAULT_PORT),
                 M("lint.render_port.cause", default=DEFAULT_PORT),
                 M("lint.render_port.fix", default=DEFAULT_PORT), value=shown,
@@ -101,7 +101,7 @@ def _check_host(url: RedisURL, var: str, shown: str, on_render: bool) -> list[Ch
         return out  # a wrong scheme is item 2's failure; TLS cannot be judged
     if url.kind == "internal" and url.tls:
         out.append(
-            _fail(
+            fail(
                 "tls.internal-rediss", 4, Severity.ERROR, M("lint.internal_rediss.msg"),
                 M("lint.internal_rediss.cause"),
                 M("lint.internal_rediss.fix", host=url.host, port=url.effective_port),
@@ -109,11 +109,11 @@ def _check_host(url: RedisURL, var: str, shown: str, on_render: bool) -> list[Ch
             )
         )
     elif url.kind == "internal":
-        out.append(_ok("tls.internal", 4, M("lint.tls_internal.ok"), value=shown))
+        out.append(ok("tls.internal", 4, M("lint.tls_internal.ok"), value=shown))
     elif url.kind == "external":
         if not url.tls:
             out.append(
-                _fail(
+                fail(
                     "tls.external-plaintext", 4, Severity.ERROR,
                     M("lint.external_plaintext.msg"),
                     M("lint.external_plaintext.cause"),
@@ -123,7 +123,7 @@ def _check_host(url: RedisURL, var: str, shown: str, on_render: bool) -> list[Ch
             )
         if not url.has_password:
             out.append(
-                _fail(
+                fail(
                     "auth.external-no-password", 4, Severity.ERROR, M("lint.external_no_password.msg"),
                     M("lint.external_no_password.cause"),
                     M("lint.external_no_password.fix"),
@@ -132,7 +132,7 @@ def _check_host(url: RedisURL, var: str, shown: str, on_render: bool) -> list[Ch
             )
         if url.tls and on_render:
             out.append(
-                _warn(
+                warn(
                     "tls.external-from-render", 4, M("lint.external_from_render.msg"),
                     M("lint.external_from_render.cause"),
                     M("lint.external_from_render.fix"),
@@ -140,5 +140,5 @@ def _check_host(url: RedisURL, var: str, shown: str, on_render: bool) -> list[Ch
                 )
             )
         elif url.tls and url.has_password:
-            out.append(_ok("tls.external", 4, M("lint.tls_external.ok"), value=shown))
+            out.append(ok("tls.external", 4, M("lint.tls_external.ok"), value=shown))
     return out

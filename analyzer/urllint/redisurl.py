@@ -34,7 +34,7 @@ def _escape_char(ch: str) -> str:
     if ch == " ":
         return " "
     cat = unicodedata.category(ch)
-    if cat[0] in "CZ" or ch in _INVISIBLE:  # control, format (zero-width, BOM), separators (NBSP)
+    if cat[0] in "CZ" or ch in INVISIBLE:  # control, format (zero-width, BOM), separators (NBSP)
         code = ord(ch)
         return f"\\x{code:02x}" if code < 0x100 and cat == "Cc" else f"\\u{code:04x}"
     return ch
@@ -77,13 +77,13 @@ _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 _LOCAL = {"localhost", "127.0.0.1", "::1", "0.0.0.0", "[::1]", "localhost.localdomain"}
 
 
-_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00a0", "\u202f", "\u2007"}
+INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00a0", "\u202f", "\u2007"}
 
 
-_QUOTES = "\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb"
+QUOTES = "\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
-_KNOWN_SCHEMES = {"redis", "rediss"}
+SCHEMES = {"redis", "rediss"}
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,25 @@ class RedisURL:
         return show_value(self.raw)
 
 
-def _edit_distance(a: str, b: str) -> int:
+def host_kind(host: str, username: str | None = None) -> tuple[str, str | None, str | None]:
+    """(kind, instance id, region) of a URL's host: kind is internal | external | local | ip | other;
+    the instance id is the internal host, or an external URL's username when it has the red-… shape."""
+    h = host.lower()
+    kind, inst, region = "other", None, None
+    if h in _LOCAL or h.startswith("127."):
+        kind = "local"
+    elif INTERNAL_HOST.match(h):
+        kind, inst = "internal", h
+    elif (em := EXTERNAL_HOST.match(h)) is not None:
+        kind, region = "external", em.group("region")
+        if username and INTERNAL_HOST.match(username.lower()):
+            inst = username.lower()
+    elif _IPV4.match(h) or h.startswith("["):
+        kind = "ip"
+    return kind, inst, region
+
+
+def edit_distance(a: str, b: str) -> int:
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
