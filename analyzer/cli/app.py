@@ -232,6 +232,8 @@ def rules_list(
     lang: Optional[str] = LangOpt,
 ) -> None:
     """List the rules, grouped by topic, with their severity and title."""
+    from tabulate import tabulate
+
     from analyzer.i18n import t
 
     language = resolve_lang(lang)
@@ -244,7 +246,7 @@ def rules_list(
         group = sorted(by_topic[topic], key=lambda r: r.id)
         out.append(f"{topic} ({len(group)})")
         rows = [[r.id, r.severity.label, r.text(language).title] for r in group]
-        out.append(_columns(rows))
+        out.append(tabulate(rows, tablefmt="plain", disable_numparse=True))
         out.append("")
     out.append(t("rules.count", language, n=len(ruleset.rules)))
     _page("\n".join(out) + "\n")
@@ -291,17 +293,6 @@ def rules_show(
         out += ["", t("rules.examples_no_match", language) + t("colon", language), *[f"  {redact(e)}" for e in rule.examples_no_match]]
     out += ["", f"{rule.path}"]
     _page("\n".join(out) + "\n")
-
-
-def _columns(rows: list[list[str]]) -> str:
-    """Rows as left-aligned columns two spaces apart, widths in terminal cells (a table library's import
-    cost more than the rest of `rules list`)."""
-    from analyzer.terminal import cells
-
-    widths = [max(cells(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    return "\n".join(
-        "  ".join([*(c + " " * (w - cells(c)) for c, w in zip(row, widths)), row[-1]]).rstrip() for row in rows
-    )
 
 
 def _page(text: str) -> None:

@@ -30,6 +30,8 @@ from analyzer.report import (
     verdict_text,
     when,
 )
+from tabulate import DataRow, TableFormat, tabulate
+
 from analyzer.terminal import cells, clip, wrap
 from analyzer.times import clock, day, human
 
@@ -45,6 +47,12 @@ _STATE_COLOR = {"healthy": "\x1b[1;32m", "degraded": "\x1b[1;33m", "failing": "\
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
 SYMPTOM = "↳ "  # a symptom of the verdict's root cause
 UNEXPLAINED_SHOWN = 5  # in the first screen; -v shows 20
+
+
+# tabulate's "plain" with one space between columns and the findings' two-space indent
+_COLUMNS = TableFormat(lineabove=None, linebelowheader=None, linebetweenrows=None, linebelow=None,
+                       headerrow=DataRow("  ", " ", ""), datarow=DataRow("  ", " ", ""), padding=0,
+                       with_header_hide=None)
 
 
 def _paint(text: str, code: str | None, on: bool) -> str:
@@ -140,11 +148,16 @@ def _finding_lines(shown: list[Finding], diag: Diagnosis, ctx: ReportContext, sh
     name_w = max(cells(names[k]) + 1 + cells(counts[k]) for k in names)
     if 2 + sev_w + 1 + name_w > width // 2:  # a very long id: no alignment, evidence keeps its room
         name_w = 0
+    heads = [names[f.rule_id] + " " + counts[f.rule_id] for f in shown]
+    # the aligned columns (severity, rule ×count) are a table; what follows them is fitted to the width per row
+    rows = tabulate([[labels[f.rule_id], h] for f, h in zip(shown, heads)], tablefmt=_COLUMNS,
+                    disable_numparse=True).splitlines() if name_w else [
+                        "  " + labels[f.rule_id] + " " * (sev_w - cells(labels[f.rule_id]) + 1) + h
+                        for f, h in zip(shown, heads)]
     out = []
-    for f in shown:
+    for f, row in zip(shown, rows):
         label = labels[f.rule_id]
-        head = names[f.rule_id] + " " + counts[f.rule_id]
-        prefix = "  " + label + " " * (sev_w - cells(label) + 1) + head + " " * max(name_w - cells(head), 0)
+        prefix = row + " " * max(2 + sev_w + 1 + name_w - cells(row), 0)
         linked = f" ← {f.caused_by}" if f.caused_by and f.caused_by != root else ""
         span, where = _span(f, ctx.local_time), _instances(f) if show_instance else ""
         line = prefix
