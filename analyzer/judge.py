@@ -598,6 +598,8 @@ class Judge:
             # tied the failure to Redis
             if item is not None and item.because:
                 because = [_because(item.because, {**self._fields_of(item.seen), **agg.fields})]
+                if item.to == key[0] and agg.because:  # the rule kept, a fact added: what tied it to Redis stays
+                    because.insert(0, agg.because)
             else:
                 because = [agg.because] if agg.because else []
             if agg.cause_key is not None and final not in linked:

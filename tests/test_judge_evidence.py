@@ -320,6 +320,19 @@ def test_a_go_error_cut_after_its_colon_reads_as_one_line():
     assert cut.verdict.root_cause == "redis-error-unnamed"
 
 
+def test_a_dns_failure_without_render_evidence_says_so_and_keeps_what_tied_it_to_redis():
+    # ioredis' real 'getaddrinfo ENOTFOUND' on a made-up red- host: the host itself is Render evidence
+    on_render = _diag(_read("ioredis/dns-enotfound.log"))
+    (finding,) = [f for f in on_render.findings if f.rule_id == "redis-dns-not-found"]
+    assert not any("no Render line" in str(b) for b in finding.because)
+    # the real redis-py capture, its host renamed off the compose names (no Render line anywhere): what the log shows
+    off = _diag(_read("mixed/redis-py-compose-host.log").replace("redis:6379", "cache.internal.example:6379"))
+    (finding,) = [f for f in off.findings if f.rule_id == "redis-dns-not-found"]
+    said = [str(b) for b in finding.because]
+    assert said[-1].startswith("the log shows no Render line, path or host: the name does not resolve where the app runs")
+    assert len(said) == 2  # what tied it to Redis comes first, kept
+
+
 def test_a_compose_host_that_does_not_resolve_is_not_a_malformed_url():
     diag = _diag(_read("mixed/redis-py-compose-host.log"))
     assert diag.verdict.root_cause == "redis-dns-not-found"
