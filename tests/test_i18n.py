@@ -73,6 +73,7 @@ SAME_IN_FRENCH = {
     "col.cause", "instances", "rules.cause", "rules.docs", "doctor.src.service", "doctor.src.group", "doctor.near",
     "doctor.other_value", "doctor.title.service", "doctor.label.cause", "lint.format.port", "sev.ok", "sev.info",
     "html.cause", "html.count", "html.sources", "tl.step.h", "tl.step.min", "tl.step.s",  # issue 18: same words
+    "html.check.col.verdict", "html.check.mark.pass",
 }  # fmt: skip
 
 
@@ -106,6 +107,8 @@ def test_keys_built_at_run_time_exist():
     dynamic += [f"ci.{w}.{n}" for w in ("files", "passed", "unreadable") for n in ("1", "n")]
     dynamic += [f"check.rules.{w}.{n}" for w in ("test", "lint") for n in ("1", "n")]
     dynamic += [f"ci.md.title.{s}" for s in ("passed", "failed")] + [f"ci.table.{s}" for s in ("passed", "failed")]
+    dynamic += [f"html.check.col.{c}" for c in ("state", "file", "verdict", "gate")]
+    dynamic += [f"html.check.mark.{m}" for m in ("pass", "warn", "unknown", "fail", "missing", "pending", "error")]
     assert [k for k in dynamic if k not in CATALOGUE] == []
 
 

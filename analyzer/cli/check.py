@@ -28,6 +28,7 @@ from analyzer.cli.common import (
     Level,
     OutputOpt,
     RulesOpt,
+    TimelineOpt,
     deliver,
     fail,
     load_ruleset,
@@ -115,6 +116,7 @@ def check(
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Leave out these rule ids or prefixes (repeatable, or comma-separated)."),
     input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="Force one line format."),
     lang: Optional[str] = LangOpt,
+    timeline: bool = TimelineOpt,
 ) -> None:
     """Gate CI on log samples: fail on findings, on expectation mismatches, or on new findings.
 
@@ -259,7 +261,7 @@ def check(
         unlisted=unlisted,
         ignored=tuple(r.id for r in ruleset.rules if not filt.allows(r.id)),
     )
-    ctx = report_context(ruleset, language)
+    ctx = report_context(ruleset, language, timeline=timeline)
     ctx.color = False
     ctx.redactor = redactor
     ctx.fail_on = level.label
@@ -274,14 +276,14 @@ def check(
             fail(Msg("check.error.cannot_write", path=write_baseline, why=exc.strerror or exc), language)
         n = sum(1 for r in results if r.diag for f in r.diag.findings if f.severity > Severity.OK)
         sys.stderr.write(t("check.baseline.wrote", language, n=n, path=write_baseline) + "\n")
-    text = redactor.scrub(render_run(doc, format.value, ctx))
+    text = redactor.scrub(render_run(doc, format.value, ctx, [r.diag for r in results]))
     if display().quiet and format == Format.table:
         from analyzer.report.ci import headline
         from analyzer.terminal import fit
 
         summary_line = t("ci.table.passed" if doc["ok"] else "ci.table.failed", language, headline=headline(doc, language))
         text = redactor.scrub(fit(summary_line, ctx.width)) + "\n"  # the summary alone
-    summary = (lambda: redactor.scrub(render_markdown(doc, language))) if format == Format.github else None
+    summary = (lambda: redactor.scrub(render_markdown(doc, language, timeline))) if format == Format.github else None
     deliver(text, output, summary, language, pager=display().pager and output is None)
     for r in results:
         if r.error is not None:

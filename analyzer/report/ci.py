@@ -268,8 +268,9 @@ def _reason(text: str | None, lang: str) -> str:
     return text
 
 
-def render_markdown(doc: dict[str, Any], lang: str = "en") -> str:
-    """For a PR comment and $GITHUB_STEP_SUMMARY: verdict of the run, one row per file, details."""
+def render_markdown(doc: dict[str, Any], lang: str = "en", timeline: bool = True) -> str:
+    """For a PR comment and $GITHUB_STEP_SUMMARY: verdict of the run, one row per file, details
+    (with each failing file's Mermaid timeline unless --no-timeline)."""
     from analyzer.i18n import t
     from analyzer.times import human
 
@@ -294,7 +295,7 @@ def render_markdown(doc: dict[str, Any], lang: str = "en") -> str:
             where = t("ci.line", lang, line=x["first"]["line"]) + (f" ({human(x['first']['time'], lang)})" if x["first"]["time"] else "")
             fix = "<br>".join(_md(f"• {s}") for s in x["solution"])
             details.append(f"| {_sev(x['severity'], lang)} | `{x['rule']}` {_md(x['title'])} | {where} | {_md(x['cause'])} | {fix} |")
-        details += _timeline_md(f["diagnosis"], lang)
+        details += _timeline_md(f["diagnosis"], lang) if timeline else []
     out += details
     if doc["baseline"] and doc["baseline"]["gone"]:
         out += ["", t("ci.md.gone", lang, n=len(doc["baseline"]["gone"])), ""]

@@ -11,10 +11,16 @@ from analyzer.model import Diagnosis
 from analyzer.report import CI_FORMATS, ReportContext
 
 
-def render_run(doc: dict[str, Any], fmt: str, ctx: ReportContext) -> str:
-    """A run document in one format (redaction is the caller's last step)."""
+def render_run(doc: dict[str, Any], fmt: str, ctx: ReportContext, diags: list[Diagnosis | None] | None = None) -> str:
+    """A run document in one format (redaction is the caller's last step). html draws each file's
+    diagnosis too: `diags`, in the order of the document's files."""
     import json
 
+    if fmt == "html":
+        from analyzer.report.html_check import render_check_html
+
+        shown = [None if d is None else ctx.redactor.tree(d) for d in (diags or [None] * len(doc["files"]))]
+        return render_check_html(doc, shown, ctx)
     if fmt == "github":
         from analyzer.report.github import render_github
 
@@ -30,7 +36,7 @@ def render_run(doc: dict[str, Any], fmt: str, ctx: ReportContext) -> str:
     if fmt == "markdown":
         from analyzer.report.ci import render_markdown
 
-        return render_markdown(doc, ctx.lang)
+        return render_markdown(doc, ctx.lang, ctx.timeline)
     if fmt == "json":
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     from analyzer.report.ci import render_table

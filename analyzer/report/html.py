@@ -35,6 +35,8 @@ body{margin:0;overflow-wrap:anywhere;font:15px/1.5 system-ui,-apple-system,"Sego
 main{max-width:1100px;margin:0 auto;padding:16px}
 h1{font-size:1.25rem;margin:.2rem 0 .4rem}h2{font-size:1.1rem;margin:1.6rem 0 .6rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}
 h3{font-size:1rem;margin:0 0 .3rem}
+.verdict .v{font-size:1.25rem;margin:.2rem 0 .4rem}.finding .f{font-size:1rem;margin:0 0 .3rem}
+section.file section>:first-child{font-size:1.05rem}
 .verdict{border-left:8px solid;padding:10px 14px;background:var(--card);border-radius:6px}
 .badge{display:inline-block;font-weight:700;text-transform:uppercase;letter-spacing:.04em;font-size:.8rem;padding:1px 8px;border-radius:10px;border:2px solid}
 .state-healthy{border-color:#1e8449}.state-recovered{border-color:#1f618d}.state-degraded{border-color:#b9770e}
@@ -54,7 +56,15 @@ dl.facts dd{margin:0;word-break:break-all}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
 td.n{text-align:right;white-space:nowrap}td code{word-break:break-all}
 footer{margin-top:2rem;font-size:.85rem;color:var(--muted)}
-@media (max-width:600px){main{padding:10px}body{font-size:14px}dl.facts{grid-template-columns:1fr}}
+.tag{font-size:.75rem;font-weight:700;padding:0 6px;border:1px dashed;border-radius:4px}
+table.files th{font-size:.85rem;color:var(--muted)}table.files td:first-child{width:1%;white-space:nowrap}
+table.files td:nth-child(2){width:24%}table.files td:nth-child(4){width:26%}
+table.files td code{word-break:normal;overflow-wrap:anywhere}table.files td.gate span{white-space:nowrap}
+section.file{margin:1.2rem 0}section.file summary{cursor:pointer}section.file summary h2{display:inline;border:0}
+section.file summary code{font-size:1rem}
+@media (max-width:600px){main{padding:10px}body{font-size:14px}dl.facts{grid-template-columns:1fr}
+table.files thead{display:none}table.files tr,table.files td{display:block;border:0;padding:2px 0;width:auto!important}
+table.files tr{border-bottom:1px solid var(--line);padding:6px 0}}
 @media print{body{font-size:11pt}main{max-width:none;padding:0}.chart{overflow:visible;border:0}
 .chart svg{min-width:0}.finding{break-inside:avoid}a{color:inherit}}
 """
@@ -80,19 +90,21 @@ def _hatch(pid: str) -> str:
             '<rect width="6" height="6" fill="#fadbd8"/><rect width="2" height="6" fill="#e6b0aa"/></pattern>')
 
 
-def _pattern_defs() -> str:
-    return "<defs>" + "".join(_pattern(i, f"p{i}") for i in range(len(PALETTE))) + _hatch("hatch") + "</defs>"
+def _pattern_defs(ns: str) -> str:
+    return "<defs>" + "".join(_pattern(i, f"{ns}p{i}") for i in range(len(PALETTE))) + _hatch(f"{ns}hatch") + "</defs>"
 
 
-def _swatch(i: int) -> str:
+def _swatch(i: int, ns: str) -> str:
     # the legend's own copy of the pattern, so each swatch stands alone
-    return (f'<svg width="22" height="14" aria-hidden="true"><defs>{_pattern(i, f"l{i}")}</defs>'
-            f'<rect width="22" height="14" fill="url(#l{i})" stroke="{PALETTE[i % len(PALETTE)]}"/></svg>')
+    return (f'<svg width="22" height="14" aria-hidden="true"><defs>{_pattern(i, f"{ns}l{i}")}</defs>'
+            f'<rect width="22" height="14" fill="url(#{ns}l{i})" stroke="{PALETTE[i % len(PALETTE)]}"/></svg>')
 
 
 class _Chart:
-    def __init__(self, tl: Timeline, errors: set[str], ctx: ReportContext) -> None:
-        self.tl, self.ctx, self.lang = tl, ctx, ctx.lang
+    """One chart; `ns` prefixes its element ids, so that several charts share a page (rla check)."""
+
+    def __init__(self, tl: Timeline, errors: set[str], ctx: ReportContext, ns: str = "") -> None:
+        self.tl, self.ctx, self.lang, self.ns = tl, ctx, ctx.lang, ns
         by_instance: dict[str | None, dict[str, list[int]]] = {}
         for s in tl.series:
             if s.rule in errors:
@@ -128,11 +140,11 @@ class _Chart:
         step = step_text(tl.bucket_seconds, lang)
         desc = t("html.chart.desc", lang, step=step, start=tl.label(tl.first), end=tl.label(tl.last))
         parts = [
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {height}" role="img" aria-labelledby="chart-desc" '
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {height}" role="img" aria-labelledby="{self.ns}chart-desc" '
             f'data-x0="{X0}" data-x1="{X1}" data-t0="{self.t0}" data-t1="{self.t1}" data-buckets="{tl.buckets}" '
             f'font-family="system-ui,sans-serif" font-size="13">',
-            f'<desc id="chart-desc">{escape(desc)}</desc>',
-            _pattern_defs(),
+            f'<desc id="{self.ns}chart-desc">{escape(desc)}</desc>',
+            _pattern_defs(self.ns),
         ]
         parts.append(self._states(TOP))
         lane_top = TOP + BAND
@@ -149,7 +161,7 @@ class _Chart:
         for s in self.tl.states:
             x0, x1 = self.x(s.start), self.x(min(s.end, self.t1))
             name = t(f"tl.state.{s.state}", self.lang)
-            fill_ = "url(#hatch)" if s.state == "failing" else STATE_FILL[s.state]
+            fill_ = f"url(#{self.ns}hatch)" if s.state == "failing" else STATE_FILL[s.state]
             out.append(
                 f'<g class="state" data-state="{s.state}"><title>{escape(name)}: {escape(self.tl.label(s.start))} → '
                 f'{escape(self.tl.label(s.end))}</title><rect x="{x0:.1f}" y="{y}" width="{max(x1 - x0, 1):.1f}" '
@@ -191,7 +203,7 @@ class _Chart:
                     top -= h
                     k = self.rules.index(rule) % len(PALETTE)
                     out.append(f'<rect x="{x + 0.5:.1f}" y="{top:.1f}" width="{max(width - 1, 1):.1f}" height="{h:.1f}" '
-                               f'fill="url(#p{k})" stroke="{PALETTE[k]}" stroke-width="0.6"/>')
+                               f'fill="url(#{self.ns}p{k})" stroke="{PALETTE[k]}" stroke-width="0.6"/>')
                     tips.append(f"{rule}: {c}")
                 out.append(f"<title>{escape(name)} {escape(tl.label(tl.bucket_start(i)))}: {escape(', '.join(tips))}</title>")
             out.append("</g>")
@@ -238,10 +250,10 @@ class _Chart:
         for i, rule_id in enumerate(self.rules):
             rule = ctx.ruleset.get(rule_id)
             title = rule.text(self.lang).title if rule else rule_id
-            items.append(f"<li>{_swatch(i % len(PALETTE))}<span>{escape(title)} <code>{escape(rule_id)}</code></span></li>")
+            items.append(f"<li>{_swatch(i % len(PALETTE), self.ns)}<span>{escape(title)} <code>{escape(rule_id)}</code></span></li>")
         for state in dict.fromkeys(s.state for s in self.tl.states):
-            fill_ = "url(#hatchl)" if state == "failing" else STATE_FILL[state]
-            hatch = f"<defs>{_hatch('hatchl')}</defs>" if state == "failing" else ""
+            fill_ = f"url(#{self.ns}hatchl)" if state == "failing" else STATE_FILL[state]
+            hatch = f"<defs>{_hatch(self.ns + 'hatchl')}</defs>" if state == "failing" else ""
             name = t(f"tl.state.{state}", self.lang)
             items.append(f'<li><svg width="22" height="14" aria-hidden="true">{hatch}<rect width="22" height="14" '
                          f'fill="{fill_}" stroke="{STATE_INK[state]}"/></svg>'
@@ -258,8 +270,33 @@ class _Chart:
 
 
 def render_html(diag: Diagnosis, ctx: ReportContext) -> str:
+    """`rla analyze/fetch/follow -f html`: one diagnosis, one page."""
+    v = diag.verdict
+    state_name = t(f"tl.state.{v.state}", ctx.lang) if v.state != "unknown" else "?"
+    return page(f"{t('html.title', ctx.lang)}: {state_name}", diagnosis_body(diag, ctx), ctx)
+
+
+def page(title: str, body: list[str], ctx: ReportContext) -> str:
+    """The document around a body: no script, nothing fetched (the CSP says so to the browser too)."""
+    return (
+        f'<!doctype html>\n<html lang="{ctx.lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
+        f"<title>{escape(ctx.redactor.scrub(title))}</title><style>{CSS}</style></head>"
+        f"<body><main>{''.join(body)}<footer>{escape(t('html.generated', ctx.lang, version=__version__))}</footer>"
+        "</main></body></html>\n"
+    )
+
+
+def diagnosis_body(diag: Diagnosis, ctx: ReportContext, ns: str = "", level: int = 1,
+                   tags: dict[str, str] | None = None) -> list[str]:
+    """One diagnosis as HTML: the verdict, the chart (unless --no-timeline), the findings with cause,
+    fix and evidence, the lines no rule explains, what was read. `level` is the verdict's heading level
+    (the sections' is one more), `ns` prefixes every id (several diagnoses in one page), `tags` adds a
+    word to a finding's heading (rla check: fails the check, known from the baseline)."""
     lang = ctx.lang
     scrub = ctx.redactor.scrub
+    h1, h2, h3 = (f"h{min(level + k, 6)}" for k in range(3))
 
     def esc(text: object) -> str:  # redacted before escaping: an escaped '&' would hide a secret's shape
         return escape(scrub(str(text)))
@@ -268,32 +305,35 @@ def render_html(diag: Diagnosis, ctx: ReportContext) -> str:
     state_name = t(f"tl.state.{v.state}", lang) if v.state != "unknown" else "?"
     body = [
         f'<header class="verdict state-{v.state}"><span class="badge state-{v.state}">{esc(state_name)}</span>'
-        f"<h1>{esc(verdict_text(diag, ctx))}</h1>"
+        f'<{h1} class="v">{esc(verdict_text(diag, ctx))}</{h1}>'
     ]
     body += [f'<p class="muted">{esc(line)}</p>' for line in read_lines(diag, ctx)]  # what was read, what was not
     body.append("</header>")
-    body.append(f"<section><h2>{esc(t('html.timeline', lang))}</h2>")
     tl = diag.timeline
-    if tl is None:
-        body.append(f'<p class="muted">{esc(t("html.timeline.none", lang))}</p>')
-    else:
-        chart = _Chart(tl, error_rules(ctx.ruleset, tl), ctx)
-        body.append(f'<figure class="chart" style="margin:0">{chart.svg()}</figure>')
-        body.append(chart.legend(ctx))
-        body.append(f'<p class="muted">{esc(t("html.chart.desc", lang, step=step_text(tl.bucket_seconds, lang), start=tl.label(tl.first), end=tl.label(tl.last)))}</p>')
-    body.append("</section>")
+    if ctx.timeline:
+        body.append(f"<section><{h2}>{esc(t('html.timeline', lang))}</{h2}>")
+        if tl is None:
+            body.append(f'<p class="muted">{esc(t("html.timeline.none", lang))}</p>')
+        else:
+            chart = _Chart(tl, error_rules(ctx.ruleset, tl), ctx, ns)
+            body.append(f'<figure class="chart" style="margin:0">{chart.svg()}</figure>')
+            body.append(chart.legend(ctx))
+            body.append(f'<p class="muted">{esc(t("html.chart.desc", lang, step=step_text(tl.bucket_seconds, lang), start=tl.label(tl.first), end=tl.label(tl.last)))}</p>')
+        body.append("</section>")
     shown = [f for f in diag.findings if f.severity > Severity.OK]  # status lines are not findings
     status = [f for f in diag.findings if f.severity <= Severity.OK]
-    body.append(f"<section><h2>{esc(t('html.findings', lang))} ({len(shown)})</h2>")
+    body.append(f"<section><{h2}>{esc(t('html.findings', lang))} ({len(shown)})</{h2}>")
     if not shown:
         body.append(f"<p>{esc(t('no_findings', lang))}</p>")
     for f in shown:
         rule = ctx.ruleset.get(f.rule_id)
         texts = rule.text(lang) if rule else None
         severity = t(f"sev.{f.severity.label}", lang)
-        body.append(f'<article class="finding" id="{esc(f.rule_id)}"><h3><span class="sev sev-{f.severity.label}">'
+        tag = (tags or {}).get(f.rule_id)
+        body.append(f'<article class="finding" id="{esc(ns + f.rule_id)}"><{h3} class="f"><span class="sev sev-{f.severity.label}">'
                     f"{esc(severity)}</span>{esc(texts.title if texts else f.rule_id)} "
-                    f"<code>{esc(f.rule_id)}</code> <span class=\"muted\">{esc(t('html.count', lang, n=f.count))}</span></h3>")
+                    f"<code>{esc(f.rule_id)}</code> <span class=\"muted\">{esc(t('html.count', lang, n=f.count))}</span>"
+                    + (f' <span class="tag">{esc(tag)}</span>' if tag else "") + f"</{h3}>")
         body.append(f'<p class="muted">{esc(t("html.first_last", lang, first=when(f.first, lang, ctx.local_time), last=when(f.last, lang, ctx.local_time)))}</p>')
         if texts and texts.cause:
             body.append(f"<p><strong>{esc(t('html.cause', lang))}:</strong> {esc(fill(texts.cause, f.fields))}</p>")
@@ -308,7 +348,7 @@ def render_html(diag: Diagnosis, ctx: ReportContext) -> str:
                     + ", ".join(f"<code>{esc(f.rule_id)}</code> ×{f.count}" for f in status) + "</p>")
     body.append("</section>")
     if ctx.unexplained and diag.unexplained:
-        body.append(f"<section><h2>{esc(t('unexplained.title', lang, n=len(diag.unexplained)))}</h2><table><tbody>")
+        body.append(f"<section><{h2}>{esc(t('unexplained.title', lang, n=len(diag.unexplained)))}</{h2}><table><tbody>")
         for u in diag.unexplained[:50]:
             body.append(f'<tr><td class="n">{u.count}×</td><td><code>{esc(u.template)}</code></td>'
                         f'<td class="muted">{esc(when(u.first, lang, ctx.local_time))}</td></tr>')
@@ -317,16 +357,9 @@ def render_html(diag: Diagnosis, ctx: ReportContext) -> str:
     window = f"{tl.label(tl.first)} → {tl.label(tl.last)}" if tl is not None else "—"
     if s.scope is not None and s.scope.start:
         window = f"{s.scope.start} → {s.scope.end or '…'}"
-    body.append(f"<section><h2>{esc(t('html.read', lang))}</h2><dl class=\"facts\">"
+    body.append(f"<section><{h2}>{esc(t('html.read', lang))}</{h2}><dl class=\"facts\">"
                 f"<dt>{esc(t('html.sources', lang))}</dt><dd>{esc(', '.join(s.sources) or '—')}</dd>"
                 f"<dt>{esc(t('html.window', lang))}</dt><dd>{esc(window)}</dd>"
                 f"<dt>{esc(t('html.lines', lang))}</dt><dd>{s.lines:,}</dd>"
                 f"<dt>{esc(t('html.candidates', lang))}</dt><dd>{s.candidates:,}</dd></dl></section>")
-    body.append(f"<footer>{esc(t('html.generated', lang, version=__version__))}</footer>")
-    return (
-        f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
-        f"<title>{esc(t('html.title', lang))}: {esc(state_name)}</title><style>{CSS}</style></head>"
-        f"<body><main>{''.join(body)}</main></body></html>\n"
-    )
+    return body
