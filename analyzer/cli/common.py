@@ -156,7 +156,7 @@ def _refuse_slow_patterns(ruleset, packs: list[Path], lang: str) -> None:  # typ
          "literal text or make the repeats exclusive.", lang)
 
 
-TimelineOpt = typer.Option(True, "--timeline/--no-timeline", help="Show Redis errors over time under the verdict.")
+TimelineOpt = typer.Option(True, "--timeline/--no-timeline", help="Draw Redis errors over time (under the verdict; Mermaid in markdown; a chart in html).")
 
 
 def report_context(ruleset, lang: str, unexplained: bool = True, timeline: bool = True):  # type: ignore[no-untyped-def]

@@ -43,6 +43,7 @@ from analyzer.cli.api_common import (
     scope_of,
     warn_clock_skew,
 )
+from analyzer.cli.common import TimelineOpt
 
 
 
@@ -206,6 +207,7 @@ def fetch(
     rules: Optional[list[Path]] = _RULES,
     lang: Optional[str] = _LANG,
     unexplained: bool = _UNEXPLAINED,
+    timeline: bool = TimelineOpt,
     owner: Optional[str] = _OWNER,
     api_url: Optional[str] = _API_URL,
     api_key_file: Optional[str] = _KEY_FILE,
@@ -237,14 +239,14 @@ def fetch(
     client = api_client(api_key_file, api_url, language)
     with Interrupts() as stop:  # SIGTERM stops the fetch as Ctrl-C does; the final output is written whole
         code = _fetch(client, service, owner, language, ruleset, t_start, t_end, level_ok, level, type, text,
-                      instance, save, save_raw, format, fail_on, unexplained, stop)
+                      instance, save, save_raw, format, fail_on, unexplained, stop, timeline)
     raise typer.Exit(EXIT_INTERRUPTED if stop.received else code)
 
 
 def _fetch(client: Any, service: str, owner: Optional[str], language: str, ruleset: Any, t_start: Any, t_end: Any,
            level_ok: Any, level: Optional[list[str]], type: Optional[list[str]], text: Optional[list[str]],
            instance: Optional[list[str]], save: Optional[Path], save_raw: bool, format: Format, fail_on: Level,
-           unexplained: bool, stop: Any) -> int:
+           unexplained: bool, stop: Any, timeline: bool = True) -> int:
     from analyzer.i18n import t
     from analyzer.render.api import LogQuery, format_dt, ts_ns
 
@@ -279,7 +281,7 @@ def _fetch(client: Any, service: str, owner: Optional[str], language: str, rules
                 sys.stderr.write(t("warning.prefix", language) + t("fetch.warning.save_raw", language, path=save) + "\n")
             _save(save, result.logs, language, None if save_raw else redactor)
         code = _diagnose_and_print(result.logs, f"render:{res.id}", _incomplete(result, language), ruleset, language,
-                                   format, unexplained, fail_on, client, redactor, level_ok, scope)
+                                   format, unexplained, fail_on, client, redactor, level_ok, scope, timeline)
     if result.interrupted:
         return EXIT_INTERRUPTED
     if result.error is not None:
@@ -321,7 +323,7 @@ def _explain(error: Any, t_start: Any) -> Any:
 
 def _diagnose_and_print(logs: list[dict], source: str, incomplete: Optional[str], ruleset: Any, lang: str,
                         fmt: Format, unexplained: bool, fail_on: Level, client: Any = None,
-                        redactor: Any = None, level_ok: Any = None, scope: Any = None) -> int:
+                        redactor: Any = None, level_ok: Any = None, scope: Any = None, timeline: bool = True) -> int:
     from analyzer.cli.common import emit, exit_code, report_context
     from analyzer.pipeline import Session
     from analyzer.redact import Redactor
@@ -332,7 +334,7 @@ def _diagnose_and_print(logs: list[dict], source: str, incomplete: Optional[str]
         client.register_secret(session.redactor)
     session.feed_records(list(records_from_api_logs(logs, source)), source)
     diag = session.diagnosis(incomplete)
-    ctx = report_context(ruleset, lang, unexplained)
+    ctx = report_context(ruleset, lang, unexplained, timeline)
     ctx.redactor = session.redactor
     emit(diag, fmt, ctx)  # type: ignore[arg-type]
     return exit_code(diag, fail_on)  # type: ignore[arg-type]

@@ -38,9 +38,14 @@ from analyzer.cli.api_common import (
     scope_of,
     warn_clock_skew,
 )
+from analyzer.cli.common import TimelineOpt
 
 
 # ----------------------------------------------------------------------------- follow
+
+# Formats whose output is one document: no "new finding" line may come before it (a page that starts
+# with log lines is no page), so they print the final report alone.
+_DOCUMENTS = (Format.json, Format.html)
 
 
 def follow(
@@ -57,6 +62,7 @@ def follow(
     rules: Optional[list[Path]] = _RULES,
     lang: Optional[str] = _LANG,
     unexplained: bool = _UNEXPLAINED,
+    timeline: bool = TimelineOpt,
     owner: Optional[str] = _OWNER,
     api_url: Optional[str] = _API_URL,
     api_key_file: Optional[str] = _KEY_FILE,
@@ -72,7 +78,7 @@ def follow(
     log socket after about a minute; rla reconnects at once and resumes from the last line seen,
     with no gap and no duplicate. On a terminal the verdict and table redraw in place, clipped to
     the terminal's height; otherwise one line per new finding (table/markdown). Ctrl-C or SIGTERM
-    (timeout, docker stop) prints the final diagnosis in --format (json: only the final document)
+    (timeout, docker stop) prints the final diagnosis in --format (json, html: only the final document)
     and exits 130; --for prints it when the time is up and exits as analyze does.
     """
     from analyzer.cli.common import exit_code, report_context
@@ -105,7 +111,7 @@ def follow(
         scope.start = format_ns(start_ns)
         session = Session(ruleset, level=level_ok, scope=scope)
         client.register_secret(session.redactor)
-        ctx = report_context(ruleset, language, unexplained)
+        ctx = report_context(ruleset, language, unexplained, timeline)
         ctx.redactor = session.redactor
         status = {"text": t("follow.connecting", language)}
         printed = {"n": 0}
@@ -144,7 +150,7 @@ def follow(
                 pending.clear()
                 session.feed_records(batch, source, more=True)
             dirty = True
-            if not tty and format != Format.json:
+            if not tty and format not in _DOCUMENTS:
                 printed["n"] += _print_new(session, shown, ruleset, language)
 
         def redraw() -> None:
@@ -202,7 +208,7 @@ def follow(
             out = render(diag, format.value, ctx)
             if tty:
                 out = "\x1b[H\x1b[2J" + out
-            elif format != Format.json and printed["n"]:
+            elif format not in _DOCUMENTS and printed["n"]:
                 out = "\n" + out
             write_whole(out)
             if err_tty:
