@@ -41,10 +41,15 @@ browser:
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 		{ DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; } \
 		|| echo "note: chromium is not installed and cannot be here: the browser tests will say they are skipped"
+	@# Optional: the logs' emoji (❌, ⚠️) in the report's screenshots are boxes without a colour emoji font.
+	@dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+		{ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-color-emoji >/dev/null 2>&1 || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-color-emoji >/dev/null; }; }; } \
+		|| echo "note: fonts-noto-color-emoji is not installed: emoji show as boxes in the HTML report's screenshots"
 
 # Refresh the README's screenshots of the HTML report (docs/report-*.png) from the bundled samples.
 screenshots: $(STAMP) browser
-	RLA_SCREENSHOT_DIR=docs $(BIN)/python -m pytest -q tests/test_html_browser.py -k "outage or recovery"
+	RLA_SCREENSHOT_DIR=docs $(BIN)/python -m pytest -q tests/test_html_browser.py -k "outage or recovery or degraded or check"
 
 test: $(STAMP) browser
 	$(MAKE) --no-print-directory selfcheck

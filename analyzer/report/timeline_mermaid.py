@@ -16,6 +16,9 @@ from analyzer.i18n import t
 
 MAX_POINTS = 24
 MAX_LINES = 4
+# Mermaid's default theme draws the first line of an xychart in #ECECFF, white on white: the lines take
+# the HTML report's colours instead (analyzer/report/html.py PALETTE).
+_LINE_COLORS = "#c0392b, #1f6fb2, #b9770e, #6c3483"
 _GANTT_TAG = {"failing": "crit", "degraded": "active", "recovered": "done", "healthy": "done"}
 
 
@@ -59,6 +62,7 @@ def mermaid_blocks(tl: dict[str, Any] | None, error_rules: set[str], lang: str) 
             lines.append("    line [" + ", ".join(str(c) for c in cols) + "]")
         out += [
             "```mermaid",
+            '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "' + _LINE_COLORS + '"}}}}%%',
             "xychart-beta",
             f'    title "{_quote(t("tl.md.title", lang, step=step))}"',
             "    x-axis [" + ", ".join(f'"{lab}"' for lab in labels) + "]",
@@ -67,7 +71,11 @@ def mermaid_blocks(tl: dict[str, Any] | None, error_rules: set[str], lang: str) 
             "```",
         ]
     if tl["states"] or tl["markers"]:
-        out += ["```mermaid", "gantt", "    dateFormat YYYY-MM-DD HH:mm:ss", "    axisFormat %H:%M:%S"]
+        # the axis reads the log's own clock (12-hour when it wrote "08:46:05 PM"); no "today" line: the
+        # dates are the log's, not the reader's
+        twelve = tl["first"].endswith(("AM", "PM"))
+        out += ["```mermaid", "gantt", "    dateFormat YYYY-MM-DD HH:mm:ss",
+                f"    axisFormat {'%I:%M:%S %p' if twelve else '%H:%M:%S'}", "    todayMarker off"]
         if tl["states"]:
             out.append(f"    section {_quote(t('tl.md.states', lang))}")
             for s in tl["states"]:
