@@ -83,7 +83,7 @@ def test_html_report_in_a_real_browser(name: str, tmp_path: Path) -> None:
         pytest.fail(f"{sample} is missing")
     sync_playwright = _browser_or_skip()
     report = tmp_path / "report.html"
-    run = _rla("analyze", str(sample), "-f", "html", "-o", str(report))
+    run = _rla("analyze", str(sample.relative_to(ROOT)), "-f", "html", "-o", str(report))  # the path as a user types it
     assert run.returncode in (0, 1), run.stderr
     doc = json.loads(_rla("analyze", str(sample), "-f", "json").stdout)
     tl = doc["timeline"]
@@ -114,18 +114,26 @@ def test_html_report_in_a_real_browser(name: str, tmp_path: Path) -> None:
                 assert outside == [], f"requests left the file: {outside}"
                 scroll = page.evaluate("document.documentElement.scrollWidth")
                 assert scroll <= width, f"the page scrolls sideways at {width} px ({scroll} px wide)"
+                # the chart drawn for this width (a laptop's, or a phone's drawn narrower): the one on screen
+                shown = page.eval_on_selector_all("svg[data-t0]", "els => els.map(e => e.checkVisibility())")
+                assert shown.count(True) == 1, shown
+                chart = f"svg[data-t0].{'wide' if width > 600 else 'narrow'}"
                 series = page.eval_on_selector_all(
-                    "svg g.series", "els => els.map(e => [e.dataset.instance, e.querySelectorAll('g.pt').length])")
+                    f"{chart} g.series", "els => els.map(e => [e.dataset.instance, e.querySelectorAll('g.pt').length])")
                 assert {s for s, _ in series} == instances
                 assert all(points == tl["buckets"] for _, points in series), (series, tl["buckets"])
+                # a phone draws its own chart rather than a laptop's shrunk: the lane names stay readable
+                label = page.eval_on_selector(f"{chart} g.series text", "e => e.getBoundingClientRect().height")
+                assert label >= 9, f"lane labels {label:.1f} px high at {width} px"
                 marks = page.eval_on_selector_all(
-                    "svg g.marker[data-kind=deploy]",
+                    f"{chart} g.marker[data-kind=deploy]",
                     "els => els.map(e => { const l = e.querySelector('line').getBoundingClientRect();"
                     " return [e.dataset.time, l.left + l.width / 2]; })")
                 assert [m[0] for m in marks] == [text for text, _ in deploys]
                 box = page.evaluate(
-                    "(() => { const s = document.querySelector('svg[data-t0]'); const r = s.getBoundingClientRect();"
-                    " const d = s.dataset; return [r.left, r.width, +d.x0, +d.x1, +d.t0, +d.t1, s.viewBox.baseVal.width]; })()")
+                    "(c => { const s = document.querySelector(c); const r = s.getBoundingClientRect();"
+                    " const d = s.dataset; return [r.left, r.width, +d.x0, +d.x1, +d.t0, +d.t1, s.viewBox.baseVal.width]; })",
+                    chart)
                 left, px, x0, x1, t0, t1, vbw = box
                 for (shown, at), (_, of_day) in zip(marks, deploys):
                     seconds = of_day + (t0 // 86400) * 86400
@@ -137,6 +145,59 @@ def test_html_report_in_a_real_browser(name: str, tmp_path: Path) -> None:
                     doc["verdict"]["state"], badge)
                 path = shots / f"report-{name}-{width}.png"
                 page.screenshot(path=str(path), full_page=True)
+                assert path.stat().st_size > 10_000
+            finally:
+                ctx.close()
+
+
+CHECKED = ["samples/dashboard/node-app/degraded.txt", "samples/dashboard/node-app/recovery.txt",
+           "samples/dashboard/node-app/healthy.txt", "samples/timeline/outage-two-instances.txt"]
+
+
+def test_check_report_in_a_real_browser(tmp_path: Path) -> None:
+    """`rla check -f html`: the gate's verdict and one row per file on the first screen; the files that
+    need a look open, each with its chart; a healthy file that passed folded."""
+    sync_playwright = _browser_or_skip()
+    report = tmp_path / "check.html"
+    run = _rla("check", *CHECKED, "-f", "html", "-o", str(report))
+    assert run.returncode == 1, run.stderr
+    doc = json.loads(_rla("check", *CHECKED, "-f", "json").stdout)
+    opened = [f for f in doc["files"] if not (f["status"] == "pass" and f["diagnosis"]["verdict"]["state"] == "healthy")]
+    charts = sum(1 for f in opened if f["diagnosis"]["timeline"])
+    shots = Path(os.environ.get("RLA_SCREENSHOT_DIR") or tmp_path)
+    url = report.as_uri()
+    with sync_playwright() as p:
+        for width in WIDTHS:
+            ctx = p.chromium.launch_persistent_context(
+                str(tmp_path / f"profile-{width}"), executable_path=CHROMIUM, headless=True, args=FLAGS,
+                viewport={"width": width, "height": 900 if width > 600 else 1400}, device_scale_factor=1,
+            )
+            try:
+                page = ctx.pages[0] if ctx.pages else ctx.new_page()
+                errors: list[str] = []
+                outside: list[str] = []
+                page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+                page.on("pageerror", lambda e: errors.append(str(e)))
+                ctx.route("**/*", lambda route: route.continue_() if route.request.url == url
+                          else (outside.append(route.request.url), route.abort()))
+                page.goto(url)
+                page.wait_for_load_state("load")
+                assert errors == [] and outside == [], (errors, outside)
+                scroll = page.evaluate("document.documentElement.scrollWidth")
+                assert scroll <= width, f"the page scrolls sideways at {width} px ({scroll} px wide)"
+                assert page.inner_text("header .badge").lower() == "failed"
+                rows = page.eval_on_selector_all("tr.file-row", "els => els.map(e => e.innerText)")
+                assert len(rows) == len(CHECKED)
+                assert all(path in row for path, row in zip((f["path"] for f in doc["files"]), rows))
+                # the table is on the first screen, whole
+                bottom = page.eval_on_selector("table.files", "e => e.getBoundingClientRect().bottom")
+                assert bottom <= page.viewport_size["height"], f"the files table ends at {bottom} px"
+                visible = page.eval_on_selector_all(
+                    "svg[data-t0]", "els => els.filter(e => e.checkVisibility()).length")
+                assert visible == charts
+                path = shots / f"report-check-{width}.png"
+                page.evaluate("window.scrollTo(0, 0)")
+                page.screenshot(path=str(path))
                 assert path.stat().st_size > 10_000
             finally:
                 ctx.close()

@@ -21,7 +21,10 @@ from analyzer.report.timeline_text import error_rules, step_text
 from analyzer.timeline import Timeline
 
 MAX_LANES = 8
-W, X0, X1 = 1000, 96, 984  # the SVG's user units: lane labels left of X0
+# The SVG's user units (lane labels left of X0): a laptop's chart, and a phone's, drawn narrower rather
+# than shrunk (1000 units in 370 px would make 13-unit text 5 px high); CSS shows one of the two.
+WIDE = (1000, 96, 984, 6, 12)  # width, x0, x1, axis ticks, lane label characters
+NARROW = (440, 74, 432, 2, 7)
 BAND, LANE, AXIS, TOP = 26, 64, 26, 22
 PALETTE = ("#c0392b", "#1f6fb2", "#b9770e", "#6c3483", "#117a65", "#5d6d7e")
 PATTERNS = ("solid", "stripes", "dots", "cross", "vstripes", "grid")
@@ -43,7 +46,7 @@ section.file section>:first-child{font-size:1.05rem}
 .state-failing{border-color:#a93226}.state-unknown{border-color:#57606a}
 .muted{color:var(--muted)}
 .chart{overflow-x:auto;border:1px solid var(--line);border-radius:6px;background:#fff}
-.chart svg{display:block;width:100%;min-width:640px;height:auto}
+.chart svg{display:block;width:100%;height:auto}.chart svg.narrow{display:none}
 .legend{display:flex;flex-wrap:wrap;gap:6px 16px;margin:.5rem 0;padding:0;list-style:none;font-size:.9rem}
 .legend li{display:flex;align-items:center;gap:6px}.legend svg{flex:none}
 .finding{border:1px solid var(--line);border-radius:6px;padding:10px 14px;margin:10px 0;background:#fff}
@@ -63,10 +66,11 @@ table.files td code{word-break:normal;overflow-wrap:anywhere}table.files td.gate
 section.file{margin:1.2rem 0}section.file summary{cursor:pointer}section.file summary h2{display:inline;border:0}
 section.file summary code{font-size:1rem}
 @media (max-width:600px){main{padding:10px}body{font-size:14px}dl.facts{grid-template-columns:1fr}
+.verdict .v{font-size:1.05rem}.chart svg.wide{display:none}.chart svg.narrow{display:block}
 table.files thead{display:none}table.files tr,table.files td{display:block;border:0;padding:2px 0;width:auto!important}
 table.files tr{border-bottom:1px solid var(--line);padding:6px 0}}
 @media print{body{font-size:11pt}main{max-width:none;padding:0}.chart{overflow:visible;border:0}
-.chart svg{min-width:0}.finding{break-inside:avoid}a{color:inherit}}
+.chart svg.wide{display:block}.chart svg.narrow{display:none}.finding{break-inside:avoid}a{color:inherit}}
 """
 
 
@@ -103,8 +107,11 @@ def _swatch(i: int, ns: str) -> str:
 class _Chart:
     """One chart; `ns` prefixes its element ids, so that several charts share a page (rla check)."""
 
-    def __init__(self, tl: Timeline, errors: set[str], ctx: ReportContext, ns: str = "") -> None:
+    def __init__(self, tl: Timeline, errors: set[str], ctx: ReportContext, ns: str = "",
+                 shape: tuple[int, int, int, int, int] = WIDE) -> None:
         self.tl, self.ctx, self.lang, self.ns = tl, ctx, ctx.lang, ns
+        self.shape = "narrow" if shape == NARROW else "wide"
+        self.w, self.x0, self.x1, self.ticks, self.chars = shape
         by_instance: dict[str | None, dict[str, list[int]]] = {}
         for s in tl.series:
             if s.rule in errors:
@@ -132,7 +139,7 @@ class _Chart:
         self.t1 = tl.start + tl.buckets * tl.bucket_seconds
 
     def x(self, seconds: float) -> float:
-        return X0 + (seconds - self.t0) / (self.t1 - self.t0) * (X1 - X0)
+        return self.x0 + (seconds - self.t0) / (self.t1 - self.t0) * (self.x1 - self.x0)
 
     def svg(self) -> str:
         tl, lang = self.tl, self.lang
@@ -140,8 +147,8 @@ class _Chart:
         step = step_text(tl.bucket_seconds, lang)
         desc = t("html.chart.desc", lang, step=step, start=tl.label(tl.first), end=tl.label(tl.last))
         parts = [
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {height}" role="img" aria-labelledby="{self.ns}chart-desc" '
-            f'data-x0="{X0}" data-x1="{X1}" data-t0="{self.t0}" data-t1="{self.t1}" data-buckets="{tl.buckets}" '
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {self.w} {height}" class="{self.shape}" role="img" aria-labelledby="{self.ns}chart-desc" '
+            f'data-x0="{self.x0}" data-x1="{self.x1}" data-t0="{self.t0}" data-t1="{self.t1}" data-buckets="{tl.buckets}" '
             f'font-family="system-ui,sans-serif" font-size="13">',
             f'<desc id="{self.ns}chart-desc">{escape(desc)}</desc>',
             _pattern_defs(self.ns),
@@ -171,7 +178,7 @@ class _Chart:
                 out.append(f'<text x="{(x0 + x1) / 2:.1f}" y="{y + BAND - 9}" text-anchor="middle" '
                            f'fill="{STATE_INK[s.state]}" font-weight="700">{escape(name)}</text>')
             out.append("</g>")
-        out.append(f'<text x="{X0 - 8}" y="{y + BAND - 9}" text-anchor="end" fill="#57606a">Redis</text></g>')
+        out.append(f'<text x="{self.x0 - 8}" y="{y + BAND - 9}" text-anchor="end" fill="#57606a">Redis</text></g>')
         return "".join(out)
 
     def _lane(self, instance: str | None, rules: dict[str, list[int]], y: int) -> str:
@@ -180,19 +187,19 @@ class _Chart:
         total = sum(map(sum, rules.values()))
         base = y + LANE - 6
         scale = (LANE - 14) / self.top
-        width = (X1 - X0) / tl.buckets
+        width = (self.x1 - self.x0) / tl.buckets
         out = [
             f'<g class="series" data-instance="{escape(name)}" data-points="{tl.buckets}">',
-            f'<line x1="{X0}" x2="{X1}" y1="{base}" y2="{base}" stroke="#d0d7de"/>',
-            f'<text x="{X0 - 8}" y="{y + LANE / 2}" text-anchor="end" font-weight="600">{escape(name[-12:])}</text>',
-            f'<text x="{X0 - 8}" y="{y + LANE / 2 + 15}" text-anchor="end" fill="#57606a" font-size="11">'
+            f'<line x1="{self.x0}" x2="{self.x1}" y1="{base}" y2="{base}" stroke="#d0d7de"/>',
+            f'<text x="{self.x0 - 8}" y="{y + LANE / 2}" text-anchor="end" font-weight="600">{escape(name[-self.chars:])}</text>',
+            f'<text x="{self.x0 - 8}" y="{y + LANE / 2 + 15}" text-anchor="end" fill="#57606a" font-size="11">'
             f'{escape(t("html.chart.total", self.lang, n=total))}</text>',
         ]
         for i in range(tl.buckets):
             count = sum(r[i] for r in rules.values())
             out.append(f'<g class="pt" data-bucket="{i}" data-count="{count}">')
             if count:
-                x = X0 + i * width
+                x = self.x0 + i * width
                 top = base
                 tips = []
                 for rule in self.rules:
@@ -212,12 +219,12 @@ class _Chart:
 
     def _axis(self, y: int) -> str:
         tl = self.tl
-        ticks = 6
+        ticks = self.ticks
         every = max(1, -(-tl.buckets // ticks))
-        out = [f'<g class="axis"><line x1="{X0}" x2="{X1}" y1="{y}" y2="{y}" stroke="#57606a"/>']
+        out = [f'<g class="axis"><line x1="{self.x0}" x2="{self.x1}" y1="{y}" y2="{y}" stroke="#57606a"/>']
         for i in range(0, tl.buckets + 1, every):
             x = self.x(tl.bucket_start(i))
-            anchor = "start" if i == 0 else ("end" if x > X1 - 40 else "middle")
+            anchor = "start" if i == 0 else ("end" if x > self.x1 - 40 else "middle")
             out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y}" y2="{y + 5}" stroke="#57606a"/>'
                        f'<text x="{x:.1f}" y="{y + 18}" text-anchor="{anchor}" fill="#57606a">'
                        f'{escape(tl.label(tl.bucket_start(i), date=False))}</text>')
@@ -230,7 +237,7 @@ class _Chart:
             x = self.x(m.time)
             kind = t("tl.kind.deploy" if m.kind == "deploy" else "tl.kind.platform", self.lang)
             label = f"{kind} {self.tl.label(m.time, date=False)}"
-            anchor = "end" if x > X1 - 120 else "start"
+            anchor = "end" if x > self.x1 - 120 else "start"
             dx = -4 if anchor == "end" else 4
             out.append(
                 f'<g class="marker" data-kind="{escape(m.kind)}" data-time="{escape(self.tl.label(m.time))}" '
@@ -315,8 +322,10 @@ def diagnosis_body(diag: Diagnosis, ctx: ReportContext, ns: str = "", level: int
         if tl is None:
             body.append(f'<p class="muted">{esc(t("html.timeline.none", lang))}</p>')
         else:
-            chart = _Chart(tl, error_rules(ctx.ruleset, tl), ctx, ns)
-            body.append(f'<figure class="chart" style="margin:0">{chart.svg()}</figure>')
+            errors = error_rules(ctx.ruleset, tl)
+            chart = _Chart(tl, errors, ctx, ns)
+            phone = _Chart(tl, errors, ctx, ns + "n-", NARROW)
+            body.append(f'<figure class="chart" style="margin:0">{chart.svg()}{phone.svg()}</figure>')
             body.append(chart.legend(ctx))
             body.append(f'<p class="muted">{esc(t("html.chart.desc", lang, step=step_text(tl.bucket_seconds, lang), start=tl.label(tl.first), end=tl.label(tl.last)))}</p>')
         body.append("</section>")
