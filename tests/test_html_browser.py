@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,31 @@ def _error_instances(doc: dict) -> set[str]:
     return {s["instance"] for s in doc["timeline"]["series"] if s["rule"] in main and sum(s["counts"])}
 
 
+@contextmanager
+def _opened(p, profile: Path, url: str, width: int, height: int = 900):  # type: ignore[no-untyped-def]
+    """The page at `url` in chromium at this width, loaded, checked for what no page may do: log a console
+    error, or send a request anywhere but its own file."""
+    ctx = p.chromium.launch_persistent_context(str(profile), executable_path=CHROMIUM, headless=True, args=FLAGS,
+                                               viewport={"width": width, "height": height}, device_scale_factor=1)
+    try:
+        page = ctx.pages[0] if ctx.pages else ctx.new_page()
+        errors: list[str] = []
+        outside: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        ctx.route("**/*", lambda route: route.continue_() if route.request.url == url
+                  else (outside.append(route.request.url), route.abort()))
+        page.goto(url)
+        page.wait_for_load_state("load")
+        assert errors == [], errors
+        assert outside == [], f"requests left the file: {outside}"
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll <= width, f"the page scrolls sideways at {width} px ({scroll} px wide)"
+        yield page
+    finally:
+        ctx.close()
+
+
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_html_report_in_a_real_browser(name: str, tmp_path: Path) -> None:
     sample = SAMPLES[name]
@@ -96,24 +122,7 @@ def test_html_report_in_a_real_browser(name: str, tmp_path: Path) -> None:
     url = report.as_uri()
     with sync_playwright() as p:
         for width in WIDTHS:
-            ctx = p.chromium.launch_persistent_context(
-                str(tmp_path / f"profile-{width}"), executable_path=CHROMIUM, headless=True, args=FLAGS,
-                viewport={"width": width, "height": 900}, device_scale_factor=1,
-            )
-            try:
-                page = ctx.pages[0] if ctx.pages else ctx.new_page()
-                errors: list[str] = []
-                outside: list[str] = []
-                page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-                page.on("pageerror", lambda e: errors.append(str(e)))
-                ctx.route("**/*", lambda route: route.continue_() if route.request.url == url
-                          else (outside.append(route.request.url), route.abort()))
-                page.goto(url)
-                page.wait_for_load_state("load")
-                assert errors == [], errors
-                assert outside == [], f"requests left the file: {outside}"
-                scroll = page.evaluate("document.documentElement.scrollWidth")
-                assert scroll <= width, f"the page scrolls sideways at {width} px ({scroll} px wide)"
+            with _opened(p, tmp_path / f"profile-{width}", url, width) as page:
                 # the chart drawn for this width (a laptop's, or a phone's drawn narrower): the one on screen
                 shown = page.eval_on_selector_all("svg[data-t0]", "els => els.map(e => e.checkVisibility())")
                 assert shown.count(True) == 1, shown
@@ -146,8 +155,6 @@ def test_html_report_in_a_real_browser(name: str, tmp_path: Path) -> None:
                 path = shots / f"report-{name}-{width}.png"
                 page.screenshot(path=str(path), full_page=True)
                 assert path.stat().st_size > 10_000
-            finally:
-                ctx.close()
 
 
 CHECKED = ["samples/dashboard/node-app/degraded.txt", "samples/dashboard/node-app/recovery.txt",
@@ -168,23 +175,7 @@ def test_check_report_in_a_real_browser(tmp_path: Path) -> None:
     url = report.as_uri()
     with sync_playwright() as p:
         for width in WIDTHS:
-            ctx = p.chromium.launch_persistent_context(
-                str(tmp_path / f"profile-{width}"), executable_path=CHROMIUM, headless=True, args=FLAGS,
-                viewport={"width": width, "height": 900 if width > 600 else 1400}, device_scale_factor=1,
-            )
-            try:
-                page = ctx.pages[0] if ctx.pages else ctx.new_page()
-                errors: list[str] = []
-                outside: list[str] = []
-                page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-                page.on("pageerror", lambda e: errors.append(str(e)))
-                ctx.route("**/*", lambda route: route.continue_() if route.request.url == url
-                          else (outside.append(route.request.url), route.abort()))
-                page.goto(url)
-                page.wait_for_load_state("load")
-                assert errors == [] and outside == [], (errors, outside)
-                scroll = page.evaluate("document.documentElement.scrollWidth")
-                assert scroll <= width, f"the page scrolls sideways at {width} px ({scroll} px wide)"
+            with _opened(p, tmp_path / f"profile-{width}", url, width, 900 if width > 600 else 1400) as page:
                 assert page.inner_text("header .badge").lower() == "failed"
                 rows = page.eval_on_selector_all("tr.file-row", "els => els.map(e => e.innerText)")
                 assert len(rows) == len(CHECKED)
@@ -199,8 +190,6 @@ def test_check_report_in_a_real_browser(tmp_path: Path) -> None:
                 page.evaluate("window.scrollTo(0, 0)")
                 page.screenshot(path=str(path))
                 assert path.stat().st_size > 10_000
-            finally:
-                ctx.close()
 
 
 def test_html_is_self_contained_and_redacted(tmp_path: Path) -> None:

@@ -5,7 +5,10 @@ cause, fix and evidence, the lines no rule explains, and what was read.
 The chart (an inline SVG) has one lane per instance; in each lane one point (`g.pt`) per time bucket,
 a bar stacked by finding. Each finding has a colour AND a pattern, each state a colour AND a label or
 hatching, so the picture reads without colour. Machine-readable attributes (`data-*`) say what each
-part shows: the browser tests check them against the JSON report.
+part shows: the browser tests check them against the JSON report. The chart is drawn twice, for a
+laptop (`svg.wide`) and for a phone (`svg.narrow`, fewer axis labels), and CSS shows one: scaled down,
+the wide one's text was unreadable on a phone, and scrolled sideways it hid the outage.
+`diagnosis_body` is also each file's part of `rla check -f html` (analyzer/report/html_check.py).
 """
 
 from __future__ import annotations
