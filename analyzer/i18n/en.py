@@ -1163,7 +1163,7 @@ TEXT: dict[str, str] = {
     "html.check.col.verdict": "Verdict",
     "html.check.col.gate": "Fails the check",
     "html.check.mark.pass": "ok",
-    "html.check.mark.warn": "passed, not healthy",
+    "html.check.mark.warn": "not healthy",
     "html.check.mark.unknown": "can't tell",
     "html.check.mark.fail": "failed",
     "html.check.mark.missing": "missing",

@@ -1270,7 +1270,7 @@ TEXT: dict[str, str] = {
     "html.check.col.verdict": "Verdict",
     "html.check.col.gate": "Fait échouer",
     "html.check.mark.pass": "ok",
-    "html.check.mark.warn": "passé, pas sain",
+    "html.check.mark.warn": "pas sain",
     "html.check.mark.unknown": "indéterminé",
     "html.check.mark.fail": "échec",
     "html.check.mark.missing": "manquant",

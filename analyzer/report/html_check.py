@@ -19,7 +19,7 @@ from analyzer.report import ReportContext
 from analyzer.report.ci import PASS, _reason, health_mark, headline
 from analyzer.report.html import diagnosis_body, page
 
-# a file's state -> the badge's class (its colour) and its word (analyzer/i18n_pictures.py)
+# a file's state -> the badge's class (its colour); its word is the catalogue's html.check.mark.*
 _BADGE = {PASS: "healthy", "warn": "degraded", "unknown": "unknown", "fail": "failing", "missing": "failing",
           "pending": "unknown", "error": "failing"}
 
