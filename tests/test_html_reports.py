@@ -118,7 +118,8 @@ def test_check_html_is_the_run_as_a_page(tmp_path: Path) -> None:
     outage = next(i for i, f in enumerate(doc["files"]) if f["path"].endswith("outage-two-instances.txt"))
     lanes = [a["data-instance"] for a, _ in page.find("g", "series")]
     assert {"k7p2x", "m4q9z"} <= set(lanes)
-    assert f'id="f{outage}-redis-econnrefused"' in text
+    for x in doc["files"][outage]["diagnosis"]["findings"]:  # each finding of the file, under the file's own ids
+        assert (f'id="f{outage}-{x["rule"]}"' in text) == (x["severity"] != "ok"), x["rule"]
     # the gate's own words on the findings that fail it
     assert text.count("fails the check") == doc["summary"]["failing_findings"]
 
@@ -157,13 +158,15 @@ def test_no_timeline_on_check_and_analyze(tmp_path: Path) -> None:
     without_md = rla("check", str(OUTAGE), "-f", "markdown", "--no-timeline").stdout
     assert "```mermaid" in with_md and "```mermaid" not in without_md
     assert without_md.split("\n", 1)[0] == with_md.split("\n", 1)[0]
+    root = json.loads(rla("analyze", str(OUTAGE), "-f", "json").stdout)["verdict"]["root_cause"]
+    assert root
     for command in ("check", "analyze"):
         on, off = tmp_path / f"{command}-on.html", tmp_path / f"{command}-off.html"
         rla(command, str(OUTAGE), "-f", "html", "-o", str(on))
         rla(command, str(OUTAGE), "-f", "html", "-o", str(off), "--no-timeline")
         assert "data-buckets" in on.read_text(encoding="utf-8")
         text = off.read_text(encoding="utf-8")
-        assert "data-buckets" not in text and "redis-econnrefused" in text, command
+        assert "data-buckets" not in text and f'id="{root}"' in text.replace('id="f0-', 'id="'), command
 
 
 # --------------------------------------------------------------------------- fetch and follow
