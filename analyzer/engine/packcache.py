@@ -43,7 +43,8 @@ MAX_FILE = 32 * 1024 * 1024
 _HERE = Path(__file__).resolve().parent
 # the code that turns YAML into a RuleSet: a change to it changes what a cached pack means
 _LOADER = (
-    _HERE / "rules.py", _HERE / "classes.py", _HERE / "affinity.py", _HERE / "regex.py", _HERE / "packcache.py",
+    _HERE / "rules.py", _HERE / "ruleparse.py", _HERE / "classes.py", _HERE / "affinity.py", _HERE / "regex.py",
+    _HERE / "packcache.py",
     _HERE.parent / "model.py",
 )  # fmt: skip
 _CLASSES: dict[str, type] = {c.__name__: c for c in (Rule, Reclassify, Texts, FailureClass, Affinity)}
