@@ -32,7 +32,7 @@ class RuleError(Exception):
     """A rule pack problem: one sentence naming file, line, rule and field."""
 
 
-class _LineDict(dict):  # type: ignore[type-arg]
+class LineDict(dict):  # type: ignore[type-arg]
     """A mapping that remembers the line of each key, for error messages."""
 
     lines: dict[str, int]
@@ -41,7 +41,7 @@ class _LineDict(dict):  # type: ignore[type-arg]
 @dataclass
 class _Where:
     path: str
-    doc: _LineDict | None = None
+    doc: LineDict | None = None
     rule_id: str | None = None
 
     def fail(self, field: str | None, why: str) -> RuleError:
@@ -141,7 +141,7 @@ def _expanded(pattern: str, classes: Mapping[str, FailureClass], where: _Where, 
 def parse_rule(doc: Any, path: str, topic: str = "", classes: Mapping[str, FailureClass] | None = None) -> Rule:
     """One YAML document -> Rule, or RuleError. `classes`: the failure classes its patterns may name."""
     classes = classes or {}
-    where = _Where(path, doc if isinstance(doc, _LineDict) else None)
+    where = _Where(path, doc if isinstance(doc, LineDict) else None)
     if not isinstance(doc, dict):
         raise where.fail(None, "a rule must be a mapping of fields (id, title, severity, patterns, ...)")
     rule_id = doc.get("id")

@@ -18,7 +18,7 @@ from analyzer.engine.classes import CLASSES_DIR, ClassError, FailureClass, class
 from analyzer.i18n import error
 from analyzer.model import Rule
 from analyzer.engine.regex import LazyPattern
-from analyzer.engine.ruleparse import LANGUAGES, RuleError, _LineDict, parse_rule  # RuleError, parse_rule: re-exported
+from analyzer.engine.ruleparse import LANGUAGES, RuleError, LineDict, parse_rule  # RuleError, parse_rule: re-exported
 
 if TYPE_CHECKING:
     import yaml
@@ -45,11 +45,11 @@ def _cut_by_comment(loader: Any, node: yaml.Node) -> bool:
     return lines[mark.line][mark.column :].lstrip().startswith("#")
 
 
-def _construct_mapping(loader: Any, node: yaml.MappingNode) -> _LineDict:
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
     import yaml
 
     loader.flatten_mapping(node)
-    out = _LineDict()
+    out = LineDict()
     out.lines = {}
     for key_node, value_node in node.value:
         if key_node.value in _TEXT_KEYS:
