@@ -46,6 +46,8 @@ CORPORA = {
     "public": ROOT / "samples" / "public" / "expected.yaml",
     # public pastes gathered in session 3 before any rule was changed for them: the held-out measure
     "heldout": ROOT / "samples" / "public" / "heldout.yaml",
+    # a second batch, gathered after the first batch's fixes and before any further change: does a fix generalise?
+    "heldout2": ROOT / "samples" / "public" / "heldout2.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
