@@ -388,3 +388,30 @@ def test_a_resolver_error_is_redis_only_with_a_redis_client_near_it():
     # the same line from an HTTP client: not a Redis finding
     diag = diag_of("socket.gaierror: [Errno -3] Temporary failure in name resolution\n")
     assert "redis-dns-not-found" not in ids(diag) and diag.verdict.state != "failing"
+
+
+def test_host_and_port_given_together_as_the_host_is_a_malformed_address():
+    # Node looks '127.0.0.1:6379' up as a name (samples/raw/classes/more-clients.log): no resolver can answer it
+    text = (RAW / "more-clients.log").read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("Error: getaddrinfo ENOTFOUND 127.0.0.1:6379"))
+    assert diag_of("[ioredis] Unhandled error event: " + line + "\n").verdict.root_cause == "redis-url-malformed"
+    assert diag_of("[ioredis] Unhandled error event: Error: getaddrinfo ENOTFOUND redis\n").verdict.root_cause == (
+        "redis-dns-not-found"
+    )
+
+
+def test_an_info_line_naming_a_timeout_option_is_not_a_redis_error():
+    # Sidekiq's boot line prints its options (':network_timeout=>5'): a notice, not an unnamed Redis error
+    boot = (ROOT / "samples/public/healthy/sidekiq-3215.log").read_text(encoding="utf-8")
+    assert diag_of(boot).verdict.state not in ("failing", "degraded")
+    # the same words at ERROR level stay a Redis error no rule names
+    line = boot.splitlines()[0].replace(" INFO: ", " ERROR: ")
+    assert "redis-error-unnamed" in ids(diag_of(line + "\n"))
+
+
+def test_redis_py_own_timeout_message_names_redis():
+    # Celery prints redis-py's 'Timeout reading from socket' with no Redis frame (samples/public/python/celery-3046.log)
+    text = (ROOT / "samples/public/python/celery-3046.log").read_text(encoding="utf-8")
+    assert diag_of(text).verdict.root_cause == "redis-pool-timeout"
+    # the words alone, from another library, are not enough
+    assert diag_of("TimeoutError: Timeout reading from the device\n").verdict.state == "unknown"

@@ -21,6 +21,8 @@ for t in '"127.0.0.1", 6390' '"nxdomain-s3.invalid", 6379'; do
   ruby -rsocket -e "begin; TCPSocket.new($t); rescue => e; puts \"#{e.class}: #{e.message}\"; end"; done
 echo "=== go net, a URL or a bare host given where host:port is expected (go-redis Options.Addr, redigo Dial)"
 ./godial "redis://red-d0cjkelq67qs70c2kvup:6379" "rediss://default:pw@red-d0cjkelq67qs70c2kvup:6379" "red-d0cjkelq67qs70c2kvup" ""
+echo "=== node net, host and port given together as the host (ioredis/node-redis host option)"
+node -e "require('net').connect({host: '127.0.0.1:6379', port: 6379}).on('error', e => console.log(String(e)))"
 echo "=== redis-py 3.3.11 from_url('http://127.0.0.1:6379')"
 $W/venv3/bin/python -c "import redis; redis.Redis.from_url('http://127.0.0.1:6379')" 2>&1 | tail -1
 echo "=== node_redis 2.4.2 createClient('http://127.0.0.1:6379')"
