@@ -8,165 +8,37 @@ share it. Memory is bounded: findings keep counts and a few samples, never every
 
 from __future__ import annotations
 
-import copy
-import re
 from dataclasses import dataclass, field
 
-from analyzer.engine.affinity import Affinity, Tie, endpoint_of
-from analyzer.i18n import Msg, tr
-from analyzer.model import (
-    Diagnosis,
-    Evidence,
-    Finding,
-    LogRecord,
-    NotRedis,
-    Reclassify,
-    Rule,
-    Severity,
-    Stats,
-    Unexplained,
-    Verdict,
-)
-from analyzer.redact import Redactor
+from analyzer.engine.affinity import Affinity, Tie
 from analyzer.engine.scan import Hit, error_looking
+from analyzer.judge_shapes import (
+    MAX_INSTANCES,
+    MAX_STREAMS,
+    MAX_TEMPLATES,
+    MAX_TIMELINE,
+    SAMPLE_CHARS,
+    SHAPES,
+    _UP,
+    _Aggregate,
+    _because,
+    _evidence,
+    _head,
+    _Shape,
+    _Shapes,
+    _static_conditions,
+    template_of,
+)
+from analyzer.model import Diagnosis, Evidence, Finding, LogRecord, NotRedis, Rule, Stats, Unexplained
+from analyzer.not_redis import NotRedisBook
+from analyzer.redact import Redactor
 from analyzer.timeline import TimelineBuilder
 from analyzer.urllint import unusable
-
-MAX_INSTANCES = 20
-MAX_FIELD_VALUES = 3
-MAX_TEMPLATES = 500
-MAX_TIMELINE = 10_000
-MAX_HELD = 32  # failures held per stream, waiting for the lines after them (Judge._held)
-MAX_STREAMS = 1_000  # instances tracked for "pending" conditions and caused_by windows
-_UP = "\0up"
-SAMPLE_CHARS = 300
-
-_TEMPLATE_SUBS = (
-    (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.I), "<uuid>"),
-    (re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b"), "<ip>"),
-    (re.compile(r"\b(?:srv|red|crn|dpg|evt|dep)-[a-z0-9]{8,}(?:-[a-z0-9]+)?\b"), "<id>"),
-    (re.compile(r"\b0x[0-9a-f]+\b|\b[0-9a-f]{12,}\b", re.I), "<hex>"),
-    (re.compile(r"'[^']*'|\"[^\"]*\""), "<str>"),
-    (re.compile(r"\d+(?:\.\d+)?"), "<n>"),
-)
-
-
-def template_of(message: str) -> str:
-    """'connect ETIMEDOUT 10.0.0.3:6379' -> 'connect ETIMEDOUT <ip>': variable parts folded."""
-    text = message.split("\n", 1)[0].strip()[:SAMPLE_CHARS]
-    for pattern, repl in _TEMPLATE_SUBS:
-        text = pattern.sub(repl, text)
-    return text
-
-
-def _head(message: str) -> str:
-    """The first line, cut with room to spare: a secret that starts before SAMPLE_CHARS is whole
-    (redaction bounds a URL password to 512 characters), and redaction stays cheap on a 1 MiB line."""
-    return message.split("\n", 1)[0].strip()[: SAMPLE_CHARS + 2048]
-
-
-def _because(texts: dict[str, str], fields: dict[str, list[str]]) -> str:
-    """A reclassification's `because` text in every language, its {field} values filled in."""
-    values = {k: v[0] for k, v in fields.items() if v}
-
-    def render(lang: str) -> str:
-        text = texts.get(lang) or texts["en"]
-        for name, value in values.items():
-            text = text.replace("{" + name + "}", str(tr(value, lang)))  # a lint's problem (Msg) in the reader's language
-        return text
-
-    return Msg.lazy(render)
-
-
-def _evidence(record: LogRecord) -> Evidence:
-    return Evidence(record.source, record.line, record.time, record.instance)
-
-
-SHAPES = 4096  # distinct match tuples whose shape is remembered (oldest forgotten first)
-
-
-def _static_conditions(rule: Rule, fields: dict[str, str]) -> tuple[bool, ...]:
-    """For each reclassify entry: whether its field conditions hold (the part that reads the hit alone)."""
-    out = []
-    for item in rule.reclassify:
-        ok = True
-        for name, pattern in item.fields:
-            value = fields.get(name)
-            if value is None or not pattern.search(value):
-                ok = False
-                break
-        if ok and item.field is not None:
-            value = fields.get(item.field)
-            if value is None:
-                ok = False
-            elif item.matches is not None:
-                ok = bool(item.matches.search(value))
-        out.append(ok)
-    return tuple(out)
-
-
-@dataclass(slots=True)
-class _Shape:
-    """What a hit's matches say by themselves, whatever came before in the log: worked out once per match
-    tuple. The scanner remembers each distinct message's matches, so a retry storm hands the judge the
-    same tuple line after line, and each hit costs lookups, not loops over its rules."""
-
-    matches: tuple[tuple[str, dict[str, str]], ...]  # kept alive: the memory is keyed by its id
-    matched: tuple[str, ...]  # the rule ids of this pack
-    entries: tuple[tuple[str, dict[str, str], Rule, tuple[bool, ...]], ...]  # per match: id, fields, rule, static conditions
-    affinity: bool  # a rule of the entry needs evidence that it is Redis
-    tie_fields: dict[str, str]  # the fields of those rules, the first value of each name
-    deploy: bool
-    fallback: bool
-    joins: bool  # a rule of the entry chains it to the previous one
-    context: bool  # every rule is a fact for reclassify (kind: context)
-    up: bool  # a rule says Redis works (state: up)
-    redis_rule: bool  # a Redis rule that needs no evidence, and is not a fact
-    after_up: bool  # a rule of a dropped connection (affinity's after_up)
-    merges: bool  # a rule may be reclassified into another rule of the same entry (_one_event)
-    ordered: bool  # causes come first already (feed's order of the events)
-    url_lint: bool  # a rule's hit counts only when the URL it captured is unusable (Judge._linted)
-    kept: tuple[tuple[str, dict[str, str]], ...] | None = None  # the matches left when the failure is not Redis's
-
-
-class _Shapes(dict):  # type: ignore[type-arg]
-    """id(matches) -> _Shape, bounded. A copied judge (a live preview) starts empty: ids mean nothing there."""
-
-    def __deepcopy__(self, memo: dict) -> "_Shapes":  # type: ignore[type-arg]
-        return _Shapes()
+from analyzer.verdict import VerdictReading
 
 
 @dataclass
-class _Aggregate:
-    rule_id: str
-    reclass_key: tuple[int | None, ...]  # which field-conditions of the rule's reclassify held
-    count: int
-    first: Evidence
-    last: Evidence
-    first_seq: int
-    last_seq: int
-    instances: list[str] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
-    fields: dict[str, list[str]] = field(default_factory=dict)
-    sample: str = ""
-    cause_key: tuple[str, tuple[int | None, ...]] | None = None  # for symptoms: the cause that came before
-    because: str | None = None  # what tied the first hit to Redis (i18n Msg)
-    added: dict[str, str] | None = None  # the fields merged last: merging them again adds nothing
-
-    def add_fields(self, found: dict[str, str]) -> None:
-        """Keep up to MAX_FIELD_VALUES distinct values of each field. A retry storm brings the same fields
-        (one dict, from the scanner's memory) hit after hit: merged once."""
-        if found is self.added:
-            return
-        for name, value in found.items():
-            values = self.fields.setdefault(name, [])
-            if value not in values and len(values) < MAX_FIELD_VALUES:
-                values.append(value)
-        self.added = found
-
-
-@dataclass
-class Judge:
+class Judge(NotRedisBook, VerdictReading):
     rules: dict[str, Rule]
     redactor: Redactor = field(default_factory=Redactor)
     stats: Stats = field(default_factory=Stats)
@@ -427,45 +299,6 @@ class Judge:
             )):
                 self._claimed.extend((held, record.line) for held, _ in self._held.pop(key))  # only a Redis error does
 
-    def _hold(self, hit: Hit, matched: tuple[str, ...], tie: Tie) -> None:
-        """Keep a failure that names no address and follows no Redis line until the window after it says."""
-        key = (hit.record.source, hit.record.instance or "")
-        held = self._held.setdefault(key, [])
-        held.append((Hit(hit.record, tuple((r, f) for r, f in hit.matches if r in matched and self.rules[r].affinity)), tie))
-        if len(held) > MAX_HELD:
-            self._release(*held.pop(0))
-        if len(self._held) > MAX_STREAMS:
-            for old in self._held.pop(next(iter(self._held))):
-                self._release(*old)
-
-    def _expire_held(self, record: LogRecord) -> None:
-        """Held failures of this stream that the window has passed are not Redis (streaming: decided as lines come)."""
-        key = (record.source, record.instance or "")
-        held = self._held.get(key)
-        if not held or self.affinity is None:
-            return
-        limit = record.line - self.affinity.window
-        while held and (held[0][0].record.end_line or held[0][0].record.line) < limit:
-            self._release(*held.pop(0))
-        if not held:
-            del self._held[key]
-
-    def _release(self, hit: Hit, tie: Tie) -> None:
-        self._note_not_redis(hit, tuple(r for r, _ in hit.matches), tie)
-
-    def _note_not_redis(self, hit: Hit, matched: tuple[str, ...], tie: Tie) -> None:
-        rule_id = next(r for r in matched if self.rules[r].affinity)
-        fields = next((f for r, f in hit.matches if r == rule_id), {})
-        endpoint = endpoint_of(fields)
-        key = (rule_id, endpoint)
-        entry = self._not_redis.get(key)
-        if entry is not None:
-            entry.count += 1
-        elif len(self._not_redis) < MAX_TEMPLATES:
-            record = hit.record
-            self._not_redis[key] = NotRedis(
-                rule_id, self.redactor(endpoint), 1, _evidence(record), self._sample(record), tie.because
-            )
     def _on_timeline(self, record: LogRecord, shape: _Shape, counted: list) -> None:
         stated = [k for k in counted if self.rules[k[0]].state]
         event = "deploy" if shape.deploy else None
@@ -560,27 +393,6 @@ class Judge:
         elif len(self._templates) < MAX_TEMPLATES:
             self._templates[template] = Unexplained(template, 1, _evidence(record), self._sample(record))
 
-    # -- the verdict -------------------------------------------------------------------------
-
-    def _final_id(self, key: tuple[str, tuple[int | None, ...]]) -> str:
-        item = self._final_item(key)
-        return item.to if item is not None else key[0]
-
-    def _final_item(self, key: tuple[str, tuple[int | None, ...]]) -> Reclassify | None:
-        """The reclassify entry that decides this aggregate's rule (None: it stays what it matched)."""
-        rule_id, conds = key
-        rule = self.rules[rule_id]
-        for item, held in zip(rule.reclassify, conds):
-            if held is None:
-                continue
-            if item.seen and item.seen not in self._seen_rules:
-                continue
-            if item.not_seen and item.not_seen in self._seen_rules:
-                continue
-            if item.to in self.rules:
-                return item
-        return None
-
     def diagnosis(self) -> Diagnosis:
         merged: dict[str, Finding] = {}
         first_seq: dict[str, int] = {}
@@ -656,101 +468,3 @@ class Judge:
         not_redis = sorted(self._not_redis_now().values(), key=lambda n: -n.count)
         timeline = self.timeline.build(self._timeline_rule, self._timeline_state)
         return Diagnosis(verdict, findings, unexplained, self.stats, not_redis, timeline=timeline)
-
-    def _not_redis_now(self) -> dict[tuple[str, str], NotRedis]:
-        """The failures decided "not Redis", and those still held (nothing claimed them): a copy, the state unchanged."""
-        if not self._held:
-            return self._not_redis
-        keep, self._not_redis = self._not_redis, {k: copy.copy(v) for k, v in self._not_redis.items()}
-        try:
-            for held in self._held.values():
-                for hit, tie in held:
-                    self._release(hit, tie)
-            return self._not_redis
-        finally:
-            self._not_redis = keep
-
-    def _fields_of(self, rule_id: str | None) -> dict[str, list[str]]:
-        """The evidence of the first finding of a rule (a `seen` condition's): a `because` may name it."""
-        if rule_id is None:
-            return {}
-        agg = min((a for k, a in self._aggs.items() if k[0] == rule_id), key=lambda a: a.first_seq, default=None)
-        return agg.fields if agg is not None else {}
-
-    def _timeline_rule(self, key: tuple[str, tuple[int | None, ...]]) -> str:
-        final = self._final_id(key)
-        return "" if self.rules[final].kind == "context" else final
-
-    def _timeline_state(self, key: tuple[str, tuple[int | None, ...]]) -> str | None:
-        # as the verdict reads a state: none for a hit reclassified into a fact about another service
-        final = self._final_id(key)
-        return None if self.rules[final].kind == "context" else (self.rules[final].state or self.rules[key[0]].state)
-
-    def _verdict(self, findings: dict[str, Finding], first_seq: dict[str, int]) -> Verdict:
-        events: list[tuple[int, str, str]] = []  # seq, final rule id, state
-        hidden = self._hidden()
-        for seq, key in self._timeline:
-            if key in hidden:
-                continue
-            final = self._final_id(key)
-            if self.rules[final].kind == "context":
-                continue  # reclassified into a fact (another service's port): says nothing about Redis
-            state = self.rules[final].state or self.rules[key[0]].state
-            if state:
-                events.append((seq, final, state))
-        if not events:
-            return Verdict("unknown")
-        last_up = max((i for i, e in enumerate(events) if e[2] == "up"), default=-1)
-        after = events[last_up + 1 :]
-        before = events[:last_up]
-        if any(e[2] == "degraded" for e in after):
-            state = "degraded"
-        elif any(e[2] == "down" for e in after):
-            state = "failing"
-        elif last_up >= 0 and any(e[2] != "up" for e in before):
-            state = "recovered"
-        else:
-            return Verdict("healthy")
-        window = after if state in ("degraded", "failing") else before
-        root = self._root_cause([e[1] for e in window], first_seq)
-        if state == "recovered":
-            since = findings[events[last_up][1]].last
-        else:
-            start = next((e for e in after if e[2] == "degraded"), after[0]) if state == "degraded" else after[0]
-            since = findings[start[1]].first if start[1] in findings else None
-        # "the errors stopped after the deploy at 06:12": the last failure is older than the last deploy
-        last_bad = max(
-            (
-                a.last_seq
-                for k, a in self._aggs.items()
-                if k not in hidden
-                and self.rules[self._final_id(k)].kind != "context"
-                and (self.rules[self._final_id(k)].state or self.rules[k[0]].state) in ("down", "degraded")
-            ),
-            default=None,
-        )
-        after_deploy = None
-        if self._deploy is not None and last_bad is not None and self._deploy[0] > last_bad:
-            after_deploy = self._deploy[1]
-        # the memory-cache fallback is named only when the log shows it, in the current bad window
-        fallback = None
-        if self._fallback is not None and state in ("degraded", "failing") and self._fallback[0] >= after[0][0]:
-            fallback = self._fallback[1]
-        return Verdict(state, root, since, after_deploy, fallback)
-
-    def _root_cause(self, rule_ids: list[str], first_seq: dict[str, int]) -> str | None:
-        """The most severe cause in the window; a symptom only when no cause explains it."""
-        ids = set(rule_ids) | {r for r in self._seen_rules if self.rules[r].kind == "cause" and r in first_seq}
-        window = set(rule_ids)
-        order = {r: i for i, r in enumerate(self.rules)}
-        ranked = sorted(
-            (r for r in ids if r in first_seq and self.rules[r].severity >= Severity.WARNING),
-            key=lambda r: (
-                self.rules[r].kind != "cause",
-                r not in window,
-                -self.rules[r].severity,
-                first_seq[r],
-                order[r],  # two causes on one line: the pack's order, never the set's (it varied with PYTHONHASHSEED)
-            ),
-        )
-        return ranked[0] if ranked else None

@@ -122,7 +122,7 @@ def test_a_merged_diagnosis_stays_bounded(tmp_path: Path) -> None:
     run's report, whose templates, instances and samples are bounded as a plain run's are."""
     import random
 
-    from analyzer.judge import MAX_INSTANCES, MAX_TEMPLATES, SAMPLE_CHARS
+    from analyzer.judge_shapes import MAX_INSTANCES, MAX_TEMPLATES, SAMPLE_CHARS
 
     rng = random.Random(21)
     word = lambda: "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(8))  # noqa: E731

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analyzer import __version__
-from analyzer.judge import template_of
+from analyzer.judge_shapes import template_of
 from analyzer.model import Diagnosis, Finding, Severity
 from analyzer.report import SCHEMA, ReportContext, to_dict
 

@@ -1,0 +1,115 @@
+"""The judged events read as a verdict: which reclassification decides an aggregate, the state
+each hit gives the timeline, the last state's window and its root cause. A part of `Judge`
+(analyzer.judge), kept apart because it reads the judge's state and never changes it."""
+
+from __future__ import annotations
+
+from analyzer.model import Finding, Reclassify, Severity, Verdict
+
+
+class VerdictReading:
+    # -- the verdict -------------------------------------------------------------------------
+
+    def _final_id(self, key: tuple[str, tuple[int | None, ...]]) -> str:
+        item = self._final_item(key)
+        return item.to if item is not None else key[0]
+
+    def _final_item(self, key: tuple[str, tuple[int | None, ...]]) -> Reclassify | None:
+        """The reclassify entry that decides this aggregate's rule (None: it stays what it matched)."""
+        rule_id, conds = key
+        rule = self.rules[rule_id]
+        for item, held in zip(rule.reclassify, conds):
+            if held is None:
+                continue
+            if item.seen and item.seen not in self._seen_rules:
+                continue
+            if item.not_seen and item.not_seen in self._seen_rules:
+                continue
+            if item.to in self.rules:
+                return item
+        return None
+
+    def _fields_of(self, rule_id: str | None) -> dict[str, list[str]]:
+        """The evidence of the first finding of a rule (a `seen` condition's): a `because` may name it."""
+        if rule_id is None:
+            return {}
+        agg = min((a for k, a in self._aggs.items() if k[0] == rule_id), key=lambda a: a.first_seq, default=None)
+        return agg.fields if agg is not None else {}
+
+    def _timeline_rule(self, key: tuple[str, tuple[int | None, ...]]) -> str:
+        final = self._final_id(key)
+        return "" if self.rules[final].kind == "context" else final
+
+    def _timeline_state(self, key: tuple[str, tuple[int | None, ...]]) -> str | None:
+        # as the verdict reads a state: none for a hit reclassified into a fact about another service
+        final = self._final_id(key)
+        return None if self.rules[final].kind == "context" else (self.rules[final].state or self.rules[key[0]].state)
+
+    def _verdict(self, findings: dict[str, Finding], first_seq: dict[str, int]) -> Verdict:
+        events: list[tuple[int, str, str]] = []  # seq, final rule id, state
+        hidden = self._hidden()
+        for seq, key in self._timeline:
+            if key in hidden:
+                continue
+            final = self._final_id(key)
+            if self.rules[final].kind == "context":
+                continue  # reclassified into a fact (another service's port): says nothing about Redis
+            state = self.rules[final].state or self.rules[key[0]].state
+            if state:
+                events.append((seq, final, state))
+        if not events:
+            return Verdict("unknown")
+        last_up = max((i for i, e in enumerate(events) if e[2] == "up"), default=-1)
+        after = events[last_up + 1 :]
+        before = events[:last_up]
+        if any(e[2] == "degraded" for e in after):
+            state = "degraded"
+        elif any(e[2] == "down" for e in after):
+            state = "failing"
+        elif last_up >= 0 and any(e[2] != "up" for e in before):
+            state = "recovered"
+        else:
+            return Verdict("healthy")
+        window = after if state in ("degraded", "failing") else before
+        root = self._root_cause([e[1] for e in window], first_seq)
+        if state == "recovered":
+            since = findings[events[last_up][1]].last
+        else:
+            start = next((e for e in after if e[2] == "degraded"), after[0]) if state == "degraded" else after[0]
+            since = findings[start[1]].first if start[1] in findings else None
+        # "the errors stopped after the deploy at 06:12": the last failure is older than the last deploy
+        last_bad = max(
+            (
+                a.last_seq
+                for k, a in self._aggs.items()
+                if k not in hidden
+                and self.rules[self._final_id(k)].kind != "context"
+                and (self.rules[self._final_id(k)].state or self.rules[k[0]].state) in ("down", "degraded")
+            ),
+            default=None,
+        )
+        after_deploy = None
+        if self._deploy is not None and last_bad is not None and self._deploy[0] > last_bad:
+            after_deploy = self._deploy[1]
+        # the memory-cache fallback is named only when the log shows it, in the current bad window
+        fallback = None
+        if self._fallback is not None and state in ("degraded", "failing") and self._fallback[0] >= after[0][0]:
+            fallback = self._fallback[1]
+        return Verdict(state, root, since, after_deploy, fallback)
+
+    def _root_cause(self, rule_ids: list[str], first_seq: dict[str, int]) -> str | None:
+        """The most severe cause in the window; a symptom only when no cause explains it."""
+        ids = set(rule_ids) | {r for r in self._seen_rules if self.rules[r].kind == "cause" and r in first_seq}
+        window = set(rule_ids)
+        order = {r: i for i, r in enumerate(self.rules)}
+        ranked = sorted(
+            (r for r in ids if r in first_seq and self.rules[r].severity >= Severity.WARNING),
+            key=lambda r: (
+                self.rules[r].kind != "cause",
+                r not in window,
+                -self.rules[r].severity,
+                first_seq[r],
+                order[r],  # two causes on one line: the pack's order, never the set's (it varied with PYTHONHASHSEED)
+            ),
+        )
+        return ranked[0] if ranked else None
