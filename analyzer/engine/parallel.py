@@ -2,8 +2,10 @@
 
 Only the two passes that touch every byte move to the workers: the multi-literal search and the
 newline count (for line numbers). Each worker reads its block straight from the file (pread), so
-nothing big crosses a process boundary: a block goes back as a short list of candidate line starts
-and their line numbers. The main process still reads each block (to decode the few lines it needs),
+nothing big crosses a process boundary: a block goes back as two compact arrays (4 bytes a number),
+its candidate line starts and their line numbers. As Python lists of ints (36 bytes a number), the
+results waiting in order for a dense log (every line a candidate: a retry storm) made the main
+process peak at 111-115 MB. The main process still reads each block (to decode the few lines it needs),
 gathers entries and judges, in file order, so the result is the same as with one process.
 
 Blocks are the reader's own: block k starts where block k-1 ended and ends at the last newline
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import os
 import sys
+from array import array
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
 PARALLEL_MIN = 48 * 1024 * 1024
 LOOKAHEAD = 8  # blocks in flight per worker; bounds memory of results waiting in order
 _DIRTY = (b"\r", b"\x1b", b"\x00")
+_OFFSET = "I" if array("I").itemsize >= 4 else "L"  # a block is under 4 GiB (its cap under MAX_LINE * 2)
 
 _engine = None  # the worker's engine (inherited on fork, built once otherwise)
 
@@ -86,9 +90,10 @@ def _init(needles: tuple[tuple[str, bool], ...], engine_name: str | None) -> Non
         _engine = build(Needles(needles), engine_name)
 
 
-def _scan_range(path: str, offset: int, length: int) -> tuple[int, int, list[int], list[int], int] | None:
-    """Candidate line starts (block-relative), their 0-based line index in the block, and the
-    block's newline count; None when the block needs cleaning or holds a case-folding character."""
+def _scan_range(path: str, offset: int, length: int) -> tuple[int, int, array, array, int] | None:
+    """Candidate line starts (block-relative), their 0-based line index in the block (both compact
+    arrays), and the block's newline count; None when the block needs cleaning or holds a
+    case-folding character."""
     with open(path, "rb", buffering=0) as f:
         data = os.pread(f.fileno(), length, offset)
     if len(data) != length or any(c in data for c in _DIRTY):
@@ -97,13 +102,13 @@ def _scan_range(path: str, offset: int, length: int) -> tuple[int, int, list[int
     if folding:
         return None
     count = data.count
-    lines: list[int] = []
+    lines = array(_OFFSET)
     n, at = 0, 0
     for s in starts:
         n += count(b"\n", at, s)
         at = s
         lines.append(n)
-    return offset, length, starts, lines, n + count(b"\n", at, length)
+    return offset, length, array(_OFFSET, starts), lines, n + count(b"\n", at, length)
 
 
 class Prefetch:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -446,7 +446,7 @@ class Scanner:
             block.newlines = line_no - block.start_line + data.count(b"\n", counted_to, size)
         yield from self._release()
 
-    def _prefetched(self, block: Block) -> tuple[list[int], list[int], int] | None:
+    def _prefetched(self, block: Block) -> tuple[Sequence[int], Sequence[int], int] | None:
         """Worker results for this block of a big plain file, when workers are running for it."""
         origin = block.origin
         if origin is None or self.plan.every_line:
