@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Iterator
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -30,6 +30,9 @@ from analyzer.render.api import (
 )
 
 
+SEEN_MIN = 50_000  # ids remembered before the first pruning (a follow holds no list of all it saw)
+
+
 @dataclass
 class TailStats:
     connections: int = 0
@@ -38,7 +41,6 @@ class TailStats:
     delivered: int = 0
     duplicates: int = 0
     last_timestamp: str | None = None
-    closes: list[str] = field(default_factory=list)  # why each socket ended
 
 
 class LogTail:
@@ -74,6 +76,7 @@ class LogTail:
         self._seen: dict[str, int] = {}  # id -> ns, pruned to the overlap window
         self._ws: Any = None  # the open connection while a log is handed out (for drain())
         self._leftover: list[dict] = []  # received when a Ctrl-C stopped recv()
+        self._prune_at = SEEN_MIN
         self._max_ns = 0
 
     # -- url
@@ -107,9 +110,12 @@ class LogTail:
         if ns > self._max_ns:
             self._max_ns = ns
             self.stats.last_timestamp = log.get("timestamp")
-        if len(self._seen) > 50_000:  # only ids inside the resume overlap can come back
+        if len(self._seen) > self._prune_at:  # only ids inside the resume overlap can come back
             floor = self._max_ns - 4 * self.overlap_ns - 60 * 1_000_000_000
             self._seen = {k: v for k, v in self._seen.items() if v >= floor}
+            # a burst that fills the window keeps its ids: prune again only when they have doubled, so
+            # memory stays within twice the ids of the last minute or so and each log is pruned O(1) times
+            self._prune_at = max(SEEN_MIN, 2 * len(self._seen))
         return True
 
     # -- the loop
@@ -262,7 +268,6 @@ class LogTail:
                 reason = Msg("live.closed_by_server", code=rcvd.code) if rcvd is not None else Msg("live.connection_lost")
             except OSError as exc:
                 reason = Msg("live.connection_lost_why", why=type(exc).__name__)
-            self.stats.closes.append(reason)
             self.on_event("closed", reason)
             # a socket that lived and delivered resets the failure count; one that died at
             # once counts as a failure (no hot reconnect loop against a broken server)
