@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from analyzer.model import STATE_RANK, Diagnosis, LogRecord, Scope, SourceVerdict, Verdict
 from analyzer.redact import Redactor
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 
 MAX_SOURCE_JUDGES = 200  # sources beyond these get no verdict of their own (memory stays bounded)
+API_BATCH = 1000  # API logs judged at a time (feed_api_logs): memory holds one batch, never a whole fetch
 
 
 def records_block(records: list[LogRecord], source: str, more: bool = False) -> Block:
@@ -124,6 +125,22 @@ class Session:
         if not records:
             return []
         return self.feed_block(records_block(records, source, more))
+
+    def feed_api_logs(self, logs: Iterable[Any], source: str) -> int:
+        """API log objects (a fetch read back in time order), numbered 1.. as one input and fed in
+        batches of API_BATCH: entries cut by a batch boundary are joined (`more=True`), so the diagnosis
+        is that of one block holding them all. Returns how many were fed."""
+        from analyzer.sources.formats import record_from_api_log
+
+        batch: list[LogRecord] = []
+        n = 0
+        for n, log in enumerate(logs, start=1):
+            batch.append(record_from_api_log(log, source, n))
+            if len(batch) >= API_BATCH:
+                self.feed_records(batch, source, more=True)
+                batch = []
+        self.feed_records(batch, source, more=True)
+        return n
 
     def preview(self) -> Diagnosis:
         """The diagnosis so far, entries still open counted as they stand, without closing them: what

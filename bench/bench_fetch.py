@@ -3,6 +3,12 @@
     .venv/bin/python bench/bench_fetch.py                 # client only (pagination + dedupe + sort)
     .venv/bin/python bench/bench_fetch.py --cli           # also `rla fetch --format json` end to end
     .venv/bin/python bench/bench_fetch.py --max-limit 100 # a server that holds to the spec's limit=100
+    .venv/bin/python bench/bench_fetch.py --rss --logs 1000000 --latency 0   # peak RSS of `rla fetch`
+    .venv/bin/python bench/bench_fetch.py --rss --code /path/to/other/checkout  # the same, another rla
+
+`--rss` (issue 17: flat memory) runs `rla fetch --format json` and `rla fetch --save FILE` in fresh
+processes and reports each one's peak RSS (getrusage of the child) and the requests the fake saw
+(`limit=1000` tried how many times); `fetch_rss(url, code)` gives the same rows to bench/run.py.
 
 The fake runs in its own process (so its JSON encoding does not share the GIL with the
 client). The floor is what the latency alone costs: ceil(logs / page size) requests, one after
@@ -51,7 +57,8 @@ def serve(n: int, latency: float, max_limit: int, ready: "mp.Queue", stop: "mp.E
     fake.start()
     ready.put(fake.url)
     stop.wait()
-    ready.put(len(fake.log_requests()))
+    asked = [r.query.get("limit", ["?"])[-1] for r in fake.log_requests()]
+    ready.put((len(asked), sum(int(a) > max_limit for a in asked if a.isdigit())))  # requests, refused sizes
     fake.stop()
 
 
@@ -61,7 +68,11 @@ def main() -> int:
     ap.add_argument("--latency", type=float, default=0.05)
     ap.add_argument("--max-limit", type=int, default=1000, help="largest page the fake accepts (spec: 100)")
     ap.add_argument("--cli", action="store_true", help="also time `rla fetch --format json` (with the diagnosis)")
+    ap.add_argument("--rss", action="store_true", help="only the peak RSS of `rla fetch` (and with --save)")
+    ap.add_argument("--code", default=str(ROOT), help="the checkout whose rla --rss measures (default: this one)")
     args = ap.parse_args()
+    if args.rss:
+        return rss_main(args)
 
     ready: mp.Queue = mp.Queue()
     stop = mp.Event()
@@ -75,22 +86,24 @@ def main() -> int:
     now = datetime.now(timezone.utc)
     t0 = time.perf_counter()
     res = client.fetch_logs(LogQuery(OWNER, [SID], now - timedelta(hours=4), now))
+    ids = [log["id"] for log in res.read()]  # read back from the spool, in time order
     elapsed = time.perf_counter() - t0
     client.close()
+    res.close()
     assert res.complete, res.incomplete
-    assert len(res.logs) == args.logs == len({log["id"] for log in res.logs}), "not every log exactly once"
+    assert res.count == len(ids) == args.logs == len(set(ids)), "not every log exactly once"
 
     page = res.page_limit
     floor_requests = math.ceil(args.logs / page)
     floor_s = floor_requests * args.latency
     result = {
-        "logs": len(res.logs),
+        "logs": res.count,
         "requests": res.requests,
         "pages": res.pages,
         "page_size": page,
         "latency_s": args.latency,
         "seconds": round(elapsed, 3),
-        "logs_per_s": round(len(res.logs) / elapsed),
+        "logs_per_s": round(res.count / elapsed),
         "floor_requests": floor_requests,
         "floor_seconds": round(floor_s, 3),
         "floor_logs_per_s": round(args.logs / floor_s) if floor_s else None,
@@ -106,7 +119,7 @@ def main() -> int:
         result["cli_seconds"] = round(cli_s, 3)
         result["cli_lines"] = json.loads(out.stdout)["stats"]["lines"]
     stop.set()
-    result["server_saw_log_requests"] = ready.get(timeout=30)
+    result["server_saw_log_requests"], result["refused_page_sizes"] = ready.get(timeout=30)
     proc.join(10)
 
     print(f"fetched {result['logs']:,} logs in {result['seconds']:.2f}s = {result['logs_per_s']:,} logs/s, "
@@ -119,6 +132,55 @@ def main() -> int:
     out_dir = ROOT / "bench" / "out"
     out_dir.mkdir(exist_ok=True)
     (out_dir / "bench_fetch.json").write_text(json.dumps(result, indent=2) + "\n")
+    return 0
+
+
+_PROBE = (
+    "import resource, subprocess, sys, time\n"
+    "t = time.perf_counter()\n"
+    "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)\n"
+    "took = time.perf_counter() - t\n"
+    "sys.stderr.write(p.stderr[-300:] if p.returncode > 1 else '')\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, took, p.returncode)\n"
+)
+
+
+def fetch_rss(url: str, code: Path = ROOT, save: Path | None = None) -> tuple[float, float, int]:
+    """(peak RSS MB, wall s, exit code) of `rla fetch SID --since 4h --format json` (with `--save`)
+    of the rla at `code`, in a fresh process: getrusage's children maximum is per process."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("RENDER_", "RLA_"))}
+    env.update({"RENDER_HOST": url, "RENDER_API_KEY": KEY, "NO_COLOR": "1", "RLA_LANG": "en", "PYTHONPATH": str(code)})
+    cmd = [sys.executable, "-m", "analyzer", "fetch", SID, "--since", "4h", "--format", "json"]
+    if save is not None:
+        cmd += ["--save", str(save)]
+    out = subprocess.run([sys.executable, "-c", _PROBE, *cmd], capture_output=True, text=True, env=env, cwd=str(code))
+    if out.stderr:
+        print("  rla said:", out.stderr.strip()[-300:])
+    kb, took, code_ = out.stdout.split()
+    return int(kb) / 1024, float(took), int(code_)
+
+
+def rss_main(args: argparse.Namespace) -> int:
+    import tempfile
+
+    ready: mp.Queue = mp.Queue()
+    stop = mp.Event()
+    proc = mp.Process(target=serve, args=(args.logs, args.latency, args.max_limit, ready, stop), daemon=True)
+    proc.start()
+    url = ready.get(timeout=1200)
+    with tempfile.TemporaryDirectory() as tmp:
+        rss, took, rc = fetch_rss(url, Path(args.code))
+        print(f"rla fetch of {args.logs:,} logs (pages of up to {args.max_limit}): peak RSS {rss:.0f} MB, "
+              f"{took:.1f} s, exit {rc}")
+        saved = Path(tmp) / "saved.jsonl"
+        rss_s, took_s, rc_s = fetch_rss(url, Path(args.code), saved)
+        lines = sum(1 for _ in saved.open("rb")) if saved.exists() else 0
+        print(f"rla fetch --save of {args.logs:,} logs: peak RSS {rss_s:.0f} MB, {took_s:.1f} s, exit {rc_s}, "
+              f"{lines:,} lines saved")
+    stop.set()
+    requests, refused = ready.get(timeout=60)
+    proc.join(10)
+    print(f"the fake saw {requests} /v1/logs requests for the two runs, {refused} of them for a page size it refuses")
     return 0
 
 

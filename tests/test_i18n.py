@@ -484,7 +484,7 @@ def test_the_incomplete_window_sentence_in_both_languages():
     from analyzer.cli.fetch import _incomplete
     from analyzer.render.api import FetchResult, RetriesExhausted
 
-    result = FetchResult(logs=[{}] * 1200, pages=2, complete=False,
+    result = FetchResult(count=1200, pages=2, complete=False,
                          error=RetriesExhausted("The Render API failed 5 times in a row (the request timed out)."),
                          missing_start="2026-11-26T06:00:00Z", missing_end="2026-11-26T06:30:00Z")
     assert _incomplete(result, "en") == result.incomplete  # English: render_api's own sentence

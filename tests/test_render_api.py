@@ -164,9 +164,9 @@ def test_10000_logs_over_100_pages_exactly_once_with_limit_fallback():
     assert res.complete and res.error is None
     assert res.page_limit == 100
     assert res.pages == 100
-    ids = [log["id"] for log in res.logs]
+    ids = [log["id"] for log in res.read()]
     assert len(ids) == 10_000 == len(set(ids))
-    assert [log["message"] for log in res.logs] == [f"line {i}" for i in range(10_000)]
+    assert [log["message"] for log in res.read()] == [f"line {i}" for i in range(10_000)]
     log_requests = fake.log_requests()
     assert [r.query["limit"] for r in log_requests[:2]] == [["1000"], ["100"]]
     assert len(log_requests) == 101
@@ -180,9 +180,9 @@ def test_large_pages_echo_next_times_and_dedupe_overlapping_pages():
         res = client.fetch_logs(query(svc))
         reqs = fake.log_requests()
     assert res.complete and res.page_limit == 1000
-    assert len(res.logs) == 10_000 == len({log["id"] for log in res.logs})
+    assert res.count == 10_000 == len({log["id"] for log in res.read()})
     assert res.duplicates > 0
-    times = [ts_ns(log["timestamp"]) for log in res.logs]
+    times = [ts_ns(log["timestamp"]) for log in res.read()]
     assert times == sorted(times)
     # every later request echoes the previous page's nextStartTime/nextEndTime and keeps the filters
     for r in reqs[1:]:
@@ -198,7 +198,7 @@ def test_forward_direction_and_server_filters_passed_through():
                                       instances=[f"{svc['id']}-inst0"]))
         r0 = fake.log_requests()[0]
     assert res.complete
-    assert {log["message"] for log in res.logs} == {f"line {i}" for i in range(0, 3000, 30)}
+    assert {log["message"] for log in res.read()} == {f"line {i}" for i in range(0, 3000, 30)}
     assert r0.query["level"] == ["error"] and r0.query["text"] == ["line*"]
     assert r0.query["instance"] == [f"{svc['id']}-inst0"]
 
@@ -215,7 +215,7 @@ def test_429_storm_is_waited_out_without_hammering():
         t0 = time.monotonic()
         res = client.fetch_logs(query(svc))
         elapsed = time.monotonic() - t0
-        assert res.complete and len(res.logs) == 2500
+        assert res.complete and res.count == 2500
         assert fake.early_requests == []  # no request while a Retry-After said to wait
         statuses = [r.status for r in fake.log_requests()]
         assert statuses.count(429) == 3
@@ -230,7 +230,7 @@ def test_rate_limit_headers_pace_the_client():
         fake.rate_limit, fake.rate_window = 2, 1.0  # two requests a second
         client = RenderClient(fake.api_key, fake.url, policy=FAST)
         res = client.fetch_logs(query(svc))
-        assert res.complete and len(res.logs) == 6000 and res.requests == 6
+        assert res.complete and res.count == 6000 and res.requests == 6
         # Ratelimit-Remaining: 0 made the client wait for Ratelimit-Reset instead of drawing 429s
         assert [r.status for r in fake.requests].count(429) == 0
         assert fake.early_requests == []
@@ -244,7 +244,7 @@ def test_503_burst_is_retried_with_backoff():
         waits: list[str] = []
         client.progress.waiting = lambda s, why: waits.append(why)  # type: ignore[method-assign]
         res = client.fetch_logs(query(svc))
-    assert res.complete and len(res.logs) == 2500
+    assert res.complete and res.count == 2500
     assert sum("retry" in w for w in waits) == 4
 
 
@@ -264,7 +264,7 @@ def test_page_that_never_answers_times_out_and_is_retried():
         t0 = time.monotonic()
         res = client.fetch_logs(query(svc))
         elapsed = time.monotonic() - t0
-    assert res.complete and len(res.logs) == 2500
+    assert res.complete and res.count == 2500
     assert 0.5 <= elapsed < 5
 
 
@@ -275,7 +275,7 @@ def test_connection_reset_and_malformed_json_are_retried():
         fake.add_fault("malformed", 2)
         client = RenderClient(fake.api_key, fake.url, policy=FAST)
         res = client.fetch_logs(query(svc))
-    assert res.complete and len(res.logs) == 2500
+    assert res.complete and res.count == 2500
 
 
 def test_retries_exhausted_half_way_keeps_what_was_fetched():
@@ -285,9 +285,9 @@ def test_retries_exhausted_half_way_keeps_what_was_fetched():
         client = RenderClient(fake.api_key, fake.url, policy=RetryPolicy(max_retries=2, backoff_base=0.01))
         res = client.fetch_logs(query(svc))
     assert not res.complete and isinstance(res.error, RetriesExhausted)
-    assert res.pages == 2 and len(res.logs) == 2000
+    assert res.pages == 2 and res.count == 2000
     # backward: the newest 2000 logs were fetched; the window's older part is missing
-    assert [log["message"] for log in res.logs] == [f"line {i}" for i in range(3000, 5000)]
+    assert [log["message"] for log in res.read()] == [f"line {i}" for i in range(3000, 5000)]
     assert res.missing_end == data.logs.all()[3000]["timestamp"]
     assert "stopped after 2 page(s)" in res.incomplete and "were not fetched" in res.incomplete
 
@@ -298,7 +298,7 @@ def test_fatal_error_half_way_is_reported_not_raised():
         fake.add_fault("401", -1, after=1)
         client = RenderClient(fake.api_key, fake.url, policy=FAST)
         res = client.fetch_logs(query(svc))
-    assert isinstance(res.error, AuthError) and res.pages == 1 and len(res.logs) == 1000
+    assert isinstance(res.error, AuthError) and res.pages == 1 and res.count == 1000
 
 
 def test_http_errors_are_one_sentence():

@@ -13,7 +13,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 
 import typer
 
@@ -150,12 +150,12 @@ def _stderr_cols() -> int:
     return shutil.get_terminal_size((100, 24)).columns
 
 
-def _save(path: Path, logs: list[dict], lang: str, redactor: Any = None) -> None:
-    """JSON lines of the API's own log objects: what `rla analyze` reads back.
+def _save(path: Path, logs: Iterable[dict], lang: str, redactor: Any = None) -> None:
+    """JSON lines of the API's own log objects, in time order: what `rla analyze` reads back.
 
     Secrets are replaced by the report's stand-ins unless `redactor` is None (`--save-raw`).
     Atomic and regular files only (analyzer.outfile): never half-written, a link is written through,
-    a device, FIFO or directory is refused."""
+    a device, FIFO or directory is refused. `logs` is read as it is written (a fetch's spool)."""
 
     def clean(value: Any) -> Any:
         if redactor is None:
@@ -268,20 +268,23 @@ def _fetch(client: Any, service: str, owner: Optional[str], language: str, rules
     if result.error is not None:
         result.error = _explain(result.error, t_start)
     if result.error is not None and result.pages == 0:
+        result.close()
         _fail(api_said(result.error, language), language)
     from analyzer.redact import Redactor
 
     redactor = Redactor()
     client.register_secret(redactor)
     scope = scope_of(res, level, type, text, instance)
-    scope.start, scope.end, scope.logs = format_dt(t_start), format_dt(t_end), len(result.logs)
-    with stop.deferred(reraise=False):  # a second Ctrl-C waits: the file and the report are written whole
+    scope.start, scope.end = format_dt(t_start), format_dt(t_end)
+    with stop.deferred(reraise=False), result:  # a second Ctrl-C waits: the file and the report are written whole
         if save is not None:
+            # a pass of its own, before the diagnosis, as when the logs were a list: the file's stand-ins
+            # are numbered in file order, and the report's are the same ones
             if save_raw:
                 sys.stderr.write(t("warning.prefix", language) + t("fetch.warning.save_raw", language, path=save) + "\n")
-            _save(save, result.logs, language, None if save_raw else redactor)
-        code = _diagnose_and_print(result.logs, f"render:{res.id}", _incomplete(result, language), ruleset, language,
-                                   format, unexplained, fail_on, client, redactor, level_ok, scope, timeline)
+            _save(save, result.read(), language, None if save_raw else redactor)
+        code = _diagnose_and_print(result, f"render:{res.id}", ruleset, language, format, unexplained, fail_on,
+                                   client, redactor, level_ok, scope, timeline)
     if result.interrupted:
         return EXIT_INTERRUPTED
     if result.error is not None:
@@ -305,7 +308,7 @@ def _incomplete(result: Any, lang: str) -> Optional[str]:
     gap = ""
     if result.missing_start and result.missing_end:
         gap = t("fetch.incomplete.gap", lang, start=short_ts(result.missing_start), end=short_ts(result.missing_end))
-    return t("fetch.incomplete", lang, pages=result.pages, logs=_num(len(result.logs), lang), why=why, gap=gap)
+    return t("fetch.incomplete", lang, pages=result.pages, logs=_num(result.count, lang), why=why, gap=gap)
 
 
 def _explain(error: Any, t_start: Any) -> Any:
@@ -321,19 +324,21 @@ def _explain(error: Any, t_start: Any) -> Any:
     return error
 
 
-def _diagnose_and_print(logs: list[dict], source: str, incomplete: Optional[str], ruleset: Any, lang: str,
-                        fmt: Format, unexplained: bool, fail_on: Level, client: Any = None,
-                        redactor: Any = None, level_ok: Any = None, scope: Any = None, timeline: bool = True) -> int:
+def _diagnose_and_print(result: Any, source: str, ruleset: Any, lang: str, fmt: Format, unexplained: bool,
+                        fail_on: Level, client: Any = None, redactor: Any = None, level_ok: Any = None,
+                        scope: Any = None, timeline: bool = True) -> int:
+    """The diagnosis of a fetch (`FetchResult`), its logs read back from the spool in batches."""
     from analyzer.cli.common import emit, exit_code, report_context
     from analyzer.pipeline import Session
     from analyzer.redact import Redactor
-    from analyzer.sources.formats import records_from_api_logs
 
     session = Session(ruleset, redactor=Redactor() if redactor is None else redactor, level=level_ok, scope=scope)
     if client is not None:
         client.register_secret(session.redactor)
-    session.feed_records(list(records_from_api_logs(logs, source)), source)
-    diag = session.diagnosis(incomplete)
+    session.feed_api_logs(result.read(), source)
+    if scope is not None:
+        scope.logs = result.count  # exact once read: copies of a log in pages far apart are dropped there
+    diag = session.diagnosis(_incomplete(result, lang))
     ctx = report_context(ruleset, lang, unexplained, timeline)
     ctx.redactor = session.redactor
     emit(diag, fmt, ctx)  # type: ignore[arg-type]

@@ -55,6 +55,9 @@ from analyzer.render.logs import (  # noqa: F401 - re-exported: the client's pub
 )
 
 LIST_LIMIT = 100
+# a 400's words for the largest page: "limit must be between 1 and 100", "maximum 100", "<= 100", "at most 100"
+_LIMIT_MAX = re.compile(r"(?:between\s+\d+\s+and|max(?:imum)?(?:\s+(?:is|of))?:?|<=?|at\s+most|up\s+to)\s*(\d{1,6})\b")
+_OTHER_LOG_PARAMS = ("starttime", "endtime", "ownerid", "resource", "direction", "retention", "level", "instance")
 
 # A service reference: an ID (srv-…, crn-… cron jobs, red-… Key Value) or a service name.
 _ID_SHAPE = re.compile(r"(srv|crn|red)-[a-z0-9][a-z0-9-]{3,60}")  # a name may look like an ID too
@@ -253,27 +256,47 @@ class RenderClient(HttpClient):
                         region)
 
     # -- logs
+    # The largest /v1/logs page this client's host takes, once known. The spec says 100, the Render
+    # CLI asks 1000 (render-api.md): the first log request of a run tries the query's limit (1000), a
+    # 400 about it sets this, and no later request of the run (a second page, doctor's Key Value logs,
+    # another fetch) tries a refused size again. Per client, so per host and per run.
+    log_limit: int | None = None
+
+    def _limit_refused(self, limit: int, exc: BadRequestError) -> bool:
+        """Whether a 400 refused the page size (then `log_limit` is what the host said it takes, or the
+        spec's 100): a probe is made at most once per client, and not for a 400 about something else."""
+        if limit <= LOG_PAGE_FALLBACK or (self.log_limit is not None and self.log_limit <= limit):
+            return False  # nothing smaller to try, or this size was taken before: the 400 is about something else
+        text = str(exc).lower()
+        if "limit" not in text and any(name in text for name in _OTHER_LOG_PARAMS):
+            return False  # the server named another parameter: retrying smaller pages would not help
+        said = _LIMIT_MAX.search(text)
+        taken = int(said.group(1)) if said and "limit" in text else LOG_PAGE_FALLBACK
+        self.log_limit = taken if 1 <= taken < limit else LOG_PAGE_FALLBACK
+        return True
+
     def log_pages(self, query: LogQuery) -> Iterator[dict]:
         """Every page of /logs for the query's window, echoing nextStartTime/nextEndTime.
 
-        On a 400 with a limit above 100, falls back to 100 once (the spec's maximum).
-        """
+        The page size is the query's, at most what this host is known to take (`log_limit`)."""
         start = format_dt(query.start) if query.start else None
         end = format_dt(query.end) if query.end else None
         base = query.params() + [("direction", query.direction)]
         while True:
-            q = list(base) + [("limit", str(query.limit))]
+            limit = min(query.limit, self.log_limit or query.limit)
+            q = list(base) + [("limit", str(limit))]
             if start:
                 q.append(("startTime", start))
             if end:
                 q.append(("endTime", end))
             try:
                 page = self.get("logs", q)
-            except BadRequestError:
-                if query.limit > LOG_PAGE_FALLBACK:
-                    query.limit = LOG_PAGE_FALLBACK
+            except BadRequestError as exc:
+                if self._limit_refused(limit, exc):
                     continue
                 raise
+            if self.log_limit is None or limit > self.log_limit:
+                self.log_limit = limit  # taken: every later query of this client may ask as much
             if not isinstance(page, dict) or not isinstance(page.get("logs"), list):
                 raise RenderAPIError("Unexpected answer from /logs: no `logs` list.")
             page["_request_window"] = (start, end)
@@ -301,50 +324,50 @@ class RenderClient(HttpClient):
         return best[1] if best else None
 
     def fetch_logs(self, query: LogQuery) -> FetchResult:
-        """Every log in the window exactly once, sorted by time. Never raises for a stop half-way:
-        the result carries the error (or the interruption) and the part of the window left."""
-        by_id: dict[str, tuple[int, dict]] = {}
-        res = FetchResult(logs=[], page_limit=query.limit)
+        """Every log in the window exactly once, read back in time order (`FetchResult.read()`). The
+        pages go to a spool on disk as they arrive (analyzer/render/spool.py: memory stays flat). Never
+        raises for a stop half-way: the result carries the error (or the interruption), the part of the
+        window left, and every log fetched until then."""
+        from analyzer.render.spool import LogSpool
+
+        spool = LogSpool()
+        res = FetchResult(spool=spool, page_limit=query.limit)
         res.window_start = format_dt(query.start) if query.start else None
         res.window_end = format_dt(query.end) if query.end else None
         pending: tuple[str | None, str | None] = (res.window_start, res.window_end)
         requests_before = self.requests
+        unspooled: dict | None = None  # a page received and not yet written whole
+
+        def spooled(page: dict) -> None:
+            nonlocal pending
+            spool.add(page["logs"])
+            res.pages += 1
+            # what remains to fetch: the next window the server gave
+            pending = (page.get("nextStartTime"), page.get("nextEndTime")) if page.get("hasMore") else (None, None)
 
         try:
             for page in self.log_pages(query):
-                res.pages += 1
-                for log in page["logs"]:
-                    lid = log.get("id")
-                    try:
-                        ns = ts_ns(log.get("timestamp", ""))
-                    except ValueError:
-                        ns = 0
-                    key = lid if isinstance(lid, str) and lid else f"{ns}:{log.get('message')}"
-                    if key in by_id:
-                        res.duplicates += 1
-                        continue
-                    by_id[key] = (ns, log)
-                # what remains to fetch: the next window the server gave
-                if page.get("hasMore"):
-                    pending = (page.get("nextStartTime"), page.get("nextEndTime"))
-                else:
-                    pending = (None, None)
+                unspooled = page
+                spooled(page)
+                unspooled = None
                 if query.direction == "backward":
                     covered = (pending[1] or res.window_start, res.window_end)
                 else:
                     covered = (res.window_start, pending[0] or res.window_end)
-                self.progress.page(len(by_id), res.pages, covered[0], covered[1])
+                self.progress.page(spool.count, res.pages, covered[0], covered[1])
         except RenderAPIError as exc:
             res.complete = False
             res.error = exc
         except KeyboardInterrupt:
             res.complete = False
             res.interrupted = True
+            if unspooled is not None:  # Ctrl-C while a page was written: it was fetched, it is kept
+                spooled(unspooled)
         if not res.complete:
             res.missing_start, res.missing_end = pending
-        res.page_limit = query.limit
+        res.page_limit = min(query.limit, self.log_limit or query.limit)
         res.requests = self.requests - requests_before
-        res.logs = [log for _, log in sorted(by_id.values(), key=lambda item: (item[0], str(item[1].get("id"))))]
+        res.count, res.duplicates = spool.count, spool.duplicates
         return res
 
 

@@ -186,7 +186,6 @@ def gather(client: Any, service: dict[str, Any], *, var: str = "REDIS_URL", sinc
 
 def _gather_logs(client: Any, facts: Facts, service: dict[str, Any], since: str, rules: Any, fetch: Any) -> None:
     from analyzer.pipeline import Session
-    from analyzer.sources.formats import records_from_api_logs
     from analyzer.render.api import LogQuery, resolve_window
 
     start, end = resolve_window(since, None, None)
@@ -196,12 +195,11 @@ def _gather_logs(client: Any, facts: Facts, service: dict[str, Any], since: str,
     result = fetch("logs", lambda: client.fetch_logs(query))
     if result is None:
         return
-    if not result.logs and result.error is not None:
-        facts.errors["logs"] = _describe(result.error)
-        return
-    session = Session(rules) if facts.redactor is None else Session(rules, redactor=facts.redactor)
-    records = list(records_from_api_logs(result.logs, f"render:{service.get('id')}"))  # as rla fetch
-    session.feed_records(records, records[0].source if records else "render")
+    with result:
+        if not result.count and result.error is not None:
+            facts.errors["logs"] = _describe(result.error)
+            return
+        session = Session(rules) if facts.redactor is None else Session(rules, redactor=facts.redactor)
+        facts.log_count = session.feed_api_logs(result.read(), f"render:{service.get('id')}")  # as rla fetch
     facts.diagnosis = session.diagnosis(result.incomplete)
-    facts.log_count = len(records)
     facts.log_incomplete = result.incomplete

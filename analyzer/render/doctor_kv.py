@@ -59,7 +59,6 @@ def gather_kv(client: Any, facts: Any, service: dict[str, Any], rules: Any,
 
 def _gather_kv_logs(client: Any, facts: Any, side: KVSide, service: dict[str, Any], rules: Any, fetch: Any) -> None:
     from analyzer.pipeline import Session
-    from analyzer.sources.formats import records_from_api_logs
     from analyzer.render.api import LogQuery
 
     owner = ((facts.key_value.get("owner") or {}).get("id") if isinstance(facts.key_value.get("owner"), dict)
@@ -69,14 +68,13 @@ def _gather_kv_logs(client: Any, facts: Any, side: KVSide, service: dict[str, An
     if result is None:
         side.errors["logs"] = facts.errors.get("kv_logs", M("doctor.not_fetched"))
         return
-    if not result.logs and result.error is not None:
-        side.errors["logs"] = str(result.error).rstrip(".")
-        return
-    session = Session(rules) if facts.redactor is None else Session(rules, redactor=facts.redactor)
-    records = list(records_from_api_logs(result.logs, f"render:{side.kv_id}"))
-    session.feed_records(records, records[0].source if records else f"render:{side.kv_id}")
+    with result:
+        if not result.count and result.error is not None:
+            side.errors["logs"] = str(result.error).rstrip(".")
+            return
+        session = Session(rules) if facts.redactor is None else Session(rules, redactor=facts.redactor)
+        side.log_count = session.feed_api_logs(result.read(), f"render:{side.kv_id}")
     side.logs = session.diagnosis(result.incomplete)
-    side.log_count = len(records)
 
 
 # --------------------------------------------------------------------------------------------

@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from analyzer import clock
 from analyzer.render.http import ConfigError, RenderAPIError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analyzer.render.spool import LogSpool
 
 LOG_PAGE_LIMIT = 1000  # the Render CLI pages with 1000; the spec says max 100
 LOG_PAGE_FALLBACK = 100
@@ -189,7 +192,10 @@ class LogQuery:
 
 @dataclass
 class FetchResult:
-    logs: list[dict]  # sorted by time, one per id
+    """What a fetch brought back: the logs stay on disk (analyzer/render/spool.py) until `read()`."""
+
+    spool: "LogSpool | None" = None
+    count: int = 0  # logs fetched, one per id
     pages: int = 0
     requests: int = 0
     duplicates: int = 0
@@ -211,4 +217,24 @@ class FetchResult:
         gap = ""
         if self.missing_start and self.missing_end:
             gap = f"; logs from {short_ts(self.missing_start)} to {short_ts(self.missing_end)} were not fetched"
-        return f"the fetch stopped after {self.pages} page(s) and {len(self.logs)} logs ({why}){gap}"
+        return f"the fetch stopped after {self.pages} page(s) and {self.count} logs ({why}){gap}"
+
+    def read(self) -> Iterator[dict]:
+        """The logs, oldest first, one per id (read from the spool: as many times as wanted)."""
+        if self.spool is None:
+            return iter(())
+        return self._counted(self.spool)
+
+    def _counted(self, spool: "LogSpool") -> Iterator[dict]:
+        yield from spool.read()
+        self.count, self.duplicates = spool.count, spool.duplicates
+
+    def close(self) -> None:
+        if self.spool is not None:
+            self.spool.close()
+
+    def __enter__(self) -> "FetchResult":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
