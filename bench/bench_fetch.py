@@ -3,12 +3,12 @@
     .venv/bin/python bench/bench_fetch.py                 # client only (pagination + dedupe + sort)
     .venv/bin/python bench/bench_fetch.py --cli           # also `rla fetch --format json` end to end
     .venv/bin/python bench/bench_fetch.py --max-limit 100 # a server that holds to the spec's limit=100
-    .venv/bin/python bench/bench_fetch.py --rss --logs 1000000 --latency 0   # peak RSS of `rla fetch`
+    .venv/bin/python bench/bench_fetch.py --rss --logs 1000000        # peak RSS of `rla fetch` (no latency)
     .venv/bin/python bench/bench_fetch.py --rss --code /path/to/other/checkout  # the same, another rla
 
 `--rss` (issue 17: flat memory) runs `rla fetch --format json` and `rla fetch --save FILE` in fresh
 processes and reports each one's peak RSS (getrusage of the child) and the requests the fake saw
-(`limit=1000` tried how many times); `fetch_rss(url, code)` gives the same rows to bench/run.py.
+(`limit=1000` tried how many times); `rss_rows(logs, max_limit)` gives the same figures to bench/run.py.
 
 The fake runs in its own process (so its JSON encoding does not share the GIL with the
 client). The floor is what the latency alone costs: ceil(logs / page size) requests, one after
@@ -160,27 +160,43 @@ def fetch_rss(url: str, code: Path = ROOT, save: Path | None = None) -> tuple[fl
     return int(kb) / 1024, float(took), int(code_)
 
 
-def rss_main(args: argparse.Namespace) -> int:
+def rss_rows(logs: int = 1_000_000, max_limit: int = 1000, code: Path = ROOT, save: bool = True) -> dict:
+    """Issue 17's `rla fetch` rows for bench/run.py: a fake serving `logs` logs (no added latency) in
+    its own process, then `rla fetch` (and `rla fetch --save`) of them in fresh processes. Returns
+    {"fetch": (peak RSS MB, wall s, exit), "save": (…, lines saved) or None, "requests": n,
+    "refused": requests for a page size the fake refuses}."""
     import tempfile
 
     ready: mp.Queue = mp.Queue()
     stop = mp.Event()
-    proc = mp.Process(target=serve, args=(args.logs, args.latency, args.max_limit, ready, stop), daemon=True)
+    proc = mp.Process(target=serve, args=(logs, 0.0, max_limit, ready, stop), daemon=True)
     proc.start()
     url = ready.get(timeout=1200)
-    with tempfile.TemporaryDirectory() as tmp:
-        rss, took, rc = fetch_rss(url, Path(args.code))
-        print(f"rla fetch of {args.logs:,} logs (pages of up to {args.max_limit}): peak RSS {rss:.0f} MB, "
-              f"{took:.1f} s, exit {rc}")
-        saved = Path(tmp) / "saved.jsonl"
-        rss_s, took_s, rc_s = fetch_rss(url, Path(args.code), saved)
-        lines = sum(1 for _ in saved.open("rb")) if saved.exists() else 0
-        print(f"rla fetch --save of {args.logs:,} logs: peak RSS {rss_s:.0f} MB, {took_s:.1f} s, exit {rc_s}, "
-              f"{lines:,} lines saved")
-    stop.set()
-    requests, refused = ready.get(timeout=60)
-    proc.join(10)
-    print(f"the fake saw {requests} /v1/logs requests for the two runs, {refused} of them for a page size it refuses")
+    out: dict = {"logs": logs, "max_limit": max_limit, "save": None}
+    try:
+        out["fetch"] = fetch_rss(url, code)
+        if save:
+            with tempfile.TemporaryDirectory() as tmp:
+                saved = Path(tmp) / "saved.jsonl"
+                rss, took, rc = fetch_rss(url, code, saved)
+                out["save"] = (rss, took, rc, sum(1 for _ in saved.open("rb")) if saved.exists() else 0)
+    finally:
+        stop.set()
+        out["requests"], out["refused"] = ready.get(timeout=60)
+        proc.join(10)
+    return out
+
+
+def rss_main(args: argparse.Namespace) -> int:
+    rows = rss_rows(args.logs, args.max_limit, Path(args.code))
+    rss, took, rc = rows["fetch"]
+    print(f"rla fetch of {args.logs:,} logs (pages of up to {args.max_limit}): peak RSS {rss:.0f} MB, "
+          f"{took:.1f} s, exit {rc}")
+    rss_s, took_s, rc_s, lines = rows["save"]
+    print(f"rla fetch --save of {args.logs:,} logs: peak RSS {rss_s:.0f} MB, {took_s:.1f} s, exit {rc_s}, "
+          f"{lines:,} lines saved")
+    print(f"the fake saw {rows['requests']} /v1/logs requests for the two runs, {rows['refused']} of them "
+          "for a page size it refuses")
     return 0
 
 
