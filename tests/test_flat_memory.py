@@ -344,3 +344,17 @@ def test_a_dense_blocks_worker_result_is_4_bytes_a_candidate(tmp_path: Path, mon
         tracemalloc.stop()
     assert held[2] == starts
     assert size < 9 * len(want)
+
+
+def test_rla_doctor_reads_two_log_windows_and_probes_the_page_size_once():
+    """A whole run of `rla doctor`: the service's logs and the Key Value's, one refused `limit=1000`."""
+    from tests.test_doctor_api import KID, SID, world
+    from tests.test_doctor_cli import online
+
+    with FakeRender(world()) as fake:
+        fake.max_log_limit = 100
+        p = online(fake, SID)
+        asked = [(r.query["resource"][-1], r.query["limit"][-1]) for r in fake.log_requests() if "limit" in r.query]
+    assert p.returncode in (0, 1), p.stderr
+    assert {res for res, _ in asked} >= {SID, KID}  # both windows were read
+    assert [limit for _, limit in asked].count("1000") == 1
