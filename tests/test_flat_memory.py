@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from analyzer.render import spool as spool_mod  # noqa: E402
 from analyzer.render.api import LogQuery, RenderClient, RetryPolicy, ts_ns  # noqa: E402
+from analyzer.render.logs import log_key  # noqa: E402
 from analyzer.render.spool import LogSpool  # noqa: E402
 from tests.conftest import NOW_NS, ROOT as REPO, builtin  # noqa: E402
 from tests.fake_render_api import FakeData, FakeRender, format_ns  # noqa: E402
@@ -80,7 +81,7 @@ def random_pages(rng: random.Random) -> list[list[dict]]:
 def test_the_spool_gives_exactly_the_order_and_the_copies_of_holding_every_log(seed: int):
     pages = random_pages(random.Random(seed))
     want, duplicates = held_and_sorted(pages)
-    with LogSpool() as spool:
+    with LogSpool(log_key) as spool:
         for page in pages:
             spool.add(page)
         got = list(spool.read())
@@ -106,7 +107,7 @@ def test_reading_back_opens_only_the_runs_the_merge_has_reached(monkeypatch: pyt
 
     monkeypatch.setattr(spool_mod, "_lines", counting)
     base = NOW_NS - 3600 * 10**9
-    with LogSpool() as spool:
+    with LogSpool(log_key) as spool:
         for page in range(200, 0, -1):  # newest first; each page shares its oldest second with the next
             spool.add([{"id": f"p{page}-{i}", "timestamp": format_ns(base + (page * 10 + i // 20) * 10**9),
                         "message": "x"} for i in range(220)])

@@ -328,9 +328,10 @@ class RenderClient(HttpClient):
         pages go to a spool on disk as they arrive (analyzer/render/spool.py: memory stays flat). Never
         raises for a stop half-way: the result carries the error (or the interruption), the part of the
         window left, and every log fetched until then."""
+        from analyzer.render.logs import log_key
         from analyzer.render.spool import LogSpool
 
-        spool = LogSpool()
+        spool = LogSpool(log_key)
         res = FetchResult(spool=spool, page_limit=query.limit)
         res.window_start = format_dt(query.start) if query.start else None
         res.window_end = format_dt(query.end) if query.end else None

@@ -16,7 +16,7 @@ from analyzer import clock
 from analyzer.render.http import ConfigError, RenderAPIError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from analyzer.render.spool import LogSpool
+    from analyzer.render.spool import LogSpool  # (the spool imports nothing of render: no cycle)
 
 LOG_PAGE_LIMIT = 1000  # the Render CLI pages with 1000; the spec says max 100
 LOG_PAGE_FALLBACK = 100
@@ -188,6 +188,18 @@ class LogQuery:
                              ("instance", self.instances)):
             p += [(name, v) for v in values]
         return p
+
+
+def log_key(log: dict) -> tuple[int, str, str]:
+    """(epoch ns, id as text, identity): the order is (ns, id); the identity says which logs are one
+    (the id; a log without one is its time and message). A timestamp that does not parse sorts first."""
+    try:
+        ns = ts_ns(log.get("timestamp", ""))
+    except (ValueError, TypeError, AttributeError):
+        ns = 0
+    lid = log.get("id")
+    identity = lid if isinstance(lid, str) and lid else f"{ns}:{log.get('message')}"
+    return ns, str(lid), identity
 
 
 @dataclass

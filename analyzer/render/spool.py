@@ -23,25 +23,11 @@ import json
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, BinaryIO
-
-from analyzer.render.logs import ts_ns
+from typing import Any, BinaryIO, Callable
 
 READ_CHUNK = 64 * 1024  # bytes read at a time from one run while merging
 # one encoder for every line (json.dumps with arguments builds a new one per call: half the cost of a page)
 _ENCODE = json.JSONEncoder(separators=(",", ":")).encode
-
-
-def log_key(log: dict) -> tuple[int, str, str]:
-    """(epoch ns, id as text, identity): the order is (ns, id); the identity says which logs are one
-    (the id; a log without one is its time and message). A timestamp that does not parse sorts first."""
-    try:
-        ns = ts_ns(log.get("timestamp", ""))
-    except (ValueError, TypeError, AttributeError):
-        ns = 0
-    lid = log.get("id")
-    identity = lid if isinstance(lid, str) and lid else f"{ns}:{log.get('message')}"
-    return ns, str(lid), identity
 
 
 @dataclass(frozen=True)
@@ -53,9 +39,12 @@ class _Run:
 
 
 class LogSpool:
-    """`add(page_logs)` as pages arrive; `read()` every log, oldest first, each once."""
+    """`add(page_logs)` as pages arrive; `read()` every log, oldest first, each once. `key(log)` gives
+    (epoch ns, id as text, identity): the order is (ns, id), the identity says which logs are one
+    (analyzer.render.logs.log_key)."""
 
-    def __init__(self) -> None:
+    def __init__(self, key: Callable[[dict], tuple[int, str, str]]) -> None:
+        self._key = key
         self._file: BinaryIO | None = None
         self._runs: list[_Run] = []
         self._end = 0  # bytes written in whole runs
@@ -72,7 +61,7 @@ class LogSpool:
         for log in logs:
             if not isinstance(log, dict):
                 continue
-            ns, sid, identity = log_key(log)
+            ns, sid, identity = self._key(log)
             if identity in seen or identity in self._previous:
                 self._added_duplicates += 1
                 continue
