@@ -1,0 +1,232 @@
+"""Physical lines -> entries: a line that a rule matches, or that looks like an error, starts an entry,
+and its continuation lines (a Node object, a stack trace, a Python traceback, a Go error cut at the
+terminal's width) are joined to it, across block boundaries too."""
+
+from __future__ import annotations
+
+import re
+
+from analyzer.engine.match import _ERROR_RE, Classifier, Hit
+from analyzer.model import LogRecord
+from analyzer.sources.files import Block, Problems
+from analyzer.sources.formats import UnparsedRecord, parse_line
+from analyzer.sources.text import repair_mojibake
+
+
+MAX_CONTINUATION = 60  # physical lines one entry (object, stack trace) may span
+MAX_TRACEBACK = 400  # a Python traceback, chained ones included (Django's run to a few hundred lines)
+MAX_FOREIGN = 20  # other instances' lines skipped while gathering one entry
+_BRACKET = re.compile(r"[{}\[\]]")
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+# A Python traceback is one entry: its frames, the exception line that ends it, and the tracebacks chained to it
+_PY_TRACEBACK = "Traceback (most recent call last):"
+_PY_CHAINS = (
+    "During handling of the above exception, another exception occurred:",
+    "The above exception was the direct cause of the following exception:",
+)
+_PY_EXCEPTION = re.compile(
+    r"(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception|Interrupted|Interrupt|Exit|Warning|Failure|error|timeout|Timeout)"
+    r"(?:: |:?$)"
+)
+# Go's network error stopped before its reason ('dial tcp 127.0.0.1:6379: connect: '), as a paste wrapped at the
+# terminal's width leaves it: the next line, if it starts with a lowercase word, is that reason. Narrow on purpose:
+# a line may end with ': ' because it printed an empty value (go-redis 'invalid redis URL scheme: ').
+_CUT = re.compile(r"\b(?:dial|read|write) (?:tcp|udp|unix)[46]? \S+: (?:connect|connectex|read|write|wsarecv|wsasend|getsockopt): $")
+_FRAMES, _ENDED, _CHAINED = 1, 2, 3  # where a Python traceback entry stands
+# Ruby's report of an uncaught exception: 'path:line:in `method': message (Class)', its '\tfrom …' frames, then
+# the same for each cause ('… (SocketError)' under '… (Redis::CannotConnectError)'): one entry
+_RUBY_HEAD = re.compile(r"\S+:\d+:in [`'][^`']*': .*\([A-Z]\w*(?:::\w+)*\)$")
+
+
+def _depth(message: str) -> int:
+    """Open braces/brackets left by a line, quoted strings ignored (Node prints objects over lines)."""
+    if _BRACKET.search(message) is None:
+        return 0
+    bare = _QUOTED.sub("", message) if "'" in message or '"' in message else message
+    return bare.count("{") + bare.count("[") - bare.count("}") - bare.count("]")
+
+
+def _continues(message: str, depth: int) -> bool:
+    if depth > 0:
+        return True
+    stripped = message.lstrip()
+    if not stripped:
+        return False
+    if stripped[0] in "}])":
+        return True
+    if message[0] in " \t":
+        return True
+    if stripped.startswith("Emitted 'error' event on "):  # Node's crash report continues the error above it
+        return True
+    return stripped.startswith("at ") and ("(" in stripped or ":" in stripped)
+
+
+class _Lines:
+    """Physical lines of a block's bytes, decoded and parsed on demand."""
+
+    def __init__(self, block: Block, fmt: str, problems: Problems):
+        self.block, self.fmt, self.problems = block, fmt, problems
+        self.data, self.size = block.buffer()
+        self.repair = not block.clean
+        self._last: tuple[int, LogRecord | None] | None = None  # the line parsed last, by offset
+        self._noted: set[int] = set()  # unparsed lines counted (an entry may look past one, then it is a candidate)
+
+    def decode(self, start: int, end: int) -> str:
+        text = self.data[start:end].decode("utf-8", "replace")
+        if self.repair and not text.isascii():
+            text = repair_mojibake(text)
+        return text
+
+    def record_at(self, start: int, end: int, line_no: int) -> LogRecord | None:
+        if self.block.records is not None:
+            return self.block.records[line_no - self.block.start_line]
+        if self._last is not None and self._last[0] == start:
+            # the line that ended an entry is the next candidate: parsed once (and noted once if unparsed)
+            return self._last[1]
+        try:
+            record: LogRecord | None = parse_line(self.decode(start, end), self.block.source, line_no, self.fmt)
+        except UnparsedRecord:
+            if start not in self._noted:
+                self._noted.add(start)
+                self.problems.note(f"{self.block.source}:{line_no}")
+            record = None
+        self._last = (start, record)
+        return record
+
+    def blank(self, start: int, end: int) -> bool:
+        return self.block.records is None and not self.decode(start, end).strip()
+
+
+_TAKE, _SKIP, _STOP = 0, 1, 2
+
+
+class _Entry:
+    """One entry being gathered: its first line, then the continuation lines joined to it (a Node
+    object, a stack trace). Lines of other instances in between are skipped, not consumed: they are
+    scanned on their own. Gathering may go on into the next block of the same source."""
+
+    __slots__ = ("first", "single", "parts", "depth", "last_line", "foreign", "done", "gap", "py", "final", "ruby", "cut")
+
+    def __init__(self, first: LogRecord, single: tuple[tuple[str, dict[str, str]], ...]):
+        self.first, self.single = first, single
+        self.parts = [first.message]
+        self.depth = _depth(first.message)
+        self.last_line = first.line
+        self.foreign = 0
+        self.done = False
+        self.gap = False  # a blank line was passed: only an indented/"at"/closing line may continue
+        # a Python traceback: its phase (None: not one), and the index in parts of the exception line that ends it
+        self.py = _FRAMES if first.message.startswith(_PY_TRACEBACK) else None
+        self.final: int | None = None
+        self.ruby = bool(_RUBY_HEAD.match(first.message))
+        self.cut = False  # a line cut after its colon was joined to the next: the first line's matches are stale
+
+    def offer(self, record: LogRecord | None, blank: bool, line_no: int) -> int:
+        if len(self.parts) >= (MAX_TRACEBACK if self.py else MAX_CONTINUATION) or self.foreign > MAX_FOREIGN:
+            return _STOP
+        first = self.first
+        if record is not None:
+            if first.instance and record.instance and record.instance != first.instance:
+                self.foreign += 1
+                return _SKIP
+            if self.py in (_ENDED, _CHAINED) and not record.message.strip():
+                return _SKIP  # an empty record (API logs) where Python printed the blank line
+            if self.py is not None:
+                verdict = self._python(record.message)
+                if verdict is not None:
+                    if verdict == _TAKE:
+                        self.parts.append(record.message)
+                        self.last_line = line_no
+                        self.gap = False
+                    return verdict
+            if self.ruby and self.parts[-1].lstrip().startswith("from ") and _RUBY_HEAD.match(record.message):
+                self.parts.append(record.message)  # the cause of the exception above, with its own frames
+                self.last_line = line_no
+                return _TAKE
+            if not self.gap and self.depth == 0 and record.message[:1].islower() and _CUT.search(self.parts[-1]):
+                # a message cut after its colon ('dial tcp 127.0.0.1:6379: connect: ' / 'connection refused', a
+                # paste wrapped at the terminal's width): the next line is the rest of the same line
+                self.parts[-1] += record.message
+                self.last_line = line_no
+                self.cut = True
+                return _TAKE
+            if _continues(record.message, self.depth) and (not self.gap or record.message[:1] in " \t}])"):
+                self.parts.append(record.message)
+                self.depth = max(0, self.depth + _depth(record.message))
+                self.last_line = line_no
+                self.gap = False
+                return _TAKE
+            return _STOP
+        if blank and self.py in (_ENDED, _CHAINED):
+            return _SKIP  # Python puts a blank line around 'During handling of the above exception…'
+        if blank and self.depth == 0:
+            # a blank line ends an entry unless an object is still open, or the dashboard copy put one in
+            # the middle of a stack trace: then the next line, indented, still belongs to the entry
+            if self.gap:
+                return _STOP
+            self.gap = True
+        return _SKIP
+
+    def _python(self, message: str) -> int | None:
+        """A Python traceback goes on to the exception line that ends it ('ConnectionRefusedError: [Errno 111]
+        Connection refused', often the only line naming the failure), then through 'During handling of the
+        above exception…' to the traceback chained to it. None: decide as for any entry."""
+        if self.py == _FRAMES:
+            if message[:1] not in " \t" and _PY_EXCEPTION.match(message):
+                self.py, self.final = _ENDED, len(self.parts)
+                return _TAKE
+            return None
+        if self.py == _ENDED and message.startswith(_PY_CHAINS):
+            self.py = _CHAINED
+            return _TAKE
+        if self.py == _CHAINED and message.startswith(_PY_TRACEBACK):
+            self.py = _FRAMES
+            return _TAKE
+        return _STOP
+
+    def feed(self, lines: _Lines, pos: int, line_no: int, consumed: set[int]) -> None:
+        """Offer the lines from `pos` (line `line_no`) on; sets `done` unless the block ran out."""
+        data, size = lines.data, lines.size
+        while pos < size:
+            nl = data.find(b"\n", pos, size)
+            stop = nl if nl >= 0 else size
+            record = lines.record_at(pos, stop, line_no)
+            verdict = self.offer(record, record is None and lines.blank(pos, stop), line_no)
+            if verdict == _STOP:
+                self.done = True
+                return
+            if verdict == _TAKE:
+                consumed.add(pos)
+            pos, line_no = stop + 1, line_no + 1
+        if not lines.block.more:
+            self.done = True
+
+    def message(self) -> str:
+        """The joined text of the entry; a Python traceback's last exception line comes first: it names the
+        failure (the sample, unexplained templates, patterns anchored at the start), the tracebacks follow as
+        its evidence."""
+        parts = self.parts
+        if self.final is not None:
+            parts = [parts[self.final], *parts[: self.final], *parts[self.final + 1 :]]
+        return "\n".join(parts)
+
+    def hit(self, classifier: Classifier) -> Hit | None:
+        if len(self.parts) == 1 and not self.cut:
+            record, matches = self.first, self.single
+        else:
+            f = self.first
+            record = LogRecord(
+                source=f.source,
+                line=f.line,
+                message=self.message(),
+                time=f.time,
+                instance=f.instance,
+                level=f.level,
+                type=f.type,
+                id=f.id,
+                end_line=self.last_line,
+            )
+            matches = classifier(record.message)
+        if matches or _ERROR_RE.search(record.message):
+            return Hit(record, matches)
+        return None

@@ -1,0 +1,152 @@
+"""One message against the rules: the plan (the prefilter's literals and the rules they reach), the
+classification of a message with its memory, and what makes a line error-looking."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from analyzer.engine.regex import required_keywords
+from analyzer.model import LogRecord, Rule
+
+# Words that make a line "error-looking": lines with them that no rule explains are reported.
+ERROR_WORDS = (
+    "error", "exception", "traceback", "fatal", "panic", "failed", "failure", "refused", "timeout",
+    "timed out", "unhandled", "cannot ", "could not", "unable to", "denied", "econn", "etimedout",
+    "enotfound", "epipe", "killed", "out of memory", "exited with status",
+)  # fmt: skip
+_ERROR_RE = re.compile("|".join(re.escape(w) for w in ERROR_WORDS), re.I)
+
+
+def error_looking(message: str) -> bool:
+    """A line no rule explains is reported (unexplained, or a Redis error no rule names) only when it looks like an error."""
+    return _ERROR_RE.search(message) is not None
+
+SMALL_BLOCK = 1 << 20  # below this, the prefilter engine with no compile cost is used
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A record and every rule it matched (empty: an unexplained error-looking record)."""
+
+    record: LogRecord
+    matches: tuple[tuple[str, dict[str, str]], ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    rules: tuple[Rule, ...]
+    keyword_index: tuple[tuple[str, bool, tuple[int, ...]], ...]  # keyword, ignore case, rule positions
+    unindexed: tuple[int, ...]  # rules tried on every candidate (no literal could be derived)
+    needles: tuple[tuple[str, bool], ...] = ()  # every literal the prefilter looks for, with ignore case
+    engine_name: str | None = None  # None: RLA_ENGINE, else the fastest available
+
+    @cached_property
+    def engine(self):  # type: ignore[no-untyped-def]
+        """The compiled multi-literal search (built on first use: a paste never pays for it)."""
+        from analyzer.engine.prefilter import Needles, build
+
+        return build(Needles(self.needles), self.engine_name)
+
+    @cached_property
+    def light_engine(self):  # type: ignore[no-untyped-def]
+        """The pure-Python engine: no compile cost, for small blocks (pastes, API pages)."""
+        from analyzer.engine.prefilter import Needles, PythonEngine
+
+        return PythonEngine(Needles(self.needles))
+
+    def engine_for(self, size: int):  # type: ignore[no-untyped-def]
+        """Hyperscan's compile (tens of ms) pays for itself only on big input: a block smaller than
+        SMALL_BLOCK uses the pure-Python engine unless the big one is built already or was asked for."""
+        if size < SMALL_BLOCK and self.engine_name is None and "engine" not in self.__dict__:
+            return self.light_engine
+        return self.engine
+
+    @cached_property
+    def every_line(self) -> bool:
+        """A rule without any literal makes every line a candidate (slow, but never wrong)."""
+        return bool(self.unindexed)
+
+
+def compile_plan(rules: tuple[Rule, ...] | list[Rule], engine: str | None = None) -> Plan:
+    rules = tuple(rules)
+    index: dict[tuple[str, bool], set[int]] = {}
+    unindexed: list[int] = []
+    for pos, rule in enumerate(rules):
+        if rule.keywords:
+            for kw in rule.keywords:
+                index.setdefault((kw.lower(), True), set()).add(pos)
+            continue
+        for pattern in rule.patterns:
+            known = getattr(pattern, "keywords", None)  # a LazyPattern remembers them (and the cache keeps them)
+            derived = known() if known is not None else required_keywords(pattern.pattern)
+            if derived is None:
+                unindexed.append(pos)
+                continue
+            words, ignore_case = derived
+            for kw in words:
+                index.setdefault((kw.lower() if ignore_case else kw, ignore_case), set()).add(pos)
+    keyword_index = tuple((k, ci, tuple(sorted(p))) for (k, ci), p in sorted(index.items()))
+    needles = tuple(dict.fromkeys([(k, ci) for k, ci, _ in keyword_index] + [(w, True) for w in ERROR_WORDS]))
+    engine = engine or os.environ.get("RLA_ENGINE") or None
+    if engine == "auto":
+        engine = None
+    return Plan(rules, keyword_index, tuple(sorted(set(unindexed))), needles, engine)
+
+
+def classify(plan: Plan, message: str) -> tuple[tuple[str, dict[str, str]], ...]:
+    """Every rule the message matches, with the evidence fields each one extracted."""
+    lowered = message.lower()
+    candidates = set(plan.unindexed)
+    for kw, ignore_case, positions in plan.keyword_index:
+        if kw in (lowered if ignore_case else message):
+            candidates.update(positions)
+    out = []
+    for pos in sorted(candidates):
+        rule = plan.rules[pos]
+        fields = match_rule(rule, message)
+        if fields is not None:
+            out.append((rule.id, fields))
+    return tuple(out)
+
+
+CLASSIFY_CACHE = 4096  # distinct messages remembered per scanner (a retry storm repeats a handful)
+
+
+class Classifier:
+    """`classify` with a bounded memory of the messages seen: a retry storm repeats the same few
+    messages with a new timestamp, and the message (time and instance parsed off) is the whole input
+    of `classify`, so each distinct one is tried against the rules once. The oldest is forgotten first."""
+
+    __slots__ = ("plan", "_seen", "limit")
+
+    def __init__(self, plan: Plan, limit: int = CLASSIFY_CACHE):
+        self.plan, self.limit = plan, limit
+        self._seen: dict[str, tuple[tuple[str, dict[str, str]], ...]] = {}
+
+    def __call__(self, message: str) -> tuple[tuple[str, dict[str, str]], ...]:
+        seen = self._seen
+        found = seen.get(message)
+        if found is None:
+            found = classify(self.plan, message)
+            if len(seen) >= self.limit:
+                del seen[next(iter(seen))]
+            seen[message] = found
+        return found
+
+
+def match_rule(rule: Rule, message: str) -> dict[str, str] | None:
+    """The evidence fields if the rule matches the message (its first matching pattern, then its
+    optional `extract` patterns), else None."""
+    for pattern in rule.patterns:
+        m = pattern.search(message)
+        if m:
+            fields = {k: v for k, v in m.groupdict().items() if v is not None}
+            for extra in rule.extract:
+                e = extra.search(message)
+                if e:
+                    for k, v in e.groupdict().items():
+                        if v is not None:
+                            fields.setdefault(k, v)
+            return fields
+    return None
