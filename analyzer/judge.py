@@ -27,6 +27,7 @@ from analyzer.judge_shapes import (
     _Shape,
     _Shapes,
     _static_conditions,
+    matched_line,
     template_of,
 )
 from analyzer.model import Diagnosis, Evidence, Finding, LogRecord, NotRedis, Rule, Stats, Unexplained
@@ -163,7 +164,8 @@ class Judge(NotRedisBook, VerdictReading):
             if ev is None:
                 ev = _evidence(record)
             if agg is None:
-                agg = _Aggregate(rule_id, key[1], 0, ev, ev, self._seq, self._seq, sample=self._sample(record))
+                agg = _Aggregate(rule_id, key[1], 0, ev, ev, self._seq, self._seq,
+                                 sample=self._sample(record, matched_line(rule, record.message)))
                 if tie is not None and rule.affinity is not None:
                     agg.because = tie.because
                 self._aggs[key] = agg
@@ -361,9 +363,9 @@ class Judge(NotRedisBook, VerdictReading):
             out.append((rule_id, direct[rule_id], conds))
         return out
 
-    def _sample(self, record: LogRecord) -> str:
+    def _sample(self, record: LogRecord, line: str | None = None) -> str:
         # redact, then cut: a cut first could split a secret into a shape no pattern knows
-        return self.redactor(_head(record.message))[:SAMPLE_CHARS]
+        return self.redactor(_head(record.message if line is None else line))[:SAMPLE_CHARS]
 
     def _field_conditions(
         self, rule: Rule, fields: dict[str, str], stream: str = "", static: tuple[bool, ...] | None = None

@@ -44,6 +44,20 @@ def _head(message: str) -> str:
     return message.split("\n", 1)[0].strip()[: SAMPLE_CHARS + 2048]
 
 
+def matched_line(rule: Rule, message: str) -> str:
+    """The line of a multi-line entry that a rule's pattern matched: the proof, where the entry's first
+    line is often only its opening (`❌ Redis connection error: {`, `Traceback (most recent call last):`)."""
+    if "\n" not in message:
+        return message
+    for pattern in rule.patterns:
+        m = pattern.search(message)
+        if m:
+            start = message.rfind("\n", 0, m.start()) + 1
+            end = message.find("\n", m.start())
+            return message[start : end if end >= 0 else len(message)]
+    return message
+
+
 def _because(texts: dict[str, str], fields: dict[str, list[str]]) -> str:
     """A reclassification's `because` text in every language, its {field} values filled in."""
     values = {k: v[0] for k, v in fields.items() if v}

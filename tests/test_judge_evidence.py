@@ -431,3 +431,14 @@ def test_one_file_keeps_one_verdict():
     diag = diagnose(read_sources([str(RAW.parent / "dashboard/node-app/degraded.txt")], Problems()), RULES)
     assert diag.per_source == []
     assert json.loads(render(diag, "json", ReportContext(RULES)))["per_source"] == []
+
+
+def test_a_findings_sample_is_the_line_that_proves_it():
+    """A Node error object is one entry; its first line only opens it. The sample quoted in every format
+    is the line the rule matched (real two-instance capture), while a rule matching the opening line
+    keeps that one."""
+    text = (RAW.parent / "timeline" / "outage-two-instances.txt").read_text(encoding="utf-8")
+    samples = {f.rule_id: f.sample for f in _diag(text).findings}
+    assert "Socket closed unexpectedly" in samples["redis-connection-dropped"]
+    assert "{" not in samples["redis-connection-dropped"]
+    assert samples["redis-connection-error"].startswith("❌ Redis connection error")
