@@ -50,7 +50,7 @@ def held_and_sorted(pages: list[list[dict]]) -> tuple[list[dict], int]:
 
 
 def random_pages(rng: random.Random) -> list[list[dict]]:
-    """Backward pages over a timeline with shared timestamps, copies where pages touch, copies far
+    """Backward pages over a timeline with equal timestamps, copies where pages touch, copies far
     apart, logs without an id, an unreadable timestamp, and pages in any order inside."""
     n = rng.randint(1, 400)
     base = NOW_NS - 3600 * 10**9

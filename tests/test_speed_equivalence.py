@@ -406,8 +406,8 @@ def test_the_judge_remembering_match_shapes_changes_no_answer(corpus: bytes):
     samples = b"".join(p.read_bytes().rstrip(b"\n") + b"\n" for p in files)
     data = _storm_bytes(0.2) + corpus + samples + _storm_bytes(0.05)
     hits = fast_hits(data, ruleset, "python", 1 << 22)
-    shared = sum(1 for a, b in zip(hits, hits[1:]) if a.matches and a.matches is b.matches)
-    assert shared > 1000  # the storm's repeats reach the judge as one tuple
+    same_tuple = sum(1 for a, b in zip(hits, hits[1:]) if a.matches and a.matches is b.matches)
+    assert same_tuple > 1000  # the storm's repeats reach the judge as one tuple
     fresh = [Hit(h.record, copy.deepcopy(h.matches)) for h in hits]
     assert _whole_diagnosis(hits, ruleset) == _whole_diagnosis(fresh, ruleset)
     # the same hits in another order: each tuple now comes in other contexts (before and after a success,
