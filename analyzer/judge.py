@@ -34,7 +34,6 @@ from analyzer.model import Diagnosis, Evidence, Finding, LogRecord, NotRedis, Ru
 from analyzer.not_redis import NotRedisBook
 from analyzer.redact import Redactor
 from analyzer.timeline import TimelineBuilder
-from analyzer.urllint import unusable
 from analyzer.verdict import VerdictReading
 
 
@@ -209,6 +208,8 @@ class Judge(NotRedisBook, VerdictReading):
     def _linted(self, hit: Hit) -> Hit:
         """A rule with `url_lint` counts only when the Redis URL the line prints leaves the client with no address
         (it fell back to localhost, or failed to parse); the problem becomes its field `url_problem`."""
+        from analyzer.urllint import unusable  # only a log that prints a Redis URL needs the URL reader
+
         kept = []
         for rule_id, fields in hit.matches:
             name = self.rules[rule_id].url_lint if rule_id in self.rules else None
