@@ -27,13 +27,15 @@ from sigma.validation import SigmaValidator
 from sigma_backend_duckdb import DuckDBBackend
 
 from analyzer.export.lucene import lucene
-from analyzer.export.sigma import NotPortable, portable, sigma_id
+from analyzer.export.backends import dialect as backend_dialect
+from analyzer.export.sigma import NotPortable, alternatives, portable, redis_regex, sigma_id
 from analyzer.engine.rules import load_rules
 from analyzer.engine.scan import classify, compile_plan
 from analyzer.sources.formats import record_from_api_log
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = sorted((ROOT / "samples" / "api").rglob("*.jsonl"))
+# the bundled API logs, and the captures where Redis fails beside PostgreSQL and HTTP APIs (samples/matrix/api/mixed-*)
+SAMPLES = sorted((ROOT / "samples" / "api").rglob("*.jsonl")) + sorted((ROOT / "samples" / "matrix" / "api").rglob("*.jsonl"))
 
 # Rules the export leaves out, and why: not detections (rla never reports them as a problem), or reached
 # only through another rule's hit. Derived from the rule's kind/severity/patterns by the exporter; this
@@ -118,14 +120,31 @@ def sigma_rules(sigma_dir: Path) -> dict[str, SigmaRule]:
 
 
 @pytest.fixture(scope="module")
-def rla_matches() -> dict[str, set[tuple[str, str]]]:
-    """rule id -> {(sample file, record id)}: rla's matcher on each API record, as the scanner tries it."""
-    plan = compile_plan(load_rules().rules)
+def rla_matches(not_redis: dict[str, set[tuple[str, str]]]) -> dict[str, set[tuple[str, str]]]:
+    """rule id -> {(sample file, record id)}: rla's matcher on each API record, as the scanner tries it, less
+    the connection failures that the record itself does not tie to Redis (`not_redis`)."""
+    return {rule_id: found - not_redis.get(rule_id, set()) for rule_id, found in _classified(tied_only=False).items()}
+
+
+@pytest.fixture(scope="module")
+def not_redis() -> dict[str, set[tuple[str, str]]]:
+    """rule id -> records an `affinity: endpoint` rule matches that show no Redis signal of their own:
+    rla's `Affinity.tie` on the record alone (no lines around it, which a one-line alert cannot see)."""
+    everything, tied = _classified(tied_only=False), _classified(tied_only=True)
+    return {rule_id: found - tied.get(rule_id, set()) for rule_id, found in everything.items() if found - tied.get(rule_id, set())}
+
+
+def _classified(tied_only: bool) -> dict[str, set[tuple[str, str]]]:
+    ruleset = load_rules()
+    plan, by_id, affinity = compile_plan(ruleset.rules), ruleset.by_id, ruleset.affinity
+    assert affinity is not None
     out: dict[str, set[tuple[str, str]]] = {}
     for path in SAMPLES:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             record = record_from_api_log(json.loads(line), str(path), n)
-            for rule_id, _ in classify(plan, record.message):
+            for rule_id, fields in classify(plan, record.message):
+                if tied_only and by_id[rule_id].affinity == "endpoint" and not affinity.tie(fields, record.message).redis:
+                    continue
                 out.setdefault(rule_id, set()).add((path.relative_to(ROOT).as_posix(), str(record.id)))
     return out
 
@@ -190,6 +209,25 @@ def test_exported_sigma_rules_find_on_duckdb_exactly_what_rla_finds(
     assert not differences, "\n".join(differences)
     # the proof covers something: most exported rules match some sample record
     assert matched_rules >= 25 and total >= 500, (matched_rules, total)  # 29 rules, 963 records today
+
+
+def test_a_failure_of_another_service_raises_no_redis_alert(
+    sigma_rules: dict[str, SigmaRule], not_redis: dict[str, set[tuple[str, str]]], db: duckdb.DuckDBPyConnection
+) -> None:
+    """The captures' PostgreSQL refusals and HTTP APIs' DNS errors match the refusal and DNS rules' patterns:
+    rla reports them as not Redis, and the exported rules must not alert on them either."""
+    assert {"redis-dns-not-found", "redis-econnrefused"} <= set(not_redis), sorted(not_redis)
+    messages = {
+        m for (m,) in db.execute(
+            "SELECT message FROM logs WHERE filename LIKE '%/mixed-%' AND (message LIKE '%:5432%' OR message LIKE '%ENOTFOUND api.%')"
+        ).fetchall()
+    }
+    assert messages  # the captures hold them
+    backend = DuckDB(processing_pipeline=ProcessingPipeline())
+    for rule_id, records in sorted(not_redis.items()):
+        (sql,) = backend.convert(SigmaCollection([sigma_rules[rule_id]]))
+        assert not selected(db, sql) & records, rule_id
+        assert "rla also ties such" in " ".join(map(str, sigma_rules[rule_id].falsepositives))
 
 
 def _go_or_raw(raw: str, quoted: str) -> str:
@@ -266,7 +304,9 @@ def test_lucene_targets_skip_what_lucene_cannot_say_and_nothing_else(tmp_path: P
         for rule_id, why in LUCENE_SKIPS.items():
             assert rule_id not in PACK_IDS or why in skipped[rule_id], (rule_id, skipped[rule_id])
         rows = json.loads((tmp_path / target / f"rla-{target}-queries.json").read_text(encoding="utf-8"))
-        assert all(r["query"].startswith("message.keyword:/") for r in rows)
+        # every term is a regex on the message: `message.keyword:/…/`, alone or in `( … OR … ) AND ( … )`
+        assert all(re.match(r"\(?message\.keyword:/", r["query"]) for r in rows)
+        assert all(" AND " in r["query"] for r in rows if r["rla_rule"] in {"redis-dns-not-found", "redis-connection-timeout"})
 
 
 def test_lucene_rewrite_matches_whole_lines_as_python_searches_them() -> None:
@@ -287,6 +327,26 @@ def test_lucene_rewrite_matches_whole_lines_as_python_searches_them() -> None:
                 assert bool(rewritten.fullmatch(line)) == bool(pattern.search(line)), (rule.id, pattern.pattern, line)
                 checked += 1
     assert checked > 100_000
+
+
+def test_lucene_says_the_redis_signals_it_can_and_never_more() -> None:
+    """Lucene cannot say a word boundary inside a group, so the Redis signals of a connection failure become
+    a list of alternatives, each whole-line regex as Python searches its piece; a signal it cannot say is left
+    out (the alert then misses a line that shows only that signal: it never alerts on more than rla)."""
+    ruleset = load_rules()
+    dialect = backend_dialect("elasticsearch")
+    said = redis_regex(ruleset.by_id["redis-dns-not-found"], ruleset.affinity, dialect)
+    assert isinstance(said, list) and len(said) > 10
+    pieces = [p for s in ruleset.affinity.line for p in alternatives(s)]
+    lines = [json.loads(raw)["message"] for p in SAMPLES for raw in p.read_text(encoding="utf-8").splitlines()]
+    lines += ["Error: getaddrinfo ENOTFOUND api.stripe.com", "Error: getaddrinfo ENOTFOUND red-d0cjkelq67qs70c2rfsd"]
+    for line in lines:
+        lucene_says = any(re.fullmatch(r, line, re.DOTALL) for r in said)
+        python_says = any(re.search(p, line) for p in pieces)
+        assert not lucene_says or python_says, line  # never more than rla's signals
+        if re.search(r":(?:6379|6380)\b|red-[a-z0-9]{8}|rediss?://|ioredis|redis\.exceptions", line):
+            assert lucene_says, line  # the signals that name Redis in most failures are all there
+    assert not any(re.fullmatch(r, "Error: getaddrinfo ENOTFOUND api.stripe.com", re.DOTALL) for r in said)
 
 
 @pytest.mark.parametrize(

@@ -73,7 +73,7 @@ def rules_export(
 
         from analyzer.export.sigma import Exported, export_pack
 
-        results = export_pack(ruleset.rules, language)
+        results = export_pack(ruleset.rules, language, affinity=ruleset.affinity)
         exported = [r for r in results if isinstance(r, Exported)]
         skipped = [r for r in results if not isinstance(r, Exported)]
         files = {
@@ -84,7 +84,7 @@ def rules_export(
         from analyzer.export.backends import convert
 
         try:
-            done = convert(ruleset.rules, to.value, language, loki_selector)
+            done = convert(ruleset.rules, to.value, language, loki_selector, ruleset.affinity)
         except ImportError as exc:  # pySigma or the target's backend is not installed
             if not (getattr(exc, "name", None) or "").startswith("sigma"):
                 raise

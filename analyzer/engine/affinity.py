@@ -64,6 +64,9 @@ class Affinity:
     unnamed: str | None = None
     unnamed_error: re.Pattern[str] | None = None  # what an unnamed Redis line must hold to be an error
     unnamed_not: re.Pattern[str] | None = None  # ... and must not (deprecation notices)
+    # the signals a single line can show (scheme, port, host, text), as regexes over the whole line: what a
+    # log platform can check where it sees one line at a time (analyzer.export.sigma)
+    line: tuple[str, ...] = ()
 
     def unnamed_line(self, text: str) -> bool:
         """An error line about Redis that no rule names (the scanner found it error-looking already)."""
@@ -161,11 +164,12 @@ def parse_affinity(doc: Any, where: str) -> Affinity:
     if not isinstance(window, int) or window < 0:
         raise AffinityError(error("affinity.error.window", where=where))
     unnamed, connecting = doc.get("unnamed"), doc.get("connecting")
+    schemes, ports, hosts, text = strings("schemes"), strings("ports"), strings("hosts"), strings("text")
     return Affinity(
-        schemes=frozenset(s.lower() for s in strings("schemes")),
-        ports=frozenset(strings("ports")),
-        hosts=_union(strings("hosts"), where),
-        text=_union(strings("text"), where),
+        schemes=frozenset(s.lower() for s in schemes),
+        ports=frozenset(ports),
+        hosts=_union(hosts, where),
+        text=_union(text, where),
         other_schemes=names("other_schemes"),
         other_ports=names("other_ports"),
         window=window,
@@ -174,7 +178,22 @@ def parse_affinity(doc: Any, where: str) -> Affinity:
         unnamed=str(unnamed) if unnamed else None,
         unnamed_error=_union(strings("unnamed_error"), where),
         unnamed_not=_union(strings("unnamed_not"), where),
+        line=_line_signals(schemes, ports, hosts, text),
     )
+
+
+def _line_signals(schemes: list[str], ports: list[str], hosts: list[str], text: list[str]) -> tuple[str, ...]:
+    """The endpoint signals as regexes over a whole line, then the text ones: a scheme before `://`, a port
+    after a host's `:`, a host pattern anchored at the host's start anchored at a word start instead."""
+    out = []
+    if schemes:
+        out.append(r"(?i)\b(?:" + "|".join(re.escape(s) for s in sorted(schemes)) + ")://")
+    if ports:
+        out.append(r"[\w\]]:(?:" + "|".join(re.escape(p) for p in sorted(ports)) + r")\b")
+    for host in hosts:
+        m = re.match(r"(\(\?[a-zA-Z]+\))?\^", host)
+        out.append(f"{m.group(1) or ''}\\b{host[m.end():]}" if m else host)
+    return tuple(dict.fromkeys(out + text))  # in order, each once
 
 
 def load_affinity(path: Path) -> Affinity | None:

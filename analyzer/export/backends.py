@@ -15,12 +15,13 @@ lives once Render's Log Streams have delivered it there:
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import yaml
 
 from analyzer.export.lucene import lucene
-from analyzer.export.sigma import Dialect, Exported, Skipped, export_pack, portable
+from analyzer.engine.affinity import Affinity
+from analyzer.export.sigma import Dialect, Exported, Skipped, export_pack, portable, redis_regex
 from analyzer.i18n import Msg
 from analyzer.model import Rule
 
@@ -94,14 +95,32 @@ def dialect(target: str) -> Dialect:
     return Dialect(portable, merge=target in ("loki", "splunk"), keywords_as_regex=target == "loki")
 
 
-def convert(rules: tuple[Rule, ...] | list[Rule], target: str, lang: str = "en", selector: str | None = None) -> Converted:
+def convert(
+    rules: tuple[Rule, ...] | list[Rule],
+    target: str,
+    lang: str = "en",
+    selector: str | None = None,
+    affinity: Affinity | None = None,
+) -> Converted:
     """The pack's detecting rules as `target` queries; a rule the backend cannot express is skipped
     with the backend's own reason. `selector`: Loki's stream selector (`{job="render"}`)."""
     from sigma.exceptions import SigmaError
     from sigma.rule import SigmaRule
 
     backend, fmt = _backend(target, selector)
-    results = export_pack(rules, lang, dialect(target))
+    results = export_pack(rules, lang, dialect(target), affinity)
+    signals: dict[str, str] = {}
+    if target == "splunk":
+        # the backend writes no query for two regexes AND-ed: convert each rule without its Redis signals
+        # (rla's affinity) and add them as a second `regex` command, which Splunk ANDs
+        by_id = {r.id: r for r in rules}
+        signals = {
+            item.rule_id: regex
+            for item in results
+            if (regex := redis_regex(by_id[item.rule_id], affinity, dialect(target))) is not None
+        }
+        plain = {r.rule_id: r for r in export_pack(rules, lang, dialect(target)) if isinstance(r, Exported)}
+        results = [replace(item, doc=plain[item.rule_id].doc) if item.rule_id in signals else item for item in results]
     skipped = [r for r in results if isinstance(r, Skipped)]
     done: list[tuple[Exported, object]] = []
     for item in results:
@@ -116,10 +135,18 @@ def convert(rules: tuple[Rule, ...] | list[Rule], target: str, lang: str = "en",
         if not queries:  # pySigma-backend-splunk 2.1 returns nothing for two regexes AND-ed, and says nothing
             skipped.append(Skipped(item.rule_id, Msg("export.skip.empty", target=target)))
             continue
-        done.append((item, queries[0] if len(queries) == 1 else queries))
+        query = queries[0] if len(queries) == 1 else queries
+        if item.rule_id in signals:
+            query = f'{query}\n| regex _raw="{_spl_string(signals[item.rule_id])}"'
+        done.append((item, query))
     files = _files(target, done)
     lost = sum(1 for item, _ in done if item.lost)
     return Converted(files, tuple(i.rule_id for i, _ in done), tuple(sorted(skipped, key=lambda s: s.rule_id)), lost)
+
+
+def _spl_string(regex: str) -> str:
+    """A regex inside SPL double quotes, escaped as the Splunk backend escapes its own."""
+    return regex.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _files(target: str, done: list) -> dict[str, str]:  # type: ignore[type-arg]

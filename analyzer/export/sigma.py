@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from analyzer.engine.affinity import Affinity
 from analyzer.i18n import Msg
 from analyzer.model import Rule, Severity
 
@@ -187,10 +188,15 @@ def _names(rule: Rule, prefix: str, dialect: Dialect) -> tuple[dict, str]:
     return selections, condition
 
 
-def _detection(rule: Rule, dialect: Dialect, others: tuple[Rule, ...]) -> dict:
+def _detection(rule: Rule, dialect: Dialect, others: tuple[Rule, ...], affinity: Affinity | None = None) -> dict:
     """The rule's own match; for a fallback rule (a catch-all), also each of its `requires` patterns and
-    none of the rules that would name the line first (`others`: every non-context, non-fallback rule)."""
+    none of the rules that would name the line first (`others`: every non-context, non-fallback rule);
+    for a connection failure any client can print (`affinity: endpoint`), a Redis signal on the line too."""
     detection, condition = _names(rule, "match", dialect)
+    signals = redis_regex(rule, affinity, dialect)
+    if signals is not None:
+        detection["redis"] = {"message|re": signals}
+        condition = f"({condition}) and redis"
     for n, pattern in enumerate(getattr(rule, "requires", ()), start=1):
         selections, part = _any_of(f"requires_{n}", [pattern.pattern], dialect)
         detection.update(selections)
@@ -209,9 +215,66 @@ def _detection(rule: Rule, dialect: Dialect, others: tuple[Rule, ...]) -> dict:
     return detection
 
 
-def _lost(rule: Rule, titles: dict[str, str]) -> tuple[Msg, ...]:
+def _redis_signals(rule: Rule, affinity: Affinity | None) -> tuple[str, ...]:
+    """What a line must show to be Redis's failure for this rule (nothing: any line the rule matches)."""
+    return affinity.line if rule.affinity == "endpoint" and affinity is not None else ()
+
+
+def redis_regex(rule: Rule, affinity: Affinity | None, dialect: Dialect = Dialect()) -> str | list[str] | None:
+    """The Redis signals a line must show for `rule` (a connection failure any client prints): one regex with
+    scoped flags, or, for a dialect that cannot merge them (Lucene: no word boundary inside a group), a list
+    of the alternatives it can say, each a regex of its own (a signal it cannot say is left out: the alert
+    misses lines that show only that one, never alerts on more). None: the rule's own match says Redis."""
+    signals = _redis_signals(rule, affinity)
+    if not signals:
+        return None
+    try:
+        selections, _ = _any_of("redis", list(signals), Dialect(dialect.translate, merge=True))
+        return str(selections["redis"]["message|re"])
+    except NotPortable:
+        pass
+    said = []
+    for piece in (p for signal in signals for p in alternatives(signal)):
+        try:
+            regex, flags = dialect.translate(piece)
+        except NotPortable:
+            continue
+        if not flags:  # a list of `message|re` values shares one set of modifiers: the piece must carry its own
+            said.append(regex)
+    return said or None
+
+
+def alternatives(pattern: str) -> list[str]:
+    """'(?i)a|b(c|d)' -> ['(?i)a', '(?i)b(c|d)']: a pattern's top-level alternatives, its leading flags kept."""
+    m = re.match(r"\(\?[a-zA-Z]+\)", pattern)
+    head, body = (m.group(0), pattern[m.end():]) if m else ("", pattern)
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            # '[]…]' and '[^]…]': the first ']' is a character, not the end
+            i += 3 if body.startswith("[^]", i) else 2 if body.startswith("[]", i) else 1
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(head + body[start:i])
+            start = i + 1
+        i += 1
+    return out + [head + body[start:]]
+
+
+def _lost(rule: Rule, titles: dict[str, str], affinity: Affinity | None = None) -> tuple[Msg, ...]:
     """Each reclassification rla applies to this rule's hits, as a sentence for `falsepositives`."""
-    out = []
+    out = [Msg("export.lost.affinity")] if _redis_signals(rule, affinity) else []
     for item in rule.reclassify:
         parts = []
         if item.field:
@@ -242,21 +305,28 @@ def skip_reason(rule: Rule) -> Msg | None:
 
 
 def export_rule(
-    rule: Rule, titles: dict[str, dict[str, str]], lang: str = "en", dialect: Dialect = Dialect(), others: tuple[Rule, ...] = ()
+    rule: Rule,
+    titles: dict[str, dict[str, str]],
+    lang: str = "en",
+    dialect: Dialect = Dialect(),
+    others: tuple[Rule, ...] = (),
+    affinity: Affinity | None = None,
 ) -> Exported | Skipped:
     """One rule as a Sigma rule in `lang` (its `fr:` block for French; English where it has none).
     `titles`: language -> rule id -> title, to name the rules a reclassification leads to.
     `dialect`: how patterns are written (a platform whose regex dialect differs, Lucene, brings its own).
-    `others`: the rules that name a line before a fallback rule may (see `_detection`)."""
+    `others`: the rules that name a line before a fallback rule may (see `_detection`).
+    `affinity`: what ties a connection failure to Redis (the pack's affinity.yaml), so that an exported
+    refusal or DNS rule does not alert on the database's or an HTTP API's."""
     reason = skip_reason(rule)
     if reason is not None:
         return Skipped(rule.id, reason)
     try:
-        detection = _detection(rule, dialect, others)
+        detection = _detection(rule, dialect, others, affinity)
     except NotPortable as exc:
         return Skipped(rule.id, exc.reason)
     texts = rule.text(lang)
-    lost = _lost(rule, titles.get(lang) or titles["en"])
+    lost = _lost(rule, titles.get(lang) or titles["en"], affinity)
     falsepositives = [m.tr(lang) for m in lost]
     falsepositives += [Msg("export.not_this", line=line).tr(lang) for line in rule.examples_no_match[:MAX_FALSEPOSITIVES]]
     doc: dict = {
@@ -276,11 +346,13 @@ def export_rule(
     return Exported(rule.id, doc, lost)
 
 
-def export_pack(rules: tuple[Rule, ...] | list[Rule], lang: str = "en", dialect: Dialect = Dialect()) -> list[Exported | Skipped]:
+def export_pack(
+    rules: tuple[Rule, ...] | list[Rule], lang: str = "en", dialect: Dialect = Dialect(), affinity: Affinity | None = None
+) -> list[Exported | Skipped]:
     titles = {code: {r.id: r.text(code).title for r in rules} for code in ("en", lang)}
     # a fallback rule fires only where none of these matched (analyzer.engine.scan.match_rules)
     naming = tuple(r for r in rules if r.kind != "context" and not getattr(r, "fallback", False))
     return [
-        export_rule(rule, titles, lang, dialect, tuple(o for o in naming if o.id != rule.id))
+        export_rule(rule, titles, lang, dialect, tuple(o for o in naming if o.id != rule.id), affinity)
         for rule in sorted(rules, key=lambda r: r.id)
     ]

@@ -854,6 +854,11 @@ TEXT: dict[str, str] = {
     "export.skip.empty": "the {target} backend returned no query for it (it cannot AND two regular expressions)",
     "export.skip.backend": "the {target} backend cannot express it: {why}",
     "export.lost": "Reported by rla as '{title}' ({id}) when {when}: this alert cannot tell",
+    "export.lost.affinity": (
+        "Missed here: a Redis failure whose line shows no Redis scheme, port, host, client or reply; rla also ties such "
+        "a failure to Redis from the lines around it (a Redis line just before, a Redis connection under way), which "
+        "this alert cannot see. A failure of another service (PostgreSQL, an HTTP API) is left out, as rla leaves it out"
+    ),
     "export.lost.field_matches": "its {field} matches {regex}",
     "export.lost.field": "the pattern captured {field}",
     "export.lost.seen": "'{title}' appears elsewhere in the log",

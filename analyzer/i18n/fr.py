@@ -954,6 +954,12 @@ TEXT: dict[str, str] = {
     "export.skip.empty": "le backend {target} n'a rendu aucune requête (il ne sait pas combiner deux expressions régulières par ET)",
     "export.skip.backend": "le backend {target} ne sait pas l'exprimer : {why}",
     "export.lost": "Signalée par rla comme « {title} » ({id}) quand {when} : cette alerte ne peut pas le savoir",
+    "export.lost.affinity": (
+        "Manqué ici : un échec Redis dont la ligne ne montre ni schéma, ni port, ni hôte, ni client, ni réponse Redis ; "
+        "rla rattache aussi un tel échec à Redis par les lignes voisines (une ligne Redis juste avant, une connexion "
+        "Redis en cours), que cette alerte ne voit pas. L'échec d'un autre service (PostgreSQL, une API HTTP) est "
+        "laissé de côté, comme rla le laisse de côté"
+    ),
     "export.lost.field_matches": "son champ {field} correspond à {regex}",
     "export.lost.field": "le motif a capturé {field}",
     "export.lost.seen": "« {title} » apparaît ailleurs dans le log",
