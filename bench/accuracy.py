@@ -48,6 +48,8 @@ CORPORA = {
     "heldout": ROOT / "samples" / "public" / "heldout.yaml",
     # a second batch, gathered after the first batch's fixes and before any further change: does a fix generalise?
     "heldout2": ROOT / "samples" / "public" / "heldout2.yaml",
+    # a third batch (session 4), gathered and labelled before rla was run on it: logs nobody here had seen
+    "heldout3": ROOT / "samples" / "public" / "heldout3.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
