@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analyzer.engine.affinity import Affinity, Tie
+from analyzer.engine.affinity import Affinity, Tie, endpoint_of
 from analyzer.engine.scan import Hit, error_looking
 from analyzer.judge_shapes import (
     MAX_INSTANCES,
@@ -30,6 +30,7 @@ from analyzer.judge_shapes import (
     matched_line,
     template_of,
 )
+from analyzer.i18n import Msg
 from analyzer.model import Diagnosis, Evidence, Finding, LogRecord, NotRedis, Rule, Stats, Unexplained
 from analyzer.not_redis import NotRedisBook
 from analyzer.redact import Redactor
@@ -402,6 +403,7 @@ class Judge(NotRedisBook, VerdictReading):
         last_seq: dict[str, int] = {}
         linked: dict[str, str] = {}  # symptom -> the cause found before it in its window
         hidden = self._hidden()
+        reclassified: list[NotRedis] = []
         for key, agg in sorted(self._aggs.items(), key=lambda kv: kv[1].first_seq):
             if key in hidden:
                 continue
@@ -409,6 +411,12 @@ class Judge(NotRedisBook, VerdictReading):
             final = item.to if item is not None else key[0]
             rule = self.rules[final]
             fields = {k: ", ".join(v) for k, v in agg.fields.items()}
+            if item is not None and rule.kind == "context" and self.rules[key[0]].kind != "context":
+                # a failure the evidence gave to another service (Celery's AMQP default off Render): said as
+                # "not Redis" with what decided it, never dropped, never a finding
+                because = _because(item.because, agg.fields) if item.because else Msg("affinity.none")
+                reclassified.append(NotRedis(key[0], self.redactor(endpoint_of(fields)), agg.count, agg.first, agg.sample, because))
+                continue
             # what the inference used when a reclassification decided (it names the endpoint too), else what
             # tied the failure to Redis
             if item is not None and item.because:
@@ -468,6 +476,6 @@ class Judge(NotRedisBook, VerdictReading):
         )
         shown = {f.sample for f in merged.values() if self.affinity and f.rule_id == self.affinity.unnamed}
         unexplained = sorted((u for u in self._templates.values() if u.sample not in shown), key=lambda u: -u.count)
-        not_redis = sorted(self._not_redis_now().values(), key=lambda n: -n.count)
+        not_redis = sorted([*self._not_redis_now().values(), *reclassified], key=lambda n: -n.count)
         timeline = self.timeline.build(self._timeline_rule, self._timeline_state)
         return Diagnosis(verdict, findings, unexplained, self.stats, not_redis, timeline=timeline)

@@ -177,10 +177,14 @@ def test_wrapped_client_error_is_classified_on_the_innermost_message():
 
 def test_celery_amqp_default_means_the_broker_url_is_missing_or_ignored():
     line = "[2026-11-26 07:08:48,152: ERROR/MainProcess] consumer: Cannot connect to amqp://guest:**@127.0.0.1:5672//: [Errno 111] Connection refused.\n"
-    diag = diag_of(line)
+    # on Render (a platform line), where the broker meant is Redis
+    diag = diag_of("==> Running 'celery -A tasks worker'\n" + line)
     assert [(f.rule_id, f.count) for f in diag.findings] == [("redis-url-not-set", 1)]
     diag = diag_of("redisUrl: 'REDIS_URL is set'\n" + line)
     assert "redis-url-ignored" in ids(diag)
+    # nothing says Render nor Redis: an AMQP broker refusing, not Redis (issue 13, third held-out batch)
+    diag = diag_of(line)
+    assert not diag.findings and [n.endpoint for n in diag.not_redis] == ["127.0.0.1:5672"]
 
 
 def test_loopback_wins_whatever_the_client():

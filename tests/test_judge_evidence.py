@@ -442,3 +442,19 @@ def test_a_findings_sample_is_the_line_that_proves_it():
     assert "Socket closed unexpectedly" in samples["redis-connection-dropped"]
     assert "{" not in samples["redis-connection-dropped"]
     assert samples["redis-connection-error"].startswith("❌ Redis connection error")
+
+
+def test_celerys_amqp_default_means_redis_url_not_set_only_on_render():
+    # Celery with no broker URL tries AMQP on 127.0.0.1:5672 (real capture, run from /opt/render: Render evidence)
+    real = _read("celery/broker-url-unset.log")
+    assert _diag(real).verdict.root_cause == "redis-url-not-set"
+    # the same capture without its one Render line (the /opt/render path of the SecurityWarning): what the log shows
+    # is an AMQP broker, RabbitMQ's port, refusing; said as not Redis, with what decided it
+    off = _diag(real.replace("/opt/render/project/src/", "/home/app/"))
+    assert off.verdict.state == "unknown" and not [f for f in off.findings if f.severity >= Severity.WARNING]
+    (amqp,) = off.not_redis
+    assert amqp.endpoint == "127.0.0.1:5672" and "Celery's default AMQP broker" in str(amqp.because)
+    # a Celery+RabbitMQ project's paste (public, crestify): three refusals, one line, never red
+    paste = _diag((PUBLIC / "nonredis/crestify-12.log").read_text(encoding="utf-8"))
+    assert paste.verdict.state == "unknown"
+    assert [(n.endpoint, n.count) for n in paste.not_redis] == [("127.0.0.1:5672", 3)]
