@@ -113,3 +113,41 @@ def test_truncated_json_array_keeps_what_was_read():
     blocks, problems = _blocks('[{"id": "1", "message": "a", "timestamp": "t"}, {"id": "2", "mess')
     assert problems.unparsed == 1
     assert blocks == [] or all(b.records is not None for b in blocks)
+
+
+# ---- structured loggers' JSON lines (issue 13, third held-out batch) ------------------------------------------------
+# Real lines (samples/raw/classes/session4.log, samples/capture/classes/run_s4.sh): structlog prints its message as
+# `event` and the exception beside it, pino its message as `msg` and the error as an `err` object. Before, the
+# structlog lines were "could not be parsed" (no message key) and pino's error was never read.
+
+SESSION4 = Path(__file__).resolve().parents[1] / "samples" / "raw" / "classes" / "session4.log"
+
+
+def _json_lines(marker: str) -> list[str]:
+    return [line for line in SESSION4.read_text(encoding="utf-8").splitlines() if line.startswith("{") and marker in line]
+
+
+def test_a_structlog_line_is_read_with_the_exception_it_logged():
+    for line in _json_lines('"event": "Task failure"'):
+        record = parse_line(line, "app.log", 1)
+        assert record is not None and record.message.startswith("Task failure\n"), line[:80]
+    exc_info, tracebacks = (parse_line(line, "app.log", 1) for line in _json_lines('"level": "error"'))
+    # format_exc_info: the traceback's text, its last line naming the failure; dict_tracebacks: 'exc_type: exc_value'
+    assert exc_info.message.endswith("redis.exceptions.ReadOnlyError: You can't write against a read only replica.")
+    assert tracebacks.message == "Task failure\nReadOnlyError: You can't write against a read only replica."
+
+
+def test_a_pino_line_is_read_with_its_err_and_its_epoch_time():
+    (refused,) = _json_lines("ECONNREFUSED")
+    record = parse_line(refused, "app.log", 1)
+    assert record.message.startswith("redis connection error\nError: connect ECONNREFUSED 127.0.0.1:16390\n    at ")
+    assert record.time is not None and record.time.endswith("Z") and record.time[:2] == "20"
+
+
+def test_a_json_line_with_neither_message_nor_error_is_still_unparsed():
+    import pytest
+
+    from analyzer.sources.formats import UnparsedRecord
+
+    with pytest.raises(UnparsedRecord):
+        parse_line('{"level": "info", "pid": 12}', "app.log", 1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime, timezone
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -68,22 +69,67 @@ def _short_instance(value: str | None) -> str | None:
     return value.rsplit("-", 1)[-1] if value.startswith(("srv-", "red-", "crn-", "dpg-")) else value
 
 
+# A structured logger's line (issue 13): its message under one of these keys (structlog writes `event`), and the
+# error it logs beside the message, which is where the failure is named (pino/bunyan `err`, structlog `exception`/
+# an app's `exc`): read together, as the line a text logger would have printed.
+_MESSAGE_KEYS = ("message", "log", "msg", "event")
+_ERROR_KEYS = ("err", "error", "exc", "exc_info", "exception", "stack", "stack_trace")
+
+
+def _error_text(value: Any) -> str:
+    """What a logged error says: a string as is; pino's `err` object by its stack (Node's stack starts with
+    'Type: message'), else 'type: message'; structlog's dict_tracebacks list as 'exc_type: exc_value' lines."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        if isinstance(value.get("stack"), str):
+            return value["stack"]
+        kind, msg = value.get("type") or value.get("name"), value.get("message")
+        return f"{kind}: {msg}" if kind and msg else str(msg or "")
+    if isinstance(value, list):
+        return "\n".join(
+            f"{e['exc_type']}: {e.get('exc_value', '')}" for e in value if isinstance(e, dict) and e.get("exc_type")
+        )
+    return ""
+
+
+def _time_of(value: Any) -> str | None:
+    """A record's time as text; pino's and bunyan's epoch milliseconds (or seconds) as UTC RFC 3339."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        try:
+            stamp = datetime.fromtimestamp(value / 1000 if value > 1e11 else value, timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            return str(value)
+        return stamp.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return str(value)
+
+
+def _message_of(obj: dict[str, Any]) -> str | None:
+    message = next((obj[k] for k in _MESSAGE_KEYS if obj.get(k) is not None), None)
+    errors = [e for e in (_error_text(obj.get(k)) for k in _ERROR_KEYS) if e]
+    if message is None and not errors:
+        return None
+    parts = [str(message)] if message is not None else []
+    return "\n".join(parts + [e for e in errors if e not in parts])
+
+
 def record_from_api_log(obj: Any, source: str, line: int) -> LogRecord:
-    """One Render API log object (or a Log Streams HTTPS payload) -> LogRecord."""
+    """One Render API log object (or a Log Streams HTTPS payload, or a structured logger's JSON line) -> LogRecord."""
     if not isinstance(obj, dict):
         raise UnparsedRecord("not a JSON object")
-    message = obj.get("message", obj.get("log", obj.get("msg")))
+    message = _message_of(obj)
     if message is None:
         raise UnparsedRecord("no message field")
     labels = _labels(obj.get("labels"))
     from analyzer.sources.text import clean  # ANSI codes live inside API messages
 
-    time = obj.get("timestamp", obj.get("time"))
     return LogRecord(
         source=source,
         line=line,
-        message=clean(str(message)),
-        time=str(time) if time is not None else None,
+        message=clean(message),
+        time=_time_of(obj.get("timestamp", obj.get("time"))),
         instance=_short_instance(labels.get("instance") or obj.get("render_instance")),
         level=labels.get("level") or (str(obj["level"]) if "level" in obj else None),
         type=labels.get("type"),
