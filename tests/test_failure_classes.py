@@ -413,3 +413,51 @@ def test_redis_py_own_timeout_message_names_redis():
     assert diag_of(text).verdict.root_cause == "redis-pool-timeout"
     # the words alone, from another library, are not enough
     assert diag_of("TimeoutError: Timeout reading from the device\n").verdict.state == "unknown"
+
+
+# ---- issue 13, third held-out batch: the same failures as other loggers and consoles lay them out -------------------
+# Real output (samples/raw/classes/session4.log, samples/capture/classes/run_s4.sh) and the public pastes they explain.
+
+SESSION4 = (RAW / "session4.log").read_text(encoding="utf-8")
+
+
+def test_json_loggers_lines_name_the_failure_they_logged():
+    # structlog (redis-py 8) and pino (ioredis) JSON lines: a read-only replica, a full server, maxclients, a refusal
+    diag = diag_of("\n".join(line for line in SESSION4.splitlines() if line.startswith("{")) + "\n")
+    assert {"redis-readonly", "redis-oom", "redis-max-clients", "redis-econnrefused"} <= ids(diag)
+    # authentik's structlog line (public paste): 'event' and 'exc' only
+    paste = diag_of((ROOT / "samples/public/python/authentik-7118.log").read_text(encoding="utf-8"))
+    assert (paste.verdict.state, paste.verdict.root_cause) == ("degraded", "redis-readonly")
+
+
+@pytest.mark.parametrize(
+    "repr_, rule",
+    [("server:ReadOnlyError", "redis-readonly"), ("server:OutOfMemoryError", "redis-oom"), ("network:MaxClientsReachedError", "redis-max-clients")],
+)
+def test_redis_py_8s_bare_exception_repr_names_its_failure(repr_: str, rule: str):
+    # redis-py 8 prints repr(e) as '<kind>:<Class>' with no message (Celery's 'raised unexpected: %r' too)
+    assert f'"exc": "{repr_}"' in SESSION4
+    assert rule in ids(diag_of(f"Task failure: {repr_}\n"))
+
+
+def test_php_clients_dropped_connection_wordings():
+    # Predis and phpredis when the server closes the connection under BLPOP (CLIENT KILL), real
+    for line in ("Predis\\Connection\\ConnectionException: Error while reading line from the server. [tcp://127.0.0.1:16395]",
+                 "RedisException: read error on connection to 127.0.0.1:16395"):
+        assert line in SESSION4
+        assert ids(diag_of(line + "\n")) == {"redis-connection-dropped"}, line
+    # a compose app's Symfony console block after a reboot (public paste): the same Predis wording, host 'redis'
+    paste = diag_of((ROOT / "samples/public/php/invoiceninja-dockerfiles-853.log").read_text(encoding="utf-8"))
+    assert paste.verdict.root_cause == "redis-connection-dropped"
+
+
+def test_a_php_consoles_exception_block_joins_the_class_and_its_message():
+    # Symfony Console -v puts '[RedisException]' on a line of its own above the message (real); Laravel's Collision
+    # puts ' RedisException ' two lines above it (public paste, laravel/horizon#1134)
+    block = SESSION4[SESSION4.index("  [RedisException]") :]
+    assert ids(diag_of(block.split("Exception trace:")[0])) == {"redis-econnrefused"}
+    paste = diag_of((ROOT / "samples/public/php/horizon-1134.log").read_text(encoding="utf-8"))
+    assert paste.verdict.root_cause == "redis-econnrefused"
+    # without the class nothing names Redis: Symfony's default (non-verbose) block says only 'Connection refused'
+    plain = SESSION4[SESSION4.index("In php_console.php line 20:") :].split("queue:work")[0]
+    assert "redis-econnrefused" not in ids(diag_of(plain))
