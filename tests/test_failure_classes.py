@@ -461,3 +461,20 @@ def test_a_php_consoles_exception_block_joins_the_class_and_its_message():
     # without the class nothing names Redis: Symfony's default (non-verbose) block says only 'Connection refused'
     plain = SESSION4[SESSION4.index("In php_console.php line 20:") :].split("queue:work")[0]
     assert "redis-econnrefused" not in ids(diag_of(plain))
+
+
+def test_erlangs_inet_reasons_are_the_errno_names_in_lower_case():
+    # Elixir and Erlang print gen_tcp's reasons as terms: '{:error, :econnrefused}', '{error,econnrefused}' (real)
+    for line, rule in (("gen_tcp.connect 127.0.0.1:16399: {:error, :econnrefused}", "redis-econnrefused"),
+                       ("{error,econnrefused}", "redis-econnrefused"),
+                       ("gen_tcp.connect nxdomain-s4.invalid:16399: {:error, :nxdomain}", "redis-dns-not-found"),
+                       ("gen_tcp.connect 10.0.4.8:16399 (1 s): {:error, :timeout}", "redis-connection-timeout")):
+        assert line in SESSION4
+        assert rule in scanned_ids(line + "\n", PLAN), line
+    # a GenServer of no Redis client crashing on the refusal (real): nothing ties it to Redis
+    crash = SESSION4[SESSION4.index("[error] GenServer") - 13 :].split("=== erlang")[0]
+    diag = diag_of(crash)
+    assert diag.verdict.state == "unknown" and [n.rule_id for n in diag.not_redis] == ["redis-econnrefused"]
+    # Redix.PubSub's crash (public paste, redix_pubsub#12): its frames name Redix, a Redis client
+    paste = diag_of((ROOT / "samples/public/elixir/redix-pubsub-12.log").read_text(encoding="utf-8"))
+    assert (paste.verdict.state, paste.verdict.root_cause) == ("failing", "redis-econnrefused")

@@ -151,3 +151,9 @@ def test_a_json_line_with_neither_message_nor_error_is_still_unparsed():
 
     with pytest.raises(UnparsedRecord):
         parse_line('{"level": "info", "pid": 12}', "app.log", 1)
+
+
+def test_a_term_on_one_line_that_is_not_json_is_text():
+    # Erlang prints '{error,econnrefused}' (samples/raw/classes/session4.log): braces, not a JSON record
+    record = parse_line("{error,econnrefused}", "app.log", 1)
+    assert record is not None and record.message == "{error,econnrefused}"

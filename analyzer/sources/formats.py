@@ -201,13 +201,15 @@ def parse_line(text: str, source: str, line: int, fmt: str = "auto") -> LogRecor
     first = text[0]
     if first == "{":
         stripped = text.rstrip()
-        if stripped.endswith("}"):
+        if stripped.endswith("}") and _JSON_OPENER.match(stripped):
             return _try("json", stripped, source, line)
         if _JSON_OPENER.match(stripped):
             # A JSON record cut short (a truncated copy or download): unparsed, never the opener of
             # a multi-line entry that would swallow the whole records after it.
             raise UnparsedRecord("JSON record cut short")
-        return _plain(text, source, line)  # a Node object opener or brace on its own
+        # a Node object opener, a brace on its own, or a term printed on one line that is not JSON (Erlang's
+        # '{error,econnrefused}', samples/raw/classes/session4.log): text, never an unparsed record
+        return _plain(text, source, line)
     if first == "<":
         return _try("syslog", text, source, line) or _plain(text, source, line)
     if first.isdigit():

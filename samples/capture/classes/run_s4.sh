@@ -3,7 +3,7 @@
 # (structlog, pino) printing redis-py and ioredis errors, redis-py 8's exception repr, Predis and phpredis when
 # the server drops the connection. Debian 12, as root:
 #   W=/tmp/cls4 sh run_s4.sh   -> writes samples/raw/classes/session4.log
-# Needs: apt-get install redis-server php-cli php-redis php-nrk-predis php-symfony-console ;
+# Needs: apt-get install redis-server php-cli php-redis php-nrk-predis php-symfony-console elixir ;
 #        python3 -m venv $W/venv && $W/venv/bin/pip install structlog==26.1.0 redis==8.2.0 ;
 #        (cd $W && npm install pino@10.4.0 ioredis@6.1.0) ; the files of this folder copied to $W.
 set -u
@@ -30,5 +30,9 @@ echo "=== php: Predis and phpredis while the server closes the connection (CLIEN
 php php_drop.php 127.0.0.1 16395
 echo "=== php: phpredis and Predis refused (127.0.0.1:16399), as a Symfony Console command renders them, then with -v"
 for c in phpredis predis; do php php_console.php $c 127.0.0.1 16399; php php_console.php $c 127.0.0.1 16399 -v; done
+echo "=== elixir 1.14 / OTP 25: gen_tcp's errors (refused 127.0.0.1:16399, an unknown name, a blackholed 10.0.4.8), a GenServer crashing on one"
+elixir ex_gen_tcp.exs 127.0.0.1 16399 nxdomain-s4.invalid 10.0.4.8
+echo "=== erlang: the same as Erlang prints it"
+erl -noshell -eval 'io:format("~p~n", [gen_tcp:connect("127.0.0.1", 16399, [])]), halt().'
 } > "$OUT/session4.log" 2>&1
 kill $R1 $R2 $R3 $R4
