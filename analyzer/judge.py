@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from analyzer.engine.affinity import Affinity, Tie, endpoint_of
 from analyzer.engine.scan import Hit, error_looking
+from analyzer.i18n import Msg
 from analyzer.judge_shapes import (
     MAX_INSTANCES,
     MAX_STREAMS,
@@ -30,7 +31,6 @@ from analyzer.judge_shapes import (
     matched_line,
     template_of,
 )
-from analyzer.i18n import Msg
 from analyzer.model import Diagnosis, Evidence, Finding, LogRecord, NotRedis, Rule, Stats, Unexplained
 from analyzer.not_redis import NotRedisBook
 from analyzer.redact import Redactor
@@ -415,7 +415,8 @@ class Judge(NotRedisBook, VerdictReading):
                 # a failure the evidence gave to another service (Celery's AMQP default off Render): said as
                 # "not Redis" with what decided it, never dropped, never a finding
                 because = _because(item.because, agg.fields) if item.because else Msg("affinity.none")
-                reclassified.append(NotRedis(key[0], self.redactor(endpoint_of(fields)), agg.count, agg.first, agg.sample, because))
+                endpoint = self.redactor(endpoint_of(fields))
+                reclassified.append(NotRedis(key[0], endpoint, agg.count, agg.first, agg.sample, because))
                 continue
             # what the inference used when a reclassification decided (it names the endpoint too), else what
             # tied the failure to Redis

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
 from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
 from typing import Any
 
 from analyzer.model import LogRecord
@@ -201,9 +201,9 @@ def parse_line(text: str, source: str, line: int, fmt: str = "auto") -> LogRecor
     first = text[0]
     if first == "{":
         stripped = text.rstrip()
-        if stripped.endswith("}") and _JSON_OPENER.match(stripped):
-            return _try("json", stripped, source, line)
         if _JSON_OPENER.match(stripped):
+            if stripped.endswith("}"):
+                return _try("json", stripped, source, line)
             # A JSON record cut short (a truncated copy or download): unparsed, never the opener of
             # a multi-line entry that would swallow the whole records after it.
             raise UnparsedRecord("JSON record cut short")
