@@ -32,6 +32,7 @@ from analyzer.judge_shapes import (
     template_of,
 )
 from analyzer.model import Diagnosis, Evidence, Finding, LogRecord, NotRedis, Rule, Stats, Unexplained
+from analyzer.judge_runs import RunFolding
 from analyzer.not_redis import NotRedisBook
 from analyzer.redact import Redactor
 from analyzer.timeline import TimelineBuilder
@@ -39,7 +40,7 @@ from analyzer.verdict import VerdictReading
 
 
 @dataclass
-class Judge(NotRedisBook, VerdictReading):
+class Judge(NotRedisBook, VerdictReading, RunFolding):
     rules: dict[str, Rule]
     redactor: Redactor = field(default_factory=Redactor)
     stats: Stats = field(default_factory=Stats)
@@ -111,18 +112,20 @@ class Judge(NotRedisBook, VerdictReading):
             new.extend(self._feed_one(held, Tie(True, "affinity.after", {"line": str(line)})))
         return new
 
-    def _feed_one(self, hit: Hit, claimed: Tie | None = None) -> list[str]:
-        self._seq += 1
+    def _feed_one(self, hit: Hit, claimed: Tie | None = None, times: int = 1, last: LogRecord | None = None) -> list[str]:
+        """One hit; or `times` copies of it (the last one `last`) that take the same path (feed_run)."""
+        self._seq += times
         record = hit.record
+        last = last or record
         new: list[str] = []
         stream = record.instance or ""
         if not hit.matches:
-            return self.feed_unmatched(record)
+            return self.feed_unmatched(record, times, last)
         shape = self._shape(hit.matches)
         if shape.url_lint:
             hit = self._linted(hit)
             if not hit.matches:  # only a printed Redis URL, and a usable one: as if no rule had matched
-                return self.feed_unmatched(record) if error_looking(record.message) else []
+                return self.feed_unmatched(record, times, last) if error_looking(record.message) else []
             shape = self._shape(hit.matches)
         matched = shape.matched
         if self._held:
@@ -132,7 +135,7 @@ class Judge(NotRedisBook, VerdictReading):
             if tie.reason == "affinity.none" and tie.values.get("endpoint") == "?" and self.affinity and self.affinity.window:
                 self._hold(hit, matched, tie)
             else:
-                self._note_not_redis(hit, matched, tie)
+                self._note_not_redis(hit, matched, tie, times)
             if shape.kept is None:  # made once per shape, so that the next hit finds its shape too
                 shape.kept = tuple((r, f) for r, f in hit.matches if r in matched and self.rules[r].affinity is None)
             shape = self._shape(shape.kept)
@@ -141,11 +144,11 @@ class Judge(NotRedisBook, VerdictReading):
             if not matched:
                 self._last_hit.pop(stream, None)
                 return new
-        self._note_redis_line(record, shape, tie)
+        self._note_redis_line(last, shape, tie)
         if shape.deploy:
-            self._deploy = (self._seq, _evidence(record))
+            self._deploy = (self._seq, _evidence(last))
         if shape.fallback:
-            self._fallback = (self._seq, _evidence(record))
+            self._fallback = (self._seq, _evidence(last))
         if shape.joins:
             self._chained[stream] = self._last_hit.get(stream, ())
             if len(self._chained) > MAX_STREAMS:
@@ -162,9 +165,10 @@ class Judge(NotRedisBook, VerdictReading):
             key = (rule_id, conds)
             agg = self._aggs.get(key)
             if ev is None:
-                ev = _evidence(record)
+                ev = _evidence(last)
             if agg is None:
-                agg = _Aggregate(rule_id, key[1], 0, ev, ev, self._seq, self._seq,
+                first = self._seq - times + 1
+                agg = _Aggregate(rule_id, key[1], 0, _evidence(record), ev, first, first,
                                  sample=self._sample(record, matched_line(rule, record.message)))
                 if tie is not None and rule.affinity is not None:
                     agg.because = tie.because
@@ -179,7 +183,7 @@ class Judge(NotRedisBook, VerdictReading):
             if rule_id not in self._seen_rules:
                 self._seen_rules.add(rule_id)
                 new.append(rule_id)
-            agg.count += 1
+            agg.count += times
             counted.append(key)
             agg.last, agg.last_seq = ev, self._seq
             if record.instance and record.instance not in agg.instances and len(agg.instances) < MAX_INSTANCES:
@@ -192,17 +196,18 @@ class Judge(NotRedisBook, VerdictReading):
                 if len(self._timeline) > MAX_TIMELINE:
                     del self._timeline[: MAX_TIMELINE // 2]
         self._mark(stream, list(matched))
-        self._on_timeline(record, shape, counted)
+        self._on_timeline(record, shape, counted, times)
         if not shape.context:
             self._last_hit[stream] = matched
             if len(self._last_hit) > MAX_STREAMS:
                 del self._last_hit[next(iter(self._last_hit))]
         return new
 
-    def feed_unmatched(self, record: LogRecord) -> list[str]:
-        """An error-looking entry no rule explains: listed by template; a Redis one may be the unnamed finding."""
-        self._unexplained(record)
-        new = self._unnamed(record)
+    def feed_unmatched(self, record: LogRecord, times: int = 1, last: LogRecord | None = None) -> list[str]:
+        """An error-looking entry no rule explains: listed by template; a Redis one may be the unnamed finding.
+        `times` copies of it, the last one `last` (feed_run)."""
+        self._unexplained(record, times)
+        new = self._unnamed(record, times, last or record)
         self._last_hit.pop(record.instance or "", None)  # an error no rule knows sits between: nothing to continue
         return new
 
@@ -222,7 +227,7 @@ class Judge(NotRedisBook, VerdictReading):
             kept.append((rule_id, fields))
         return Hit(hit.record, tuple(kept))
 
-    def _unnamed(self, record: LogRecord) -> list[str]:
+    def _unnamed(self, record: LogRecord, times: int = 1, last: LogRecord | None = None) -> list[str]:
         """Never silent: an error-looking line that names Redis and that no rule explains is kept as the
         affinity's `unnamed` rule, quoting it. Whether it becomes a finding is decided at the end: only
         when no other Redis failure was found (then it is the only trace of one)."""
@@ -230,16 +235,18 @@ class Judge(NotRedisBook, VerdictReading):
         if aff is None or aff.in_text(record.message) is None:
             return []
         # a traceback or error line naming Redis: a failure right after it is Redis's
-        self._note_redis_line(record, None, Tie(True, "affinity.text"))
+        last = last or record
+        self._note_redis_line(last, None, Tie(True, "affinity.text"))
         if not aff.unnamed or aff.unnamed not in self.rules or not aff.unnamed_line(record.message):
             return []
         rule = self.rules[aff.unnamed]
         key = (aff.unnamed, ())
         agg = self._aggs.get(key)
-        ev = _evidence(record)
+        ev = _evidence(last)
         if agg is None:
-            agg = self._aggs[key] = _Aggregate(aff.unnamed, (), 0, ev, ev, self._seq, self._seq, sample=self._sample(record))
-        agg.count += 1
+            first = self._seq - times + 1
+            agg = self._aggs[key] = _Aggregate(aff.unnamed, (), 0, _evidence(record), ev, first, first, sample=self._sample(record))
+        agg.count += times
         agg.last, agg.last_seq = ev, self._seq
         if record.instance and record.instance not in agg.instances and len(agg.instances) < MAX_INSTANCES:
             agg.instances.append(record.instance)
@@ -303,13 +310,13 @@ class Judge(NotRedisBook, VerdictReading):
             )):
                 self._claimed.extend((held, record.line) for held, _ in self._held.pop(key))  # only a Redis error does
 
-    def _on_timeline(self, record: LogRecord, shape: _Shape, counted: list) -> None:
+    def _on_timeline(self, record: LogRecord, shape: _Shape, counted: list, times: int = 1) -> None:
         stated = [k for k in counted if self.rules[k[0]].state]
         event = "deploy" if shape.deploy else None
         if event is None and record.message.lstrip().startswith("==>"):
             event = next((r for r in shape.matched), "platform")  # a Render platform line: the rule names it
         marker = (event, self._sample(record)) if event else None
-        self.timeline.add(record.time, record.instance, self._seq, counted, stated, marker)
+        self.timeline.add(record.time, record.instance, self._seq, counted, stated, marker, times)
 
     def _mark(self, stream: str, rule_ids: list[str]) -> None:
         """Remember, per stream, when watched rules and `up` states were last seen (bounded)."""
@@ -388,14 +395,14 @@ class Judge(NotRedisBook, VerdictReading):
             out.append(1 if ok else None)
         return tuple(out)
 
-    def _unexplained(self, record: LogRecord) -> None:
+    def _unexplained(self, record: LogRecord, times: int = 1) -> None:
         # redact, then fold: folding digits first (AKIA…7EXAMPLE -> AKIA…<n>EXAMPLE) hid secrets from the patterns
         template = template_of(self.redactor(_head(record.message)))
         entry = self._templates.get(template)
         if entry is not None:
-            entry.count += 1
+            entry.count += times
         elif len(self._templates) < MAX_TEMPLATES:
-            self._templates[template] = Unexplained(template, 1, _evidence(record), self._sample(record))
+            self._templates[template] = Unexplained(template, times, _evidence(record), self._sample(record))
 
     def diagnosis(self) -> Diagnosis:
         merged: dict[str, Finding] = {}

@@ -39,18 +39,18 @@ class NotRedisBook:
     def _release(self, hit: Hit, tie: Tie) -> None:
         self._note_not_redis(hit, tuple(r for r, _ in hit.matches), tie)
 
-    def _note_not_redis(self, hit: Hit, matched: tuple[str, ...], tie: Tie) -> None:
+    def _note_not_redis(self, hit: Hit, matched: tuple[str, ...], tie: Tie, times: int = 1) -> None:
         rule_id = next(r for r in matched if self.rules[r].affinity)
         fields = next((f for r, f in hit.matches if r == rule_id), {})
         endpoint = endpoint_of(fields)
         key = (rule_id, endpoint)
         entry = self._not_redis.get(key)
         if entry is not None:
-            entry.count += 1
+            entry.count += times
         elif len(self._not_redis) < MAX_TEMPLATES:
             record = hit.record
             self._not_redis[key] = NotRedis(
-                rule_id, self.redactor(endpoint), 1, _evidence(record), self._sample(record), tie.because
+                rule_id, self.redactor(endpoint), times, _evidence(record), self._sample(record), tie.because
             )
 
     def _not_redis_now(self) -> dict[tuple[str, str], NotRedis]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from analyzer.model import STATE_RANK, Diagnosis, LogRecord, Scope, SourceVerdict, Verdict
 from analyzer.redact import Redactor
 from analyzer.engine.rules import RuleSet
-from analyzer.engine.scan import Hit, Plan, Scanner, compile_plan
+from analyzer.engine.scan import Hit, Plan, Run, Scanner, compile_plan
 from analyzer.judge import Judge
 from analyzer.sources.files import Block, Problems
 
@@ -70,9 +70,19 @@ class Session:
         stats.lines += block.line_count()
         return new
 
-    def _judge(self, hits: Iterable[Hit]) -> list[str]:
+    def _judge(self, hits: Iterable[Hit | Run]) -> list[str]:
         new: list[str] = []
-        for hit in hits:
+        for item in hits:
+            if type(item) is Run:  # copies of one entry: counted at once where the judge allows it
+                self.judge.stats.candidates += item.count
+                record = item.hit.record
+                if self.level is None or self.level(record.level):
+                    own = self._source_judge(record.source)
+                    new.extend(self.judge.feed_run(item))
+                    if own is not None:
+                        own.feed_run(item)
+                continue
+            hit = item
             self.judge.stats.candidates += 1
             if self.level is None or self.level(hit.record.level):
                 own = self._source_judge(hit.record.source)  # before the overall judge takes the hit

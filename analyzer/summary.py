@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, fields
 from functools import reduce
 from typing import Any
 
-from analyzer.engine.scan import Hit, Plan, Scanner
+from analyzer.engine.scan import Hit, Plan, Run, Scanner
 from analyzer.sources.files import Block, Problems
 
 
@@ -36,7 +36,7 @@ class Summary:
     skipped: list[str] = field(default_factory=list)  # inputs not read, and why
     notes: list[str] = field(default_factory=list)  # how an input was read, when the user should know
     engines: list[str] = field(default_factory=list)  # prefilter engines used (--verbose)
-    hits: list[Hit] = field(default_factory=list)  # candidate entries, in input order
+    hits: list[Hit | Run] = field(default_factory=list)  # candidate entries, in input order (a Run: copies of one)
 
 
 def _unique(a: list[str], b: list[str]) -> list[str]:

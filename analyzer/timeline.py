@@ -258,9 +258,16 @@ class TimelineBuilder:
         out = {i for row in self._counts.values() for i in row} | set(self._states)
         return out | {i for i, _ in self._markers}
 
+    def steady(self, time: str | None) -> tuple:  # type: ignore[type-arg]
+        """What adding a hit at `time` reads besides its counts (Judge.feed_run): the axis, and whether the
+        time is the one read last, its bucket, series and markers are there already."""
+        return (self.clock, self.first, self.last, self.size, self.origin, self._read[0] == time, len(self._counts),
+                len(self._markers), len(self._states))
+
     def add(self, time: str | None, instance: str | None, seq: int, counted: Iterable[Key],
-            stated: Iterable[Key], marker: tuple[str, str] | None) -> None:
-        """One hit: the keys it counted, the keys whose rule has a state, a platform event (kind, text)."""
+            stated: Iterable[Key], marker: tuple[str, str] | None, times: int = 1) -> None:
+        """One hit: the keys it counted, the keys whose rule has a state, a platform event (kind, text);
+        or `times` copies of it at the same time (the last one `seq`)."""
         t = self.seconds(time)
         if t is None:
             return
@@ -270,16 +277,16 @@ class TimelineBuilder:
             if slot not in self._counts and len(self._counts) >= MAX_SERIES:
                 slot = (key, OTHER)
             row = self._counts.setdefault(slot, {})
-            row[bucket] = row.get(bucket, 0) + 1
+            row[bucket] = row.get(bucket, 0) + times
         for key in stated:
             self._states.setdefault(bucket, {})[key] = seq
         if marker is not None:
             kind, text = marker
             got = self._markers.get((bucket, kind))
             if got is not None:
-                got[1] += 1
+                got[1] += times
             elif len({k for _, k in self._markers}) < MAX_MARKER_KINDS or any(k == kind for _, k in self._markers):
-                self._markers[(bucket, kind)] = [t, 1, text]
+                self._markers[(bucket, kind)] = [t, times, text]
 
     def build(self, final: Callable[[Key], str], state_of: Callable[[Key], str | None]) -> Timeline | None:
         """`final(key)`: the rule id the key ends as ("" to leave it out); `state_of(key)`: up, down,

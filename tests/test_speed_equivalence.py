@@ -20,7 +20,7 @@ from analyzer.engine.prefilter import available
 from analyzer.judge import Judge
 from analyzer.model import LogRecord
 from analyzer.pipeline import Session
-from analyzer.engine.scan import _ERROR_RE, _SKIP, _STOP, _TAKE, Hit, Scanner, _Entry, compile_plan, match_rule
+from analyzer.engine.scan import _ERROR_RE, _SKIP, _STOP, _TAKE, Hit, Scanner, _Entry, compile_plan, match_rule, unfolded
 from analyzer.sources.files import Problems, blocks_from_stream
 from analyzer.sources.formats import UnparsedRecord, parse_line
 from analyzer.sources.text import read_blocks
@@ -110,8 +110,8 @@ def fast_hits(data: bytes, ruleset, engine: str, block_size: int, source: str = 
     scanner = Scanner(compile_plan(ruleset.rules, engine), problems)
     hits: list[Hit] = []
     for block in blocks_from_stream(io.BytesIO(data), source, problems, block_size=block_size):
-        hits.extend(scanner.scan(block))
-    hits.extend(scanner.flush())
+        hits.extend(unfolded(scanner.scan(block)))
+    hits.extend(unfolded(scanner.flush()))
     assert scanner.plan.engine.name == engine
     return hits
 
@@ -217,9 +217,9 @@ def test_parallel_workers_give_the_same_hits(tmp_path: Path, corpus: bytes, refe
         hits: list[Hit] = []
         with open_binary(str(path)) as handle:
             for block in blocks_from_stream(handle, str(path), problems, block_size=block_size):
-                hits.extend(scanner.scan(block))
+                hits.extend(unfolded(scanner.scan(block)))
         assert any("processes" in e for e in scanner.engines)
-        hits.extend(scanner.flush())
+        hits.extend(unfolded(scanner.flush()))
         assert [_key(h) for h in hits] == [_key(h) for h in reference], block_size
 
     dirty = corpus.replace(b"GET /api/health", b"GET /api/health\r", 50)  # some blocks need cleaning
@@ -230,8 +230,8 @@ def test_parallel_workers_give_the_same_hits(tmp_path: Path, corpus: bytes, refe
     hits = []
     with open_binary(str(path)) as handle:
         for block in blocks_from_stream(handle, str(path), problems, block_size=8192):
-            hits.extend(scanner.scan(block))
-    hits.extend(scanner.flush())
+            hits.extend(unfolded(scanner.scan(block)))
+    hits.extend(unfolded(scanner.flush()))
     assert [_key(h) for h in hits] == expected
 
 
@@ -286,8 +286,8 @@ def test_a_dead_worker_does_not_lose_lines(tmp_path: Path, corpus: bytes, refere
     hits: list[Hit] = []
     with open_binary(str(path)) as handle:
         for block in blocks_from_stream(handle, str(path), problems, block_size=8192):
-            hits.extend(scanner.scan(block))
-    hits.extend(scanner.flush())
+            hits.extend(unfolded(scanner.scan(block)))
+    hits.extend(unfolded(scanner.flush()))
     assert calls["n"] > 20
     assert [_key(h) for h in hits] == [_key(h) for h in reference]
 

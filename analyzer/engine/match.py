@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from analyzer.engine.regex import required_keywords
@@ -31,6 +32,31 @@ class Hit:
 
     record: LogRecord
     matches: tuple[tuple[str, dict[str, str]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """`count` copies of one entry, each `step` physical lines after the one before and byte for byte the
+    same (time and instance too): a retry storm prints one error many times a second. The scanner hands
+    them over at once (parsed once), the judge counts them at once where its state is steady
+    (`Judge.feed_run`); `hits()` gives them one by one, as a scan that does not fold them would."""
+
+    hit: Hit  # the first copy
+    count: int
+    step: int
+
+    def hits(self) -> Iterator[Hit]:
+        record, matches, step = self.hit.record, self.hit.matches, self.step
+        for i in range(self.count):
+            yield Hit(shifted(record, i * step), matches)
+
+
+def shifted(record: LogRecord, lines: int) -> LogRecord:
+    """The same entry `lines` physical lines further down."""
+    if not lines:
+        return record
+    end = record.end_line
+    return replace(record, line=record.line + lines, end_line=None if end is None else end + lines)
 
 
 @dataclass(frozen=True)

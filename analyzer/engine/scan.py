@@ -9,15 +9,17 @@ JSON-escaped API log line.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from analyzer.engine.entries import _SKIP, _STOP, _TAKE, _Entry, _Lines  # noqa: F401 (tests read them here)
 from analyzer.engine.match import (  # noqa: F401 (names callers import from the scan)
+    shifted,
     _ERROR_RE,
     SMALL_BLOCK,
     Classifier,
     Hit,
     Plan,
+    Run,
     classify,
     compile_plan,
     error_looking,
@@ -35,16 +37,17 @@ class Scanner:
     too (the entry waits for the next block of the same source, hits after it are held so the
     order never changes)."""
 
-    def __init__(self, plan: Plan, problems: Problems, fmt: str = "auto"):
+    def __init__(self, plan: Plan, problems: Problems, fmt: str = "auto", fold: bool = True):
         self.plan, self.problems, self.fmt = plan, problems, fmt
+        self.fold = fold  # hand over byte-identical copies of an entry as one `Run` (False: one hit each)
         self.classify = Classifier(plan)
-        self._queue: list[_Entry | Hit] = []  # in line order; open entries hold back what follows
+        self._queue: list[_Entry | _Copies | Hit] = []  # in line order; open entries hold back what follows
         self._source: str | None = None
         self.engines: set[str] = set()  # engines used so far (for --verbose)
         self._prefetch = None  # analyzer.engine.parallel.Prefetch for the current big file
         self._prefetch_path: str | None = None
 
-    def scan(self, block: Block) -> Iterator[Hit]:
+    def scan(self, block: Block) -> Iterator[Hit | Run]:
         if self._source is not None and block.source != self._source:
             yield from self.flush()
         self._source = block.source
@@ -60,8 +63,10 @@ class Scanner:
             starts, numbers, newlines = pre
         else:
             starts, numbers, newlines = self._candidates(block, data, size), None, None
+        fold = self.fold and block.records is None  # API records differ in what the text leaves out (time, id)
+        skip_to = 0  # the end of the copies folded into a Run: their lines are not looked at again
         for i, start in enumerate(starts):
-            if start in consumed:
+            if start < skip_to or start in consumed:
                 continue
             end = data.find(b"\n", start, size)
             if end < 0:
@@ -84,6 +89,12 @@ class Scanner:
                 consumed = {c for c in consumed if c > start}
                 consumed.update(joined)
             self._queue.append(entry)
+            if fold and entry.done:
+                copies = _copies(data, size, start, line_no, joined, consumed)
+                if copies is not None:
+                    count, length, step = copies
+                    self._queue.append(_Copies(entry, count, step))
+                    skip_to = start + (count + 1) * length
             yield from self._release()
         if newlines is not None:
             block.newlines = newlines
@@ -122,7 +133,7 @@ class Scanner:
         self._prefetch = None
         self._prefetch_path = None
 
-    def flush(self) -> Iterator[Hit]:
+    def flush(self) -> Iterator[Hit | Run]:
         """End of a source: entries still open are complete as they are."""
         self._close_prefetch()
         for item in self._queue:
@@ -131,14 +142,14 @@ class Scanner:
         yield from self._release()
         self._source = None
 
-    def pending(self) -> Iterator[Hit]:
+    def pending(self) -> Iterator[Hit | Run]:
         """The hits still queued, open entries as they stand so far; nothing is consumed."""
         for item in self._queue:
-            hit = item.hit(self.classify) if isinstance(item, _Entry) else item
+            hit = item.hit(self.classify) if isinstance(item, (_Entry, _Copies)) else item
             if hit is not None:
                 yield hit
 
-    def _release(self) -> Iterator[Hit]:
+    def _release(self) -> Iterator[Hit | Run]:
         while self._queue:
             item = self._queue[0]
             if isinstance(item, _Entry):
@@ -148,6 +159,11 @@ class Scanner:
                 self._queue.pop(0)
                 if hit is not None:
                     yield hit
+            elif isinstance(item, _Copies):
+                self._queue.pop(0)
+                run = item.hit(self.classify)
+                if run is not None:
+                    yield run
             else:
                 self._queue.pop(0)
                 yield item
@@ -170,8 +186,62 @@ class Scanner:
         return out
 
 
+class _Copies:
+    """The copies of a gathered entry that follow it byte for byte: one `Run`, made from the entry's hit."""
+
+    __slots__ = ("entry", "count", "step")
+
+    def __init__(self, entry: _Entry, count: int, step: int):
+        self.entry, self.count, self.step = entry, count, step
+
+    def hit(self, classifier: Classifier) -> Run | None:
+        hit = self.entry.hit(classifier)
+        if hit is None:  # the entry says nothing (no rule, not error-looking): nor do its copies
+            return None
+        return Run(Hit(shifted(hit.record, self.step), hit.matches), self.count, self.step)
+
+
+def _copies(
+    data: bytes | bytearray, size: int, start: int, line_no: int, joined: set[int], consumed: set[int]
+) -> tuple[int, int, int] | None:
+    """How many copies of the entry just gathered (first line at `start`, its other lines `joined`) follow
+    it byte for byte and can be counted without gathering them: (count, bytes, lines) of each copy, or None.
+
+    A copy is exactly what gathering would make of it only when the entry is its lines one after another
+    (no line of another instance or blank line skipped inside), no other entry took a line after it, and the
+    line after the copy is again the entry's first line, which ended the entry itself: so the last copy
+    of a run is left to be gathered as usual (whatever follows it may continue it)."""
+    last = max(joined) if joined else start
+    end = data.find(b"\n", last, size)
+    if end < 0:
+        return None
+    end += 1
+    step = len(joined) + 1
+    if data.count(b"\n", start, end) != step or (consumed and max(consumed) >= end):
+        return None
+    entry = bytes(data[start:end])
+    length = end - start
+    pos, count = end, 0
+    while data.startswith(entry, pos):
+        count += 1
+        pos += length
+    count -= 1  # the last copy is gathered as usual
+    if count < 1:
+        return None
+    return count, length, step
+
+
+def unfolded(items: Iterable[Hit | Run]) -> Iterator[Hit]:
+    """A scan's hits one by one, each copy of a Run on its own (what `fold=False` gives)."""
+    for item in items:
+        if type(item) is Run:
+            yield from item.hits()
+        else:
+            yield item  # type: ignore[misc]
+
+
 def scan_block(block: Block, plan: Plan, problems: Problems, fmt: str = "auto") -> Iterator[Hit]:
-    """Candidate entries of one block on its own (an entry ends with the block)."""
-    scanner = Scanner(plan, problems, fmt)
+    """Candidate entries of one block on its own (an entry ends with the block), one hit each."""
+    scanner = Scanner(plan, problems, fmt, fold=False)
     yield from scanner.scan(block)
     yield from scanner.flush()

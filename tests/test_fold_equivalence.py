@@ -1,0 +1,132 @@
+"""Folding a retry storm changes nothing: a scan that hands byte-identical copies of an entry over as one
+`Run`, and a judge that counts the steady ones at once, give every output format byte for byte what one
+hit at a time gives.
+
+Inputs: every sample under samples/ (real captures), and storms generated from their real lines: chunks
+of a sample repeated (copies of one entry, several per second as ioredis prints them), interleaved with
+other instances, "ready" lines, deploys, blank lines and other chunks, cut in small blocks so that runs
+straddle block boundaries, fed as one file or as several."""
+
+from __future__ import annotations
+
+import io
+import random
+from pathlib import Path
+
+import pytest
+
+from analyzer.engine.scan import Run
+from analyzer.pipeline import Session
+from analyzer.report import FORMATS, ReportContext
+from analyzer.report.dispatch import render
+from analyzer.sources.files import blocks_from_stream
+from tests.conftest import builtin
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = sorted(p for p in (ROOT / "samples").rglob("*") if p.is_file() and p.suffix in (".txt", ".log", ".json", ".jsonl"))
+
+
+def _outputs(session: Session) -> dict[str, str]:
+    diag = session.diagnosis()
+    ctx = ReportContext(session.ruleset)
+    return {fmt: render(diag, fmt, ctx) for fmt in FORMATS}
+
+
+def _run(inputs: list[tuple[str, bytes]], fold: bool, block_size: int = 1 << 20) -> tuple[Session, int]:
+    session = Session(builtin())
+    session.scanner.fold = fold
+    runs = 0
+    feed = session._judge
+
+    def counting(items):  # type: ignore[no-untyped-def]
+        nonlocal runs
+        items = list(items)
+        runs += sum(1 for i in items if type(i) is Run)
+        return feed(items)
+
+    session._judge = counting  # type: ignore[method-assign]
+    for name, data in inputs:
+        for block in blocks_from_stream(io.BytesIO(data), name, session.problems, block_size):
+            session.feed_block(block)
+    return session, runs
+
+
+def test_every_sample_folded_as_unfolded() -> None:
+    """Every output format, for each sample where the scan folds copies (where it folds none, the two scans
+    run the same code)."""
+    folded = 0
+    for path in SAMPLES:
+        inputs = [(str(path.relative_to(ROOT)), path.read_bytes())]
+        session, runs = _run(inputs, True)
+        if runs:
+            folded += 1
+            assert _outputs(session) == _outputs(_run(inputs, False)[0]), path
+    assert folded >= 5  # real captures hold storms (ioredis, redis-py retries): the comparison tests something
+def _lines(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+
+
+STORM_SOURCES = [
+    "dashboard/ioredis/refused-remote.txt",
+    "dashboard/node-app/degraded.txt",
+]
+
+
+def _storm(seed: int) -> list[tuple[str, bytes]]:
+    """Chunks of real sample lines, each repeated a random number of times, one second after another."""
+    rnd = random.Random(seed)
+    texts = [p for p in SAMPLES if p.suffix in (".txt", ".log")]
+    picked = [ROOT / "samples" / s for s in STORM_SOURCES] + rnd.sample(texts, 4)
+    pool: list[list[str]] = []
+    for path in picked:
+        lines = _lines(path)
+        for _ in range(6):
+            if not lines:
+                break
+            at = rnd.randrange(len(lines))
+            pool.append(lines[at : at + rnd.randint(1, 4)])
+    files = []
+    for f in range(rnd.randint(1, 2)):
+        out: list[str] = []
+        second = rnd.randrange(3600)
+        for _ in range(rnd.randint(20, 60)):
+            chunk = rnd.choice(pool)
+            stamp = f"{(second // 3600) % 12 or 12:02d}:{(second // 60) % 60:02d}:{second % 60:02d} AM"
+            for _ in range(rnd.choice((1, 2, 3, 18, 40))):
+                for line in chunk:
+                    # a sample's own line as it is, or its message re-stamped in this second
+                    parts = line.split(" ", 2)
+                    if rnd.random() < 0.8 and len(parts) == 3 and parts[1] in ("AM", "PM"):
+                        out.append(f"{stamp} {parts[2]}")
+                    else:
+                        out.append(line)
+            if rnd.random() < 0.1:
+                out.append("")
+            second += rnd.choice((0, 1, 1, 2, 700))
+        files.append((f"storm-{seed}-{f}.log", ("\n".join(out) + "\n").encode()))
+    return files
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_generated_storms_folded_as_unfolded(seed: int) -> None:
+    inputs = _storm(seed)
+    folded, runs = _run(inputs, True, block_size=2048 + 97 * seed)
+    unfolded, none = _run(inputs, False, block_size=2048 + 97 * seed)
+    assert none == 0
+    assert runs > 0  # the storm was folded: the comparison below tests something
+    assert _outputs(folded) == _outputs(unfolded)
+
+
+def test_bench_storm_folded_as_unfolded() -> None:
+    """bench/storm.py's storm, as bench/run.py measures it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("rla_bench_storm", ROOT / "bench" / "storm.py")
+    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    out = io.BytesIO()
+    mod.write(out, 0.3)
+    folded, runs = _run([("storm.log", out.getvalue())], True, block_size=65536)
+    unfolded, _ = _run([("storm.log", out.getvalue())], False, block_size=65536)
+    assert runs > 0
+    assert _outputs(folded) == _outputs(unfolded)
