@@ -85,14 +85,15 @@ def _storm(seed: int) -> list[tuple[str, bytes]]:
                 break
             at = rnd.randrange(len(lines))
             pool.append(lines[at : at + rnd.randint(1, 4)])
+    storm = _lines(ROOT / "samples" / STORM_SOURCES[0])[4:6]  # ioredis's refusal and its stack frame
     files = []
     for f in range(rnd.randint(1, 2)):
         out: list[str] = []
         second = rnd.randrange(3600)
-        for _ in range(rnd.randint(20, 60)):
-            chunk = rnd.choice(pool)
+        for n in range(rnd.randint(20, 60)):
+            chunk = storm if n == 3 else rnd.choice(pool)  # one storm at least, whatever else was picked
             stamp = f"{(second // 3600) % 12 or 12:02d}:{(second // 60) % 60:02d}:{second % 60:02d} AM"
-            for _ in range(rnd.choice((1, 2, 3, 18, 40))):
+            for _ in range(18 if chunk is storm else rnd.choice((1, 2, 3, 18, 40))):
                 for line in chunk:
                     # a sample's own line as it is, or its message re-stamped in this second
                     parts = line.split(" ", 2)

@@ -222,7 +222,7 @@ def _copies(
     entry = bytes(data[start:end])
     length = end - start
     pos, count = end, 0
-    while data.startswith(entry, pos):
+    while data.startswith(entry, pos, size):  # the buffer may hold stale bytes after `size`
         count += 1
         pos += length
     count -= 1  # the last copy is gathered as usual
