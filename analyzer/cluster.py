@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from analyzer.engine.scan import Plan, compile_plan
-from analyzer.sources.files import Block, Problems, expand, read_sources
+from analyzer.sources.files import Problems, expand, read_sources
 from analyzer.summary import Summary, summarize
 
 if TYPE_CHECKING:
@@ -57,14 +57,6 @@ def sources(targets: list[str]) -> list[str]:
     return out
 
 
-def _local_only(blocks: Iterator[Block]) -> Iterator[Block]:
-    # On a worker the cluster's cores are used by tasks: no process pool inside a task (and Dask's
-    # worker processes are daemons, which may not start children).
-    for block in blocks:
-        block.origin = None
-        yield block
-
-
 # The worker's compiled plan for the last rule pack it saw: Hyperscan's compile (~0.1 s) would
 # otherwise be paid by every task. One entry: a worker serves one run's pack at a time.
 _plan_cache: dict[str, Plan] = {}
@@ -95,7 +87,9 @@ def scan_source(target: str, ruleset: "RuleSet", input_format: str, token: str |
     problems = Problems()
     plan = _plan(ruleset, token) if token else compile_plan(ruleset.rules)
     if not _is_url(target):
-        return summarize(_local_only(read_sources([target], problems)), plan, input_format, problems)
+        # summarize reads a big file's blocks itself: no process pool inside a task (the cluster's cores
+        # are its tasks', and Dask's worker processes are daemons, which may not start children)
+        return summarize(read_sources([target], problems), plan, input_format, problems)
     import fsspec
 
     from analyzer.sources.files import blocks_from_stream

@@ -7,6 +7,7 @@ records give the same diagnosis whichever way they arrived.
 from __future__ import annotations
 
 import copy
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -63,11 +64,38 @@ class Session:
 
     def feed_block(self, block: Block) -> list[str]:
         """Scan one block; returns rule ids seen for the first time."""
+        if block.rest is not None and block.origin is not None and not self.plan.every_line:
+            from analyzer.engine.parallel import jobs
+
+            workers = jobs()
+            if workers > 1 and hasattr(os, "pread"):
+                return self._feed_split(block, workers)
         stats = self.judge.stats
         if block.source not in stats.sources:
             stats.sources.append(block.source)
         new = self._judge(self.scanner.scan(block))
         stats.lines += block.line_count()
+        return new
+
+    def _feed_split(self, block: Block, workers: int) -> list[str]:
+        """A big plain file scanned by byte ranges on every core, their summaries merged in order as
+        they come and judged as soon as they are in order (analyzer.summary.split)."""
+        from analyzer.summary import Rejoin, Summary, merge, split
+
+        new = self._judge(self.scanner.flush())  # the source before it has ended
+        rejoin = Rejoin(self.plan, self.input_format)
+        done = Summary()
+        try:
+            for part in split(block, self.plan, workers, self.input_format):
+                done = merge(done, part, rejoin)
+                new.extend(self._judge(done.hits))  # the entries before the first one still open
+                done.hits = []
+        finally:  # stopped (Ctrl-C): what was read counts, entries still open are judged at the end
+            block.counted = done.lines
+            if done.tail:
+                self.scanner.resume(block.source, done.tail)
+                done.tail = []
+            new.extend(self.feed_summary(done))
         return new
 
     def _judge(self, hits: Iterable[Hit | Run]) -> list[str]:

@@ -2,7 +2,7 @@
 time order, each log once, exactly as when every log was held and sorted; nothing fetched is lost on a
 stop; the rejected `limit=1000` probe is made at most once per run, and not where the answer is known
 (against the fake Render API over real HTTP on 127.0.0.1). `rla follow` remembers only the ids that
-can come back. The parallel prefilter's workers answer in compact arrays. The peak RSS figures
+can come back. A worker's summary of a dense range holds each repeated text once. The peak RSS figures
 themselves are measured by hand (bench/bench_fetch.py --rss, bench/run.py), never here."""
 
 from __future__ import annotations
@@ -307,18 +307,19 @@ def test_a_long_follow_remembers_only_the_ids_that_can_come_back(monkeypatch: py
     assert len(thresholds) <= 6  # 1000, 2002, 4006, 8014, 16030: one pruning per doubling, not one per log
 
 
-# --------------------------------------------------------------------------- the parallel prefilter
+# --------------------------------------------------------------------------- a big file's ranges on every core
 
 
-def test_a_dense_blocks_worker_result_is_4_bytes_a_candidate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Every line of a retry storm is a candidate: the worker's answer, pickled to the main process and
-    held there while it waits its turn, costs 8 bytes a line (start and line number), not the 70 of
-    two lists of ints (16 blocks wait at a time), and it says exactly what the engine found."""
+def test_a_dense_ranges_summary_holds_each_text_once(tmp_path: Path):
+    """Every line of a retry storm is a candidate: a worker's summary of a range (every entry, whole),
+    pickled to the main process and held there while it waits its turn (2 per worker), holds each
+    repeated text once: under 60 bytes an entry on the wire (37 here; 130 with a text per entry), and
+    the same entries as a plain scan of those bytes."""
     import pickle
-    import tracemalloc
 
-    from analyzer.engine import parallel
     from analyzer.engine.scan import compile_plan
+    from analyzer.sources.files import Problems, read_sources
+    from analyzer.summary import summarize, summarize_range
 
     sample = REPO / "samples" / "dashboard" / "ioredis" / "refused-remote.txt"
     storm = [line for line in sample.read_text(encoding="utf-8").splitlines() if "[ioredis]" in line]
@@ -326,25 +327,13 @@ def test_a_dense_blocks_worker_result_is_4_bytes_a_candidate(tmp_path: Path, mon
     path = tmp_path / "storm.log"
     path.write_text("\n".join(storm[i % len(storm)] for i in range(20_000)) + "\n", encoding="utf-8")
     plan = compile_plan(builtin().rules)
-    monkeypatch.setattr(parallel, "_engine", plan.engine)
     size = path.stat().st_size
-    result = parallel._scan_range(str(path), 0, size)
-    assert result is not None
-    offset, length, starts, numbers, newlines = result
-    data = path.read_bytes()
-    want, _ = plan.engine.lines(data, size)
-    every_line = [0] + [i + 1 for i, byte in enumerate(data[:-1]) if byte == 10]
-    assert list(starts) == want == every_line and newlines == 20_000
-    assert list(numbers) == list(range(20_000))
-    wire = pickle.dumps(result)
-    tracemalloc.start()
-    try:
-        held = pickle.loads(wire)  # what the main process holds while the block waits its turn
-        size, _ = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    assert held[2] == starts
-    assert size < 9 * len(want)
+    part = summarize_range(plan, str(path), 0, size, size + 1, True, True)
+    plain = summarize(read_sources([str(path)], Problems()), plan)
+    assert part.hits == plain.hits and len(part.hits) == 20_000
+    wire = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+    assert pickle.loads(wire) == part  # sent as columns, read back whole
+    assert len(wire) < 60 * len(part.hits)
 
 
 def test_rla_doctor_reads_two_log_windows_and_probes_the_page_size_once():

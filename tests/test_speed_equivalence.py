@@ -24,6 +24,7 @@ from analyzer.engine.scan import _ERROR_RE, _SKIP, _STOP, _TAKE, Hit, Scanner, _
 from analyzer.sources.files import Problems, blocks_from_stream
 from analyzer.sources.formats import UnparsedRecord, parse_line
 from analyzer.sources.text import read_blocks
+from analyzer.summary import summarize_range
 from tests.conftest import builtin
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -199,39 +200,52 @@ def test_session_reads_whole_files_the_same_way(tmp_path: Path, corpus: bytes, r
     assert diag.stats.lines == corpus.count(b"\n")
 
 
-@pytest.mark.parametrize("engine", ENGINES)
-def test_parallel_workers_give_the_same_hits(tmp_path: Path, corpus: bytes, reference: list[Hit], engine: str, monkeypatch):
-    """Big plain files are prefiltered by worker processes: same hits, same line numbers, every
-    block cut the same way (small blocks, with dirty ones the main process cleans itself)."""
-    from analyzer.engine import parallel as engine_parallel
+def split_hits(path: Path, ruleset, engine: str, block_size: int) -> tuple[list[Hit], Session]:  # type: ignore[no-untyped-def]
+    """A big plain file through a session that splits it into byte ranges on worker processes; the
+    hits in the order the judge got them."""
     from analyzer.sources.text import open_binary
 
-    monkeypatch.setattr(engine_parallel, "PARALLEL_MIN", 0)
+    session = Session(ruleset)
+    session.plan = compile_plan(ruleset.rules, engine)
+    got: list[Hit] = []
+    real = session._judge
+
+    def judge(hits):  # type: ignore[no-untyped-def]
+        hits = list(hits)
+        got.extend(unfolded(hits))
+        return real(hits)
+
+    session._judge = judge  # type: ignore[method-assign]
+    with open_binary(str(path)) as handle:
+        for block in blocks_from_stream(handle, str(path), session.problems, block_size=block_size):
+            assert block.rest is not None  # handed on unread, to be split
+            session.feed_block(block)
+    session.flush()
+    return got, session
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_parallel_workers_give_the_same_hits(tmp_path: Path, corpus: bytes, reference: list[Hit], engine: str, monkeypatch):
+    """Big plain files are scanned by byte ranges on worker processes, each range's summary merged in
+    order: same hits, same line numbers, for ranges cut small (many entries open at a cut, some
+    ranges needing cleaning)."""
+    from analyzer.sources import files
+
+    monkeypatch.setattr(files, "SPLIT_MIN", 0)
     monkeypatch.setenv("RLA_JOBS", "2")
     ruleset = builtin()
     path = tmp_path / "big.log"
     path.write_bytes(corpus)
     for block_size in (8192, 100_000):
-        problems = Problems()
-        scanner = Scanner(compile_plan(ruleset.rules, engine), problems)
-        hits: list[Hit] = []
-        with open_binary(str(path)) as handle:
-            for block in blocks_from_stream(handle, str(path), problems, block_size=block_size):
-                hits.extend(unfolded(scanner.scan(block)))
-        assert any("processes" in e for e in scanner.engines)
-        hits.extend(unfolded(scanner.flush()))
+        hits, session = split_hits(path, ruleset, engine, block_size)
+        assert any("processes" in e for e in session.scanner.engines)
         assert [_key(h) for h in hits] == [_key(h) for h in reference], block_size
+        assert session.judge.stats.lines == corpus.count(b"\n")
 
     dirty = corpus.replace(b"GET /api/health", b"GET /api/health\r", 50)  # some blocks need cleaning
     path.write_bytes(dirty)
     expected = [_key(h) for h in reference_hits(dirty, ruleset.rules)]
-    problems = Problems()
-    scanner = Scanner(compile_plan(ruleset.rules, engine), problems)
-    hits = []
-    with open_binary(str(path)) as handle:
-        for block in blocks_from_stream(handle, str(path), problems, block_size=8192):
-            hits.extend(unfolded(scanner.scan(block)))
-    hits.extend(unfolded(scanner.flush()))
+    hits, _ = split_hits(path, ruleset, engine, 8192)
     assert [_key(h) for h in hits] == expected
 
 
@@ -258,37 +272,39 @@ def test_verbose_names_the_engine_and_the_missing_extra():
     assert '"findings"' in out.stdout  # and the diagnosis is still there
 
 
+_DEATH: dict[str, int] = {}  # the test's process, the offset past which a worker dies, the ranges scanned here
+
+
+def _dies_past(plan, source: str, offset: int, *rest):  # type: ignore[no-untyped-def]
+    """summarize_range, in a worker that kills itself on the ranges past half of the file."""
+    import os
+    import signal
+
+    if os.getpid() != _DEATH["main"] and offset > _DEATH["past"]:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if os.getpid() == _DEATH["main"]:
+        _DEATH["here"] += 1
+    return summarize_range(plan, source, offset, *rest)  # the real one, imported before the test replaces it
+
+
 def test_a_dead_worker_does_not_lose_lines(tmp_path: Path, corpus: bytes, reference: list[Hit], monkeypatch):
-    """If the worker pool breaks half-way, the main process scans the rest itself: same hits."""
-    from analyzer.engine import parallel as engine_parallel
-    from analyzer.sources.text import open_binary
+    """If a worker dies half-way (killed, out of memory), the main process scans the ranges left
+    itself: same hits."""
+    import os
 
-    monkeypatch.setattr(engine_parallel, "PARALLEL_MIN", 0)
+    from analyzer import summary
+    from analyzer.sources import files
+
+    monkeypatch.setattr(files, "SPLIT_MIN", 0)
     monkeypatch.setenv("RLA_JOBS", "2")
-    real_take = engine_parallel.Prefetch.take
-    calls = {"n": 0}
-
-    def flaky_take(self, offset, length):  # type: ignore[no-untyped-def]
-        calls["n"] += 1
-        if calls["n"] == 20:
-            for _, _, fut in self._pending:
-                fut.cancel()
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.broken = True
-        return real_take(self, offset, length)
-
-    monkeypatch.setattr(engine_parallel.Prefetch, "take", flaky_take)
-    ruleset = builtin()
+    monkeypatch.setattr(summary, "summarize_range", _dies_past)
+    monkeypatch.setitem(_DEATH, "main", os.getpid())
+    monkeypatch.setitem(_DEATH, "past", len(corpus) // 2)
+    monkeypatch.setitem(_DEATH, "here", 0)
     path = tmp_path / "big.log"
     path.write_bytes(corpus)
-    problems = Problems()
-    scanner = Scanner(compile_plan(ruleset.rules, ENGINES[0]), problems)
-    hits: list[Hit] = []
-    with open_binary(str(path)) as handle:
-        for block in blocks_from_stream(handle, str(path), problems, block_size=8192):
-            hits.extend(unfolded(scanner.scan(block)))
-    hits.extend(unfolded(scanner.flush()))
-    assert calls["n"] > 20
+    hits, _ = split_hits(path, builtin(), ENGINES[0], 8192)
+    assert 20 < _DEATH["here"] < len(corpus) // 8192  # the workers scanned the first half, this process the rest
     assert [_key(h) for h in hits] == [_key(h) for h in reference]
 
 

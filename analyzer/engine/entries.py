@@ -88,7 +88,7 @@ class _Lines:
         except UnparsedRecord:
             if start not in self._noted:
                 self._noted.add(start)
-                self.problems.note(f"{self.block.source}:{line_no}")
+                self.problems.note_line(self.block.source, line_no)
             record = None
         self._last = (start, record)
         return record
@@ -184,8 +184,9 @@ class _Entry:
             return _TAKE
         return _STOP
 
-    def feed(self, lines: _Lines, pos: int, line_no: int, consumed: set[int]) -> None:
-        """Offer the lines from `pos` (line `line_no`) on; sets `done` unless the block ran out."""
+    def feed(self, lines: _Lines, pos: int, line_no: int, consumed: set[int]) -> int:
+        """Offer the lines from `pos` (line `line_no`) on; sets `done` unless the block ran out. Returns
+        how far it looked: the start of the line that ended it, or the block's size."""
         data, size = lines.data, lines.size
         while pos < size:
             nl = data.find(b"\n", pos, size)
@@ -194,12 +195,13 @@ class _Entry:
             verdict = self.offer(record, record is None and lines.blank(pos, stop), line_no)
             if verdict == _STOP:
                 self.done = True
-                return
+                return pos
             if verdict == _TAKE:
                 consumed.add(pos)
             pos, line_no = stop + 1, line_no + 1
         if not lines.block.more:
             self.done = True
+        return size
 
     def message(self) -> str:
         """The joined text of the entry; a Python traceback's last exception line comes first: it names the

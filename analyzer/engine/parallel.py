@@ -1,39 +1,27 @@
-"""The prefilter of a big file on every core: worker processes search blocks ahead of the scanner.
+"""Worker processes for the parts of one big file: each scans a byte range on its own core.
 
-Only the two passes that touch every byte move to the workers: the multi-literal search and the
-newline count (for line numbers). Each worker reads its block straight from the file (pread), so
-nothing big crosses a process boundary: a block goes back as two compact arrays (4 bytes a number),
-its candidate line starts and their line numbers. As Python lists of ints (36 bytes a number), the
-results waiting in order for a dense log (every line a candidate: a retry storm) made the main
-process peak at 111-115 MB. The main process still reads each block (to decode the few lines it needs),
-gathers entries and judges, in file order, so the result is the same as with one process.
+A part is a function of its byte range alone (analyzer.summary.summarize_range, given here as `task`):
+each worker reads its range straight from the file, so nothing big is sent to it, and hands back
+what that function returns (a `Summary`); the results come back in file order, at most LOOKAHEAD
+per worker ahead of the one the caller waits for, which bounds what the main process holds.
 
-Blocks are the reader's own: block k starts where block k-1 ended and ends at the last newline
-within `cap` bytes (analyzer.sources.text.read_byte_blocks). `boundaries` computes the same cuts
-from small reads near each cut, so a worker's block and the reader's block are the same bytes; the
-scanner checks that (offset and length) and computes a block itself when they ever differ, or when
-the block needed cleaning (CR, ESC, NUL), which changes its bytes.
+Ranges are the plain reader's own blocks: block k starts where block k-1 ended and ends at the last
+newline within `cap` bytes (analyzer.sources.text.read_byte_blocks). `boundaries` computes the same
+cuts from small reads near each cut, so a part and the plain read's block are the same bytes.
 
-Off for input under PARALLEL_MIN, for stdin and .gz, on one core, or with RLA_JOBS=1.
+A worker that dies (killed, out of memory) breaks the pool: the caller computes the parts left itself.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from array import array
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from typing import Any
 
-if TYPE_CHECKING:
-    from concurrent.futures import Future
+LOOKAHEAD = 2  # parts in flight per worker: enough to keep it busy, few summaries held waiting
 
-PARALLEL_MIN = 48 * 1024 * 1024
-LOOKAHEAD = 8  # blocks in flight per worker; bounds memory of results waiting in order
-_DIRTY = (b"\r", b"\x1b", b"\x00")
-_OFFSET = "I" if array("I").itemsize >= 4 else "L"  # a block is under 4 GiB (its cap under MAX_LINE * 2)
-
-_engine = None  # the worker's engine (inherited on fork, built once otherwise)
+_plan = None  # the worker's compiled plan (inherited on fork, compiled once otherwise)
 
 
 def jobs() -> int:
@@ -47,7 +35,9 @@ def jobs() -> int:
 
 
 def boundaries(path: str, start: int, cap: int, size: int) -> Iterator[tuple[int, int, int]]:
-    """(offset, length, cap) of each block from `start`, cut exactly as the reader cuts them."""
+    """(offset, length, cap) of each block from `start`, cut exactly as the reader cuts them. Before a
+    line longer than the reader's largest buffer, which the reader cuts itself, the rest of the file
+    is one last range (length from there to the end), to be read as the reader reads it."""
     with open(path, "rb", buffering=0) as f:
         fd = f.fileno()
         pos = start
@@ -71,7 +61,8 @@ def boundaries(path: str, start: int, cap: int, size: int) -> Iterator[tuple[int
             if stop < 0:
                 from analyzer.sources.text import MAX_LINE
 
-                if cap >= MAX_LINE:  # the reader cuts such a line itself: the rest is its to read
+                if cap >= MAX_LINE:
+                    yield pos, size - pos, cap
                     return
                 cap *= 2
                 continue
@@ -79,97 +70,74 @@ def boundaries(path: str, start: int, cap: int, size: int) -> Iterator[tuple[int
             pos = stop
 
 
-def _init(needles: tuple[tuple[str, bool], ...], engine_name: str | None) -> None:
-    global _engine
+def _init(rules: tuple, engine_name: str | None) -> None:  # type: ignore[type-arg]
+    global _plan
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle (exit 130)
-    if _engine is None:
-        from analyzer.engine.prefilter import Needles, build
+    if _plan is None:
+        from analyzer.engine.match import compile_plan
 
-        _engine = build(Needles(needles), engine_name)
-
-
-def _scan_range(path: str, offset: int, length: int) -> tuple[int, int, array, array, int] | None:
-    """Candidate line starts (block-relative), their 0-based line index in the block (both compact
-    arrays), and the block's newline count; None when the block needs cleaning or holds a
-    case-folding character."""
-    with open(path, "rb", buffering=0) as f:
-        data = os.pread(f.fileno(), length, offset)
-    if len(data) != length or any(c in data for c in _DIRTY):
-        return None
-    starts, folding = _engine.lines(data, length)  # type: ignore[union-attr]
-    if folding:
-        return None
-    count = data.count
-    lines = array(_OFFSET)
-    n, at = 0, 0
-    for s in starts:
-        n += count(b"\n", at, s)
-        at = s
-        lines.append(n)
-    return offset, length, array(_OFFSET, starts), lines, n + count(b"\n", at, length)
+        _plan = compile_plan(rules, engine_name)
 
 
-class Prefetch:
-    """Worker results for the blocks of one file, handed out in order."""
+def _run(task: Callable[..., Any], args: tuple) -> Any:  # type: ignore[type-arg]
+    return task(_plan, *args)
 
-    def __init__(self, path: str, start: int, cap: int, size: int, plan, workers: int):  # type: ignore[no-untyped-def]
-        global _engine
+
+class Pool:
+    """`task(plan, *args)` for each args, on worker processes, results handed out in order."""
+
+    def __init__(self, plan, workers: int):  # type: ignore[no-untyped-def]
+        global _plan
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor  # imported only when a big file needs it
 
-        self.path = path
-        # fork (Linux): the workers inherit the compiled engine; elsewhere spawn, which is safe with
-        # macOS system libraries, and each worker compiles the needles again (tens of ms).
+        # fork (Linux): the workers inherit the compiled plan; elsewhere spawn, which is safe with
+        # macOS system libraries, and each worker compiles the rules again (tens of ms).
         method = "fork" if sys.platform.startswith("linux") else "spawn"
         if method == "fork":
-            _engine = plan.engine  # compiled once here, inherited by the workers
+            _plan = plan
+        self.plan = plan
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context(method),
             initializer=_init,
-            initargs=(plan.needles, plan.engine_name),
+            initargs=(plan.rules, plan.engine_name),
         )
         self.name = f"{plan.engine.name} x{workers} processes"
-        self._cuts = boundaries(path, start, cap, size)
-        self._pending: list[tuple[int, int, Future]] = []  # type: ignore[type-arg]  # noqa: F821
-        self._depth = workers * LOOKAHEAD
+        self.depth = workers * LOOKAHEAD
         self.broken = False
-        self._fill()
 
-    def _fill(self) -> None:
-        while not self.broken and len(self._pending) < self._depth:
-            cut = next(self._cuts, None)
-            if cut is None:
+    def map(self, task: Callable[..., Any], jobs: Iterator[tuple]) -> Iterator[Any]:  # type: ignore[type-arg]
+        """task(plan, *args) for each args of `jobs`, in order; computed here once the pool broke."""
+        pending: list[tuple[tuple, Any]] = []  # type: ignore[type-arg]
+        jobs = iter(jobs)
+        while True:
+            while not self.broken and len(pending) < self.depth:
+                args = next(jobs, None)
+                if args is None:
+                    break
+                try:
+                    pending.append((args, self.pool.submit(_run, task, args)))
+                except Exception:  # BrokenProcessPool, or shut down: the main process goes on alone
+                    self.broken = True
+                    pending.append((args, None))
+            if not pending:
+                if self.broken:
+                    for args in jobs:
+                        yield task(self.plan, *args)
                 return
-            offset, length, _ = cut
-            try:
-                future = self.pool.submit(_scan_range, self.path, offset, length)
-            except Exception:  # BrokenProcessPool, or shut down: the main process goes on alone
-                self.broken = True
-                return
-            self._pending.append((offset, length, future))
-
-    def take(self, offset: int, length: int):  # type: ignore[no-untyped-def]
-        """The result for the block at `offset`, or None (then the caller computes it)."""
-        while self._pending and self._pending[0][0] < offset:
-            self._pending.pop(0)[2].cancel()
-            self._fill()
-        if self.broken or not self._pending or self._pending[0][:2] != (offset, length):
-            return None
-        try:
-            result = self._pending.pop(0)[2].result()
-        except Exception:  # a worker died (killed, out of memory): the main process goes on alone
-            self.broken = True
-            return None
-        self._fill()
-        return result
+            args, future = pending.pop(0)
+            result = None
+            if future is not None and not self.broken:
+                try:
+                    result = future.result()
+                except Exception:  # a worker died: this part and the rest are computed here
+                    self.broken = True
+            yield result if result is not None else task(self.plan, *args)
 
     def close(self) -> None:
-        for _, _, fut in self._pending:
-            fut.cancel()
-        self._pending.clear()
         try:
             self.pool.shutdown(wait=True, cancel_futures=True)
         except Exception:  # a broken pool has nothing left to wait for

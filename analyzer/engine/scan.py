@@ -8,8 +8,7 @@ JSON-escaped API log line.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 
 from analyzer.engine.entries import _SKIP, _STOP, _TAKE, _Entry, _Lines  # noqa: F401 (tests read them here)
 from analyzer.engine.match import (  # noqa: F401 (names callers import from the scan)
@@ -35,7 +34,11 @@ class Scanner:
     those lines are decoded and parsed. A line is the start of an entry when a rule matches it or
     it looks like an error; its continuation lines are then joined to it, across a block boundary
     too (the entry waits for the next block of the same source, hits after it are held so the
-    order never changes)."""
+    order never changes).
+
+    `checkpoint`, when set, is called with the line number of every candidate line at which the scan
+    depends on nothing before it (no entry open, none has looked past it; analyzer.summary cuts a
+    file there); when it returns True the scan of the block stops before that line."""
 
     def __init__(self, plan: Plan, problems: Problems, fmt: str = "auto", fold: bool = True):
         self.plan, self.problems, self.fmt = plan, problems, fmt
@@ -44,47 +47,52 @@ class Scanner:
         self._queue: list[_Entry | _Copies | Hit] = []  # in line order; open entries hold back what follows
         self._source: str | None = None
         self.engines: set[str] = set()  # engines used so far (for --verbose)
-        self._prefetch = None  # analyzer.engine.parallel.Prefetch for the current big file
-        self._prefetch_path: str | None = None
+        self.checkpoint: Callable[[int], bool] | None = None
+        self.released = 0  # hits and runs handed out so far
+        self.every_line = False  # a block was searched line by line (a case-folding character)
 
     def scan(self, block: Block) -> Iterator[Hit | Run]:
+        if block.rest is not None:  # a big file handed on unread: read it here, block after block
+            lines = 0
+            for part in block.rest():
+                yield from self.scan(part)
+                lines += part.line_count()
+            block.counted = lines
+            return
         if self._source is not None and block.source != self._source:
             yield from self.flush()
         self._source = block.source
         lines = _Lines(block, self.fmt, self.problems)
         consumed: set[int] = set()
+        reach = -1  # how far entries have looked in this block
         for item in self._queue:
             if isinstance(item, _Entry) and not item.done:
-                item.feed(lines, 0, block.start_line, consumed)
+                reach = max(reach, item.feed(lines, 0, block.start_line, consumed))
+        yield from self._release()
         data, size = lines.data, lines.size
         line_no, counted_to = block.start_line, 0
-        pre = self._prefetched(block)
-        if pre is not None:
-            starts, numbers, newlines = pre
-        else:
-            starts, numbers, newlines = self._candidates(block, data, size), None, None
+        checkpoint = self.checkpoint
         fold = self.fold and block.records is None  # API records differ in what the text leaves out (time, id)
         skip_to = 0  # the end of the copies folded into a Run: their lines are not looked at again
-        for i, start in enumerate(starts):
+        for start in self._candidates(block, data, size):
             if start < skip_to or start in consumed:
                 continue
             end = data.find(b"\n", start, size)
             if end < 0:
                 end = size
-            if numbers is not None:
-                line_no = block.start_line + numbers[i]
-            else:
-                line_no += data.count(b"\n", counted_to, start)
+            line_no += data.count(b"\n", counted_to, start)
             counted_to = start
             record = lines.record_at(start, end, line_no)
             if record is None:
                 continue
+            if checkpoint is not None and reach <= start and not self._queue and checkpoint(line_no):
+                return
             single = self.classify(record.message)
             if not single and not _ERROR_RE.search(record.message):
                 continue
             entry = _Entry(record, single)
             joined: set[int] = set()
-            entry.feed(lines, end + 1, line_no + 1, joined)
+            reach = max(reach, entry.feed(lines, end + 1, line_no + 1, joined))
             if joined:
                 consumed = {c for c in consumed if c > start}
                 consumed.update(joined)
@@ -96,46 +104,19 @@ class Scanner:
                     self._queue.append(_Copies(entry, count, step))
                     skip_to = start + (count + 1) * length
             yield from self._release()
-        if newlines is not None:
-            block.newlines = newlines
-        else:
-            block.newlines = line_no - block.start_line + data.count(b"\n", counted_to, size)
+        block.newlines = line_no - block.start_line + data.count(b"\n", counted_to, size)
         yield from self._release()
 
-    def _prefetched(self, block: Block) -> tuple[Sequence[int], Sequence[int], int] | None:
-        """Worker results for this block of a big plain file, when workers are running for it."""
-        origin = block.origin
-        if origin is None or self.plan.every_line:
-            return None
-        path, offset, length, cap, file_size = origin
-        if self._prefetch_path != path:
-            self._close_prefetch()
-            self._prefetch_path = path
-            from analyzer.engine import parallel as par
-            workers = par.jobs()
-            if workers > 1 and file_size - offset >= par.PARALLEL_MIN and hasattr(os, "pread"):
-                try:
-                    self._prefetch = par.Prefetch(path, offset, cap, file_size, self.plan, workers)
-                    self.engines.add(self._prefetch.name)
-                except (OSError, ImportError, NotImplementedError):
-                    self._prefetch = None
-        if self._prefetch is None:
-            return None
-        result = self._prefetch.take(offset, length)
-        if result is None:
-            return None
-        _, _, starts, numbers, newlines = result
-        return starts, numbers, newlines
+    def open_tail(self) -> list[_Entry | _Copies | Hit]:
+        """The queue from its first entry still open on: what waits for the next block of the source."""
+        return list(self._queue)
 
-    def _close_prefetch(self) -> None:
-        if self._prefetch is not None:
-            self._prefetch.close()
-        self._prefetch = None
-        self._prefetch_path = None
+    def resume(self, source: str, tail: list[_Entry | _Copies | Hit]) -> None:
+        """Go on with a source whose earlier part another scanner read, from its open tail."""
+        self._source, self._queue = source, list(tail)
 
     def flush(self) -> Iterator[Hit | Run]:
         """End of a source: entries still open are complete as they are."""
-        self._close_prefetch()
         for item in self._queue:
             if isinstance(item, _Entry):
                 item.done = True
@@ -158,14 +139,17 @@ class Scanner:
                 hit = item.hit(self.classify)
                 self._queue.pop(0)
                 if hit is not None:
+                    self.released += 1
                     yield hit
             elif isinstance(item, _Copies):
                 self._queue.pop(0)
                 run = item.hit(self.classify)
                 if run is not None:
+                    self.released += 1
                     yield run
             else:
                 self._queue.pop(0)
+                self.released += 1
                 yield item
 
     def _candidates(self, block: Block, data: bytes | bytearray, size: int) -> list[int]:
@@ -177,6 +161,7 @@ class Scanner:
             starts, folding = engine.lines(data, size)
             if not folding:
                 return starts
+        self.every_line = True
         # A rule with no literal, or a character that case-folds onto ASCII: every line, in Python.
         out, pos = [], 0
         while pos < size:

@@ -12,7 +12,7 @@ import io
 import itertools
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -40,6 +40,9 @@ from analyzer.sources.text import (
 
 LOG_SUFFIXES = (".log", ".txt", ".json", ".jsonl", ".ndjson", ".gz")
 STDIN = "-"
+# A plain file this big is handed on unread (`Block.rest`): the pipeline may scan its byte ranges on
+# every core (analyzer.summary.split) instead of reading it here block after block.
+SPLIT_MIN = 48 * 1024 * 1024
 
 
 class InputError(Exception):
@@ -64,7 +67,11 @@ class Block:
     clean: bool = True  # False: lines may still need the mojibake repair (done per line, lazily)
     more: bool = False  # more blocks of this source may follow (an entry may continue there)
     newlines: int | None = None  # set by the scanner once it has counted them
-    origin: tuple[str, int, int, int, int] | None = None  # path, offset, length, cap, file size
+    # A big plain file not read yet: `rest()` reads it block by block; `origin` says where its bytes
+    # are (path, offset of the first line, block size, file size) for a reader that splits it.
+    rest: Callable[[], Iterator["Block"]] | None = None
+    origin: tuple[str, int, int, int] | None = None
+    counted: int | None = None  # lines of a `rest` block, set by whoever read it
 
     def buffer(self) -> tuple[bytes | bytearray, int]:
         if self.data is None:
@@ -80,6 +87,8 @@ class Block:
 
     def line_count(self) -> int:
         """Physical lines in the block (records: one each; a last line without newline counts)."""
+        if self.counted is not None:
+            return self.counted
         if self.records is not None:
             return len(self.records)
         data, size = self.buffer()
@@ -95,10 +104,17 @@ class Problems:
     skipped: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how an input was read, when the user should know
 
+    first_line: int | None = None  # the line of `first` when it is a line of a plain source
+
     def note(self, where: str) -> None:
         self.unparsed += 1
         if self.first is None:
             self.first = where
+
+    def note_line(self, source: str, line: int) -> None:
+        if self.first is None:
+            self.first_line = line
+        self.note(f"{source}:{line}")
 
 
 def expand(paths: list[str]) -> list[str]:
@@ -214,18 +230,53 @@ def blocks_from_stream(stream: BinaryIO, source: str, problems: Problems, block_
     if kind is not None:
         problems.skipped.append(error("input.binary", path=source, kind=kind))
         return
-    # A plain file can be read again at any offset: parallel workers may prefilter its blocks.
+    # A plain file can be read again at any offset: a big one is handed on unread, to be split.
     seekable = isinstance(stream, io.BufferedReader) and source != "<stdin>" and os.path.isfile(source)
-    file_size = os.path.getsize(source) if seekable else 0
+    if seekable and os.path.getsize(source) - skip >= SPLIT_MIN:
+        file_size = os.path.getsize(source)
+        rest = _byte_blocks(head[skip:], stream, source, problems, block_size)
+        yield Block(source, 1, more=True, rest=lambda: rest, origin=(source, skip, block_size, file_size))
+        return
+    yield from _byte_blocks(head[skip:], stream, source, problems, block_size)
+
+
+def _byte_blocks(head: bytes, stream: BinaryIO, source: str, problems: Problems, block_size: int) -> Iterator[Block]:
     line = 1
     cuts: list[int] = []
-    for data, size, cleaned, offset, length, cap in read_byte_blocks(head[skip:], stream, block_size, cuts.append):
-        origin = (source, skip + offset, length, cap, file_size) if seekable and not cleaned else None
-        block = Block(source, line, data=data, size=size, clean=cleaned, more=True, origin=origin)
+    for data, size, cleaned, _, _, _ in read_byte_blocks(head, stream, block_size, cuts.append):
+        block = Block(source, line, data=data, size=size, clean=cleaned, more=True)
         yield block
         line += block.count_newlines()
     if cuts:
         problems.skipped.append(error("input.long_lines", path=source, n=len(cuts), mib=KEEP_LINE // 2**20))
+
+
+class _Window(io.RawIOBase):
+    """The bytes [offset, offset + length) of an open file, read as a stream."""
+
+    def __init__(self, handle: BinaryIO, offset: int, length: int):
+        handle.seek(offset)
+        self.handle, self.left = handle, length
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf) -> int:  # type: ignore[no-untyped-def,override]
+        n = min(len(buf), self.left)
+        if n <= 0:
+            return 0
+        with memoryview(buf) as view:
+            got = self.handle.readinto(view[:n]) or 0
+        self.left -= got
+        return got
+
+
+def range_blocks(source: str, offset: int, length: int, block_size: int, problems: Problems) -> Iterator[Block]:
+    """The blocks of a plain file's byte range (whole lines, numbered from 1), read and cleaned as a
+    plain read of the whole file reads them: a range cut where that read cuts a block is one block."""
+    block_size = min(block_size, length + 1)  # a buffer past the range's end would be memory for nothing
+    with open(source, "rb") as handle:
+        yield from _byte_blocks(b"", _Window(handle, offset, length), source, problems, block_size)  # type: ignore[arg-type]
 
 
 # Magic numbers of files that are not logs (a .gz is opened by its magic before this is asked).
