@@ -272,3 +272,28 @@ def test_a_split_file_with_a_line_longer_than_the_reader_takes(tmp_path: Path, m
     want, got = outputs(plain), outputs(split)
     for fmt in FORMATS:
         assert got[fmt] == want[fmt], fmt
+
+
+def test_cuts_inside_runs_of_copies(tmp_path: Path) -> None:
+    """A retry storm printing the same entry (an error and its stack frames) hundreds of times in a row:
+    the scan hands copies over as one Run; ranges cut inside the runs and inside the entries, merged,
+    give the plain run's outputs (copies counted at once on both sides of a cut, the run split there)."""
+    entry = [
+        "10:00:00 AM [abcde] Error: connect ECONNREFUSED 10.0.0.1:6379",
+        "10:00:00 AM [abcde]     at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)",
+        "10:00:00 AM [abcde]     at Socket.emit (node:events:517:28)",
+    ]
+    other = ["10:00:01 AM [abcde] [ioredis] Unhandled error event: Error: connect ECONNREFUSED 10.0.0.1:6379"]
+    lines = entry * 300 + other * 200 + ["10:00:02 AM [abcde] GET /health 200"] + entry * 100
+    path = tmp_path / "storm.log"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    starts = line_starts(str(path), 0)
+    size = path.stat().st_size
+    whole = summarize_range(PLAN, str(path), 0, size, CAP, True, True)
+    assert any(type(h).__name__ == "Run" for h in whole.hits)  # the storm is folded
+    rng = random.Random(17)
+    for _ in range(3):
+        cuts = sorted({0, *rng.sample(starts, 12)})
+        bounds = [*cuts, size]
+        parts = [summarize_range(PLAN, str(path), a, b - a, CAP, a == 0, b == size) for a, b in zip(bounds, bounds[1:])]
+        same_as_plain([str(path)], parts)
