@@ -50,6 +50,8 @@ CORPORA = {
     "heldout2": ROOT / "samples" / "public" / "heldout2.yaml",
     # a third batch (session 4), gathered and labelled before rla was run on it: logs nobody here had seen
     "heldout3": ROOT / "samples" / "public" / "heldout3.yaml",
+    # a fourth batch (session 4), labelled before rla was run on it: managed services, session/cache/limiter layers
+    "heldout4": ROOT / "samples" / "public" / "heldout4.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
