@@ -478,3 +478,35 @@ def test_erlangs_inet_reasons_are_the_errno_names_in_lower_case():
     # Redix.PubSub's crash (public paste, redix_pubsub#12): its frames name Redix, a Redis client
     paste = diag_of((ROOT / "samples/public/elixir/redix-pubsub-12.log").read_text(encoding="utf-8"))
     assert (paste.verdict.state, paste.verdict.root_cause) == ("failing", "redis-econnrefused")
+
+
+# Real output (samples/raw/classes/session4b.log, samples/capture/classes/run_s4b.sh) and the fourth batch's pastes.
+
+SESSION4B = (RAW / "session4b.log").read_text(encoding="utf-8")
+
+
+def test_node_redis_own_error_class_ties_a_bare_crash_to_redis():
+    # node-redis 4 with no 'error' listener, the server closing the connection (real): the crash without its frames,
+    # as a paste cut after the class line leaves it, still names the client through its error class
+    crash = SESSION4B[SESSION4B.index("node:events:") :].split("    at Socket.<anonymous>")[0]
+    assert "SocketClosedUnexpectedlyError: Socket closed unexpectedly" in crash and "@redis/client" not in crash
+    diag = diag_of(crash)
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-connection-dropped")
+    # the same words with another class name are nothing of Redis's
+    other = diag_of(crash.replace("SocketClosedUnexpectedlyError", "Error"))
+    assert other.verdict.state == "unknown" and [n.rule_id for n in other.not_redis] == ["redis-connection-dropped"]
+    # Vercel KV's idle close under NestJS (public paste, node-redis#2624), cut the same way
+    paste = diag_of((ROOT / "samples/public/node/node-redis-2624.log").read_text(encoding="utf-8"))
+    assert (paste.verdict.state, paste.verdict.root_cause) == ("failing", "redis-connection-dropped")
+
+
+def test_redis_py_names_whatever_endpoint_it_read_from():
+    # redis-py over a unix socket reset with its request unread (real): the socket's path where host:port goes
+    line = "redis.exceptions.ConnectionError: Error while reading from /tmp/cls4b/r.sock : (104, 'Connection reset by peer')"
+    assert line in SESSION4B
+    assert ids(diag_of(line + "\n")) == {"redis-connection-dropped"}
+    # a paste that masked the endpoint (public, flask-limiter#417)
+    paste = diag_of((ROOT / "samples/public/python/flask-limiter-417.log").read_text(encoding="utf-8"))
+    assert paste.verdict.root_cause == "redis-connection-dropped"
+    # an errno of another class after the same words is not a drop
+    assert "redis-connection-dropped" not in ids(diag_of(line.replace("(104, 'Connection reset by peer')", "(13, 'Permission denied')") + "\n"))
