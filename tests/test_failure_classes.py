@@ -510,3 +510,19 @@ def test_redis_py_names_whatever_endpoint_it_read_from():
     assert paste.verdict.root_cause == "redis-connection-dropped"
     # an errno of another class after the same words is not a drop
     assert "redis-connection-dropped" not in ids(diag_of(line.replace("(104, 'Connection reset by peer')", "(13, 'Permission denied')") + "\n"))
+
+
+def test_a_stack_trace_under_a_process_managers_label_is_one_entry():
+    # honcho (foreman's layout, 'HH:MM:SS worker.1 | ', real): ioredis' frames and redis-py's whole traceback, each
+    # line behind the label, are joined to the line they belong to: nothing of them is left unexplained
+    relayed = SESSION4B[SESSION4B.index("=== honcho") :].split("\n", 1)[1]
+    diag = diag_of(relayed)
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-connection-timeout")
+    assert "redis-econnrefused" in ids(diag)
+    assert not [u for u in diag.unexplained if "|" in u.template], [u.template for u in diag.unexplained]
+    # the frames are what names the client: a bare ETIMEDOUT with them is Redis's (public paste, bull#427) ...
+    paste = (ROOT / "samples/public/node/bull-427.log").read_text(encoding="utf-8")
+    assert diag_of(paste).verdict.root_cause == "redis-connection-timeout"
+    # ... and not when the frames are another process's, relayed between (a label of its own)
+    other = paste.replace("prog.1  |", "web.1   |").replace("Error: connect ETIMEDOUT\n", "3:56:34 PM prog.1  | Error: connect ETIMEDOUT\n", 1)
+    assert diag_of(other).verdict.state == "unknown"

@@ -36,6 +36,20 @@ _FRAMES, _ENDED, _CHAINED = 1, 2, 3  # where a Python traceback entry stands
 # Ruby's report of an uncaught exception: 'path:line:in `method': message (Class)', its '\tfrom …' frames, then
 # the same for each cause ('… (SocketError)' under '… (Redis::CannotConnectError)'): one entry
 _RUBY_HEAD = re.compile(r"\S+:\d+:in [`'][^`']*': .*\([A-Z]\w*(?:::\w+)*\)$")
+# The label a process multiplexer puts before each line it relays: docker compose ('web_1  | ', 'web-1  | '),
+# foreman and honcho after their time ('worker.1 | '), pm2 ('0|app    | '), overmind. A stack trace or traceback under
+# it continues on the text after the label (samples/raw/classes/session4b.log); lines of another label are another
+# process's, skipped like another instance's. Never a level word (loguru's 'ERROR    | ').
+_PROC_LABEL = re.compile(
+    r"(?!(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL|SUCCESS)\b)"
+    r"(?P<label>(?:\d+\|)?[A-Za-z0-9][\w.\-]{0,63}) *\| ?"
+)
+
+
+def _split_label(message: str) -> tuple[str, str]:
+    """(process label, the line's own text); ('', message) when the line carries none."""
+    m = _PROC_LABEL.match(message)
+    return (m.group("label"), message[m.end() :]) if m else ("", message)
 
 
 def _depth(message: str) -> int:
@@ -105,20 +119,21 @@ class _Entry:
     object, a stack trace). Lines of other instances in between are skipped, not consumed: they are
     scanned on their own. Gathering may go on into the next block of the same source."""
 
-    __slots__ = ("first", "single", "parts", "depth", "last_line", "foreign", "done", "gap", "py", "final", "ruby", "cut")
+    __slots__ = ("first", "single", "parts", "depth", "last_line", "foreign", "done", "gap", "py", "final", "ruby", "cut", "label")
 
     def __init__(self, first: LogRecord, single: tuple[tuple[str, dict[str, str]], ...]):
         self.first, self.single = first, single
         self.parts = [first.message]
         self.depth = _depth(first.message)
+        self.label, body = _split_label(first.message)
         self.last_line = first.line
         self.foreign = 0
         self.done = False
         self.gap = False  # a blank line was passed: only an indented/"at"/closing line may continue
         # a Python traceback: its phase (None: not one), and the index in parts of the exception line that ends it
-        self.py = _FRAMES if first.message.startswith(_PY_TRACEBACK) else None
+        self.py = _FRAMES if body.startswith(_PY_TRACEBACK) else None
         self.final: int | None = None
-        self.ruby = bool(_RUBY_HEAD.match(first.message))
+        self.ruby = bool(_RUBY_HEAD.match(body))
         self.cut = False  # a line cut after its colon was joined to the next: the first line's matches are stale
 
     def offer(self, record: LogRecord | None, blank: bool, line_no: int) -> int:
@@ -129,30 +144,34 @@ class _Entry:
             if first.instance and record.instance and record.instance != first.instance:
                 self.foreign += 1
                 return _SKIP
-            if self.py in (_ENDED, _CHAINED) and not record.message.strip():
+            label, message = _split_label(record.message)
+            if label and self.label and label != self.label:
+                self.foreign += 1  # another process's line, relayed between two of this one's
+                return _SKIP
+            if self.py in (_ENDED, _CHAINED) and not message.strip():
                 return _SKIP  # an empty record (API logs) where Python printed the blank line
             if self.py is not None:
-                verdict = self._python(record.message)
+                verdict = self._python(message)
                 if verdict is not None:
                     if verdict == _TAKE:
-                        self.parts.append(record.message)
+                        self.parts.append(message)
                         self.last_line = line_no
                         self.gap = False
                     return verdict
-            if self.ruby and self.parts[-1].lstrip().startswith("from ") and _RUBY_HEAD.match(record.message):
-                self.parts.append(record.message)  # the cause of the exception above, with its own frames
+            if self.ruby and self.parts[-1].lstrip().startswith("from ") and _RUBY_HEAD.match(message):
+                self.parts.append(message)  # the cause of the exception above, with its own frames
                 self.last_line = line_no
                 return _TAKE
-            if not self.gap and self.depth == 0 and record.message[:1].islower() and _CUT.search(self.parts[-1]):
+            if not self.gap and self.depth == 0 and message[:1].islower() and _CUT.search(self.parts[-1]):
                 # a message cut after its colon ('dial tcp 127.0.0.1:6379: connect: ' / 'connection refused', a
                 # paste wrapped at the terminal's width): the next line is the rest of the same line
-                self.parts[-1] += record.message
+                self.parts[-1] += message
                 self.last_line = line_no
                 self.cut = True
                 return _TAKE
-            if _continues(record.message, self.depth) and (not self.gap or record.message[:1] in " \t}])"):
-                self.parts.append(record.message)
-                self.depth = max(0, self.depth + _depth(record.message))
+            if _continues(message, self.depth) and (not self.gap or message[:1] in " \t}])"):
+                self.parts.append(message)
+                self.depth = max(0, self.depth + _depth(message))
                 self.last_line = line_no
                 self.gap = False
                 return _TAKE
