@@ -56,6 +56,9 @@ class Session:
     # second, identical judge doubled the judging of every single-file run); a copy is made when another
     # source's hit arrives
     _lone: str | None = field(init=False, default=None)
+    # parts fed so far, as far as the next part needs them (analyzer.summary.merge): the source being
+    # read, its lines, the entries still open at the end of its last byte range
+    _carry: "Summary | None" = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.plan = compile_plan(self.ruleset.rules)
@@ -80,22 +83,15 @@ class Session:
     def _feed_split(self, block: Block, workers: int) -> list[str]:
         """A big plain file scanned by byte ranges on every core, their summaries merged in order as
         they come and judged as soon as they are in order (analyzer.summary.split)."""
-        from analyzer.summary import Rejoin, Summary, merge, split
+        from analyzer.summary import split
 
         new = self._judge(self.scanner.flush())  # the source before it has ended
-        rejoin = Rejoin(self.plan, self.input_format)
-        done = Summary()
+        lines = self.judge.stats.lines
         try:
             for part in split(block, self.plan, workers, self.input_format):
-                done = merge(done, part, rejoin)
-                new.extend(self._judge(done.hits))  # the entries before the first one still open
-                done.hits = []
-        finally:  # stopped (Ctrl-C): what was read counts, entries still open are judged at the end
-            block.counted = done.lines
-            if done.tail:
-                self.scanner.resume(block.source, done.tail)
-                done.tail = []
-            new.extend(self.feed_summary(done))
+                new.extend(self.feed_summary(part))
+        finally:
+            block.counted = self.judge.stats.lines - lines
         return new
 
     def _judge(self, hits: Iterable[Hit | Run]) -> list[str]:
@@ -140,7 +136,14 @@ class Session:
 
     def feed_summary(self, summary: "Summary") -> list[str]:
         """Judge a part scanned elsewhere (analyzer.summary: a cluster worker, another process), as
-        if its blocks had been fed here: parts fed in input order give the plain run's diagnosis."""
+        if its blocks had been fed here: parts fed in input order give the plain run's diagnosis. A
+        byte range of a file is merged onto the parts before it (its line numbers, the entries left
+        open before it); the entries it leaves open wait for the next part."""
+        from analyzer.summary import Rejoin, Summary, merge
+
+        carry = merge(self._carry or Summary(), summary, Rejoin(self.plan, self.input_format))
+        self._carry = Summary(sources=carry.sources[-1:], tail=carry.tail, last_lines=carry.last_lines)
+        summary = carry
         stats = self.judge.stats
         stats.sources.extend(s for s in summary.sources if s not in stats.sources)
         new = self._judge(summary.hits)
@@ -155,7 +158,13 @@ class Session:
 
     def flush(self) -> list[str]:
         """Entries still waiting for a next block are complete (end of input)."""
-        return self._judge(self.scanner.flush())
+        new = self._judge(self.scanner.flush())
+        if self._carry is not None and self._carry.tail:  # a split file stopped half-way (Ctrl-C)
+            from analyzer.summary import Rejoin, close
+
+            tail, self._carry.tail = self._carry.tail, []
+            new.extend(self._judge(close(tail, Rejoin(self.plan, self.input_format))))
+        return new
 
     def feed_records(self, records: list[LogRecord], source: str, more: bool = False) -> list[str]:
         """`more=True` for a stream's batches: an entry cut by the batch boundary is completed by the

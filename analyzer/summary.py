@@ -132,7 +132,7 @@ def merge(a: Summary, b: Summary, rejoin: Rejoin | None = None) -> Summary:
         b = _continue(a, b, rejoin)
         a = replace(a, tail=[], last_lines=a.last_lines if b.last_lines == b.lines else 0)
     elif b.sources:  # b starts a source: a's ended with it, its open entries are complete as they are
-        a = replace(a, hits=a.hits + _close(a.tail, _need(rejoin)) if a.tail else a.hits, tail=[], last_lines=0)
+        a = replace(a, hits=a.hits + close(a.tail, _need(rejoin)) if a.tail else a.hits, tail=[], last_lines=0)
     if a.sources and a.first_unparsed is None and not continued:
         b = replace(b, first_unparsed_line=None)  # the line of another source: never shifted with a's
     return Summary(**{f.name: MERGE[f.name](getattr(a, f.name), getattr(b, f.name)) for f in fields(Summary)})
@@ -148,7 +148,7 @@ def _need(rejoin: Rejoin | None) -> Rejoin:
     return rejoin
 
 
-def _close(tail: list[_Entry | _Copies | Hit], rejoin: Rejoin) -> list[Hit | Run]:
+def close(tail: list[_Entry | _Copies | Hit], rejoin: Rejoin) -> list[Hit | Run]:
     scanner = Scanner(rejoin.plan, Problems(), rejoin.input_format)
     scanner.resume("", copy.deepcopy(tail))
     return list(scanner.flush())
