@@ -1,10 +1,11 @@
 """`rla analyze --engine dask` / `--cluster ADDRESS`: the scan of many sources on Dask workers.
 
-One task per source (a file, a `.gz`, any fsspec URL Dask reads: s3://, gs://, https://...): the
-worker reads and scans it into a `Summary` (analyzer.summary); the client feeds the summaries to its
+One task per source (a file, a `.gz`, any fsspec URL Dask reads: s3://, gs://, https://...), or per
+byte range of a big plain local file: the worker reads and scans it into a `Summary`
+(analyzer.summary); the client feeds the summaries to its
 session in input order as they arrive, so the judge works while workers scan and the diagnosis is
 the plain run's (docs/scale-out.md). A worker that dies is replaced and its task run again by Dask's
-scheduler (`distributed.scheduler.allowed-failures`): a part is a pure function of its source.
+scheduler (`distributed.scheduler.allowed-failures`): a part is a pure function of its source or range.
 
 Needs the optional extra `rla[dask]` (dask[distributed] + fsspec); nothing here is imported otherwise.
 """
@@ -12,12 +13,14 @@ Needs the optional extra `rla[dask]` (dask[distributed] + fsspec); nothing here 
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from analyzer.engine.scan import Plan, compile_plan
+from analyzer.sources import files
 from analyzer.sources.files import Problems, expand, read_sources
 from analyzer.summary import Summary, summarize
 
@@ -98,6 +101,41 @@ def scan_source(target: str, ruleset: "RuleSet", input_format: str, token: str |
         return summarize(blocks_from_stream(stream, target, problems), plan, input_format, problems)
 
 
+def scan_range(
+    target: str, offset: int, length: int, cap: int, first: bool, last: bool, ruleset: "RuleSet", input_format: str,
+    token: str | None = None,
+) -> Summary:
+    """Runs on a worker: one byte range of a big plain file -> its summary (analyzer.summary)."""
+    from analyzer.summary import summarize_range
+
+    plan = _plan(ruleset, token) if token else compile_plan(ruleset.rules)
+    return summarize_range(plan, target, offset, length, cap, first, last, input_format)
+
+
+def _tasks(paths: list[str]) -> list[tuple[str, tuple[Any, ...]]]:
+    """One task per source, except a big plain local file: one per byte range of it, as the local cores
+    split it (its summaries merge on the client, analyzer.summary), so no part outgrows a block. What
+    its head said (a UTF-16 mark on UTF-8 text) leads its ranges."""
+    from analyzer.summary import ranges
+
+    out: list[tuple[str, tuple[Any, ...]]] = []
+    for path in paths:
+        if _is_url(path) or not os.path.isfile(path) or os.path.getsize(path) < files.SPLIT_MIN:
+            out.append(("source", (path,)))
+            continue
+        head = Problems()
+        reading = read_sources([path], head)  # its head: encoding, JSON or lines, binary, compressed
+        block = next(reading, None)
+        reading.close()
+        if block is None or block.rest is None or block.origin is None:
+            out.append(("source", (path,)))
+            continue
+        if head.notes or head.skipped:
+            out.append(("said", (Summary(notes=head.notes, skipped=head.skipped),)))
+        out.extend(("range", r) for r in ranges(block))
+    return out
+
+
 @dataclass
 class RunStats:
     """What a run did: parts scanned, and the most parts out at once (submitted, not yet judged: the
@@ -122,7 +160,7 @@ def run(
     the archive's size or one slow part, and the workers idle rather than pile up parts it cannot judge yet."""
     from distributed import Client, LocalCluster, as_completed
 
-    paths = sources(targets)
+    tasks = _tasks(sources(targets))
     cluster = None
     own = client is None
     if client is None:
@@ -136,7 +174,7 @@ def run(
                 host="127.0.0.1", dashboard_address=None,
             )  # fmt: skip
             client = Client(cluster)
-    stats = RunStats(parts=len(paths))
+    stats = RunStats(parts=sum(1 for kind, _ in tasks if kind != "said"))
     try:
         window = max(1, window or 4 * max(1, sum(client.nthreads().values())))
         rules = client.scatter(session.ruleset, broadcast=True)
@@ -148,8 +186,16 @@ def run(
 
         def submit_ahead() -> None:
             nonlocal submitted
-            while submitted < len(paths) and submitted - fed < window:
-                future = client.submit(scan_source, paths[submitted], rules, session.input_format, token, pure=False)
+            while submitted < len(tasks) and submitted - fed < window:
+                kind, args = tasks[submitted]
+                if kind == "said":  # nothing to scan: what a file's head said, fed in its place
+                    done[submitted] = args[0]
+                    submitted += 1
+                    continue
+                if kind == "range":
+                    future = client.submit(scan_range, *args, rules, session.input_format, token, pure=False)
+                else:
+                    future = client.submit(scan_source, *args, rules, session.input_format, token, pure=False)
                 index[future.key] = submitted
                 running.add(future)
                 submitted += 1
@@ -164,7 +210,7 @@ def run(
                 fed += 1
             submit_ahead()
             if progress:
-                progress(n, len(paths))
+                progress(n, stats.parts)
     finally:
         if own:
             client.close()

@@ -202,3 +202,33 @@ def test_the_worker_plan_cache_tells_packs_apart() -> None:
     other = dataclasses.replace(pack, rules=tuple(dataclasses.replace(r, extract=()) if r is rule else r for r in pack.rules))
     assert dask_engine.pack_token(pack) != dask_engine.pack_token(other)
     assert dask_engine.pack_token(pack) == dask_engine.pack_token(builtin())
+
+
+@on_a_cluster
+def test_a_big_plain_file_is_cut_into_byte_ranges_on_the_cluster(client, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A big plain file is one task per byte range, not one task: its summaries, merged on the client
+    (entries open at a cut completed there), give the plain run's report; a gzipped file beside it stays
+    one task, and a UTF-16 mark on UTF-8 text is still said, in its place."""
+    import io
+    from analyzer.sources import files
+
+    spec = __import__("importlib.util").util.spec_from_file_location("rla_bench_gen", ROOT / "bench" / "gen.py")
+    gen = __import__("importlib.util").util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    buf = io.BytesIO()
+    gen.generate(buf, 300_000, seed=9, redis_every=4, segment=(40, 300))
+    big = tmp_path / "a-big.log"
+    big.write_bytes(b"\xff\xfe" + buf.getvalue())  # a UTF-16 mark the reader skips and reports
+    small = tmp_path / "b-small.log.gz"
+    with gzip.open(small, "wb") as f:
+        f.write((ROOT / "samples" / "dashboard" / "node-app" / "degraded.txt").read_bytes())
+    targets = [str(big), str(small)]
+    want = plain(targets)
+    monkeypatch.setattr(files, "SPLIT_MIN", 0)
+    monkeypatch.setattr(files.blocks_from_stream, "__defaults__", (16_384,))  # small ranges, many cuts
+    tasks = dask_engine._tasks(targets)
+    assert sum(1 for kind, _ in tasks if kind == "range") > 10 and tasks[-1][0] == "source"
+    session = Session(builtin())
+    dask_engine.run(session, targets, client=client)
+    assert report(session) == want
+    assert session.problems.notes  # the mark was said
