@@ -68,6 +68,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding):
     _not_redis: dict[tuple[str, str], NotRedis] = field(default_factory=dict)
     timeline: TimelineBuilder = field(default_factory=TimelineBuilder)
     _shapes: _Shapes = field(default_factory=_Shapes)
+    _steady_memo: tuple | None = None  # type: ignore[type-arg]  # a Run's content and the state its copies leave as found
 
     def _shape(self, matches: tuple[tuple[str, dict[str, str]], ...]) -> _Shape:
         shape = self._shapes.get(id(matches))

@@ -14,11 +14,14 @@ class RunFolding:
         Copies are fed one by one until one finds the judge as the copy before it found it (`_steady`); from
         there every copy takes the same decisions and changes the same counts, so the rest are counted at once."""
         new: list[str] = []
-        copies = run.hits()
-        before = None
-        for done, hit in enumerate(copies):
+        what = _content(run.hit)
+        memo = self._steady_memo
+        before = memo[1] if memo is not None and memo[0] == what else None
+        for done, hit in enumerate(run.hits()):
             now = self._steady(hit)
             if now is not None and now == before:
+                # a state that a copy left as it found it: every copy fed in it does the same
+                self._steady_memo = (what, now)
                 last = shifted(hit.record, (run.count - done - 1) * run.step)
                 new.extend(self._feed_one(hit, times=run.count - done, last=last))
                 return new
@@ -30,7 +33,9 @@ class RunFolding:
         """What the next hit's decisions and first-time paths read of the judge, with its sequence numbers and
         lines as order and distance: two copies of an entry that find the same take the same path, and so does
         every copy after them (each copy sets what it reads to the same values again, or leaves it alone).
-        None: never fold (failures held, or claimed, wait on the lines that follow)."""
+        The timeline is not read: nothing the judge decides reads it, and adding copies at once adds what
+        adding them one by one would (TimelineBuilder.add). None: never fold (failures held, or claimed, wait
+        on the lines that follow)."""
         if self._held or self._claimed:
             return None
         record = hit.record
@@ -48,5 +53,10 @@ class RunFolding:
              len(self._marks), len(self._near), len(self._last_hit), len(self._chained), len(self._last_cause)),
             tuple((len(a.instances), len(a.sources), a.cause_key, sum(map(len, a.fields.values())))
                   for a in self._aggs.values()),
-            self.timeline.steady(record.time),
         )
+
+
+def _content(hit: Hit) -> tuple:  # type: ignore[type-arg]
+    """A copy's content: all of the hit but its lines and time (what the judge's decisions can read)."""
+    r = hit.record
+    return (r.message, r.source, r.instance, r.level, r.type, r.id, (r.end_line or r.line) - r.line, hit.matches)

@@ -258,12 +258,6 @@ class TimelineBuilder:
         out = {i for row in self._counts.values() for i in row} | set(self._states)
         return out | {i for i, _ in self._markers}
 
-    def steady(self, time: str | None) -> tuple:  # type: ignore[type-arg]
-        """What adding a hit at `time` reads besides its counts (Judge.feed_run): the axis, and whether the
-        time is the one read last, its bucket, series and markers are there already."""
-        return (self.clock, self.first, self.last, self.size, self.origin, self._read[0] == time, len(self._counts),
-                len(self._markers), len(self._states))
-
     def add(self, time: str | None, instance: str | None, seq: int, counted: Iterable[Key],
             stated: Iterable[Key], marker: tuple[str, str] | None, times: int = 1) -> None:
         """One hit: the keys it counted, the keys whose rule has a state, a platform event (kind, text);

@@ -136,6 +136,14 @@ class _Entry:
         self.ruby = bool(_RUBY_HEAD.match(body))
         self.cut = False  # a line cut after its colon was joined to the next: the first line's matches are stale
 
+    def clone(self) -> "_Entry":
+        """The entry as it stands, to offer a line to without changing this one."""
+        other = _Entry.__new__(_Entry)
+        for name in self.__slots__:
+            setattr(other, name, getattr(self, name))
+        other.parts = list(self.parts)
+        return other
+
     def offer(self, record: LogRecord | None, blank: bool, line_no: int) -> int:
         if len(self.parts) >= (MAX_TRACEBACK if self.py else MAX_CONTINUATION) or self.foreign > MAX_FOREIGN:
             return _STOP

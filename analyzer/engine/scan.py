@@ -96,13 +96,13 @@ class Scanner:
             if joined:
                 consumed = {c for c in consumed if c > start}
                 consumed.update(joined)
-            self._queue.append(entry)
-            if fold and entry.done:
-                copies = _copies(data, size, start, line_no, joined, consumed)
-                if copies is not None:
-                    count, length, step = copies
-                    self._queue.append(_Copies(entry, count, step))
-                    skip_to = start + (count + 1) * length
+            copies = _copies(lines, entry, start, joined, consumed) if fold and entry.done else None
+            if copies is not None:
+                count, length, step = copies
+                self._queue.append(_Copies(entry, count, step))
+                skip_to = start + count * length
+            else:
+                self._queue.append(entry)
             yield from self._release()
         block.newlines = line_no - block.start_line + data.count(b"\n", counted_to, size)
         yield from self._release()
@@ -172,7 +172,7 @@ class Scanner:
 
 
 class _Copies:
-    """The copies of a gathered entry that follow it byte for byte: one `Run`, made from the entry's hit."""
+    """A gathered entry and the copies that follow it byte for byte: one `Run`, made from the entry's hit."""
 
     __slots__ = ("entry", "count", "step")
 
@@ -183,19 +183,20 @@ class _Copies:
         hit = self.entry.hit(classifier)
         if hit is None:  # the entry says nothing (no rule, not error-looking): nor do its copies
             return None
-        return Run(Hit(shifted(hit.record, self.step), hit.matches), self.count, self.step)
+        return Run(hit, self.count, self.step)
 
 
-def _copies(
-    data: bytes | bytearray, size: int, start: int, line_no: int, joined: set[int], consumed: set[int]
-) -> tuple[int, int, int] | None:
-    """How many copies of the entry just gathered (first line at `start`, its other lines `joined`) follow
-    it byte for byte and can be counted without gathering them: (count, bytes, lines) of each copy, or None.
+def _copies(lines: _Lines, entry: _Entry, start: int, joined: set[int], consumed: set[int]) -> tuple[int, int, int] | None:
+    """How many times the entry just gathered (first line at `start`, its other lines `joined`) comes one
+    after another byte for byte, itself included, such that gathering each copy would make the same entry:
+    (count, bytes, lines) of each copy; None: only once.
 
-    A copy is exactly what gathering would make of it only when the entry is its lines one after another
-    (no line of another instance or blank line skipped inside), no other entry took a line after it, and the
-    line after the copy is again the entry's first line, which ended the entry itself: so the last copy
-    of a run is left to be gathered as usual (whatever follows it may continue it)."""
+    That holds when the entry is its lines one after another (no line of another instance or blank line
+    skipped inside) and no other entry took a line after it: then each copy's lines are taken as the
+    entry's were, and the line after a copy, the next copy's first line, ends it as it ended the entry.
+    The last copy is followed by another line: it is counted only when that line ends the entry too (a
+    copy of the entry as it stands is offered that line), or when the source ends there."""
+    data, size = lines.data, lines.size
     last = max(joined) if joined else start
     end = data.find(b"\n", last, size)
     if end < 0:
@@ -204,16 +205,25 @@ def _copies(
     step = len(joined) + 1
     if data.count(b"\n", start, end) != step or (consumed and max(consumed) >= end):
         return None
-    entry = bytes(data[start:end])
+    body = bytes(data[start:end])
     length = end - start
-    pos, count = end, 0
-    while data.startswith(entry, pos, size):  # the buffer may hold stale bytes after `size`
+    pos, count = end, 1
+    while data.startswith(body, pos, size):  # the buffer may hold stale bytes after `size`
         count += 1
         pos += length
-    count -= 1  # the last copy is gathered as usual
-    if count < 1:
+    if count == 1:
         return None
-    return count, length, step
+    if pos >= size:
+        if lines.block.more:  # the last copy may go on in the next block
+            count -= 1
+    else:
+        nl = data.find(b"\n", pos, size)
+        stop = nl if nl >= 0 else size
+        line_no = entry.first.line + count * step
+        record = lines.record_at(pos, stop, line_no)
+        if entry.clone().offer(record, record is None and lines.blank(pos, stop), line_no) != _STOP:
+            count -= 1  # the line after the last copy continues it: that copy is gathered as usual
+    return (count, length, step) if count > 1 else None
 
 
 def unfolded(items: Iterable[Hit | Run]) -> Iterator[Hit]:
