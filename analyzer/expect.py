@@ -17,6 +17,8 @@ class ExpectError(Exception):
 
 @dataclass(frozen=True)
 class Expectation:
+    """What a sample must diagnose (samples/expected.yaml)."""
+
     sample: str  # path relative to the expectations file
     verdict: str | None = None
     root_cause: str | None = None

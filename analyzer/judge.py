@@ -41,6 +41,8 @@ from analyzer.verdict import VerdictReading
 
 @dataclass
 class Judge(NotRedisBook, VerdictReading, RunFolding):
+    """Hits in, diagnosis out: fed one entry at a time, asked at any time (module docstring)."""
+
     rules: dict[str, Rule]
     redactor: Redactor = field(default_factory=Redactor)
     stats: Stats = field(default_factory=Stats)

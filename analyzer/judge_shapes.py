@@ -131,6 +131,8 @@ class _Shapes(dict):  # type: ignore[type-arg]
 
 @dataclass
 class _Aggregate:
+    """One rule's hits so far (with the reclassify conditions that held): what a finding is made of."""
+
     rule_id: str
     reclass_key: tuple[int | None, ...]  # which field-conditions of the rule's reclassify held
     count: int

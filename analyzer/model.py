@@ -96,6 +96,8 @@ class Reclassify:
 
 @dataclass(frozen=True, slots=True)
 class Texts:
+    """A rule's words in one language."""
+
     title: str
     cause: str
     solution: tuple[str, ...]
@@ -103,6 +105,8 @@ class Texts:
 
 @dataclass(frozen=True)
 class Rule:
+    """One diagnosis, as a rule file says it (rules/*.yaml)."""
+
     id: str
     severity: Severity
     patterns: tuple[re.Pattern[str], ...]
@@ -139,6 +143,8 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Match:
+    """A rule's match on one record, with the fields its pattern extracted."""
+
     rule_id: str
     record: LogRecord
     fields: dict[str, str]
@@ -146,6 +152,8 @@ class Match:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    """Where a finding was seen: source, line, time, instance."""
+
     source: str
     line: int
     time: str | None
@@ -158,6 +166,8 @@ class Evidence:
 
 @dataclass
 class Finding:
+    """One rule's hits in the log: counts, first and last seen, fields, sample."""
+
     rule_id: str
     severity: Severity
     count: int
@@ -195,6 +205,8 @@ class Unexplained:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
+    """Is Redis working now, and if not, why and since when."""
+
     state: str  # healthy | degraded | failing | recovered | unknown
     root_cause: str | None = None  # rule id
     since: Evidence | None = None  # when the current state began
@@ -231,6 +243,8 @@ STATE_RANK = {"unknown": 0, "healthy": 1, "recovered": 2, "degraded": 3, "failin
 
 @dataclass
 class Stats:
+    """What was read: sources, lines, candidates, what could not be read."""
+
     sources: list[str] = field(default_factory=list)
     lines: int = 0
     records: int = 0
@@ -244,6 +258,8 @@ class Stats:
 
 @dataclass
 class Diagnosis:
+    """The whole answer: verdict, findings, unexplained errors, not-Redis failures, timeline."""
+
     verdict: Verdict
     findings: list[Finding]
     unexplained: list[Unexplained]

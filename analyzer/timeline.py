@@ -69,6 +69,8 @@ def _step_for(lo: int, hi: int, at_least: int) -> int:
 
 @dataclass
 class Series:
+    """One rule's counts per bucket, for one instance."""
+
     rule: str
     instance: str | None
     counts: list[int]
@@ -80,6 +82,8 @@ class Series:
 
 @dataclass(frozen=True)
 class StateSpan:
+    """A stretch of buckets in one state."""
+
     state: str  # healthy | degraded | failing | recovered
     start: int  # seconds on the timeline's axis (bucket boundaries)
     end: int
@@ -87,6 +91,8 @@ class StateSpan:
 
 @dataclass(frozen=True)
 class Marker:
+    """A platform event on the timeline (a deploy), with how many times it showed in its bucket."""
+
     kind: str  # "deploy", or the platform rule's id ("render-service-live"), or "platform" for other ==> lines
     time: int  # the first such event in its bucket, seconds on the axis
     count: int

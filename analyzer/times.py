@@ -21,6 +21,8 @@ _LEGACY = re.compile(r"([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{1,2}:\d{2}:\d{2}(?: [A
 
 @dataclass(frozen=True, slots=True)
 class Stamp:
+    """A parsed timestamp: the moment, and whether the log gave a date and a zone."""
+
     text: str  # as the log showed it
     dt: datetime | None = None  # when the text has a full date (aware when it has a zone)
     has_zone: bool = False

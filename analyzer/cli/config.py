@@ -31,6 +31,8 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
+    """The settings a project file gives (`[tool.rla]`): rule packs, selection, thresholds."""
+
     path: Path | None = None
     rules: tuple[Path, ...] = ()
     select: tuple[str, ...] = ()

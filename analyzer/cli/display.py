@@ -35,6 +35,8 @@ EXIT_CODES = (
 
 @dataclass(frozen=True)
 class Display:
+    """How a command prints: quiet or verbose, colour, pager, local times."""
+
     quiet: bool = False
     verbose: bool = False
     explain: bool = False

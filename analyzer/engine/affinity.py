@@ -52,6 +52,8 @@ def endpoint_of(fields: dict[str, str]) -> str:
 
 @dataclass(frozen=True)
 class Affinity:
+    """The signals that tie a failure to Redis (rules/affinity.yaml)."""
+
     schemes: frozenset[str] = frozenset()
     ports: frozenset[str] = frozenset()
     hosts: re.Pattern[str] | None = None

@@ -42,6 +42,8 @@ class ClassError(Exception):
 
 @dataclass(frozen=True)
 class FailureClass:
+    """A family of failure wordings that share one code (rules/classes/)."""
+
     name: str
     title: str
     codes: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]  # name -> (platform, number) pairs

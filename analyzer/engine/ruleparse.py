@@ -40,6 +40,8 @@ class LineDict(dict):  # type: ignore[type-arg]
 
 @dataclass
 class _Where:
+    """Where a rule document came from (its file, its YAML lines), to point errors at it."""
+
     path: str
     doc: LineDict | None = None
     rule_id: str | None = None

@@ -227,6 +227,8 @@ def builtin_rules_dir() -> Path:
 
 @dataclass(frozen=True)
 class RuleSet:
+    """The rules of a run, with the failure classes they were expanded with and the affinity signals."""
+
     rules: tuple[Rule, ...]
     overridden: tuple[str, ...] = ()  # built-in ids replaced by a user rule
     classes: tuple[FailureClass, ...] = ()  # the failure classes the rules were expanded with

@@ -20,6 +20,8 @@ CI_FORMATS = ("github", "junit", "sarif")  # rendered from the run document (ana
 
 @dataclass
 class ReportContext:
+    """What a report needs besides the diagnosis: rules, language, terminal, options."""
+
     ruleset: RuleSet
     lang: str = "en"
     color: bool = False

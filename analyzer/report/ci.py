@@ -47,6 +47,8 @@ class Problem:
 
 @dataclass
 class FileResult:
+    """One checked file's diagnosis and whether it passes."""
+
     path: str  # as shown in reports
     diag: Diagnosis | None = None
     pending: str | None = None  # pending reason (expectation mode)
@@ -58,6 +60,8 @@ class FileResult:
 
 @dataclass
 class Run:
+    """A `rla check` run: every file's result."""
+
     results: list[FileResult]
     fail_on: Severity = Severity.ERROR
     mode: str = "severity"  # severity | expect | baseline
