@@ -526,3 +526,76 @@ def test_a_stack_trace_under_a_process_managers_label_is_one_entry():
     # ... and not when the frames are another process's, relayed between (a label of its own)
     other = paste.replace("prog.1  |", "web.1   |").replace("Error: connect ETIMEDOUT\n", "3:56:34 PM prog.1  | Error: connect ETIMEDOUT\n", 1)
     assert diag_of(other).verdict.state == "unknown"
+
+
+# ---- issue 13, the held-out batches' last misses, by class (samples/raw/classes/url-as-host-einval.log) ----------
+
+HELD = (RAW / "url-as-host-einval.log").read_text(encoding="utf-8")
+
+
+def _section(title: str) -> list[str]:
+    """The error lines the capture's sections of that title printed (its '---' client markers and traceback frames left out)."""
+    part = "\n".join(chunk for chunk in HELD.split("\n=== ") if chunk.lstrip("= ").startswith(title))
+    keep = re.compile(r"^(?:redis\.exceptions|Predis|RedisException|\[ioredis\]|Redis Client|java\.|Redis::|\d{4}/\d\d/\d\d .*failed)")
+    return sorted({line for line in part.splitlines() if keep.match(line)})
+
+
+URL_AS_HOST = _section("a whole URL where the host goes")
+
+
+@pytest.mark.parametrize("line", URL_AS_HOST)
+def test_a_whole_url_where_the_host_goes_is_a_malformed_url_not_dns(line):
+    # every client family looked 'redis://…' up as a host name (or, phpredis, as a stream transport): the URL reached
+    # the client in the wrong setting. Not "the host does not resolve", and not redis-url-ignored's localhost fallback
+    diag = diag_of(line + "\n")
+    assert diag.verdict.state == "failing"
+    assert diag.verdict.root_cause == "redis-url-malformed", line
+    assert "redis-url-ignored" not in ids(diag) and "redis-dns-not-found" not in ids(diag)
+
+
+def test_the_url_as_host_capture_covers_every_client_family():
+    families = ("redis.exceptions", "Predis", "RedisException", "[ioredis]", "Redis Client", "java.", "Redis::")
+    assert all(any(line.startswith(f) for line in URL_AS_HOST) for f in families)
+
+
+def test_a_url_as_host_says_what_it_used_and_hides_the_password():
+    line = next(x for x in URL_AS_HOST if x.startswith("java.net.UnknownHostException: rediss://"))
+    (finding,) = [f for f in diag_of(line + "\n").findings if f.rule_id == "redis-url-malformed"]
+    assert any("is a whole URL" in b for b in finding.because)
+    # a Predis parameter dump whose host is a URL (public paste, samples/public/php/gentle-force-bundle-36.log)
+    text = (ROOT / "samples/public/php/gentle-force-bundle-36.log").read_text(encoding="utf-8")
+    (finding,) = diag_of(text).findings
+    assert finding.rule_id == "redis-url-malformed" and any("rediss://" in b for b in finding.because)
+
+
+def test_a_host_name_that_merely_names_redis_still_does_not_resolve():
+    # the URL-as-host class must not swallow compose names or Render hosts
+    for line in (
+        "[ioredis] error: Error: getaddrinfo ENOTFOUND redis",
+        "redis.exceptions.ConnectionError: Error -2 connecting to red-d0cjkelq67qs70c2nxdm:6379. Name or service not known.",
+        "java.net.UnknownHostException: redis-primary.internal",
+    ):
+        assert diag_of(line + "\n").verdict.root_cause == "redis-dns-not-found", line
+
+
+EINVAL = _section("an address connect() refuses (EINVAL)")
+
+
+@pytest.mark.parametrize("line", [x for x in EINVAL if "[fe80::1]" in x or "fe80::1:" in x])
+def test_an_address_no_socket_can_reach_is_a_malformed_address(line):
+    # connect() said EINVAL for a link-local address without its interface (0.0.0.x on older kernels: the public
+    # go-redis paste): the address was put together wrongly, whatever the client's words
+    diag = diag_of(line + "\n")
+    assert diag.verdict.root_cause == "redis-url-malformed", line
+    (finding,) = [f for f in diag.findings if f.rule_id == "redis-url-malformed"]
+    assert any("not an address a socket can connect to" in b for b in finding.because)
+
+
+def test_einval_on_an_ordinary_address_keeps_its_own_name_and_needs_redis_evidence():
+    # phpredis names no address; macOS returns EINVAL on a refused connection retried (redis-rb#423)
+    assert diag_of("RedisException: Invalid argument\n").verdict.root_cause == "redis-address-invalid"
+    line = "Errno::EINVAL: Invalid argument - connect(2) for [fe80::1%lo0]:6379\n"
+    assert diag_of(line).verdict.root_cause == "redis-address-invalid"
+    # the same errno on PostgreSQL's port, with nothing naming Redis: not a Redis finding
+    diag = diag_of("dial tcp [fe80::1]:5432: connect: invalid argument\n")
+    assert diag.verdict.state == "unknown" and not diag.findings
