@@ -60,6 +60,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding):
     _chained: dict[str, tuple[str, ...]] = field(default_factory=dict)  # stream -> ids the next hit continues
     _deploy: tuple[int, Evidence] | None = None  # the last `event: deploy` hit
     _fallback: tuple[int, Evidence] | None = None  # the last `event: fallback` hit (memory cache)
+    _exits: dict[str, int] = field(default_factory=dict)  # stream -> seq of its last `event: exit` hit (bounded)
     affinity: Affinity | None = None  # None: every endpoint rule's hit is Redis (a pack without affinity.yaml)
     _near: dict[tuple[str, str], int] = field(default_factory=dict)  # (source, instance) -> last Redis line
     # (source, instance) -> failures with no address and nothing before them tying them to Redis: a Redis error in
@@ -93,6 +94,8 @@ class Judge(NotRedisBook, VerdictReading, RunFolding):
             tie_fields=tie_fields,
             deploy=any(r.event == "deploy" for r in picked),
             fallback=any(r.event == "fallback" for r in picked),
+            exit=any(r.event == "exit" for r in picked),
+            about_redis=any(r.state or r.affinity or r.topic.startswith("redis") for r in picked),
             joins=any(r.joins == "previous" for r in picked),
             context=all(r.kind == "context" for r in picked),
             up=any(r.state == "up" for r in picked),
@@ -131,6 +134,10 @@ class Judge(NotRedisBook, VerdictReading, RunFolding):
                 return self.feed_unmatched(record, times, last) if error_looking(record.message) else []
             shape = self._shape(hit.matches)
         matched = shape.matched
+        if not shape.about_redis:  # a process or platform line ('panic: Redis connection failed'): never silent either
+            new.extend(self._unnamed(record, times, last))
+            if shape.exit and shape.context and error_looking(record.message):
+                self._unexplained(record, times)  # a crash line is a fact for the verdict, and still an error no rule explains
         if self._held:
             self._expire_held(record)
         tie = claimed or self._tie(hit, shape)
@@ -152,6 +159,11 @@ class Judge(NotRedisBook, VerdictReading, RunFolding):
             self._deploy = (self._seq, _evidence(last))
         if shape.fallback:
             self._fallback = (self._seq, _evidence(last))
+        if shape.exit:
+            self._exits.pop(stream, None)
+            self._exits[stream] = self._seq
+            if len(self._exits) > MAX_STREAMS:
+                del self._exits[next(iter(self._exits))]
         if shape.joins:
             self._chained[stream] = self._last_hit.get(stream, ())
             if len(self._chained) > MAX_STREAMS:

@@ -111,6 +111,8 @@ class _Shape:
     tie_fields: dict[str, str]  # the fields of those rules, the first value of each name
     deploy: bool
     fallback: bool
+    exit: bool  # a rule says the process stopped (event: exit)
+    about_redis: bool  # a rule of the entry speaks of Redis (a state, an endpoint, a Redis topic)
     joins: bool  # a rule of the entry chains it to the previous one
     context: bool  # every rule is a fact for reclassify (kind: context)
     up: bool  # a rule says Redis works (state: up)

@@ -124,7 +124,7 @@ class Rule:
     # "previous": this line chains two errors into one event (Python's "During handling of the above
     # exception, another exception occurred:"): the next hit of a rule the previous hit matched is not counted again
     joins: str | None = None
-    event: str | None = None  # an event the judge tells the story with: "deploy", "fallback"
+    event: str | None = None  # an event the judge tells the story with: "deploy", "fallback", "exit"
     # "endpoint": a connection-level failure any TCP client prints; a Redis finding only when evidence ties
     # its endpoint or entry to Redis (rules/affinity.yaml, analyzer.engine.affinity)
     affinity: str | None = None

@@ -63,7 +63,8 @@ class VerdictReading:
         after = events[last_up + 1 :]
         before = events[:last_up]
         if any(e[2] == "degraded" for e in after):
-            state = "degraded"
+            # commands failed, then the process stopped: the app no longer uses Redis at all (issue 13)
+            state = "failing" if self._stopped_after(after) else "degraded"
         elif any(e[2] == "down" for e in after):
             state = "failing"
         elif last_up >= 0 and any(e[2] != "up" for e in before):
@@ -96,6 +97,24 @@ class VerdictReading:
         if self._fallback is not None and state in ("degraded", "failing") and self._fallback[0] >= after[0][0]:
             fallback = self._fallback[1]
         return Verdict(state, root, since, after_deploy, fallback)
+
+    def _stopped_after(self, after: list[tuple[int, str, str]]) -> bool:
+        """A process stopped (an `event: exit` line: Celery's 'Unrecoverable error', Render's '==> Exited with status 1')
+        after the client turned commands away (a degraded symptom: a pool or read timeout, the offline queue), on an
+        instance that showed them (or one the log does not name). "Degraded" says the app still runs on a Redis that
+        answers; here nothing shows Redis answering and the app no longer runs. A degraded *cause* is a reply of the
+        server refusing a command (OOM, READONLY, MISCONF): Redis answers, and a crash after it keeps it degraded."""
+        if not self._exits:
+            return False
+        degraded = {e[1] for e in after if e[2] == "degraded"}
+        if any(self.rules[r].kind == "cause" for r in degraded):
+            return False
+        first = next(e[0] for e in after if e[2] == "degraded")
+        streams: set[str] = set()
+        for key, agg in self._aggs.items():
+            if self._final_id(key) in degraded:
+                streams.update(agg.instances or [""])
+        return any(seq >= first and (not stream or "" in streams or stream in streams) for stream, seq in self._exits.items())
 
     def _root_cause(self, rule_ids: list[str], first_seq: dict[str, int]) -> str | None:
         """The most severe cause in the window; a symptom only when no cause explains it."""

@@ -61,6 +61,8 @@ NOT_DETECTIONS = {
     "redis-handshake-failed": "no pattern of its own",
     "redis-url-loopback": "no pattern of its own",
     "redis-error-unnamed": "no pattern of its own",
+    "redis-url-ignored": "no pattern of its own",
+    "app-process-stopped": "a context rule",
 }
 # What Lucene (Elasticsearch, OpenSearch) cannot say, rule by rule.
 LUCENE_SKIPS = {

@@ -15,14 +15,14 @@ RULES = builtin().rules
 CATALOGUE = {f"RK{n:02d}" for n in range(1, 33)}
 TOPICS = {
     "redis/config", "redis/connection", "redis/auth", "redis/tls", "redis/memory",
-    "redis/server", "redis/queues", "redis/app", "render/platform",
+    "redis/server", "redis/queues", "redis/app", "render/platform", "app/process",
 }  # fmt: skip
 # Rules that are not a catalogue cause of their own: the note app's status lines, platform context.
 NOT_A_CAUSE = {
     "redis-connecting", "redis-ready", "redis-cache-connected", "redis-session-store-ready",
     "redis-connection-error", "redis-connection-test-failed", "python-exception-chain",
     "render-deploying", "render-service-live", "render-no-open-ports", "render-exited", "render-out-of-memory",
-    "redis-error-unnamed", "redis-client-working", "redis-client-reconnected",
+    "redis-error-unnamed", "redis-client-working", "redis-client-reconnected", "app-process-stopped",
 }  # fmt: skip
 
 

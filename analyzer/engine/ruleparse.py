@@ -23,7 +23,7 @@ RULE_KEYS = {
 }  # fmt: skip
 TEXT_KEYS = {"title", "cause", "solution"}
 LANGUAGES = ("fr",)  # languages a rule may carry besides its top-level English text
-EVENTS = ("deploy", "fallback")  # events the judge tells the story with (rule field `event`)
+EVENTS = ("deploy", "fallback", "exit")  # events the judge tells the story with (rule field `event`)
 AFFINITIES = ("endpoint",)  # rule field `affinity`: a Redis finding only when evidence ties it to Redis
 _ID = re.compile(r"[a-z0-9][a-z0-9\-]{1,62}")
 

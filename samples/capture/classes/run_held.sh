@@ -1,7 +1,8 @@
 #!/bin/sh
 # Issue 13, session 4 (the held-out batches' last misses, by class): a whole Redis URL given where a host is expected,
 # by each client family, and an address no socket can connect to ('connect: invalid argument', EINVAL).
-# Debian 12, as root:  W=/tmp/held sh run_held.sh   -> writes samples/raw/classes/url-as-host-einval.log
+# Debian 12, as root:  W=/tmp/held sh run_held.sh   -> writes samples/raw/classes/url-as-host-einval.log and
+#   read-timeout-crash.log (needs redis-server too)
 # Needs: apt-get install php-cli php-redis php-nrk-predis default-jdk-headless ruby-redis golang-go iproute2 ;
 #        python3 -m venv $W/venv && $W/venv/bin/pip install redis ; (cd $W && npm install ioredis redis) ;
 #        the files of this folder copied to $W ; go-redis v5: ../go/main.go built with
@@ -28,3 +29,12 @@ ruby -rredis -e "begin; Redis.new(host: 'redis://127.0.0.1:6379', connect_timeou
 echo "=== an address connect() refuses (EINVAL): [fe80::1]:6379, in unshare -n"
 W=$W unshare -n sh einval_ns.sh
 } > "$OUT/url-as-host-einval.log" 2>&1
+# A read timeout that ends the process (issue 13: a pool/read timeout then a crash is failing, not degraded):
+# redis-server on 127.0.0.1:16492, the app above, the server stopped with SIGSTOP after two seconds; the exit
+# status is printed as Render's platform line prints it.
+redis-server --port 16492 --save '' --appendonly no > /dev/null 2>&1 & S=$!
+sleep 1
+$W/venv/bin/python py_read_timeout.py 16492 > "$OUT/read-timeout-crash.log" 2>&1 & A=$!
+sleep 2; kill -STOP $S
+wait $A; echo "==> Exited with status $?" >> "$OUT/read-timeout-crash.log"
+kill -CONT $S; kill $S
