@@ -95,20 +95,20 @@ def test_a_broken_class_file_stops_the_load_naming_the_file(tmp_path, text, why)
     assert "classes/refused.yaml" in str(err.value)
 
 
-# The Chinese Windows text of WSAECONNREFUSED, as pasted in https://github.com/jhao104/proxy_pool/issues/761
-CHINESE_REFUSED = "由于目标计算机积极拒绝，无法连接"
+# The German Windows text of WSAECONNREFUSED (a wording the built-in class does not hold), as Windows prints it
+GERMAN_REFUSED = "Es konnte keine Verbindung hergestellt werden, da der Zielcomputer die Verbindung verweigerte"
 
 
 def test_a_pack_teaches_a_builtin_class_a_wording_and_every_rule_naming_it_learns_it(tmp_path):
-    # redis-cli's wrapper ('Could not connect to Redis at <addr>: <reason>') with the Windows reason in Chinese:
+    # redis-cli's wrapper ('Could not connect to Redis at <addr>: <reason>') with the Windows reason in German:
     # the built-in refusal rule names {{refused}}, so a wording added to the class by a user pack reaches it
-    line = f"Could not connect to Redis at 10.0.3.7:6379: {CHINESE_REFUSED}"
+    line = f"Could not connect to Redis at 10.0.3.7:6379: {GERMAN_REFUSED}"
     assert "redis-econnrefused" not in scanned_ids(line, PLAN)
-    cls = f"class: refused\nwordings: ['{CHINESE_REFUSED}']\nexamples: {{match: ['{line}'], no_match: [ok]}}\n"
+    cls = f"class: refused\nwordings: ['{GERMAN_REFUSED}']\nexamples: {{match: ['{line}'], no_match: [ok]}}\n"
     ruleset = load_rules([_pack(tmp_path, cls=cls)])
     assert "redis-econnrefused" in scanned_ids(line, compile_plan(ruleset.rules))
     merged = {fc.name: fc for fc in ruleset.classes}["refused"]
-    assert CHINESE_REFUSED in merged.wordings and "Connection refused" in merged.wordings
+    assert GERMAN_REFUSED in merged.wordings and "Connection refused" in merged.wordings
 
 
 def test_lint_wants_a_real_line_for_every_code_number_and_wording(tmp_path):
@@ -244,6 +244,17 @@ WORDINGS = [
      "redis-econnrefused"),
     ("redis ping failed: dial tcp: address redis://red-d0cjkelq67qs70c2kvup:6379: too many colons in address",
      "redis-url-malformed"),
+]
+
+
+# Windows' refusal without its number, as Predis, phpredis and Go print it: the English message retyped or translated
+# back (public pastes cited in rules/classes/refused.yaml; the first is the held-out samples/public/php/predis-702.log)
+WORDINGS += [
+    ("Fatal error: Uncaught Predis\\Connection\\ConnectionException: No connection can be made because the target machine "
+     "has actively rejected them. [tcp: //127.0.0.1: 6379] in vendor \\predis\\predis\\src\\Connection\\AbstractConnection.php "
+     "on line 155", "redis-econnrefused"),
+    ("dial tcp 127.0.0.1:6379: connectex: No connection could be madebecause the target machine actively refused it.",
+     "redis-econnrefused"),
 ]
 
 
@@ -599,3 +610,20 @@ def test_einval_on_an_ordinary_address_keeps_its_own_name_and_needs_redis_eviden
     # the same errno on PostgreSQL's port, with nothing naming Redis: not a Redis finding
     diag = diag_of("dial tcp [fe80::1]:5432: connect: invalid argument\n")
     assert diag.verdict.state == "unknown" and not diag.findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No se puede establecer una conexión ya que el equipo de destino denegó expresamente dicha conexión.",
+        "Nenhuma conexão pôde ser feita porque a máquina de destino as recusou ativamente.",
+        "由于目标计算机积极拒绝，无法连接。",
+    ],
+)
+def test_windows_refusal_in_the_system_language_without_its_number(text):
+    # Go's dialer prints Windows' text after 'connectex:' with no number (as in samples/public/go/beego-demo-8.log);
+    # the text is Windows' own in each language (threads cited in rules/classes/refused.yaml)
+    line = f"redis ping failed: dial tcp 10.0.3.7:6379: connectex: {text}"
+    assert diag_of(line + "\n").verdict.root_cause == "redis-econnrefused"
+    # the same words from a PostgreSQL client: not Redis
+    assert diag_of(f"dial tcp 10.0.3.7:5432: connectex: {text}\n").verdict.state == "unknown"
