@@ -577,6 +577,10 @@ def test_a_url_as_host_says_what_it_used_and_hides_the_password():
     text = (ROOT / "samples/public/php/gentle-force-bundle-36.log").read_text(encoding="utf-8")
     (finding,) = diag_of(text).findings
     assert finding.rule_id == "redis-url-malformed" and any("rediss://" in b for b in finding.because)
+    # 'redis:6379' is a compose name with its port, not a URL: the host-and-port reading says so
+    diag = diag_of("[ioredis] Unhandled error event: Error: getaddrinfo ENOTFOUND redis:6379\n")
+    (finding,) = [f for f in diag.findings if f.rule_id == "redis-url-malformed"]
+    assert any("carries its port" in b for b in finding.because) and not any("whole URL" in b for b in finding.because)
 
 
 def test_a_host_name_that_merely_names_redis_still_does_not_resolve():
