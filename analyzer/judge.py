@@ -159,8 +159,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding):
             self._deploy = (self._seq, _evidence(last))
         if shape.fallback:
             self._fallback = (self._seq, _evidence(last))
-        if shape.exit:
-            self._exits.pop(stream, None)
+        if shape.exit:  # where each stream's process last stopped (bounded: the first stream seen goes first)
             self._exits[stream] = self._seq
             if len(self._exits) > MAX_STREAMS:
                 del self._exits[next(iter(self._exits))]
