@@ -631,3 +631,17 @@ def test_windows_refusal_in_the_system_language_without_its_number(text):
     assert diag_of(line + "\n").verdict.root_cause == "redis-econnrefused"
     # the same words from a PostgreSQL client: not Redis
     assert diag_of(f"dial tcp 10.0.3.7:5432: connectex: {text}\n").verdict.state == "unknown"
+
+
+def test_a_predis_dump_whose_host_holds_a_url_is_malformed_whatever_the_reason():
+    # '[tcp://ip:tcp://ip:6379]': the host variable came out doubled (public paste, laravel/framework#7904; the
+    # fourth held-out batch): a second '://' inside Predis' parameters, on a refusal as on a DNS failure
+    text = (ROOT / "samples/public/php/laravel-framework-7904.log").read_text(encoding="utf-8")
+    diag = diag_of(text)
+    assert diag.verdict.root_cause == "redis-url-malformed"
+    (finding,) = [f for f in diag.findings if f.rule_id == "redis-url-malformed"]
+    assert any("holds a whole URL" in b for b in finding.because)
+    # an ordinary dump stays a refusal
+    assert diag_of("Predis\\Connection\\ConnectionException: Connection refused [tcp://10.0.3.7:6379]\n").verdict.root_cause == (
+        "redis-econnrefused"
+    )
