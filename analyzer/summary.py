@@ -29,7 +29,7 @@ from functools import reduce
 from operator import attrgetter
 from typing import Any
 
-from analyzer.engine.entries import _Entry
+from analyzer.engine.entries import _Entry, _Lines
 from analyzer.engine.scan import Hit, Plan, Run, Scanner, _Copies
 from analyzer.model import LogRecord
 from analyzer.sources.files import Block, Problems, range_blocks
@@ -81,13 +81,16 @@ class Summary:
         hits = state.pop("hits")
         runs = {i: (h.count, h.step) for i, h in enumerate(hits) if type(h) is Run}
         firsts = [h.hit if type(h) is Run else h for h in hits]
-        state["hit_columns"] = ([_record_values(h.record) for h in firsts], [h.matches for h in firsts], runs)
+        around = {i: (h.before, h.after, h.reach) for i, h in enumerate(firsts) if h.before or h.after or h.reach}
+        state["hit_columns"] = ([_record_values(h.record) for h in firsts], [h.matches for h in firsts], runs, around)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        records, matches, runs = state.pop("hit_columns")
+        records, matches, runs, around = state.pop("hit_columns")
         self.__dict__.update(state)
         self.hits = [Hit(LogRecord(*values), m) for values, m in zip(records, matches)]
+        for i, (before, after, reach) in around.items():  # the lines around an entry (analyzer.storms)
+            self.hits[i] = Hit(self.hits[i].record, self.hits[i].matches, before, after, reach)
         for i, (count, step) in runs.items():
             self.hits[i] = Run(self.hits[i], count, step)
 
@@ -170,7 +173,11 @@ def _shift_hit(hit: Hit, n: int) -> Hit:
     values[_LINE] += n
     if values[_END_LINE] is not None:
         values[_END_LINE] += n
-    return Hit(LogRecord(*values), hit.matches)
+    if hit.before is None and not hit.after and not hit.reach:
+        return Hit(LogRecord(*values), hit.matches)
+    before = None if hit.before is None else replace(hit.before, line=hit.before.line + n)
+    after = tuple(replace(r, line=r.line + n) for r in hit.after)
+    return Hit(LogRecord(*values), hit.matches, before, after, hit.reach + n if hit.reach else 0)
 
 
 def _shift_tail(tail: list[_Entry | _Copies | Hit], n: int) -> list[_Entry | _Copies | Hit]:
@@ -183,6 +190,10 @@ def _shift_tail(tail: list[_Entry | _Copies | Hit], n: int) -> list[_Entry | _Co
         entry = item.entry if isinstance(item, _Copies) else item
         entry.first = replace(entry.first, line=entry.first.line + n)
         entry.last_line += n
+        if entry.before is not None:
+            entry.before = replace(entry.before, line=entry.before.line + n)
+        entry.after = tuple(replace(r, line=r.line + n) for r in entry.after)
+        entry.reach = entry.reach + n if entry.reach else 0
         out.append(item)
     return out
 
@@ -280,6 +291,20 @@ def summarize(blocks: Iterable[Block], plan: Plan, input_format: str = "auto", p
     return out
 
 
+def _line_before(source: str, offset: int, input_format: str) -> LogRecord | None:
+    """The line before a byte range (numbered 0, as the range numbers its own from 1), read as the range's
+    first entry reads the line before it (Hit.before). The part before it ended with no entry open (else the
+    merge reads this range's first lines again with that entry), so that line is no entry's."""
+    start = max(0, offset - 8192)
+    blocks = list(range_blocks(source, start, offset - start, 1 << 16, Problems()))
+    if not blocks or offset == 0:
+        return None
+    block = blocks[-1]
+    data, size = block.buffer()
+    end = size if size and data[size - 1 : size] == b"\n" else size + 1
+    return _Lines(block, input_format, Problems()).before(end, 1, set(), -1)
+
+
 def summarize_range(plan: Plan, source: str, offset: int, length: int, cap: int, first: bool, last: bool,
                     input_format: str = "auto") -> Summary:
     """One byte range of a plain file (whole lines; `first`: at the file's first line, `last`: to its
@@ -295,6 +320,7 @@ def summarize_range(plan: Plan, source: str, offset: int, length: int, cap: int,
 
     if not first:
         scanner.checkpoint = note
+        scanner.prime(source, _line_before(source, offset, input_format))
     out = Summary(sources=[source])
     for block in range_blocks(source, offset, length, cap, problems):
         out.hits.extend(scanner.scan(block))

@@ -10,6 +10,7 @@ that many entries straddle a block boundary), finds candidate lines with the mul
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import io
 from pathlib import Path
@@ -424,7 +425,7 @@ def test_the_judge_remembering_match_shapes_changes_no_answer(corpus: bytes):
     hits = fast_hits(data, ruleset, "python", 1 << 22)
     same_tuple = sum(1 for a, b in zip(hits, hits[1:]) if a.matches and a.matches is b.matches)
     assert same_tuple > 1000  # the storm's repeats reach the judge as one tuple
-    fresh = [Hit(h.record, copy.deepcopy(h.matches)) for h in hits]
+    fresh = [dataclasses.replace(h, matches=copy.deepcopy(h.matches)) for h in hits]
     assert _whole_diagnosis(hits, ruleset) == _whole_diagnosis(fresh, ruleset)
     # the same hits in another order: each tuple now comes in other contexts (before and after a success,
     # near a Redis line or far from one), where what the judge makes of it must be worked out afresh

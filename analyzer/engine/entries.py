@@ -84,6 +84,7 @@ class _Lines:
         self.repair = not block.clean
         self._last: tuple[int, LogRecord | None] | None = None  # the line parsed last, by offset
         self._noted: set[int] = set()  # unparsed lines counted (an entry may look past one, then it is a candidate)
+        self.classify: Classifier | None = None  # the scanner's, with its memory: a storm's next line costs a lookup
 
     def decode(self, start: int, end: int) -> str:
         text = self.data[start:end].decode("utf-8", "replace")
@@ -107,8 +108,72 @@ class _Lines:
         self._last = (start, record)
         return record
 
+    def starts_entry(self, message: str) -> bool:
+        """The line is an entry of its own (a rule matches it, or it looks like an error), not the app's ordinary output."""
+        if self.classify is not None and self.classify(message):
+            return True
+        return _ERROR_RE.search(message) is not None
+
     def blank(self, start: int, end: int) -> bool:
         return self.block.records is None and not self.decode(start, end).strip()
+
+    def before(self, start: int, line_no: int, taken: set[int], last: int) -> LogRecord | None:
+        """The ordinary line before the line at `start` (line `line_no`), blank lines passed; None when it
+        belongs to an entry (`taken`: lines joined to one, `last`: the last entry's first line), is before the
+        block's start, or does not parse (it is not counted as unparsed: no entry needs it)."""
+        data, pos = self.data, start
+        for _ in range(3):  # the dashboard's copy puts blank lines in
+            if pos <= 0:
+                return None
+            prev = data.rfind(b"\n", 0, pos - 1) + 1
+            line_no -= 1
+            if prev in taken or prev == last:
+                return None
+            record = self._quiet(prev, pos - 1, line_no)
+            if record is None or not record.message.strip():
+                if record is None and not self.blank(prev, pos - 1):
+                    return None
+                pos = prev
+                continue
+            return record
+        return None
+
+    def peek(
+        self, pos: int, line_no: int, n: int, instance: str | None, reach: int
+    ) -> tuple[tuple[LogRecord, ...], int, int, bool]:
+        """Up to `n` lines from `pos` (line `line_no`) on, after the line `reach` looked at last; blank lines passed
+        (three in a row end it), stopping at another instance's line or one that does not parse. Returns the
+        lines, the last line looked at, the offset of the first line not looked at, and whether the look ended
+        (False: the block ran out first). Nothing is consumed, cached or counted."""
+        data, size = self.data, self.size
+        out: list[LogRecord] = []
+        blanks = 0
+        while len(out) < n and blanks < 3:
+            if pos >= size:
+                return tuple(out), reach, size, False
+            nl = data.find(b"\n", pos, size)
+            end = nl if nl >= 0 else size
+            record = self._quiet(pos, end, line_no)
+            if record is None or not record.message.strip():
+                if record is None and not self.blank(pos, end):
+                    return tuple(out), reach, pos, True
+                blanks += 1
+            elif instance and record.instance and record.instance != instance:
+                return tuple(out), reach, pos, True
+            else:
+                out.append(_around(record))
+                blanks = 0
+            reach, pos, line_no = line_no, end + 1, line_no + 1
+        return tuple(out), reach, pos, True
+
+    def _quiet(self, start: int, end: int, line_no: int) -> LogRecord | None:
+        """The line parsed for a look around an entry: never cached, never counted as unparsed."""
+        if self.block.records is not None:
+            return self.block.records[line_no - self.block.start_line]
+        try:
+            return parse_line(self.decode(start, end), self.block.source, line_no, self.fmt)
+        except UnparsedRecord:
+            return None
 
 
 _TAKE, _SKIP, _STOP = 0, 1, 2
@@ -119,7 +184,10 @@ class _Entry:
     object, a stack trace). Lines of other instances in between are skipped, not consumed: they are
     scanned on their own. Gathering may go on into the next block of the same source."""
 
-    __slots__ = ("first", "single", "parts", "depth", "last_line", "foreign", "done", "gap", "py", "final", "ruby", "cut", "label")
+    __slots__ = (
+        "first", "single", "parts", "depth", "last_line", "foreign", "done", "gap", "py", "final", "ruby", "cut", "label",
+        "before", "after", "reach",
+    )  # fmt: skip
 
     def __init__(self, first: LogRecord, single: tuple[tuple[str, dict[str, str]], ...]):
         self.first, self.single = first, single
@@ -135,6 +203,9 @@ class _Entry:
         self.final: int | None = None
         self.ruby = bool(_RUBY_HEAD.match(body))
         self.cut = False  # a line cut after its colon was joined to the next: the first line's matches are stale
+        self.before: LogRecord | None = None  # the ordinary line just before it (the scanner sets it)
+        self.after: tuple[LogRecord, ...] = ()  # the ordinary line that ended it, and the next two
+        self.reach = 0  # the last line looked at after it
 
     def clone(self) -> "_Entry":
         """The entry as it stands, to offer a line to without changing this one."""
@@ -213,19 +284,33 @@ class _Entry:
 
     def feed(self, lines: _Lines, pos: int, line_no: int, consumed: set[int]) -> int:
         """Offer the lines from `pos` (line `line_no`) on; sets `done` unless the block ran out. Returns
-        how far it looked: the start of the line that ended it, or the block's size."""
+        how far it looked: the start of the line that ended it (or of the first line after those looked at
+        past it), or the block's size."""
         data, size = lines.data, lines.size
-        while pos < size:
+        while pos < size and not self.after:
             nl = data.find(b"\n", pos, size)
             stop = nl if nl >= 0 else size
             record = lines.record_at(pos, stop, line_no)
             verdict = self.offer(record, record is None and lines.blank(pos, stop), line_no)
             if verdict == _STOP:
-                self.done = True
-                return pos
+                if record is None or lines.starts_entry(record.message):
+                    self.done = True
+                    if record is not None:  # an entry of its own: its hit says the rest
+                        self.reach = line_no
+                    return pos
+                # an ordinary line ended it: the two after it may tell more (analyzer.storms), looked at below
+                self.after, self.reach = (_around(record),), line_no
+                pos, line_no = stop + 1, line_no + 1
+                break
             if verdict == _TAKE:
                 consumed.add(pos)
             pos, line_no = stop + 1, line_no + 1
+        if self.after:
+            more, self.reach, pos, ended = lines.peek(pos, line_no, 3 - len(self.after), self.first.instance, self.reach)
+            self.after += more
+            if ended or not lines.block.more:
+                self.done = True
+            return pos  # not ended: the next block of the source goes on with the look (no block size changes it)
         if not lines.block.more:
             self.done = True
         return size
@@ -257,5 +342,16 @@ class _Entry:
             )
             matches = classifier(record.message)
         if matches or _ERROR_RE.search(record.message):
-            return Hit(record, matches)
+            return Hit(record, matches, self.before, self.after, self.reach)
         return None
+
+
+AROUND_CHARS = 300  # of a line around an entry, only its form is read (analyzer.judge_shapes.template_of)
+
+
+def _around(record: LogRecord) -> LogRecord:
+    """A line around an entry as the hit keeps it: its first line, cut (a 1 MiB line costs nothing to keep)."""
+    message = record.message
+    if len(message) <= AROUND_CHARS and "\n" not in message:
+        return record
+    return LogRecord(record.source, record.line, message.split("\n", 1)[0][:AROUND_CHARS], record.time, record.instance)

@@ -32,6 +32,13 @@ class Hit:
 
     record: LogRecord
     matches: tuple[tuple[str, dict[str, str]], ...]
+    # the lines around the entry, first line only and cut: `before` the app's ordinary line just before it (none when
+    # an entry's), `after` the ordinary line that ended it and the next two (none when an entry's first line ended it);
+    # `reach` the last line looked at after the entry (blank lines too). The judge reads a storm of failures between
+    # two ordinary lines of the same form (analyzer.storms)
+    before: LogRecord | None = None
+    after: tuple[LogRecord, ...] = ()
+    reach: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +55,8 @@ class Run:
     def hits(self) -> Iterator[Hit]:
         record, matches, step = self.hit.record, self.hit.matches, self.step
         for i in range(self.count):
-            yield Hit(shifted(record, i * step), matches)
+            copy = shifted(record, i * step)  # the line after it is the next copy's first, as the scan finds it
+            yield Hit(copy, matches, reach=(copy.end_line or copy.line) + 1)
 
 
 def shifted(record: LogRecord, lines: int) -> LogRecord:

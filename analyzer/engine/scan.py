@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from analyzer.engine.entries import _SKIP, _STOP, _TAKE, _Entry, _Lines  # noqa: F401 (tests read them here)
+from analyzer.engine.entries import _SKIP, _STOP, _TAKE, _Entry, _Lines, _around  # noqa: F401 (tests read them here)
 from analyzer.engine.match import (  # noqa: F401 (names callers import from the scan)
     shifted,
     _ERROR_RE,
@@ -24,6 +24,7 @@ from analyzer.engine.match import (  # noqa: F401 (names callers import from the
     error_looking,
     match_rule,
 )
+from analyzer.model import LogRecord
 from analyzer.sources.files import Block, Problems
 
 
@@ -46,6 +47,7 @@ class Scanner:
         self.classify = Classifier(plan)
         self._queue: list[_Entry | _Copies | Hit] = []  # in line order; open entries hold back what follows
         self._source: str | None = None
+        self._tail: LogRecord | None = None  # the ordinary last line of the source's previous block (Hit.before)
         self.engines: set[str] = set()  # engines used so far (for --verbose)
         self.checkpoint: Callable[[int], bool] | None = None
         self.released = 0  # hits and runs handed out so far
@@ -61,8 +63,10 @@ class Scanner:
             return
         if self._source is not None and block.source != self._source:
             yield from self.flush()
+        tail, self._tail = (self._tail if self._source == block.source else None), None
         self._source = block.source
         lines = _Lines(block, self.fmt, self.problems)
+        lines.classify = self.classify
         consumed: set[int] = set()
         reach = -1  # how far entries have looked in this block
         for item in self._queue:
@@ -72,6 +76,7 @@ class Scanner:
         data, size = lines.data, lines.size
         line_no, counted_to = block.start_line, 0
         checkpoint = self.checkpoint
+        last_start = -1  # the first line of the last entry made in this block
         fold = self.fold and block.records is None  # API records differ in what the text leaves out (time, id)
         skip_to = 0  # the end of the copies folded into a Run: their lines are not looked at again
         for start in self._candidates(block, data, size):
@@ -85,12 +90,18 @@ class Scanner:
             record = lines.record_at(start, end, line_no)
             if record is None:
                 continue
-            if checkpoint is not None and reach <= start and not self._queue and checkpoint(line_no):
+            # (not a block's first line: its entry's line before comes from the block before, which a part
+            # scanned on its own does not have)
+            if checkpoint is not None and 0 < start and reach <= start and not self._queue and checkpoint(line_no):
                 return
             single = self.classify(record.message)
             if not single and not _ERROR_RE.search(record.message):
                 continue
             entry = _Entry(record, single)
+            before = lines.before(start, line_no, consumed, last_start) if start else tail
+            if before is not None and (not record.instance or before.instance in (None, record.instance)):
+                entry.before = _around(before)
+            last_start = start
             joined: set[int] = set()
             reach = max(reach, entry.feed(lines, end + 1, line_no + 1, joined))
             if joined:
@@ -105,7 +116,14 @@ class Scanner:
                 self._queue.append(entry)
             yield from self._release()
         block.newlines = line_no - block.start_line + data.count(b"\n", counted_to, size)
+        if block.more:  # the source goes on in a next block: the line before its first entry
+            end = size if size and data[size - 1 : size] == b"\n" else size + 1
+            self._tail = lines.before(end, block.start_line + block.newlines + (end > size), consumed, last_start)
         yield from self._release()
+
+    def prime(self, source: str, before: LogRecord | None) -> None:
+        """Start a source whose earlier part another scanner read: `before` is the line before this part."""
+        self._source, self._tail = source, before
 
     def open_tail(self) -> list[_Entry | _Copies | Hit]:
         """The queue from its first entry still open on: what waits for the next block of the source."""
