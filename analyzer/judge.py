@@ -8,7 +8,7 @@ share it. Memory is bounded: findings keep counts and a few samples, never every
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from analyzer.engine.affinity import Affinity, Tie, endpoint_of
 from analyzer.engine.scan import Hit, error_looking
@@ -35,13 +35,14 @@ from analyzer.model import Diagnosis, Evidence, Finding, LogRecord, NotRedis, Ru
 from analyzer.judge_runs import RunFolding
 from analyzer.not_redis import NotRedisBook
 from analyzer.redact import Redactor
+from analyzer.storms import StormReading, StormState
 from analyzer.timeline import TimelineBuilder
 from analyzer.unnamed import UnnamedBook
 from analyzer.verdict import VerdictReading
 
 
 @dataclass
-class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook):
+class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading):
     """Hits in, diagnosis out: fed one entry at a time, asked at any time (module docstring)."""
 
     rules: dict[str, Rule]
@@ -73,6 +74,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook):
     timeline: TimelineBuilder = field(default_factory=TimelineBuilder)
     _shapes: _Shapes = field(default_factory=_Shapes)
     _steady_memo: tuple | None = None  # type: ignore[type-arg]  # a Run's content and the state its copies leave as found
+    _storm: StormState = field(default_factory=StormState)  # storms of failures, recoveries pending (analyzer.storms)
 
     def _shape(self, matches: tuple[tuple[str, dict[str, str]], ...]) -> _Shape:
         shape = self._shapes.get(id(matches))
@@ -100,6 +102,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook):
             joins=any(r.joins == "previous" for r in picked),
             context=all(r.kind == "context" for r in picked),
             up=any(r.state == "up" for r in picked),
+            down=any(r.state in ("down", "degraded") for r in picked),
             redis_rule=any(r.affinity is None and r.kind != "context" and r.topic.startswith("redis") for r in picked),
             after_up=self.affinity is not None and any(r in self.affinity.after_up for r in matched),
             merges=any(i.to in matched and i.to != r.id for r in picked for i in r.reclassify),
@@ -113,6 +116,8 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook):
 
     def feed(self, hit: Hit) -> list[str]:
         """Take one hit; returns the rule ids seen for the first time (for live output)."""
+        if self._storm.resume:
+            self._settle(hit)
         new = self._feed_one(hit)
         while self._claimed:  # failures held back that this hit's Redis error claimed, in their order
             held, line = self._claimed.pop(0)
@@ -151,9 +156,10 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook):
                 shape.kept = tuple((r, f) for r, f in hit.matches if r in matched and self.rules[r].affinity is None)
             shape = self._shape(shape.kept)
             matched = shape.matched
-            hit = Hit(record, shape.matches)
+            hit = replace(hit, matches=shape.matches)
             if not matched:
                 self._last_hit.pop(stream, None)
+                self._storm_step(hit, False)  # another service's failure between: not a Redis storm
                 return new
         self._note_redis_line(last, shape, tie)
         if shape.deploy:
@@ -212,6 +218,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook):
                     del self._timeline[: MAX_TIMELINE // 2]
         self._mark(stream, list(matched))
         self._on_timeline(record, shape, counted, times)
+        self._storm_step(hit, shape.down, times, last)
         if not shape.context:
             self._last_hit[stream] = matched
             if len(self._last_hit) > MAX_STREAMS:
@@ -222,6 +229,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook):
         """An error-looking entry no rule explains: listed by template; a Redis one may be the unnamed finding.
         `times` copies of it, the last one `last` (feed_run)."""
         self._unexplained(record, times)
+        self._storm_step(Hit(record, ()), False)  # an error no rule knows between: not a storm of Redis failures
         new = self._unnamed(record, times, last or record)
         self._last_hit.pop(record.instance or "", None)  # an error no rule knows sits between: nothing to continue
         return new
@@ -372,6 +380,8 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook):
             self._templates[template] = Unexplained(template, times, _evidence(record), self._sample(record))
 
     def diagnosis(self) -> Diagnosis:
+        if self._storm.resume:  # recoveries still pending stand at the end of the input: decided on a copy
+            return self._settled().diagnosis()
         merged: dict[str, Finding] = {}
         first_seq: dict[str, int] = {}
         last_seq: dict[str, int] = {}

@@ -116,6 +116,7 @@ class _Shape:
     joins: bool  # a rule of the entry chains it to the previous one
     context: bool  # every rule is a fact for reclassify (kind: context)
     up: bool  # a rule says Redis works (state: up)
+    down: bool  # a rule says Redis fails (state: down or degraded)
     redis_rule: bool  # a Redis rule that needs no evidence, and is not a fact
     after_up: bool  # a rule of a dropped connection (affinity's after_up)
     merges: bool  # a rule may be reclassified into another rule of the same entry (_one_event)

@@ -23,6 +23,7 @@ NOT_A_CAUSE = {
     "redis-connection-error", "redis-connection-test-failed", "python-exception-chain",
     "render-deploying", "render-service-live", "render-no-open-ports", "render-exited", "render-out-of-memory",
     "redis-error-unnamed", "redis-client-working", "redis-client-reconnected", "app-process-stopped",
+    "redis-app-resumed",
 }  # fmt: skip
 
 

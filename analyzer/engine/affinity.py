@@ -21,7 +21,7 @@ from analyzer.engine.regex import dialect_problem
 AFFINITY_FILE = "affinity.yaml"  # at a pack's root, beside pack.yaml: not a rule
 _KEYS = {
     "schemes", "ports", "hosts", "text", "other_schemes", "other_ports", "window", "connecting",
-    "unnamed", "unnamed_error", "unnamed_not", "after_up",
+    "unnamed", "unnamed_error", "unnamed_not", "after_up", "resumed", "resumed_after",
 }  # fmt: skip
 
 
@@ -69,6 +69,8 @@ class Affinity:
     # the signals a single line can show (scheme, port, host, text), as regexes over the whole line: what a
     # log platform can check where it sees one line at a time (analyzer.export.sigma)
     line: tuple[str, ...] = ()
+    resumed: str | None = None  # the rule id of the app's own line back after a storm of failures (analyzer.storms)
+    resumed_after: int = 3  # ... a storm being that many Redis failures or more
 
     def unnamed_line(self, text: str) -> bool:
         """An error line about Redis that no rule names (the scanner found it error-looking already)."""
@@ -165,8 +167,11 @@ def parse_affinity(doc: Any, where: str) -> Affinity:
     window = doc.get("window", 0)
     if not isinstance(window, int) or window < 0:
         raise AffinityError(error("affinity.error.window", where=where))
-    unnamed, connecting = doc.get("unnamed"), doc.get("connecting")
+    unnamed, connecting, resumed = doc.get("unnamed"), doc.get("connecting"), doc.get("resumed")
     schemes, ports, hosts, text = strings("schemes"), strings("ports"), strings("hosts"), strings("text")
+    resumed_after = doc.get("resumed_after", 3)
+    if not isinstance(resumed_after, int) or resumed_after < 1:
+        raise AffinityError(error("affinity.error.resumed_after", where=where))
     return Affinity(
         schemes=frozenset(s.lower() for s in schemes),
         ports=frozenset(ports),
@@ -181,6 +186,8 @@ def parse_affinity(doc: Any, where: str) -> Affinity:
         unnamed_error=_union(strings("unnamed_error"), where),
         unnamed_not=_union(strings("unnamed_not"), where),
         line=_line_signals(schemes, ports, hosts, text),
+        resumed=str(resumed) if resumed else None,
+        resumed_after=resumed_after,
     )
 
 

@@ -299,6 +299,8 @@ def lint(dirs: Iterable[Path], context: Iterable[Rule] = (), budget: float = TIM
             continue
         if affinity is not None and affinity.unnamed:
             targets.add(affinity.unnamed)
+        if affinity is not None and affinity.resumed:  # the judge reports the app's line back under it
+            targets.add(affinity.resumed)
     for rule in linted:
         for item in rule.reclassify:
             for ref in (item.to, item.seen, item.not_seen):

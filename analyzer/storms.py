@@ -1,0 +1,192 @@
+"""The app's own line back after a storm of Redis failures: recovery that the client does not print.
+
+ioredis and BullMQ log every failed reconnect and nothing when the connection comes back; the app's own
+work then says it (`worker: tick 3`, `job 4 completed`), in words no rule can know. What is general is its
+shape: the app printed a line, then Redis failures came (`resumed_after` or more), with no line of that
+form among them, then the app printed a line of the same form again. Lines of other forms may come between
+the failures (a web process's health checks): each must be seen, the line right after a failure or right
+before the next, else the storm is not read (a line nobody saw may have been of that form). The work that
+stopped with the failures and came back after them needs Redis: the client worked before the failures and
+works again. Read as the affinity's `resumed` rule (state up), with its evidence; a failure that follows on
+the same instance takes it back (the line also came between failures: it says nothing of Redis), and that
+form is not read again there.
+
+A part of `Judge` (analyzer.judge), kept apart: it reads the hits' neighbour lines (Hit.before/after, set
+by the scanner) and adds the inferred events to the judge's state.
+"""
+
+from __future__ import annotations
+
+import bisect
+import copy
+import re
+from dataclasses import dataclass, field
+
+from analyzer.engine.scan import Hit
+from analyzer.i18n import Msg
+from analyzer.judge_shapes import MAX_INSTANCES, MAX_STREAMS, _Aggregate, _evidence, template_of
+from analyzer.model import LogRecord
+
+MAX_FLAKY = 16  # line forms per stream that came back between failures, not read again as recovery
+# a line form that says something: a word in it. A paste's code fences (```) or rules (---) around a block of
+# errors are the same line before and after it, and say nothing of the app (samples/seed/diagnostic-redis.fr.*)
+_WORDS = re.compile(r"[^\W\d_]{3,}")
+
+_Key = tuple[str, str]  # (source, instance)
+
+
+@dataclass
+class _Storm:
+    """Redis failures in a row on one stream, so far."""
+
+    before: str | None  # the form (template) of the app's line just before the first one
+    count: int
+    seen: bool  # every line printed between two of them is known (Hit.after of the one, Hit.before of the next)
+    inside: set[str]  # the forms of those lines
+    last_line: int
+    after: tuple[LogRecord, ...]  # the lines after the last one (Hit.after)
+    reach: int  # ... looked at up to this line
+
+
+def _between(storm: _Storm, hit: Hit) -> None:
+    """The lines the app printed between the storm's last failure and this one (a web process's health checks):
+    their forms join `inside`; a line nobody looked at makes the storm unreadable (it may have been of the form)."""
+    line = hit.record.line
+    if hit.before is None and storm.reach + 1 >= line and (not storm.after or storm.after[0].line >= line):
+        return  # back to back (the usual storm): nothing between
+    if storm.reach + 1 < line and (hit.before is None or hit.before.line > storm.reach + 1):
+        storm.seen = False
+        return
+    lines = [r for r in storm.after if r.line < line]
+    if hit.before is not None:
+        lines.append(hit.before)
+    storm.inside.update(template_of(r.message) for r in lines)
+    if len(storm.inside) > MAX_FLAKY:  # too many to keep: the storm is not read
+        storm.seen, storm.inside = False, set()
+
+
+def _back(storm: _Storm, hit: Hit) -> LogRecord | None:
+    """The line after the storm of the form it started after: the first after it that is not of a form the app
+    printed during the storm too (those say nothing either way)."""
+    for record in hit.after:
+        if record.line <= storm.last_line:
+            continue
+        form = template_of(record.message)
+        if form == storm.before:
+            return record
+        if form not in storm.inside:
+            return None
+    return None
+
+
+@dataclass
+class _Resume:
+    """The app's line after a storm, read as recovery once the next hit of its stream is not a failure."""
+
+    record: LogRecord
+    form: str
+    count: int  # the failures of the storm
+    seq: int  # its place in the story: right after the storm's last failure
+
+
+@dataclass
+class StormState:
+    """Per (source, instance): its storm of Redis failures so far, the app's line after one (a recovery pending
+    until the stream's next hit), the line forms that came back between failures."""
+
+    storms: dict[_Key, _Storm] = field(default_factory=dict)
+    resume: dict[_Key, _Resume] = field(default_factory=dict)
+    flaky: dict[_Key, set[str]] = field(default_factory=dict)
+
+
+class StormReading:
+    def _storm_step(self, hit: Hit, down: bool, times: int = 1, last: LogRecord | None = None) -> None:
+        """Follow this stream's storm of Redis failures (`down`: the hit is one; `times` copies of it, back to
+        back, the last one `last`: Judge.feed_run); a storm followed by the line form it started after leaves a
+        recovery pending."""
+        aff = self.affinity
+        if aff is None or not aff.resumed:
+            return
+        record = hit.record
+        key = (record.source, record.instance or "")
+        if not down:
+            self._storm.storms.pop(key, None)
+            return
+        storm = self._storm.storms.get(key)
+        if storm is None:
+            if len(self._storm.storms) >= MAX_STREAMS:
+                del self._storm.storms[next(iter(self._storm.storms))]
+            before = template_of(hit.before.message) if hit.before is not None else None
+            storm = _Storm(before if before and _WORDS.search(before) else None, 0, True, set(), record.line, (), 0)
+            self._storm.storms[key] = storm
+        elif storm.before is None or not storm.seen:
+            return  # nothing can come back after this storm: a retry storm costs one lookup a hit
+        elif record.line > storm.last_line:
+            _between(storm, hit)
+        storm.count += times
+        if record.line >= storm.last_line:  # a held failure claimed later keeps the storm's end
+            end = last or record
+            storm.last_line, storm.after = end.end_line or end.line, hit.after
+            storm.reach = hit.reach + (end.line - record.line) if hit.reach else 0
+        if (
+            storm.seen
+            and storm.before
+            and storm.before not in storm.inside
+            and storm.count >= aff.resumed_after
+            and storm.before not in self._storm.flaky.get(key, ())
+        ):
+            back = _back(storm, hit)
+            if back is not None:
+                self._seq += 1  # its place: right after this failure, whatever other streams print meanwhile
+                self._storm.resume[key] = _Resume(back, storm.before, storm.count, self._seq)
+
+    def _settle(self, hit: Hit) -> None:
+        """The next hit of a stream with a recovery pending: a Redis failure takes it back, anything else keeps it."""
+        record = hit.record
+        key = (record.source, record.instance or "")
+        pending = self._storm.resume.pop(key, None)
+        if pending is None:
+            return
+        if hit.matches:
+            failure = self._shape(hit.matches).down
+        else:
+            failure = self.affinity is not None and self.affinity.in_text(record.message) is not None
+        if failure:
+            flaky = self._storm.flaky.setdefault(key, set())
+            if len(flaky) < MAX_FLAKY:
+                flaky.add(pending.form)
+            if len(self._storm.flaky) > MAX_STREAMS:
+                del self._storm.flaky[next(iter(self._storm.flaky))]
+            return
+        self._resumed(pending)
+
+    def _settled(self):  # type: ignore[no-untyped-def]
+        """A copy of the judge where every pending recovery stands (the end of the input): the diagnosis never
+        changes the judge."""
+        judge = copy.deepcopy(self, {id(self.rules): self.rules, id(self.redactor): self.redactor})
+        for key in list(judge._storm.resume):
+            judge._resumed(judge._storm.resume.pop(key))
+        return judge
+
+    def _resumed(self, pending: _Resume) -> None:
+        """The recovery event, in its place in the story."""
+        aff = self.affinity
+        rule_id = aff.resumed  # type: ignore[union-attr]
+        record, seq = pending.record, pending.seq
+        key = (rule_id, ())
+        ev = _evidence(record)
+        agg = self._aggs.get(key)
+        if agg is None:
+            agg = self._aggs[key] = _Aggregate(rule_id, (), 0, ev, ev, seq, seq, sample=self._sample(record))
+            agg.because = Msg("judge.resumed", line=pending.form, count=pending.count)
+        agg.count += 1
+        agg.last, agg.last_seq = ev, max(agg.last_seq, seq)
+        agg.add_fields({"line": pending.form, "failures": str(pending.count)})
+        if record.instance and record.instance not in agg.instances and len(agg.instances) < MAX_INSTANCES:
+            agg.instances.append(record.instance)
+        if record.source not in agg.sources and len(agg.sources) < MAX_INSTANCES:
+            agg.sources.append(record.source)
+        self._seen_rules.add(rule_id)
+        bisect.insort(self._timeline, (seq, key))
+        self._mark(record.instance or "", [rule_id])  # the client works: `up_before` holds from here on
+        self.timeline.add(record.time, record.instance, seq, [key], [key], None)
