@@ -18,4 +18,4 @@ async function tick() {
   }
 }
 tick();
-setInterval(tick, 3000);
+setInterval(tick, Number(process.env.TICK_MS || 3000));  // TICK_MS: ioredis-heartbeat-worker.js's rare-tick run
