@@ -248,7 +248,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
                     continue
                 fields = {**fields, name: self.redactor(fields.get(name, "")), "url_problem": problem.message}
             kept.append((rule_id, fields))
-        return Hit(hit.record, tuple(kept))
+        return replace(hit, matches=tuple(kept))
 
     def _tie(self, hit: Hit, shape: _Shape) -> Tie | None:
         """Is the failure of this entry a Redis one? None when no rule of the entry needs evidence."""

@@ -352,7 +352,7 @@ def _shared(hits: list[Hit | Run]) -> list[Hit | Run]:
         return Hit(replace(
             r, message=one(r.message, r.message), time=r.time and one(r.time, r.time),
             instance=r.instance and one(r.instance, r.instance), level=r.level and one(r.level, r.level),
-        ), hit.matches)  # fmt: skip
+        ), hit.matches, hit.before, hit.after, hit.reach)  # fmt: skip
 
     return [Run(share(h.hit), h.count, h.step) if type(h) is Run else share(h) for h in hits]  # type: ignore[arg-type]
 
