@@ -14,6 +14,8 @@ class RunFolding:
         Copies are fed one by one until one finds the judge as the copy before it found it (`_steady`); from
         there every copy takes the same decisions and changes the same counts, so the rest are counted at once."""
         new: list[str] = []
+        if self._storm.resume:  # a recovery pending on the stream: its next hit decides it (analyzer.storms)
+            self._settle(run.hit)
         what = _content(run.hit)
         memo = self._steady_memo
         before = memo[1] if memo is not None and memo[0] == what else None

@@ -117,9 +117,10 @@ class _Lines:
     def blank(self, start: int, end: int) -> bool:
         return self.block.records is None and not self.decode(start, end).strip()
 
-    def before(self, start: int, line_no: int, taken: set[int], last: int) -> LogRecord | None:
+    def before(self, start: int, line_no: int, taken: set[int], last: int, copies: int = 0) -> LogRecord | None:
         """The ordinary line before the line at `start` (line `line_no`), blank lines passed; None when it
-        belongs to an entry (`taken`: lines joined to one, `last`: the last entry's first line), is before the
+        belongs to an entry (`taken`: lines joined to one, `last`: the last entry's first line, `copies`: the end of
+        the copies of an entry folded into a Run), is before the
         block's start, or does not parse (it is not counted as unparsed: no entry needs it)."""
         data, pos = self.data, start
         for _ in range(3):  # the dashboard's copy puts blank lines in
@@ -127,7 +128,7 @@ class _Lines:
                 return None
             prev = data.rfind(b"\n", 0, pos - 1) + 1
             line_no -= 1
-            if prev in taken or prev == last:
+            if prev in taken or prev == last or prev < copies:
                 return None
             record = self._quiet(prev, pos - 1, line_no)
             if record is None or not record.message.strip():

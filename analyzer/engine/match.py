@@ -56,7 +56,7 @@ class Run:
         record, matches, step = self.hit.record, self.hit.matches, self.step
         for i in range(self.count):
             copy = shifted(record, i * step)  # the line after it is the next copy's first, as the scan finds it
-            yield Hit(copy, matches, reach=(copy.end_line or copy.line) + 1)
+            yield Hit(copy, matches, self.hit.before if i == 0 else None, reach=(copy.end_line or copy.line) + 1)
 
 
 def shifted(record: LogRecord, lines: int) -> LogRecord:

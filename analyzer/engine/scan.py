@@ -98,7 +98,7 @@ class Scanner:
             if not single and not _ERROR_RE.search(record.message):
                 continue
             entry = _Entry(record, single)
-            before = lines.before(start, line_no, consumed, last_start) if start else tail
+            before = lines.before(start, line_no, consumed, last_start, skip_to) if start else tail
             if before is not None and (not record.instance or before.instance in (None, record.instance)):
                 entry.before = _around(before)
             last_start = start
@@ -108,6 +108,9 @@ class Scanner:
                 consumed = {c for c in consumed if c > start}
                 consumed.update(joined)
             copies = _copies(lines, entry, start, joined, consumed) if fold and entry.done else None
+            if copies is not None and not _entry_at(lines, start + copies[0] * copies[1], line_no + copies[0] * copies[2]):
+                # the app's own line after the last copy: that copy is gathered as usual, which looks at it (Hit.after)
+                copies = (copies[0] - 1, copies[1], copies[2]) if copies[0] > 2 else None
             if copies is not None:
                 count, length, step = copies
                 self._queue.append(_Copies(entry, count, step))
@@ -118,7 +121,7 @@ class Scanner:
         block.newlines = line_no - block.start_line + data.count(b"\n", counted_to, size)
         if block.more:  # the source goes on in a next block: the line before its first entry
             end = size if size and data[size - 1 : size] == b"\n" else size + 1
-            self._tail = lines.before(end, block.start_line + block.newlines + (end > size), consumed, last_start)
+            self._tail = lines.before(end, block.start_line + block.newlines + (end > size), consumed, last_start, skip_to)
         yield from self._release()
 
     def prime(self, source: str, before: LogRecord | None) -> None:
@@ -202,6 +205,16 @@ class _Copies:
         if hit is None:  # the entry says nothing (no rule, not error-looking): nor do its copies
             return None
         return Run(hit, self.count, self.step)
+
+
+def _entry_at(lines: _Lines, pos: int, line_no: int) -> bool:
+    """The line at `pos` starts an entry of its own (or there is none in the block): the last copy before it
+    needs no look past it."""
+    if pos >= lines.size:
+        return True
+    end = lines.data.find(b"\n", pos, lines.size)
+    record = lines._quiet(pos, lines.size if end < 0 else end, line_no)
+    return record is not None and lines.starts_entry(record.message)
 
 
 def _copies(lines: _Lines, entry: _Entry, start: int, joined: set[int], consumed: set[int]) -> tuple[int, int, int] | None:
