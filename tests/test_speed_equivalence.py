@@ -21,7 +21,7 @@ from analyzer.engine.prefilter import available
 from analyzer.judge import Judge
 from analyzer.model import LogRecord
 from analyzer.pipeline import Session
-from analyzer.engine.scan import _ERROR_RE, _SKIP, _STOP, _TAKE, Hit, Scanner, _Entry, compile_plan, match_rule, unfolded
+from analyzer.engine.scan import _ERROR_RE, _SKIP, _STOP, _TAKE, Hit, Scanner, _Entry, _around, compile_plan, match_rule, unfolded
 from analyzer.sources.files import Problems, blocks_from_stream
 from analyzer.sources.formats import UnparsedRecord, parse_line
 from analyzer.sources.text import read_blocks
@@ -74,8 +74,19 @@ def reference_hits(data: bytes, rules, source: str = "corpus") -> list[Hit]:  # 
         except UnparsedRecord:
             return None
 
+    def starts_entry(message: str) -> bool:
+        return bool(_classify_all(rules, message)) or _ERROR_RE.search(message) is not None
+
+    def ordinary(j: int) -> LogRecord | None | bool:
+        """The line as a look around an entry reads it: a record, None for a blank one, False to stop."""
+        rec = record(j)
+        if rec is None or not rec.message.strip():
+            return None if rec is not None or not lines[j].strip() else False
+        return rec
+
     hits: list[Hit] = []
     consumed: set[int] = set()
+    starts: set[int] = set()
     for i in range(len(lines)):
         if i in consumed:
             continue
@@ -86,10 +97,37 @@ def reference_hits(data: bytes, rules, source: str = "corpus") -> list[Hit]:  # 
         if not single and not _ERROR_RE.search(first.message):
             continue
         entry = _Entry(first, single)
+        # the line before it: the nearest non-blank one, within three, that is no entry's (Hit.before)
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if j in consumed or j in starts:
+                break
+            got = ordinary(j)
+            if got is False:
+                break
+            if got is not None:
+                if not first.instance or got.instance in (None, first.instance):
+                    entry.before = _around(got)
+                break
+        starts.add(i)
         for j in range(i + 1, len(lines)):
             rec = record(j)
             verdict = entry.offer(rec, rec is None and not lines[j].strip(), j + 1)
             if verdict == _STOP:
+                if rec is not None:
+                    entry.reach = j + 1
+                    if not starts_entry(rec.message):  # the ordinary line that ended it, and up to two after it
+                        entry.after, blanks = (_around(rec),), 0
+                        for k in range(j + 1, len(lines)):
+                            if len(entry.after) == 3 or blanks == 3:
+                                break
+                            got = ordinary(k)
+                            if got is False or (got and first.instance and got.instance not in (None, first.instance)):
+                                break
+                            if got is None:
+                                blanks += 1
+                            else:
+                                entry.after, blanks = entry.after + (_around(got),), 0
+                            entry.reach = k + 1
                 break
             if verdict == _TAKE:
                 consumed.add(j)
@@ -103,7 +141,7 @@ def reference_hits(data: bytes, rules, source: str = "corpus") -> list[Hit]:  # 
             )  # fmt: skip
             matches = _classify_all(rules, rec.message)
         if matches or _ERROR_RE.search(rec.message):
-            hits.append(Hit(rec, matches))
+            hits.append(Hit(rec, matches, entry.before, entry.after, entry.reach))
     return hits
 
 
