@@ -73,6 +73,10 @@ def _plan(ruleset: "RuleSet", token: str) -> Plan:
     return plan
 
 
+def _same(ruleset: "RuleSet") -> "RuleSet":
+    return ruleset
+
+
 def pack_token(ruleset: "RuleSet") -> str:
     """What identifies a rule pack's plan: what the scan reads of each rule (id, patterns, extract
     patterns, keywords), in order. The judge's part of a rule (severity, reclassify) stays on the client."""
@@ -177,7 +181,10 @@ def run(
     stats = RunStats(parts=sum(1 for kind, _ in tasks if kind != "said"))
     try:
         window = max(1, window or 4 * max(1, sum(client.nthreads().values())))
-        rules = client.scatter(session.ruleset, broadcast=True)
+        # the pack as a task's result, not scattered data: a worker that dies (killed, or dropped by a scheduler
+        # that stopped hearing from it on a loaded machine) takes its copies with it; a task's result is made
+        # again from the graph, scattered data is lost for good and every task that needs it is cancelled
+        rules = client.submit(_same, session.ruleset, pure=False)
         token = pack_token(session.ruleset)
         running = as_completed()
         index: dict[str, int] = {}

@@ -143,6 +143,28 @@ def test_a_killed_worker_is_retried_and_changes_nothing(client, archive: Path) -
     assert got == plain([pattern])
 
 
+@on_a_cluster
+def test_every_worker_killed_at_once_loses_nothing(client, archive: Path) -> None:  # type: ignore[no-untyped-def]
+    """What the workers held (the rule pack, scanned parts) dies with them; the scheduler must be able to
+    make it again. Scattered data cannot be: its tasks were cancelled ('lost dependencies'), as a loaded
+    machine did to the cluster tests when the scheduler dropped a worker it had not heard from."""
+    pattern = str(archive / "**" / "*.jsonl.gz")
+    victims = sorted(client.run(os.getpid).values())
+    killed: list[int] = []
+
+    def kill_all_once(n: int, total: int) -> None:
+        if not killed and n < total:
+            for pid in victims:
+                os.kill(pid, signal.SIGKILL)
+            killed.append(n)
+
+    got = on_cluster(client, [pattern], progress=kill_all_once)
+    assert killed, "the run ended before the workers could be killed"
+    client.wait_for_workers(2, timeout=60)
+    assert not set(victims) & set(client.run(os.getpid).values())  # they really died and were replaced
+    assert got == plain([pattern])
+
+
 def _rla(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "analyzer", *args],
