@@ -41,6 +41,12 @@ def test_bom_crlf_ansi_nul_and_invalid_bytes():
     assert text == "ok line\nbad \ufffd\ufffd byte\nnulhere\n"
 
 
+def test_a_nul_inside_a_colour_code_leaves_no_code():
+    # hypothesis found it: NULs removed after the codes turned '\x1b\x00[31m' into a code left in the text
+    raw = b"a\x1b\x00[31mred\x1b[0\x00m b\n"
+    assert "".join(read_blocks(io.BytesIO(raw))) == "a" + "red b\n"
+
+
 def test_utf16_with_bom():
     raw = "06:22:47 PM [t7v9k] ✅ Redis ready and connected\n".encode("utf-16")
     assert "".join(read_blocks(io.BytesIO(raw))).startswith("06:22:47 PM [t7v9k] ✅")

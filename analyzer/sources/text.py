@@ -59,10 +59,10 @@ def clean(text: str) -> str:
     """Normalise one decoded block: line ends, ANSI colour codes, NULs, mojibake."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:  # first: a NUL inside a colour code ('\x1b\x00[31m') would leave the code once removed
+        text = text.replace("\x00", "")
     if "\x1b" in text:
         text = _ANSI.sub("", text)
-    if "\x00" in text:
-        text = text.replace("\x00", "")
     return repair_mojibake(text)
 
 
