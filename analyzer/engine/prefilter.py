@@ -8,9 +8,10 @@ folded for the case-insensitive ones):
   compiled automaton, one pass over the block in C, SIMD-accelerated (~1 GB/s here).
 * `aho-corasick` (pyahocorasick, installed by a plain `pip install` wherever it has a wheel, which
   is more platforms than Hyperscan): the lower-cased needles in one automaton walked in C over the
-  lower-cased block; the few lines it finds get the exact needle check (case-sensitive needles too).
+  lower-cased block; a key that is a case-sensitive needle's lower-cased form counts only where the
+  line holds that needle as it is.
 * `python` (always there): one `bytes.find` pass per *anchor* over the lower-cased block, then an
-  exact needle check on the few lines found. Anchors are a small set of substrings that cover every
+  exact check of each line found against the needles that hold that anchor. Anchors are a small set of substrings that cover every
   needle (`redis` covers all the "Redis ..." literals), so the pass count stays low as rules grow.
 
 Both also report the UTF-8 bytes of the few non-ASCII characters that Python's case-insensitive
@@ -21,10 +22,11 @@ line in Python, so no engine can miss what `re` would match.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 # Characters that `re.IGNORECASE` folds onto an ASCII letter: KELVIN SIGN, LONG S, I WITH DOT, DOTLESS I.
 FOLDING = tuple(c.encode() for c in ("\u212a", "\u017f", "\u0130", "\u0131"))
+_ASCII = bytes(range(128))
 ANCHOR_LEN = 5
 SMALL = 1 << 18  # below this many bytes, one pass per needle is cheaper than computing anchors
 
@@ -49,6 +51,13 @@ class Needles:
         return any(n in low for n in self.insensitive)
 
 
+def has_folding(data: bytes) -> bool:
+    """Whether a folding character occurs in data. Only the non-ASCII bytes are searched (a log holds few, and
+    `translate` drops the rest in one C pass): bytes of two characters brought side by side can only give a
+    false yes, which costs an exact line-by-line search, never a miss."""
+    return not data.isascii() and any(f in data.translate(None, _ASCII) for f in FOLDING)
+
+
 class PythonEngine:
     """Pure Python: anchor passes with bytes.find over the lower-cased block."""
 
@@ -56,13 +65,20 @@ class PythonEngine:
 
     def __init__(self, needles: Needles):
         self.needles = needles
-        self._anchors: list[bytes] | None = None
+        self._anchors: list[tuple[bytes, tuple[bytes, ...], tuple[bytes, ...]]] | None = None
 
     @property
-    def anchors(self) -> list[bytes]:
-        """Computed on the first big block (the set cover costs tens of ms; a paste never pays it)."""
+    def anchors(self) -> list[tuple[bytes, tuple[bytes, ...], tuple[bytes, ...]]]:
+        """Each anchor with the needles that hold it (case-sensitive ones, lower-cased ones): a line an
+        anchor finds is checked against those only, since a needle it holds is found by its own anchor's
+        pass. Computed on the first big block (the set cover costs tens of ms; a paste never pays it)."""
         if self._anchors is None:
-            self._anchors = _anchors([n.lower() for n, _ in self.needles.items])
+            items = self.needles.items
+            self._anchors = [
+                (a, _shortest_first(n for n, ci in items if not ci and a in n.lower()),
+                 _shortest_first(n for n, ci in items if ci and a in n))
+                for a in _anchors([n.lower() for n, _ in items])
+            ]
         return self._anchors
 
     def lines(self, buf: bytes | bytearray, size: int) -> tuple[list[int], bool]:
@@ -72,19 +88,31 @@ class PythonEngine:
         low = data.lower()
         starts: set[int] = set()
         find, rfind = low.find, low.rfind
-        anchors = self.anchors if size >= SMALL else sorted({n.lower() for n, _ in self.needles.items})
-        for anchor in anchors:
+        if size >= SMALL:
+            anchors = self.anchors
+        else:  # a paste: each needle is its own anchor, checked against every needle
+            every = (self.needles.sensitive, self.needles.insensitive)
+            anchors = [(n, *every) for n in sorted({n.lower() for n, _ in self.needles.items})]
+        for anchor, sensitive, insensitive in anchors:
             pos = find(anchor)
             while pos >= 0:
                 start = rfind(b"\n", 0, pos) + 1
                 end = find(b"\n", pos)
                 if end < 0:
                     end = len(low)
-                if start not in starts and self.needles.line_has(data[start:end]):
-                    starts.add(start)
+                if start not in starts:
+                    line, low_line = data[start:end], low[start:end]
+                    if any(n in line for n in sensitive) or any(n in low_line for n in insensitive):
+                        starts.add(start)
                 pos = find(anchor, end + 1) if end < len(low) else -1
-        folding = any(f in data for f in FOLDING) if not data.isascii() else False
+        folding = has_folding(data)
         return sorted(starts), folding
+
+
+def _shortest_first(needles: Iterable[bytes]) -> tuple[bytes, ...]:
+    """Shorter needles are the more general ones (`ECONNREFUSED` before a client's whole sentence): a line found
+    by an anchor is likelier to hold one, so the check stops sooner."""
+    return tuple(sorted(needles, key=len))
 
 
 # 5-grams of words every log is full of ("version" in a boot banner, "connection" in an access log): as an anchor
@@ -122,7 +150,8 @@ class AhoCorasickEngine:
 
     The wheel's automaton holds str keys, so the lower-cased block is decoded as Latin-1 (one byte,
     one character: offsets stay byte offsets). Matching case-insensitively is a superset for the
-    case-sensitive needles; each line found gets the exact check, so the answer is the same."""
+    case-sensitive needles, so such a key is checked against its needles in the line as it is; a line
+    is taken at its first key that passes, and the rest of its keys are skipped."""
 
     name = "aho-corasick"
 
@@ -131,8 +160,17 @@ class AhoCorasickEngine:
 
         self.needles = needles
         self.automaton = ahocorasick.Automaton()
-        for i, needle in enumerate(sorted({n.lower() for n, _ in needles.items})):
-            self.automaton.add_word(needle.decode("latin-1"), i)
+        # A key's value: None when it is a case-insensitive needle (a line holding it needs no check), else
+        # the case-sensitive needles it is the lower-cased form of (the line must hold one of them as it is).
+        keys: dict[bytes, tuple[bytes, ...] | None] = {}
+        for needle, ci in needles.items:
+            low = needle.lower()
+            if ci:
+                keys[low] = None
+            elif keys.get(low, ()) is not None:
+                keys[low] = (*keys.get(low, ()), needle)  # type: ignore[misc]
+        for key in sorted(keys):
+            self.automaton.add_word(key.decode("latin-1"), keys[key])
         self.automaton.make_automaton()
 
     def lines(self, buf: bytes | bytearray, size: int) -> tuple[list[int], bool]:
@@ -141,17 +179,24 @@ class AhoCorasickEngine:
             return [], False
         text = data.lower().decode("latin-1")
         starts: list[int] = []
-        last = -1
-        find, rfind, line_has = text.find, text.rfind, self.needles.line_has
-        for pos, _ in self.automaton.iter(text):
-            if pos <= last:
+        end = -1  # the end of the line of the last key found, and whether that line is taken
+        taken = False
+        find, rfind = text.find, text.rfind
+        # (one search from each line's end instead would be slower: every call converts the whole block)
+        for pos, sensitive in self.automaton.iter(text):
+            if pos > end:
+                start = rfind("\n", 0, pos) + 1
+                end = find("\n", pos)
+                if end < 0:
+                    end = size
+                line, taken = data[start:end], False
+            elif taken:
                 continue
-            start = rfind("\n", 0, pos) + 1
-            end = find("\n", pos)
-            last = end if end >= 0 else size
-            if line_has(data[start:last]):
+            # a key found in another case than its case-sensitive needles' is no needle: the line's next key may be
+            if sensitive is None or any(n in line for n in sensitive):
                 starts.append(start)
-        folding = any(f in data for f in FOLDING) if not data.isascii() else False
+                taken = True
+        folding = has_folding(data)
         return starts, folding
 
 
