@@ -2,7 +2,8 @@
 
 The engines take short cuts: the pure-Python one checks a line found by an anchor against that anchor's
 needles only (on blocks of SMALL bytes or more), Aho-Corasick searches case-folded text and checks a
-case-sensitive key against its own needles only. Lines made of needle pieces in mixed case (a key found in
+case-sensitive key against its own needles only. A run builds its engine for big input from the minimal needles (one that holds another is dropped).
+Lines made of needle pieces in mixed case (a key found in
 another case than its needle's: `TCPConnectWrap` for `tcp`) must give the answer of the plain check of each
 line against every needle.
 """
@@ -23,8 +24,12 @@ FILLER = b"12:00:00 AM [web-1] GET /health 200 in 3 ms, nothing to see here at a
 ENGINES = [name for name in available() if name != "python"]
 
 
-def engine(name: str):  # type: ignore[no-untyped-def]
-    return PythonEngine(NEEDLES) if name == "python" else _CLASSES[name](NEEDLES)
+MINIMAL = NEEDLES.minimal()
+
+
+def engine(name: str, needles: Needles = MINIMAL):  # type: ignore[no-untyped-def]
+    """As a run builds it for big input: from the minimal needles (the plain check below uses them all)."""
+    return PythonEngine(needles) if name == "python" else _CLASSES[name](needles)
 
 
 def expected(block: bytes) -> list[int]:
@@ -50,15 +55,23 @@ line_st = st.builds(
 
 @pytest.mark.parametrize("name", ["python", *ENGINES])
 @pytest.mark.parametrize("big", [False, True])
-@settings(max_examples=40, deadline=None)
+@pytest.mark.parametrize("minimal", [False, True])
+@settings(max_examples=30, deadline=None)
 @given(lines=st.lists(line_st, min_size=1, max_size=30))
-def test_engines_find_the_lines_the_plain_check_finds(name: str, big: bool, lines: list[str]):
+def test_engines_find_the_lines_the_plain_check_finds(name: str, big: bool, minimal: bool, lines: list[str]):
     block = "\n".join(lines).encode("latin-1")
     if big:  # past SMALL, the Python engine switches to its anchors: pad with lines that hold no needle
         block = FILLER * (SMALL // len(FILLER) + 1) + block
     assert not big or len(block) >= SMALL
-    found, _ = engine(name).lines(block, len(block))
+    found, _ = engine(name, MINIMAL if minimal else NEEDLES).lines(block, len(block))
     assert found == expected(block)
+
+
+def test_the_minimal_needles_drop_only_needles_that_hold_another():
+    dropped = set(NEEDLES.items) - set(MINIMAL.items)
+    assert len(MINIMAL.items) < len(NEEDLES.items) and dropped
+    for needle, ci in dropped:
+        assert MINIMAL.line_has(needle if not ci else needle.upper())
 
 
 @pytest.mark.parametrize("name", ["python", *ENGINES])
