@@ -52,6 +52,8 @@ CORPORA = {
     "heldout3": ROOT / "samples" / "public" / "heldout3.yaml",
     # a fourth batch (session 4), labelled before rla was run on it: managed services, session/cache/limiter layers
     "heldout4": ROOT / "samples" / "public" / "heldout4.yaml",
+    # a fifth batch (session 5), labelled before rla was run on it: Node/Go/Java/.NET clients, cluster, pools, TLS
+    "heldout5": ROOT / "samples" / "public" / "heldout5.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
