@@ -24,6 +24,8 @@ NOT_A_CAUSE = {
     "render-deploying", "render-service-live", "render-no-open-ports", "render-exited", "render-out-of-memory",
     "redis-error-unnamed", "redis-client-working", "redis-client-reconnected", "app-process-stopped",
     "redis-app-resumed",
+    # causes the catalogue lacks: a Redis Cluster's replies (Render Key Value is no cluster; users paste them all the same)
+    "redis-cluster-redirect", "redis-cluster-down",
 }  # fmt: skip
 
 
