@@ -60,6 +60,8 @@ def test_moved_needs_its_slot_and_node():
     # the word alone, or with a number but no node, is an app's own text
     for line in ("2024-05-01 12:00:03 ERROR job MOVED 3 files to archive\n", "Item 42 was MOVED 3 times, fatal\n"):
         assert "redis-cluster-redirect" not in ids(diag_of(line))
+    # nor is such a line a Redis line for the never-silent finding
+    assert diag_of("ERROR: ASK 5 questions before the deploy failed\n").verdict.state == "unknown"
 
 
 def test_a_cluster_with_a_slot_unserved_is_down():
