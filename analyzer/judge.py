@@ -258,6 +258,9 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
         fields = shape.tie_fields
         near = self._near.get((record.source, record.instance or ""))
         nearby = near if near is not None and 0 <= record.line - near <= self.affinity.window else None
+        before = hit.before  # the app's ordinary line just before the entry (no entry of its own) naming Redis
+        if nearby is None and before is not None and before.instance == record.instance and self.affinity.in_text(before.message):
+            nearby = before.line
         connecting = self.affinity.connecting
         pending = bool(connecting) and self._pending(record.instance or "", connecting)  # type: ignore[arg-type]
         dropped = shape.after_up and _UP in self._marks.get(record.instance or "", {})

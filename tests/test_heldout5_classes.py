@@ -178,3 +178,15 @@ def test_an_error_line_naming_redis_is_still_never_silent():
     assert ids(diag_of(text)) == {"redis-error-unnamed"}
     # and an ERROR-level line naming Redis that no rule explains is still the unnamed finding
     assert ids(diag_of("2018-11-19 03:37:08.332 [main] ERROR o.s.d.r.Foo -- Spring Data Redis - Could not frobnicate\n")) == {"redis-error-unnamed"}
+
+
+def test_the_ordinary_line_right_before_a_failure_can_name_redis():
+    # StackExchange.Redis 1.x prints 'No connection is available ...' (no error word, no entry of its own) and the
+    # SocketClosed details on the next line: the line before ties the drop to Redis (public heldout5 #1184)
+    paste = _paste("dotnet/stackexchange-redis-1184.log")
+    assert _root(paste) == ("failing", "redis-connection-dropped")
+    assert diag_of(paste.split("\n", 1)[1]).verdict.state == "unknown"  # without it, nothing names Redis
+    # the same with an app's own words, and not when the line before names nothing of Redis
+    said = "2024-05-01T10:00:00Z worker: Redis client created for the job queue\n2024-05-01T10:00:01Z Error: read ECONNRESET\n"
+    assert _root(said) == ("failing", "redis-connection-dropped")
+    assert diag_of(said.replace("Redis client", "HTTP client")).verdict.state == "unknown"
