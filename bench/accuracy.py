@@ -54,6 +54,8 @@ CORPORA = {
     "heldout4": ROOT / "samples" / "public" / "heldout4.yaml",
     # a fifth batch (session 5), labelled before rla was run on it: Node/Go/Java/.NET clients, cluster, pools, TLS
     "heldout5": ROOT / "samples" / "public" / "heldout5.yaml",
+    # a seventh batch (session 5), labelled before rla was run on it: Node and Python apps on a PaaS
+    "heldout7": ROOT / "samples" / "public" / "heldout7.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
