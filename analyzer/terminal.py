@@ -58,6 +58,8 @@ def _char_cells(ch: str) -> int:
 def cells(text: str) -> int:
     """Display width of one line of text in terminal cells (ANSI colour codes take none)."""
     text = strip_ansi(text)
+    if text.isascii():  # what nearly every line is: one cell per character, none for a control character
+        return len(text) if text.isprintable() else sum(ch.isprintable() for ch in text)
     total = 0
     prev = ""
     for ch in text:

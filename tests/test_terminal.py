@@ -34,6 +34,13 @@ def test_cells_counts_terminal_cells_not_code_points(text: str, want: int):
     assert terminal.cells(text) == want
 
 
+def test_ascii_text_is_measured_as_every_character_would_be():
+    """cells() counts a line of ASCII at once (start-up: fit() measures every line of a report); the
+    answer is the per-character rule's, control characters and colour codes included."""
+    for text in ["", "plain words", "tab\there", "bell\x07 and del\x7f", "\x1b[31merror\x1b[0m x", "".join(map(chr, range(128)))]:
+        assert terminal.cells(text) == sum(terminal._char_cells(ch) for ch in terminal.strip_ansi(text)), repr(text)
+
+
 def test_width_policy_columns_then_terminal_then_80():
     assert terminal.width({"COLUMNS": "132"}, io.StringIO()) == 132
     assert terminal.width({}, io.StringIO()) == 80  # a pipe or a file: 80, not 120
