@@ -32,6 +32,7 @@ from analyzer.cli.common import (
     deliver,
     fail,
     load_ruleset,
+    project_config,
     report_context,
     resolve_lang,
 )
@@ -128,7 +129,7 @@ def check(
       rla check logs/ --rules ./my-rules --format junit -o report.xml
     """
     from analyzer.cli.display import did_you_mean, display
-    from analyzer.cli.config import ConfigError, RuleFilter, find
+    from analyzer.cli.config import ConfigError, RuleFilter
     from analyzer.expect import ExpectError, load_expectations
     from analyzer.model import Severity
     from analyzer.pipeline import Session
@@ -144,7 +145,7 @@ def check(
     if baseline is not None and write_baseline is not None:
         fail(Msg("check.error.baseline_and_write"), language)
     try:
-        cfg = find()
+        cfg = project_config()
     except ConfigError as exc:
         fail(str(exc), language)
     ruleset = load_ruleset(rules, language)
@@ -316,7 +317,7 @@ def _sample_problem(message: str, kind: str = "sample") -> Any:
 
 def _packs(dirs: Optional[list[Path]], lang: str = "en") -> tuple[list[Path], bool]:
     """The packs to work on: the given folders, or (none given) the built-in pack and configured packs."""
-    from analyzer.cli.config import ConfigError, find
+    from analyzer.cli.config import ConfigError
     from analyzer.engine.ruletest import pack_dirs
 
     if dirs:
@@ -325,7 +326,7 @@ def _packs(dirs: Optional[list[Path]], lang: str = "en") -> tuple[list[Path], bo
                 fail(Msg("check.rules.no_dir", path=d), lang)
         return pack_dirs(dirs)
     try:
-        configured = list(find().rules)
+        configured = list(project_config().rules)
     except ConfigError as exc:
         fail(str(exc), lang)
     return pack_dirs(configured)[0], True

@@ -108,14 +108,34 @@ def resolve_lang(option: Optional[str]) -> str:
         fail(str(exc), detect_lang(None))  # --lang xx: say it in the language of RLA_LANG / the locale
 
 
+def project_config():  # type: ignore[no-untyped-def]
+    """The project's configuration (analyzer.cli.config.find), read once per command line: the rule
+    pack, the selection, the exit code and the report each ask for it, and each search walked up the
+    folders and parsed pyproject.toml again. Kept in the Click context's meta, as the display options
+    are; outside a command it is read afresh. A ConfigError is raised to each caller, as before."""
+    from analyzer.cli.config import find
+    from analyzer.cli.display import get_current_context
+
+    ctx = get_current_context(silent=True)
+    if ctx is None:
+        return find()
+    found = ctx.meta.get(_CONFIG)
+    if found is None:
+        found = ctx.meta[_CONFIG] = find()
+    return found
+
+
+_CONFIG = "rla.config"
+
+
 def load_ruleset(extra: Optional[list[Path]], lang: str = "en"):  # type: ignore[no-untyped-def]
-    from analyzer.cli.config import ConfigError, find
+    from analyzer.cli.config import ConfigError
     from analyzer.i18n import t
     from analyzer.engine.packcache import cached_rules
     from analyzer.engine.rules import RuleError
 
     try:
-        packs = [*find().rules, *(extra or [])]  # [tool.rla] / .rla.yaml packs, then --rules
+        packs = [*project_config().rules, *(extra or [])]  # [tool.rla] / .rla.yaml packs, then --rules
         ruleset = cached_rules(list(dict.fromkeys(packs)))
     except (RuleError, ConfigError) as exc:
         fail(str(exc), lang)
@@ -181,12 +201,12 @@ def report_context(ruleset, lang: str, unexplained: bool = True, timeline: bool 
 def rule_filter(ruleset=None):  # type: ignore[no-untyped-def]
     """--select/--ignore, else the configuration's; a typo is refused with its closest rule id."""
     from analyzer.cli.display import did_you_mean, display
-    from analyzer.cli.config import ConfigError, RuleFilter, find
+    from analyzer.cli.config import ConfigError, RuleFilter
     from analyzer.i18n import Msg
 
     shown = display()
     try:
-        cfg = find()
+        cfg = project_config()
     except ConfigError as exc:
         fail(str(exc))
     filt = RuleFilter(shown.select or cfg.select, shown.ignore or cfg.ignore)
@@ -203,10 +223,10 @@ def fail_level(option) -> str:  # type: ignore[no-untyped-def]
     """--fail-on, else the configuration's fail-on, else error."""
     if option is not None:
         return option.value if hasattr(option, "value") else str(option)
-    from analyzer.cli.config import ConfigError, find
+    from analyzer.cli.config import ConfigError
 
     try:
-        return find().fail_on or "error"
+        return project_config().fail_on or "error"
     except ConfigError as exc:
         fail(str(exc))
 
