@@ -20,7 +20,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterable
 from dataclasses import fields, is_dataclass
 from pathlib import Path
@@ -214,6 +213,8 @@ def _read(path: Path, key: str):  # type: ignore[no-untyped-def]
 
 def _write(folder: Path, key: str, ruleset) -> None:  # type: ignore[no-untyped-def]
     """Write atomically (a temporary file renamed over), keep the KEEP newest; any failure leaves no trace."""
+    import tempfile  # here: it imports random and shutil, which a run reading the cache does without
+
     try:
         doc = {
             "format": FORMAT,
