@@ -187,6 +187,15 @@ def read_blocks(stream: BinaryIO, block_size: int = BLOCK_SIZE) -> Iterator[str]
 _DIRTY = (b"\r", b"\x1b", b"\x00")
 
 
+def _whole(data: bytes, cap: int) -> Iterator[tuple[bytes | bytearray, int, bool, int, int, int]]:
+    """The one block of an input shorter than the buffer, as read_byte_blocks' loop would give it."""
+    if any(data.find(c) >= 0 for c in _DIRTY):
+        cleaned = clean(data.decode("utf-8", "replace")).encode("utf-8")
+        yield cleaned, len(cleaned), True, 0, len(data), cap
+    else:
+        yield data, len(data), False, 0, len(data), cap
+
+
 def read_byte_blocks(
     head: bytes, stream: BinaryIO, block_size: int = BLOCK_SIZE, on_cut: Callable[[int], None] | None = None
 ) -> Iterator[tuple[bytes | bytearray, int, bool, int, int, int]]:
@@ -201,6 +210,13 @@ def read_byte_blocks(
     which gives the same text line for line.
     """
     cap = max(block_size, len(head))
+    if len(head) < cap:  # shorter than a block so far: when the input ends here, no block-sized buffer
+        more = stream.read(cap - len(head))  # (a paste or a sample: zeroing 4 MB cost more than reading it)
+        if not more:
+            if head:
+                yield from _whole(head, cap)
+            return
+        head += more
     buf = bytearray(cap)
     buf[: len(head)] = head
     filled, eof = len(head), False
