@@ -113,6 +113,7 @@ _VALUE_WORD_PORT = re.compile(
 )
 
 _STAND_IN = re.compile(r"«secret-\d+»")
+SCRUBS_KEPT = 4096  # distinct texts a Redactor remembers the scrubbed form of (bounded: `follow` runs for hours)
 
 
 @dataclass
@@ -120,6 +121,10 @@ class Redactor:
     """Replaces secrets with stable stand-ins. One instance per run; not shared across runs."""
 
     _seen: dict[str, str] = field(default_factory=dict)
+    # scrub()'s answers while no secret was added since: a report says the same keys, ids and titles many
+    # times (rla check's document, a table's lines), and an answer depends only on the text and `_seen`
+    _done: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _done_at: int = field(default=0, repr=False, compare=False)  # len(_seen) when _done was last valid
 
     def stand_in(self, secret: str) -> str:
         if _STAND_IN.fullmatch(secret):
@@ -182,6 +187,20 @@ class Redactor:
 
     def scrub(self, text: str) -> str:
         """Redact patterns, then any registered secret found verbatim."""
+        if self._done_at != len(self._seen):  # a secret was added: an earlier answer may hold it verbatim
+            self._done.clear()
+            self._done_at = len(self._seen)
+        done = self._done.get(text)
+        if done is None:
+            done = self._scrub(text)
+            if self._done_at != len(self._seen):
+                self._done.clear()
+                self._done_at = len(self._seen)
+            if len(self._done) < SCRUBS_KEPT:
+                self._done[text] = done
+        return done
+
+    def _scrub(self, text: str) -> str:
         text = self(text)
         for secret, token in self._seen.items():
             if len(secret) >= 6 and secret in text:

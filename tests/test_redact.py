@@ -203,3 +203,22 @@ def test_tree_redacts_every_string_before_escaping():
     out = r.tree({"unexplained": [item], "k": ("Bearer abcdefgh123",)})
     assert "TreePw123" not in repr(out) and "AmpPw1" not in repr(out) and "abcdefgh123" not in repr(out)
     assert isinstance(out["unexplained"][0], Unexplained) and isinstance(out["k"], tuple)
+
+
+def test_a_remembered_scrub_never_hides_a_secret_added_after_it():
+    """scrub() remembers its answers (a report repeats its texts) only while no secret was added: a
+    key registered later is hidden in a text scrubbed before, and the memory stays bounded."""
+    from analyzer.redact import SCRUBS_KEPT, Redactor
+
+    r = Redactor()
+    line = "sent with k3yV4lue9x in the header"
+    assert r.scrub(line) == line and r.scrub(line) == line
+    r.add("k3yV4lue9x")
+    assert r.scrub(line) == "sent with «secret-1» in the header"
+    url = "redis://default:hunter22@red-x:6379"
+    first = r.scrub(url)
+    assert first == r.scrub(url) == "redis://default:«secret-2»@red-x:6379"
+    for n in range(SCRUBS_KEPT + 50):
+        r.scrub(f"line {n}")
+    assert len(r._done) <= SCRUBS_KEPT
+    assert r.scrub(line) == "sent with «secret-1» in the header"
