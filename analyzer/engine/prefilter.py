@@ -82,6 +82,11 @@ class PythonEngine:
     def __init__(self, needles: Needles):
         self.needles = needles
         self._anchors: list[tuple[bytes, tuple[bytes, ...], tuple[bytes, ...]]] | None = None
+        # a paste's anchors: each needle lower-cased, checked against every needle, except that a case-insensitive
+        # needle found in the lower-cased block is its own check (made once here, not for every block)
+        every = (needles.sensitive, needles.insensitive)
+        exact = {n for n in needles.insensitive if b"\n" not in n}
+        self._small = [(n, (), (n,)) if n in exact else (n, *every) for n in sorted({n.lower() for n, _ in needles.items})]
 
     @property
     def anchors(self) -> list[tuple[bytes, tuple[bytes, ...], tuple[bytes, ...]]]:
@@ -106,9 +111,8 @@ class PythonEngine:
         find, rfind = low.find, low.rfind
         if size >= SMALL:
             anchors = self.anchors
-        else:  # a paste: each needle is its own anchor, checked against every needle
-            every = (self.needles.sensitive, self.needles.insensitive)
-            anchors = [(n, *every) for n in sorted({n.lower() for n, _ in self.needles.items})]
+        else:  # a paste: each needle is its own anchor
+            anchors = self._small
         for anchor, sensitive, insensitive in anchors:
             pos = find(anchor)
             while pos >= 0:
