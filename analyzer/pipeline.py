@@ -47,7 +47,9 @@ class Session:
     # a server-side level filter would drop the `code: 'ECONNREFUSED'` line of an error object.
     level: Callable[[str | None], bool] | None = None
     scope: Scope | None = None  # what an API read covered (fetch, follow)
-    plan: Plan = field(init=False)
+    # the rules' plan: given by a caller that runs many sessions on one rule set (rla check: one per file, and
+    # the pure-Python engine the plan builds once), else made here
+    plan: Plan = field(default=None)  # type: ignore[assignment]
     judge: Judge = field(init=False)
     scanner: Scanner = field(init=False)
     # one judge per source besides the overall one, so each file gets its own verdict (bounded)
@@ -61,7 +63,8 @@ class Session:
     _carry: "Summary | None" = field(init=False, default=None)
 
     def __post_init__(self) -> None:
-        self.plan = compile_plan(self.ruleset.rules)
+        if self.plan is None:
+            self.plan = compile_plan(self.ruleset.rules)
         self.judge = Judge(self.ruleset.by_id, self.redactor, affinity=self.ruleset.affinity)
         self.scanner = Scanner(self.plan, self.problems, self.input_format)
 

@@ -132,6 +132,7 @@ def check(
     from analyzer.cli.config import ConfigError, RuleFilter
     from analyzer.expect import ExpectError, load_expectations
     from analyzer.model import Severity
+    from analyzer.engine.scan import compile_plan
     from analyzer.pipeline import Session
     from analyzer.redact import Redactor
     from analyzer.report import filtered
@@ -192,8 +193,9 @@ def check(
         for e in entries:
             known.setdefault(e["file"], set()).add((e["rule"], e["fingerprint"]))
 
-    # Diagnose each file on its own, with one redactor for the whole run.
+    # Diagnose each file on its own, with one redactor and one plan of the rules for the whole run.
     redactor = Redactor()
+    plan = compile_plan(ruleset.rules)
     results: list[FileResult] = []
     interrupted = False
     for path in files:
@@ -206,7 +208,7 @@ def check(
                 res.pending = str(exp.pending)
                 results.append(res)
                 continue
-        session = Session(ruleset, input_format.value, redactor=redactor)
+        session = Session(ruleset, input_format.value, redactor=redactor, plan=plan)
         problems = session.problems
         try:
             for block in read_sources([path], problems):
