@@ -105,7 +105,7 @@ def _after(args: list[str], probe: str, env: dict[str, str]) -> str:
 def test_the_collector_waits_for_start_up_only(tmp_path: Path):
     """Start-up defers the garbage collector (cli.main); once the rule pack is loaded it runs as usual,
     so a long `follow` or a big file collects like any program; a command without rules still collects."""
-    from analyzer.cli import NORMAL_THRESHOLD, START_THRESHOLD
+    from analyzer.cli.collector import NORMAL_THRESHOLD, START_THRESHOLD
 
     env = {"RLA_CACHE_DIR": str(tmp_path)}
     assert _after(["rules", "list"], "gc.get_threshold()", env) == repr(NORMAL_THRESHOLD)

@@ -143,7 +143,7 @@ def load_ruleset(extra: Optional[list[Path]], lang: str = "en"):  # type: ignore
         _refuse_slow_patterns(ruleset, [Path(p) for p in packs], lang)
     for rule_id in ruleset.overridden:
         sys.stderr.write(t("rules.overridden", lang, id=rule_id) + "\n")
-    from analyzer.cli import started
+    from analyzer.cli.collector import started
 
     started()  # the rule pack is the last of start-up: the garbage collector runs as usual from here
     return ruleset
