@@ -76,3 +76,29 @@ def test_no_corpus_below_the_recorded_floor(measured):
     floor = json.loads(accuracy.FLOOR.read_text(encoding="utf-8"))
     assert set(floor) >= {f.corpus for f in measured}, "a corpus has no floor: run bench/accuracy.py --write-floor"
     assert accuracy.below_floor(measured, floor) == []
+
+
+def test_capture_matrix_coverage_table_is_up_to_date():
+    """samples/matrix/COVERAGE.md is what samples/capture/matrix_coverage.py makes of the captures there today."""
+    sys.path.insert(0, str(ROOT / "samples" / "capture"))
+    import matrix_coverage as cov  # noqa: PLC0415
+
+    text = cov.render(cov.coverage(ROOT / "samples"))
+    assert (ROOT / "samples" / "matrix" / "COVERAGE.md").read_text(encoding="utf-8") == text, (
+        "run samples/capture/matrix_coverage.py after adding captures"
+    )
+
+
+def test_capture_matrix_coverage_counts_both_places(tmp_path):
+    """A cell is covered by a capture in matrix/raw/ (M), in raw/ (R), or both; the gap counts follow."""
+    sys.path.insert(0, str(ROOT / "samples" / "capture"))
+    import matrix_coverage as cov  # noqa: PLC0415
+
+    for rel in ("matrix/raw/bullmq/noauth.log", "raw/bullmq/noauth.log", "raw/bullmq/connect-timeout.log",
+                "matrix/raw/ioredis-heartbeat/killed-loopback.log"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x\n", encoding="utf-8")
+    table = cov.coverage(tmp_path)
+    assert table["BullMQ 5"]["noauth"] == "MR" and table["BullMQ 5"]["blackholed"] == "R"
+    assert table["ioredis 5"]["killed-not-back"] == "M" and table["BullMQ 5"]["wrongpass"] == ""
+    assert "3 covered, 51 gaps" in cov.render({k: v for k, v in table.items() if k in ("BullMQ 5", "ioredis 5")})
