@@ -46,11 +46,14 @@ m_dj() {  # m_dj SCENARIO env...: gunicorn + two requests, in the namespace of N
   for _ in $(seq 1 40); do "${NS[@]}" curl -s -o /dev/null localhost:$PORT/api/health && break; sleep 0.3; done
   local path  # local: a caller's $u must survive (bash variables are dynamically scoped)
   for path in /api/files /api/files /api/orders; do "${NS[@]}" curl -s -o /dev/null localhost:$PORT$path; sleep 0.5; done; sleep 1
+  local i  # DJ_ROUNDS more requests, DJ_GAP s apart (a bounce happens meanwhile)
+  for i in $(seq 1 "${DJ_ROUNDS:-0}"); do sleep "${DJ_GAP:-2}"; "${NS[@]}" curl -s -o /dev/null localhost:$PORT/api/files; done
   kill -INT "$(cat "$WORK/gunicorn.pid")" 2>/dev/null; wait "$p"; local rc=$?
   finish_capture django-redis "$scen" "$rc" "$WORK/full-django-$scen.log" 200; }
-m_app() {  # the note's app on node-redis 5, in the namespace of NS: m_app SCENARIO WAIT env...
-  local scen=$1 wait=$2; shift 2; mkdir -p "$RAW/node-app-redis5"
-  ("${NS[@]}" env -C "$APP_DIR/redis5-app" "$@" node server.js) > "$WORK/full-node-app-redis5-$scen.log" 2>&1 & APP_PID=$!
+m_app() {  # the note's app on node-redis 5 (M_APP=node-app: on node-redis 4), in the namespace of NS: m_app SCENARIO WAIT env...
+  local scen=$1 wait=$2 client=${M_APP:-node-app-redis5} dir=$APP_DIR/redis5-app; shift 2; mkdir -p "$RAW/$client"
+  [ "$client" = node-app ] && dir=$APP_DIR
+  ("${NS[@]}" env -C "$dir" "$@" node server.js) > "$WORK/full-$client-$scen.log" 2>&1 & APP_PID=$!
   for _ in $(seq 1 $((wait * 2))); do "${NS[@]}" curl -s -o /dev/null localhost:$PORT/api/health && break; sleep 0.5; done
   local path  # local: a caller's $u must survive
   for path in /api/health /api/files /api/files; do "${NS[@]}" curl -s -o /dev/null localhost:$PORT$path; done; sleep 1
@@ -58,7 +61,7 @@ m_app() {  # the note's app on node-redis 5, in the namespace of NS: m_app SCENA
     sleep "$APP_HOLD"; for path in /api/health /api/files /api/files; do "${NS[@]}" curl -s -o /dev/null localhost:$PORT$path; done; sleep 1
   fi
   kill -INT "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null; local rc=$?; APP_PID=
-  finish_capture node-app-redis5 "$scen" "$rc" "$WORK/full-node-app-redis5-$scen.log" 200; }
+  finish_capture "$client" "$scen" "$rc" "$WORK/full-$client-$scen.log" 200; }
 
 # ---- URL mistakes, every client, remote shape (the Key Value up on 10.0.5.9 throughout)
 URL_CASES=(
@@ -227,4 +230,107 @@ sc_m_recut() {
   m_rqw blackholed 20 redis://$BLACK:6379
 }
 
-M_SCENARIOS="m_urls m_bounce_remote m_bounce_loopback m_loopback_port m_faults m_mixed m_bullmq"
+# ---- the gaps of matrix/COVERAGE.md (session 5; `run_all.sh m_gaps`, or one group: m_gaps_killed ...)
+# The loopback shape runs in a namespace of its own (mxlo: its lo only, /etc/netns/mxlo/hosts maps the Key Value's
+# name to 127.0.0.1), the server and the client both inside, so that 127.0.0.1:6379 is nobody else's on this machine.
+LO_NS=mxlo
+lo_net() {
+  ip netns list | grep -q "^$LO_NS" || { ip netns add $LO_NS; ip netns exec $LO_NS ip link set lo up; }
+  mkdir -p /etc/netns/$LO_NS; printf '127.0.0.1 localhost\n127.0.0.1 %s\n' "$LIVE" > /etc/netns/$LO_NS/hosts
+}
+lo_redis() {  # lo_redis NAME [args...]: the Key Value on 127.0.0.1:6379 inside mxlo
+  local name=$1; shift; lo_net; mkdir -p "$WORK/data/$name"
+  ip netns exec $LO_NS redis-server --bind 127.0.0.1 --port 6379 --save '' --appendonly no \
+    --dir "$WORK/data/$name" --logfile "$WORK/data/$name/server.log" "$@" &
+  REDIS_PID=$!; sleep 0.7
+}
+lo_cli() { ip netns exec $LO_NS redis-cli -p 6379 "$@"; }
+# bounce_in NS IP DOWN UP NAME: in the background, SHUTDOWN NOSAVE the server at DOWN s, start it again at UP s
+# (UP "-": never); unbounce waits for it and stops the restarted server
+bounce_in() {
+  local ns=$1 ip=$2 down=$3 up=$4 name=$5
+  ( sleep "$down"; ip netns exec "$ns" redis-cli -h "$ip" -p 6379 shutdown nosave >/dev/null 2>&1
+    if [ "$up" != - ]; then
+      sleep "$(echo "$up - $down" | bc)"
+      ip netns exec "$ns" redis-server --bind "$ip" --port 6379 --protected-mode no --save '' --dir "$WORK/data/$name" \
+        --logfile "$WORK/data/$name/server2.log" &
+      echo $! > "$WORK/bounced.pid"
+    fi ) &
+  BOUNCE_PID=$!
+}
+unbounce_in() { unbounce; kill "${1:-}" 2>/dev/null; true; }  # the first server, should SHUTDOWN not have reached it
+LO=(ip netns exec mxlo)
+sc_m_gaps() { sc_m_gaps_killed; sc_m_gaps_urls; sc_m_gaps_down; sc_m_gaps_faults; }
+sc_m_gaps_killed() {
+  local u=redis://$LIVE:6379 w=REDIS_WRITES=30 s
+  NS=("${LO[@]}")
+  # killed, then back (loopback)
+  lo_redis gk-app4; bounce_in $LO_NS 127.0.0.1 3 5 gk-app4; M_APP=node-app APP_HOLD=9 m_app killed-then-back-loopback 10 REDIS_URL=$u; unbounce_in $REDIS_PID
+  lo_redis gk-app5; bounce_in $LO_NS 127.0.0.1 3 5 gk-app5; APP_HOLD=9 m_app killed-then-back-loopback 10 REDIS_URL=$u; unbounce_in $REDIS_PID
+  lo_redis gk-bmq; bounce_in $LO_NS 127.0.0.1 4 8 gk-bmq; m_bmq killed-then-back-loopback 14 REDIS_URL=$u; unbounce_in $REDIS_PID
+  lo_redis gk-py; bounce_in $LO_NS 127.0.0.1 2.5 3.5 gk-py; m_rpy killed-then-back-loopback 12 REDIS_URL=$u $w; unbounce_in $REDIS_PID
+  lo_redis gk-rq; bounce_in $LO_NS 127.0.0.1 4 7 gk-rq; m_rqw killed-then-back-loopback 14 $u; unbounce_in $REDIS_PID
+  lo_redis gk-dj; bounce_in $LO_NS 127.0.0.1 4 8 gk-dj; DJ_ROUNDS=5 DJ_GAP=2 m_dj killed-then-back-loopback REDIS_URL=$u/1; unbounce_in $REDIS_PID
+  lo_redis gk-rb; bounce_in $LO_NS 127.0.0.1 2.5 3.5 gk-rb; m_rb killed-then-back-loopback 12 REDIS_URL=$u $w REDIS_SLEEP=0.2; unbounce_in $REDIS_PID
+  lo_redis gk-skq; bounce_in $LO_NS 127.0.0.1 4 8 gk-skq; m_skq killed-then-back-loopback 16 REDIS_URL=$u; unbounce_in $REDIS_PID
+  # killed, not back (loopback)
+  lo_redis gn-app5; bounce_in $LO_NS 127.0.0.1 3 - gn-app5; APP_HOLD=6 m_app killed-not-back-loopback 10 REDIS_URL=$u; unbounce_in $REDIS_PID
+  lo_redis gn-bmq; bounce_in $LO_NS 127.0.0.1 4 - gn-bmq; m_bmq killed-not-back-loopback 12 REDIS_URL=$u; unbounce_in $REDIS_PID
+  lo_redis gn-py; bounce_in $LO_NS 127.0.0.1 2.5 - gn-py; m_rpy killed-not-back-loopback 12 REDIS_URL=$u $w; unbounce_in $REDIS_PID
+  lo_redis gn-dj; bounce_in $LO_NS 127.0.0.1 4 - gn-dj; DJ_ROUNDS=3 DJ_GAP=2 m_dj killed-not-back-loopback REDIS_URL=$u/1; unbounce_in $REDIS_PID
+  lo_redis gn-go; bounce_in $LO_NS 127.0.0.1 1.5 - gn-go; m_gor killed-not-back-loopback 10 REDIS_URL=$u REDIS_PINGS=6; unbounce_in $REDIS_PID
+  lo_redis gn-rb; bounce_in $LO_NS 127.0.0.1 2.5 - gn-rb; m_rb killed-not-back-loopback 12 REDIS_URL=$u $w REDIS_SLEEP=0.2; unbounce_in $REDIS_PID
+  lo_redis gn-skq; bounce_in $LO_NS 127.0.0.1 4 - gn-skq; m_skq killed-not-back-loopback 14 REDIS_URL=$u; unbounce_in $REDIS_PID
+  # killed, then back (remote)
+  NS=(ip netns exec rkv); u=redis://$KV:6379
+  kv_redis gk-dj-r; bounce_in rkv $KV_IP 4 8 gk-dj-r; DJ_ROUNDS=5 DJ_GAP=2 m_dj killed-then-back-remote REDIS_URL=$u/1; unbounce_in $REDIS_PID
+  kv_redis gk-rb-r; bounce_in rkv $KV_IP 2.5 3.5 gk-rb-r; m_rb killed-then-back-remote 12 REDIS_URL=$u $w REDIS_SLEEP=0.2; unbounce_in $REDIS_PID
+  NS=()
+}
+sc_m_gaps_urls() {  # remote shape, the Key Value up on 10.0.5.9 (as sc_m_urls)
+  kv_redis mg-urls; NS=(ip netns exec rkv)
+  local nos=$KV:6379 c name url
+  m_ior url-no-scheme 8 REDIS_URL=$nos; m_cel url-no-scheme 9 REDIS_URL=$nos; m_rqw url-no-scheme 7 $nos
+  m_dj url-no-scheme REDIS_URL=$nos; m_skq url-no-scheme 8 REDIS_URL=$nos; m_bmq url-no-scheme 8 REDIS_URL=$nos
+  # RQ with no --url at all, go-redis and BullMQ with REDIS_URL unset
+  KEEP=200 capture rq url-unset 7 "${NS[@]}" env -C "$APP_DIR" "$APP_DIR/.venv/bin/rq" worker
+  m_gor url-unset 8 -u REDIS_URL; sc_m_gaps_bmq_unset
+  for c in "${URL_CASES[@]}"; do
+    name=${c%%|*}; url=${c#*|}
+    [ "$name" = url-empty ] || m_bmq "$name" 8 "REDIS_URL=$url"
+  done
+  NS=(); stop_redis; }
+sc_m_gaps_bmq_tls() {  # BullMQ over TLS (tls: {} for rediss://), both ways
+  local s=rediss://$LIVE:6379; NS=("${LO[@]}")
+  lo_redis mg-bmq-plain-to-tls "${TLS_ARGS[@]}"; m_bmq rediss-untrusted-cert 8 REDIS_URL=$s; stop_redis
+  lo_redis mg-bmq-tls-to-plain; m_bmq rediss-to-plaintext 15 REDIS_URL=$s; stop_redis; NS=(); }
+sc_m_gaps_bmq_unset() {  # env's -u must come before m_bmq's own assignment
+  KEEP=400 capture bullmq url-unset 8 ip netns exec rkv env -C "$W" -u REDIS_URL BULLMQ_ERROR_LISTENER=1 node bullmq-worker.js; }
+sc_m_gaps_down() {
+  # nothing on 127.0.0.1:6380 (the URL was read), in mxlo where nothing listens at all
+  lo_net; NS=("${LO[@]}"); local u=redis://127.0.0.1:6380
+  m_nrc refused-loopback-6380 6 REDIS_URL=$u; m_bmq refused-loopback-6380 8 REDIS_URL=$u; m_rqw refused-loopback-6380 7 $u
+  m_dj refused-loopback-6380 REDIS_URL=$u/1; m_skq refused-loopback-6380 8 REDIS_URL=$u
+  NS=()
+  # a Key Value name that does not resolve (the sandbox resolver answers NXDOMAIN), as B's dns-enotfound
+  u=redis://$NXDOMAIN:6379
+  m_bmq dns-enotfound 8 REDIS_URL=$u; m_rqw dns-enotfound 7 $u; m_dj dns-enotfound REDIS_URL=$u/1; m_skq dns-enotfound 8 REDIS_URL=$u
+}
+sc_m_gaps_faults() {
+  local u=redis://$LIVE:6379 s=rediss://$LIVE:6379
+  NS=("${LO[@]}")
+  lo_redis mg-plain-to-tls "${TLS_ARGS[@]}"
+  m_bmq redis-to-tls-port 8 REDIS_URL=$u
+  m_bmq rediss-untrusted-cert 8 REDIS_URL=$s
+  m_dj rediss-untrusted-cert REDIS_URL=$s/1; m_app rediss-untrusted-cert 12 REDIS_URL=$s
+  stop_redis
+  lo_redis mg-tls-to-plain
+  m_bmq rediss-to-plaintext 15 REDIS_URL=$s; m_dj rediss-to-plaintext REDIS_URL=$s/1
+  stop_redis
+  lo_redis mg-maxclients --maxclients 1; lo_cli subscribe hold >/dev/null 2>&1 & HOLD_PID=$!; sleep 0.5
+  m_bmq maxclients 8 REDIS_URL=$u; m_dj maxclients REDIS_URL=$u/1; m_app maxclients 12 REDIS_URL=$u
+  release_slot; stop_redis
+  NS=()
+}
+
+M_SCENARIOS="m_urls m_bounce_remote m_bounce_loopback m_loopback_port m_faults m_mixed m_bullmq m_gaps"

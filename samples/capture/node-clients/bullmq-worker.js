@@ -1,5 +1,6 @@
 // BullMQ v5: a queue and a worker. BULLMQ_CONNECTION selects how the connection is given:
-//   options  (default) { host, port, password } parsed from REDIS_URL, with maxRetriesPerRequest: 20
+//   options  (default) { host, port, password } parsed from REDIS_URL, with maxRetriesPerRequest: 20 (and tls: {}
+//            for rediss://, as BullMQ's docs give a TLS connection)
 //   instance an ioredis instance made with new IORedis(REDIS_URL) (default maxRetriesPerRequest)
 //   url      { url: REDIS_URL }  (not an ioredis option)
 const { Queue, Worker } = require('bullmq');
@@ -10,7 +11,8 @@ function connection() {
   if (mode === 'instance') return new IORedis(process.env.REDIS_URL);
   if (mode === 'url') return { url: process.env.REDIS_URL };
   const u = new URL(process.env.REDIS_URL || 'redis://127.0.0.1:6379');
-  return { host: u.hostname, port: Number(u.port || 6379), password: u.password || undefined, maxRetriesPerRequest: 20 };
+  const tls = u.protocol === 'rediss:' ? { tls: {} } : {};
+  return { host: u.hostname, port: Number(u.port || 6379), password: u.password || undefined, maxRetriesPerRequest: 20, ...tls };
 }
 
 async function main() {

@@ -5,7 +5,9 @@ $stdout.sync = true
 redis = Redis.new(url: ENV["REDIS_URL"])
 puts "connecting to redis..."
 puts "PING -> #{redis.ping}"
-3.times do |i|
+# REDIS_WRITES SETs (default 3), REDIS_SLEEP s apart (default none): the matrix's killed scenarios write for a while
+Integer(ENV.fetch("REDIS_WRITES", "3")).times do |i|
   redis.set("report:#{i}", "x" * Integer(ENV.fetch("REDIS_VALUE_SIZE", "100")))
   puts "SET report:#{i} ok"
+  sleep Float(ENV.fetch("REDIS_SLEEP", "0"))
 end
