@@ -199,6 +199,50 @@ def _matrix(name: str):
 
 
 @pytest.mark.parametrize(
+    "sample",
+    [
+        "bullmq/killed-then-back-remote.log",  # 10.0.5.9: three jobs completed, then refusals
+        "bullmq/killed-then-back-loopback.log",  # the same on 127.0.0.1:6379, which alone reads as a URL never read
+        "bullmq/killed-not-back-loopback.log",
+    ],
+)
+def test_a_queue_job_done_before_refusals_is_the_server_going_away(sample: str):
+    # BullMQ prints nothing when it connects; the app's 'job 1 completed' (its 'completed' event) says Redis answered
+    diag = _matrix(sample)
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-connection-dropped")
+    dropped = next(f for f in diag.findings if f.rule_id == "redis-connection-dropped")
+    assert any("a Redis success line came earlier on this instance" in str(b) for b in dropped.because)
+    assert "redis-queue-job-done" in {f.rule_id for f in diag.findings}
+
+
+def test_the_same_refusals_with_no_job_done_stay_what_they_were():
+    # BullMQ on a port where nothing ever listened: no job, the loopback inference stands
+    diag = _diag(RENDER_HEAD + (MATRIX_RAW / "bullmq/refused-loopback-6380.log").read_text(encoding="utf-8"))
+    assert diag.verdict.root_cause == "redis-url-loopback"
+    assert "redis-queue-job-done" not in {f.rule_id for f in diag.findings}
+
+
+def test_sidekiq_refused_while_fetching_jobs_had_reached_redis_at_boot():
+    # Sidekiq's processors start only after its boot check (redis_info); then the server was shut down for good
+    diag = _matrix("sidekiq/killed-not-back-loopback.log")
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-connection-dropped")
+    dropped = next(f for f in diag.findings if f.rule_id == "redis-connection-dropped")
+    assert any("Sidekiq fetches jobs only after its start-up check" in str(b) for b in dropped.because)
+
+
+def test_sidekiq_refused_at_boot_is_not_a_drop():
+    # the boot check itself refused (nothing on 127.0.0.1:6380): no processor ran, nothing was dropped
+    diag = _diag(RENDER_HEAD + (MATRIX_RAW / "sidekiq/refused-loopback-6380.log").read_text(encoding="utf-8"))
+    assert diag.verdict.root_cause == "redis-url-loopback"
+
+
+def test_celery_given_host_and_port_without_a_scheme_is_a_malformed_url():
+    # kombu reads 'red-…:6379' as an AMQP host: 'Cannot connect to amqp://guest:**@red-…%3A6379:5672//'
+    diag = _matrix("celery/url-no-scheme.log")
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-url-malformed")
+
+
+@pytest.mark.parametrize(
     ("sample", "shown", "problem"),
     [
         ("sidekiq/url-one-slash.log", "redis:/red-d0cjkelq67qs70c2kvup:6379", "the URL starts with redis:/ instead of redis://"),
