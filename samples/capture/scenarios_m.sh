@@ -259,10 +259,10 @@ bounce_in() {
   BOUNCE_PID=$!
 }
 unbounce_in() { unbounce; kill "${1:-}" 2>/dev/null; true; }  # the first server, should SHUTDOWN not have reached it
-LO=(ip netns exec mxlo)
+LO=(ip netns exec $LO_NS)
 sc_m_gaps() { sc_m_gaps_killed; sc_m_gaps_urls; sc_m_gaps_down; sc_m_gaps_faults; }
 sc_m_gaps_killed() {
-  local u=redis://$LIVE:6379 w=REDIS_WRITES=30 s
+  local u=redis://$LIVE:6379 w=REDIS_WRITES=30
   NS=("${LO[@]}")
   # killed, then back (loopback)
   lo_redis gk-app4; bounce_in $LO_NS 127.0.0.1 3 5 gk-app4; M_APP=node-app APP_HOLD=9 m_app killed-then-back-loopback 10 REDIS_URL=$u; unbounce_in $REDIS_PID
@@ -300,10 +300,6 @@ sc_m_gaps_urls() {  # remote shape, the Key Value up on 10.0.5.9 (as sc_m_urls)
     [ "$name" = url-empty ] || m_bmq "$name" 8 "REDIS_URL=$url"
   done
   NS=(); stop_redis; }
-sc_m_gaps_bmq_tls() {  # BullMQ over TLS (tls: {} for rediss://), both ways
-  local s=rediss://$LIVE:6379; NS=("${LO[@]}")
-  lo_redis mg-bmq-plain-to-tls "${TLS_ARGS[@]}"; m_bmq rediss-untrusted-cert 8 REDIS_URL=$s; stop_redis
-  lo_redis mg-bmq-tls-to-plain; m_bmq rediss-to-plaintext 15 REDIS_URL=$s; stop_redis; NS=(); }
 sc_m_gaps_bmq_unset() {  # env's -u must come before m_bmq's own assignment
   KEEP=400 capture bullmq url-unset 8 ip netns exec rkv env -C "$W" -u REDIS_URL BULLMQ_ERROR_LISTENER=1 node bullmq-worker.js; }
 sc_m_gaps_down() {
