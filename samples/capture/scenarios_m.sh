@@ -285,8 +285,11 @@ sc_m_gaps_killed() {
   NS=(ip netns exec rkv); u=redis://$KV:6379
   kv_redis gk-dj-r; bounce_in rkv $KV_IP 4 8 gk-dj-r; DJ_ROUNDS=5 DJ_GAP=2 m_dj killed-then-back-remote REDIS_URL=$u/1; unbounce_in $REDIS_PID
   kv_redis gk-rb-r; bounce_in rkv $KV_IP 2.5 3.5 gk-rb-r; m_rb killed-then-back-remote 12 REDIS_URL=$u $w REDIS_SLEEP=0.2; unbounce_in $REDIS_PID
-  NS=()
+  NS=(); sc_m_gaps_app4_remote
 }
+sc_m_gaps_app4_remote() {  # the note's app on node-redis 4, killed then back on the remote address
+  NS=(ip netns exec rkv); kv_redis gk-app4-r; bounce_in rkv $KV_IP 3 5 gk-app4-r
+  M_APP=node-app APP_HOLD=9 m_app killed-then-back-remote 10 REDIS_URL=redis://$KV:6379; unbounce_in $REDIS_PID; NS=(); }
 sc_m_gaps_urls() {  # remote shape, the Key Value up on 10.0.5.9 (as sc_m_urls)
   kv_redis mg-urls; NS=(ip netns exec rkv)
   local nos=$KV:6379 c name url
