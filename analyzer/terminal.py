@@ -131,6 +131,23 @@ def wrap(text: str, limit: int, indent: str = "", subsequent: str | None = None)
     return lines
 
 
+def columns(rows: list[list[str]], indent: str = "", sep: str = "  ") -> str | None:
+    """Rows as left-aligned columns, each row's trailing space cut, as tabulate lays them out (no lines, no
+    padding, cells stripped, `indent` before and `sep` between the columns), done here where that is plain:
+    every column but the last printable ASCII (a character is a cell) and no line break in any cell. Else
+    None, and the caller asks tabulate, whose import (with `html`) would otherwise cost every start."""
+    if any(_BREAKS.intersection(cell) for row in rows for cell in row):
+        return None
+    rows = [[cell.strip() for cell in row] for row in rows]
+    if not all(cell.isascii() and cell.isprintable() for row in rows for cell in row[:-1]):
+        return None
+    widths = [max(len(cell) for cell in col) for col in zip(*rows)]
+    return "\n".join((indent + sep.join(c.ljust(w) for c, w in zip(row, widths))).rstrip() for row in rows)
+
+
+_BREAKS = frozenset("\r\n")
+
+
 def _widths(text: str) -> list[int]:
     """Cells taken by text[:i] for every i (VS16 widening the symbol before it)."""
     out, total, prev = [0], 0, ""

@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analyzer import terminal, times
 
@@ -140,3 +142,25 @@ def test_fit_folds_at_spaces_and_keeps_what_is_before_the_fold():
     lines = terminal.fit(text, 40).split("\n")
     assert lines[0].startswith(" ⚠️  4. It is") and all(terminal.cells(x) <= 40 for x in lines)
     assert " ".join(" ".join(lines).split()) == " ".join(text.split())  # nothing lost, no word cut
+
+
+_CELL = st.lists(st.sampled_from(list("ab-z09 _.") + ["é", "↳", "×", "\t", "\n", "\r", "\x1b[31m", "漢", "⚠️", " "]), max_size=8).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(1, 3).flatmap(lambda n: st.lists(st.lists(_CELL, min_size=n, max_size=n), max_size=5)))
+def test_columns_are_tabulates_wherever_they_are_laid_out_here(rows: list[list[str]]):
+    """terminal.columns spares every start the import of tabulate: where it lays rows out, the text is
+    tabulate's, byte for byte, in both layouts rla uses (rules list's plain one, the findings' own)."""
+    from tabulate import DataRow, TableFormat, tabulate
+
+    findings = TableFormat(lineabove=None, linebelowheader=None, linebetweenrows=None, linebelow=None,
+                           headerrow=DataRow("  ", " ", ""), datarow=DataRow("  ", " ", ""), padding=0, with_header_hide=None)
+    plain = terminal.columns(rows)
+    if plain is not None:
+        assert plain == tabulate(rows, tablefmt="plain", disable_numparse=True)
+    own = terminal.columns(rows, indent="  ", sep=" ")
+    if own is not None:
+        assert own == tabulate(rows, tablefmt=findings, disable_numparse=True)
+    if all(c.isascii() and c.isprintable() for row in rows for c in row):
+        assert plain is not None and own is not None

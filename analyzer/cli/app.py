@@ -232,9 +232,8 @@ def rules_list(
     lang: Optional[str] = LangOpt,
 ) -> None:
     """List the rules, grouped by topic, with their severity and title."""
-    from tabulate import tabulate
-
     from analyzer.i18n import t
+    from analyzer.terminal import columns
 
     language = resolve_lang(lang)
     ruleset = load_ruleset(rules, language)
@@ -246,7 +245,12 @@ def rules_list(
         group = sorted(by_topic[topic], key=lambda r: r.id)
         out.append(f"{topic} ({len(group)})")
         rows = [[r.id, r.severity.label, r.text(language).title] for r in group]
-        out.append(tabulate(rows, tablefmt="plain", disable_numparse=True))
+        table = columns(rows)
+        if table is None:
+            from tabulate import tabulate
+
+            table = tabulate(rows, tablefmt="plain", disable_numparse=True)
+        out.append(table)
         out.append("")
     out.append(t("rules.count", language, n=len(ruleset.rules)))
     _page("\n".join(out) + "\n")

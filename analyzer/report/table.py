@@ -30,9 +30,7 @@ from analyzer.report import (
     verdict_text,
     when,
 )
-from tabulate import DataRow, TableFormat, tabulate
-
-from analyzer.terminal import cells, clip, wrap
+from analyzer.terminal import cells, clip, columns, wrap
 from analyzer.times import clock, day, human
 
 _ICON = {"healthy": "✅", "degraded": "⚠️", "failing": "❌", "recovered": "↺", "unknown": "?"}
@@ -49,10 +47,17 @@ SYMPTOM = "↳ "  # a symptom of the verdict's root cause
 UNEXPLAINED_SHOWN = 5  # in the first screen; -v shows 20
 
 
-# tabulate's "plain" with one space between columns and the findings' two-space indent
-_COLUMNS = TableFormat(lineabove=None, linebelowheader=None, linebetweenrows=None, linebelow=None,
-                       headerrow=DataRow("  ", " ", ""), datarow=DataRow("  ", " ", ""), padding=0,
-                       with_header_hide=None)
+def _columns(rows: list[list[str]]) -> str:
+    """The findings' columns: one space between them, a two-space indent (tabulate where terminal.columns
+    leaves them to it)."""
+    text = columns(rows, indent="  ", sep=" ")
+    if text is None:
+        from tabulate import DataRow, TableFormat, tabulate
+
+        fmt = TableFormat(lineabove=None, linebelowheader=None, linebetweenrows=None, linebelow=None,
+                          headerrow=DataRow("  ", " ", ""), datarow=DataRow("  ", " ", ""), padding=0, with_header_hide=None)
+        text = tabulate(rows, tablefmt=fmt, disable_numparse=True)
+    return text
 
 
 def _paint(text: str, code: str | None, on: bool) -> str:
@@ -150,8 +155,7 @@ def _finding_lines(shown: list[Finding], diag: Diagnosis, ctx: ReportContext, sh
         name_w = 0
     heads = [names[f.rule_id] + " " + counts[f.rule_id] for f in shown]
     # the aligned columns (severity, rule ×count) are a table; what follows them is fitted to the width per row
-    rows = tabulate([[labels[f.rule_id], h] for f, h in zip(shown, heads)], tablefmt=_COLUMNS,
-                    disable_numparse=True).splitlines() if name_w else [
+    rows = _columns([[labels[f.rule_id], h] for f, h in zip(shown, heads)]).splitlines() if name_w else [
                         "  " + labels[f.rule_id] + " " * (sev_w - cells(labels[f.rule_id]) + 1) + h
                         for f, h in zip(shown, heads)]
     out = []
