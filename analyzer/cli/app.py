@@ -101,6 +101,8 @@ def load_command(name: str, module: str, function: str) -> click.Command:
 
 class _Root(LazyGroup):
     lazy = {
+        # analyze and rules list/show live in this module, lazy too: a command line builds only its own options
+        "analyze": ("analyzer.cli.app", "analyze", "Diagnose Render logs from files or a paste."),
         "doctor": ("analyzer.cli.doctor", "doctor", "Run the Redis checklist of the troubleshooting note against a "
                    "service, through the Render API."),  # issue 5
         "fetch": ("analyzer.cli.fetch", "fetch", "Fetch a service's logs from the Render API (every page of the "
@@ -114,6 +116,8 @@ class _Root(LazyGroup):
 
 class _Rules(LazyGroup):
     lazy = {
+        "list": ("analyzer.cli.app", "rules_list", "List the rules, grouped by topic, with their severity and title."),
+        "show": ("analyzer.cli.app", "rules_show", "Show one rule: cause, fix, the lines it matches and does not match."),
         "test": ("analyzer.cli.check", "rules_test", "Every rule matches its examples.match lines, none of its "
                  "examples.no_match lines, and no\nexample line triggers a more severe rule elsewhere unless "
                  "declared (examples.also)."),  # issue 6
@@ -135,7 +139,8 @@ app = typer.Typer(
 )
 rules_app = typer.Typer(cls=_Rules, no_args_is_help=True, help="List, show, test and lint diagnosis rules.")
 app.add_typer(rules_app, name="rules")
-@app.command()
+
+
 def analyze(
     paths: Optional[list[str]] = typer.Argument(
         None, help="Log files, globs or directories; '-' or nothing reads stdin.", show_default=False
@@ -226,7 +231,6 @@ def analyze(
     raise typer.Exit(code or exit_code(diag, fail_on))
 
 
-@rules_app.command("list")
 def rules_list(
     rules: Optional[list[Path]] = RulesOpt,
     lang: Optional[str] = LangOpt,
@@ -256,7 +260,6 @@ def rules_list(
     _page("\n".join(out) + "\n")
 
 
-@rules_app.command("show")
 def rules_show(
     rule_id: str = typer.Argument(..., help="A rule id, e.g. redis-econnrefused."),
     rules: Optional[list[Path]] = RulesOpt,
