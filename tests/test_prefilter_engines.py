@@ -1,7 +1,7 @@
 """Every prefilter engine finds exactly the lines that hold a needle, in pastes and in big blocks.
 
 The engines take short cuts: the pure-Python one checks a line found by an anchor against that anchor's
-needles only (on blocks of SMALL bytes or more), Aho-Corasick searches case-folded text and checks a
+needles only (on a paste, smaller than SMALL bytes, each needle is its own anchor), Aho-Corasick searches case-folded text and checks a
 case-sensitive key against its own needles only. A run builds its engine for big input from the minimal needles (one that holds another is dropped).
 Lines made of needle pieces in mixed case (a key found in
 another case than its needle's: `TCPConnectWrap` for `tcp`) must give the answer of the plain check of each

@@ -82,11 +82,12 @@ class PythonEngine:
     def __init__(self, needles: Needles):
         self.needles = needles
         self._anchors: list[tuple[bytes, tuple[bytes, ...], tuple[bytes, ...]]] | None = None
-        # a paste's anchors: each needle lower-cased, checked against every needle, except that a case-insensitive
-        # needle found in the lower-cased block is its own check (made once here, not for every block)
-        every = (needles.sensitive, needles.insensitive)
-        exact = {n for n in needles.insensitive if b"\n" not in n}
-        self._small = [(n, (), (n,)) if n in exact else (n, *every) for n in sorted({n.lower() for n, _ in needles.items})]
+        # a paste's anchors: each needle lower-cased, a line it finds checked against the needles it is made of (as
+        # for big blocks, a line holding another needle is found by that needle's own pass); made once, not per block
+        self._small = [
+            (a, tuple(n for n in needles.sensitive if n.lower() == a), (a,) if a in needles.insensitive else ())
+            for a in sorted({n.lower() for n, _ in needles.items})
+        ]
 
     @property
     def anchors(self) -> list[tuple[bytes, tuple[bytes, ...], tuple[bytes, ...]]]:
