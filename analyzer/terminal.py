@@ -9,6 +9,7 @@ is never cut; only a token wider than the whole line is cut, since nothing else 
 
 from __future__ import annotations
 
+import functools
 import os
 import shlex
 import shutil
@@ -47,6 +48,7 @@ def height(stream: Optional[IO[str]] = None) -> int:
         return 24
 
 
+@functools.lru_cache(maxsize=4096)  # a report's non-ASCII text repeats a few characters (×, ↳, accents, ✅)
 def _char_cells(ch: str) -> int:
     if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf") or ch == _VS16:
         return 0
