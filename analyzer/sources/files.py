@@ -25,7 +25,6 @@ from analyzer.sources.formats import (
     record_from_api_log,
     time_key,
 )
-from analyzer.sources.jsondoc import Bad, JsonDocument
 from analyzer.sources.text import (
     BLOCK_SIZE,
     KEEP_LINE,
@@ -174,6 +173,8 @@ def _uniform_utc(times: list[str | None]) -> bool:
 def _json_blocks(chunks: Iterator[str], source: str, problems: Problems) -> Iterator[Block]:
     """A JSON document's records, batch by batch; text lines if it is not JSON after all (a Node
     object printed over lines, a JSON-lines file whose first line is cut)."""
+    from analyzer.sources.jsondoc import Bad, JsonDocument  # here: a text log never needs the JSON reader
+
     doc = JsonDocument(chunk.replace("\x00", "") if "\x00" in chunk else chunk for chunk in chunks)
     records: list[LogRecord] = []
     size, start = 0, 1
