@@ -56,6 +56,8 @@ CORPORA = {
     "heldout5": ROOT / "samples" / "public" / "heldout5.yaml",
     # a seventh batch (session 5), labelled before rla was run on it: Node and Python apps on a PaaS
     "heldout7": ROOT / "samples" / "public" / "heldout7.yaml",
+    # a sixth batch (session 5), labelled before rla was run on it: Python, Ruby, PHP and Elixir clients, server-side refusals
+    "heldout6": ROOT / "samples" / "public" / "heldout6.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
