@@ -21,6 +21,7 @@ from analyzer.judge_shapes import (
     SAMPLE_CHARS,
     SHAPES,
     _UP,
+    _UP_HOST,
     _Aggregate,
     _because,
     _evidence,
@@ -30,6 +31,8 @@ from analyzer.judge_shapes import (
     _static_conditions,
     matched_line,
     template_of,
+    up_elsewhere,
+    up_host,
 )
 from analyzer.model import Diagnosis, Evidence, Finding, LogRecord, NotRedis, Rule, Stats, Unexplained
 from analyzer.judge_runs import RunFolding
@@ -216,7 +219,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
                 self._timeline.append((self._seq, key))
                 if len(self._timeline) > MAX_TIMELINE:
                     del self._timeline[: MAX_TIMELINE // 2]
-        self._mark(stream, list(matched))
+        self._mark(stream, list(matched), up_host(self.rules, hit.matches))
         self._on_timeline(record, shape, counted, times)
         self._storm_step(hit, shape.down, times, last)
         if not shape.context:
@@ -296,8 +299,9 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
         marker = (event, self._sample(record)) if event else None
         self.timeline.add(record.time, record.instance, self._seq, counted, stated, marker, times)
 
-    def _mark(self, stream: str, rule_ids: list[str]) -> None:
-        """Remember, per stream, when watched rules and `up` states were last seen (bounded)."""
+    def _mark(self, stream: str, rule_ids: list[str], host: str | None = None) -> None:
+        """Remember, per stream, when watched rules and `up` states were last seen (bounded), and the host an `up`
+        hit named (`host`, for `up_elsewhere`)."""
         watched = self._watched_rules()
         ups = [r for r in rule_ids if self.rules[r].state == "up"]
         hits = [r for r in rule_ids if r in watched]
@@ -312,6 +316,10 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
             marks[r] = self._seq
         if ups:
             marks[_UP] = self._seq
+            for old in [k for k in marks if k.startswith(_UP_HOST)]:
+                del marks[old]
+            if host:
+                marks[_UP_HOST + host] = self._seq
             self._last_cause.pop(stream, None)  # a new window starts: later symptoms need a later cause
         if len(self._last_cause) > MAX_STREAMS:
             del self._last_cause[next(iter(self._last_cause))]
@@ -369,6 +377,8 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
             if ok and item.pending is not None and not self._pending(stream, item.pending):
                 ok = False
             if ok and item.up_before and _UP not in self._marks.get(stream, {}):
+                ok = False
+            if ok and item.up_elsewhere and not up_elsewhere(self._marks.get(stream, {}), fields.get("host", "")):
                 ok = False
             out.append(1 if ok else None)
         return tuple(out)

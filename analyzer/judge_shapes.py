@@ -18,6 +18,7 @@ MAX_TIMELINE = 10_000
 MAX_HELD = 32  # failures held per stream, waiting for the lines after them (Judge._held)
 MAX_STREAMS = 1_000  # instances tracked for "pending" conditions and caused_by windows
 _UP = "\0up"
+_UP_HOST = "\0up@"  # + the host the last `state: up` hit of a stream named (its `host` field), kept beside _UP
 SAMPLE_CHARS = 300
 
 _TEMPLATE_SUBS = (
@@ -161,3 +162,13 @@ class _Aggregate:
             if value not in values and len(values) < MAX_FIELD_VALUES:
                 values.append(value)
         self.added = found
+
+
+def up_host(rules: dict[str, Rule], matches: tuple[tuple[str, dict[str, str]], ...]) -> str | None:
+    """The host a `state: up` match of the entry names ('Connected to redis://redis:6379/0': 'redis'), or None."""
+    return next((f["host"] for r, f in matches if f.get("host") and r in rules and rules[r].state == "up"), None)
+
+
+def up_elsewhere(marks: dict[str, int], host: str) -> bool:
+    """The last `state: up` hit of this stream named a host, and not `host`: another client of the instance works."""
+    return any(k.startswith(_UP_HOST) and k[len(_UP_HOST) :] != host for k in marks)

@@ -91,6 +91,8 @@ class Reclassify:
     pending: str | None = None
     fields: tuple[tuple[str, re.Pattern[str]], ...] = ()  # more field conditions, all must hold
     up_before: bool = False  # a `state: up` hit came earlier in the same instance (the client worked)
+    # the last `state: up` hit of the same instance named another host than this hit's: another client worked
+    up_elsewhere: bool = False
     because: dict[str, str] | None = None  # language -> what the inference used, with {field} values
 
 

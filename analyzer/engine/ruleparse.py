@@ -89,9 +89,9 @@ def _reclassify(value: Any, where: _Where, classes: Mapping[str, FailureClass]) 
     for n, item in enumerate(value):
         field = f"reclassify[{n}]"
         if not isinstance(item, dict) or not isinstance(item.get("to"), str) or not isinstance(item.get("if", {}), dict):
-            raise where.fail(field, "must be {if: {field, matches, fields, seen, not_seen, pending, up_before}, to: rule-id}")
+            raise where.fail(field, "must be {if: {field, matches, fields, seen, not_seen, pending, up_before, up_elsewhere}, to: rule-id}")
         cond = item.get("if", {})
-        unknown = set(cond) - {"field", "matches", "fields", "seen", "not_seen", "pending", "up_before"}
+        unknown = set(cond) - {"field", "matches", "fields", "seen", "not_seen", "pending", "up_before", "up_elsewhere"}
         if unknown or set(item) - {"if", "to", "because"}:
             raise where.fail(field, f"unknown key {sorted(unknown or set(item) - {'if', 'to', 'because'})[0]!r}")
 
@@ -126,6 +126,7 @@ def _reclassify(value: Any, where: _Where, classes: Mapping[str, FailureClass]) 
                 pending=cond.get("pending"),
                 fields=fields,
                 up_before=bool(cond.get("up_before", False)),
+                up_elsewhere=bool(cond.get("up_elsewhere", False)),
                 because={k: " ".join(v.split()) for k, v in because.items()} if because else None,
             )
         )

@@ -73,7 +73,9 @@ def _short_instance(value: str | None) -> str | None:
 # error it logs beside the message, which is where the failure is named (pino/bunyan `err`, structlog `exception`/
 # an app's `exc`): read together, as the line a text logger would have printed.
 _MESSAGE_KEYS = ("message", "log", "msg", "event")
-_ERROR_KEYS = ("err", "error", "exc", "exc_info", "exception", "stack", "stack_trace")
+# `detail`: an HTTP API's error body printed as a line (FastAPI/Starlette, DRF, RFC 7807 problem+json): '{"detail":
+# "Error 11001 connecting to redis:6379. getaddrinfo failed."}' (public: https://github.com/redis/redis-py/issues/3175)
+_ERROR_KEYS = ("err", "error", "exc", "exc_info", "exception", "stack", "stack_trace", "detail")
 
 
 def _error_text(value: Any) -> str:
