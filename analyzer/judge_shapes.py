@@ -169,6 +169,15 @@ def up_host(rules: dict[str, Rule], matches: tuple[tuple[str, dict[str, str]], .
     return next((f["host"] for r, f in matches if f.get("host") and r in rules and rules[r].state == "up"), None)
 
 
+_LOOPBACK = re.compile(r"^(?:127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$", re.I)
+
+
 def up_elsewhere(marks: dict[str, int], host: str) -> bool:
-    """The last `state: up` hit of this stream named a host, and not `host`: another client of the instance works."""
-    return any(k.startswith(_UP_HOST) and k[len(_UP_HOST) :] != host for k in marks)
+    """The last `state: up` hit of this stream named a host, and not `host` (every loopback name is one host: this
+    machine): another client of the instance works."""
+    here = "loopback" if _LOOPBACK.match(host) else host.lower()
+    for key in marks:
+        if key.startswith(_UP_HOST):
+            there = key[len(_UP_HOST) :]
+            return ("loopback" if _LOOPBACK.match(there) else there.lower()) != here
+    return False

@@ -111,9 +111,11 @@ def test_a_task_client_on_the_default_address_under_a_broker_on_another_host_ign
     assert any("another host" in str(b) for b in finding.because), finding.because
 
 
-def test_the_same_host_connected_before_still_reads_as_the_server_going_away():
+@pytest.mark.parametrize("connected", ["127.0.0.1:6379/0", "localhost:6379/0", ":**@localhost"])
+def test_the_same_host_connected_before_still_reads_as_the_server_going_away(connected: str):
+    # every loopback name is this machine: the client that connected there is the one refused there now
     log = (
-        "[2023-02-20 08:40:29,681: INFO/MainProcess] Connected to redis://127.0.0.1:6379/0\n"
+        f"[2023-02-20 08:40:29,681: INFO/MainProcess] Connected to redis://{connected}\n"
         "[2023-02-20 08:55:18,119: ERROR/ForkPoolWorker-1] Task X[1] raised unexpected: "
         "ConnectionError('Error 111 connecting to 127.0.0.1:6379. Connection refused.')\n"
     )
