@@ -66,3 +66,14 @@ def test_a_printed_local_url_is_not_a_remote_one():
     line = "2012-10-29T14:57:03+00:00 app[web.1]: logging env varibles redis env: redis://localhost:6379/\n"
     refused = "2012-10-29T14:57:06+00:00 app[web.1]: Exception: Error: Redis connection to 127.0.0.1:6379 failed - connect ECONNREFUSED\n"
     assert _diag(line + refused).verdict.root_cause == "redis-url-not-set"  # Heroku's lines: the URL never arrived
+
+
+def test_a_client_saying_its_redis_connection_was_lost_then_made_is_a_drop_it_recovered_from():
+    # asyncio_redis against DigitalOcean's managed Redis (kodiak#694): the server closes idle connections, the client
+    # reconnects at once
+    paste = _paste("python/kodiak-694.log")
+    diag = _diag(paste)
+    assert diag.verdict.state == "recovered" and diag.verdict.root_cause == "redis-connection-dropped"
+    # the loss alone, with no line after it saying the connection is back: failing, not recovered
+    lost = "".join(paste.splitlines(True)[:2])
+    assert _diag(lost).verdict.state == "failing"
