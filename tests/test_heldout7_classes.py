@@ -77,3 +77,14 @@ def test_a_client_saying_its_redis_connection_was_lost_then_made_is_a_drop_it_re
     # the loss alone, with no line after it saying the connection is back: failing, not recovered
     lost = "".join(paste.splitlines(True)[:2])
     assert _diag(lost).verdict.state == "failing"
+
+
+def test_a_bare_lookup_error_right_after_a_redis_connection_attempt_is_the_redis_host_not_resolving():
+    # Django Channels under daphne in compose (prefect#2324): aioredis says it opens a connection to ('redis', 6379),
+    # then the app's handler prints only the OS error
+    paste = _paste("python/prefect-2324.log")
+    assert _diag(paste).verdict.root_cause == "redis-dns-not-found"
+    # the same error with no Redis connection attempt before it: nothing ties it to Redis
+    alone = "".join(line for line in paste.splitlines(True) if "Creating tcp connection" not in line)
+    diag = _diag(alone)
+    assert diag.verdict.state == "unknown" and diag.not_redis
