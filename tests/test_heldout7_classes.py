@@ -88,3 +88,16 @@ def test_a_bare_lookup_error_right_after_a_redis_connection_attempt_is_the_redis
     alone = "".join(line for line in paste.splitlines(True) if "Creating tcp connection" not in line)
     diag = _diag(alone)
     assert diag.verdict.state == "unknown" and diag.not_redis
+
+
+def test_node_error_objects_enotfound_code_line_is_a_lookup_failure_tied_by_the_redis_line_before_it():
+    # compose-prefixed util.inspect fields after node_redis' 'Redis connection to redis-server:6379 failed'
+    # (docker-library-redis#255): the code line names the failure, the line before names Redis
+    diag = _diag(_paste("node/docker-library-redis-255.log"))
+    assert diag.verdict.root_cause == "redis-dns-not-found"
+    # a Stripe lookup printed the same way, in a real capture beside a healthy Redis: still not Redis
+    raw = SAMPLES / "raw"
+    both = (raw / "node-app/healthy.log").read_text(encoding="utf-8") + (raw / "mixed/stripe-dns-postgres-refused.log").read_text(encoding="utf-8")
+    diag = _diag(both)
+    assert diag.verdict.state == "healthy"
+    assert "redis-dns-not-found" not in {f.rule_id for f in diag.findings}
