@@ -101,3 +101,15 @@ def test_node_error_objects_enotfound_code_line_is_a_lookup_failure_tied_by_the_
     diag = _diag(both)
     assert diag.verdict.state == "healthy"
     assert "redis-dns-not-found" not in {f.rule_id for f in diag.findings}
+
+
+def test_redis_pys_plain_connection_refusing_a_tls_option_is_never_silent():
+    # a real capture (samples/raw/classes/session5-h7.log) and the paste it explains (cardboard#829): the line names no
+    # Redis, but only redis-py's plain Connection says it; no rule names the cause, so it is the never-silent finding
+    raw = (SAMPLES / "raw/classes/session5-h7.log").read_text(encoding="utf-8")
+    for text in (raw, _paste("python/cardboard-829.log")):
+        diag = _diag(text)
+        assert diag.verdict.state == "failing" and diag.verdict.root_cause == "redis-error-unnamed"
+    # another library's unexpected keyword is not Redis's
+    other = raw.replace("AbstractConnection.__init__()", "Session.request()").replace("'ssl_cert_reqs'", "'verify_ssl'")
+    assert _diag(other).verdict.state == "unknown"
