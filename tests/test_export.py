@@ -43,6 +43,8 @@ SAMPLES = sorted((ROOT / "samples" / "api").rglob("*.jsonl")) + sorted((ROOT / "
 NOT_DETECTIONS = {
     "node-uncaught-exception-header": "a context rule",
     "render-platform": "a context rule",
+    "paas-platform": "a context rule",
+    "redis-url-shown-remote": "a context rule",
     "python-exception-chain": "a context rule",
     "redis-url-set": "a context rule",
     "redis-url-shown-unusable": "a context rule",
