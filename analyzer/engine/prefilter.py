@@ -84,9 +84,12 @@ class PythonEngine:
         self._anchors: list[tuple[bytes, tuple[bytes, ...], tuple[bytes, ...]]] | None = None
         # a paste's anchors: each needle lower-cased, a line it finds checked against the needles it is made of (as
         # for big blocks, a line holding another needle is found by that needle's own pass); made once, not per block
+        own: dict[bytes, list[bytes]] = {}
+        for n in needles.sensitive:
+            own.setdefault(n.lower(), []).append(n)
+        insensitive = set(needles.insensitive)
         self._small = [
-            (a, tuple(n for n in needles.sensitive if n.lower() == a), (a,) if a in needles.insensitive else ())
-            for a in sorted({n.lower() for n, _ in needles.items})
+            (a, tuple(own.get(a, ())), (a,) if a in insensitive else ()) for a in sorted({n.lower() for n, _ in needles.items})
         ]
 
     @property
