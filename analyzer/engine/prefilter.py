@@ -11,8 +11,9 @@ folded for the case-insensitive ones):
   lower-cased block; a key that is a case-sensitive needle's lower-cased form counts only where the
   line holds that needle as it is.
 * `python` (always there): one `bytes.find` pass per *anchor* over the lower-cased block, then an
-  exact check of each line found against the needles that hold that anchor. Anchors are a small set of substrings that cover every
-  needle (`redis` covers all the "Redis ..." literals), so the pass count stays low as rules grow.
+  exact check of each line found against the needles that hold that anchor. Anchors are a small set
+  of substrings that cover every needle (`redis` covers all the "Redis ..." literals), so the pass
+  count stays low as rules grow.
 
 Both also report the UTF-8 bytes of the few non-ASCII characters that Python's case-insensitive
 regex folds onto ASCII letters (K KELVIN SIGN, ſ, İ, ı): a block holding one is searched line by
@@ -53,11 +54,8 @@ class Needles:
             low = needle.lower()
             if not any(k in low if k_ci else (not ci and k in needle) for k, k_ci in kept):
                 kept.append((needle, ci))
-        out, keep = Needles(()), set(kept)
-        out.items = tuple(item for item in self.items if item in keep)
-        out.sensitive = tuple(n for n, ci in out.items if not ci)
-        out.insensitive = tuple(n for n, ci in out.items if ci)
-        return out
+        keep = set(kept)
+        return Needles([(n.decode("utf-8"), ci) for n, ci in self.items if (n, ci) in keep])
 
     def line_has(self, line: bytes) -> bool:
         """Exact needle test on one line."""
