@@ -162,7 +162,7 @@ def run(
     `client`: an existing distributed.Client (tests). `window`: parts submitted ahead of the next one
     to judge (default: 4 per worker thread); the client holds at most that many summaries, whatever
     the archive's size or one slow part, and the workers idle rather than pile up parts it cannot judge yet."""
-    from distributed import Client, LocalCluster, as_completed
+    from distributed import Client, as_completed
 
     tasks = _tasks(sources(targets))
     cluster = None
@@ -173,10 +173,7 @@ def run(
         else:
             from analyzer.engine.parallel import jobs
 
-            cluster = LocalCluster(
-                n_workers=workers or jobs(), threads_per_worker=1, processes=True,
-                host="127.0.0.1", dashboard_address=None,
-            )  # fmt: skip
+            cluster = local_cluster(workers or jobs())
             client = Client(cluster)
     stats = RunStats(parts=sum(1 for kind, _ in tasks if kind != "said"))
     try:
@@ -224,6 +221,18 @@ def run(
             if cluster is not None:
                 cluster.close()
     return stats
+
+
+def local_cluster(workers: int) -> Any:
+    """A cluster on this machine, reachable from it alone. Without a dashboard the scheduler still serves
+    HTTP (health, metrics), by default on port 8787: a second cluster, or a notebook's, then clashes and
+    prints a warning among the diagnosis. An ephemeral loopback port never clashes and is never exposed."""
+    from distributed import LocalCluster
+
+    return LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+        dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+    )  # fmt: skip
 
 
 def progress_printer(verbose: bool, lang: str = "en") -> Callable[[int, int], None] | None:

@@ -61,10 +61,9 @@ def plain(pattern: str, ruleset) -> tuple[float, dict]:  # type: ignore[no-untyp
 
 
 def on_cluster(pattern: str, ruleset, workers: int) -> tuple[float, float, int, int, dict]:  # type: ignore[no-untyped-def]
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster, Client(cluster) as client:  # fmt: skip
+    with dask_engine.local_cluster(workers) as cluster, Client(cluster) as client:
         # a standing cluster: workers up, rla imported and the rule pack compiled before the clock runs
         dask_engine.run(Session(ruleset), [p.as_posix() for p in sorted(Path(pattern).parent.glob("*.gz"))[:workers]], client=client)
         session = Session(ruleset)

@@ -17,6 +17,7 @@ import random
 import signal
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -38,9 +39,7 @@ on_a_cluster = pytest.mark.realtime_waits
 
 @pytest.fixture(scope="module")
 def client():
-    cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-    )
+    cluster = dask_engine.local_cluster(2)
     with distributed.Client(cluster) as c:
         yield c
     cluster.close()
@@ -192,6 +191,19 @@ def test_the_issue_s_command_on_its_own_local_cluster_prints_the_plain_diagnosis
     assert "Redis" in plain_run.stdout and "from 24 sources" in plain_run.stdout  # a diagnosis of the whole archive
     assert dask_run.stdout == plain_run.stdout and dask_run.returncode == plain_run.returncode
     assert "rla: 24/24 parts scanned" in dask_run.stderr and "Traceback" not in dask_run.stderr
+
+
+@on_a_cluster
+def test_two_local_clusters_at_once_never_clash_nor_listen_beyond_loopback() -> None:
+    """The scheduler's HTTP server (health, metrics) would default to port 8787: a second cluster then
+    warned "Port 8787 is already in use" among the diagnosis (and made this suite flaky under load)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with dask_engine.local_cluster(1) as one, dask_engine.local_cluster(1) as two:
+            bound = [s.getsockname() for c in (one, two) for s in c.scheduler.http_server._sockets.values()]
+    assert [host for host, _ in bound] == ["127.0.0.1", "127.0.0.1"]
+    assert bound[0][1] != bound[1][1] and 8787 not in {port for _, port in bound}
+    assert not [w for w in caught if "already in use" in str(w.message)]
 
 
 def test_without_the_option_dask_is_never_imported() -> None:
