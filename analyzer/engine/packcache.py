@@ -31,6 +31,7 @@ except ImportError:  # another interpreter
     from hashlib import blake2b
 
 from analyzer import __version__
+from analyzer.cachedir import cache_dir
 from analyzer.engine.affinity import Affinity
 from analyzer.engine.classes import FailureClass
 from analyzer.engine.regex import LazyPattern
@@ -47,25 +48,6 @@ _LOADER = (
     _HERE.parent / "model.py",
 )  # fmt: skip
 _CLASSES: dict[str, type] = {c.__name__: c for c in (Rule, Reclassify, Texts, FailureClass, Affinity)}
-
-
-def cache_dir() -> Path | None:
-    """The folder of rla's cache files, or None when caching is off."""
-    if os.environ.get("RLA_NO_CACHE", "") not in ("", "0"):
-        return None
-    if os.environ.get("RLA_CACHE_DIR"):
-        return Path(os.environ["RLA_CACHE_DIR"])
-    if os.environ.get("XDG_CACHE_HOME"):
-        return Path(os.environ["XDG_CACHE_HOME"]) / "rla"
-    try:
-        home = Path.home()
-    except (RuntimeError, KeyError):  # no home folder to be found (a bare service account): no cache
-        return None
-    if sys.platform == "darwin":
-        return home / "Library" / "Caches" / "rla"
-    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "rla" / "Cache"
-    return home / ".cache" / "rla"
 
 
 def cached_rules(extra_dirs: Iterable[str | Path] = (), builtin: bool = True):  # type: ignore[no-untyped-def]

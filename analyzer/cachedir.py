@@ -1,0 +1,32 @@
+"""Where rla keeps its cache files (the rule-pack cache, the compiled forms kept across runs): a module of
+its own, importing nothing of rla, so that the entry point can find the folder before anything else is
+imported.
+
+RLA_CACHE_DIR, else $XDG_CACHE_HOME/rla, else the platform's user cache folder. RLA_NO_CACHE=1 turns
+caching off.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def cache_dir() -> Path | None:
+    """The folder of rla's cache files, or None when caching is off."""
+    if os.environ.get("RLA_NO_CACHE", "") not in ("", "0"):
+        return None
+    if os.environ.get("RLA_CACHE_DIR"):
+        return Path(os.environ["RLA_CACHE_DIR"])
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "rla"
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError):  # no home folder to be found (a bare service account): no cache
+        return None
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "rla"
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "rla" / "Cache"
+    return home / ".cache" / "rla"
