@@ -270,6 +270,14 @@ def _hs_literal(needle: bytes) -> bytes:
     return b"".join(bytes([c]) if chr(c).isalnum() and c < 128 else b"\\x%02x" % c for c in needle)
 
 
+def light(needles: Needles) -> AhoCorasickEngine | None:
+    """The Aho-Corasick engine where pyahocorasick loads (for small blocks: cheap to build), else None."""
+    try:
+        return AhoCorasickEngine(needles)
+    except Exception:  # ImportError, or a wheel whose native library does not load
+        return None
+
+
 def available() -> list[str]:
     """Engines usable here, fastest first."""
     out = []
