@@ -46,6 +46,22 @@ _PROC_LABEL = re.compile(
 )
 
 
+# A stack frame or a cause that a logger or the platform printed as its own record, the entry's head before it:
+# Ruby's backtrace one frame a line at the margin ('/gems/redis-4.8.0/lib/redis/client.rb:385:in `connect'', JRuby's
+# 'org/jruby/RubyKernel.java:1392:in `loop''), its first frame after the logger's prefix (Sidekiq logs the backtrace
+# as a call of its own after 'Class: message': samples/raw/classes/tls-context.log); the JVM's 'Caused by: …' and
+# 'Suppressed: …' at the margin. Whole lines only: Ruby's report of an uncaught error starts with a frame too, then
+# its message ('path:1:in `connect': Connection refused (Errno::ECONNREFUSED)'), and is an entry of its own.
+_FRAME_RECORD = re.compile(
+    r"(?:[^\n]{0,160}?\b(?:DEBUG|INFO|WARN|WARNING|ERROR|FATAL)\b(?: -- [^:\n]*)?: )?"
+    r"(?:[^\s:]+|[A-Za-z]:[^\s:]+):\d+:in [`'][^`'\n]*'\s*$"
+)
+_JVM_CAUSE = ("Caused by: ", "Suppressed: ")
+# Tomcat/Spring's servlet error: '… threw exception [...] with root cause', a blank line, then the root cause's own
+# trace at the margin (public heldout5 asbnotebook-spring-boot-3): the cause belongs to the line that announced it
+_ROOT_CAUSE_NEXT = "with root cause"
+
+
 def _split_label(message: str) -> tuple[str, str]:
     """(process label, the line's own text); ('', message) when the line carries none."""
     m = _PROC_LABEL.match(message)
@@ -242,6 +258,11 @@ class _Entry:
                 self.parts.append(message)  # the cause of the exception above, with its own frames
                 self.last_line = line_no
                 return _TAKE
+            if self.depth == 0 and self._cause_or_frame(message):
+                self.parts.append(message)
+                self.last_line = line_no
+                self.gap = False
+                return _TAKE
             if not self.gap and self.depth == 0 and message[:1].islower() and _CUT.search(self.parts[-1]):
                 # a message cut after its colon ('dial tcp 127.0.0.1:6379: connect: ' / 'connection refused', a
                 # paste wrapped at the terminal's width): the next line is the rest of the same line
@@ -265,6 +286,15 @@ class _Entry:
                 return _STOP
             self.gap = True
         return _SKIP
+
+    def _cause_or_frame(self, message: str) -> bool:
+        """A record that continues the entry though it stands at the margin, the platform having made it a record of
+        its own: a frame (Ruby's, after a logger's prefix or none), the JVM's 'Caused by:', the root cause a servlet
+        error announced. A blank line the dashboard's copy put in between does not part them."""
+        stripped = message.lstrip()
+        if stripped.startswith(_JVM_CAUSE) or self.parts[-1].rstrip().endswith(_ROOT_CAUSE_NEXT):
+            return True
+        return ":in " in message and _FRAME_RECORD.match(message) is not None
 
     def _python(self, message: str) -> int | None:
         """A Python traceback goes on to the exception line that ends it ('ConnectionRefusedError: [Errno 111]
