@@ -21,7 +21,7 @@ from analyzer.engine.regex import dialect_problem
 AFFINITY_FILE = "affinity.yaml"  # at a pack's root, beside pack.yaml: not a rule
 _KEYS = {
     "schemes", "ports", "hosts", "text", "other_schemes", "other_ports", "window", "connecting",
-    "unnamed", "unnamed_error", "unnamed_not", "after_up", "resumed", "resumed_after",
+    "unnamed", "unnamed_error", "unnamed_not", "after_up", "resumed", "resumed_after", "other_text",
 }  # fmt: skip
 
 
@@ -60,6 +60,8 @@ class Affinity:
     text: re.Pattern[str] | None = None
     other_schemes: dict[str, str] = field(default_factory=dict)
     other_ports: dict[str, str] = field(default_factory=dict)
+    # another service's client named in the entry itself (urllib3's pool, Net::HTTP's frames): (service, pattern)
+    other_text: tuple[tuple[str, re.Pattern[str]], ...] = ()
     window: int = 0
     connecting: str | None = None  # the rule id of a Redis connection attempt ("connecting", not yet "ready")
     after_up: frozenset[str] = frozenset()  # rules of a dropped connection: Redis's when Redis was up before
@@ -114,6 +116,11 @@ class Affinity:
             return Tie(False, "affinity.other_scheme", {"endpoint": endpoint or scheme, "service": self.other_schemes[scheme]})
         if port in self.other_ports:
             return Tie(False, "affinity.other_port", {"endpoint": endpoint, "service": self.other_ports[port]})
+        for service, pattern in self.other_text:
+            # the entry's own text says which client failed: the Redis lines around it say nothing of this one
+            m = pattern.search(text)
+            if m:
+                return Tie(False, "affinity.other_text", {"service": service, "signal": m.group(0).strip()[:40]})
         if nearby is not None:
             return Tie(True, "affinity.nearby", {"line": str(nearby)})
         if connecting:
@@ -164,6 +171,11 @@ def parse_affinity(doc: Any, where: str) -> Affinity:
             raise AffinityError(error("affinity.error.map", where=where, key=name))
         return {str(k).lower(): str(v) for k, v in value.items()}
 
+    other_text = doc.get("other_text") or {}
+    if not isinstance(other_text, dict) or not all(
+        isinstance(v, list) and all(isinstance(x, str) for x in v) for v in other_text.values()
+    ):
+        raise AffinityError(error("affinity.error.map", where=where, key="other_text"))
     window = doc.get("window", 0)
     if not isinstance(window, int) or window < 0:
         raise AffinityError(error("affinity.error.window", where=where))
@@ -179,6 +191,7 @@ def parse_affinity(doc: Any, where: str) -> Affinity:
         text=_union(text, where),
         other_schemes=names("other_schemes"),
         other_ports=names("other_ports"),
+        other_text=tuple((str(k), p) for k, v in other_text.items() if (p := _union(v, where)) is not None),
         window=window,
         connecting=str(connecting) if connecting else None,
         after_up=frozenset(strings("after_up")),

@@ -37,6 +37,7 @@ TEXT: dict[str, str] = {
     "judge.resumed": "the app printed a line of the form '{line}' before {count} Redis failures, none while they lasted, and one again after them",
     "affinity.other_port": "{service}'s port",
     "affinity.other_scheme": "a {service} URL",
+    "affinity.other_text": "{service}'s client ({signal})",
     "affinity.none": "nothing ties it to Redis (no Redis port, host, client or line nearby)",
     "not_redis.title": "Not Redis:",
     "not_redis.line": "not Redis: {count}× {what}, {why}",

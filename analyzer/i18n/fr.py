@@ -37,6 +37,7 @@ TEXT: dict[str, str] = {
     "judge.resumed": "l'application a écrit une ligne de la forme '{line}' avant {count} échecs Redis, aucune pendant qu'ils duraient, et de nouveau une après eux",
     "affinity.other_port": "le port de {service}",
     "affinity.other_scheme": "une URL {service}",
+    "affinity.other_text": "le client de {service} ({signal})",
     "affinity.none": "rien ne la relie à Redis (ni port, ni hôte, ni client, ni ligne Redis à côté)",
     "not_redis.title": "Pas Redis :",
     "not_redis.line": "pas Redis : {count}× {what}, {why}",
