@@ -106,6 +106,36 @@ def test_jvm_caused_by_at_the_margin_is_the_same_event(fmt: str):
     assert findings(diag) == {"redis-econnrefused": 1}
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_python_traceback_after_the_apps_error_line_joins_it(fmt: str):
+    # logging.exception('cache unavailable'): the app's line, then the traceback as records of their own (real)
+    real = section("python 3.11 redis-py 8.2.0, rediss://")
+    assert real.splitlines()[0].endswith("ERROR app: cache unavailable")
+    diag = diag_of(FORMATS[fmt](real))
+    assert findings(diag) == {"redis-tls-certificate": 1}
+    assert not diag.unexplained  # the app's error line is part of the entry, not an error no rule explains
+
+
+def test_an_http_calls_traceback_joined_to_its_line_stays_not_redis():
+    # a worker logs 'payments API call failed' and requests' chained traceback (its first exception the bare
+    # 'socket.gaierror: [Errno -2] Name or service not known'), between Redis refusals (real: samples/matrix, mixed)
+    from analyzer.i18n import said
+
+    sample = ROOT / "samples" / "matrix" / "plain" / "mixed-python" / "redis-refused-postgres-down.rfc3339.log"
+    diag = diag_of(sample.read_text(encoding="utf-8"))
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-econnrefused")
+    assert "redis-dns-not-found" not in {f.rule_id for f in diag.findings}
+    dns = [n for n in diag.not_redis if n.rule_id == "redis-dns-not-found"]
+    assert dns and all(said(n.because).startswith("HTTP's client") for n in dns), [said(n.because) for n in dns]
+
+
+def test_a_traceback_after_a_status_line_stays_its_own_entry():
+    # 'PING -> True' (the client working) then a traceback: two events, the success is not the failure's head
+    sample = (ROOT / "samples" / "plain" / "redis-py" / "oom.cli.log").read_text(encoding="utf-8")
+    diag = diag_of(sample)
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("degraded", "redis-oom")
+
+
 def test_frame_record_shapes():
     real_first = "2026-12-05T07:30:32.228Z pid=29060 tid=n6k WARN: /usr/share/rubygems-integration/all/gems/redis-4.8.0/lib/redis/connection/ruby.rb:264:in `connect_nonblock'"
     assert _FRAME_RECORD.match(real_first)

@@ -290,10 +290,18 @@ class _Entry:
     def _cause_or_frame(self, message: str) -> bool:
         """A record that continues the entry though it stands at the margin, the platform having made it a record of
         its own: a frame (Ruby's, after a logger's prefix or none), the JVM's 'Caused by:', the root cause a servlet
-        error announced. A blank line the dashboard's copy put in between does not part them."""
+        error announced, a Python traceback after the line that logged it (`logger.exception`). A blank line the
+        dashboard's copy put in between does not part them."""
         stripped = message.lstrip()
         if stripped.startswith(_JVM_CAUSE) or self.parts[-1].rstrip().endswith(_ROOT_CAUSE_NEXT):
             return True
+        if stripped.startswith(_PY_TRACEBACK):
+            # only right after an error line of the app's own ('ERROR app: cache unavailable'): a traceback after a
+            # status line ('PING -> True') is a failure of its own
+            if self.py is None and not self.ruby and len(self.parts) == 1 and _ERROR_RE.search(self.parts[0]):
+                self.py = _FRAMES
+                return True
+            return False
         return ":in " in message and _FRAME_RECORD.match(message) is not None
 
     def _python(self, message: str) -> int | None:
