@@ -476,4 +476,9 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
         unexplained = sorted((u for u in self._templates.values() if u.sample not in shown), key=lambda u: -u.count)
         not_redis = sorted([*self._not_redis_now().values(), *reclassified], key=lambda n: -n.count)
         timeline = self.timeline.build(self._timeline_rule, self._timeline_state)
-        return Diagnosis(verdict, findings, unexplained, self.stats, not_redis, timeline=timeline)
+        return Diagnosis(verdict, findings, unexplained, self.stats, not_redis, timeline=timeline, platform=self._platform())
+
+    def _platform(self) -> str | None:
+        """Where the log comes from, as its own lines show it: Render's evidence wins over another platform's."""
+        shown = {self.rules[r].platform for r in self._seen_rules if r in self.rules}
+        return "render" if "render" in shown else "elsewhere" if "elsewhere" in shown else None

@@ -102,7 +102,13 @@ class Texts:
 
     title: str
     cause: str
-    solution: tuple[str, ...]
+    solution: tuple[str, ...]  # the steps on Render (the Key Value's dashboard, its Internal URL)
+    elsewhere: tuple[str, ...] = ()  # the same fix said for any platform (YAML `solution_elsewhere`)
+
+    def fix(self, platform: str | None) -> tuple[str, ...]:
+        """The steps for where the log comes from: Render's own on Render evidence; the platform-neutral ones for
+        another platform's log or one that shows none, when the rule has them (Diagnosis.platform)."""
+        return self.solution if platform == "render" or not self.elsewhere else self.elsewhere
 
 
 @dataclass(frozen=True)
@@ -133,6 +139,9 @@ class Rule:
     # a named group holding a Redis URL the log prints: the hit counts only when that URL leaves the client with
     # no address (analyzer.urllint.unusable); the judge adds the problem as the field `url_problem`
     url_lint: str | None = None
+    # a context rule whose hit shows where the log comes from: "render", or "elsewhere" (another managed platform);
+    # the fix steps follow it (Texts.fix)
+    platform: str | None = None
     path: str = ""
 
     def text(self, lang: str = "en") -> Texts:
@@ -269,3 +278,6 @@ class Diagnosis:
     not_redis: list[NotRedis] = field(default_factory=list)
     per_source: list[SourceVerdict] = field(default_factory=list)  # several sources only, in input order
     timeline: "Timeline | None" = None  # counts per time bucket, states, platform events (analyzer.timeline)
+    # where the log comes from, as its own lines show it (a `platform` context rule): "render", "elsewhere", or None
+    # when nothing shows it; the fix steps follow it (Texts.fix)
+    platform: str | None = None

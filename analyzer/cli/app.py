@@ -287,6 +287,8 @@ def rules_show(
         t("rules.fix", language) + t("colon", language),
         *[f"  • {s}" for s in texts.solution],
     ]
+    if texts.elsewhere:  # the same fix for a log from another platform or one that shows none
+        out += ["", t("rules.fix_elsewhere", language) + t("colon", language), *[f"  • {s}" for s in texts.elsewhere]]
     if rule.docs:
         out += ["", t("rules.docs", language) + t("colon", language) + " " + " ".join(rule.docs)]
     if rule.patterns:

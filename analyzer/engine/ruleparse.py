@@ -19,9 +19,10 @@ from analyzer.model import KINDS, STATES, Reclassify, Rule, Severity, Texts
 RULE_KEYS = {
     "id", "title", "severity", "kind", "state", "patterns", "cause", "solution", "docs",
     "reclassify", "aliases", "examples", "fr", "keywords", "extract", "joins", "event",
-    "affinity", "url_lint",
+    "affinity", "url_lint", "solution_elsewhere", "platform",
 }  # fmt: skip
-TEXT_KEYS = {"title", "cause", "solution"}
+TEXT_KEYS = {"title", "cause", "solution", "solution_elsewhere"}
+PLATFORMS = ("render", "elsewhere")  # rule field `platform`: where a context rule's hit shows the log comes from
 LANGUAGES = ("fr",)  # languages a rule may carry besides its top-level English text
 EVENTS = ("deploy", "fallback", "exit")  # events the judge tells the story with (rule field `event`)
 AFFINITIES = ("endpoint",)  # rule field `affinity`: a Redis finding only when evidence ties it to Redis
@@ -77,7 +78,13 @@ def _texts(doc: dict[str, Any], where: _Where, prefix: str = "") -> Texts:
         if not isinstance(value, str) or not value.strip():
             raise where.fail(prefix + name, "is required and must be text")
     solution = _str_list(doc.get("solution"), where, prefix + "solution", allow_empty=False)
-    return Texts(title=title.strip(), cause=" ".join(cause.split()), solution=tuple(s.strip() for s in solution))
+    elsewhere = _str_list(doc.get("solution_elsewhere"), where, prefix + "solution_elsewhere")
+    return Texts(
+        title=title.strip(),
+        cause=" ".join(cause.split()),
+        solution=tuple(s.strip() for s in solution),
+        elsewhere=tuple(s.strip() for s in elsewhere),
+    )
 
 
 def _reclassify(value: Any, where: _Where, classes: Mapping[str, FailureClass]) -> tuple[Reclassify, ...]:
@@ -198,6 +205,9 @@ def parse_rule(doc: Any, path: str, topic: str = "", classes: Mapping[str, Failu
     event = doc.get("event")
     if event is not None and event not in EVENTS:
         raise where.fail("event", f"must be one of {', '.join(EVENTS)}")
+    platform = doc.get("platform")
+    if platform is not None and platform not in PLATFORMS:
+        raise where.fail("platform", f"must be one of {', '.join(PLATFORMS)}")
     affinity = doc.get("affinity")
     if affinity is not None and affinity not in AFFINITIES:
         raise where.fail("affinity", f"must be one of {', '.join(AFFINITIES)}")
@@ -226,6 +236,7 @@ def parse_rule(doc: Any, path: str, topic: str = "", classes: Mapping[str, Failu
         event=event,
         affinity=affinity,
         url_lint=url_lint,
+        platform=platform,
         path=path,
     )
 

@@ -120,6 +120,7 @@ TEXT: dict[str, str] = {
     "rules.examples_no_match": "Lines it does not match",
     "rules.patterns": "Patterns",
     "rules.fix": "Fix",
+    "rules.fix_elsewhere": "Fix, for a log that shows no Render evidence",
     "rules.cause": "Cause",
     "rules.docs": "Docs",
     # ---------------------------------------------------------------------------------------

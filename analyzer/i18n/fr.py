@@ -120,6 +120,7 @@ TEXT: dict[str, str] = {
     "rules.examples_no_match": "Lignes non reconnues",
     "rules.patterns": "Motifs",
     "rules.fix": "Solution",
+    "rules.fix_elsewhere": "Solution, pour un log sans trace de Render",
     "rules.cause": "Cause",
     "rules.docs": "Docs",
     # ---------------------------------------------------------------------------------------

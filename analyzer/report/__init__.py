@@ -161,7 +161,7 @@ def to_dict(diag: Diagnosis, ctx: ReportContext) -> dict[str, Any]:
                 "fields": f.fields,
                 "caused_by": f.caused_by,
                 "cause": fill(texts.cause, f.fields) if texts else "",
-                "solution": list(texts.solution) if texts else [],
+                "solution": list(texts.fix(diag.platform)) if texts else [],
                 "docs": list(rule.docs) if rule else [],
                 "sample": f.sample,
                 "because": [str(tr(b, ctx.lang)) for b in f.because],

@@ -351,7 +351,7 @@ def diagnosis_body(diag: Diagnosis, ctx: ReportContext, ns: str = "", level: int
             body.append(f"<p><strong>{esc(t('html.cause', lang))}:</strong> {esc(fill(texts.cause, f.fields))}</p>")
         if texts and texts.solution:
             body.append(f"<p><strong>{esc(t('html.fix', lang))}:</strong></p><ul>"
-                        + "".join(f"<li>{esc(s)}</li>" for s in texts.solution) + "</ul>")
+                        + "".join(f"<li>{esc(s)}</li>" for s in texts.fix(diag.platform)) + "</ul>")
         facts = evidence_fields(f, lang)
         body.append(f"<p><strong>{esc(t('html.evidence', lang))}:</strong> {esc('; '.join(facts))}</p>"
                     f"<pre>{esc(f.sample)}</pre></article>")

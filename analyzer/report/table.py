@@ -196,7 +196,7 @@ def _explain(f: Finding, diag: Diagnosis, ctx: ReportContext, fixed: str | None)
         if target:
             out += wrap(t("explain.see_root", lang, id=target), width, "  ", "    ")
         else:
-            for step in texts.solution:
+            for step in texts.fix(diag.platform):
                 out += wrap(f"• {step}", width, "  ", "    ")
     return out
 
@@ -258,7 +258,7 @@ def render_table(diag: Diagnosis, ctx: ReportContext) -> str:
     rule = ctx.ruleset.get(target.rule_id) if target else None
     if target is not None and rule is not None:
         lines += ["", _paint(t("fix.title", lang, id=target.rule_id), _BOLD, ctx.color)]
-        for step in rule.text(lang).solution:
+        for step in rule.text(lang).fix(diag.platform):
             lines += wrap(f"• {fill(step, target.fields)}", width, "  ", "    ")
     if shown:
         # what every line would repeat is said once in the heading: the day and zone, the one instance
