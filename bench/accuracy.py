@@ -58,6 +58,9 @@ CORPORA = {
     "heldout7": ROOT / "samples" / "public" / "heldout7.yaml",
     # a sixth batch (session 5), labelled before rla was run on it: Python, Ruby, PHP and Elixir clients, server-side refusals
     "heldout6": ROOT / "samples" / "public" / "heldout6.yaml",
+    # an eighth batch (session 6), labelled before rla was run on it: self-hosted apps that use Redis (Sentry,
+    # Mastodon, Outline, n8n, Airflow...), compose/Kubernetes, managed Redis, their non-Redis failures
+    "heldout8": ROOT / "samples" / "public" / "heldout8.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
