@@ -1,0 +1,73 @@
+"""Issue 13, heldout8's classes (self-hosted apps that use Redis, compose and Kubernetes, managed Redis): the same
+failures as before in the wordings other runtimes and apps print. Every log here is real output: the public pastes of
+samples/public/ (their threads in samples/README.md, section E, "Eighth batch") and captures of samples/raw/
+(samples/raw/classes/session6-h8.log, made by samples/capture/classes/run_s6_h8.sh)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analyzer.pipeline import diagnose
+from analyzer.sources.files import text_block
+from tests.conftest import builtin
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+PUBLIC = SAMPLES / "public"
+RULES = builtin()
+
+
+def _diag(text: str):
+    return diagnose([text_block(text, "app.log")], RULES)
+
+
+def _paste(name: str) -> str:
+    return (PUBLIC / name).read_text(encoding="utf-8")
+
+
+def _capture(title: str) -> str:
+    """One section of session6-h8.log: the lines after its '=== <title>…' header, up to the next header."""
+    text = (SAMPLES / "raw/classes/session6-h8.log").read_text(encoding="utf-8")
+    for part in text.split("=== ")[1:]:
+        head, _, body = part.partition("\n")
+        if head.startswith(title):
+            return body
+    raise AssertionError(f"no section {title!r}")
+
+
+def _finding(diag, rule_id: str):
+    return next(f for f in diag.findings if f.rule_id == rule_id)
+
+
+def test_redis_pys_errno_names_the_failure_when_nothing_follows_the_port():
+    # NetBox's test script printed redis-py's message cut after the port (netbox-docker#251): -3 is the resolver's
+    # EAI_AGAIN, whatever text would have followed
+    diag = _diag(_paste("python/netbox-docker-251.log"))
+    assert diag.verdict.root_cause == "redis-dns-not-found"
+    # the whole message still reads the same (superset#14322's worker line)
+    whole = next(line for line in _paste("python/superset-14322.log").splitlines() if "Error -2 connecting" in line)
+    assert "redis-dns-not-found" in {f.rule_id for f in _diag(whole).findings}
+
+
+def test_rubys_socket_error_printed_on_a_line_of_its_own_is_a_refusal():
+    # redis-rb 4.8's error chain as an exception notifier prints it (class, then message), captured: the socket
+    # error's line stands alone, as in exercism/website#6280's Bugsnag report (redis-client, a private 10.x address)
+    for text in (_capture("redis-rb, nothing listening"), _paste("ruby/exercism-6280.log")):
+        assert _diag(text).verdict.root_cause == "redis-econnrefused", text
+    # the bare message alone, with the port that says Redis
+    line = next(line for line in _paste("ruby/exercism-6280.log").splitlines() if line.startswith("Connection refused"))
+    diag = _diag(line)
+    assert diag.verdict.root_cause == "redis-econnrefused"
+    assert _finding(diag, "redis-econnrefused").count == 1
+
+
+def test_localhost_as_ipv6_with_nothing_to_connect_to_is_the_same_refusal_as_redis_pys_errno_99():
+    # a container whose loopback has no IPv6: 'localhost' is [::1] there, EADDRNOTAVAIL (captured in a network
+    # namespace; Sidekiq printed the message alone at boot in etalab/sirene_as_api#284, no Redis in the container)
+    for text in (_capture("redis-rb, [::1]:6379"), _paste("ruby/sirene-as-api-284.log")):
+        assert _diag(text).verdict.root_cause == "redis-econnrefused", text
+
+
+def test_rubys_network_unreachable_is_the_unreachable_class_not_a_refusal():
+    diag = _diag(_capture("redis-rb, 10.9.9.9:6379"))
+    assert diag.verdict.root_cause == "redis-connection-timeout"
+    assert "redis-econnrefused" not in {f.rule_id for f in diag.findings}
