@@ -71,3 +71,22 @@ def test_rubys_network_unreachable_is_the_unreachable_class_not_a_refusal():
     diag = _diag(_capture("redis-rb, 10.9.9.9:6379"))
     assert diag.verdict.root_cause == "redis-connection-timeout"
     assert "redis-econnrefused" not in {f.rule_id for f in diag.findings}
+
+
+def test_phpredis_losing_its_server_between_two_commands_is_a_dropped_connection():
+    # captured: phpredis 5.3.7 says 'Connection lost', then 'Redis server <host>:<port> went away'; phpredis 4 under
+    # Nextcloud's cache says it without the address (nextcloud/nextcloudpi#692)
+    for text in (_capture("phpredis"), _paste("php/nextcloudpi-692.log")):
+        diag = _diag(text)
+        assert diag.verdict.state == "failing" and diag.verdict.root_cause == "redis-connection-dropped", text
+
+
+def test_an_apps_own_lost_and_recovered_redis_connection_is_a_drop_it_recovered_from():
+    # n8n's worker against an external Redis that drops idle connections (n8n#32249): 'Lost Redis connection. Trying
+    # to reconnect…' then 'Recovered Redis connection', twice
+    paste = _paste("node/n8n-32249.log")
+    diag = _diag(paste)
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("recovered", "redis-connection-dropped")
+    # cut after the last loss, nothing says it came back: failing
+    lost = paste[: paste.rindex("Recovered Redis connection")]
+    assert _diag(lost).verdict.state == "failing"
