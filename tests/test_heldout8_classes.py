@@ -81,6 +81,13 @@ def test_phpredis_losing_its_server_between_two_commands_is_a_dropped_connection
         assert diag.verdict.state == "failing" and diag.verdict.root_cause == "redis-connection-dropped", text
 
 
+def test_dotnets_certificate_rejection_is_the_tls_certificate_cause():
+    # StackExchange.Redis against Azure Cache for Redis' TLS port (eShopOnContainers#537): SslStream's wording, no
+    # OpenSSL code in it
+    diag = _diag(_paste("dotnet/eshoponcontainers-537.log"))
+    assert diag.verdict.root_cause == "redis-tls-certificate"
+
+
 def test_an_apps_own_lost_and_recovered_redis_connection_is_a_drop_it_recovered_from():
     # n8n's worker against an external Redis that drops idle connections (n8n#32249): 'Lost Redis connection. Trying
     # to reconnect…' then 'Recovered Redis connection', twice
