@@ -97,3 +97,14 @@ def test_an_apps_own_lost_and_recovered_redis_connection_is_a_drop_it_recovered_
     # cut after the last loss, nothing says it came back: failing
     lost = paste[: paste.rindex("Recovered Redis connection")]
     assert _diag(lost).verdict.state == "failing"
+
+
+def test_an_error_reply_no_rule_names_is_never_silent():
+    # Bull's Lua script refused by the server, printed as redis-parser's ReplyError with no client frame (n8n#8767):
+    # nothing names Redis but the reply's class and the server's words for a script; no rule names the cause
+    diag = _diag(_paste("node/n8n-8767.log"))
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-error-unnamed")
+    assert "ReplyError: ERR Error running script" in _finding(diag, "redis-error-unnamed").sample
+    # the replies a rule names keep their rule: a cluster's MOVED, a replica's READONLY (outline#11146, #9109)
+    assert _diag(_paste("node/outline-11146.log")).verdict.root_cause == "redis-cluster-redirect"
+    assert _diag(_paste("node/outline-9109.log")).verdict.root_cause == "redis-readonly"
