@@ -108,3 +108,18 @@ def test_an_error_reply_no_rule_names_is_never_silent():
     # the replies a rule names keep their rule: a cluster's MOVED, a replica's READONLY (outline#11146, #9109)
     assert _diag(_paste("node/outline-11146.log")).verdict.root_cause == "redis-cluster-redirect"
     assert _diag(_paste("node/outline-9109.log")).verdict.root_cause == "redis-readonly"
+
+
+def test_the_servers_own_start_up_failure_is_the_root_cause_of_what_its_clients_then_see():
+    # captured: redis-server exits on an RDB of a newer format, on a file that is no RDB, on a port already taken
+    for title in ("redis-server, a dump.rdb of a newer", "redis-server, a dump.rdb that is not", "redis-server, its port"):
+        diag = _diag(_capture(title))
+        assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-server-start-failed"), title
+    # superset#14322: the server's exit, then the worker cannot resolve the container's name: the exit is the cause,
+    # the lookup failure stays a finding
+    diag = _diag(_paste("python/superset-14322.log"))
+    assert diag.verdict.root_cause == "redis-server-start-failed"
+    assert "redis-dns-not-found" in {f.rule_id for f in diag.findings}
+    # the worker's line alone still says what it shows
+    alone = _paste("python/superset-14322.log").splitlines()[-1]
+    assert _diag(alone).verdict.root_cause == "redis-dns-not-found"
