@@ -123,3 +123,15 @@ def test_the_servers_own_start_up_failure_is_the_root_cause_of_what_its_clients_
     # the worker's line alone still says what it shows
     alone = _paste("python/superset-14322.log").splitlines()[-1]
     assert _diag(alone).verdict.root_cause == "redis-dns-not-found"
+
+
+def test_nodes_error_object_with_a_reset_or_broken_pipe_code_is_a_drop_when_redis_printed_it():
+    # n8n's 'Error with Redis:' logs only the error object, escaped in its JSON line (n8n#10543): the code line names
+    # the failure. (The thread's cause, plain TCP to a TLS-only managed Redis, is not in the log: ioredis at maxclients
+    # says the same 'write EPIPE'; the rule's cause text names both.)
+    diag = _diag(_paste("node/n8n-10543.log"))
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-connection-dropped")
+    # the same code line from an SMTP client (nodemailer#176) is not Redis's
+    diag = _diag((PUBLIC / "nonredis/nodemailer-176.log").read_text(encoding="utf-8"))
+    assert diag.verdict.state == "unknown"
+    assert "redis-connection-dropped" not in {f.rule_id for f in diag.findings}
