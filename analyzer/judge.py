@@ -127,8 +127,10 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
             new.extend(self._feed_one(held, Tie(True, "affinity.after", {"line": str(line)})))
         return new
 
-    def _feed_one(self, hit: Hit, claimed: Tie | None = None, times: int = 1, last: LogRecord | None = None) -> list[str]:
-        """One hit; or `times` copies of it (the last one `last`) that take the same path (feed_run)."""
+    def _feed_one(self, hit: Hit, claimed: Tie | None = None, times: int = 1, last: LogRecord | None = None,
+                  stamps: tuple[tuple[str | None, str | None, int, int], ...] | None = None) -> list[str]:
+        """One hit; or `times` copies of it (the last one `last`, each copy's time first in `stamps` when they
+        have their own: Run.stamps) that take the same path (feed_run)."""
         self._seq += times
         record = hit.record
         last = last or record
@@ -220,7 +222,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
                 if len(self._timeline) > MAX_TIMELINE:
                     del self._timeline[: MAX_TIMELINE // 2]
         self._mark(stream, list(matched), up_host(self.rules, hit.matches))
-        self._on_timeline(record, shape, counted, times)
+        self._on_timeline(record, shape, counted, times, stamps)
         self._storm_step(hit, shape.down, times, last)
         if not shape.context:
             self._last_hit[stream] = matched
@@ -291,13 +293,25 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
             )):
                 self._claimed.extend((held, record.line) for held, _ in self._held.pop(key))  # only a Redis error does
 
-    def _on_timeline(self, record: LogRecord, shape: _Shape, counted: list, times: int = 1) -> None:
+    def _on_timeline(self, record: LogRecord, shape: _Shape, counted: list, times: int = 1,
+                     stamps: tuple[tuple[str | None, str | None, int, int], ...] | None = None) -> None:
         stated = [k for k in counted if self.rules[k[0]].state]
         event = "deploy" if shape.deploy else None
         if event is None and record.message.lstrip().startswith("==>"):
             event = next((r for r in shape.matched), "platform")  # a Render platform line: the rule names it
         marker = (event, self._sample(record)) if event else None
-        self.timeline.add(record.time, record.instance, self._seq, counted, stated, marker, times)
+        if stamps is None:
+            self.timeline.add(record.time, record.instance, self._seq, counted, stated, marker, times)
+            return
+        # copies each at its own time, in order: those at the same time at once, as for copies without times
+        seq, i = self._seq - times, 0
+        while i < times:
+            time, j = stamps[i][0], i + 1
+            while j < times and stamps[j][0] == time:
+                j += 1
+            seq += j - i
+            self.timeline.add(time, record.instance, seq, counted, stated, marker, j - i)
+            i = j
 
     def _mark(self, stream: str, rule_ids: list[str], host: str | None = None) -> None:
         """Remember, per stream, when watched rules and `up` states were last seen (bounded), and the host an `up`

@@ -5,14 +5,15 @@ by one (tests/test_fold_equivalence.py checks every output format)."""
 
 from __future__ import annotations
 
-from analyzer.engine.scan import Hit, Run, shifted
+from analyzer.engine.scan import Hit, Run
 
 
 class RunFolding:
     def feed_run(self, run: Run) -> list[str]:
         """Copies of one entry, one after another (a retry storm): the same as feeding `run.hits()` one by one.
         Copies are fed one by one until one finds the judge as the copy before it found it (`_steady`); from
-        there every copy takes the same decisions and changes the same counts, so the rest are counted at once."""
+        there every copy takes the same decisions and changes the same counts, so the rest are counted at once
+        (each at its own time on the timeline, when copies have their own: nothing the judge decides reads it)."""
         new: list[str] = []
         if self._storm.resume:  # a recovery pending on the stream: its next hit decides it (analyzer.storms)
             self._settle(run.hit)
@@ -24,8 +25,8 @@ class RunFolding:
             if now is not None and now == before:
                 # a state that a copy left as it found it: every copy fed in it does the same
                 self._steady_memo = (what, now)
-                last = shifted(hit.record, (run.count - done - 1) * run.step)
-                new.extend(self._feed_one(hit, times=run.count - done, last=last))
+                stamps = None if run.stamps is None else run.stamps[done:]
+                new.extend(self._feed_one(hit, times=run.count - done, last=run.copy(run.count - 1), stamps=stamps))
                 return new
             before = now
             new.extend(self.feed(hit))

@@ -33,22 +33,32 @@ def _outputs(session: Session) -> dict[str, str]:
 
 
 def _run(inputs: list[tuple[str, bytes]], fold: bool, block_size: int = 1 << 20) -> tuple[Session, int]:
+    session = _timed_run(inputs, fold, block_size)
+    return session, session.runs  # type: ignore[attr-defined]
+
+
+def _timed_run(inputs: list[tuple[str, bytes]], fold: bool, block_size: int = 1 << 20) -> Session:
+    """The session, with how many Runs it was handed (`runs`) and how many copies with their own times they held
+    (`stamped`)."""
     session = Session(builtin())
     session.scanner.fold = fold
-    runs = 0
+    runs = stamped = 0
     feed = session._judge
 
     def counting(items):  # type: ignore[no-untyped-def]
-        nonlocal runs
+        nonlocal runs, stamped
         items = list(items)
         runs += sum(1 for i in items if type(i) is Run)
+        stamped += sum(i.count for i in items if type(i) is Run and i.stamps is not None)
+        session.runs, session.stamped = runs, stamped  # type: ignore[attr-defined]
         return feed(items)
 
     session._judge = counting  # type: ignore[method-assign]
+    session.runs = session.stamped = 0  # type: ignore[attr-defined]
     for name, data in inputs:
         for block in blocks_from_stream(io.BytesIO(data), name, session.problems, block_size):
             session.feed_block(block)
-    return session, runs
+    return session
 
 
 def test_every_sample_folded_as_unfolded() -> None:
@@ -130,4 +140,78 @@ def test_bench_storm_folded_as_unfolded() -> None:
     folded, runs = _run([("storm.log", out.getvalue())], True, block_size=65536)
     unfolded, _ = _run([("storm.log", out.getvalue())], False, block_size=65536)
     assert runs > 0
+    assert _outputs(folded) == _outputs(unfolded)
+
+
+# Storms whose every copy has its own time (and record id): the API's records (JSON lines, or one JSON
+# document), and RFC 3339 text lines. Made from the real API captures' records (samples/api/): chunks of
+# a capture repeated with times that move on by a few milliseconds (the same millisecond now and then,
+# fractions of varying length), fresh ids, between other instances' records and other chunks.
+API_SOURCES = sorted((ROOT / "samples" / "api").rglob("*.jsonl"))
+
+
+def _records(path: Path) -> list[dict]:  # type: ignore[type-arg]
+    import json
+
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _stamp(ms: int, rnd: random.Random) -> str:
+    seconds, frac = divmod(ms, 1000)
+    h, m, s = (seconds // 3600) % 24, (seconds // 60) % 60, seconds % 60
+    digits = rnd.choice((f".{frac:03d}", f".{frac:03d}{rnd.randrange(1_000_000):06d}", f".{frac:03d}".rstrip("0").rstrip(".")))
+    return f"2026-11-27T{h:02d}:{m:02d}:{s:02d}{digits}Z"
+
+
+def _timed_storm(seed: int) -> list[dict]:  # type: ignore[type-arg]
+    rnd = random.Random(seed)
+    refused = ROOT / "samples" / "api" / "ioredis" / "refused-remote.jsonl"
+    picked = [refused] + rnd.sample(API_SOURCES, 4)
+    pool: list[list[dict]] = []  # type: ignore[type-arg]
+    for path in picked:
+        records = [r for r in _records(path) if r.get("message", "").strip()]
+        for _ in range(6):
+            at = rnd.randrange(len(records))
+            pool.append(records[at : at + rnd.randint(1, 3)])
+    storm = [r for r in _records(refused) if "ECONNREFUSED" in r.get("message", "")][:1]
+    assert storm
+    out: list[dict] = []  # type: ignore[type-arg]
+    ms = rnd.randrange(3_600_000)
+    for n in range(rnd.randint(15, 40)):
+        chunk = storm if n == 2 else rnd.choice(pool)
+        for _ in range(rnd.choice((1, 2, 3, 20, 60)) if chunk is not storm else 40):
+            for record in chunk:
+                out.append({**record, "id": f"{rnd.getrandbits(128):032x}", "timestamp": _stamp(ms, rnd)})
+                ms += rnd.choice((0, 1, 3, 7, 7, 12, 250))
+        if rnd.random() < 0.2:  # another instance's line in between
+            other = rnd.choice(pool)[0]
+            labels = [{"name": "instance", "value": "srv-other-abcde"} if lab.get("name") == "instance" else lab
+                      for lab in other.get("labels", [])]
+            out.append({**other, "labels": labels, "id": f"{rnd.getrandbits(128):032x}", "timestamp": _stamp(ms, rnd)})
+        ms += rnd.choice((0, 5, 1000, 700_000))
+    return out
+
+
+def _as_inputs(records: list[dict], form: str, seed: int) -> list[tuple[str, bytes]]:  # type: ignore[type-arg]
+    import json
+
+    if form == "jsonl":
+        text = "".join(json.dumps(r) + "\n" for r in records)
+    elif form == "document":
+        text = json.dumps({"logs": records})
+    else:  # RFC 3339 lines, the time then the message (each line of a multi-line message on its own)
+        text = "".join(f"{r['timestamp']} {line}\n" for r in records for line in r["message"].split("\n"))
+    return [(f"timed-{seed}.{'log' if form == 'rfc3339' else 'json'}", text.encode())]
+
+
+@pytest.mark.parametrize("form", ["jsonl", "document", "rfc3339"])
+@pytest.mark.parametrize("seed", range(8))
+def test_storms_with_a_time_per_copy_folded_as_unfolded(form: str, seed: int) -> None:
+    """Every copy's own time reaches the judge (first and last times, the timeline's buckets), its counts and
+    instances too: every output format is the unfolded scan's."""
+    inputs = _as_inputs(_timed_storm(seed), form, seed)
+    folded = _timed_run(inputs, True, block_size=4096 + 131 * seed)
+    unfolded = _timed_run(inputs, False, block_size=4096 + 131 * seed)
+    assert unfolded.runs == 0  # type: ignore[attr-defined]
+    assert folded.stamped >= 30  # type: ignore[attr-defined]  # the storm's copies, with their times, were folded
     assert _outputs(folded) == _outputs(unfolded)

@@ -297,3 +297,24 @@ def test_cuts_inside_runs_of_copies(tmp_path: Path) -> None:
         bounds = [*cuts, size]
         parts = [summarize_range(PLAN, str(path), a, b - a, CAP, a == 0, b == size) for a, b in zip(bounds, bounds[1:])]
         same_as_plain([str(path)], parts)
+
+
+@pytest.mark.parametrize("form", ["jsonl", "rfc3339"])
+@pytest.mark.parametrize("seed", range(3))
+def test_merge_of_ranges_of_storms_with_a_time_per_copy_is_the_whole(tmp_path: Path, form: str, seed: int) -> None:
+    """A storm whose copies each have their own time, cut in ranges: each range's copies come as Runs with
+    every copy's time, line and reach, sent from a worker (pickled) and moved to the file's numbering by the
+    merge: the plain run's outputs."""
+    import pickle
+
+    from analyzer.engine.scan import Run
+    from tests.test_fold_equivalence import _as_inputs, _timed_storm
+
+    ((name, data),) = _as_inputs(_timed_storm(seed), form, seed)
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert plain_text(str(path)) is not None
+    rnd = random.Random(seed)
+    parts = [pickle.loads(pickle.dumps(p)) for p in parts_of(str(path), [rnd.random() for _ in range(10)])]
+    assert sum(h.count for p in parts for h in p.hits if type(h) is Run and h.stamps) >= 20
+    same_as_plain([str(path)], parts)

@@ -43,20 +43,34 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """`count` copies of one entry, each `step` physical lines after the one before and byte for byte the
-    same (time and instance too): a retry storm prints one error many times a second. The scanner hands
-    them over at once (parsed once), the judge counts them at once where its state is steady
-    (`Judge.feed_run`); `hits()` gives them one by one, as a scan that does not fold them would."""
+    """`count` copies of one entry, each `step` physical lines after the one before and the same but for
+    their line numbers and, where `stamps` is set, their time and record id: a retry storm prints one error
+    many times a second (byte for byte the same within a second in the dashboard's form; each with its own
+    millisecond time in API records and RFC 3339 lines). The scanner hands them over at once (parsed once),
+    the judge counts them at once where its state is steady (`Judge.feed_run`); `hits()` gives them one by
+    one, as a scan that does not fold them would."""
 
     hit: Hit  # the first copy
     count: int
     step: int
+    # each copy's (time, id, line, reach) where copies have their own times; None: the first's, shifted
+    stamps: tuple[tuple[str | None, str | None, int, int], ...] | None = None
 
     def hits(self) -> Iterator[Hit]:
-        record, matches, step = self.hit.record, self.hit.matches, self.step
+        matches, before, stamps = self.hit.matches, self.hit.before, self.stamps
         for i in range(self.count):
-            copy = shifted(record, i * step)  # the line after it is the next copy's first, as the scan finds it
-            yield Hit(copy, matches, self.hit.before if i == 0 else None, reach=(copy.end_line or copy.line) + 1)
+            copy = self.copy(i)  # the line after it is the next copy's first, as the scan finds it
+            reach = stamps[i][3] if stamps is not None else (copy.end_line or copy.line) + 1
+            yield Hit(copy, matches, before if i == 0 else None, reach=reach)
+
+    def copy(self, i: int) -> LogRecord:
+        """The record of copy `i` (0: the first)."""
+        record = shifted(self.hit.record, i * self.step)
+        if self.stamps is None or not i:
+            return record
+        time, ident, line, _ = self.stamps[i]  # a JSON document's records keep their own line (the document's)
+        r = record
+        return LogRecord(r.source, line, r.message, time, r.instance, r.level, r.type, ident, r.end_line)
 
 
 def shifted(record: LogRecord, lines: int) -> LogRecord:

@@ -77,7 +77,7 @@ class Scanner:
         line_no, counted_to = block.start_line, 0
         checkpoint = self.checkpoint
         last_start = -1  # the first line of the last entry made in this block
-        fold = self.fold and block.records is None  # API records differ in what the text leaves out (time, id)
+        fold = self.fold
         skip_to = 0  # the end of the copies folded into a Run: their lines are not looked at again
         for start in self._candidates(block, data, size):
             if start < skip_to or start in consumed:
@@ -107,14 +107,13 @@ class Scanner:
             if joined:
                 consumed = {c for c in consumed if c > start}
                 consumed.update(joined)
-            copies = _copies(lines, entry, start, joined, consumed) if fold and entry.done else None
-            if copies is not None and not _entry_at(lines, start + copies[0] * copies[1], line_no + copies[0] * copies[2]):
+            copies = _copies(lines, entry, start, line_no, joined, consumed) if fold and entry.done else None
+            if copies is not None and not _entry_at(lines, copies.ends[-1], line_no + len(copies.ends) * copies.step):
                 # the app's own line after the last copy: that copy is gathered as usual, which looks at it (Hit.after)
-                copies = (copies[0] - 1, copies[1], copies[2]) if copies[0] > 2 else None
+                copies = copies.first(len(copies.ends) - 1) if len(copies.ends) > 2 else None
             if copies is not None:
-                count, length, step = copies
-                self._queue.append(_Copies(entry, count, step))
-                skip_to = start + count * length
+                self._queue.append(copies)
+                skip_to = copies.ends[-1]
             else:
                 self._queue.append(entry)
             yield from self._release()
@@ -193,18 +192,28 @@ class Scanner:
 
 
 class _Copies:
-    """A gathered entry and the copies that follow it byte for byte: one `Run`, made from the entry's hit."""
+    """A gathered entry and the copies that follow it: one `Run`, made from the entry's hit. `ends`: where
+    each copy ends in the block (the first is the entry itself); `stamps`: each copy's time, id, line and reach
+    (Run.stamps), None when they are the entry's (byte for byte the same lines)."""
 
-    __slots__ = ("entry", "count", "step")
+    __slots__ = ("entry", "step", "ends", "stamps")
 
-    def __init__(self, entry: _Entry, count: int, step: int):
-        self.entry, self.count, self.step = entry, count, step
+    def __init__(self, entry: _Entry, step: int, ends: list[int], stamps: list[tuple[str | None, str | None, int, int]] | None):
+        self.entry, self.step, self.ends, self.stamps = entry, step, ends, stamps
+
+    @property
+    def count(self) -> int:
+        return len(self.ends)
+
+    def first(self, n: int) -> "_Copies":
+        """The first `n` copies only."""
+        return _Copies(self.entry, self.step, self.ends[:n], None if self.stamps is None else self.stamps[:n])
 
     def hit(self, classifier: Classifier) -> Run | None:
         hit = self.entry.hit(classifier)
         if hit is None:  # the entry says nothing (no rule, not error-looking): nor do its copies
             return None
-        return Run(hit, self.count, self.step)
+        return Run(hit, len(self.ends), self.step, None if self.stamps is None else tuple(self.stamps))
 
 
 def _entry_at(lines: _Lines, pos: int, line_no: int) -> bool:
@@ -217,16 +226,19 @@ def _entry_at(lines: _Lines, pos: int, line_no: int) -> bool:
     return record is not None and lines.starts_entry(record.message)
 
 
-def _copies(lines: _Lines, entry: _Entry, start: int, joined: set[int], consumed: set[int]) -> tuple[int, int, int] | None:
-    """How many times the entry just gathered (first line at `start`, its other lines `joined`) comes one
-    after another byte for byte, itself included, such that gathering each copy would make the same entry:
-    (count, bytes, lines) of each copy; None: only once.
+def _copies(lines: _Lines, entry: _Entry, start: int, line_no: int, joined: set[int], consumed: set[int]) -> _Copies | None:
+    """The copies of the entry just gathered (first line at `start`, line `line_no` as the scan counts them: a
+    JSON document's records all say its first line; its other lines `joined`) that come one
+    after another, itself included, such that gathering each copy would make the same entry but for its
+    lines, time and record id; None: only once.
 
     That holds when the entry is its lines one after another (no line of another instance or blank line
     skipped inside) and no other entry took a line after it: then each copy's lines are taken as the
     entry's were, and the line after a copy, the next copy's first line, ends it as it ended the entry.
-    The last copy is followed by another line: it is counted only when that line ends the entry too (a
-    copy of the entry as it stands is offered that line), or when the source ends there."""
+    Copies are byte for byte the same lines (the dashboard's form, one time a second), else each line
+    parses to the entry's line but for its time and id (API records, RFC 3339 and JSON lines: gathering
+    reads neither). The last copy is followed by another line: it is counted only when that line ends the
+    entry too (a copy of the entry as it stands is offered that line), or when the source ends there."""
     data, size = lines.data, lines.size
     last = max(joined) if joined else start
     end = data.find(b"\n", last, size)
@@ -236,25 +248,82 @@ def _copies(lines: _Lines, entry: _Entry, start: int, joined: set[int], consumed
     step = len(joined) + 1
     if data.count(b"\n", start, end) != step or (consumed and max(consumed) >= end):
         return None
-    body = bytes(data[start:end])
-    length = end - start
-    pos, count = end, 1
-    while data.startswith(body, pos, size):  # the buffer may hold stale bytes after `size`
-        count += 1
-        pos += length
-    if count == 1:
+    ends, stamps = [end], None
+    if lines.block.records is None:  # records: the text leaves their time and id out
+        length = end - start
+        body = bytes(data[start:end])
+        pos = end
+        while data.startswith(body, pos, size):  # the buffer may hold stale bytes after `size`
+            pos += length
+            ends.append(pos)
+    if len(ends) == 1:
+        ends, stamps = _timed_copies(lines, entry, start, line_no, end, step)
+    pos = ends[-1]
+    if len(ends) == 1:
         return None
     if pos >= size:
         if lines.block.more:  # the last copy may go on in the next block
-            count -= 1
+            ends.pop()
     else:
         nl = data.find(b"\n", pos, size)
         stop = nl if nl >= 0 else size
-        line_no = entry.first.line + count * step
-        record = lines.record_at(pos, stop, line_no)
-        if entry.clone().offer(record, record is None and lines.blank(pos, stop), line_no) != _STOP:
-            count -= 1  # the line after the last copy continues it: that copy is gathered as usual
-    return (count, length, step) if count > 1 else None
+        after = line_no + len(ends) * step
+        record = lines.record_at(pos, stop, after)
+        if entry.clone().offer(record, record is None and lines.blank(pos, stop), after) != _STOP:
+            ends.pop()  # the line after the last copy continues it: that copy is gathered as usual
+    if len(ends) < 2:
+        return None
+    return _Copies(entry, step, ends, None if stamps is None else stamps[: len(ends)])
+
+
+def _same(record: LogRecord) -> tuple[str, str, str | None, str | None, str | None]:
+    """What gathering, classifying and judging a line read of it, but its time, id and line."""
+    return record.source, record.message, record.instance, record.level, record.type
+
+
+def _timed_copies(
+    lines: _Lines, entry: _Entry, start: int, line_no: int, end: int, step: int
+) -> tuple[list[int], list[tuple[str | None, str | None, int, int]]]:
+    """The copies of the entry (its `step` lines from `start`, line `line_no`, to `end`) whose lines parse to the
+    entry's but for their time and id: where each ends, and each one's time and id (its first line's, as its
+    hit has them), line (the record's) and reach (the line after it, as the scan counts)."""
+    data, size = lines.data, lines.size
+    first = entry.first
+    ends, stamps = [end], [(first.time, first.id, first.line, line_no + step)]
+    pos, at_no = end, line_no + step
+    if pos >= size:
+        return ends, stamps
+    # the line after the entry ended it: parsed already (the cache of the last line parsed), most often not a copy
+    nl = data.find(b"\n", pos, size)
+    cached = lines._last
+    record = cached[1] if cached is not None and cached[0] == pos else lines._quiet(pos, size if nl < 0 else nl, at_no)
+    if record is None or _same(record) != _same(first):
+        return ends, stamps
+    want = [_same(first)]
+    at = start
+    for j in range(1, step):  # the entry's other lines, as parsed
+        at = data.find(b"\n", at, size) + 1
+        other = lines._quiet(at, data.find(b"\n", at, size), line_no + j)
+        if other is None:
+            return ends, stamps
+        want.append(_same(other))
+    while pos < size:
+        stamp = None
+        at, copy_no = pos, at_no
+        for j in range(step):
+            nl = data.find(b"\n", at, size)
+            if nl < 0:  # a last line with no end of line: perhaps cut, never a copy
+                return ends, stamps
+            record = lines._quiet(at, nl, copy_no)
+            if record is None or _same(record) != want[j]:
+                return ends, stamps
+            if not j:
+                stamp = (record.time, record.id, record.line, copy_no + step)
+            at, copy_no = nl + 1, copy_no + 1
+        ends.append(at)
+        stamps.append(stamp)  # type: ignore[arg-type]
+        pos, at_no = at, copy_no
+    return ends, stamps
 
 
 def unfolded(items: Iterable[Hit | Run]) -> Iterator[Hit]:
