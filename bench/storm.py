@@ -4,11 +4,20 @@
 The lines are the real ones of samples/dashboard/ioredis/refused-remote.txt (captured from ioredis,
 see samples/README.md), repeated with a timestamp that moves on, as in the real log:
 
-    python bench/storm.py 200 > bench/out/storm.log     # 200 MB
+    python bench/storm.py 200 > bench/out/storm.log                  # 200 MB, the dashboard's form
+    python bench/storm.py 20 --form rfc3339 > bench/out/storm.log    # each line its own millisecond time
+    python bench/storm.py 20 --form jsonl > bench/out/storm.jsonl    # the API's records, each its own time and id
+
+The dashboard's form repeats the same bytes within a second (its times have no fraction); in the other two
+every line has its own time (nanoseconds): 18 entries a second, each line about 3 ms after the one before,
+as ioredis prints them (the records' labels are those of samples/api/ioredis/refused-remote.jsonl, the API capture of the
+same failure).
 """
 
 from __future__ import annotations
 
+import json
+import random
 import sys
 from pathlib import Path
 
@@ -24,14 +33,26 @@ def storm_lines() -> list[str]:
     return out
 
 
-def write(out, megabytes: float) -> None:  # type: ignore[no-untyped-def]
+def write(out, megabytes: float, form: str = "dashboard") -> None:  # type: ignore[no-untyped-def]
     lines = storm_lines()
     budget = int(megabytes * 1_000_000)
+    labels = _labels()
+    rnd = random.Random(17)
     written, second, buf = 0, 0, []
     while written < budget:
         h, m, s = (second // 3600) % 12 or 12, (second // 60) % 60, second % 60
-        for line in lines:
-            text = f"{h:02d}:{m:02d}:{s:02d} AM {line}\n"
+        for n, line in enumerate(lines):
+            if form == "dashboard":
+                text = f"{h:02d}:{m:02d}:{s:02d} AM {line}\n"
+            else:
+                # nanoseconds, as the API and `render logs` print them; the instance is a label of the record
+                stamp = f"2026-11-27T{(second // 3600) % 24:02d}:{m:02d}:{s:02d}.{n * 3 % 1000:03d}{rnd.randrange(10**6):06d}Z"
+                message = line.split("] ", 1)[1]
+                if form == "rfc3339":
+                    text = f"{stamp} {message}\n"
+                else:
+                    record = {"id": f"{rnd.getrandbits(128):032x}", "timestamp": stamp, "message": message, "labels": labels}
+                    text = json.dumps(record) + "\n"
             buf.append(text)
             written += len(text)
         second += 1
@@ -41,5 +62,23 @@ def write(out, megabytes: float) -> None:  # type: ignore[no-untyped-def]
     out.write("".join(buf).encode())
 
 
+def _labels() -> list[dict[str, str]]:
+    """The labels of the API capture's records of the storm (resource, instance, level, type)."""
+    api = SAMPLE.parents[2] / "api" / "ioredis" / "refused-remote.jsonl"
+    for line in api.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if "ECONNREFUSED" in record.get("message", ""):
+            return record["labels"]
+    raise SystemExit(f"{api}: no record of the storm")
+
+
 if __name__ == "__main__":
-    write(sys.stdout.buffer, float(sys.argv[1]) if len(sys.argv) > 1 else 200)
+    args = sys.argv[1:]
+    form = "dashboard"
+    if "--form" in args:
+        at = args.index("--form")
+        form = args[at + 1]
+        del args[at : at + 2]
+    if form not in ("dashboard", "rfc3339", "jsonl"):
+        raise SystemExit("--form: dashboard, rfc3339 or jsonl")
+    write(sys.stdout.buffer, float(args[0]) if args else 200, form)
