@@ -128,9 +128,9 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
         return new
 
     def _feed_one(self, hit: Hit, claimed: Tie | None = None, times: int = 1, last: LogRecord | None = None,
-                  stamps: tuple[tuple[str | None, str | None, int, int], ...] | None = None) -> list[str]:
-        """One hit; or `times` copies of it (the last one `last`, each copy's time first in `stamps` when they
-        have their own: Run.stamps) that take the same path (feed_run)."""
+                  stamps: list[tuple[str | None, int]] | None = None) -> list[str]:
+        """One hit; or `times` copies of it (the last one `last`; `stamps`: (time, copies) of each stretch of
+        them, when they have their own times: Run.times_from) that take the same path (feed_run)."""
         self._seq += times
         record = hit.record
         last = last or record
@@ -294,7 +294,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
                 self._claimed.extend((held, record.line) for held, _ in self._held.pop(key))  # only a Redis error does
 
     def _on_timeline(self, record: LogRecord, shape: _Shape, counted: list, times: int = 1,
-                     stamps: tuple[tuple[str | None, str | None, int, int], ...] | None = None) -> None:
+                     stamps: list[tuple[str | None, int]] | None = None) -> None:
         stated = [k for k in counted if self.rules[k[0]].state]
         event = "deploy" if shape.deploy else None
         if event is None and record.message.lstrip().startswith("==>"):
@@ -304,14 +304,10 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
             self.timeline.add(record.time, record.instance, self._seq, counted, stated, marker, times)
             return
         # copies each at its own time, in order: those at the same time at once, as for copies without times
-        seq, i = self._seq - times, 0
-        while i < times:
-            time, j = stamps[i][0], i + 1
-            while j < times and stamps[j][0] == time:
-                j += 1
-            seq += j - i
-            self.timeline.add(time, record.instance, seq, counted, stated, marker, j - i)
-            i = j
+        seq = self._seq - times
+        for time, n in stamps:
+            seq += n
+            self.timeline.add(time, record.instance, seq, counted, stated, marker, n)
 
     def _mark(self, stream: str, rule_ids: list[str], host: str | None = None) -> None:
         """Remember, per stream, when watched rules and `up` states were last seen (bounded), and the host an `up`

@@ -25,8 +25,8 @@ class RunFolding:
             if now is not None and now == before:
                 # a state that a copy left as it found it: every copy fed in it does the same
                 self._steady_memo = (what, now)
-                stamps = None if run.stamps is None else run.stamps[done:]
-                new.extend(self._feed_one(hit, times=run.count - done, last=run.copy(run.count - 1), stamps=stamps))
+                stamps = None if run.stamps is None else run.times_from(done)
+                new.extend(self._feed_one(hit, times=run.count - done, last=run.last(), stamps=stamps))
                 return new
             before = now
             new.extend(self.feed(hit))

@@ -79,7 +79,7 @@ class Summary:
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         hits = state.pop("hits")
-        runs = {i: (h.count, h.step, h.stamps) for i, h in enumerate(hits) if type(h) is Run}
+        runs = {i: (h.count, h.step, h.stamps, h.lines) for i, h in enumerate(hits) if type(h) is Run}
         firsts = [h.hit if type(h) is Run else h for h in hits]
         around = {i: (h.before, h.after, h.reach) for i, h in enumerate(firsts) if h.before or h.after or h.reach}
         state["hit_columns"] = ([_record_values(h.record) for h in firsts], [h.matches for h in firsts], runs, around)
@@ -91,8 +91,8 @@ class Summary:
         self.hits = [Hit(LogRecord(*values), m) for values, m in zip(records, matches)]
         for i, (before, after, reach) in around.items():  # the lines around an entry (analyzer.storms)
             self.hits[i] = Hit(self.hits[i].record, self.hits[i].matches, before, after, reach)
-        for i, (count, step, stamps) in runs.items():
-            self.hits[i] = Run(self.hits[i], count, step, stamps)
+        for i, (count, step, stamps, lines) in runs.items():
+            self.hits[i] = Run(self.hits[i], count, step, stamps, lines)
 
 
 def _unique(a: list[str], b: list[str]) -> list[str]:
@@ -164,10 +164,8 @@ _LINE, _END_LINE = _RECORD_FIELDS.index("line"), _RECORD_FIELDS.index("end_line"
 
 def _shift(item: Hit | Run, n: int) -> Hit | Run:
     if type(item) is Run:
-        stamps = item.stamps
-        if stamps is not None:  # each copy's own line and reach move with the rest
-            stamps = tuple((time, ident, line + n, reach + n if reach else 0) for time, ident, line, reach in stamps)
-        return Run(_shift_hit(item.hit, n), item.count, item.step, stamps)
+        lines = None if item.lines is None else tuple(line + n for line in item.lines)
+        return Run(_shift_hit(item.hit, n), item.count, item.step, item.stamps, lines)
     return _shift_hit(item, n)  # type: ignore[arg-type]
 
 
@@ -357,7 +355,7 @@ def _shared(hits: list[Hit | Run]) -> list[Hit | Run]:
             instance=r.instance and one(r.instance, r.instance), level=r.level and one(r.level, r.level),
         ), hit.matches, hit.before, hit.after, hit.reach)  # fmt: skip
 
-    return [Run(share(h.hit), h.count, h.step, h.stamps) if type(h) is Run else share(h) for h in hits]  # type: ignore[arg-type]
+    return [Run(share(h.hit), h.count, h.step, h.stamps, h.lines) if type(h) is Run else share(h) for h in hits]  # type: ignore[arg-type]
 
 
 def ranges(block: Block) -> Iterator[tuple[str, int, int, int, bool, bool]]:

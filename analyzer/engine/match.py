@@ -45,32 +45,58 @@ class Hit:
 class Run:
     """`count` copies of one entry, each `step` physical lines after the one before and the same but for
     their line numbers and, where `stamps` is set, their time and record id: a retry storm prints one error
-    many times a second (byte for byte the same within a second in the dashboard's form; each with its own
-    millisecond time in API records and RFC 3339 lines). The scanner hands them over at once (parsed once),
-    the judge counts them at once where its state is steady (`Judge.feed_run`); `hits()` gives them one by
-    one, as a scan that does not fold them would."""
+    many times a second (byte for byte the same within a second in the dashboard's form, a new time each
+    second; each copy its own time in API records and RFC 3339 lines). The scanner hands them over at once
+    (parsed once), the judge counts them at once where its state is steady (`Judge.feed_run`); `hits()`
+    gives them one by one, as a scan that does not fold them would."""
 
     hit: Hit  # the first copy
     count: int
     step: int
-    # each copy's (time, id, line, reach) where copies have their own times; None: the first's, shifted
-    stamps: tuple[tuple[str | None, str | None, int, int], ...] | None = None
+    # (time, id, copies) of each stretch of copies with the same time and id, in order; None: all the first's
+    stamps: tuple[tuple[str | None, str | None, int], ...] | None = None
+    lines: tuple[int, ...] | None = None  # each copy's record line (a JSON document's records: the document's)
 
     def hits(self) -> Iterator[Hit]:
-        matches, before, stamps = self.hit.matches, self.hit.before, self.stamps
-        for i in range(self.count):
-            copy = self.copy(i)  # the line after it is the next copy's first, as the scan finds it
-            reach = stamps[i][3] if stamps is not None else (copy.end_line or copy.line) + 1
+        matches, before = self.hit.matches, self.hit.before
+        for i, copy in enumerate(self.copies()):
+            # the line after it is the next copy's first, as the scan finds it
+            reach = (copy.end_line or copy.line) + 1 if self.lines is None else self.hit.reach + i * self.step
             yield Hit(copy, matches, before if i == 0 else None, reach=reach)
 
-    def copy(self, i: int) -> LogRecord:
-        """The record of copy `i` (0: the first)."""
-        record = shifted(self.hit.record, i * self.step)
-        if self.stamps is None or not i:
-            return record
-        time, ident, line, _ = self.stamps[i]  # a JSON document's records keep their own line (the document's)
-        r = record
+    def copies(self) -> Iterator[LogRecord]:
+        """The record of each copy, in order."""
+        record, step = self.hit.record, self.step
+        stamps = self.stamps or ((record.time, record.id, self.count),)
+        i = 0
+        for time, ident, n in stamps:
+            for _ in range(n):
+                r = shifted(record, i * step)
+                if i and (time != r.time or ident != r.id or self.lines is not None):
+                    line = r.line if self.lines is None else self.lines[i]
+                    r = LogRecord(r.source, line, r.message, time, r.instance, r.level, r.type, ident, r.end_line)
+                yield r
+                i += 1
+
+    def last(self) -> LogRecord:
+        """The record of the last copy."""
+        r = shifted(self.hit.record, (self.count - 1) * self.step)
+        if self.stamps is None and self.lines is None:
+            return r
+        time, ident, _ = self.stamps[-1] if self.stamps else (r.time, r.id, 0)
+        line = r.line if self.lines is None else self.lines[-1]
         return LogRecord(r.source, line, r.message, time, r.instance, r.level, r.type, ident, r.end_line)
+
+    def times_from(self, done: int) -> list[tuple[str | None, int]]:
+        """(time, copies) of each stretch of copies from copy `done` on."""
+        out: list[tuple[str | None, int]] = []
+        for time, _, n in self.stamps or ((self.hit.record.time, None, self.count),):
+            if done >= n:
+                done -= n
+                continue
+            out.append((time, n - done))
+            done = 0
+        return out
 
 
 def shifted(record: LogRecord, lines: int) -> LogRecord:

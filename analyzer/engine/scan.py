@@ -79,7 +79,8 @@ class Scanner:
         last_start = -1  # the first line of the last entry made in this block
         fold = self.fold
         skip_to = 0  # the end of the copies folded into a Run: their lines are not looked at again
-        for start in self._candidates(block, data, size):
+        candidates = _Candidates(self, block, data, size)
+        for start in candidates:
             if start < skip_to or start in consumed:
                 continue
             end = data.find(b"\n", start, size)
@@ -113,7 +114,7 @@ class Scanner:
                 copies = copies.first(len(copies.ends) - 1) if len(copies.ends) > 2 else None
             if copies is not None:
                 self._queue.append(copies)
-                skip_to = copies.ends[-1]
+                skip_to = candidates.skip_to = copies.ends[-1]
             else:
                 self._queue.append(entry)
             yield from self._release()
@@ -172,34 +173,78 @@ class Scanner:
                 self.released += 1
                 yield item
 
-    def _candidates(self, block: Block, data: bytes | bytearray, size: int) -> list[int]:
-        """Start offsets of the lines to look at, ascending."""
-        plan = self.plan
-        if not plan.every_line:
-            engine = plan.engine_for(size)
-            self.engines.add(engine.name)
-            starts, folding = engine.lines(data, size)
-            if not folding:
-                return starts
-        self.every_line = True
-        # A rule with no literal, or a character that case-folds onto ASCII: every line, in Python.
-        out, pos = [], 0
+
+
+WINDOW = 256 * 1024  # the first part of a block the prefilter searches; where nothing folds, each next one is 4x larger
+AFTER_FOLD = 1024  # after copies were folded: what the next part's search starts with
+
+
+class _Candidates:
+    """Start offsets of a block's lines to look at, ascending: those holding a needle (the prefilter engine),
+    or every line where a rule has no literal or a character that case-folds onto ASCII occurs.
+
+    The block is searched part by part, each part whole lines. A retry storm's copies, once folded
+    (`skip_to`: the end of the copies), are never searched: the next part starts after them, and is small
+    (AFTER_FOLD), so that the search finds the next entry and the copies after it are folded unsearched
+    (a storm line holds about four needles, each a callback into Python). Where nothing folds the parts
+    grow fourfold, back to one search for the rest of the block."""
+
+    def __init__(self, scanner: Scanner, block: Block, data: bytes | bytearray, size: int):
+        self.scanner, self.block, self.data, self.size = scanner, block, data, size
+        self.skip_to = 0
+
+    def __iter__(self) -> Iterator[int]:
+        scanner, data, size = self.scanner, self.data, self.size
+        plan = scanner.plan
+        if plan.every_line:  # a rule without any literal: every line, in Python
+            scanner.every_line = True
+            yield from _every_line(data, 0, size)
+            return
+        engine = plan.engine_for(size)
+        scanner.engines.add(engine.name)
+        pos, width = 0, WINDOW
         while pos < size:
-            out.append(pos)
-            nl = data.find(b"\n", pos, size)
-            pos = size if nl < 0 else nl + 1
-        return out
+            if size - pos <= width:
+                end = size
+            else:
+                nl = data.find(b"\n", pos + width, size)
+                end = size if nl < 0 else nl + 1
+            if pos == 0 and end == size:
+                starts, folding = engine.lines(data, size)
+            else:
+                starts, folding = engine.lines(bytes(data[pos:end]), end - pos)
+                starts = [pos + s for s in starts]
+            if folding:  # a character that case-folds onto ASCII: every line of the part, in Python
+                scanner.every_line = True
+                starts = _every_line(data, pos, end)
+            folded = self.skip_to
+            for start in starts:
+                if start >= self.skip_to:
+                    yield start
+                    if self.skip_to >= end:
+                        break  # copies folded past the part: the rest of it is never looked at
+            width = AFTER_FOLD if self.skip_to != folded else width * 4
+            pos = max(end, self.skip_to)
+
+
+def _every_line(data: bytes | bytearray, pos: int, end: int) -> list[int]:
+    out = []
+    while pos < end:
+        out.append(pos)
+        nl = data.find(b"\n", pos, end)
+        pos = end if nl < 0 else nl + 1
+    return out
 
 
 class _Copies:
     """A gathered entry and the copies that follow it: one `Run`, made from the entry's hit. `ends`: where
-    each copy ends in the block (the first is the entry itself); `stamps`: each copy's time, id, line and reach
-    (Run.stamps), None when they are the entry's (byte for byte the same lines)."""
+    each copy ends in the block (the first is the entry itself); `stamps`: (time, id, copies) of each
+    stretch of copies with the same time and id (Run.stamps); `lines`: each copy's record line, for records."""
 
-    __slots__ = ("entry", "step", "ends", "stamps")
+    __slots__ = ("entry", "step", "ends", "stamps", "lines")
 
-    def __init__(self, entry: _Entry, step: int, ends: list[int], stamps: list[tuple[str | None, str | None, int, int]] | None):
-        self.entry, self.step, self.ends, self.stamps = entry, step, ends, stamps
+    def __init__(self, entry: _Entry, step: int, ends: list[int], stamps: list[list], lines: list[int] | None):  # type: ignore[type-arg]
+        self.entry, self.step, self.ends, self.stamps, self.lines = entry, step, ends, stamps, lines
 
     @property
     def count(self) -> int:
@@ -207,13 +252,20 @@ class _Copies:
 
     def first(self, n: int) -> "_Copies":
         """The first `n` copies only."""
-        return _Copies(self.entry, self.step, self.ends[:n], None if self.stamps is None else self.stamps[:n])
+        stamps, left = [], n
+        for time, ident, k in self.stamps:
+            if left <= 0:
+                break
+            stamps.append([time, ident, min(k, left)])
+            left -= k
+        return _Copies(self.entry, self.step, self.ends[:n], stamps, None if self.lines is None else self.lines[:n])
 
     def hit(self, classifier: Classifier) -> Run | None:
         hit = self.entry.hit(classifier)
         if hit is None:  # the entry says nothing (no rule, not error-looking): nor do its copies
             return None
-        return Run(hit, len(self.ends), self.step, None if self.stamps is None else tuple(self.stamps))
+        stamps = None if len(self.stamps) == 1 else tuple((t, i, n) for t, i, n in self.stamps)
+        return Run(hit, len(self.ends), self.step, stamps, None if self.lines is None else tuple(self.lines))
 
 
 def _entry_at(lines: _Lines, pos: int, line_no: int) -> bool:
@@ -228,17 +280,18 @@ def _entry_at(lines: _Lines, pos: int, line_no: int) -> bool:
 
 def _copies(lines: _Lines, entry: _Entry, start: int, line_no: int, joined: set[int], consumed: set[int]) -> _Copies | None:
     """The copies of the entry just gathered (first line at `start`, line `line_no` as the scan counts them: a
-    JSON document's records all say its first line; its other lines `joined`) that come one
-    after another, itself included, such that gathering each copy would make the same entry but for its
-    lines, time and record id; None: only once.
+    JSON document's records all say its first line; its other lines `joined`) that come one after another,
+    itself included, such that gathering each copy would make the same entry but for its lines, time and
+    record id; None: only once.
 
     That holds when the entry is its lines one after another (no line of another instance or blank line
     skipped inside) and no other entry took a line after it: then each copy's lines are taken as the
     entry's were, and the line after a copy, the next copy's first line, ends it as it ended the entry.
-    Copies are byte for byte the same lines (the dashboard's form, one time a second), else each line
-    parses to the entry's line but for its time and id (API records, RFC 3339 and JSON lines: gathering
-    reads neither). The last copy is followed by another line: it is counted only when that line ends the
-    entry too (a copy of the entry as it stands is offered that line), or when the source ends there."""
+    A copy is the lines of the copy before it byte for byte (the dashboard's form within a second: a
+    comparison in C), else its lines parse to the entry's but for their time and id (a new second; API
+    records, RFC 3339 and JSON lines: each its own time; gathering reads neither). The last copy is
+    followed by another line: it is counted only when that line ends the entry too (a copy of the entry as
+    it stands is offered that line), or when the source ends there."""
     data, size = lines.data, lines.size
     last = max(joined) if joined else start
     end = data.find(b"\n", last, size)
@@ -248,32 +301,52 @@ def _copies(lines: _Lines, entry: _Entry, start: int, line_no: int, joined: set[
     step = len(joined) + 1
     if data.count(b"\n", start, end) != step or (consumed and max(consumed) >= end):
         return None
-    ends, stamps = [end], None
-    if lines.block.records is None:  # records: the text leaves their time and id out
-        length = end - start
-        body = bytes(data[start:end])
-        pos = end
-        while data.startswith(body, pos, size):  # the buffer may hold stale bytes after `size`
-            pos += length
+    first = entry.first
+    records = lines.block.records is not None  # records: the text leaves their time and id out
+    ends, stamps = [end], [[first.time, first.id, 1]]
+    record_lines = [first.line] if records else None
+    body = None if records else bytes(data[start:end])
+    want: list[tuple[str, str, str | None, str | None, str | None]] | None = None
+    pos, at_no = end, line_no + step
+    while pos < size:
+        if body is not None and data.startswith(body, pos, size):  # the buffer may hold stale bytes after `size`
+            pos += len(body)
             ends.append(pos)
-    if len(ends) == 1:
-        ends, stamps = _timed_copies(lines, entry, start, line_no, end, step)
-    pos = ends[-1]
+            stamps[-1][2] += 1
+            at_no += step
+            continue
+        if want is None:  # the entry's lines as parsed, asked for once the bytes differ
+            want = _wanted(lines, entry, start, line_no, step, pos)
+            if want is None:
+                break
+        copy = _parsed_copy(lines, pos, at_no, step, want)
+        if copy is None:
+            break
+        copy_end, time, ident, record_line = copy
+        if stamps[-1][0] == time and stamps[-1][1] == ident:
+            stamps[-1][2] += 1
+        else:
+            stamps.append([time, ident, 1])
+        if record_lines is not None:
+            record_lines.append(record_line)
+        if body is not None:
+            body = bytes(data[pos:copy_end])
+        pos = copy_end
+        ends.append(pos)
+        at_no += step
+    copies = _Copies(entry, step, ends, stamps, record_lines)
     if len(ends) == 1:
         return None
     if pos >= size:
         if lines.block.more:  # the last copy may go on in the next block
-            ends.pop()
+            copies = copies.first(len(ends) - 1)
     else:
         nl = data.find(b"\n", pos, size)
         stop = nl if nl >= 0 else size
-        after = line_no + len(ends) * step
-        record = lines.record_at(pos, stop, after)
-        if entry.clone().offer(record, record is None and lines.blank(pos, stop), after) != _STOP:
-            ends.pop()  # the line after the last copy continues it: that copy is gathered as usual
-    if len(ends) < 2:
-        return None
-    return _Copies(entry, step, ends, None if stamps is None else stamps[: len(ends)])
+        record = lines.record_at(pos, stop, at_no)
+        if entry.clone().offer(record, record is None and lines.blank(pos, stop), at_no) != _STOP:
+            copies = copies.first(len(ends) - 1)  # the line after the last copy continues it: that copy is gathered as usual
+    return copies if copies.count > 1 else None
 
 
 def _same(record: LogRecord) -> tuple[str, str, str | None, str | None, str | None]:
@@ -281,49 +354,51 @@ def _same(record: LogRecord) -> tuple[str, str, str | None, str | None, str | No
     return record.source, record.message, record.instance, record.level, record.type
 
 
-def _timed_copies(
-    lines: _Lines, entry: _Entry, start: int, line_no: int, end: int, step: int
-) -> tuple[list[int], list[tuple[str | None, str | None, int, int]]]:
-    """The copies of the entry (its `step` lines from `start`, line `line_no`, to `end`) whose lines parse to the
-    entry's but for their time and id: where each ends, and each one's time and id (its first line's, as its
-    hit has them), line (the record's) and reach (the line after it, as the scan counts)."""
+def _wanted(
+    lines: _Lines, entry: _Entry, start: int, line_no: int, step: int, pos: int
+) -> list[tuple[str, str, str | None, str | None, str | None]] | None:
+    """The entry's lines as a copy's must parse (but for time and id); None when the line at `pos`, the next
+    copy's first if there is one, is already not its first line (most entries: the line that ended the entry,
+    parsed already, is read from the cache of the last line parsed)."""
     data, size = lines.data, lines.size
-    first = entry.first
-    ends, stamps = [end], [(first.time, first.id, first.line, line_no + step)]
-    pos, at_no = end, line_no + step
-    if pos >= size:
-        return ends, stamps
-    # the line after the entry ended it: parsed already (the cache of the last line parsed), most often not a copy
-    nl = data.find(b"\n", pos, size)
     cached = lines._last
-    record = cached[1] if cached is not None and cached[0] == pos else lines._quiet(pos, size if nl < 0 else nl, at_no)
-    if record is None or _same(record) != _same(first):
-        return ends, stamps
-    want = [_same(first)]
+    if cached is not None and cached[0] == pos:
+        record = cached[1]
+    else:
+        nl = data.find(b"\n", pos, size)
+        record = lines._quiet(pos, size if nl < 0 else nl, line_no)
+    if record is None or _same(record) != _same(entry.first):
+        return None
+    want = [_same(entry.first)]
     at = start
-    for j in range(1, step):  # the entry's other lines, as parsed
+    for j in range(1, step):
         at = data.find(b"\n", at, size) + 1
         other = lines._quiet(at, data.find(b"\n", at, size), line_no + j)
         if other is None:
-            return ends, stamps
+            return None
         want.append(_same(other))
-    while pos < size:
-        stamp = None
-        at, copy_no = pos, at_no
-        for j in range(step):
-            nl = data.find(b"\n", at, size)
-            if nl < 0:  # a last line with no end of line: perhaps cut, never a copy
-                return ends, stamps
-            record = lines._quiet(at, nl, copy_no)
-            if record is None or _same(record) != want[j]:
-                return ends, stamps
-            if not j:
-                stamp = (record.time, record.id, record.line, copy_no + step)
-            at, copy_no = nl + 1, copy_no + 1
-        ends.append(at)
-        stamps.append(stamp)  # type: ignore[arg-type]
-        pos, at_no = at, copy_no
-    return ends, stamps
+    return want
+
+
+def _parsed_copy(
+    lines: _Lines, pos: int, line_no: int, step: int, want: list[tuple[str, str, str | None, str | None, str | None]]
+) -> tuple[int, str | None, str | None, int] | None:
+    """The copy at `pos` (line `line_no`) when its lines parse to `want`: where it ends, its first line's time,
+    id and record line; None when it is not one."""
+    data, size = lines.data, lines.size
+    stamp = None
+    at = pos
+    for j in range(step):
+        nl = data.find(b"\n", at, size)
+        if nl < 0:  # a last line with no end of line: perhaps cut, never a copy
+            return None
+        record = lines._quiet(at, nl, line_no + j)
+        if record is None or _same(record) != want[j]:
+            return None
+        if not j:
+            stamp = (record.time, record.id, record.line)
+        at = nl + 1
+    return (at, *stamp)  # type: ignore[misc]
 
 
 def unfolded(items: Iterable[Hit | Run]) -> Iterator[Hit]:
