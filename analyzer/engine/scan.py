@@ -52,6 +52,7 @@ class Scanner:
         self.checkpoint: Callable[[int], bool] | None = None
         self.released = 0  # hits and runs handed out so far
         self.every_line = False  # a block was searched line by line (a case-folding character)
+        self._offset = 0  # bytes of the source (or of the byte range) before the block being scanned
 
     def scan(self, block: Block) -> Iterator[Hit | Run]:
         if block.rest is not None:  # a big file handed on unread: read it here, block after block
@@ -63,7 +64,10 @@ class Scanner:
             return
         if self._source is not None and block.source != self._source:
             yield from self.flush()
-        tail, self._tail = (self._tail if self._source == block.source else None), None
+        same = self._source == block.source
+        tail, self._tail = (self._tail if same else None), None
+        if not same:
+            self._offset = 0
         self._source = block.source
         lines = _Lines(block, self.fmt, self.problems)
         lines.classify = self.classify
@@ -108,7 +112,7 @@ class Scanner:
             if joined:
                 consumed = {c for c in consumed if c > start}
                 consumed.update(joined)
-            copies = _copies(lines, entry, start, line_no, joined, consumed) if fold and entry.done else None
+            copies = _copies(lines, entry, start, line_no, joined, consumed, self._offset) if fold and entry.done else None
             if copies is not None and not _entry_at(lines, copies.ends[-1], line_no + len(copies.ends) * copies.step):
                 # the app's own line after the last copy: that copy is gathered as usual, which looks at it (Hit.after)
                 copies = copies.first(len(copies.ends) - 1) if len(copies.ends) > 2 else None
@@ -122,11 +126,12 @@ class Scanner:
         if block.more:  # the source goes on in a next block: the line before its first entry
             end = size if size and data[size - 1 : size] == b"\n" else size + 1
             self._tail = lines.before(end, block.start_line + block.newlines + (end > size), consumed, last_start, skip_to)
+        self._offset += size
         yield from self._release()
 
     def prime(self, source: str, before: LogRecord | None) -> None:
         """Start a source whose earlier part another scanner read: `before` is the line before this part."""
-        self._source, self._tail = source, before
+        self._source, self._tail, self._offset = source, before, 0
 
     def open_tail(self) -> list[_Entry | _Copies | Hit]:
         """The queue from its first entry still open on: what waits for the next block of the source."""
@@ -134,7 +139,7 @@ class Scanner:
 
     def resume(self, source: str, tail: list[_Entry | _Copies | Hit]) -> None:
         """Go on with a source whose earlier part another scanner read, from its open tail."""
-        self._source, self._queue = source, list(tail)
+        self._source, self._queue, self._offset = source, list(tail), 0
 
     def flush(self) -> Iterator[Hit | Run]:
         """End of a source: entries still open are complete as they are."""
@@ -175,7 +180,7 @@ class Scanner:
 
 
 
-WINDOW = 256 * 1024  # the first part of a block the prefilter searches; where nothing folds, each next one is 4x larger
+WINDOW = 64 * 1024  # the first part of a block the prefilter searches; where nothing folds, each next one is 4x larger
 AFTER_FOLD = 1024  # after copies were folded: what the next part's search starts with
 
 
@@ -278,7 +283,12 @@ def _entry_at(lines: _Lines, pos: int, line_no: int) -> bool:
     return record is not None and lines.starts_entry(record.message)
 
 
-def _copies(lines: _Lines, entry: _Entry, start: int, line_no: int, joined: set[int], consumed: set[int]) -> _Copies | None:
+GRID = 64 * 1024  # copies of one Run all start before the next multiple of GRID bytes of the source or range
+
+
+def _copies(
+    lines: _Lines, entry: _Entry, start: int, line_no: int, joined: set[int], consumed: set[int], offset: int = 0
+) -> _Copies | None:
     """The copies of the entry just gathered (first line at `start`, line `line_no` as the scan counts them: a
     JSON document's records all say its first line; its other lines `joined`) that come one after another,
     itself included, such that gathering each copy would make the same entry but for its lines, time and
@@ -291,8 +301,13 @@ def _copies(lines: _Lines, entry: _Entry, start: int, line_no: int, joined: set[
     comparison in C), else its lines parse to the entry's but for their time and id (a new second; API
     records, RFC 3339 and JSON lines: each its own time; gathering reads neither). The last copy is
     followed by another line: it is counted only when that line ends the entry too (a copy of the entry as
-    it stands is offered that line), or when the source ends there."""
+    it stands is offered that line), or when the source ends there.
+
+    No copy of a Run starts at or past the next multiple of GRID bytes (`offset`: the bytes of the source
+    before the block): a scan of a byte range and the scan that goes on from the range before it into it
+    (analyzer.summary) then end their Runs at the same copy and meet there, whatever line each started at."""
     data, size = lines.data, lines.size
+    limit = min(size, ((offset + start) // GRID + 1) * GRID - offset)
     last = max(joined) if joined else start
     end = data.find(b"\n", last, size)
     if end < 0:
@@ -308,12 +323,22 @@ def _copies(lines: _Lines, entry: _Entry, start: int, line_no: int, joined: set[
     body = None if records else bytes(data[start:end])
     want: list[tuple[str, str, str | None, str | None, str | None]] | None = None
     pos, at_no = end, line_no + step
-    while pos < size:
+    while pos < limit:
         if body is not None and data.startswith(body, pos, size):  # the buffer may hold stale bytes after `size`
-            pos += len(body)
-            ends.append(pos)
-            stamps[-1][2] += 1
-            at_no += step
+            # copies byte for byte: eight at a time while they last, then one by one (each comparison in C)
+            length, n = len(body), 1
+            if data.startswith(body * 8, pos, size):
+                eight = body * 8
+                n = 8
+                while data.startswith(eight, pos + n * length, size):
+                    n += 8
+                while data.startswith(body, pos + n * length, size):
+                    n += 1
+            n = min(n, -(-(limit - pos) // length))  # those that start before the limit
+            ends.extend(range(pos + length, pos + n * length + 1, length))
+            pos += n * length
+            stamps[-1][2] += n
+            at_no += n * step
             continue
         if want is None:  # the entry's lines as parsed, asked for once the bytes differ
             want = _wanted(lines, entry, start, line_no, step, pos)
