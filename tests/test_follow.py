@@ -79,7 +79,14 @@ def test_three_forced_disconnects_without_gap_or_duplicate():
         drops = []
 
         def dropper():
+            # each drop hits a connection made after the previous one: on a loaded machine the client could
+            # still be connecting when a fixed delay ran out, and a drop then found no socket open
+            connected = 0
             for _ in range(3):
+                deadline = time.monotonic() + 30
+                while fake.ws_connections <= connected and time.monotonic() < deadline:
+                    time.sleep(0.02)
+                connected = fake.ws_connections
                 time.sleep(0.6)
                 drops.append(fake.drop_websockets())
 
