@@ -61,6 +61,10 @@ CORPORA = {
     # an eighth batch (session 6), labelled before rla was run on it: self-hosted apps that use Redis (Sentry,
     # Mastodon, Outline, n8n, Airflow...), compose/Kubernetes, managed Redis, their non-Redis failures
     "heldout8": ROOT / "samples" / "public" / "heldout8.yaml",
+    # a ninth batch (session 6), labelled before rla was run on it: REAL captures of clients never run here
+    # (bee-queue, node_redis 3, keyv, connect-redis on ioredis, rate-limiter-flexible, valkey-py, redis.asyncio,
+    # arq, dramatiq, huey, phpredis, Predis), each against a redis-server broken on purpose
+    "heldout9": ROOT / "samples" / "heldout9" / "expected.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
