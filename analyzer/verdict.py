@@ -63,8 +63,9 @@ class VerdictReading:
         after = events[last_up + 1 :]
         before = events[:last_up]
         if any(e[2] == "degraded" for e in after):
-            # commands failed, then the process stopped: the app no longer uses Redis at all (issue 13)
-            state = "failing" if self._stopped_after(after) else "degraded"
+            # commands failed, then the process stopped: the app no longer uses Redis at all (issue 13); or the
+            # commands were turned away because the client cannot reach Redis at all
+            state = "failing" if self._stopped_after(after) or self._symptoms_of_down(after) else "degraded"
         elif any(e[2] == "down" for e in after):
             state = "failing"
         elif last_up >= 0 and any(e[2] != "up" for e in before):
@@ -97,6 +98,16 @@ class VerdictReading:
         if self._fallback is not None and state in ("degraded", "failing") and self._fallback[0] >= after[0][0]:
             fallback = self._fallback[1]
         return Verdict(state, root, since, after_deploy, fallback)
+
+    def _symptoms_of_down(self, after: list[tuple[int, str, str]]) -> bool:
+        """Every degraded event of the window is a symptom (the client turned a command away: the offline queue, a pool
+        or read timeout) and a cause that takes Redis down is there too (the host does not resolve, refuses, times out,
+        rejects the password): the symptom is that cause seen from the app, which cannot use Redis at all. "Degraded"
+        says Redis answers but refuses some commands, or the app runs on a fallback: a degraded *cause* (OOM, READONLY)
+        or a fallback line (`event: fallback`) keeps it so."""
+        if any(e[2] == "degraded" and (self.rules[e[1]].kind == "cause" or self.rules[e[1]].event == "fallback") for e in after):
+            return False  # Redis answers and refuses, or the app runs on its fallback: degraded
+        return any(e[2] == "down" and self.rules[e[1]].kind == "cause" for e in after)
 
     def _stopped_after(self, after: list[tuple[int, str, str]]) -> bool:
         """A process stopped (an `event: exit` line: Celery's 'Unrecoverable error', Render's '==> Exited with status 1')
