@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Write samples/heldout9/FORMATS.tsv from raw/MANIFEST.tsv: each capture gets one Render format, the four taking
 turns, the client's start command, the line after which a web service is live, and `==> Exited with status N`
-when the program died by itself with N != 0 (a run the driver stopped, -2/-9, gets none). Seeds from 900."""
+when the program died by itself with N != 0 (a run the driver stopped, -2/-9, gets none).
+Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000)."""
 import sys
 from pathlib import Path
 
@@ -12,16 +13,21 @@ START = {
     "valkey-py": "python valkey_app.py", "redis-asyncio": "python asyncio_app.py",
     "arq": "arq arq_worker.WorkerSettings", "dramatiq": "python dramatiq_tasks.py & dramatiq dramatiq_tasks -p 1 -t 1",
     "huey": "huey_consumer huey_tasks.huey -w 1", "phpredis": "php phpredis_app.php", "predis": "php predis_app.php",
+    # heldout10's clients (../heldout10/)
+    "bull": "node bull-worker.js", "socketio-redis-adapter": "node socketio-app.js",
+    "express-rate-limit-redis": "node ratelimit-express.js", "flask-caching": "python flask_cache_app.py",
+    "flask-limiter": "python flask_limiter_app.py", "aiocache": "python aiocache_app.py", "walrus": "python walrus_app.py",
 }
 LIVE = r"listening on port 10000"
 FMTS = ["dashboard", "api", "rfc3339", "text"]
 
 root = Path(sys.argv[1])
+first = int(sys.argv[2]) if len(sys.argv) > 2 else 900
 rows = ["# raw\tstart command\tlive after (regex)\texit status\tseed\tformats"]
 man = [l.split("\t") for l in (root / "raw" / "MANIFEST.tsv").read_text().splitlines() if l.strip() and not l.startswith("#")]
 for i, (raw, rc, _n, _kept) in enumerate(sorted(man)):
     client = raw.split("/")[0]
     rc = int(rc)
     exit_status = str(rc) if rc > 0 and rc not in (124, 130, 137) else "-"
-    rows.append(f"{raw}\t{START[client]}\t{LIVE}\t{exit_status}\t{900 + i}\t{FMTS[i % 4]}")
+    rows.append(f"{raw}\t{START[client]}\t{LIVE}\t{exit_status}\t{first + i}\t{FMTS[i % 4]}")
 (root / "FORMATS.tsv").write_text("\n".join(rows) + "\n")
