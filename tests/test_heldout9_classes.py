@@ -108,7 +108,7 @@ def test_a_huey_task_merely_started_is_not_a_recovery():
     assert _diag(started_only).verdict.state == "failing"
 
 
-def test_arq_connected_then_refused_is_a_drop_and_its_done_jobs_are_successes():
+def test_arq_connected_then_refused_is_a_drop_and_its_info_line_is_the_client_working():
     assert _diag(_raw("arq/killed-then-back.log")).verdict.root_cause == "redis-connection-dropped"
     assert _diag(_raw("arq/healthy.log")).verdict.state == "healthy"
 
@@ -116,3 +116,20 @@ def test_arq_connected_then_refused_is_a_drop_and_its_done_jobs_are_successes():
 def test_valkey_py_url_scheme_error_is_a_malformed_url():
     diag = _diag(_raw("valkey-py/url-http-scheme.log"))
     assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-url-malformed")
+
+
+# -- heldout10 (the second batch, made after the fixes above): URL schemes a cache or limiter layer has no backend for
+
+RAW10 = RAW.parent.parent / "heldout10" / "raw"
+
+
+@pytest.mark.parametrize("capture", ["flask-limiter/url-http-scheme.log", "aiocache/tls-to-plain.log"])
+def test_a_storage_url_whose_scheme_the_layer_cannot_take_is_a_malformed_url(capture):
+    diag = _diag((RAW10 / capture).read_text(encoding="utf-8"))
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-url-malformed")
+
+
+def test_a_limits_scheme_error_naming_no_redis_is_not_a_redis_finding():
+    # the same error for a memcached storage URI: nothing in it is Redis
+    line = "limits.errors.ConfigurationError: unknown storage scheme : memcache://cache.internal:11211\n"
+    assert _diag(line).verdict.state in ("unknown", "healthy")
