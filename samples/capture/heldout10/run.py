@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Driver of the heldout10 captures: heldout9's driver (../heldout9/run.py: the b9 namespace, the server modes,
-the scenarios) with the clients of this folder. Usage as there: run.py APP_DIR OUT_DIR [client/scenario ...]"""
+the scenarios) with the clients of this folder. APP_DIR holds them with heldout9's deps.js and deps.py (the app's other
+dependencies, shared), node_modules/ and .venv/. Usage as there: run.py APP_DIR OUT_DIR [client/scenario ...]"""
 import importlib.util, sys
 from pathlib import Path
 
