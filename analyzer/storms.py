@@ -9,7 +9,7 @@ before the next, else the storm is not read (a line nobody saw may have been of 
 stopped with the failures and came back after them needs Redis: the client worked before the failures and
 works again. Read as the affinity's `resumed` rule (state up), with its evidence; a failure that follows on
 the same instance takes it back (the line also came between failures: it says nothing of Redis), and that
-form is not read again there.
+form is not read again there. An HTTP access line's form keeps its status class (a 200 is not a 500).
 
 A part of `Judge` (analyzer.judge), kept apart: it reads the hits' neighbour lines (Hit.before/after, set
 by the scanner) and adds the inferred events to the judge's state.
@@ -33,6 +33,19 @@ MAX_FLAKY = 16  # line forms per stream that came back between failures, not rea
 _WORDS = re.compile(r"[^\W\d_]{3,}")
 
 _Key = tuple[str, str]  # (source, instance)
+
+# An HTTP access line's status says whether the request worked: '"GET /products/1 HTTP/1.1" 200' before the failures
+# and '… 500' during them are not the same form (werkzeug, common log format, morgan, Rails' 'Completed'). Its class
+# is kept where template_of would fold the number, so a 200 after a storm of 500s reads as the app back.
+_STATUS = re.compile(
+    r'(?P<req>"[^"\n]*HTTP/[\d.]+[^"\n]*" |\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /\S* |\bCompleted )(?P<cls>[1-5])\d\d\b'
+)
+_CLASS = {"1": "<info>", "2": "<ok>", "3": "<ok>", "4": "<client-error>", "5": "<server-error>"}
+
+
+def form_of(message: str) -> str:
+    """A line's form (analyzer.judge_shapes.template_of) with its HTTP status class kept."""
+    return template_of(_STATUS.sub(lambda m: m["req"] + _CLASS[m["cls"]], message.split("\n", 1)[0]))
 
 
 @dataclass
@@ -60,7 +73,7 @@ def _between(storm: _Storm, hit: Hit) -> None:
     lines = [r for r in storm.after if r.line < line]
     if hit.before is not None:
         lines.append(hit.before)
-    storm.inside.update(template_of(r.message) for r in lines)
+    storm.inside.update(form_of(r.message) for r in lines)
     if len(storm.inside) > MAX_FLAKY:  # too many to keep: the storm is not read
         storm.seen, storm.inside = False, set()
 
@@ -71,7 +84,7 @@ def _back(storm: _Storm, hit: Hit) -> LogRecord | None:
     for record in hit.after:
         if record.line <= storm.last_line:
             continue
-        form = template_of(record.message)
+        form = form_of(record.message)
         if form == storm.before:
             return record
         if form not in storm.inside:
@@ -116,7 +129,7 @@ class StormReading:
         if storm is None:
             if len(self._storm.storms) >= MAX_STREAMS:
                 del self._storm.storms[next(iter(self._storm.storms))]
-            before = template_of(hit.before.message) if hit.before is not None else None
+            before = form_of(hit.before.message) if hit.before is not None else None
             storm = _Storm(before if before and _WORDS.search(before) else None, 0, True, set(), record.line, (), 0)
             self._storm.storms[key] = storm
         elif storm.before is None or not storm.seen:

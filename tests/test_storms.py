@@ -102,3 +102,52 @@ def test_resumed_after_must_be_a_count():
     for bad in (0, "3", -1):
         with pytest.raises(AffinityError):
             parse_affinity({"resumed_after": bad}, "a.yaml")
+
+
+# -- a Python web app: Flask logs "Exception on /path [GET]" over each traceback (joined to it), werkzeug an access line a request
+# (samples/heldout10/raw/flask-caching/killed-then-back.log: Flask-Caching on redis-py 8, the server killed, then back)
+FLASK = SAMPLES / "heldout10" / "raw" / "flask-caching" / "killed-then-back.log"
+
+
+def test_a_flask_view_back_to_200_after_its_500s_is_recovery():
+    diag = _diag(FLASK)
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("recovered", "redis-connection-dropped")
+    back = {f.rule_id: f for f in diag.findings}["redis-app-resumed"]
+    assert '" 200 -' in back.sample and "<ok>" in back.because[0]
+
+
+def test_the_flask_storm_cut_before_the_200s_stays_failing():
+    lines = FLASK.read_text(encoding="utf-8").splitlines(True)
+    last_500 = max(i for i, l in enumerate(lines) if l.rstrip().endswith('" 500 -'))
+    diag = diagnose([text_block("".join(lines[: last_500 + 1]), "cut.log")], RULES)
+    assert diag.verdict.state == "failing"
+
+
+def test_an_access_line_keeps_its_status_class_in_its_form():
+    from analyzer.storms import form_of
+
+    ok = '127.0.0.1 - - [05/Dec/2026 07:59:16] "GET /products/1 HTTP/1.1" 200 -'
+    assert form_of(ok) == form_of(ok.replace("200", "204").replace("/1 ", "/7 "))
+    assert form_of(ok) != form_of(ok.replace("200", "500"))
+    assert form_of("GET /api/cart 500") != form_of("GET /api/cart 200")
+    assert form_of("Completed 500 Internal Server Error in 3ms") != form_of("Completed 200 OK in 3ms")
+    assert form_of("worker: tick 3") == form_of("worker: tick 12")  # no status: numbers fold as before
+
+
+def test_an_error_no_rule_names_that_heads_no_traceback_still_ends_the_storm():
+    # an unknown error line put between the failures, over the line that heads the next traceback: it is not that
+    # traceback's heading, so it ends the storm as before, and the 200s after it are not read as Redis back
+    lines = FLASK.read_text(encoding="utf-8").splitlines(True)
+    heads = [i for i, l in enumerate(lines) if "ERROR in app: Exception on" in l]
+    lines.insert(heads[2], "[2026-12-05 07:59:20,400] ERROR in billing: webhook signature mismatch\n")
+    diag = diagnose([text_block("".join(lines), "x.log")], RULES)
+    assert diag.verdict.state == "failing"
+
+
+def test_no_block_size_changes_the_flask_reading():
+    data = FLASK.read_bytes()
+    got = set()
+    for size in range(700, 9000, 997):
+        diag = diagnose(blocks_from_stream(io.BytesIO(data), "flask.log", Problems(), block_size=size), RULES)
+        got.add((diag.verdict.state, diag.verdict.root_cause))
+    assert got == {("recovered", "redis-connection-dropped")}
