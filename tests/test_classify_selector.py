@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from analyzer.engine.match import _Selector, classify, compile_plan, match_rule
 from analyzer.engine.rules import load_rules
+from tests.test_prefilter_engines import recase
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = compile_plan(load_rules().rules)
@@ -81,10 +82,6 @@ def test_every_sample_line_gets_the_rules_of_the_plain_definition(name: str) -> 
     assert found > 1000  # lines that hold keywords, not only lines that hold none
     for line in lines[::20]:
         assert classify(PLAN, line) == plain_classify(line)
-
-
-def recase(text: str, flips: list[bool]) -> str:
-    return "".join(c.swapcase() if flips[i % len(flips)] else c for i, c in enumerate(text)) if flips else text
 
 
 message_st = st.builds(
