@@ -179,6 +179,22 @@ def test_a_file_of_another_interpreter_or_damaged_is_ignored(tmp_path: Path, mon
         assert store is not None and not store.regex
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX owners and modes")
+def test_a_file_others_may_write_or_own_is_never_read(tmp_path: Path) -> None:
+    """Code read from the file runs: a cache folder others can write to must not let them plant it."""
+    key = compiled.interpreter_key()
+    path = _store_with(tmp_path, r"planted-(\d+)")
+    assert compiled.read(path, key).regex
+    for mode in (0o620, 0o602, 0o666):
+        path.chmod(mode)
+        assert not compiled.read(path, key).regex
+    path.chmod(0o600)
+    assert compiled.read(path, key).regex
+    if os.getuid() == 0:  # only root can give a file away: another user's file, however private
+        os.chown(path, 54321, -1)
+        assert not compiled.read(path, key).regex
+
+
 def test_an_entry_the_regex_engine_refuses_is_compiled_from_its_text(tmp_path: Path) -> None:
     key = compiled.interpreter_key()
     path = _store_with(tmp_path, r"forged-(\d+)")

@@ -17,7 +17,8 @@ An entry is found by its source text (a pattern and its flags, a method's text),
 class is a miss and is compiled as before; what a run compiled anew is added to the file when it ends.
 The file is named after the interpreter (version string and build, bytecode tag, the regex engine's MAGIC)
 and never read by another. A file that is unreadable, cut short or of another shape is ignored and written
-again; losing it costs one slow start. Like __pycache__, the folder is trusted: code read from it runs.
+again; losing it costs one slow start. Code read from it runs: like __pycache__ it trusts the folder, and
+on POSIX it reads only a file of this user that nobody else may write.
 RLA_NO_CACHE=1 turns it off, as it does the rule-pack cache; a folder that cannot be written turns it off
 silently.
 
@@ -77,6 +78,8 @@ def read(path: Path, key: str) -> Store:
     """The store in `path`, or an empty one (absent, unreadable, another key or shape)."""
     try:
         with open(path, "rb") as f:
+            if not _ours(os.fstat(f.fileno())):
+                return Store({}, {})
             raw = f.read(MAX_FILE + 1)
         if len(raw) <= MAX_FILE:
             doc = marshal.loads(raw)
@@ -88,6 +91,15 @@ def read(path: Path, key: str) -> Store:
     except Exception:  # noqa: BLE001 - a bad cache file is a cache miss, whatever is wrong with it
         pass
     return Store({}, {})
+
+
+def _ours(st: os.stat_result) -> bool:
+    """Code read from the file runs: on POSIX only a file of this user that no one else may write is read,
+    so a cache folder others can write to (RLA_CACHE_DIR=/tmp/…, a shared CI runner) cannot plant code;
+    they cannot make a file this user owns. __pycache__ trusts its folder alone; this file trusts less."""
+    if os.name != "posix":
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
 def write(path: Path, key: str, store: Store) -> None:
