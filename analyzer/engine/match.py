@@ -190,9 +190,10 @@ class _Selector:
     def __init__(self, keyword_index: tuple[tuple[str, bool, tuple[int, ...]], ...]) -> None:
         self.automaton = None
         self.rest = keyword_index
-        try:
-            import ahocorasick  # type: ignore[import-not-found]
-        except Exception:  # ImportError, or a wheel whose native library does not load
+        from analyzer.engine.prefilter import aho_corasick
+
+        ahocorasick = aho_corasick()
+        if ahocorasick is None:
             return
         keys: dict[str, list[tuple[str, bool, tuple[int, ...]]]] = {}
         rest = []

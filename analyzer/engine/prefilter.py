@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 # Characters that `re.IGNORECASE` folds onto an ASCII letter: KELVIN SIGN, LONG S, I WITH DOT, DOTLESS I.
 FOLDING = tuple(c.encode() for c in ("\u212a", "\u017f", "\u0130", "\u0131"))
@@ -270,12 +271,18 @@ def _hs_literal(needle: bytes) -> bytes:
     return b"".join(bytes([c]) if chr(c).isalnum() and c < 128 else b"\\x%02x" % c for c in needle)
 
 
-def light(needles: Needles) -> AhoCorasickEngine | None:
-    """The Aho-Corasick engine where pyahocorasick loads (for small blocks: cheap to build), else None."""
+def aho_corasick() -> Any:
+    """The pyahocorasick module where it loads, else None."""
     try:
-        return AhoCorasickEngine(needles)
+        import ahocorasick  # type: ignore[import-not-found]
     except Exception:  # ImportError, or a wheel whose native library does not load
         return None
+    return ahocorasick
+
+
+def light(needles: Needles) -> AhoCorasickEngine | None:
+    """The Aho-Corasick engine where pyahocorasick loads (for small blocks: cheap to build), else None."""
+    return AhoCorasickEngine(needles) if aho_corasick() is not None else None
 
 
 def available() -> list[str]:
@@ -287,12 +294,8 @@ def available() -> list[str]:
         out.append("hyperscan")
     except Exception:  # ImportError, or a wheel whose native library does not load
         pass
-    try:
-        import ahocorasick  # type: ignore[import-not-found]  # noqa: F401
-
+    if aho_corasick() is not None:
         out.append("aho-corasick")
-    except Exception:
-        pass
     out.append("python")
     return out
 
