@@ -67,6 +67,9 @@ CORPORA = {
     "heldout9": ROOT / "samples" / "heldout9" / "expected.yaml",
     # a tenth batch (session 6), captured and labelled after heldout9's fixes, before rla was run on it: do they generalise?
     "heldout10": ROOT / "samples" / "heldout10" / "expected.yaml",
+    # an eleventh batch (session 7), public pastes labelled and committed before rla was run on them: Go, Java, .NET,
+    # PHP, Elixir clients, self-hosted Node apps, and non-Redis failures of apps that also use Redis
+    "heldout11": ROOT / "samples" / "public" / "heldout11.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
