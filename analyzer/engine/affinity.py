@@ -21,7 +21,7 @@ from analyzer.engine.regex import dialect_problem
 AFFINITY_FILE = "affinity.yaml"  # at a pack's root, beside pack.yaml: not a rule
 _KEYS = {
     "schemes", "ports", "hosts", "text", "other_schemes", "other_ports", "window", "connecting",
-    "unnamed", "unnamed_error", "unnamed_not", "after_up", "resumed", "resumed_after", "other_text",
+    "unnamed", "unnamed_error", "unnamed_not", "unnamed_despite", "after_up", "resumed", "resumed_after", "other_text",
 }  # fmt: skip
 
 
@@ -68,6 +68,8 @@ class Affinity:
     unnamed: str | None = None
     unnamed_error: re.Pattern[str] | None = None  # what an unnamed Redis line must hold to be an error
     unnamed_not: re.Pattern[str] | None = None  # ... and must not (deprecation notices)
+    # ... unless it holds this all the same: an exception's class and message on a WARN line is an error
+    unnamed_despite: re.Pattern[str] | None = None
     # the signals a single line can show (scheme, port, host, text), as regexes over the whole line: what a
     # log platform can check where it sees one line at a time (analyzer.export.sigma)
     line: tuple[str, ...] = ()
@@ -80,7 +82,8 @@ class Affinity:
         if self.unnamed_error is not None and not self.unnamed_error.search(head):
             return False
         if self.unnamed_not is not None and self.unnamed_not.search(head):
-            return False
+            if self.unnamed_despite is None or not self.unnamed_despite.search(head):
+                return False
         return self.in_text(text) is not None
 
     def in_text(self, text: str) -> str | None:
@@ -198,6 +201,7 @@ def parse_affinity(doc: Any, where: str) -> Affinity:
         unnamed=str(unnamed) if unnamed else None,
         unnamed_error=_union(strings("unnamed_error"), where),
         unnamed_not=_union(strings("unnamed_not"), where),
+        unnamed_despite=_union(strings("unnamed_despite"), where),
         line=_line_signals(schemes, ports, hosts, text),
         resumed=str(resumed) if resumed else None,
         resumed_after=resumed_after,
