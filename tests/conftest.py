@@ -31,6 +31,22 @@ os.environ["RLA_CACHE_DIR"] = _CACHE.name
 os.environ.pop("RLA_NO_CACHE", None)
 
 
+def public_paste(name: str) -> str:
+    """A public paste of samples/public/ (its thread in samples/README.md, section E)."""
+    return (ROOT / "samples" / "public" / name).read_text(encoding="utf-8")
+
+
+def capture_section(log: str, title: str) -> str:
+    """One section of a capture log of samples/raw/classes/: the lines after its '=== <title>…' header, up to the
+    next header."""
+    text = (ROOT / "samples" / "raw" / "classes" / log).read_text(encoding="utf-8")
+    for part in text.split("=== ")[1:]:
+        head, _, body = part.partition("\n")
+        if head.startswith(title):
+            return body
+    raise AssertionError(f"no section {title!r} in {log}")
+
+
 @functools.lru_cache(maxsize=1)
 def builtin() -> RuleSet:
     return load_rules()

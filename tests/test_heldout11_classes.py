@@ -6,24 +6,13 @@ samples/capture/classes/run_s7_h11.sh against a real redis-server)."""
 
 from __future__ import annotations
 
-from tests.conftest import ROOT, diag_of, ids
+from tests.conftest import capture_section, diag_of, ids, public_paste
 
-SAMPLES = ROOT / "samples"
-PUBLIC = SAMPLES / "public"
-
-
-def _paste(name: str) -> str:
-    return (PUBLIC / name).read_text(encoding="utf-8")
+_paste = public_paste
 
 
 def _capture(title: str) -> str:
-    """One section of session7-h11.log: the lines after its '=== <title>…' header, up to the next header."""
-    text = (SAMPLES / "raw/classes/session7-h11.log").read_text(encoding="utf-8")
-    for part in text.split("=== ")[1:]:
-        head, _, body = part.partition("\n")
-        if head.startswith(title):
-            return body
-    raise AssertionError(f"no section {title!r}")
+    return capture_section("session7-h11.log", title)
 
 
 def _line(name: str, needle: str) -> str:

@@ -5,24 +5,13 @@ samples/public/ (their threads in samples/README.md, section E, "Eighth batch") 
 
 from __future__ import annotations
 
-from tests.conftest import ROOT, diag_of, ids
+from tests.conftest import capture_section, diag_of, ids, public_paste
 
-SAMPLES = ROOT / "samples"
-PUBLIC = SAMPLES / "public"
-
-
-def _paste(name: str) -> str:
-    return (PUBLIC / name).read_text(encoding="utf-8")
+_paste = public_paste
 
 
 def _capture(title: str) -> str:
-    """One section of session6-h8.log: the lines after its '=== <title>…' header, up to the next header."""
-    text = (SAMPLES / "raw/classes/session6-h8.log").read_text(encoding="utf-8")
-    for part in text.split("=== ")[1:]:
-        head, _, body = part.partition("\n")
-        if head.startswith(title):
-            return body
-    raise AssertionError(f"no section {title!r}")
+    return capture_section("session6-h8.log", title)
 
 
 def _finding(diag, rule_id: str):
@@ -123,6 +112,6 @@ def test_nodes_error_object_with_a_reset_or_broken_pipe_code_is_a_drop_when_redi
     diag = diag_of(_paste("node/n8n-10543.log"))
     assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-connection-dropped")
     # the same code line from an SMTP client (nodemailer#176) is not Redis's
-    diag = diag_of((PUBLIC / "nonredis/nodemailer-176.log").read_text(encoding="utf-8"))
+    diag = diag_of(_paste("nonredis/nodemailer-176.log"))
     assert diag.verdict.state == "unknown"
     assert "redis-connection-dropped" not in ids(diag)
