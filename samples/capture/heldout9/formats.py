@@ -2,7 +2,7 @@
 """Write samples/heldout9/FORMATS.tsv from raw/MANIFEST.tsv: each capture gets one Render format, the four taking
 turns, the client's start command, the line after which a web service is live, and `==> Exited with status N`
 when the program died by itself with N != 0 (a run the driver stopped, -2/-9, gets none).
-Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000)."""
+Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000, heldout12 1200)."""
 import sys
 from pathlib import Path
 
@@ -17,6 +17,14 @@ START = {
     "bull": "node bull-worker.js", "socketio-redis-adapter": "node socketio-app.js",
     "express-rate-limit-redis": "node ratelimit-express.js", "flask-caching": "python flask_cache_app.py",
     "flask-limiter": "python flask_limiter_app.py", "aiocache": "python aiocache_app.py", "walrus": "python walrus_app.py",
+    # heldout12's clients (../heldout12/run.py CLIENTS)
+    "iovalkey": "node iovalkey-worker.js", "fastify-redis": "node fastify-app.js",
+    "cache-manager-redis-yet": "node cache-manager-app.js", "node-redis5-pool": "node redis5-pool.js",
+    "ioredis-cluster": "node ioredis-cluster.js", "coredis": "python coredis_app.py", "saq": "python saq_app.py",
+    "taskiq-redis": "python taskiq_app.py", "channels-redis": "python channels_app.py", "perl-redis": "perl perl_redis.pl",
+    "redigo": "./redigo-worker", "mixed-node-redis4": "node mixed-noderedis.js", "mixed-node-redis5": "node mixed-noderedis.js",
+    "mixed-bullmq": "node mixed-bullmq.js", "mixed-celery": "python mixed_celery.py & celery -A mixed_celery worker -c 1",
+    "mixed-rq": "python mixed_rq.py & rq worker mixed", "mixed-sidekiq": "ruby mixed_sidekiq_push.rb & sidekiq -r ./mixed_sidekiq.rb -c 1",
 }
 LIVE = r"listening on port 10000"
 FMTS = ["dashboard", "api", "rfc3339", "text"]
