@@ -70,6 +70,10 @@ CORPORA = {
     # an eleventh batch (session 7), public pastes labelled and committed before rla was run on them: Go, Java, .NET,
     # PHP, Elixir clients, self-hosted Node apps, and non-Redis failures of apps that also use Redis
     "heldout11": ROOT / "samples" / "public" / "heldout11.yaml",
+    # a twelfth batch (session 7), labelled before rla was run on it: REAL captures of clients never run here
+    # (iovalkey, Fastify's plugin, cache-manager, node-redis 5's pool, ioredis' Cluster, coredis, SAQ, taskiq, channels,
+    # Perl, redigo) and the matrix's mixed cells (node-redis 4/5, BullMQ, Celery, RQ, Sidekiq beside PostgreSQL and an API)
+    "heldout12": ROOT / "samples" / "heldout12" / "expected.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
