@@ -1,0 +1,81 @@
+"""Issue 13, heldout12's classes: real captures of clients this project had never run (samples/heldout12/raw/, made as
+samples/README.md section L, heldout12, says). Each test feeds the real raw output, or its lines, to the whole pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analyzer.pipeline import diagnose
+from analyzer.sources.files import text_block
+from tests.conftest import builtin
+
+RAW = Path(__file__).resolve().parents[1] / "samples" / "heldout12" / "raw"
+RULES = builtin()
+
+
+def _diag(text: str):
+    return diagnose([text_block(text, "app.log")], RULES)
+
+
+def _raw(name: str) -> str:
+    return (RAW / name).read_text(encoding="utf-8")
+
+
+def _lines(name: str, *needles: str) -> str:
+    """The lines of a capture holding any of the needles, in order (a short log made only of real lines)."""
+    return "".join(line for line in _raw(name).splitlines(True) if any(n in line for n in needles))
+
+
+# -- Perl's Redis.pm: 'Could not connect to Redis server at host:port: <reason>' -----------------------------------
+
+@pytest.mark.parametrize(
+    ("capture", "root"),
+    [
+        ("perl-redis/down-refused.log", "redis-econnrefused"),
+        ("perl-redis/url-empty.log", "redis-econnrefused"),  # the fallback 127.0.0.1:6379, but no Render evidence
+        ("perl-redis/dns-nxdomain.log", "redis-dns-not-found"),  # IO::Socket::INET: a name it cannot resolve is EINVAL
+    ],
+)
+def test_perl_redis_wording_maps_through_its_reason(capture, root):
+    diag = _diag(_raw(capture))
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", root)
+
+
+def test_perl_refusal_on_the_default_loopback_on_render_is_the_unset_url():
+    # the same capture as Render shows it (formatted: its `==>` lines): the loopback inference applies
+    text = (RAW.parent / "plain" / "perl-redis" / "url-empty.rfc3339.log").read_text(encoding="utf-8")
+    assert _diag(text).verdict.root_cause == "redis-url-not-set"
+
+
+def test_perl_invalid_argument_on_an_ip_literal_is_not_a_lookup():
+    # the same words for an address (no name to look up) stay the address class, never DNS
+    line = _lines("perl-redis/dns-nxdomain.log", "Could not connect").replace("red-d4h12nx0q67qs70c2nxdm", "10.0.12.77")
+    assert line and _diag(line).verdict.root_cause != "redis-dns-not-found"
+
+
+# -- a Cluster client against a single node; a framework's Redis plugin that never started -------------------------
+
+def test_cluster_client_against_a_server_without_cluster_mode():
+    diag = _diag(_raw("ioredis-cluster/cluster-disabled.log"))
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-cluster-disabled")
+
+
+@pytest.mark.parametrize("capture", ["fastify-redis/blackholed.log", "fastify-redis/down-loopback-default.log"])
+def test_fastify_redis_plugin_timeout_is_a_connection_timeout(capture):
+    # pino's JSON line is all the log holds: Fastify gave up waiting for @fastify/redis
+    diag = _diag(_raw(capture))
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-connection-timeout")
+
+
+def test_another_plugin_timeout_is_not_redis():
+    line = _raw("fastify-redis/blackholed.log").replace("@fastify/redis", "@fastify/postgres")
+    assert _diag(line).verdict.root_cause != "redis-connection-timeout"
+
+
+# -- a URL port urllib cannot read, under any Python Redis client --------------------------------------------------
+
+def test_urllib_port_error_under_coredis_is_a_malformed_url():
+    diag = _diag(_raw("coredis/url-bad-port.log"))
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-url-malformed")
