@@ -51,6 +51,7 @@ class RunFolding:
             self._last_hit.get(stream),
             self._chained.get(stream),
             self._last_cause.get(stream),
+            self._redis_hosts.get((record.source, stream)),
             self._timeline[-1][1] if self._timeline else None,
             (len(self._aggs), len(self._seen_rules), len(self._templates), len(self._not_redis), len(self._timeline),
              len(self._marks), len(self._near), len(self._last_hit), len(self._chained), len(self._last_cause)),

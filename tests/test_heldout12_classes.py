@@ -79,3 +79,35 @@ def test_another_plugin_timeout_is_not_redis():
 def test_urllib_port_error_under_coredis_is_a_malformed_url():
     diag = _diag(_raw("coredis/url-bad-port.log"))
     assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-url-malformed")
+
+
+# -- is it Redis? a failure naming another host than the one this app's Redis failures named ------------------------
+
+def test_api_lookup_failure_beside_redis_refusals_is_not_redis():
+    # every round: Redis refused at 10.0.12.10:6379, PostgreSQL refused at 10.0.12.10:5432, api.stripe.com unresolvable;
+    # the lookup failure stands right after a Redis line, but it names its own host, not Redis's
+    diag = _diag(_raw("mixed-node-redis4/mixed-pg-api-redis-refused.log"))
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-econnrefused")
+    assert "redis-dns-not-found" not in {f.rule_id for f in diag.findings}
+    stripe = [n for n in diag.not_redis if n.endpoint == "api.stripe.com"]
+    assert stripe and stripe[0].because.key == "affinity.other_host" and stripe[0].count == 12
+
+
+def test_a_host_no_redis_failure_named_yet_is_still_tied_by_proximity():
+    # the same lookup failure with nothing known of Redis's endpoint (the Redis line names no host): proximity decides
+    entry = _raw("mixed-node-redis4/mixed-pg-api-redis-refused.log").split("Failed to sync", 1)[1].split("}\n", 1)[0]
+    text = "worker: redis command failed\nFailed to sync" + entry + "}\n"
+    diag = _diag(text)
+    assert diag.verdict.root_cause == "redis-dns-not-found"
+
+
+def test_affinity_other_host_needs_a_known_redis_host():
+    from analyzer.engine.affinity import load_affinity
+
+    aff = load_affinity(Path(__file__).resolve().parents[1] / "rules" / "affinity.yaml")
+    fields = {"host": "api.stripe.com"}
+    text = "Error: getaddrinfo ENOTFOUND api.stripe.com"
+    assert aff.tie(fields, text, nearby=3).reason == "affinity.nearby"
+    assert aff.tie(fields, text, nearby=3, redis_hosts=frozenset({"10.0.12.10"})).reason == "affinity.other_host"
+    # the host Redis's failures named stays Redis's by proximity
+    assert aff.tie({"host": "cache"}, "getaddrinfo ENOTFOUND cache", nearby=3, redis_hosts=frozenset({"cache"})).redis

@@ -94,11 +94,13 @@ class Affinity:
         return m.group(0).strip()[:40] if m else None
 
     def tie(
-        self, fields: dict[str, str], text: str, nearby: int | None = None, connecting: bool = False, dropped: bool = False
+        self, fields: dict[str, str], text: str, nearby: int | None = None, connecting: bool = False, dropped: bool = False,
+        redis_hosts: frozenset[str] = frozenset(),
     ) -> Tie:
         """Decide for one entry. `nearby`: the line of a Redis line just before it (same source and
         instance, within `window`); `connecting`: a Redis connection attempt with no success since;
-        `dropped`: an established connection dropped on an instance whose last success was Redis's."""
+        `dropped`: an established connection dropped on an instance whose last success was Redis's;
+        `redis_hosts`: the hosts this instance's Redis failures named already (by their own evidence)."""
         scheme = fields.get("scheme", "").lower().rstrip(":/")
         port, host = fields.get("port", ""), fields.get("host", "")
         endpoint = endpoint_of(fields)
@@ -124,6 +126,11 @@ class Affinity:
             m = pattern.search(text)
             if m:
                 return Tie(False, "affinity.other_text", {"service": service, "signal": m.group(0).strip()[:40]})
+        if host and redis_hosts and host not in redis_hosts:
+            # the entry names its endpoint, and it is not the one this app's Redis failures named: proximity says
+            # nothing here (a worker whose Redis is refused at 10.0.12.10:6379 and whose API call to api.stripe.com
+            # does not resolve, every round, the two lines side by side: samples/heldout12 mixed-node-redis4)
+            return Tie(False, "affinity.other_host", {"endpoint": endpoint, "redis": ", ".join(sorted(redis_hosts)[:3])})
         if nearby is not None:
             return Tie(True, "affinity.nearby", {"line": str(nearby)})
         if connecting:

@@ -38,6 +38,7 @@ TEXT: dict[str, str] = {
     "affinity.other_port": "{service}'s port",
     "affinity.other_scheme": "a {service} URL",
     "affinity.other_text": "{service}'s client ({signal})",
+    "affinity.other_host": "{endpoint} is not the Redis this app uses ({redis}, named by its Redis errors)",
     "affinity.none": "nothing ties it to Redis (no Redis port, host, client or line nearby)",
     "not_redis.title": "Not Redis:",
     "not_redis.line": "not Redis: {count}× {what}, {why}",

@@ -38,6 +38,7 @@ TEXT: dict[str, str] = {
     "affinity.other_port": "le port de {service}",
     "affinity.other_scheme": "une URL {service}",
     "affinity.other_text": "le client de {service} ({signal})",
+    "affinity.other_host": "{endpoint} n'est pas le Redis de cette application ({redis}, nommé par ses erreurs Redis)",
     "affinity.none": "rien ne la relie à Redis (ni port, ni hôte, ni client, ni ligne Redis à côté)",
     "not_redis.title": "Pas Redis :",
     "not_redis.line": "pas Redis : {count}× {what}, {why}",
