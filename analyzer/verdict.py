@@ -7,6 +7,9 @@ from __future__ import annotations
 from analyzer.model import Finding, Reclassify, Severity, Verdict
 
 
+_PERSISTENT = 5  # a down cause seen this often in the window is the outage; a blip seen once beside it is not
+
+
 class VerdictReading:
     # -- the verdict -------------------------------------------------------------------------
 
@@ -73,7 +76,7 @@ class VerdictReading:
         else:
             return Verdict("healthy")
         window = after if state in ("degraded", "failing") else before
-        root = self._root_cause([e[1] for e in window], first_seq)
+        root = self._root_cause([e[1] for e in window], first_seq, {k: f.count for k, f in findings.items()})
         if state == "recovered":
             since = findings[events[last_up][1]].last
         else:
@@ -127,16 +130,24 @@ class VerdictReading:
                 streams.update(agg.instances or [""])
         return any(seq >= first and (not stream or "" in streams or stream in streams) for stream, seq in self._exits.items())
 
-    def _root_cause(self, rule_ids: list[str], first_seq: dict[str, int]) -> str | None:
-        """The most severe cause in the window; a symptom only when no cause explains it."""
+    def _root_cause(self, rule_ids: list[str], first_seq: dict[str, int], counts: dict[str, int] | None = None) -> str | None:
+        """The most severe cause in the window; a symptom only when no cause explains it. A blip (rules/affinity.yaml
+        `blips`: a lone failed lookup among a storm of refusals, the resolver's hiccup, not the outage) seen once where
+        another down cause of the window was seen again and again ranks after that one, whatever their severities."""
         ids = set(rule_ids) | {r for r in self._seen_rules if self.rules[r].kind == "cause" and r in first_seq}
         window = set(rule_ids)
         order = {r: i for i, r in enumerate(self.rules)}
+        counts = counts or {}
+        blips = self.affinity.blips if self.affinity is not None else frozenset()
+        persistent = bool(blips) and any(
+            counts.get(r, 0) >= _PERSISTENT and self.rules[r].kind == "cause" and self.rules[r].state == "down" for r in window
+        )
         ranked = sorted(
             (r for r in ids if r in first_seq and self.rules[r].severity >= Severity.WARNING),
             key=lambda r: (
                 self.rules[r].kind != "cause",
                 r not in window,
+                persistent and r in blips and counts.get(r, 0) == 1,
                 -self.rules[r].severity,
                 first_seq[r],
                 order[r],  # two causes on one line: the pack's order, never the set's (it varied with PYTHONHASHSEED)

@@ -111,3 +111,20 @@ def test_affinity_other_host_needs_a_known_redis_host():
     assert aff.tie(fields, text, nearby=3, redis_hosts=frozenset({"10.0.12.10"})).reason == "affinity.other_host"
     # the host Redis's failures named stays Redis's by proximity
     assert aff.tie({"host": "cache"}, "getaddrinfo ENOTFOUND cache", nearby=3, redis_hosts=frozenset({"cache"})).redis
+
+
+# -- a lone failed lookup among a storm of refusals: the resolver's blip, not the outage ----------------------------
+
+def test_one_failed_lookup_among_refusals_is_a_blip():
+    # iovalkey refused a dozen times at 10.0.12.10:6379; once, the namespace's resolver failed the Key Value's name
+    diag = _diag(_raw("iovalkey/down-refused.log"))
+    assert diag.verdict.root_cause == "redis-econnrefused"
+    assert "redis-dns-not-found" in {f.rule_id for f in diag.findings}  # still reported, just not the cause
+
+
+def test_the_same_lookup_failure_twice_is_no_blip():
+    text = _raw("iovalkey/down-refused.log")
+    first = text.index("[ioredis] Unhandled error event: Error: getaddrinfo")
+    entry = text[first:].split("\n", 2)
+    again = entry[0] + "\n" + entry[1] + "\n"
+    assert _diag(text + again).verdict.root_cause == "redis-dns-not-found"
