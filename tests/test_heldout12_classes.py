@@ -128,3 +128,20 @@ def test_the_same_lookup_failure_twice_is_no_blip():
     entry = text[first:].split("\n", 2)
     again = entry[0] + "\n" + entry[1] + "\n"
     assert _diag(text + again).verdict.root_cause == "redis-dns-not-found"
+
+
+# -- never silent, but not on a line its logger marks INFO ----------------------------------------------------------
+
+def test_python_logging_info_line_with_a_config_dump_is_no_redis_error():
+    # SAQ's start-up line prints redis-py's pool repr ('orig_socket_timeout=5') under Python logging's INFO level;
+    # the job SIGINT aborted at the end is SAQ's, not Redis's: a healthy log
+    diag = _diag(_raw("saq/healthy.log"))
+    assert diag.verdict.state in ("healthy", "unknown") and diag.verdict.root_cause is None
+
+
+@pytest.mark.parametrize("level", ["ERROR", "WARNING"])
+def test_the_same_line_at_an_error_level_is_still_never_silent(level):
+    line = _lines("saq/healthy.log", "Worker starting").replace(" INFO saq:", f" {level} saq:").replace("Worker starting", "Worker failed")
+    assert line
+    diag = _diag(line)
+    assert (diag.verdict.root_cause == "redis-error-unnamed") == (level == "ERROR")
