@@ -44,11 +44,6 @@ from analyzer.unnamed import UnnamedBook
 from analyzer.verdict import VerdictReading
 
 
-# what ties a failure to Redis by the entry's own evidence, not by what stands around it (Affinity.tie)
-_DIRECT = frozenset({"affinity.scheme", "affinity.port", "affinity.host", "affinity.text"})
-_MAX_REDIS_HOSTS = 8
-
-
 @dataclass
 class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading):
     """Hits in, diagnosis out: fed one entry at a time, asked at any time (module docstring)."""
@@ -73,8 +68,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
     _exits: dict[str, int] = field(default_factory=dict)  # stream -> seq of its last `event: exit` hit (bounded)
     affinity: Affinity | None = None  # None: every endpoint rule's hit is Redis (a pack without affinity.yaml)
     _near: dict[tuple[str, str], int] = field(default_factory=dict)  # (source, instance) -> last Redis line
-    # (source, instance) -> the hosts its Redis failures named by their own evidence (a Redis port, scheme, host name or
-    # client in the entry): a failure naming another host is not tied to Redis by proximity (Affinity.tie)
+    # (source, instance) -> the hosts its Redis failures named by their own evidence (NotRedisBook._note_redis_host)
     _redis_hosts: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     # (source, instance) -> failures with no address and nothing before them tying them to Redis: a Redis error in
     # the next `window` lines of the same instance claims them (bull: 'Error: read ECONNRESET', then the queue's
@@ -175,8 +169,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
                 self._storm_step(hit, False)  # another service's failure between: not a Redis storm
                 return new
         self._note_redis_line(last, shape, tie)
-        if tie is not None and tie.redis and tie.reason in _DIRECT:
-            self._note_redis_host(record, shape.tie_fields.get("host", ""))
+        self._note_redis_host(record, tie, shape.tie_fields.get("host", ""))
         if shape.deploy:
             self._deploy = (self._seq, _evidence(last))
         if shape.fallback:
@@ -281,16 +274,6 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
         dropped = shape.after_up and _UP in self._marks.get(record.instance or "", {})
         hosts = self._redis_hosts.get((record.source, record.instance or ""), frozenset())
         return self.affinity.tie(fields, record.message, nearby, pending, dropped, hosts)
-
-    def _note_redis_host(self, record: LogRecord, host: str) -> None:
-        """Remember a host this instance's Redis failures named (bounded: a few hosts, MAX_STREAMS streams)."""
-        key = (record.source, record.instance or "")
-        known = self._redis_hosts.get(key, frozenset())
-        if not host or host in known or len(known) >= _MAX_REDIS_HOSTS:
-            return
-        self._redis_hosts[key] = known | {host}
-        if len(self._redis_hosts) > MAX_STREAMS:
-            del self._redis_hosts[next(iter(self._redis_hosts))]
 
     def _note_redis_line(self, record: LogRecord, shape: _Shape | None, tie: Tie | None) -> None:
         """Remember where this instance last printed a Redis failure or attempt (`nearby` evidence); a

@@ -11,8 +11,26 @@ from analyzer.engine.scan import Hit
 from analyzer.judge_shapes import MAX_HELD, MAX_STREAMS, MAX_TEMPLATES, _evidence
 from analyzer.model import LogRecord, NotRedis
 
+# what ties a failure to Redis by the entry's own evidence, not by what stands around it (Affinity.tie)
+_DIRECT = frozenset({"affinity.scheme", "affinity.port", "affinity.host", "affinity.text"})
+_MAX_REDIS_HOSTS = 8
+
 
 class NotRedisBook:
+    def _note_redis_host(self, record: LogRecord, tie: Tie | None, host: str) -> None:
+        """Remember a host this instance's Redis failures named by their own evidence (a Redis port, scheme, host name
+        or client in the entry): a later failure naming another host is then not tied to Redis by proximity
+        (Affinity.tie's `redis_hosts`). Bounded: a few hosts a stream, MAX_STREAMS streams."""
+        if not host or tie is None or not tie.redis or tie.reason not in _DIRECT:
+            return
+        key = (record.source, record.instance or "")
+        known = self._redis_hosts.get(key, frozenset())
+        if host in known or len(known) >= _MAX_REDIS_HOSTS:
+            return
+        self._redis_hosts[key] = known | {host}
+        if len(self._redis_hosts) > MAX_STREAMS:
+            del self._redis_hosts[next(iter(self._redis_hosts))]
+
     def _hold(self, hit: Hit, matched: tuple[str, ...], tie: Tie) -> None:
         """Keep a failure that names no address and follows no Redis line until the window after it says."""
         key = (hit.record.source, hit.record.instance or "")
