@@ -47,6 +47,16 @@ def capture_section(log: str, title: str) -> str:
     raise AssertionError(f"no section {title!r} in {log}")
 
 
+def batch_capture(batch: str, name: str) -> str:
+    """A real capture of a blind batch (samples/<batch>/raw/<client>/<scenario>.log, made as samples/README.md says)."""
+    return (ROOT / "samples" / batch / "raw" / name).read_text(encoding="utf-8")
+
+
+def batch_lines(batch: str, name: str, *needles: str) -> str:
+    """The lines of such a capture holding any of the needles, in order (a short log made only of real lines)."""
+    return "".join(line for line in batch_capture(batch, name).splitlines(True) if any(n in line for n in needles))
+
+
 @functools.lru_cache(maxsize=1)
 def builtin() -> RuleSet:
     return load_rules()

@@ -7,25 +7,21 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.pipeline import diagnose
-from analyzer.sources.files import text_block
-from tests.conftest import builtin
+from tests.conftest import ROOT, batch_capture, batch_lines, diag_of
 
-RAW = Path(__file__).resolve().parents[1] / "samples" / "heldout12" / "raw"
-RULES = builtin()
+RAW = ROOT / "samples" / "heldout12" / "raw"
 
 
 def _diag(text: str):
-    return diagnose([text_block(text, "app.log")], RULES)
+    return diag_of(text)
 
 
 def _raw(name: str) -> str:
-    return (RAW / name).read_text(encoding="utf-8")
+    return batch_capture("heldout12", name)
 
 
 def _lines(name: str, *needles: str) -> str:
-    """The lines of a capture holding any of the needles, in order (a short log made only of real lines)."""
-    return "".join(line for line in _raw(name).splitlines(True) if any(n in line for n in needles))
+    return batch_lines("heldout12", name, *needles)
 
 
 # -- Perl's Redis.pm: 'Could not connect to Redis server at host:port: <reason>' -----------------------------------
@@ -104,7 +100,7 @@ def test_a_host_no_redis_failure_named_yet_is_still_tied_by_proximity():
 def test_affinity_other_host_needs_a_known_redis_host():
     from analyzer.engine.affinity import load_affinity
 
-    aff = load_affinity(Path(__file__).resolve().parents[1] / "rules" / "affinity.yaml")
+    aff = load_affinity(ROOT / "rules" / "affinity.yaml")
     fields = {"host": "api.stripe.com"}
     text = "Error: getaddrinfo ENOTFOUND api.stripe.com"
     assert aff.tie(fields, text, nearby=3).reason == "affinity.nearby"
