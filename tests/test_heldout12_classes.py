@@ -3,7 +3,6 @@ samples/README.md section L, heldout12, says). Each test feeds the real raw outp
 
 from __future__ import annotations
 
-
 import pytest
 
 from tests.conftest import ROOT, batch_capture, batch_lines, diag_of
