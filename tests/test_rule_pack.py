@@ -25,7 +25,7 @@ NOT_A_CAUSE = {
     "redis-error-unnamed", "redis-client-working", "redis-client-reconnected", "app-process-stopped",
     "redis-app-resumed", "redis-queue-job-done",
     # causes the catalogue lacks: a Redis Cluster's replies (Render Key Value is no cluster; users paste them all the same)
-    "redis-cluster-redirect", "redis-cluster-down",
+    "redis-cluster-redirect", "redis-cluster-down", "redis-cluster-disabled",
 }  # fmt: skip
 
 
