@@ -94,3 +94,22 @@ def test_a_folding_character_among_other_non_ascii_text_is_seen(char: bytes):
     text = "connexion refusée à 10:00 — réessai\n".encode()
     assert not has_folding(text * 50)
     assert has_folding(text * 25 + b"REDIS " + char + b" x\n" + text * 25)
+
+
+@pytest.mark.parametrize("name", ["python", *ENGINES])
+@pytest.mark.parametrize("big", [False, True])
+@settings(max_examples=20, deadline=None)
+@given(before=st.lists(line_st, max_size=5), lines=st.lists(line_st, min_size=1, max_size=20),
+       after=st.lists(line_st, max_size=5))
+def test_a_part_of_a_buffer_is_searched_where_it_lies(name: str, big: bool, before: list[str], lines: list[str],
+                                                      after: list[str]):
+    """The scanner hands an engine the part of its block to search (whole lines) instead of a copy of it: the
+    lines found are the part's, at their offsets in the buffer, whatever the lines around it hold."""
+    head = b"".join(line.encode("latin-1") + b"\n" for line in before)
+    part = b"".join(line.encode("latin-1") + b"\n" for line in lines)
+    if big:
+        part = FILLER * (SMALL // len(FILLER) + 1) + part
+    tail = b"".join(line.encode("latin-1") + b"\n" for line in after)
+    buffer = bytearray(head + part + tail)
+    found, _ = engine(name).lines(buffer, len(head) + len(part), len(head))
+    assert found == [len(head) + s for s in expected(part)]

@@ -214,11 +214,7 @@ class _Candidates:
             else:
                 nl = data.find(b"\n", pos + width, size)
                 end = size if nl < 0 else nl + 1
-            if pos == 0 and end == size:
-                starts, folding = engine.lines(data, size)
-            else:
-                starts, folding = engine.lines(bytes(data[pos:end]), end - pos)
-                starts = [pos + s for s in starts]
+            starts, folding = engine.lines(data, end, pos)
             if folding:  # a character that case-folds onto ASCII: every line of the part, in Python
                 scanner.every_line = True
                 starts = _every_line(data, pos, end)
