@@ -358,14 +358,39 @@ def _shared(hits: list[Hit | Run]) -> list[Hit | Run]:
     return [Run(share(h.hit), h.count, h.step, h.stamps, h.lines) if type(h) is Run else share(h) for h in hits]  # type: ignore[arg-type]
 
 
-def ranges(block: Block) -> Iterator[tuple[str, int, int, int, bool, bool]]:
-    """The parts of a big plain file handed on unread (`Block.rest`): the plain read's own blocks (from
-    a line longer than its largest buffer, which it cuts, the rest of the file as one part)."""
+def ranges(block: Block, per: int = 1) -> Iterator[tuple[str, int, int, int, bool, bool]]:
+    """The parts of a big plain file handed on unread (`Block.rest`): runs of `per` of the plain read's own
+    blocks, read with the same buffer size (from a line longer than its largest buffer, which it cuts, the
+    rest of the file as one part). A range that starts where the plain read starts a block, read with the
+    buffer size the plain read had there, is read into the same blocks whatever its length (the buffer
+    grows at a long line as the plain read's did)."""
     from analyzer.engine.parallel import boundaries
 
     source, start, cap, size = block.origin  # type: ignore[misc]
+    run: list[int] = []  # offset, length, cap, blocks of the range being made
     for offset, length, cap_used in boundaries(source, start, cap, size):
-        yield source, offset, length, cap_used, offset == start, offset + length >= size
+        if run and run[3] < per:
+            run[1] += length
+            run[3] += 1
+            continue
+        if run:
+            yield source, run[0], run[1], run[2], run[0] == start, run[0] + run[1] >= size
+        run = [offset, length, cap_used, 1]
+    if run:
+        yield source, run[0], run[1], run[2], run[0] == start, run[0] + run[1] >= size
+
+
+RANGE_BLOCKS = 4  # at most this many blocks per worker's part: 16 MB, a tenth of the main process's work per part
+RANGES_PER_WORKER = 8  # at least this many parts per worker where the file allows (they finish close together)
+
+
+def blocks_per_range(size: int, cap: int, workers: int) -> int:
+    """How many of the plain read's blocks a worker's part holds. Each part costs the main process a
+    submission, a result to unpickle and a merge, and its worker a fresh buffer and the line before it:
+    on the 500 MB reference file, parts of 16 MB instead of 4 took 0.15 s less CPU. Few parts per worker
+    would leave one core idle at the end, and a part's entries are held whole: a dense log's (an outage,
+    one Redis line in four) peak RSS went from 60 to 73 MB with parts of 16 MB."""
+    return max(1, min(RANGE_BLOCKS, size // (max(1, workers) * RANGES_PER_WORKER * max(1, cap))))
 
 
 def split(block: Block, plan: Plan, workers: int, input_format: str = "auto") -> Iterator[Summary]:
@@ -373,8 +398,10 @@ def split(block: Block, plan: Plan, workers: int, input_format: str = "auto") ->
     from analyzer.engine.parallel import Pool
 
     pool = Pool(plan, workers)
+    _, start, cap, size = block.origin  # type: ignore[misc]
     try:
-        for part in pool.map(summarize_range, ((*r, input_format) for r in ranges(block))):
+        per = blocks_per_range(size - start, cap, workers)
+        for part in pool.map(summarize_range, ((*r, input_format) for r in ranges(block, per))):
             part.engines = [pool.name]
             yield part
     finally:

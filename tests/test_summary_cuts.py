@@ -247,15 +247,20 @@ def _session_of(path: Path, block_size: int) -> Session:
 
 
 @pytest.mark.parametrize("where", ["middle", "first line"])
-def test_a_split_file_with_a_line_longer_than_the_reader_takes(tmp_path: Path, monkeypatch, where: str) -> None:
+@pytest.mark.parametrize("per_worker", [8, 1])
+def test_a_split_file_with_a_line_longer_than_the_reader_takes(tmp_path: Path, monkeypatch, where: str,
+                                                               per_worker: int) -> None:
     """A big file split across worker processes, with a line longer than the reader's largest
     buffer (which it cuts, and says so): the ranges up to it, then the rest of the file read as the
-    reader reads it, give the plain run's outputs and the same note."""
+    reader reads it, give the plain run's outputs and the same note. `per_worker` 1: each part several
+    of the reader's blocks (summary.blocks_per_range), as a big file's are."""
+    from analyzer import summary
     from analyzer.sources import text
 
     monkeypatch.setattr(text, "MAX_LINE", 1 << 16)  # small, so that the file stays small
     monkeypatch.setattr(text, "KEEP_LINE", 1 << 12)
     monkeypatch.setattr(files_mod, "SPLIT_MIN", 0)
+    monkeypatch.setattr(summary, "RANGES_PER_WORKER", per_worker)
     buf = io.BytesIO()
     _gen().generate(buf, 200_000, seed=5, redis_every=4, segment=(40, 300))
     lines = buf.getvalue().split(b"\n")
@@ -318,3 +323,43 @@ def test_merge_of_ranges_of_storms_with_a_time_per_copy_is_the_whole(tmp_path: P
     parts = [pickle.loads(pickle.dumps(p)) for p in parts_of(str(path), [rnd.random() for _ in range(10)])]
     assert sum(h.count for p in parts for h in p.hits if type(h) is Run and h.stamps) >= 20
     same_as_plain([str(path)], parts)
+
+
+@pytest.mark.parametrize("per", [1, 2, 3, 4, 7])
+@pytest.mark.parametrize("where", [None, "middle", "first line", "grows"])
+def test_a_range_of_several_blocks_is_read_into_the_plain_reads_blocks(tmp_path: Path, monkeypatch, per: int,
+                                                                       where: str | None) -> None:
+    """The parts handed to workers are runs of `per` of the plain read's blocks: read on their own, they give
+    the plain read's blocks, byte for byte and in order, with a line longer than the reader takes (the rest of
+    the file one part, read as the reader reads it), one longer than its first buffer (which grows), or none."""
+    from analyzer.sources import text
+    from analyzer.sources.files import Block, blocks_from_stream, range_blocks
+    from analyzer.summary import ranges
+
+    monkeypatch.setattr(text, "MAX_LINE", 1 << 16)
+    monkeypatch.setattr(text, "KEEP_LINE", 1 << 12)
+    buf = io.BytesIO()
+    _gen().generate(buf, 150_000, seed=per, redis_every=9, segment=(40, 300))
+    lines = buf.getvalue().split(b"\n")
+    if where is not None:
+        at = 0 if where == "first line" else len(lines) // 2
+        long = 20_000 if where == "grows" else 100_000
+        lines[at:at] = [b"10:00:00 AM [abcde] Error: connect ECONNREFUSED 10.0.0.1:6379 " + b"x" * long]
+    path = tmp_path / "big.log"
+    path.write_bytes(b"\n".join(lines))
+    size, cap = path.stat().st_size, 8192
+    plain = []
+    with open(path, "rb") as handle:
+        for block in blocks_from_stream(handle, str(path), Problems(), block_size=cap):
+            data, n = block.buffer()
+            plain.append(bytes(data[:n]))
+    parts = list(ranges(Block(str(path), 1, origin=(str(path), 0, cap, size)), per))
+    assert [p[1] for p in parts][0] == 0 and all(a[1] + a[2] == b[1] for a, b in zip(parts, parts[1:]))
+    assert parts[-1][1] + parts[-1][2] == size and parts[-1][5] and parts[0][4]
+    assert per == 1 or len(parts) < len(plain)
+    got = []
+    for source, offset, length, cap_used, _, _ in parts:
+        for block in range_blocks(source, offset, length, cap_used, Problems()):
+            data, n = block.buffer()
+            got.append(bytes(data[:n]))
+    assert got == plain

@@ -5,9 +5,9 @@ each worker reads its range straight from the file, so nothing big is sent to it
 what that function returns (a `Summary`); the results come back in file order, at most LOOKAHEAD
 per worker ahead of the one the caller waits for, which bounds what the main process holds.
 
-Ranges are the plain reader's own blocks: block k starts where block k-1 ended and ends at the last
-newline within `cap` bytes (analyzer.sources.text.read_byte_blocks). `boundaries` computes the same
-cuts from small reads near each cut, so a part and the plain read's block are the same bytes.
+Ranges are runs of the plain reader's own blocks: block k starts where block k-1 ended and ends at the
+last newline within `cap` bytes (analyzer.sources.text.read_byte_blocks). `boundaries` computes the
+same cuts from small reads near each cut, so a part holds the plain read's blocks, the same bytes.
 
 A worker that dies (killed, out of memory) breaks the pool: the caller computes the parts left itself.
 """
