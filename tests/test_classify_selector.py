@@ -7,6 +7,7 @@ lower case is longer or ASCII (İ, K KELVIN SIGN, final sigma)."""
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,50 @@ message_st = st.builds(
 @given(message=message_st)
 def test_keyword_pieces_in_any_case_get_the_rules_of_the_plain_definition(name: str, message: str) -> None:
     assert SELECTORS[name].candidates(message, PLAN.unindexed) == plain_candidates(message)
+
+
+# The affinity's text signals (rules/affinity.yaml) are found the same way: a text without any of the words every
+# match holds is no match, found without the regex (analyzer.engine.affinity.Affinity.text_words)
+AFFINITY = load_rules().affinity
+PLAIN_AFFINITY = replace(AFFINITY, text_words=None)
+TEXT_WORDS = sorted(AFFINITY.text_words or ())
+
+FOLDS = {"s": "\u017f", "k": "\u212a", "i": "\u0131", "I": "\u0130"}  # what the regex folds onto an ASCII letter
+
+
+def folded(text: str, flips: list[bool]) -> str:
+    """Some of the letters that have one replaced by the character the case-insensitive regex takes for them."""
+    return "".join(FOLDS.get(c, c) if flips and flips[i % len(flips)] else c for i, c in enumerate(text))
+
+
+affinity_text_st = st.builds(
+    lambda pieces, flips, folds, glue: glue.join(folded(recase(p, flips), folds) for p in pieces),
+    st.lists(st.sampled_from(TEXT_WORDS + ["redis", "sidekiq", "6379", "ask", "ioredis"]), min_size=0, max_size=3),
+    st.lists(st.booleans(), min_size=0, max_size=7),
+    st.lists(st.booleans(), min_size=0, max_size=5),
+    st.sampled_from(["", " ", "x", ":", "/", "İ", "ı", "\u212a", "\u017f", "Σ ", "é", "-", "\n"]),
+)
+
+
+def test_the_affinity_knows_the_words_of_its_text_signals() -> None:
+    assert AFFINITY is not None and AFFINITY.text_words and "redis" in AFFINITY.text_words
+    assert AFFINITY.in_text("GET /api/files 200 12ms ua=\"Mozilla/5.0\"") is None
+    assert AFFINITY.in_text("Error: connect ECONNREFUSED 10.0.0.5:6379") == "5:6379"
+
+
+def test_every_sample_line_gets_the_affinity_signal_of_the_regex() -> None:
+    lines = sample_lines()
+    signals = 0
+    for line in lines:
+        expected = PLAIN_AFFINITY.in_text(line)
+        assert AFFINITY.in_text(line) == expected, line
+        signals += expected is not None
+    assert signals > 500
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=affinity_text_st)
+def test_signal_pieces_in_any_case_get_the_affinity_signal_of_the_regex(text: str) -> None:
+    """Mixed case, and the characters the case-insensitive regex folds onto ASCII letters ('redi\u017f' is a match
+    that lower-casing alone would miss)."""
+    assert AFFINITY.in_text(text) == PLAIN_AFFINITY.in_text(text)
