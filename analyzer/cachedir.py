@@ -1,6 +1,6 @@
-"""Where rla keeps its cache files (the rule-pack cache, the compiled forms kept across runs): a module of
-its own, importing nothing of rla, so that the entry point can find the folder before anything else is
-imported.
+"""Where rla keeps its cache files (the rule-pack cache, the compiled forms kept across runs, Hyperscan's
+database): a module of its own, importing nothing of rla, so that the entry point can find the folder before
+anything else is imported; and which of its files may be read where what is read runs as code.
 
 RLA_CACHE_DIR, else $XDG_CACHE_HOME/rla, else the platform's user cache folder. RLA_NO_CACHE=1 turns
 caching off.
@@ -30,3 +30,13 @@ def cache_dir() -> Path | None:
     if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
         return Path(os.environ["LOCALAPPDATA"]) / "rla" / "Cache"
     return home / ".cache" / "rla"
+
+
+def trusted(st: os.stat_result) -> bool:
+    """Whether a cache file whose content runs (compiled code, a Hyperscan database that its C library executes)
+    may be read: on POSIX only a file of this user that no one else may write, so a cache folder others can
+    write to (RLA_CACHE_DIR=/tmp/…, a shared CI runner) cannot plant one; they cannot make a file this user
+    owns. __pycache__ trusts its folder alone; these files trust less."""
+    if os.name != "posix":
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022

@@ -39,6 +39,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from analyzer.cachedir import trusted
+
 FORMAT = 1
 MAX_FILE = 16 * 1024 * 1024
 MAX_ENTRIES = 8192  # of each kind; past it the file is written again with what this run used
@@ -78,7 +80,7 @@ def read(path: Path, key: str) -> Store:
     """The store in `path`, or an empty one (absent, unreadable, another key or shape)."""
     try:
         with open(path, "rb") as f:
-            if not _ours(os.fstat(f.fileno())):
+            if not trusted(os.fstat(f.fileno())):
                 return Store({}, {})
             raw = f.read(MAX_FILE + 1)
         if len(raw) <= MAX_FILE:
@@ -91,15 +93,6 @@ def read(path: Path, key: str) -> Store:
     except Exception:  # noqa: BLE001 - a bad cache file is a cache miss, whatever is wrong with it
         pass
     return Store({}, {})
-
-
-def _ours(st: os.stat_result) -> bool:
-    """Code read from the file runs: on POSIX only a file of this user that no one else may write is read,
-    so a cache folder others can write to (RLA_CACHE_DIR=/tmp/…, a shared CI runner) cannot plant code;
-    they cannot make a file this user owns. __pycache__ trusts its folder alone; this file trusts less."""
-    if os.name != "posix":
-        return True
-    return st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
 def write(path: Path, key: str, store: Store) -> None:
