@@ -123,7 +123,7 @@ class Plan:
         """The compiled multi-literal search (built on first use: a paste never pays for it)."""
         from analyzer.engine.prefilter import Needles, build
 
-        return build(Needles(self.needles).minimal(), self.engine_name)
+        return build(Needles(self.needles), self.engine_name, minimal=True)
 
     @cached_property
     def light_engine(self):  # type: ignore[no-untyped-def]

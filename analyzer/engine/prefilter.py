@@ -229,15 +229,31 @@ class HyperscanEngine:
 
     name = "hyperscan"
 
-    def __init__(self, needles: Needles):
+    def __init__(self, needles: Needles, minimal: bool = False):
+        """`minimal`: search `needles.minimal()` (the same lines). The compiled database is kept across runs
+        under the needles it was built from (analyzer.engine.dbcache): a run that finds it neither compiles
+        them (tens of ms) nor works out the minimal ones."""
         import hyperscan  # type: ignore[import-not-found]
 
-        self.needles = needles
-        exprs = [_hs_literal(n) for n, _ in needles.items] + [_hs_literal(f) for f in FOLDING]
-        flags = [hyperscan.HS_FLAG_CASELESS if ci else 0 for _, ci in needles.items] + [0] * len(FOLDING)
-        self.folding_from = len(needles.items)
-        self.db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        self.db.compile(expressions=exprs, ids=list(range(len(exprs))), elements=len(exprs), flags=flags)
+        from analyzer.engine import dbcache
+
+        name = dbcache.key(needles.items, minimal, getattr(hyperscan, "__version__", "?"), "block")
+        kept = dbcache.load(name)
+        self.db = None
+        if kept is not None:
+            try:
+                self.db = hyperscan.loadb(kept[1], hyperscan.HS_MODE_BLOCK)
+                self.folding_from = kept[0]
+            except Exception:  # another platform's, or damaged: compiled again
+                self.db = None
+        if self.db is None:
+            chosen = needles.minimal() if minimal else needles
+            exprs = [_hs_literal(n) for n, _ in chosen.items] + [_hs_literal(f) for f in FOLDING]
+            flags = [hyperscan.HS_FLAG_CASELESS if ci else 0 for _, ci in chosen.items] + [0] * len(FOLDING)
+            self.folding_from = len(chosen.items)
+            self.db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+            self.db.compile(expressions=exprs, ids=list(range(len(exprs))), elements=len(exprs), flags=flags)
+            dbcache.store(name, self.folding_from, hyperscan.dumpb(self.db))
         self.scratch = hyperscan.Scratch(self.db)
 
     def lines(self, data: bytes | bytearray, size: int, start: int = 0) -> tuple[list[int], bool]:
@@ -319,8 +335,9 @@ def engine_version(name: str) -> str:
         return "installed"
 
 
-def build(needles: Needles, prefer: str | None = None) -> HyperscanEngine | AhoCorasickEngine | PythonEngine:
-    """The engine named by `prefer` or RLA_ENGINE, else the fastest available."""
+def build(needles: Needles, prefer: str | None = None, minimal: bool = False) -> HyperscanEngine | AhoCorasickEngine | PythonEngine:
+    """The engine named by `prefer` or RLA_ENGINE, else the fastest available; `minimal`: searching
+    `needles.minimal()`, the same lines (worked out only where needed: Hyperscan's kept database holds them)."""
     choice = prefer or os.environ.get("RLA_ENGINE") or ""
     if choice not in ("", "auto", *ENGINES):
         raise ValueError(f"unknown engine {choice!r} (expected auto, {', '.join(ENGINES)})")
@@ -328,9 +345,11 @@ def build(needles: Needles, prefer: str | None = None) -> HyperscanEngine | AhoC
     for name in ENGINES[:-1]:
         if choice in ("", "auto", name) and name in here:
             try:
-                return _CLASSES[name](needles)
+                if name == "hyperscan":
+                    return HyperscanEngine(needles, minimal)
+                return AhoCorasickEngine(needles.minimal() if minimal else needles)
             except Exception:  # a pattern the library refuses: the next engine gives the same answer
                 if choice == name:
                     raise
-    return PythonEngine(needles)
+    return PythonEngine(needles.minimal() if minimal else needles)
 
