@@ -40,3 +40,23 @@ def trusted(st: os.stat_result) -> bool:
     if os.name != "posix":
         return True
     return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
+def write_private(path: Path, data: bytes) -> bool:
+    """Write a cache file atomically (a file of this process, readable by this user alone, renamed over); any
+    failure leaves no trace and says False. Without `tempfile`: importing it (random, shutil) would cost more
+    than the rest of a write."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        return False
+    return True

@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from analyzer.cachedir import trusted
+from analyzer.cachedir import trusted, write_private
 
 FORMAT = 1
 MAX_FILE = 16 * 1024 * 1024
@@ -96,8 +96,7 @@ def read(path: Path, key: str) -> Store:
 
 
 def write(path: Path, key: str, store: Store) -> None:
-    """Add what this run compiled; atomically (a file of this process renamed over); any failure leaves
-    no trace. Without `tempfile`: importing it (random, shutil) would cost more than the rest of a write."""
+    """Add what this run compiled; atomically (cachedir.write_private); any failure leaves no trace."""
     regex = {**store.regex, **store.new_regex}
     code = {**store.code, **store.new_code}
     if len(regex) > MAX_ENTRIES or len(code) > MAX_ENTRIES:  # keep what this run used and made
@@ -107,19 +106,7 @@ def write(path: Path, key: str, store: Store) -> None:
         data = marshal.dumps({"format": FORMAT, "key": key, "regex": regex, "code": code})
     except ValueError:  # a value marshal cannot keep: run without it
         return
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass
+    write_private(path, data)
 
 
 class _Recorder:

@@ -15,7 +15,7 @@ import marshal
 import os
 from pathlib import Path
 
-from analyzer.cachedir import cache_dir, trusted
+from analyzer.cachedir import cache_dir, trusted, write_private
 
 FORMAT = 1
 MAX_FILE = 64 << 20
@@ -61,27 +61,15 @@ def store(name: str, n: int, db: bytes) -> None:
     path = _path(name)
     if path is None:
         return
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(marshal.dumps({"key": name, "n": n, "db": db}))
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+    if write_private(path, marshal.dumps({"key": name, "n": n, "db": db})):
         _prune(path.parent)
-    except OSError:
-        pass
 
 
 def _prune(folder: Path) -> None:
     """At most KEEP database files: a pack edited many times leaves one per version otherwise."""
-    kept = sorted(folder.glob("hyperscan-*.db"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in kept[KEEP:]:
-        try:
+    try:
+        kept = sorted(folder.glob("hyperscan-*.db"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[KEEP:]:
             old.unlink()
-        except OSError:
-            pass
+    except OSError:  # another run pruned it first
+        pass
