@@ -403,9 +403,9 @@ def blocks_per_range(size: int, cap: int, workers: int) -> int:
 
 def split(block: Block, plan: Plan, workers: int, input_format: str = "auto") -> Iterator[Summary]:
     """The summaries of a big plain file's parts, in order, scanned by `workers` processes."""
-    from analyzer.engine.parallel import Pool
+    from analyzer.engine.parallel import pool as start
 
-    pool = Pool(plan, workers)
+    pool = start(plan, workers)
     _, start, cap, size = block.origin  # type: ignore[misc]
     try:
         per = blocks_per_range(size - start, cap, workers)
