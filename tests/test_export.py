@@ -384,6 +384,24 @@ def test_portable_patterns() -> None:
         portable(r"(?x) a b")
     with pytest.raises(NotPortable):
         portable(r"a{,3}")
+    # a control character written as itself (YAML "a\nb" in double quotes) travels as an escape every dialect reads
+    assert portable("gone\nnow[\t ]") == (r"gone\x0anow[\x09 ]", "")
+
+
+def test_a_raw_newline_in_a_pattern_keeps_its_loki_filter(tmp_path: Path) -> None:
+    """Loki's backend dropped a filter holding a real newline: the alert then counted every line of every stream."""
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "zz-nl.yaml").write_text(
+        'id: zz-nl\ntitle: Widget gone\nseverity: error\npatterns: ["widget gone\\nnow"]\n'
+        "cause: c\nsolution: [s]\nexamples:\n  match: [\"widget gone\\nnow\"]\n  no_match: ['ok']\n",
+        encoding="utf-8",
+    )
+    done = rla("rules", "export", "--to", "loki", "-o", str(tmp_path / "out"), "--rules", str(pack))
+    assert done.returncode == 0, done.stderr
+    alerts = yaml.safe_load((tmp_path / "out" / "rla-loki-rules.yaml").read_text(encoding="utf-8"))["groups"][0]["rules"]
+    expr = next(a["expr"] for a in alerts if a["alert"] == "zz-nl")
+    assert re.search(r"\|~ `[(?:]*widget gone\\x0anow\)", expr), expr
 
 
 def test_keywords_become_a_contains_condition(tmp_path: Path) -> None:

@@ -169,6 +169,23 @@ def test_lint_reports_every_broken_file_at_once(tmp_path: Path):
     assert n == 6  # noex, halfex, ref, slow, dup ×2 loaded
 
 
+def test_lint_flags_a_pattern_the_prefilter_cannot_search_for(tmp_path: Path):
+    """Only non-ASCII text, or no literal at all: every line becomes a candidate. Declared keywords exempt it."""
+    root = pack(
+        tmp_path,
+        {
+            "cjk.yaml": rule("cjk", "['接続失敗']", "['接続失敗']", "['ok']"),
+            "digits.yaml": rule("digits", "['^\\d{3} \\d+$']", "['500 12']", "['ok']"),
+            "kw.yaml": rule("kw", "['接続失敗']", "['widget 接続失敗']", "['ok']", extra="keywords: [widget]\n"),
+            "fine.yaml": rule("fine", "['接続失敗 widget']", "['接続失敗 widget']", "['ok']"),
+        },
+    )
+    failures, _ = lint([root], load_rules().rules, budget=0.5)
+    flagged = {(f.rule, f.pattern) for f in failures if f.kind == "regex"}
+    assert flagged == {("cjk", "接続失敗"), ("digits", "^\\d{3} \\d+$")}, failures
+    assert not [f for f in failures if f.rule in ("kw", "fine")], failures
+
+
 def test_cli_rules_lint(tmp_path: Path):
     root = pack(tmp_path, {"my-rule.yaml": GOOD.replace("severity:", "severty:").replace("demo-widget-down", "my-rule")})
     out = rla("rules", "lint", str(root))

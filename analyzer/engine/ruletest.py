@@ -44,7 +44,7 @@ from analyzer.engine.rules import (
     pack_classes,
     pack_languages,
 )
-from analyzer.engine.regex import Capped, re2_module
+from analyzer.engine.regex import Capped, re2_module, required_keywords
 from analyzer.engine.scan import classify, compile_plan, scan_block
 from analyzer.sources.files import Problems, text_block
 
@@ -313,6 +313,7 @@ def lint(dirs: Iterable[Path], context: Iterable[Rule] = (), budget: float = TIM
             if rule.id not in targets:
                 failures.append(Failure("reference", rule.path, rule.id, Msg("ruletest.unreachable")))
             continue
+        failures.extend(_no_literal(rule))
         if not rule.examples_match:
             failures.append(Failure("examples", rule.path, rule.id, Msg("ruletest.no_match_examples")))
         if not rule.examples_no_match:
@@ -331,6 +332,19 @@ def lint(dirs: Iterable[Path], context: Iterable[Rule] = (), budget: float = TIM
             )
         )
     return failures, len(linted)
+
+
+def _no_literal(rule: Rule) -> list[Failure]:
+    """A pattern without a plain-ASCII literal the prefilter can search for (only `\\d+`, or only non-ASCII
+    text) works, but every line of every log becomes a candidate for its rule, which turns the prefilter and
+    the parallel workers off. A rule's `keywords:` list names its literals itself and is exempt."""
+    if rule.keywords:
+        return []
+    return [
+        Failure("regex", rule.path, rule.id, Msg("ruletest.no_literal", pat=p.pattern), None, p.pattern)
+        for p in rule.patterns
+        if required_keywords(p.pattern) is None
+    ]
 
 
 # ---- slow (catastrophic backtracking) patterns ------------------------------------------------

@@ -103,6 +103,10 @@ def portable(pattern: str) -> tuple[str, str]:
     i, n, in_class = 0, len(pattern), False
     while i < n:
         c = pattern[i]
+        if c < " " or c == "\x7f":  # written as itself (a YAML double-quoted "\n"): Loki's backend dropped the filter
+            out.append(f"\\x{ord(c):02x}")
+            i += 1
+            continue
         if c == "\\":
             nxt = pattern[i + 1 : i + 2]
             if nxt in ("Z", "N", "u", "U"):

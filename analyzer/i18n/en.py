@@ -697,6 +697,11 @@ TEXT: dict[str, str] = {
     "ruletest.unreachable": "no patterns, and no rule reclassifies to it",
     "ruletest.no_match_examples": "missing examples.match: give log lines the rule must match",
     "ruletest.no_no_match_examples": "missing examples.no_match: give near-miss lines it must not match",
+    "ruletest.no_literal": (
+        "pattern {pat!r} has no plain-ASCII text of 3 characters or more that every match holds: every line of "
+        "every log becomes a candidate for it (no prefilter, no parallel scan); add such a literal, or list the "
+        "rule's words under keywords:"
+    ),
     "ruletest.slow": (
         "pattern {pat!r} takes over {seconds:g}s on an adversarial {n}-character line (nested or adjacent repeats "
         "backtrack catastrophically); anchor it on literal text or make the repeats exclusive"

@@ -787,6 +787,11 @@ TEXT: dict[str, str] = {
     "ruletest.unreachable": "aucun motif, et aucune règle n'y mène par reclassify",
     "ruletest.no_match_examples": "examples.match manquant : donnez des lignes de log que la règle doit reconnaître",
     "ruletest.no_no_match_examples": "examples.no_match manquant : donnez des lignes presque semblables qu'elle ne doit pas reconnaître",
+    "ruletest.no_literal": (
+        "le motif {pat!r} n'a aucun texte ASCII simple d'au moins 3 caractères présent dans chaque correspondance : "
+        "chaque ligne de chaque journal devient candidate (plus de préfiltre ni d'analyse parallèle) ; ajoutez un tel "
+        "littéral, ou listez les mots de la règle sous keywords:"
+    ),
     "ruletest.slow": (
         "le motif {pat!r} prend plus de {seconds:g} s sur une ligne piégée de {n} caractères (des répétitions "
         "imbriquées ou adjacentes font exploser le retour arrière) ; ancrez-le sur du texte littéral ou rendez les "
