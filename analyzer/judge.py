@@ -489,7 +489,8 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
         shown = {f.sample for f in merged.values() if self.affinity and f.rule_id == self.affinity.unnamed}
         unexplained = sorted((u for u in self._templates.values() if u.sample not in shown), key=lambda u: -u.count)
         not_redis = sorted([*self._not_redis_now().values(), *reclassified], key=lambda n: -n.count)
-        timeline = self.timeline.build(self._timeline_rule, self._timeline_state)
+        ending = verdict.state if verdict.state != "unknown" else None
+        timeline = self.timeline.build(self._timeline_rule, self._timeline_state, ending)
         return Diagnosis(verdict, findings, unexplained, self.stats, not_redis, timeline=timeline, platform=self._platform())
 
     def _platform(self) -> str | None:

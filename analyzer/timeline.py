@@ -288,9 +288,12 @@ class TimelineBuilder:
             elif len({k for _, k in self._markers}) < MAX_MARKER_KINDS or any(k == kind for _, k in self._markers):
                 self._markers[(bucket, kind)] = [t, times, text]
 
-    def build(self, final: Callable[[Key], str], state_of: Callable[[Key], str | None]) -> Timeline | None:
+    def build(self, final: Callable[[Key], str], state_of: Callable[[Key], str | None],
+              ending: str | None = None) -> Timeline | None:
         """`final(key)`: the rule id the key ends as ("" to leave it out); `state_of(key)`: up, down,
-        degraded or None (a key that ends as a fact about another service has none)."""
+        degraded or None (a key that ends as a fact about another service has none); `ending`: the verdict's
+        state, which the last column shows (the verdict weighs more than one bucket does: a crash after
+        turned-away commands, symptoms of a Redis that is down)."""
         if self.clock is None or self.first is None or self.last is None:
             return None
         n = (self.last - self.origin) // self.size + 1
@@ -307,9 +310,9 @@ class TimelineBuilder:
         markers = [Marker(kind, time, count, text) for (_, kind), (time, count, text) in self._markers.items()]
         markers.sort(key=lambda m: m.time)
         return Timeline(self.clock, self.origin, self.size, n, self.first, self.last, series,
-                        self._spans(n, state_of), markers, self._twelve)
+                        self._spans(n, state_of, ending), markers, self._twelve)
 
-    def _spans(self, n: int, state_of: Callable[[Key], str | None]) -> list[StateSpan]:
+    def _spans(self, n: int, state_of: Callable[[Key], str | None], ending: str | None = None) -> list[StateSpan]:
         """Replay the judge's rule: in a bucket a degraded hit shows "degraded", else a down hit
         "failing"; an up hit after any trouble is "recovered", before any "healthy"; an empty bucket
         keeps the state the previous one ended in."""
@@ -334,7 +337,7 @@ class TimelineBuilder:
                     last = ordered[-1][1]
                     current = shown if last != "up" else ("recovered" if trouble else "healthy")
             if i == n - 1 and current is not None:
-                shown = current  # the log ends here: its last column says how it ended, as the verdict does
+                shown = ending or current  # the log ends here: its last column says how it ended, as the verdict does
             if shown is None:
                 continue
             start = self.origin + i * self.size

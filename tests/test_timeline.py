@@ -125,3 +125,17 @@ def test_several_dateless_files_draw_no_timeline_one_alone_does():
     assert len(dateless.per_source) == 2 and dateless.timeline is None
     alone = diagnose(read_sources([str(root / "timeline/outage-two-instances.txt")], Problems()), rules)
     assert alone.timeline is not None and alone.timeline.clock == "time-of-day"
+
+
+def test_the_last_column_says_what_the_verdict_says() -> None:
+    """A bucket alone can read "degraded" (commands turned away) where the verdict, weighing the whole window,
+    reads "failing" (those were symptoms of a Redis that does not resolve or rejects the password), or the
+    other way round: the timeline's last column ends as the verdict does. Real captures where they differed."""
+    for name in (
+        "heldout9/dashboard/rate-limiter-flexible/dns-nxdomain.txt",
+        "heldout9/api/rate-limiter-flexible/wrongpass.jsonl",
+        "raw/classes/session4.log",
+    ):
+        diagnosis = _diagnose(ROOT / "samples" / name)
+        assert diagnosis.timeline is not None, name
+        assert diagnosis.timeline.states[-1].state == diagnosis.verdict.state, name
