@@ -104,6 +104,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
             fallback=any(r.event == "fallback" for r in picked),
             exit=any(r.event == "exit" for r in picked),
             about_redis=any(r.state or r.affinity or r.topic.startswith("redis") for r in picked),
+            named=any(r.state or r.affinity or r.kind == "cause" for r in picked),
             joins=any(r.joins == "previous" for r in picked),
             context=all(r.kind == "context" for r in picked),
             up=any(r.state == "up" for r in picked),
@@ -147,7 +148,9 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
                 return self.feed_unmatched(record, times, last) if error_looking(record.message) else []
             shape = self._shape(hit.matches)
         matched = shape.matched
-        if not shape.about_redis:  # a process or platform line ('panic: Redis connection failed'): never silent either
+        # a process or platform line ('panic: Redis connection failed'), or a Redis error line whose rules tell only how
+        # it was printed ('[ioredis] Unhandled error event: Error: All sentinels are unreachable'): never silent either
+        if not shape.about_redis or (not shape.named and self.affinity and self.affinity.unnamed_line(record.message)):
             new.extend(self._unnamed(record, times, last))
             if shape.exit and shape.context and error_looking(record.message):
                 self._unexplained(record, times)  # a crash line is a fact for the verdict, and still an error no rule explains

@@ -114,6 +114,7 @@ class _Shape:
     fallback: bool
     exit: bool  # a rule says the process stopped (event: exit)
     about_redis: bool  # a rule of the entry speaks of Redis (a state, an endpoint, a Redis topic)
+    named: bool  # a rule of the entry names what happened (a state, an endpoint, a cause), not only how it was printed
     joins: bool  # a rule of the entry chains it to the previous one
     context: bool  # every rule is a fact for reclassify (kind: context)
     up: bool  # a rule says Redis works (state: up)

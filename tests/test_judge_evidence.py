@@ -90,6 +90,49 @@ def test_a_redis_error_no_rule_names_is_a_finding_quoting_it():
     assert all("unknown command" not in u.sample for u in diag.unexplained)  # said once, as the finding
 
 
+def test_a_line_whose_rules_say_only_how_it_was_printed_is_never_silent():
+    """'[ioredis] Unhandled error event: Error: <failure>' matches a rule that says only that ioredis had no listener:
+    with no rule for the failure itself (here the Sentinel rule left out) the line is a Redis error no rule names,
+    never "Can't tell". Real: ioredis 5.11.1 told to ask a Sentinel on a closed port (samples/raw/sentinel/)."""
+    from dataclasses import replace
+
+    text = _read("sentinel/sentinel-ioredis-unreachable.log")
+    without = replace(RULES, rules=tuple(r for r in RULES.rules if r.id != "redis-sentinel-no-master"))
+    diag = diagnose([text_block(text, "app.log")], without)
+    assert diag.verdict.state == "failing" and diag.verdict.root_cause == "redis-error-unnamed"
+    assert "All sentinels are unreachable" in next(f for f in diag.findings if f.rule_id == "redis-error-unnamed").sample
+    assert _diag(text).verdict.root_cause == "redis-sentinel-no-master"
+
+
+@pytest.mark.parametrize(
+    "cut",
+    [
+        # the last line of a traceback or of an error object, pasted alone: the class name and the reply code
+        # are its only words of failure (real: samples/raw/replies/)
+        "redis.exceptions.ResponseError: BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.",
+        "ReplyError: WRONGTYPE Operation against a key holding the wrong kind of value",
+    ],
+)
+def test_an_error_class_or_reply_pasted_alone_is_never_silent(cut: str):
+    assert cut in _read("replies/redis-py-busy.log", "replies/ioredis-wrongtype-busy.log")
+    diag = _diag(cut + "\n")
+    assert diag.verdict.state == "failing" and diag.verdict.root_cause == "redis-error-unnamed"
+
+
+def test_sentinel_failures_of_every_client_are_one_cause():
+    """ioredis, redis-py, redis-rb and go-redis asking a Sentinel on a closed port, or a real Sentinel for a master
+    it does not monitor (samples/raw/sentinel/, samples/capture/sentinel/run.sh). A reason the client quotes inside
+    (redis-py: '… - network:ConnectionError: Error 111 connecting to …') is the root cause, the Sentinel linked to it."""
+    for log in sorted((RAW / "sentinel").glob("sentinel-*-*.log")):
+        if log.name.endswith("-ok.log"):
+            continue
+        diag = _diag(log.read_text(encoding="utf-8"))
+        quoted = "redis-econnrefused" if log.name == "sentinel-py-unreachable.log" else "redis-sentinel-no-master"
+        assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", quoted), log.name
+        sentinel = next(f for f in diag.findings if f.rule_id == "redis-sentinel-no-master")
+        assert sentinel.caused_by in (None, quoted), log.name
+
+
 def test_unnamed_lines_stay_unexplained_when_a_rule_names_the_failure():
     # redis-rb prints the cause chain after the refusal: frames naming redis, not a second failure
     diag = _diag(_read("redis-rb/refused-remote.log"))
