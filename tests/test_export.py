@@ -62,6 +62,7 @@ NOT_DETECTIONS = {
     "redis-client-reconnected": "a progress line at severity ok",
     "redis-app-resumed": "a progress line at severity ok",
     "redis-queue-job-done": "a progress line at severity ok",
+    "redis-server-ready": "a progress line at severity ok",
     "redis-handshake-failed": "no pattern of its own",
     "redis-url-loopback": "no pattern of its own",
     "redis-error-unnamed": "no pattern of its own",
