@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from analyzer.engine.rules import builtin_rules_dir, load_rules
-from analyzer.engine.ruletest import attack_lines, check_examples, lint, slow_patterns
+from analyzer.engine.ruletest import check_examples, lint
+from analyzer.engine.slowpatterns import attack_lines, slow_patterns
 from tests.test_check import PACK, no_traceback, rla
 
 GOOD = PACK["demo-widget-down.yaml"]

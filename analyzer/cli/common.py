@@ -153,7 +153,7 @@ def _refuse_slow_patterns(ruleset, packs: list[Path], lang: str) -> None:  # typ
     """A user pack's pattern that backtracks catastrophically ((a+)+$) would hang the run on one long
     line: time each of them on adversarial lines (`rla rules lint`'s probe, in a worker process that
     is killed past its budget) and refuse the pack with the file, line and reason. Ours are linted in CI."""
-    from analyzer.engine.ruletest import ATTACK_LEN, TIME_BUDGET, slow_patterns
+    from analyzer.engine.slowpatterns import ATTACK_LEN, TIME_BUDGET, slow_patterns
 
     roots = [p.resolve() for p in packs]
     mine: list[tuple[object, str]] = []
