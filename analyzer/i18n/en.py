@@ -51,7 +51,7 @@ TEXT: dict[str, str] = {
     "affinity.error.read": "{where}: {why}",
     "verdict.failing": "Redis failing",
     "verdict.recovered": "Redis recovered after errors",
-    "verdict.unknown": "Can't tell: no Redis status or error line in the logs",
+    "verdict.unknown": "Can't tell: no line says whether the app's Redis client works",
     "verdict.since": "since {when}",
     "verdict.back_at": ", back at {when}",
     "verdict.root_cause": "root cause: {title} [{id}]",

@@ -51,7 +51,7 @@ TEXT: dict[str, str] = {
     "affinity.error.read": "{where} : {why}",
     "verdict.failing": "Redis en échec",
     "verdict.recovered": "Redis rétabli après des erreurs",
-    "verdict.unknown": "Impossible de conclure : aucune ligne d'état ou d'erreur Redis dans les logs",
+    "verdict.unknown": "Impossible de conclure : aucune ligne ne dit si le client Redis de l'application fonctionne",
     "verdict.since": "depuis {when}",
     "verdict.back_at": ", de retour depuis {when}",
     "verdict.root_cause": "cause : {title} [{id}]",
