@@ -26,6 +26,8 @@ NOT_A_CAUSE = {
     "redis-app-resumed", "redis-queue-job-done",
     # causes the catalogue lacks: a Redis Cluster's replies (Render Key Value is no cluster; users paste them all the same)
     "redis-cluster-redirect", "redis-cluster-down", "redis-cluster-disabled",
+    # ... and Redis Sentinel's (Render Key Value has none either); the server's own "ready" line, a status, no cause
+    "redis-sentinel-no-master", "redis-server-ready",
 }  # fmt: skip
 
 
