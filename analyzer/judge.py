@@ -148,8 +148,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
                 return self.feed_unmatched(record, times, last) if error_looking(record.message) else []
             shape = self._shape(hit.matches)
         matched = shape.matched
-        # a process or platform line ('panic: Redis connection failed'), or a Redis error line whose rules tell only how
-        # it was printed ('[ioredis] Unhandled error event: Error: All sentinels are unreachable'): never silent either
+        # never silent either: a process line ('panic: Redis …'), a Redis error whose rules say only how it was printed
         if not shape.about_redis or (not shape.named and self.affinity and self.affinity.unnamed_line(record.message)):
             new.extend(self._unnamed(record, times, last))
             if shape.exit and shape.context and error_looking(record.message):
@@ -492,8 +491,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
         shown = {f.sample for f in merged.values() if self.affinity and f.rule_id == self.affinity.unnamed}
         unexplained = sorted((u for u in self._templates.values() if u.sample not in shown), key=lambda u: -u.count)
         not_redis = sorted([*self._not_redis_now().values(), *reclassified], key=lambda n: -n.count)
-        ending = verdict.state if verdict.state != "unknown" else None
-        timeline = self.timeline.build(self._timeline_rule, self._timeline_state, ending)
+        timeline = self.timeline.build(self._timeline_rule, self._timeline_state, verdict.state)
         return Diagnosis(verdict, findings, unexplained, self.stats, not_redis, timeline=timeline, platform=self._platform())
 
     def _platform(self) -> str | None:

@@ -337,7 +337,8 @@ class TimelineBuilder:
                     last = ordered[-1][1]
                     current = shown if last != "up" else ("recovered" if trouble else "healthy")
             if i == n - 1 and current is not None:
-                shown = ending or current  # the log ends here: its last column says how it ended, as the verdict does
+                # the log ends here: its last column says how it ended, as the verdict does
+                shown = ending if ending not in (None, "unknown") else current
             if shown is None:
                 continue
             start = self.origin + i * self.size
