@@ -310,10 +310,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
             self.timeline.add(record.time, record.instance, self._seq, counted, stated, marker, times)
             return
         # copies each at its own time, in order: those at the same time at once, as for copies without times
-        seq = self._seq - times
-        for time, n in stamps:
-            seq += n
-            self.timeline.add(time, record.instance, seq, counted, stated, marker, n)
+        self.timeline.add_stamps(stamps, record.instance, self._seq - times, counted, stated, marker)
 
     def _mark(self, stream: str, rule_ids: list[str], host: str | None = None) -> None:
         """Remember, per stream, when watched rules and `up` states were last seen (bounded), and the host an `up`

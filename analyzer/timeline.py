@@ -191,6 +191,10 @@ class TimelineBuilder:
     # the last time read and its value: a retry storm prints one time on many lines, and reading the same
     # text again right after changes nothing (the day rolls over only when the clock goes back)
     _read: tuple[str | None, int | None] = (None, None)
+    # the last RFC 3339 time read with a fraction of a second: its text up to the seconds, its text after the
+    # fraction, its value. A storm with a time on every line changes only the fraction within a second, which
+    # the value does not read (_iso_seconds): such a time is its value again, read with no pattern or date
+    _iso: tuple[str, str, int] | None = field(default=None, repr=False, compare=False)
 
     def seconds(self, text: str | None) -> int | None:
         """The record's time on this log's axis, or None (no time, or a time of the other kind)."""
@@ -198,6 +202,16 @@ class TimelineBuilder:
             return None
         if text == self._read[0]:
             return self._read[1]
+        iso = self._iso
+        if iso is not None and text.startswith(iso[0]):
+            # the same text up to the seconds, then [.,] and one ASCII digit or more (all of them in _ISO's
+            # fraction), then the same text: _ISO matches where it did, with the same groups
+            rest = text[len(iso[0]) :]
+            if rest[:1] in (".", ","):
+                after = rest[1:].lstrip("0123456789")
+                if after == iso[1] and len(after) < len(rest) - 1:
+                    self._read = (text, iso[2])
+                    return iso[2]
         value = self._seconds(text)
         self._read = (text, value)
         return value
@@ -209,6 +223,10 @@ class TimelineBuilder:
                 value = _iso_seconds(m)
                 if value is not None:
                     self.clock = "utc"
+                    head, rest = text[: m.end(6)], text[m.end(6) :]
+                    after = rest[1:].lstrip("0123456789")
+                    if rest[:1] in (".", ",") and len(after) < len(rest) - 1:
+                        self._iso = (head, after, value)
                     return value
             if self.clock == "utc":
                 return None
@@ -269,8 +287,33 @@ class TimelineBuilder:
         """One hit: the keys it counted, the keys whose rule has a state, a platform event (kind, text);
         or `times` copies of it at the same time (the last one `seq`)."""
         t = self.seconds(time)
-        if t is None:
-            return
+        if t is not None:
+            self._add_at(t, instance, seq, counted, stated, marker, times)
+
+    def add_stamps(self, stamps: Iterable[tuple[str | None, int]], instance: str | None, seq: int,
+                   counted: list[Key], stated: list[Key], marker: tuple[str, str] | None) -> None:
+        """`add` of each stretch of copies (time, copies) in turn, the first copy after `seq`: a storm's copies
+        each with its own time. Neighbouring stretches in the same second are added at once, which changes
+        what adding them one by one would in nothing: their counts add up in one bucket, the last one's
+        sequence number is kept, the marker is the first's."""
+        at: int | None = None  # the second of the stretches held, their copies, the last one's sequence number
+        held = last = 0
+        for time, n in stamps:
+            seq += n
+            t = self.seconds(time)
+            if t is None:
+                continue
+            if t != at:
+                if at is not None:
+                    self._add_at(at, instance, last, counted, stated, marker, held)
+                at, held = t, 0
+            held += n
+            last = seq
+        if at is not None:
+            self._add_at(at, instance, last, counted, stated, marker, held)
+
+    def _add_at(self, t: int, instance: str | None, seq: int, counted: Iterable[Key],
+                stated: Iterable[Key], marker: tuple[str, str] | None, times: int) -> None:
         bucket = self._fit(t)
         for key in counted:
             slot = (key, instance)

@@ -139,3 +139,59 @@ def test_the_last_column_says_what_the_verdict_says() -> None:
         diagnosis = _diagnose(ROOT / "samples" / name)
         assert diagnosis.timeline is not None, name
         assert diagnosis.timeline.states[-1].state == diagnosis.verdict.state, name
+
+
+# A storm with a time on every line: a time read within the second of the last one is its value again, read
+# from the text around the fraction (TimelineBuilder._iso); copies with their own times are added stretch by
+# stretch (add_stamps). Both checked against the plain reading, on times made of the pieces that change it.
+_TIME_PIECES = {
+    "lead": ["", "x ", "2026-11-27T00:00:01 then "],
+    "date": ["2026-11-27", "2026-11-28", "2026-02-30"],
+    "sep": ["T", " "],
+    "clock": ["00:00:01", "00:00:02", "23:59:59"],
+    "frac": ["", ".", ",", ".5", ".123", ",123456789", ".0", ".1\u0663", ".\u0663"],
+    "gap": ["", " "],
+    "zone": ["", "Z", "+01:00", "-0530", "UTC", ".Z", "+1"],
+}
+
+
+def _made_times(rnd: random.Random, n: int) -> list[str]:
+    """n times, each piece as the time before's mostly (a storm's times), the fraction changing most."""
+    pieces = {k: rnd.choice(v) for k, v in _TIME_PIECES.items()}
+    out = []
+    for _ in range(n):
+        for k, v in _TIME_PIECES.items():
+            if rnd.random() < (0.7 if k == "frac" else 0.1):
+                pieces[k] = rnd.choice(v)
+        out.append("".join(pieces.values()))
+    return out
+
+
+def test_a_time_within_the_second_read_before_is_read_alike() -> None:
+    rnd = random.Random(3)
+    cached = 0
+    for _ in range(300):
+        times = _made_times(rnd, 12)
+        kept, fresh = TimelineBuilder(), TimelineBuilder()
+        for text in times:
+            fresh._iso = None  # the plain reading, every time
+            cached += kept._iso is not None and text.startswith(kept._iso[0])
+            assert kept.seconds(text) == fresh.seconds(text), times
+            assert (kept.clock, kept._read) == (fresh.clock, fresh._read)
+    assert cached > 500  # the kept reading was tried
+
+
+def test_copies_added_stretch_by_stretch_as_one_by_one() -> None:
+    rnd = random.Random(5)
+    for _ in range(200):
+        stamps = [(rnd.choice([*_made_times(rnd, 3), None, ""]), rnd.randint(1, 4)) for _ in range(rnd.randint(1, 30))]
+        marker = rnd.choice([None, ("deploy", "==> Deploying")])
+        keys, stated = [("rule-a", ())], rnd.choice([[], [("rule-a", ())]])
+        at_once, one_by_one = TimelineBuilder(), TimelineBuilder()
+        seq0 = rnd.randint(0, 50)
+        at_once.add_stamps(stamps, "abcde", seq0, keys, stated, marker)
+        seq = seq0
+        for time, n in stamps:
+            seq += n
+            one_by_one.add(time, "abcde", seq, keys, stated, marker, n)
+        assert vars(at_once) == vars(one_by_one), stamps
