@@ -217,3 +217,41 @@ def test_storms_with_a_time_per_copy_folded_as_unfolded(form: str, seed: int) ->
     assert unfolded.runs == 0  # type: ignore[attr-defined]
     assert folded.stamped >= 30  # type: ignore[attr-defined]  # the storm's copies, with their times, were folded
     assert _outputs(folded) == _outputs(unfolded)
+
+
+def _perturbed(records: list[dict], seed: int) -> list[dict]:  # type: ignore[type-arg]
+    """A timed storm where now and then a copy is not one: a digit of its message changed (a port, a count), or
+    its level, or its instance; so a copy told from its bytes (StampTemplate) must see what parsing sees."""
+    rnd = random.Random(seed * 31 + 1)
+    out = []
+    for r in records:
+        r = dict(r)
+        roll = rnd.random()
+        digits = [i for i, c in enumerate(r.get("message", "")) if c.isdigit()]
+        if roll < 0.08 and digits:
+            at = rnd.choice(digits)
+            r["message"] = r["message"][:at] + str((int(r["message"][at]) + 1) % 10) + r["message"][at + 1 :]
+        elif roll < 0.12:
+            r["labels"] = [({**lab, "value": "warn"} if lab.get("name") == "level" else lab) for lab in r.get("labels", [])]
+        elif roll < 0.15:
+            r["labels"] = [({**lab, "value": "srv-x-fghij"} if lab.get("name") == "instance" else lab) for lab in r.get("labels", [])]
+        out.append(r)
+    return out
+
+
+@pytest.mark.parametrize("form", ["jsonl", "rfc3339", "cli-text"])
+@pytest.mark.parametrize("seed", range(6))
+def test_timed_storms_with_near_copies_folded_as_unfolded(form: str, seed: int) -> None:
+    """Copies with their own times among lines that differ from them in a digit, a level or an instance: every
+    output format is the unfolded scan's (which parses every line)."""
+    records = _perturbed(_timed_storm(100 + seed), seed)
+    if form == "cli-text":  # `render logs -o text`: the date, a space, the time, two spaces, the message
+        text = "".join(f"{r['timestamp'][:10]} {r['timestamp'][11:-1]}  {line}\n" for r in records for line in r["message"].split("\n"))
+        inputs = [(f"cli-{seed}.log", text.encode())]
+    else:
+        inputs = _as_inputs(records, form, seed)
+    folded = _timed_run(inputs, True, block_size=4096 + 131 * seed)
+    unfolded = _timed_run(inputs, False, block_size=4096 + 131 * seed)
+    assert unfolded.runs == 0  # type: ignore[attr-defined]
+    assert folded.stamped >= 30  # type: ignore[attr-defined]
+    assert _outputs(folded) == _outputs(unfolded)

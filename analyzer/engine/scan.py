@@ -26,6 +26,7 @@ from analyzer.engine.match import (  # noqa: F401 (names callers import from the
 )
 from analyzer.model import LogRecord
 from analyzer.sources.files import Block, Problems
+from analyzer.sources.formats import StampTemplate
 
 
 class Scanner:
@@ -318,6 +319,7 @@ def _copies(
     record_lines = [first.line] if records else None
     body = None if records else bytes(data[start:end])
     want: list[tuple[str, str, str | None, str | None, str | None]] | None = None
+    templates: list[StampTemplate] | None = None  # the entry's lines, to tell a copy from its bytes (text lines)
     pos, at_no = end, line_no + step
     while pos < limit:
         if body is not None and data.startswith(body, pos, size):  # the buffer may hold stale bytes after `size`
@@ -340,7 +342,10 @@ def _copies(
             want = _wanted(lines, entry, start, line_no, step, pos)
             if want is None:
                 break
-        copy = _parsed_copy(lines, pos, at_no, step, want)
+            templates = None if records or lines.fmt != "auto" else _templates(lines, start, step)
+        copy = _stamped_copy(lines, pos, at_no, templates) if templates else None
+        if copy is None:
+            copy = _parsed_copy(lines, pos, at_no, step, want)
         if copy is None:
             break
         copy_end, time, ident, record_line = copy
@@ -399,6 +404,39 @@ def _wanted(
             return None
         want.append(_same(other))
     return want
+
+
+def _templates(lines: _Lines, start: int, step: int) -> list[StampTemplate] | None:
+    """The entry's lines (from `start`) as templates of a copy's (StampTemplate); None where one cannot be."""
+    data, size = lines.data, lines.size
+    out, at = [], start
+    for _ in range(step):
+        nl = data.find(b"\n", at, size)
+        if nl < 0:
+            return None
+        template = StampTemplate.of(bytes(data[at:nl]), lines.decode(at, nl), lines.repair)
+        if template is None:
+            return None
+        out.append(template)
+        at = nl + 1
+    return out
+
+
+def _stamped_copy(
+    lines: _Lines, pos: int, line_no: int, templates: list[StampTemplate]
+) -> tuple[int, str | None, str | None, int] | None:
+    """What `_parsed_copy` finds of the copy at `pos`, told from its bytes by the entry's lines' templates, with
+    no line parsed whole (a storm whose every line has its own time); None: not told (parse it)."""
+    data, size, decode = lines.data, lines.size, lines.decode
+    at, stamp = pos, None
+    for template in templates:
+        got = template.match(data, at, size, decode)
+        if got is None:
+            return None
+        if stamp is None:
+            stamp = got
+        at = got[0] + 1
+    return at, stamp[1], stamp[2], line_no  # type: ignore[index]
 
 
 def _parsed_copy(

@@ -265,3 +265,103 @@ def time_key(value: str | None) -> tuple[str, int] | None:
         return None
     nanos = int((m.group(3) or "0")[:9].ljust(9, "0"))
     return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"), nanos
+
+
+# ---- lines that differ from a line parsed already only in their time (and record id) ------------------
+
+_ZERO_DIGITS = bytes.maketrans(b"0123456789", b"0000000000")
+_STAMP_KEYS = ("id", "timestamp", "time")  # what a JSON record's time and id are read from, and nothing else
+
+
+class StampTemplate:
+    """A parsed line (`ref`) as a retry storm repeats it, each copy with its own time (and record id): `match`
+    tells whether another line parses to the same record but for its time and id, and gives those, without
+    parsing the line whole. Exactly `parse_line(line, …, "auto")` where it answers; None where it cannot
+    tell (the caller parses the line).
+
+    * text with the time first (RFC 3339, `render logs -o text`, the dashboard): the line is `ref`'s bytes but
+      for ASCII digits put in the place of ASCII digits within `ref`'s time. Each of those formats' patterns
+      treats every ASCII digit alike (no pattern holds a literal digit), and so does the choice among them (the
+      first character a digit, a '-' and a 'T' at fixed places): such a line takes the same path and the same
+      groups, its time being its own first bytes.
+    * a JSON record: the line decodes to an object equal to `ref`'s but for the keys its time and id are
+      read from, where every other value of `ref`'s is text (so that equality is identity: 1 == 1.0 == True
+      would not be)."""
+
+    __slots__ = ("kind", "size", "time_len", "shape", "tail", "rest")
+
+    # shape: text, the time's bytes with every digit a 0; JSON, the opener (str)
+    def __init__(self, kind: str, size: int = 0, time_len: int = 0, shape: bytes | str = b"", tail: bytes = b"",
+                 rest: dict[str, Any] | None = None):
+        self.kind, self.size, self.time_len, self.shape, self.tail, self.rest = kind, size, time_len, shape, tail, rest
+
+    @classmethod
+    def of(cls, raw: bytes, text: str, repaired: bool) -> "StampTemplate | None":
+        """The template of one line: its bytes, its text as decoded for `parse_line` (`repaired`: the decoding
+        may repair mojibake, which reads the whole text). None: a line this cannot stand for."""
+        if not text or "\n" in text or FOOTER in text:
+            return None
+        try:
+            record = parse_line(text, "", 0, "auto")
+        except UnparsedRecord:
+            return None
+        if record is None:
+            return None
+        first = text[0]
+        if first.isascii() and first.isdigit():
+            time = record.time
+            if not time or not time.isascii() or not text.startswith(time) or (repaired and not text.isascii()):
+                return None
+            k = len(time)
+            if raw[:k] != time.encode():
+                return None
+            return cls("text", len(raw), k, raw[:k].translate(_ZERO_DIGITS), raw[k:])
+        opener = _JSON_OPENER.match(text) if first == "{" and text[-1] == "}" else None
+        if opener is not None:
+            obj = json.loads(text)  # parse_line read it: valid, an object
+            rest = {k: v for k, v in obj.items() if k not in _STAMP_KEYS}
+            return cls("json", shape=opener.group(0), rest=rest) if _all_text(rest) else None  # type: ignore[arg-type]
+        return None
+
+    def match(self, data: bytes | bytearray, at: int, size: int, decode: Any) -> tuple[int, str | None, str | None] | None:
+        """The line at `at` of `data` (`decode(start, end)`: its text as `parse_line` gets it) when it is the
+        template's but for its time and id: (where its end of line is, its time, its id); None: not known."""
+        if self.kind == "text":
+            end = at + self.size
+            k = self.time_len
+            if end >= size or data[end] != 10 or not data.startswith(self.tail, at + k):
+                return None
+            stamp = data[at : at + k]
+            if stamp.translate(_ZERO_DIGITS) != self.shape:
+                return None
+            return end, stamp.decode("ascii"), None
+        end = data.find(b"\n", at, size)
+        if end < 0:
+            return None
+        text = decode(at, end)
+        # parse_line's way to a JSON record: "{" first, "}" last (nothing to strip), the opener (`ref`'s: the
+        # pattern reads no further), no dashboard footer
+        if not text.startswith(self.shape) or text[-1] != "}" or FOOTER in text:  # type: ignore[arg-type]
+            return None
+        try:
+            obj = json.loads(text)
+        except (ValueError, RecursionError):
+            return None
+        if type(obj) is not dict:
+            return None
+        time = _time_of(obj.get("timestamp", obj.get("time")))
+        ident = str(obj["id"]) if "id" in obj else None
+        for key in _STAMP_KEYS:
+            obj.pop(key, None)
+        return (end, time, ident) if obj == self.rest else None
+
+
+def _all_text(value: Any) -> bool:
+    """Every value inside (objects, arrays) is a string."""
+    if type(value) is str:
+        return True
+    if type(value) is dict:
+        return all(_all_text(v) for v in value.values())
+    if type(value) is list:
+        return all(_all_text(v) for v in value)
+    return False

@@ -1,0 +1,131 @@
+"""A storm's copy told from its bytes (analyzer.sources.formats.StampTemplate) is what parsing it gives: wherever
+`match` answers, `parse_line` gives the template line's record but for the time and id `match` said. Checked
+on real lines of every format the samples hold (RFC 3339, `render logs -o text`, the dashboard, the API's
+JSON records, structured loggers' JSON) and on copies of them changed at random: the time's digits, other
+digits, any byte, the JSON record's time, id and other values."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analyzer.sources.formats import StampTemplate, UnparsedRecord, parse_line
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _real_lines() -> list[str]:
+    lines: list[str] = []
+    for path in sorted((ROOT / "samples").rglob("*")):
+        if path.is_file() and path.suffix in (".txt", ".log", ".jsonl"):
+            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+                if line[:1].isdigit() or line[:1] == "{":
+                    lines.append(line)
+    return lines
+
+
+LINES = _real_lines()
+TEMPLATED = [(line, t) for line in LINES if (t := StampTemplate.of(line.encode(), line, False)) is not None]
+
+
+def _same(record):  # type: ignore[no-untyped-def]
+    return record.message, record.instance, record.level, record.type
+
+
+def _told(line: str, template: StampTemplate, other: str) -> bool:
+    """`match` on `other` (as the line after a copy of `line` in a block); when it answers, parsing agrees."""
+    data = (other + "\n").encode()
+    got = template.match(data, 0, len(data), lambda a, b: data[a:b].decode("utf-8", "replace"))
+    if got is None:
+        return False
+    end, time, ident = got
+    assert end == len(data) - 1
+    try:
+        record = parse_line(other, "x", 1, "auto")
+    except UnparsedRecord:
+        raise AssertionError(f"told a copy of {line!r} from {other!r}, which does not parse") from None
+    ref = parse_line(line, "x", 1, "auto")
+    assert record is not None and ref is not None
+    assert _same(record) == _same(ref), (line, other)
+    assert (record.time, record.id) == (time, ident), (line, other)
+    return True
+
+
+def test_templates_of_every_kind_are_made():
+    kinds = {t.kind for _, t in TEMPLATED}
+    assert kinds == {"text", "json"}, kinds
+    assert len(TEMPLATED) > 1000
+
+
+def _new_digits(text: str, lo: int, hi: int, rnd: random.Random) -> str:
+    return "".join(rnd.choice("0123456789") if lo <= i < hi and c in "0123456789" else c for i, c in enumerate(text))
+
+
+def test_a_new_time_is_told_and_a_new_message_is_not():
+    rnd = random.Random(7)
+    told = refused = 0
+    for line, template in TEMPLATED:
+        if template.kind == "text":
+            k = template.time_len
+            copy = _new_digits(line, 0, k, rnd)
+            assert _told(line, template, copy)  # a copy with its own time: told
+            told += 1
+            other = _new_digits(line, k, len(line), rnd)  # the message's digits changed too
+            if other != line and _told(line, template, other):
+                raise AssertionError(f"{line!r}: a changed message told as a copy")
+            refused += other != line
+        else:  # the record's time and id written anew in place (as the API writes each record)
+            obj, copy = json.loads(line), line
+            for key in ("id", "timestamp", "time"):
+                value = obj.get(key)
+                if isinstance(value, str) and copy.count(json.dumps(value)) == 1:
+                    copy = copy.replace(json.dumps(value), json.dumps(_new_digits(value, 0, len(value), rnd)))
+            assert _told(line, template, copy)
+            told += 1
+            other = json.dumps({**obj, "message": "x"}) if "message" in obj else None
+            if other is not None:
+                assert not _told(line, template, other)
+                refused += 1
+    assert told > 1000 and refused > 100
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.sampled_from(TEMPLATED), st.randoms(use_true_random=False), st.sampled_from(["digit", "byte", "json"]))
+def test_whatever_is_told_parses_so(case, rnd, how):  # type: ignore[no-untyped-def]
+    line, template = case
+    chars = list(line)
+    if how == "digit":  # one digit anywhere, the time's or not
+        at = [i for i, c in enumerate(chars) if c.isdigit()]
+        if at:
+            chars[rnd.choice(at)] = rnd.choice("0123456789")
+        other = "".join(chars)
+    elif how == "byte":  # any character anywhere for one of a few that change a parse
+        chars[rnd.randrange(len(chars))] = rnd.choice("0123456789 :.-TZ{}\"'\\,[]aAzé\t")
+        other = "".join(chars)
+    else:  # a JSON record with some value replaced (a number, true, a string, a missing key)
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            return
+        if not isinstance(obj, dict) or not obj:
+            return
+        key = rnd.choice(sorted(obj))
+        obj[key] = rnd.choice([1, 1.0, True, None, "1", str(obj[key]), obj[key]])
+        if rnd.random() < 0.2:
+            del obj[key]
+        other = json.dumps(obj, separators=rnd.choice([(", ", ": "), (",", ":")]))
+    _told(line, template, other)
+
+
+def test_a_number_is_not_told_by_its_value():
+    """pino's `"level":50` and `"level":50.0` are equal values but not the same record (level "50" / "50.0")."""
+    line = next(x for x in LINES if x.startswith('{"level":50,"time":'))
+    template = StampTemplate.of(line.encode(), line, False)
+    other = line.replace('"level":50,', '"level":50.0,', 1)
+    assert other != line
+    if template is not None:
+        _told(line, template, other)
