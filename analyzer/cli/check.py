@@ -130,7 +130,6 @@ def check(
     """
     from analyzer.cli.display import did_you_mean, display
     from analyzer.cli.config import ConfigError, RuleFilter
-    from analyzer.expect import ExpectError, load_expectations
     from analyzer.model import Severity
     from analyzer.engine.scan import compile_plan
     from analyzer.pipeline import Session
@@ -168,6 +167,8 @@ def check(
     unlisted: list[str] = []
     missing: list[FileResult] = []
     if expect is not None:
+        from analyzer.expect import ExpectError, load_expectations  # here: only --expect reads expectations
+
         try:
             exps = load_expectations(expect)
         except ExpectError as exc:
