@@ -298,9 +298,23 @@ class TimelineBuilder:
         sequence number is kept, the marker is the first's."""
         at: int | None = None  # the second of the stretches held, their copies, the last one's sequence number
         held = last = 0
+        read: tuple[str, int] | None = None  # the last time read in the loop below, not by seconds()
         for time, n in stamps:
             seq += n
+            iso = self._iso
+            if iso is not None and iso[2] == at and time and time.startswith(iso[0]):
+                # seconds()'s reading within the second of the last time read, inline: a storm's every copy
+                rest = time[len(iso[0]) :]
+                if rest[:1] in (".", ","):
+                    after = rest[1:].lstrip("0123456789")
+                    if after == iso[1] and len(after) < len(rest) - 1:
+                        held += n
+                        last = seq
+                        read = (time, at)
+                        continue
             t = self.seconds(time)
+            if time:
+                read = None  # seconds() noted it
             if t is None:
                 continue
             if t != at:
@@ -311,6 +325,8 @@ class TimelineBuilder:
             last = seq
         if at is not None:
             self._add_at(at, instance, last, counted, stated, marker, held)
+        if read is not None:
+            self._read = read  # type: ignore[assignment]
 
     def _add_at(self, t: int, instance: str | None, seq: int, counted: Iterable[Key],
                 stated: Iterable[Key], marker: tuple[str, str] | None, times: int) -> None:

@@ -266,7 +266,7 @@ class _Copies:
         hit = self.entry.hit(classifier)
         if hit is None:  # the entry says nothing (no rule, not error-looking): nor do its copies
             return None
-        stamps = None if len(self.stamps) == 1 else tuple((t, i, n) for t, i, n in self.stamps)
+        stamps = None if len(self.stamps) == 1 else tuple(map(tuple, self.stamps))
         return Run(hit, len(self.ends), self.step, stamps, None if self.lines is None else tuple(self.lines))
 
 
