@@ -55,10 +55,34 @@ def _told(line: str, template: StampTemplate, other: str) -> bool:
     return True
 
 
+def _pino_text_only() -> list[str]:
+    """pino's real lines (epoch-millisecond times) with their fields that are not text left out: JSON records
+    whose time is a number, the kind a template compares as objects."""
+    out = []
+    for line in LINES:
+        if line.startswith('{"level":'):
+            obj = json.loads(line)
+            out.append(json.dumps({k: v for k, v in obj.items() if k == "time" or isinstance(v, str)}))
+    return out
+
+
+PINO = [(line, t) for line in _pino_text_only() if (t := StampTemplate.of(line.encode(), line, False)) is not None]
+
+
 def test_templates_of_every_kind_are_made():
-    kinds = {t.kind for _, t in TEMPLATED}
-    assert kinds == {"text", "json"}, kinds
+    assert {t.kind for _, t in TEMPLATED} == {"text", "strings"}
+    assert {t.kind for _, t in PINO} == {"json"} and len(PINO) >= 3
     assert len(TEMPLATED) > 1000
+
+
+def test_a_record_with_a_number_for_its_time():
+    rnd = random.Random(11)
+    for line, template in PINO:
+        obj = json.loads(line)
+        for when in (obj["time"] + rnd.randrange(1, 5000), obj["time"] / 1000, str(obj["time"])):
+            assert _told(line, template, json.dumps({**obj, "time": when}))
+        assert not _told(line, template, json.dumps({**obj, "msg": obj.get("msg", "") + "!"}))
+        assert not _told(line, template, json.dumps({**obj, "level": 1}))
 
 
 def _new_digits(text: str, lo: int, hi: int, rnd: random.Random) -> str:
@@ -94,7 +118,7 @@ def test_a_new_time_is_told_and_a_new_message_is_not():
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.sampled_from(TEMPLATED), st.randoms(use_true_random=False), st.sampled_from(["digit", "byte", "json"]))
+@given(st.sampled_from(TEMPLATED + PINO), st.randoms(use_true_random=False), st.sampled_from(["digit", "byte", "json", "end"]))
 def test_whatever_is_told_parses_so(case, rnd, how):  # type: ignore[no-untyped-def]
     line, template = case
     chars = list(line)
@@ -106,6 +130,8 @@ def test_whatever_is_told_parses_so(case, rnd, how):  # type: ignore[no-untyped-
     elif how == "byte":  # any character anywhere for one of a few that change a parse
         chars[rnd.randrange(len(chars))] = rnd.choice("0123456789 :.-TZ{}\"'\\,[]aAzé\t")
         other = "".join(chars)
+    elif how == "end":  # something more at the end, or one character less
+        other = rnd.choice([line + rnd.choice(["}", " ", "x", "0", '"']), line[:-1]])
     else:  # a JSON record with some value replaced (a number, true, a string, a missing key)
         try:
             obj = json.loads(line)
