@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analyzer.sources.formats import StampTemplate, UnparsedRecord, parse_line
+from analyzer.sources.formats import StampTemplate, UnparsedRecord, parse_line, told_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -39,7 +39,10 @@ def _same(record):  # type: ignore[no-untyped-def]
 def _told(line: str, template: StampTemplate, other: str) -> bool:
     """`match` on `other` (as the line after a copy of `line` in a block); when it answers, parsing agrees."""
     data = (other + "\n").encode()
-    got = template.match(data, 0, len(data), lambda a, b: data[a:b].decode("utf-8", "replace"))
+    decode = lambda a, b: data[a:b].decode("utf-8", "replace")  # noqa: E731
+    got = template.match(data, 0, len(data), decode)
+    # the scan's way: a copy of one line (told_copy, inline for text lines) is told alike
+    assert told_copy([template], data, 0, len(data), decode) == (None if got is None else (got[0] + 1, *got[1:]))
     if got is None:
         return False
     end, time, ident = got

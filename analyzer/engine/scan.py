@@ -26,7 +26,7 @@ from analyzer.engine.match import (  # noqa: F401 (names callers import from the
 )
 from analyzer.model import LogRecord
 from analyzer.sources.files import Block, Problems
-from analyzer.sources.formats import StampTemplate
+from analyzer.sources.formats import StampTemplate, told_copy
 
 
 class Scanner:
@@ -427,16 +427,8 @@ def _stamped_copy(
 ) -> tuple[int, str | None, str | None, int] | None:
     """What `_parsed_copy` finds of the copy at `pos`, told from its bytes by the entry's lines' templates, with
     no line parsed whole (a storm whose every line has its own time); None: not told (parse it)."""
-    data, size, decode = lines.data, lines.size, lines.decode
-    at, stamp = pos, None
-    for template in templates:
-        got = template.match(data, at, size, decode)
-        if got is None:
-            return None
-        if stamp is None:
-            stamp = got
-        at = got[0] + 1
-    return at, stamp[1], stamp[2], line_no  # type: ignore[index]
+    got = told_copy(templates, lines.data, pos, lines.size, lines.decode)
+    return None if got is None else (*got, line_no)
 
 
 def _parsed_copy(

@@ -399,6 +399,35 @@ class StampTemplate:
         return end, _time_of(values.get("timestamp", values.get("time"))), None if ident is None else str(ident)
 
 
+def told_copy(
+    templates: list[StampTemplate], data: bytes | bytearray, at: int, size: int, decode: Any
+) -> tuple[int, str | None, str | None] | None:
+    """A copy of an entry's lines (their templates, in order) at `at`, told line by line as `StampTemplate.match`
+    tells one (inline for the text lines: a storm's copies come by the hundred thousand): where the copy ends
+    (after its last end of line), its first line's time and id; None: not told."""
+    first = None
+    for template in templates:
+        if template.kind == "text":
+            end = at + template.size
+            k = template.time_len
+            if end >= size or data[end] != 10 or not data.startswith(template.tail, at + k):
+                return None
+            stamp = data[at : at + k]
+            if stamp.translate(_ZERO_DIGITS) != template.shape:
+                return None
+            if first is None:
+                first = (stamp.decode("ascii"), None)
+        else:
+            got = template.match(data, at, size, decode)
+            if got is None:
+                return None
+            end = got[0]
+            if first is None:
+                first = got[1:]
+        at = end + 1
+    return None if first is None else (at, *first)
+
+
 def _top_spans(text: str) -> dict[str, tuple[int, int]] | None:
     """Where each value of a JSON object's text is, by key: [start, end) of its text; None when a key comes twice
     or the text is not one object."""
