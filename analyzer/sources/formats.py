@@ -345,15 +345,9 @@ class StampTemplate:
     def match(self, data: bytes | bytearray, at: int, size: int, decode: Any) -> tuple[int, str | None, str | None] | None:
         """The line at `at` of `data` (`decode(start, end)`: its text as `parse_line` gets it) when it is the
         template's but for its time and id: (where its end of line is, its time, its id); None: not known."""
-        if self.kind == "text":
-            end = at + self.size
-            k = self.time_len
-            if end >= size or data[end] != 10 or not data.startswith(self.tail, at + k):
-                return None
-            stamp = data[at : at + k]
-            if stamp.translate(_ZERO_DIGITS) != self.shape:
-                return None
-            return end, stamp.decode("ascii"), None
+        if self.kind == "text":  # told where a storm's copies are told, inline (told_copy)
+            got = told_copy([self], data, at, size, decode)
+            return None if got is None else (got[0] - 1, got[1], got[2])
         end = data.find(b"\n", at, size)
         if self.kind == "strings":
             return None if end < 0 else self._strings(decode(at, end), end)
