@@ -370,7 +370,6 @@ class StampTemplate:
             obj.pop(key, None)
         return (end, time, ident) if obj == self.rest else None
 
-
     def _strings(self, text: str, end: int) -> tuple[int, str | None, str | None] | None:
         pieces = self.pieces
         if not text.startswith(pieces[0]) or FOOTER in text:
