@@ -389,18 +389,27 @@ def test_portable_patterns() -> None:
     assert portable("gone\nnow[\t ]") == (r"gone\x0anow[\x09 ]", "")
 
 
-def test_a_raw_newline_in_a_pattern_keeps_its_loki_filter(tmp_path: Path) -> None:
-    """Loki's backend dropped a filter holding a real newline: the alert then counted every line of every stream."""
+def _export_one(tmp_path: Path, rule_id: str, text: str, target: str) -> Path:
+    """Export a pack of one rule (`text`, its file) to `target`; the output folder."""
     pack = tmp_path / "pack"
     pack.mkdir()
-    (pack / "zz-nl.yaml").write_text(
+    (pack / f"{rule_id}.yaml").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    done = rla("rules", "export", "--to", target, "-o", str(out), "--rules", str(pack))
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def test_a_raw_newline_in_a_pattern_keeps_its_loki_filter(tmp_path: Path) -> None:
+    """Loki's backend dropped a filter holding a real newline: the alert then counted every line of every stream."""
+    out = _export_one(
+        tmp_path,
+        "zz-nl",
         'id: zz-nl\ntitle: Widget gone\nseverity: error\npatterns: ["widget gone\\nnow"]\n'
         "cause: c\nsolution: [s]\nexamples:\n  match: [\"widget gone\\nnow\"]\n  no_match: ['ok']\n",
-        encoding="utf-8",
+        "loki",
     )
-    done = rla("rules", "export", "--to", "loki", "-o", str(tmp_path / "out"), "--rules", str(pack))
-    assert done.returncode == 0, done.stderr
-    alerts = yaml.safe_load((tmp_path / "out" / "rla-loki-rules.yaml").read_text(encoding="utf-8"))["groups"][0]["rules"]
+    alerts = yaml.safe_load((out / "rla-loki-rules.yaml").read_text(encoding="utf-8"))["groups"][0]["rules"]
     expr = next(a["expr"] for a in alerts if a["alert"] == "zz-nl")
     assert re.search(r"\|~ `[(?:]*widget gone\\x0anow\)", expr), expr
 
@@ -408,16 +417,14 @@ def test_a_raw_newline_in_a_pattern_keeps_its_loki_filter(tmp_path: Path) -> Non
 def test_keywords_become_a_contains_condition(tmp_path: Path) -> None:
     """A rule that declares `keywords:` is tried by rla only on lines holding one (case-insensitively):
     the export carries that condition, so the platform does not alert where rla would not."""
-    pack = tmp_path / "pack"
-    pack.mkdir()
-    (pack / "zz-widget.yaml").write_text(
+    out = _export_one(
+        tmp_path,
+        "zz-widget",
         "id: zz-widget\ntitle: Widget broke\nseverity: error\npatterns: ['w\\d+ broke']\nkeywords: ['WIDGET*']\n"
         "cause: The widget broke.\nsolution: [Fix it.]\nexamples:\n  match: ['widget* w1 broke']\n  no_match: ['w1 broke']\n",
-        encoding="utf-8",
+        "sigma",
     )
-    out = tmp_path / "out"
-    done = rla("rules", "export", "--to", "sigma", "-o", str(out), "--rules", str(pack))
-    assert done.returncode == 0, done.stderr
+    pack = tmp_path / "pack"
     doc = yaml.safe_load((out / "zz-widget.yml").read_text(encoding="utf-8"))
     assert doc["detection"]["keywords"] == {"message|contains": ["WIDGET\\*"]}
     assert doc["detection"]["condition"] == "match and keywords"
