@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.i18n import Msg, error
-from analyzer.engine.regex import dialect_problem, required_keywords
+from analyzer.engine.regex import FOLDING, dialect_problem, required_keywords
 
 AFFINITY_FILE = "affinity.yaml"  # at a pack's root, beside pack.yaml: not a rule
 _KEYS = {
@@ -97,7 +97,7 @@ class Affinity:
         if self.text is None:
             return None
         words = self.text_words
-        if words is not None and (text.isascii() or not any(c in text for c in _FOLDING)):
+        if words is not None and (text.isascii() or not any(c in text for c in FOLDING)):
             low = text.lower()
             if not any(w in low for w in words):
                 return None
@@ -166,11 +166,6 @@ def _union(patterns: list[str], where: str) -> re.Pattern[str] | None:
         return None
     # each alternative keeps its own flags: (?i) applies to its group only
     return re.compile("|".join(f"(?:{_scoped(p)})" for p in patterns))
-
-
-# Characters that Python's case-insensitive regex folds onto an ASCII letter, which `str.lower` does not all map
-# to it (LONG S stays itself): a text holding one is searched with the regex alone
-_FOLDING = ("\u212a", "\u017f", "\u0130", "\u0131")
 
 
 def _words(pattern: re.Pattern[str] | None) -> tuple[str, ...] | None:

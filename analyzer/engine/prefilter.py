@@ -26,8 +26,9 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-# Characters that `re.IGNORECASE` folds onto an ASCII letter: KELVIN SIGN, LONG S, I WITH DOT, DOTLESS I.
-FOLDING = tuple(c.encode() for c in ("\u212a", "\u017f", "\u0130", "\u0131"))
+from analyzer.engine.regex import FOLDING as _FOLDING_CHARS
+
+FOLDING = tuple(c.encode() for c in _FOLDING_CHARS)  # their UTF-8 bytes, as blocks hold them
 _ASCII = bytes(range(128))
 ANCHOR_LEN = 5
 SMALL = 1 << 18  # below this many bytes, one pass per needle is cheaper than computing anchors

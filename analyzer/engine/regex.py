@@ -17,6 +17,9 @@ from re import _parser as P  # type: ignore[attr-defined]
 # strings (which may escape quotes, backslashes, <, >, & and non-ASCII characters).
 _SAFE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _-.:,;'/()=!?#%*+[]{}|~$@^`")
 MIN_KEYWORD = 3
+# Characters that `re.IGNORECASE` folds onto an ASCII letter: KELVIN SIGN, LONG S, I WITH DOT, DOTLESS I. A literal
+# search on lower-cased text can miss what the regex matches where one stands (the prefilter, the affinity's words).
+FOLDING = ("\u212a", "\u017f", "\u0130", "\u0131")
 
 _FORBIDDEN = {
     C.GROUPREF: "backreference",
