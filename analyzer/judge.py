@@ -38,6 +38,7 @@ from analyzer.model import Diagnosis, Evidence, Finding, LogRecord, NotRedis, Ru
 from analyzer.judge_runs import RunFolding
 from analyzer.not_redis import NotRedisBook
 from analyzer.redact import Redactor
+from analyzer.stopped import StoppedReading, WorkState
 from analyzer.storms import StormReading, StormState
 from analyzer.timeline import TimelineBuilder
 from analyzer.unnamed import UnnamedBook
@@ -45,7 +46,7 @@ from analyzer.verdict import VerdictReading
 
 
 @dataclass
-class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading):
+class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading, StoppedReading):
     """Hits in, diagnosis out: fed one entry at a time, asked at any time (module docstring)."""
 
     rules: dict[str, Rule]
@@ -80,6 +81,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
     _shapes: _Shapes = field(default_factory=_Shapes)
     _steady_memo: tuple | None = None  # type: ignore[type-arg]  # a Run's content and the state its copies leave as found
     _storm: StormState = field(default_factory=StormState)  # storms of failures, recoveries pending (analyzer.storms)
+    _work: WorkState = field(default_factory=WorkState)  # the app's work before failures (analyzer.stopped)
 
     def _shape(self, matches: tuple[tuple[str, dict[str, str]], ...]) -> _Shape:
         shape = self._shapes.get(id(matches))
@@ -136,6 +138,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
         them, when they have their own times: Run.times_from) that take the same path (feed_run)."""
         self._seq += times
         record = hit.record
+        self._count_hit(record, times)
         last = last or record
         new: list[str] = []
         stream = record.instance or ""
@@ -406,7 +409,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading)
             self._templates[template] = Unexplained(template, times, _evidence(record), self._sample(record))
 
     def diagnosis(self) -> Diagnosis:
-        if self._storm.resume:  # recoveries still pending stand at the end of the input: decided on a copy
+        if self._storm.resume or self._work.pending:  # recoveries, stops pending at the end of the input: on a copy
             return self._settled().diagnosis()
         merged: dict[str, Finding] = {}
         first_seq: dict[str, int] = {}

@@ -117,6 +117,7 @@ class StormReading:
         """Follow this stream's storm of Redis failures (`down`: the hit is one; `times` copies of it, back to
         back, the last one `last`: Judge.feed_run); a storm followed by the line form it started after leaves a
         recovery pending."""
+        self._work_step(hit, down, times)  # the app's work around the failures (analyzer.stopped)
         aff = self.affinity
         if aff is None or not aff.resumed:
             return
@@ -174,11 +175,12 @@ class StormReading:
         self._resumed(pending)
 
     def _settled(self):  # type: ignore[no-untyped-def]
-        """A copy of the judge where every pending recovery stands (the end of the input): the diagnosis never
-        changes the judge."""
+        """A copy of the judge where every pending recovery stands, and every stop of the app's work (the end of the
+        input): the diagnosis never changes the judge."""
         judge = copy.deepcopy(self, {id(self.rules): self.rules, id(self.redactor): self.redactor})
         for key in list(judge._storm.resume):
             judge._resumed(judge._storm.resume.pop(key))
+        judge._settle_work()
         return judge
 
     def _resumed(self, pending: _Resume) -> None:

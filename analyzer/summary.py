@@ -30,6 +30,7 @@ from operator import attrgetter
 from typing import Any
 
 from analyzer.engine.entries import _Entry, _Lines
+from analyzer.engine.match import Classifier
 from analyzer.engine.scan import Hit, Plan, Run, Scanner, _Copies
 from analyzer.model import LogRecord
 from analyzer.sources.files import Block, Problems, range_blocks
@@ -81,7 +82,7 @@ class Summary:
         hits = state.pop("hits")
         runs = {i: (h.count, h.step, h.stamps, h.lines) for i, h in enumerate(hits) if type(h) is Run}
         firsts = [h.hit if type(h) is Run else h for h in hits]
-        around = {i: (h.before, h.after, h.reach) for i, h in enumerate(firsts) if h.before or h.after or h.reach}
+        around = {i: (h.before, h.after, h.reach, h.history) for i, h in enumerate(firsts) if h.before or h.after or h.reach}
         state["hit_columns"] = ([_record_values(h.record) for h in firsts], [h.matches for h in firsts], runs, around)
         return state
 
@@ -89,8 +90,8 @@ class Summary:
         records, matches, runs, around = state.pop("hit_columns")
         self.__dict__.update(state)
         self.hits = [Hit(LogRecord(*values), m) for values, m in zip(records, matches)]
-        for i, (before, after, reach) in around.items():  # the lines around an entry (analyzer.storms)
-            self.hits[i] = Hit(self.hits[i].record, self.hits[i].matches, before, after, reach)
+        for i, (before, after, reach, history) in around.items():  # the lines around an entry (analyzer.storms)
+            self.hits[i] = Hit(self.hits[i].record, self.hits[i].matches, before, after, reach, history)
         for i, (count, step, stamps, lines) in runs.items():
             self.hits[i] = Run(self.hits[i], count, step, stamps, lines)
 
@@ -178,7 +179,7 @@ def _shift_hit(hit: Hit, n: int) -> Hit:
         return Hit(LogRecord(*values), hit.matches)
     before = None if hit.before is None else _moved(hit.before, n)
     after = tuple(_moved(r, n) for r in hit.after)
-    return Hit(LogRecord(*values), hit.matches, before, after, hit.reach + n if hit.reach else 0)
+    return Hit(LogRecord(*values), hit.matches, before, after, hit.reach + n if hit.reach else 0, hit.history)
 
 
 def _moved(record: LogRecord, n: int) -> LogRecord:
@@ -300,18 +301,21 @@ def summarize(blocks: Iterable[Block], plan: Plan, input_format: str = "auto", p
     return out
 
 
-def _line_before(source: str, offset: int, input_format: str) -> LogRecord | None:
+def _lines_before(source: str, offset: int, input_format: str, classify: Classifier) -> tuple[LogRecord | None, tuple[str, ...]]:
     """The line before a byte range (numbered 0, as the range numbers its own from 1), read as the range's
-    first entry reads the line before it (Hit.before). The part before it ended with no entry open (else the
-    merge reads this range's first lines again with that entry), so that line is no entry's."""
-    start = max(0, offset - 8192)
-    blocks = list(range_blocks(source, start, offset - start, 1 << 16, Problems()))
+    first entry reads the line before it (Hit.before), and the app's lines up to it (Hit.history). The part
+    before it ended with no entry open (else the merge reads this range's first lines again with that entry),
+    so that line is no entry's."""
+    start = max(0, offset - 65536)
+    blocks = list(range_blocks(source, start, offset - start, 1 << 17, Problems()))
     if not blocks or offset == 0:
-        return None
+        return None, ()
     block = blocks[-1]
     data, size = block.buffer()
     end = size if size and data[size - 1 : size] == b"\n" else size + 1
-    return _Lines(block, input_format, Problems()).before(end, 1, set(), -1)
+    lines = _Lines(block, input_format, Problems())
+    lines.classify = classify  # the lines that are entries end the look back, as in the whole read
+    return lines.before(end, 1, set(), -1), Scanner._history(lines, end, 1, None, ())
 
 
 def summarize_range(plan: Plan, source: str, offset: int, length: int, cap: int, first: bool, last: bool,
@@ -329,7 +333,7 @@ def summarize_range(plan: Plan, source: str, offset: int, length: int, cap: int,
 
     if not first:
         scanner.checkpoint = note
-        scanner.prime(source, _line_before(source, offset, input_format))
+        scanner.prime(source, *_lines_before(source, offset, input_format, scanner.classify))
     out = Summary(sources=[source])
     for block in range_blocks(source, offset, length, cap, problems):
         out.hits.extend(scanner.scan(block))
@@ -361,7 +365,7 @@ def _shared(hits: list[Hit | Run]) -> list[Hit | Run]:
         return Hit(replace(
             r, message=one(r.message, r.message), time=r.time and one(r.time, r.time),
             instance=r.instance and one(r.instance, r.instance), level=r.level and one(r.level, r.level),
-        ), hit.matches, hit.before, hit.after, hit.reach)  # fmt: skip
+        ), hit.matches, hit.before, hit.after, hit.reach, hit.history)  # fmt: skip
 
     return [Run(share(h.hit), h.count, h.step, h.stamps, h.lines) if type(h) is Run else share(h) for h in hits]  # type: ignore[arg-type]
 

@@ -51,6 +51,7 @@ NOT_DETECTIONS = {
     "redis-url-shown-empty": "a context rule",
     "redis-url-host-missing": "a context rule",
     "celery-amqp-default": "a context rule",
+    "redis-app-stopped": "a context rule",
     "render-deploying": "a context rule",
     "render-no-open-ports": "a context rule",
     "render-service-live": "a context rule",

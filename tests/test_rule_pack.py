@@ -23,7 +23,7 @@ NOT_A_CAUSE = {
     "redis-connection-error", "redis-connection-test-failed", "python-exception-chain",
     "render-deploying", "render-service-live", "render-no-open-ports", "render-exited", "render-out-of-memory",
     "redis-error-unnamed", "redis-client-working", "redis-client-reconnected", "app-process-stopped",
-    "redis-app-resumed", "redis-queue-job-done",
+    "redis-app-resumed", "redis-app-stopped", "redis-queue-job-done",
     # causes the catalogue lacks: a Redis Cluster's replies (Render Key Value is no cluster; users paste them all the same)
     "redis-cluster-redirect", "redis-cluster-down", "redis-cluster-disabled",
     # ... and Redis Sentinel's (Render Key Value has none either); the server's own "ready" line, a status, no cause

@@ -21,7 +21,7 @@ from analyzer.engine.regex import FOLDING, dialect_problem, required_keywords
 AFFINITY_FILE = "affinity.yaml"  # at a pack's root, beside pack.yaml: not a rule
 _KEYS = {
     "schemes", "ports", "hosts", "text", "other_schemes", "other_ports", "window", "connecting",
-    "unnamed", "unnamed_error", "unnamed_not", "unnamed_despite", "after_up", "resumed", "resumed_after", "other_text",
+    "unnamed", "unnamed_error", "unnamed_not", "unnamed_despite", "after_up", "resumed", "resumed_after", "stopped", "other_text",
     "blips",
 }  # fmt: skip
 
@@ -77,6 +77,7 @@ class Affinity:
     line: tuple[str, ...] = ()
     resumed: str | None = None  # the rule id of the app's own line back after a storm of failures (analyzer.storms)
     resumed_after: int = 3  # ... a storm being that many Redis failures or more
+    stopped: str | None = None  # the rule id (a fact) of the app's work stopped by such a storm (analyzer.stopped)
     # words one of which every match of `text` holds (lower-cased, ASCII; None: not known): a text without any is
     # no match, found without the regex, an alternation of every client's signal that sre tries at each position
     # (about 60 us on an access line, the line before most entries of a big log)
@@ -211,7 +212,7 @@ def parse_affinity(doc: Any, where: str) -> Affinity:
     window = doc.get("window", 0)
     if not isinstance(window, int) or window < 0:
         raise AffinityError(error("affinity.error.window", where=where))
-    unnamed, connecting, resumed = doc.get("unnamed"), doc.get("connecting"), doc.get("resumed")
+    unnamed, connecting, resumed, stopped = doc.get("unnamed"), doc.get("connecting"), doc.get("resumed"), doc.get("stopped")
     schemes, ports, hosts, text = strings("schemes"), strings("ports"), strings("hosts"), strings("text")
     resumed_after = doc.get("resumed_after", 3)
     if not isinstance(resumed_after, int) or resumed_after < 1:
@@ -236,6 +237,7 @@ def parse_affinity(doc: Any, where: str) -> Affinity:
         line=_line_signals(schemes, ports, hosts, text),
         resumed=str(resumed) if resumed else None,
         resumed_after=resumed_after,
+        stopped=str(stopped) if stopped else None,
     )
 
 

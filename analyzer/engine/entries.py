@@ -155,6 +155,33 @@ class _Lines:
             return record
         return None
 
+    def history(self, start: int, line_no: int, instance: str | None, n: int) -> tuple[tuple[str, ...], bool]:
+        """Up to `n` of the app's ordinary lines of `instance` (None: any) before the line at `start` (line
+        `line_no`), nearest first, first line only and cut (Hit.history); blank lines and other instances' lines
+        passed (2n lines looked at, at most). Stops at a line that is an entry of its own, one that does not parse,
+        or the block's start: the lines themselves decide, never what was scanned before, so a byte range read on
+        its own finds what a whole read finds. The second value says whether the look reached the block's start."""
+        data, pos = self.data, start
+        out: list[str] = []
+        for _ in range(2 * n):
+            if len(out) >= n:
+                break
+            if pos <= 0:
+                return tuple(out), True
+            prev = data.rfind(b"\n", 0, pos - 1) + 1
+            line_no -= 1
+            record = self._quiet(prev, pos - 1, line_no)
+            if record is None:
+                if not self.blank(prev, pos - 1):
+                    break
+            elif record.message.strip():
+                if self.starts_entry(record.message):
+                    break
+                if not instance or record.instance in (None, instance):
+                    out.append(_around(record).message)
+            pos = prev
+        return tuple(out), False
+
     def peek(
         self, pos: int, line_no: int, n: int, instance: str | None, reach: int
     ) -> tuple[tuple[LogRecord, ...], int, int, bool]:
@@ -203,7 +230,7 @@ class _Entry:
 
     __slots__ = (
         "first", "single", "parts", "depth", "last_line", "foreign", "done", "gap", "py", "final", "ruby", "cut", "label",
-        "before", "after", "reach",
+        "before", "after", "reach", "history",
     )  # fmt: skip
 
     def __init__(self, first: LogRecord, single: tuple[tuple[str, dict[str, str]], ...]):
@@ -223,6 +250,7 @@ class _Entry:
         self.before: LogRecord | None = None  # the ordinary line just before it (the scanner sets it)
         self.after: tuple[LogRecord, ...] = ()  # the ordinary line that ended it, and the next two
         self.reach = 0  # the last line looked at after it
+        self.history: tuple[str, ...] = ()  # the app's lines before it, nearest first (the scanner sets it: Hit.history)
 
     def clone(self) -> "_Entry":
         """The entry as it stands, to offer a line to without changing this one."""
@@ -381,7 +409,7 @@ class _Entry:
             )
             matches = classifier(record.message)
         if matches or _ERROR_RE.search(record.message):
-            return Hit(record, matches, self.before, self.after, self.reach)
+            return Hit(record, matches, self.before, self.after, self.reach, self.history)
         return None
 
 

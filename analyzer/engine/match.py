@@ -39,6 +39,10 @@ class Hit:
     before: LogRecord | None = None
     after: tuple[LogRecord, ...] = ()
     reach: int = 0
+    # the app's ordinary lines before the entry, nearest first (`before`'s included), first line only and cut: set on
+    # an instance's first entries only (Scanner.EARLY), where the judge asks whether the app's work stopped with the
+    # failures that start there (analyzer.stopped)
+    history: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +62,11 @@ class Run:
     lines: tuple[int, ...] | None = None  # each copy's record line (a JSON document's records: the document's)
 
     def hits(self) -> Iterator[Hit]:
-        matches, before = self.hit.matches, self.hit.before
+        matches, before, history = self.hit.matches, self.hit.before, self.hit.history
         for i, copy in enumerate(self.copies()):
             # the line after it is the next copy's first, as the scan finds it
             reach = (copy.end_line or copy.line) + 1 if self.lines is None else self.hit.reach + i * self.step
-            yield Hit(copy, matches, before if i == 0 else None, reach=reach)
+            yield Hit(copy, matches, before if i == 0 else None, reach=reach, history=history if i == 0 else ())
 
     def copies(self) -> Iterator[LogRecord]:
         """The record of each copy, in order."""

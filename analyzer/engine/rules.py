@@ -303,10 +303,12 @@ def _check_references(by_id: dict[str, Rule], affinity: Affinity | None = None) 
         targets.add(affinity.unnamed)
     if affinity is not None and affinity.connecting and affinity.connecting not in by_id:
         raise RuleError(f"{AFFINITY_FILE}: field 'connecting': unknown rule id '{affinity.connecting}'")
-    if affinity is not None and affinity.resumed:
-        if affinity.resumed not in by_id:
-            raise RuleError(f"{AFFINITY_FILE}: field 'resumed': unknown rule id '{affinity.resumed}'")
-        targets.add(affinity.resumed)
+    for name in ("resumed", "stopped"):  # rules the judge reports from what the app's lines show
+        rule_id = getattr(affinity, name, None)
+        if rule_id:
+            if rule_id not in by_id:
+                raise RuleError(f"{AFFINITY_FILE}: field '{name}': unknown rule id '{rule_id}'")
+            targets.add(rule_id)
     for rule in by_id.values():
         if not rule.patterns and rule.id not in targets:
             raise RuleError(f"{rule.path}: rule {rule.id} field 'patterns': empty, and no rule reclassifies to it")

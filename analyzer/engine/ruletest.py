@@ -294,8 +294,8 @@ def lint(dirs: Iterable[Path], context: Iterable[Rule] = (), budget: float = TIM
             continue
         if affinity is not None and affinity.unnamed:
             targets.add(affinity.unnamed)
-        if affinity is not None and affinity.resumed:  # the judge reports the app's line back under it
-            targets.add(affinity.resumed)
+        if affinity is not None:  # the judge reports the app's line back (or stopped) under them
+            targets.update(r for r in (affinity.resumed, affinity.stopped) if r)
     for rule in linted:
         for item in rule.reclassify:
             for ref in (item.to, item.seen, item.not_seen):

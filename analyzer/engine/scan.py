@@ -29,6 +29,11 @@ from analyzer.sources.files import Block, Problems
 from analyzer.sources.formats import StampTemplate, told_copy
 
 
+EARLY = 8  # an instance's first entries (a Render log opens with its ==> lines) get the app's lines before them (Hit.history) ...
+HISTORY = 12  # ... that many of them
+MAX_EARLY = 1_000  # instances counted per source (then no more histories)
+
+
 class Scanner:
     """Candidate entries of a run of blocks, in order, each with the rules it matched.
 
@@ -49,6 +54,8 @@ class Scanner:
         self._queue: list[_Entry | _Copies | Hit] = []  # in line order; open entries hold back what follows
         self._source: str | None = None
         self._tail: LogRecord | None = None  # the ordinary last line of the source's previous block (Hit.before)
+        self._tail_history: tuple[str, ...] = ()  # ... and the app's lines up to it (Hit.history)
+        self._early: dict[str | None, int] = {}  # entries made so far per instance, up to EARLY (Hit.history)
         self.engines: set[str] = set()  # engines used so far (for --verbose)
         self.checkpoint: Callable[[int], bool] | None = None
         self.released = 0  # hits and runs handed out so far
@@ -67,8 +74,10 @@ class Scanner:
             yield from self.flush()
         same = self._source == block.source
         tail, self._tail = (self._tail if same else None), None
+        tail_history, self._tail_history = (self._tail_history if same else ()), ()
         if not same:
             self._offset = 0
+            self._early = {}
         self._source = block.source
         lines = _Lines(block, self.fmt, self.problems)
         lines.classify = self.classify
@@ -107,6 +116,11 @@ class Scanner:
             before = lines.before(start, line_no, consumed, last_start, skip_to) if start else tail
             if before is not None and (not record.instance or before.instance in (None, record.instance)):
                 entry.before = _around(before)
+            made = self._early.get(record.instance, 0 if len(self._early) < MAX_EARLY else EARLY)
+            if made < EARLY:  # one of the instance's first entries: where the judge may ask (analyzer.stopped)
+                self._early[record.instance] = made + 1
+                if entry.before is not None:
+                    entry.history = self._history(lines, start, line_no, record.instance, tail_history)
             last_start = start
             joined: set[int] = set()
             reach = max(reach, entry.feed(lines, end + 1, line_no + 1, joined))
@@ -127,12 +141,23 @@ class Scanner:
         if block.more:  # the source goes on in a next block: the line before its first entry
             end = size if size and data[size - 1 : size] == b"\n" else size + 1
             self._tail = lines.before(end, block.start_line + block.newlines + (end > size), consumed, last_start, skip_to)
+            self._tail_history = self._history(lines, end, block.start_line + block.newlines + (end > size), None, tail_history)
         self._offset += size
         yield from self._release()
 
-    def prime(self, source: str, before: LogRecord | None) -> None:
-        """Start a source whose earlier part another scanner read: `before` is the line before this part."""
-        self._source, self._tail, self._offset = source, before, 0
+    def prime(self, source: str, before: LogRecord | None, history: tuple[str, ...] = ()) -> None:
+        """Start a source whose earlier part another scanner read: `before` is the line before this part, `history`
+        the app's lines up to it (Hit.history)."""
+        self._source, self._tail, self._tail_history, self._offset, self._early = source, before, history, 0, {}
+
+    @staticmethod
+    def _history(lines: _Lines, start: int, line_no: int, instance: str | None, tail: tuple[str, ...]) -> tuple[str, ...]:
+        """The app's lines before the line at `start` (Hit.history), into the block before when the look reached
+        this one's start (`tail`: the lines that block ended with; any instance's, as its `before` is)."""
+        found, at_start = lines.history(start, line_no, instance, HISTORY)
+        if at_start and len(found) < HISTORY:
+            found += tail[: HISTORY - len(found)]
+        return found
 
     def open_tail(self) -> list[_Entry | _Copies | Hit]:
         """The queue from its first entry still open on: what waits for the next block of the source."""
