@@ -333,6 +333,18 @@ def test_the_header_says_what_was_read():
     assert "from 2 sources" in both
 
 
+def test_the_first_screen_says_what_the_root_cause_was_inferred_from():
+    # issue 13's "inference that shows its evidence": under the verdict, before the fix, in the reader's language
+    text = rla("analyze", "samples/heldout12/dashboard/perl-redis/killed-not-back.txt").stdout.decode()
+    head = text.split("Fix (")[0]
+    assert "why: the app printed lines of the form 'round <n>: counter=<n>' 6 times" in " ".join(head.split())
+    fr = rla("analyze", "--lang", "fr", ON_A_TERMINAL[1]).stdout.decode().split("Solution (")[0]
+    assert "pourquoi : 10.0.3.7:6379" in fr
+    # a root cause with nothing inferred (its own words say it all) gets no such line
+    oom = rla("analyze", "samples/dashboard/node-app/oom.txt").stdout.decode()
+    assert "why:" not in oom and "root cause" in oom
+
+
 def test_markdown_keeps_placeholders_in_fix_steps_visible():
     out = rla("analyze", ON_A_TERMINAL[0], "-f", "markdown").stdout.decode()
     assert "&lt;key value&gt;" in out and "<key value>" not in out

@@ -55,6 +55,7 @@ TEXT: dict[str, str] = {
     "verdict.since": "since {when}",
     "verdict.back_at": ", back at {when}",
     "verdict.root_cause": "root cause: {title} [{id}]",
+    "verdict.why": "why: {why}",
     "verdict.earlier": "earlier: {title} [{id}]",
     "verdict.after_deploy": "no Redis error after the deploy at {when}",
     "summary.unparsed": "{n} record(s) could not be parsed, first at {where}",

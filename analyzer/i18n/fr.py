@@ -55,6 +55,7 @@ TEXT: dict[str, str] = {
     "verdict.since": "depuis {when}",
     "verdict.back_at": ", de retour depuis {when}",
     "verdict.root_cause": "cause : {title} [{id}]",
+    "verdict.why": "pourquoi : {why}",
     "verdict.earlier": "avant : {title} [{id}]",
     "verdict.after_deploy": "plus aucune erreur Redis après le déploiement de {when}",
     "summary.unparsed": "{n} enregistrement(s) illisible(s), le premier à {where}",

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 
-from analyzer.i18n import t
+from analyzer.i18n import t, tr
 from analyzer.model import STATE_RANK, Diagnosis, Finding, Severity
 from analyzer.report import (
     ReportContext,
@@ -240,6 +240,9 @@ def render_table(diag: Diagnosis, ctx: ReportContext) -> str:
     lead = icon + " " * (3 - cells(icon))
     head = wrap(lead + verdict_text(diag, ctx), width, "", "   ")
     lines = [_paint(x, _STATE_COLOR.get(v.state), ctx.color) for x in head]
+    root = next((f for f in diag.findings if f.rule_id == v.root_cause), None)
+    if root is not None and root.because:  # what the root cause was inferred from, on the first screen
+        lines += wrap(t("verdict.why", lang, why="; ".join(str(tr(b, lang)) for b in root.because)), width, "   ", "     ")
     for text in read_lines(diag, ctx):
         lines += wrap(text, width, "   ", "     ")
     if diag.per_source:  # several files: each one's own story under the worst one
