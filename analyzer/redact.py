@@ -89,6 +89,14 @@ _BARE_USERINFO = re.compile(
     r"(?P<head>(?<![\w/.@:\-])[A-Za-z0-9_.\-]{0,64}:)(?P<secret>[^\s:@/'\"`]{3,256})"
     r"(?=@(?:red-[a-z0-9]+|[\w.\-]+:\d{2,5}\b))"
 )
+# password@host:port alone, a URL's user-info without scheme nor user name, where StackExchange.Redis, given one,
+# quotes it as its endpoint's name ('password@host:6380 did not respond', 'UnableToConnect on password@host:6380/
+# Interactive'; public heldout14 aspnet/SignalR#2468). Only in those words: 'NewClient@interface.go:512' is a Go
+# logger's function and line (public juicefs#5391). A stand-in or a <placeholder> is no password.
+_BARE_PASSWORD = re.compile(
+    r"(?P<head>)(?<![\w/.@:\-«»<>])(?P<secret>[^\s:@/'\"`«»<>]{3,256})(?=@[\w.\-]+:\d{2,5}"
+    r"(?:/(?:Interactive|Subscription)\b|:? did not respond\b| failed to nominate\b|: (?:Standalone|Cluster|Sentinel) v))"
+)
 _QUERY_SECRET = re.compile(r"(?i)(?P<head>[?&](?:password|pass|pwd|auth|token|secret|key)=)(?P<secret>[^&#\s'\"]+)")
 # Secrets shown inside a redis AUTH command echoed by a client ("AUTH default s3cret").
 _AUTH_CMD = re.compile(
@@ -158,6 +166,7 @@ class Redactor:
         text = _BEARER.sub(sub, text)
         text = _URL_USERINFO.sub(sub, text)
         text = _BARE_USERINFO.sub(sub, text)
+        text = _BARE_PASSWORD.sub(sub, text)
         text = _QUERY_SECRET.sub(sub, text)
         text = _AUTH_CMD.sub(sub, text)
         text = _AUTH_ARGS.sub(sub, text)

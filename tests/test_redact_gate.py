@@ -20,10 +20,10 @@ ROOT = Path(__file__).resolve().parents[1]
 PATTERNS = {n: getattr(R, n) for n in R.Redactor._patterns.__code__.co_names if isinstance(getattr(R, n, None), re.Pattern)}
 
 # Where the literal the derivation picks is not the one the gate holds, the literal every match holds instead:
-# `_CLI_FLAG`'s `redis-cli -a` branch holds "-cli" (the derivation names the client), `_BARE_USERINFO` an "@"
+# `_CLI_FLAG`'s `redis-cli -a` branch holds "-cli" (the derivation names the client), `_BARE_USERINFO` and `_BARE_PASSWORD` an "@"
 # (in its lookahead, which the derivation does not read).
 OTHER_LITERAL = {("_CLI_FLAG", "redis"): "-cli", ("_CLI_FLAG", "valkey"): "-cli", ("_CLI_FLAG", "keydb"): "-cli"}
-NO_DERIVED_LITERAL = {"_BARE_USERINFO": "@"}
+NO_DERIVED_LITERAL = {"_BARE_USERINFO": "@", "_BARE_PASSWORD": "@"}
 
 
 def test_the_gate_finds_a_literal_of_every_pattern():
