@@ -221,6 +221,15 @@ def below_floor(figs: list[Figures], floor: dict[str, dict[str, int]]) -> list[s
     return out
 
 
+def floor_after(figs: list[Figures], some: bool) -> dict[str, dict]:  # type: ignore[type-arg]
+    """The floor file once today's figures are recorded: every corpus after a whole run; after a run of some corpora
+    (--corpus) theirs replaced and the others kept as they were, the pooled row too (it pools every corpus)."""
+    if not some:
+        return {f.corpus: summary(f) for f in figs}
+    kept = json.loads(FLOOR.read_text(encoding="utf-8")) if FLOOR.is_file() else {}
+    return {**kept, **{f.corpus: summary(f) for f in figs[:-1]}}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", action="append", choices=sorted(CORPORA), help="only this corpus (repeatable)")
@@ -230,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     figs = run(args.corpus or list(CORPORA), load_rules())
     if args.write_floor:
-        FLOOR.write_text(json.dumps({f.corpus: summary(f) for f in figs}, indent=2) + "\n", encoding="utf-8")
+        FLOOR.write_text(json.dumps(floor_after(figs, bool(args.corpus)), indent=2) + "\n", encoding="utf-8")
     if args.json:
         print(json.dumps([summary(f) for f in figs], indent=2))
     else:

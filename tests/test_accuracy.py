@@ -54,6 +54,16 @@ def test_below_floor_names_each_regression():
     assert accuracy.below_floor([fig], {"other": floor["public"]}) == []
 
 
+def test_a_floor_written_for_some_corpora_keeps_the_others(tmp_path: Path, monkeypatch):
+    floor = tmp_path / "floor.json"
+    floor.write_text(json.dumps({"public": {"root_right": 5}, "heldout": {"root_right": 9}, "pooled": {"quiet": 3}}))
+    monkeypatch.setattr(accuracy, "FLOOR", floor)
+    figs = [accuracy.Figures("public", root_right=6), accuracy.Figures("pooled", quiet=1)]  # the pooled row comes last
+    some = accuracy.floor_after(figs, some=True)
+    assert some["public"]["root_right"] == 6 and some["heldout"] == {"root_right": 9} and some["pooled"] == {"quiet": 3}
+    assert set(accuracy.floor_after(figs, some=False)) == {"public", "pooled"}
+
+
 @pytest.fixture(scope="module")
 def measured() -> list[accuracy.Figures]:
     return accuracy.run(list(accuracy.CORPORA), builtin())
