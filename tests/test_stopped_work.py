@@ -90,3 +90,29 @@ def test_the_pack_names_the_stopped_fact():
     assert rules.affinity is not None and rules.affinity.stopped == "redis-app-stopped"
     stopped = rules.get("redis-app-stopped")
     assert stopped is not None and stopped.kind == "context" and not stopped.patterns
+
+
+DOKPLOY = ROOT / "samples" / "public" / "node" / "dokploy-42.log"  # docker swarm's `docker service logs` (heldout14)
+
+
+def _facts(path: Path) -> set[str]:
+    from analyzer.pipeline import Session
+
+    session = Session(builtin())
+    for block in read_sources([str(path)], Problems()):
+        session.feed_block(block)
+    session.diagnosis()  # the input ended: what stood pending is decided (on a copy)
+    return set(session.judge._settled()._seen_rules)
+
+
+def test_a_blank_line_under_a_process_label_is_not_the_app_work():
+    # 'dokploy.1.6d4cfwq3o3wj@dokploy    |' alone before the first failure, and before that too: no words of the app
+    assert "redis-app-stopped" not in _facts(DOKPLOY)
+    assert "redis-app-stopped" in _facts(PERL)
+
+
+def test_docker_swarm_service_label_joins_an_error_object_under_it():
+    # `name.slot.task@node    | ` is a process label as compose's `web-1  | ` is: each Node error object under it is
+    # one entry (two lookups failed, not four)
+    diag = diag_of(DOKPLOY.read_text(encoding="utf-8"))
+    assert [(f.rule_id, f.count) for f in diag.findings] == [("redis-dns-not-found", 2)]

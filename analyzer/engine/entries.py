@@ -36,13 +36,14 @@ _FRAMES, _ENDED, _CHAINED = 1, 2, 3  # where a Python traceback entry stands
 # Ruby's report of an uncaught exception: 'path:line:in `method': message (Class)', its '\tfrom …' frames, then
 # the same for each cause ('… (SocketError)' under '… (Redis::CannotConnectError)'): one entry
 _RUBY_HEAD = re.compile(r"\S+:\d+:in [`'][^`']*': .*\([A-Z]\w*(?:::\w+)*\)$")
-# The label a process multiplexer puts before each line it relays: docker compose ('web_1  | ', 'web-1  | '),
-# foreman and honcho after their time ('worker.1 | '), pm2 ('0|app    | '), overmind. A stack trace or traceback under
+# The label a process multiplexer puts before each line it relays: docker compose ('web_1  | ', 'web-1  | '), docker
+# swarm's service logs ('dokploy.1.6d4cfwq3o3wj@dokploy    | ', public heldout14 dokploy#42), foreman and honcho
+# after their time ('worker.1 | '), pm2 ('0|app    | '), overmind. A stack trace or traceback under
 # it continues on the text after the label (samples/raw/classes/session4b.log); lines of another label are another
 # process's, skipped like another instance's. Never a level word (loguru's 'ERROR    | ').
 _PROC_LABEL = re.compile(
     r"(?!(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL|SUCCESS)\b)"
-    r"(?P<label>(?:\d+\|)?[A-Za-z0-9][\w.\-]{0,63}) *\| ?"
+    r"(?P<label>(?:\d+\|)?[A-Za-z0-9][\w.\-]{0,63}(?:@[\w.\-]{1,63})?) *\| ?"
 )
 
 
