@@ -2,7 +2,7 @@
 """Write samples/heldout9/FORMATS.tsv from raw/MANIFEST.tsv: each capture gets one Render format, the four taking
 turns, the client's start command, the line after which a web service is live, and `==> Exited with status N`
 when the program died by itself with N != 0 (a run the driver stopped, -2/-9, gets none).
-Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000, heldout12 1200)."""
+Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000, heldout12 1200, heldout13 1300)."""
 import sys
 from pathlib import Path
 
@@ -25,6 +25,12 @@ START = {
     "redigo": "./redigo-worker", "mixed-node-redis4": "node mixed-noderedis.js", "mixed-node-redis5": "node mixed-noderedis.js",
     "mixed-bullmq": "node mixed-bullmq.js", "mixed-celery": "python mixed_celery.py & celery -A mixed_celery worker -c 1",
     "mixed-rq": "python mixed_rq.py & rq worker mixed", "mixed-sidekiq": "ruby mixed_sidekiq_push.rb & sidekiq -r ./mixed_sidekiq.rb -c 1",
+    # heldout13's clients (../heldout13/run.py CLIENTS)
+    "redlock": "node redlock-worker.js", "koa-redis": "node koa-app.js", "socketio-streams-adapter": "node socketio-streams.js",
+    "cache-manager6-keyv": "node cache-manager6.js", "node-redis4-cluster": "node redis4-cluster.js",
+    "flask-session": "python flask_session_app.py", "limits": "python limits_app.py", "python-redis-lock": "python redis_lock_app.py",
+    "pottery": "python pottery_app.py", "kombu": "python kombu_app.py",
+    "celery-redis-backend": "python celery_rb.py & celery -A celery_rb worker -c 1", "redis-namespace": "ruby namespace_worker.rb",
 }
 LIVE = r"listening on port 10000"
 FMTS = ["dashboard", "api", "rfc3339", "text"]
