@@ -74,6 +74,10 @@ CORPORA = {
     # (iovalkey, Fastify's plugin, cache-manager, node-redis 5's pool, ioredis' Cluster, coredis, SAQ, taskiq, channels,
     # Perl, redigo) and the matrix's mixed cells (node-redis 4/5, BullMQ, Celery, RQ, Sidekiq beside PostgreSQL and an API)
     "heldout12": ROOT / "samples" / "heldout12" / "expected.yaml",
+    # a thirteenth batch (session 8), labelled before rla was run on it: REAL captures of clients never run here
+    # (redlock, koa-redis, socket.io's streams adapter, cache-manager 6 on Keyv, node-redis 4's cluster, Flask-Session,
+    # limits, python-redis-lock, pottery, kombu, Celery's Redis result backend, redis-namespace)
+    "heldout13": ROOT / "samples" / "heldout13" / "expected.yaml",
     # a fourteenth batch (session 8), public pastes labelled and committed before rla was run on them: apps on a PaaS or
     # in containers reaching Redis by an internal name, frameworks wrapping the client's error, Rust/Elixir/Go/.NET clients
     "heldout14": ROOT / "samples" / "public" / "heldout14.yaml",
