@@ -278,7 +278,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
         pending = bool(connecting) and self._pending(record.instance or "", connecting)  # type: ignore[arg-type]
         dropped = shape.after_up and _UP in self._marks.get(record.instance or "", {})
         hosts = self._redis_hosts.get((record.source, record.instance or ""), frozenset())
-        return self.affinity.tie(fields, record.message, nearby, pending, dropped, hosts)
+        return self.affinity.tie(fields, record.message, nearby, pending, dropped, hosts, self._not_redis_endpoints())
 
     def _note_redis_line(self, record: LogRecord, shape: _Shape | None, tie: Tie | None) -> None:
         """Remember where this instance last printed a Redis failure or attempt (`nearby` evidence); a

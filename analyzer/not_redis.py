@@ -71,6 +71,11 @@ class NotRedisBook:
                 rule_id, self.redactor(endpoint), times, _evidence(record), self._sample(record), tie.because
             )
 
+    def _not_redis_endpoints(self) -> frozenset[str]:
+        """The endpoints (host, host:port) of the failures decided "not Redis" so far, any stream: an endpoint is a
+        dependency of the app or its Redis, whichever instance names it (Affinity.tie's `not_redis`)."""
+        return frozenset(endpoint for _, endpoint in self._not_redis if endpoint and endpoint != "?")
+
     def _not_redis_now(self) -> dict[tuple[str, str], NotRedis]:
         """The failures decided "not Redis", and those still held (nothing claimed them): a copy, the state unchanged."""
         if not self._held:

