@@ -1,28 +1,20 @@
 #!/usr/bin/env python3
-"""Driver of the heldout13 captures (issue 13, session 8): clients this project had never run, each against a real
-redis-server broken on purpose inside the b13 network namespace (netns.sh up first; run as root). heldout12's driver (../heldout12/run.py) with other names and clients,
-and a one-node cluster (cluster-healthy).
-
-    run.py APP_DIR OUT_DIR [client/scenario ...]     # default: every pair of PLAN
-
-APP_DIR holds the scripts of this folder (and ../heldout9/deps.*) with node_modules/ (package.json) and .venv/
-(requirements.txt); it is bind-mounted on /opt/render/project/src (Render's checkout path) in a private mount
-namespace, so stack traces show Render's paths. Output: OUT_DIR/<client>/<scenario>.log (stdout+stderr, as
-printed) and OUT_DIR/MANIFEST.tsv (exit code, lines). Every server is started fresh per run.
-"""
-import os, subprocess, sys, time
+"""Driver of the heldout13 captures (issue 13, session 8): heldout12's driver (../heldout12/run.py: the server modes,
+the scenarios, a fresh server per run) in the b13 namespace (netns.sh here: its own names and addresses) with the clients
+of this folder. APP_DIR holds them with ../heldout9/deps.js and deps.py (the app's other dependencies), node_modules/
+(package.json) and .venv/ (requirements.txt). Usage as there: run.py APP_DIR OUT_DIR [client/scenario ...]"""
+import importlib.util, os, sys
 from pathlib import Path
 
-NS = "b13"
-KV, RF, BH, NX = ("red-d5h13kv0q67qs70c2kvup", "red-d5h13rf0q67qs70c2rfsd", "red-d5h13bh0q67qs70c2bhol",
-                  "red-d5h13nx0q67qs70c2nxdm")
-PG = "postgres://app:pgpassw0rd@dpg-d5h13pg0q67qs70c2pgaa-a:5432/app_db"
-TLS = Path(os.environ.get("H13_TLS", "/tmp/h13tls"))  # ca.crt, server.crt/key: a throw-away CA (openssl req -x509)
-WORK = Path("/tmp/b13-work")
-SRC = "/opt/render/project/src"
-PY = f"{SRC}/.venv/bin/python"
-
-CLIENTS = {  # name -> start command (run in SRC), seconds it may run
+spec = importlib.util.spec_from_file_location("run12", Path(__file__).resolve().parent.parent / "heldout12" / "run.py")
+run12 = importlib.util.module_from_spec(spec); spec.loader.exec_module(run12)
+PY = run12.PY
+TLS12, TLS = str(run12.TLS), os.environ.get("H13_TLS", "/tmp/h13tls")  # the throw-away CA of this batch
+run12.NS, run12.WORK = "b13", Path("/tmp/b13-work")
+run12.SERVER["tls"] = [a.replace(TLS12, TLS) for a in run12.SERVER["tls"]]
+# b13's host names (netns.sh): the same shapes, 'd5h13' where heldout12's say 'd4h12'
+run12.SCEN = {k: (mode, {e: v.replace("d4h12", "d5h13") for e, v in env.items()}, act) for k, (mode, env, act) in run12.SCEN.items()}
+run12.CLIENTS.clear(); run12.CLIENTS.update({
     "redlock": ("node redlock-worker.js", 12),
     "koa-redis": ("node koa-app.js", 13),
     "socketio-streams-adapter": ("node socketio-streams.js", 13),
@@ -35,56 +27,8 @@ CLIENTS = {  # name -> start command (run in SRC), seconds it may run
     "kombu": (f"{PY} kombu_app.py", 12),
     "celery-redis-backend": (f"rm -rf /tmp/h13-fsq; {PY} celery_rb.py & exec {PY} -m celery -A celery_rb worker --loglevel=INFO -c 1 --without-heartbeat --without-mingle --without-gossip", 16),
     "redis-namespace": ("ruby namespace_worker.rb", 12),
-}
-SERVER = {
-    "plain": [],
-    "auth": ["--requirepass", "s3cretpassw0rd"],
-    "tls": ["--port", "0", "--tls-port", "6379", "--tls-cert-file", str(TLS / "server.crt"),
-            "--tls-key-file", str(TLS / "server.key"), "--tls-ca-cert-file", str(TLS / "ca.crt"), "--tls-auth-clients", "no"],
-    "maxclients": ["--maxclients", "1"],
-    "oom": ["--maxmemory", "3mb", "--maxmemory-policy", "noeviction"],
-    "readonly": ["--replicaof", "127.0.0.1", "6391"],
-    "loading": ["--dbfilename", "big.rdb"],
-    "cluster": ["--cluster-enabled", "yes", "--cluster-config-file", "nodes-h13.conf"],
-}
-LO = "redis://127.0.0.1:6379"
-# scenario -> (server mode or None, env, actions); "bind_lo": the server listens on 127.0.0.1 only (loopback shape)
-SCEN = {
-    "healthy": ("plain", {"REDIS_URL": f"redis://{KV}:6379"}, {}),
-    "healthy-loopback": ("plain", {"REDIS_URL": LO}, {"bind_lo": True}),
-    "down-refused": (None, {"REDIS_URL": f"redis://{RF}:6379"}, {}),
-    "down-loopback-default": (None, {}, {}),
-    "down-loopback-6380": (None, {"REDIS_URL": "redis://127.0.0.1:6380"}, {}),
-    "dns-nxdomain": (None, {"REDIS_URL": f"redis://{NX}:6379"}, {}),
-    "dns-servfail": (None, {"REDIS_URL": "redis://cache.sendgrid.net:6379"}, {}),
-    "blackholed": (None, {"REDIS_URL": f"redis://{BH}:6379"}, {"extra": 10}),
-    "killed-not-back": ("plain", {"REDIS_URL": f"redis://{KV}:6379"}, {"kill_at": 4}),
-    "killed-then-back": ("plain", {"REDIS_URL": f"redis://{KV}:6379"}, {"kill_at": 4, "back_at": 8}),
-    "killed-then-back-loopback": ("plain", {"REDIS_URL": LO}, {"kill_at": 4, "back_at": 8, "bind_lo": True}),
-    "killed-not-back-loopback": ("plain", {"REDIS_URL": LO}, {"kill_at": 4, "bind_lo": True}),
-    "noauth": ("auth", {"REDIS_URL": f"redis://{KV}:6379"}, {}),
-    "wrongpass": ("auth", {"REDIS_URL": f"redis://default:wr0ngpassw0rd@{KV}:6379"}, {}),
-    "plain-to-tls": ("tls", {"REDIS_URL": f"redis://{KV}:6379"}, {}),
-    "tls-to-plain": ("plain", {"REDIS_URL": f"rediss://{KV}:6379"}, {}),
-    "tls-untrusted": ("tls", {"REDIS_URL": f"rediss://{KV}:6379"}, {}),
-    "maxclients": ("maxclients", {"REDIS_URL": f"redis://{KV}:6379"}, {"hold": True}),
-    "oom": ("oom", {"REDIS_URL": f"redis://{KV}:6379"}, {"fill": True}),
-    "readonly": ("readonly", {"REDIS_URL": f"redis://{KV}:6379"}, {}),
-    "loading": ("loading", {"REDIS_URL": f"redis://{KV}:6379"}, {"big": True}),
-    "url-no-colon": (None, {"REDIS_URL": f"redis//{KV}:6379"}, {}),
-    "url-bad-port": (None, {"REDIS_URL": f"redis://{KV}:6379x"}, {}),
-    "url-http-scheme": ("plain", {"REDIS_URL": f"http://{KV}:6379"}, {}),
-    "url-empty": (None, {"REDIS_URL": ""}, {}),
-    "cluster-healthy": ("cluster", {"REDIS_URL": f"redis://{KV}:6379"}, {"slots": True}),  # a one-node cluster owning every slot
-    "cluster-disabled": ("plain", {"REDIS_URL": f"redis://{KV}:6379"}, {}),  # a Cluster client, a server without cluster mode
-    # the mixed cells: PostgreSQL refuses and the HTTP API's name does not resolve, in the same log
-    "mixed-pg-api-healthy": ("plain", {"REDIS_URL": f"redis://{KV}:6379", "DATABASE_URL": PG, "API_HOST": "api.stripe.com"}, {}),
-    "mixed-pg-api-redis-refused": (None, {"REDIS_URL": f"redis://{RF}:6379", "DATABASE_URL": PG, "API_HOST": "api.stripe.com"}, {}),
-    "mixed-pg-api-redis-dns": (None, {"REDIS_URL": f"redis://{NX}:6379", "DATABASE_URL": PG, "API_HOST": "api.stripe.com"}, {}),
-    "mixed-pg-api-redis-killed": ("plain", {"REDIS_URL": f"redis://{KV}:6379", "DATABASE_URL": PG, "API_HOST": "api.stripe.com"}, {"kill_at": 5}),
-    "mixed-pg-api-redis-wrongpass": ("auth", {"REDIS_URL": f"redis://default:wr0ngpassw0rd@{KV}:6379", "DATABASE_URL": PG, "API_HOST": "api.stripe.com"}, {}),
-}
-PLAN = {  # which scenarios each client ran
+})
+PLAN = {  # which scenarios each client ran ("loading": limits' run again, and the last three added, with the fixed RDB)
     "redlock": ["healthy", "down-refused", "dns-nxdomain", "killed-then-back", "wrongpass", "oom", "readonly", "url-no-colon"],
     "koa-redis": ["healthy", "down-loopback-default", "blackholed", "noauth", "tls-untrusted", "killed-not-back", "mixed-pg-api-healthy", "mixed-pg-api-redis-refused"],
     "socketio-streams-adapter": ["healthy", "down-refused", "dns-servfail", "killed-then-back", "wrongpass", "maxclients", "plain-to-tls", "loading"],
@@ -99,108 +43,12 @@ PLAN = {  # which scenarios each client ran
     "redis-namespace": ["healthy", "down-refused", "dns-nxdomain", "wrongpass", "oom", "plain-to-tls", "healthy-loopback", "loading"],
 }
 
-
-def sh_quote(s: str) -> str:
-    return "'" + s.replace("'", "'\\''") + "'"
-
-
-def ns(cmd: str) -> list[str]:
-    """cmd in b13, with the app directory on Render's checkout path."""
-    inner = f"mount --bind {APP} {SRC} && cd {SRC} && exec sh -c {sh_quote(cmd)}"
-    return ["ip", "netns", "exec", NS, "unshare", "-m", "sh", "-c", inner]
-
-
-def cli(*args: str) -> str:
-    return subprocess.run(["ip", "netns", "exec", NS, "redis-cli", "-p", "6379", *args],
-                          capture_output=True, text=True, timeout=60).stdout.strip()
-
-
-def start_server(mode: str, bind: str = "0.0.0.0") -> subprocess.Popen:
-    d = WORK / "data"; d.mkdir(parents=True, exist_ok=True)
-    if mode != "loading":
-        (d / "dump.rdb").unlink(missing_ok=True)
-    (d / "nodes-h13.conf").unlink(missing_ok=True)  # a cluster node starts with no slots
-    argv = ["ip", "netns", "exec", NS, "redis-server", "--bind", bind, "--port", "6379", "--protected-mode", "no",
-            "--save", "", "--appendonly", "no", "--dir", str(d), "--enable-debug-command", "yes",
-            "--logfile", str(WORK / "server.log"), *SERVER[mode]]
-    p = subprocess.Popen(argv)
-    time.sleep(0.2 if mode == "loading" else 0.8)
-    return p
-
-
-def stop_server(p: subprocess.Popen | None) -> None:
-    if p and p.poll() is None:
-        p.terminate()
-        try:
-            p.wait(5)
-        except subprocess.TimeoutExpired:
-            p.kill(); p.wait()
-
-
-def make_big_rdb() -> None:
-    """An RDB of 3M keys (big.rdb) that takes the server a few seconds to load."""
-    d = WORK / "data"; d.mkdir(parents=True, exist_ok=True)
-    if (d / "big.rdb").exists():
-        return
-    p = start_server("plain")
-    cli("DEBUG", "POPULATE", "3000000", "key", "64")
-    cli("SAVE")  # dump.rdb: Redis 7 refuses CONFIG SET dbfilename (a protected config), so the file is renamed
-    stop_server(p)
-    (d / "dump.rdb").rename(d / "big.rdb")
-
-
-def run_one(client: str, scen: str, out: Path) -> tuple[int, int]:
-    cmd, secs = CLIENTS[client]
-    mode, env, act = SCEN[scen]
-    bind = "127.0.0.1" if act.get("bind_lo") else "0.0.0.0"
-    if act.get("big"):
-        make_big_rdb()
-    server = start_server(mode, bind) if mode else None
-    holder = None
-    if act.get("hold"):  # the only client slot, held by a subscriber
-        holder = subprocess.Popen(["ip", "netns", "exec", NS, "redis-cli", "-p", "6379", "SUBSCRIBE", "hold"],
-                                  stdout=subprocess.DEVNULL)
-        time.sleep(0.5)
-    if act.get("slots"):
-        cli("CLUSTER", "ADDSLOTSRANGE", "0", "16383"); time.sleep(1.5)
-    if act.get("fill"):
-        cli("DEBUG", "POPULATE", "200000", "fill", "64")
-    envs = " ".join(f"{k}={sh_quote(v)}" for k, v in env.items())
-    full = f"env -u REDIS_URL NODE_ENV=production PORT=10000 PYTHONUNBUFFERED=1 {envs} sh -c {sh_quote(cmd)}"
-    secs += act.get("extra", 0)
-    with open(out, "wb") as f:
-        p = subprocess.Popen(ns(full), stdout=f, stderr=subprocess.STDOUT, start_new_session=True)
-        t0 = time.monotonic()
-        killed = back = False
-        while p.poll() is None and time.monotonic() - t0 < secs:
-            el = time.monotonic() - t0
-            if "kill_at" in act and not killed and el >= act["kill_at"]:
-                cli("SHUTDOWN", "NOSAVE"); stop_server(server); server = None; killed = True
-            if "back_at" in act and killed and not back and el >= act["back_at"]:
-                server = start_server(mode, bind); back = True
-            time.sleep(0.1)
-        if p.poll() is None:
-            os.killpg(p.pid, 2)
-            try:
-                p.wait(3)
-            except subprocess.TimeoutExpired:
-                os.killpg(p.pid, 9); p.wait()
-    try:  # a producer started with `&` outlives a worker that died by itself: its lines would land in the next run's file
-        os.killpg(p.pid, 9)
-    except ProcessLookupError:
-        pass
-    if holder:
-        holder.terminate(); holder.wait()
-    stop_server(server)
-    return p.returncode, len(out.read_bytes().splitlines())
-
-
 if __name__ == "__main__":
-    APP, OUT = Path(sys.argv[1]), Path(sys.argv[2])
+    run12.APP, OUT = Path(sys.argv[1]), Path(sys.argv[2])
     pairs = [a.split("/") for a in sys.argv[3:]] or [[c, s] for c, ss in PLAN.items() for s in ss]
     for client, scen in pairs:
         (OUT / client).mkdir(parents=True, exist_ok=True)
-        rc, n = run_one(client, scen, OUT / client / f"{scen}.log")
+        rc, n = run12.run_one(client, scen, OUT / client / f"{scen}.log")
         with open(OUT / "MANIFEST.tsv", "a") as m:
             m.write(f"{client}/{scen}.log\t{rc}\t{n}\n")
         print(f"{client}/{scen}: rc={rc} lines={n}", flush=True)
