@@ -155,6 +155,22 @@ def test_table_is_the_default(project: Path):
     assert "FAILED: 3 files checked, 2 passed, 1 failed" in out.stdout
 
 
+def test_the_table_prints_from_its_view_what_the_whole_document_gives(project: Path):
+    """A table run redacts only `table_view` of the run document (start-up, issue 17): the lines, the
+    headline and the exit status must be those of the whole document, gated findings included."""
+    from analyzer.report.ci import exit_status, headline, render_table, table_view
+
+    runs = [(check(project, "--fail-on", level, "-f", "json"), check(project, "--fail-on", level)) for level in ("ok", "error")]
+    runs.append((rla("check", "samples/dashboard/ioredis", "--fail-on", "warning", "-f", "json"),
+                 rla("check", "samples/dashboard/ioredis", "--fail-on", "warning")))
+    for as_json, as_table in runs:
+        doc = json.loads(as_json.stdout)
+        view = table_view(doc)
+        assert any(x["gate"] for f in view["files"] if f["diagnosis"] for x in f["diagnosis"]["findings"])
+        assert render_table(view, "en", 200) == render_table(doc, "en", 200) == as_table.stdout
+        assert (headline(view), exit_status(view)) == (headline(doc), exit_status(doc))
+
+
 def test_output_file_and_stdout_stay_empty(project: Path):
     out = check(project, "--format", "junit", "-o", "report.xml")
     assert out.returncode == 1 and out.stdout == ""

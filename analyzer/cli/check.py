@@ -135,7 +135,7 @@ def check(
     from analyzer.pipeline import Session
     from analyzer.redact import Redactor
     from analyzer.report import filtered
-    from analyzer.report.ci import FileResult, Run, diff, exit_status, fingerprint, render_markdown, run_dict
+    from analyzer.report.ci import FileResult, Run, diff, exit_status, fingerprint, render_markdown, run_dict, table_view
     from analyzer.report.dispatch import render_run
     from analyzer.sources.files import InputError, expand, read_sources
 
@@ -269,7 +269,9 @@ def check(
     ctx.color = False
     ctx.redactor = redactor
     ctx.fail_on = level.label
-    doc = redactor.tree(run_dict(run, ctx))  # before JSON/XML escaping (see Redactor.tree)
+    doc = run_dict(run, ctx)
+    # redacted before JSON/XML escaping (see Redactor.tree); a table redacts only what it shows
+    doc = redactor.tree(table_view(doc) if format == Format.table else doc)
     if write_baseline is not None:
         from analyzer.outfile import write_text
 

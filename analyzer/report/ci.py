@@ -328,6 +328,25 @@ def _timeline_md(diag: dict[str, Any], lang: str) -> list[str]:
     return ["", *charts] if charts else []
 
 
+def table_view(doc: dict[str, Any]) -> dict[str, Any]:
+    """The part of a run document that `render_table`, `headline` and `exit_status` read, for a table run
+    to redact instead of the whole document: a few strings a file rather than every field of every
+    diagnosis (evidence, timeline, fix steps), which was the largest part of a table check's output time."""
+    files = []
+    for f in doc["files"]:
+        d = f["diagnosis"]
+        if d is not None:
+            d = {
+                "verdict": {"text": d["verdict"]["text"], "state": d["verdict"]["state"]},
+                "findings": [
+                    {k: x[k] for k in ("gate", "severity", "rule", "count", "title")} | {"first": {"line": x["first"]["line"]}}
+                    for x in d["findings"] if x.get("gate")  # the table lists the failing findings only
+                ],
+            }
+        files.append({k: f[k] for k in ("path", "status", "reason", "problems")} | {"diagnosis": d})
+    return {k: doc[k] for k in ("mode", "fail_on", "ok", "baseline", "unlisted", "summary")} | {"files": files}
+
+
 def render_table(doc: dict[str, Any], lang: str = "en", width: int = 80) -> str:
     """Plain text for a terminal or a CI log: one line per file, what failed under it, a summary."""
     from analyzer.i18n import t
