@@ -38,9 +38,11 @@ def _tamper(path: Path, rule_id: str, title: str) -> None:
     """Change one rule's English title inside a cache file, keeping its format and key valid."""
     doc = json.loads(path.read_text(encoding="utf-8"))
     for rule in doc["rules"]:
-        fields = rule["fields"]
+        fields = dict(rule["fields"])  # a class's fields are [name, value] pairs, a mapping's items too
         if fields["id"] == rule_id:
-            fields["texts"]["dict"]["en"]["fields"]["title"] = title
+            for name_value in dict(fields["texts"]["dict"])["en"]["fields"]:
+                if name_value[0] == "title":
+                    name_value[1] = title
     path.write_text(json.dumps(doc), encoding="utf-8")
 
 
@@ -108,6 +110,8 @@ def test_another_version_never_reads_the_file(cache: Path, monkeypatch: pytest.M
         lambda raw: raw.replace(b'"keywords":{"tuple":[[', b'"keywords":{"tuple":[[7,', 1),  # keywords not text
         lambda raw: raw.replace(b'"class":"Rule"', b'"class":"Popen"'),  # a class that is not ours: refused
         lambda raw: raw.replace(b'{"lazy":', b'{"unknown":'),
+        lambda raw: raw.replace(b'{"tuple":[]}', b'{"tuple":"ab"}', 1),  # a tuple's items not a list
+        lambda raw: raw.replace(b'"fields":[["id",', b'"fields":[["id",1,', 1),  # a field not a [name, value] pair
         lambda raw: json.dumps({"format": 1, "key": "x"}).encode(),  # another key
     ],
 )

@@ -37,7 +37,7 @@ from analyzer.engine.classes import FailureClass
 from analyzer.engine.regex import LazyPattern
 from analyzer.model import Reclassify, Rule, Severity, Texts
 
-FORMAT = 2
+FORMAT = 3  # 3: mappings and fields as lists of pairs (decoded by json's object_hook)
 KEEP = 8  # cache files kept (several projects, each with its own packs); the least recently written go
 MAX_FILE = 32 * 1024 * 1024
 _HERE = Path(__file__).resolve().parent
@@ -82,7 +82,8 @@ def pack_key(roots: list[Path], builtin: bool = True) -> str | None:
         for root in roots:
             h.update(b"\0root\0" + os.fsencode(root))
             for rel, path in _yaml_files(root):
-                data = path.read_bytes()
+                with open(path, "rb") as f:
+                    data = f.read()
                 h.update(b"\0%s\0%d\0" % (rel.encode("utf-8", "surrogateescape"), len(data)))
                 h.update(data)
     except (OSError, ValueError):
@@ -90,28 +91,35 @@ def pack_key(roots: list[Path], builtin: bool = True) -> str | None:
     return h.hexdigest()
 
 
-def _yaml_files(root: Path) -> list[tuple[str, Path]]:
-    """Every YAML file below root (rules, classes, pack.yaml, affinity.yaml), in a stable order."""
+def _yaml_files(root: Path) -> list[tuple[str, str]]:
+    """Every YAML file below root (rules, classes, pack.yaml, affinity.yaml), in a stable order, as (relative
+    POSIX path, path). Strings, not Path objects: every start walks the whole pack (twice as fast)."""
     if root.is_file():
-        return [(root.name, root)]
+        return [(root.name, os.fspath(root))]
     if not root.is_dir():
         raise ValueError(f"{root}: not a folder")
-    out: list[tuple[str, Path]] = []
+    top = os.fspath(root)
+    out: list[tuple[str, str]] = []
     seen: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+    for dirpath, dirnames, filenames in os.walk(top, followlinks=True):
         st = os.stat(dirpath)
         if (st.st_dev, st.st_ino) in seen:
             raise ValueError(f"{dirpath}: a link loop")
         seen.add((st.st_dev, st.st_ino))
         dirnames.sort()
+        rel = os.path.relpath(dirpath, top)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
         for name in sorted(filenames):
             if name.endswith((".yaml", ".yml")):
-                path = Path(dirpath) / name
-                out.append((path.relative_to(root).as_posix(), path))
+                out.append((prefix + name, os.path.join(dirpath, name)))
     return out
 
 
 # -- plain data both ways: every value tagged with its type, classes from a closed list ------------------
+# Every JSON object of the file is one tagged value (a mapping's items and a class's fields are lists of
+# pairs, never objects with keys of their own), so the reader decodes in json's own pass: `_decode` is
+# its object_hook, called for each object once its contents are decoded (a third of the time of walking
+# the decoded tree again in Python).
 
 
 def to_plain(value: Any) -> Any:
@@ -134,40 +142,51 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, dict):
         if not all(isinstance(k, str) for k in value):
             raise TypeError("a mapping with keys that are not text")
-        return {"dict": {k: to_plain(v) for k, v in value.items()}}
+        return {"dict": [[k, to_plain(v)] for k, v in value.items()]}
     if is_dataclass(value) and type(value).__name__ in _CLASSES and _CLASSES[type(value).__name__] is type(value):
-        return {"class": type(value).__name__, "fields": {f.name: to_plain(getattr(value, f.name)) for f in fields(value)}}
+        return {"class": type(value).__name__, "fields": [[f.name, to_plain(getattr(value, f.name))] for f in fields(value)]}
     raise TypeError(f"cannot keep a {type(value).__name__} in the rule cache")
 
 
-def from_plain(value: Any) -> Any:
-    if value is None or isinstance(value, (bool, str, int)):
-        return value
-    if isinstance(value, list):
-        return [from_plain(v) for v in value]
-    if not isinstance(value, dict) or len(value) not in (1, 2, 3):
-        raise ValueError("not a value of the rule cache")
-    if "tuple" in value:
-        return tuple(from_plain(v) for v in value["tuple"])
-    if "dict" in value:
-        return {str(k): from_plain(v) for k, v in value["dict"].items()}
-    if "lazy" in value:
-        keywords = from_plain(value["keywords"])
+_DOC = frozenset({"format", "key", "rules", "overridden", "classes", "affinity"})  # the file's own object
+
+
+def _pairs(items: Any) -> dict[str, Any]:
+    if not isinstance(items, list) or not all(type(p) is list and len(p) == 2 and type(p[0]) is str for p in items):
+        raise ValueError("not the items of a mapping")
+    return dict(items)
+
+
+def _decode(obj: dict[str, Any]) -> Any:
+    """One JSON object of the cache file -> its value (json's object_hook); anything else raises."""
+    if len(obj) == 1:
+        if "tuple" in obj:
+            items = obj["tuple"]
+            if type(items) is not list:
+                raise ValueError("not the items of a tuple")
+            return tuple(items)
+        if "dict" in obj:
+            return _pairs(obj["dict"])
+        if "sev" in obj:
+            return Severity(int(obj["sev"]))
+        if "frozenset" in obj and type(obj["frozenset"]) is list:
+            return frozenset(obj["frozenset"])
+    elif len(obj) == 2:
+        if "class" in obj and "fields" in obj:
+            cls = _CLASSES[str(obj["class"])]  # KeyError: not one of ours
+            return cls(**_pairs(obj["fields"]))
+        if "re" in obj and "flags" in obj:
+            return re.compile(str(obj["re"]), int(obj["flags"]))
+    elif len(obj) == 3 and "lazy" in obj and "untrusted" in obj and "keywords" in obj:
+        keywords = obj["keywords"]
         if keywords is not None and not (
             isinstance(keywords, tuple) and len(keywords) == 2 and isinstance(keywords[0], list)
             and all(isinstance(k, str) for k in keywords[0]) and isinstance(keywords[1], bool)
         ):
             raise ValueError("not the keywords of a pattern")
-        return LazyPattern(str(value["lazy"]), bool(value["untrusted"]), keywords)
-    if "re" in value:
-        return re.compile(str(value["re"]), int(value["flags"]))
-    if "sev" in value:
-        return Severity(int(value["sev"]))
-    if "frozenset" in value:
-        return frozenset(from_plain(v) for v in value["frozenset"])
-    if "class" in value:
-        cls = _CLASSES[str(value["class"])]  # KeyError: not one of ours
-        return cls(**{str(k): from_plain(v) for k, v in value["fields"].items()})
+        return LazyPattern(str(obj["lazy"]), bool(obj["untrusted"]), keywords)
+    elif obj.keys() == _DOC:
+        return obj
     raise ValueError("not a value of the rule cache")
 
 
@@ -180,17 +199,23 @@ def _read(path: Path, key: str):  # type: ignore[no-untyped-def]
             raw = f.read(MAX_FILE + 1)
         if len(raw) > MAX_FILE:
             return None
-        doc = json.loads(raw)
+        doc = json.loads(raw, object_hook=_decode)
         if doc.get("format") != FORMAT or doc.get("key") != key:
             return None
         return RuleSet(
-            tuple(from_plain(r) for r in doc["rules"]),
+            tuple(_checked(r, _CLASSES["Rule"]) for r in doc["rules"]),
             tuple(str(r) for r in doc["overridden"]),
-            tuple(from_plain(c) for c in doc["classes"]),
-            from_plain(doc["affinity"]),
+            tuple(_checked(c, FailureClass) for c in doc["classes"]),
+            None if doc["affinity"] is None else _checked(doc["affinity"], Affinity),
         )
     except Exception:  # noqa: BLE001 - a bad cache file is a cache miss, whatever is wrong with it
         return None
+
+
+def _checked(value: Any, cls: type) -> Any:
+    if type(value) is not cls:
+        raise ValueError(f"not a {cls.__name__}")
+    return value
 
 
 def _write(folder: Path, key: str, ruleset) -> None:  # type: ignore[no-untyped-def]
