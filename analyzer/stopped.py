@@ -71,13 +71,13 @@ class StoppedReading:
             if down and key not in state.decided:
                 self._first_failure(hit, key, times)
             return
-        forms = [form_of(r.message) for r in ((hit.before,) if hit.before else ()) + hit.after]
+        before = hit.before is not None and form_of(hit.before.message) == work.form
         if down:
-            if work.back or work.form in forms[:1]:  # the work came back between failures: it did not need Redis
+            if work.back or before:  # the work came back between failures: it did not need Redis
                 del state.pending[key]
                 return
             work.failures += times
-        if work.form in forms:
+        if before or any(form_of(r.message) == work.form for r in hit.after):
             work.back = True
 
     def _first_failure(self, hit: Hit, key: _Key, times: int) -> None:

@@ -116,3 +116,13 @@ def test_docker_swarm_service_label_joins_an_error_object_under_it():
     # one entry (two lookups failed, not four)
     diag = diag_of(DOKPLOY.read_text(encoding="utf-8"))
     assert [(f.rule_id, f.count) for f in diag.findings] == [("redis-dns-not-found", 2)]
+
+
+def test_the_work_back_right_after_the_last_failure_still_says_it_had_stopped(tmp_path: Path):
+    # the worker's own lines of the capture (the web process's health checks left out, as another instance's):
+    # 'worker: tick 2', thirteen refusals back to back, then 'worker: tick 1' right after the last one. The line
+    # after a failure is not a line between failures: the work stopped with them, and came back after them
+    raw = (ROOT / "samples" / "matrix" / "raw" / "ioredis-heartbeat" / "killed-then-back-loopback.log").read_text(encoding="utf-8")
+    worker = tmp_path / "worker.log"
+    worker.write_text("".join(line for line in raw.splitlines(True) if "GET /health" not in line), encoding="utf-8")
+    assert "redis-app-stopped" in _facts(worker)
