@@ -81,6 +81,9 @@ CORPORA = {
     # a fourteenth batch (session 8), public pastes labelled and committed before rla was run on them: apps on a PaaS or
     # in containers reaching Redis by an internal name, frameworks wrapping the client's error, Rust/Elixir/Go/.NET clients
     "heldout14": ROOT / "samples" / "public" / "heldout14.yaml",
+    # a fifteenth batch (session 8), public pastes labelled and committed before rla was run on them: apps on a PaaS
+    # and managed Redis (Render, Heroku, Upstash, ElastiCache), their non-Redis failures (port scans, R10, PostgreSQL)
+    "heldout15": ROOT / "samples" / "public" / "heldout15.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
