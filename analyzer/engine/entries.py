@@ -40,10 +40,12 @@ _RUBY_HEAD = re.compile(r"\S+:\d+:in [`'][^`']*': .*\([A-Z]\w*(?:::\w+)*\)$")
 # swarm's service logs ('dokploy.1.6d4cfwq3o3wj@dokploy    | ', public heldout14 dokploy#42), foreman and honcho
 # after their time ('worker.1 | '), pm2 ('0|app    | '), overmind. A stack trace or traceback under
 # it continues on the text after the label (samples/raw/classes/session4b.log); lines of another label are another
-# process's, skipped like another instance's. Never a level word (loguru's 'ERROR    | ').
+# process's, skipped like another instance's. Never a level word (loguru's 'ERROR    | '). Heroku's log puts its
+# source and dyno before each line the same way ('app[worker.1]: ', 'heroku[router]: '): a Ruby backtrace or a Python
+# traceback printed one record a line under it continues on the text after it (public heldout15 redis/redis-rb#726).
 _PROC_LABEL = re.compile(
     r"(?!(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL|SUCCESS)\b)"
-    r"(?P<label>(?:\d+\|)?[A-Za-z0-9][\w.\-]{0,63}(?:@[\w.\-]{1,63})?) *\| ?"
+    r"(?:(?P<label>(?:\d+\|)?[A-Za-z0-9][\w.\-]{0,63}(?:@[\w.\-]{1,63})?) *\| ?|(?P<dyno>(?:app|heroku)\[[\w.\-]{1,64}\]): )"
 )
 
 
@@ -58,6 +60,10 @@ _FRAME_RECORD = re.compile(
     r"(?:[^\s:]+|[A-Za-z]:[^\s:]+):\d+:in [`'][^`'\n]*'\s*$"
 )
 _JVM_CAUSE = ("Caused by: ", "Suppressed: ")
+# PHP's trace under an exception's message, one frame a line at the margin: '#0 /path/File.php(23): Redis->pconnect()',
+# '#4 [internal function]: …', '#9 {main}' (a console command printing 'Error: <message>' then the trace: public heldout15
+# MISP/MISP#7630). Not BuildKit's '#5 [2/6] RUN …' nor '#5 0.123 …': a PHP frame names its file and line, or says so.
+_PHP_FRAME = re.compile(r"#\d+ (?:[^\s(]+\(\d+\): |\[internal function\]: |\{main\}\s*$)")
 # Tomcat/Spring's servlet error: '… threw exception [...] with root cause', a blank line, then the root cause's own
 # trace at the margin (public heldout5 asbnotebook-spring-boot-3): the cause belongs to the line that announced it
 _ROOT_CAUSE_NEXT = "with root cause"
@@ -66,7 +72,7 @@ _ROOT_CAUSE_NEXT = "with root cause"
 def _split_label(message: str) -> tuple[str, str]:
     """(process label, the line's own text); ('', message) when the line carries none."""
     m = _PROC_LABEL.match(message)
-    return (m.group("label"), message[m.end() :]) if m else ("", message)
+    return (m.group("label") or m.group("dyno"), message[m.end() :]) if m else ("", message)
 
 
 def _depth(message: str) -> int:
@@ -318,7 +324,7 @@ class _Entry:
 
     def _cause_or_frame(self, message: str) -> bool:
         """A record that continues the entry though it stands at the margin, the platform having made it a record of
-        its own: a frame (Ruby's, after a logger's prefix or none), the JVM's 'Caused by:', the root cause a servlet
+        its own: a frame (Ruby's, after a logger's prefix or none; PHP's), the JVM's 'Caused by:', the root cause a servlet
         error announced, a Python traceback after the line that logged it (`logger.exception`). A blank line the
         dashboard's copy put in between does not part them."""
         stripped = message.lstrip()
@@ -331,6 +337,8 @@ class _Entry:
                 self.py = _FRAMES
                 return True
             return False
+        if stripped.startswith("#") and _PHP_FRAME.match(stripped) is not None:
+            return True
         return ":in " in message and _FRAME_RECORD.match(message) is not None
 
     def _python(self, message: str) -> int | None:

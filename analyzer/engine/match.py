@@ -17,6 +17,8 @@ ERROR_WORDS = (
     "error", "exception", "traceback", "fatal", "panic", "failed", "failure", "refused", "timeout",
     "timed out", "unhandled", "cannot ", "could not", "unable to", "denied", "econn", "etimedout",
     "enotfound", "epipe", "killed", "out of memory", "exited with status",
+    # a limit a server or provider enforces, its only word of failure ('ERR max daily request limit exceeded', Upstash)
+    "exceeded",
 )  # fmt: skip
 _ERROR_RE = re.compile("|".join(re.escape(w) for w in ERROR_WORDS), re.I)
 
