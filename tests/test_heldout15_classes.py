@@ -7,6 +7,7 @@ written here are the controls that must stay as they were."""
 
 from __future__ import annotations
 
+from analyzer.sources.formats import looks_like_json_document
 from tests.conftest import diag_of, ids, public_paste
 
 _paste = public_paste
@@ -68,3 +69,16 @@ def test_node_redis_ignoring_rediss_is_a_plaintext_client_on_a_tls_endpoint():
     assert diag_of(line).verdict.root_cause == "redis-plaintext-to-tls"
     # another scheme it warns about is not TLS
     assert "redis-plaintext-to-tls" not in ids(diag_of(line.replace("rediss", "http")))
+
+
+def test_a_paste_cut_out_of_a_json_document_is_read_as_text():
+    # an OpenWhisk activation's result pasted from its second line on: one object, a comma, then its record's own keys
+    text = _paste("node/alexa-skill-watson-assistant-30.log")
+    assert not looks_like_json_document(text[:4096])
+    diag = diag_of(text)
+    assert diag.verdict.root_cause == "redis-plaintext-to-tls"  # the warning inside a quoted, escaped log line
+    # a document whose first record is followed by the next one, or by the end of its array, stays a document
+    assert looks_like_json_document('{"message": "a",\n "level": "info"},\n{"message": "b"}\n')
+    assert looks_like_json_document('[\n  {"message": "a"}\n]\n')
+    # a Node object printed over lines is decided as before (read as text by the JSON reader's fallback)
+    assert looks_like_json_document(_paste("node/bullmq-3158.log")[:4096])

