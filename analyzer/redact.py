@@ -40,8 +40,13 @@ _URL_PASSWORD = re.compile(
 )
 _RENDER_KEY = re.compile(r"\brnd_[A-Za-z0-9]{8,}")
 # Not secrets: what docs and clients print in a password's place (`redis://default:<password>@…`,
-# Celery's `redis://:**@…`, `{password}`), so a fix step keeps its meaning.
-_PLACEHOLDER = re.compile(r"<[^<>\s]{1,40}>|\*{1,8}|\{[A-Za-z_]{1,40}\}|\[[A-Z_]{1,40}\]")
+# Celery's `redis://:**@…`, `{password}`, the word itself: `redis://user:password@host:port`), so a fix step keeps
+# its meaning. A word registered as a secret is hidden verbatim everywhere after (Redactor.scrub): the example URL
+# of redis-noauth's fix made every later 'password' of a report, rule ids and log lines included, a stand-in.
+_PLACEHOLDER = re.compile(
+    r"<[^<>\s]{1,40}>|\*{1,8}|\{[A-Za-z_]{1,40}\}|\[[A-Z_]{1,40}\]"
+    r"|(?i:(?:your|my|redis)?[-_]?(?:pass(?:word|wd)?|pwd|secret)|changeme|x{3,})"
+)
 _AWS_KEY = re.compile(r"\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[A-Z0-9]{16}\b")
 _AWS_SECRET = re.compile(
     r"(?i)(?P<head>\baws_?secret_?(?:access_?)?key\s*[=:]\s*['\"]?)(?P<secret>[A-Za-z0-9/+=]{20,})"

@@ -222,3 +222,26 @@ def test_a_remembered_scrub_never_hides_a_secret_added_after_it():
         r.scrub(f"line {n}")
     assert len(r._done) <= SCRUBS_KEPT
     assert r.scrub(line) == "sent with «secret-1» in the header"
+
+
+@pytest.mark.parametrize("word", ["password", "PASSWORD", "your-password", "mypassword", "secret", "changeme", "xxxx"])
+def test_a_placeholder_word_in_a_password_place_is_no_secret(word: str):
+    # redis-noauth's fix step shows `redis://user:password@host:port`: were the word a secret, every later
+    # 'password' of the run (rule ids, titles, log lines) would be a stand-in, as `rla check --format json` showed
+    r = Redactor()
+    url = f"redis://user:{word}@host:6379"
+    assert r.scrub(url) == url
+    assert r.scrub("redis-password-not-required-warning: WRONGPASS invalid username-password pair") == (
+        "redis-password-not-required-warning: WRONGPASS invalid username-password pair"
+    )
+    assert "s3cretpassw0rd" not in r.scrub("redis://user:s3cretpassw0rd@host:6379")  # a real one still is
+
+
+def test_a_check_of_the_bundled_samples_keeps_the_rules_words():
+    # the whole run document of `rla check samples/dashboard/node-app/` (fix steps, titles, log lines): no rule's
+    # own word becomes a stand-in
+    from tests.test_check import rla
+
+    out = rla("check", "samples/dashboard/node-app/", "--format", "json").stdout
+    assert "username-password pair" in out
+    assert "«secret-" not in out.replace("s3cretpassw0rd", "")  # (what the samples' own URLs hold stays hidden)
