@@ -2,7 +2,7 @@
 """Write samples/heldout9/FORMATS.tsv from raw/MANIFEST.tsv: each capture gets one Render format, the four taking
 turns, the client's start command, the line after which a web service is live, and `==> Exited with status N`
 when the program died by itself with N != 0 (a run the driver stopped, -2/-9, gets none).
-Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000, heldout12 1200, heldout13 1300)."""
+Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000, heldout12 1200, heldout13 1300, heldout16 1600)."""
 import sys
 from pathlib import Path
 
@@ -31,8 +31,14 @@ START = {
     "flask-session": "python flask_session_app.py", "limits": "python limits_app.py", "python-redis-lock": "python redis_lock_app.py",
     "pottery": "python pottery_app.py", "kombu": "python kombu_app.py",
     "celery-redis-backend": "python celery_rb.py & celery -A celery_rb worker -c 1", "redis-namespace": "ruby namespace_worker.rb",
+    # heldout16's clients (../heldout16/run.py CLIENTS)
+    "connect-redis6": "node connect-redis6-app.js", "rate-limit-redis-ioredis": "node ratelimit-ioredis-app.js",
+    "fastify-rate-limit": "node fastify-ratelimit-app.js",
+    "redbeat": "celery -A redbeat_app beat -S redbeat.RedBeatScheduler --loglevel=INFO",
+    "rq-scheduler": "python rqs_app.py & rqscheduler --url $REDIS_URL -i 1", "fastapi-limiter": "python fastapi_limiter_app.py",
 }
-LIVE = r"listening on port 10000"
+# heldout16 added the other web servers' own words (Express' app, Fastify, uvicorn): earlier FORMATS.tsv keep theirs
+LIVE = r"listening on (port )?10000|Server listening at http://127\.0\.0\.1:10000|Uvicorn running on"
 FMTS = ["dashboard", "api", "rfc3339", "text"]
 
 root = Path(sys.argv[1])
