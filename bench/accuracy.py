@@ -84,6 +84,10 @@ CORPORA = {
     # a fifteenth batch (session 8), public pastes labelled and committed before rla was run on them: apps on a PaaS
     # and managed Redis (Render, Heroku, Upstash, ElastiCache), their non-Redis failures (port scans, R10, PostgreSQL)
     "heldout15": ROOT / "samples" / "public" / "heldout15.yaml",
+    # a sixteenth batch (session 8), labelled before rla was run on it: REAL captures of Redis-using libraries never run
+    # here (connect-redis 6 on node_redis 3, rate-limit-redis on ioredis, @fastify/rate-limit, RedBeat, rq-scheduler,
+    # fastapi-limiter)
+    "heldout16": ROOT / "samples" / "heldout16" / "expected.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
