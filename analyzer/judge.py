@@ -272,7 +272,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
         near = self._near.get((record.source, record.instance or ""))
         nearby = near if near is not None and 0 <= record.line - near <= self.affinity.window else None
         before = hit.before  # the app's ordinary line just before the entry (no entry of its own) naming Redis
-        if nearby is None and before is not None and before.instance == record.instance and self.affinity.in_text(before.message):
+        if nearby is None and before is not None and before.instance == record.instance and self.affinity.names_redis(before.message):
             nearby = before.line
         connecting = self.affinity.connecting
         pending = bool(connecting) and self._pending(record.instance or "", connecting)  # type: ignore[arg-type]
@@ -289,7 +289,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
         redis = (
             (tie is not None and tie.redis)
             or (shape is not None and shape.redis_rule)
-            or self.affinity.in_text(record.message) is not None  # a frame of redis-py, a 'redis://' URL
+            or self.affinity.names_redis(record.message)  # a frame of redis-py, a 'redis://' URL
         )
         if redis:
             key = (record.source, record.instance or "")

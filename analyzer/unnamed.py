@@ -15,7 +15,8 @@ class UnnamedBook:
         affinity's `unnamed` rule, quoting it. Whether it becomes a finding is decided at the end: only
         when no other Redis failure was found (then it is the only trace of one)."""
         aff = self.affinity
-        if aff is None or aff.in_text(record.message) is None:
+        # a line of the app's naming Redis (not the platform's own line about the start command: Affinity.names_redis)
+        if aff is None or not aff.names_redis(record.message):
             return []
         # a traceback or error line naming Redis: a failure right after it is Redis's
         last = last or record

@@ -22,7 +22,7 @@ AFFINITY_FILE = "affinity.yaml"  # at a pack's root, beside pack.yaml: not a rul
 _KEYS = {
     "schemes", "ports", "hosts", "text", "other_schemes", "other_ports", "window", "connecting",
     "unnamed", "unnamed_error", "unnamed_not", "unnamed_despite", "after_up", "resumed", "resumed_after", "stopped", "other_text",
-    "blips",
+    "blips", "platform_lines",
 }  # fmt: skip
 
 
@@ -82,6 +82,8 @@ class Affinity:
     # no match, found without the regex, an alternation of every client's signal that sre tries at each position
     # (about 60 us on an access line, the line before most entries of a big log)
     text_words: tuple[str, ...] | None = None
+    # the lines the platform writes itself ('==> Running …'): they name the start command, never a client's output
+    platform_lines: re.Pattern[str] | None = None
 
     def unnamed_line(self, text: str) -> bool:
         """An error line about Redis that no rule names (the scanner found it error-looking already)."""
@@ -91,6 +93,13 @@ class Affinity:
         if self.unnamed_not is not None and self.unnamed_not.search(head):
             if self.unnamed_despite is None or not self.unnamed_despite.search(head):
                 return False
+        return self.in_text(text) is not None
+
+    def names_redis(self, text: str) -> bool:
+        """A line of the app that shows a Redis signal: `nearby` evidence. Not the platform's own line about the
+        start command ('==> Running 'node connect-redis6-app.js'': a file name, no client's output)."""
+        if self.platform_lines is not None and self.platform_lines.search(text):
+            return False
         return self.in_text(text) is not None
 
     def in_text(self, text: str) -> str | None:
@@ -244,6 +253,7 @@ def parse_affinity(doc: Any, where: str) -> Affinity:
         resumed=str(resumed) if resumed else None,
         resumed_after=resumed_after,
         stopped=str(stopped) if stopped else None,
+        platform_lines=_union(strings("platform_lines"), where),
     )
 
 
