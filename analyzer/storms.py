@@ -37,8 +37,11 @@ _Key = tuple[str, str]  # (source, instance)
 # An HTTP access line's status says whether the request worked: '"GET /products/1 HTTP/1.1" 200' before the failures
 # and '… 500' during them are not the same form (werkzeug, common log format, morgan, Rails' 'Completed'). Its class
 # is kept where template_of would fold the number, so a 200 after a storm of 500s reads as the app back.
+# A structured logger's status field says it too (pino's and bunyan's '"res":{"statusCode":200}', '"status":500',
+# logfmt's 'status=200'): Fastify's 'request completed' lines go on while Redis fails, with a 500 in them.
 _STATUS = re.compile(
-    r'(?P<req>"[^"\n]*HTTP/[\d.]+[^"\n]*" |\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /\S* |\bCompleted )(?P<cls>[1-5])\d\d\b'
+    r'(?P<req>"[^"\n]*HTTP/[\d.]+[^"\n]*" |\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /\S* |\bCompleted '
+    r'|"(?:statusCode|status|status_code)": ?|\b(?:status|status_code)=)(?P<cls>[1-5])\d\d\b'
 )
 _CLASS = {"1": "<info>", "2": "<ok>", "3": "<ok>", "4": "<client-error>", "5": "<server-error>"}
 

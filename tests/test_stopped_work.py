@@ -126,3 +126,18 @@ def test_the_work_back_right_after_the_last_failure_still_says_it_had_stopped(tm
     worker = tmp_path / "worker.log"
     worker.write_text("".join(line for line in raw.splitlines(True) if "GET /health" not in line), encoding="utf-8")
     assert "redis-app-stopped" in _facts(worker)
+
+
+def test_a_structured_logger_status_keeps_its_class_in_the_form():
+    # Fastify's pino lines: 'request completed' with "statusCode":200 before the refusals, with 500 while they last
+    # (heldout12, heldout16): not the same work, so the work that stopped is read
+    from analyzer.storms import form_of
+
+    line = '{"level":30,"time":1796467444746,"pid":19736,"reqId":"req-5","res":{"statusCode":%d},"msg":"request completed"}'
+    assert form_of(line % 200) != form_of(line % 500) and form_of(line % 200) == form_of(line % 204)
+    assert form_of("ts=1 status=200 path=/x") != form_of("ts=2 status=503 path=/x")
+    for path in (ROOT / "samples" / "heldout12" / "plain" / "fastify-redis" / "killed-not-back.cli.log",
+                 ROOT / "samples" / "heldout16" / "api" / "fastify-rate-limit" / "killed-not-back.jsonl"):
+        diag, root = _root(path)
+        assert diag.verdict.root_cause == "redis-connection-dropped", path.name
+        assert "<ok>" in " ".join(str(b) for b in root.because)
