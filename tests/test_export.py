@@ -45,6 +45,7 @@ NOT_DETECTIONS = {
     "render-platform": "a context rule",
     "paas-platform": "a context rule",
     "redis-url-shown-remote": "a context rule",
+    "redis-endpoint-tls-only": "a context rule",
     "python-exception-chain": "a context rule",
     "redis-url-set": "a context rule",
     "redis-url-shown-unusable": "a context rule",
