@@ -10,29 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from analyzer.class_reading import ClassReading, ClassSignal
 from analyzer.engine.affinity import Affinity, Tie, endpoint_of
 from analyzer.engine.scan import Hit, error_looking
 from analyzer.i18n import Msg
-from analyzer.judge_shapes import (
-    MAX_INSTANCES,
-    MAX_STREAMS,
-    MAX_TEMPLATES,
-    MAX_TIMELINE,
-    SAMPLE_CHARS,
-    SHAPES,
-    _UP,
-    _UP_HOST,
-    _Aggregate,
-    _because,
-    _evidence,
-    _head,
-    _Shape,
-    _Shapes,
-    _static_conditions,
-    matched_line,
-    template_of,
-    up_elsewhere,
-    up_host,
+from analyzer.judge_shapes import (  # fmt: skip
+    MAX_INSTANCES, MAX_STREAMS, MAX_TEMPLATES, MAX_TIMELINE, SAMPLE_CHARS, SHAPES, _UP, _UP_HOST, _Aggregate, _because,
+    _evidence, _head, _Shape, _Shapes, _static_conditions, matched_line, template_of, up_elsewhere, up_host,
 )
 from analyzer.model import Diagnosis, Evidence, Finding, LogRecord, NotRedis, Rule, Stats, Unexplained
 from analyzer.judge_runs import RunFolding
@@ -46,7 +30,7 @@ from analyzer.verdict import VerdictReading
 
 
 @dataclass
-class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading, StoppedReading):
+class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading, StoppedReading, ClassReading):
     """Hits in, diagnosis out: fed one entry at a time, asked at any time (module docstring)."""
 
     rules: dict[str, Rule]
@@ -68,6 +52,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
     _fallback: tuple[int, Evidence] | None = None  # the last `event: fallback` hit (memory cache)
     _exits: dict[str, int] = field(default_factory=dict)  # stream -> seq of its last `event: exit` hit (bounded)
     affinity: Affinity | None = None  # None: every endpoint rule's hit is Redis (a pack without affinity.yaml)
+    class_signals: tuple[ClassSignal, ...] = ()  # failure classes a Redis line no rule names is read by (class_reading)
     _near: dict[tuple[str, str], int] = field(default_factory=dict)  # (source, instance) -> last Redis line
     # (source, instance) -> the hosts its Redis failures named by their own evidence (NotRedisBook._note_redis_host)
     _redis_hosts: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
@@ -142,6 +127,9 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
         last = last or record
         new: list[str] = []
         stream = record.instance or ""
+        if self.class_signals and (not hit.matches or not self._shape(hit.matches).named):
+            hit, read = self._read_class(hit)
+            claimed = claimed or read
         if not hit.matches:
             return self.feed_unmatched(record, times, last)
         shape = self._shape(hit.matches)

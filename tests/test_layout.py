@@ -25,7 +25,7 @@ LAYERS = {
     "analyzer.engine": 2, "analyzer.summary": 2,  # records -> matches (a part's scan, mergeable)
     "analyzer.judge": 3,  # matches -> diagnosis
     "analyzer.judge_shapes": 3, "analyzer.not_redis": 3, "analyzer.verdict": 3, "analyzer.judge_runs": 3,
-    "analyzer.unnamed": 3, "analyzer.storms": 3, "analyzer.stopped": 3,  # the judge's parts
+    "analyzer.unnamed": 3, "analyzer.storms": 3, "analyzer.stopped": 3, "analyzer.class_reading": 3,  # the judge's parts
     "analyzer.pipeline": 4, "analyzer.cluster": 4, "analyzer.report": 4, "analyzer.expect": 4, "analyzer.export": 4,
     "analyzer.render": 5,  # the Render platform: used by commands only
     "analyzer.cli": 6, "analyzer.__main__": 6,

@@ -29,9 +29,10 @@ from typing import Any
 CLASSES_DIR = "classes"  # at a pack's root: failure classes, not rules
 PLATFORMS = ("linux", "musl", "macos", "windows", "go", "node")
 PARTS = ("code", "errno", "wording")
-CLASS_KEYS = {"class", "title", "codes", "wordings", "examples"}
+CLASS_KEYS = {"class", "title", "codes", "wordings", "examples", "rule"}
 _NAME = re.compile(r"[a-z][a-z0-9_]{1,40}")
 _CODE = re.compile(r"[A-Z][A-Z0-9_]{1,40}")
+_RULE_ID = re.compile(r"[a-z0-9][a-z0-9\-]{1,80}")
 # {{refused}} or {{refused.errno}}; the braces cannot be a regex quantifier
 MACRO = re.compile(r"\{\{\s*([A-Za-z0-9_\-]+)(?:\.([A-Za-z]+))?\s*\}\}")
 
@@ -51,6 +52,8 @@ class FailureClass:
     examples_match: tuple[str, ...] = ()
     examples_no_match: tuple[str, ...] = ()
     path: str = ""
+    # the cause rule a Redis line that says this class in words no rule has is read as (analyzer.class_reading)
+    rule: str = ""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -75,14 +78,19 @@ class FailureClass:
         both = [p for p in (names, wordings) if p]
         return f"(?:{'|'.join(both)})" if both else None
 
-    def recognises(self, line: str) -> bool:
-        """The line holds one of the class's names or wordings, or one of its numbers where an errno is
-        printed (`[Errno 61]`, `Error 10061 connecting`, `errno: -3008`, `(104, '…')`)."""
-        whole = self.part(None)
-        if whole and re.search(whole, line):
-            return True
+    def signal(self) -> str | None:
+        """The regex of the class said any way: one of its names or wordings, or one of its numbers where an
+        errno is printed (`[Errno 61]`, `Error 10061 connecting`, `errno: -3008`, `errno=104`, `(104, '…')`)."""
+        alts = [p for p in (self.part(None),) if p]
         numbers = self.part("errno")
-        return bool(numbers and re.search(rf"(?:\[Errno |\bError |\berrno:? |\()(?:{numbers})\b", line))
+        if numbers:
+            alts.append(rf"(?:\[Errno |\bError |\berrno[:=]? ?|\()(?:{numbers})\b")
+        return "|".join(alts) or None
+
+    def recognises(self, line: str) -> bool:
+        """The line says the class (`signal`)."""
+        signal = self.signal()
+        return bool(signal and re.search(signal, line))
 
 
 def _wording(text: str) -> str:
@@ -153,7 +161,10 @@ def parse_class(doc: Any, path: str) -> FailureClass:
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             raise ClassError(f"{_where(path, doc, 'examples')}: class {name}: examples.{key} must be a list of lines")
         lists.append(tuple(items))
-    return FailureClass(name, title.strip(), tuple(codes), tuple(w.strip() for w in wordings), *lists, path=path)
+    rule = doc.get("rule", "")
+    if not isinstance(rule, str) or (rule and not _RULE_ID.fullmatch(rule)):
+        raise ClassError(f"{_where(path, doc, 'rule')}: class {name}: 'rule' must be a rule id (lowercase, '-')")
+    return FailureClass(name, title.strip(), tuple(codes), tuple(w.strip() for w in wordings), *lists, path=path, rule=rule)
 
 
 def class_files(root: Path) -> list[Path]:
@@ -183,6 +194,7 @@ def merge(base: Mapping[str, FailureClass], more: Iterable[FailureClass]) -> dic
             old.examples_match + fc.examples_match,
             old.examples_no_match + fc.examples_no_match,
             old.path,
+            fc.rule or old.rule,
         )
     return out
 

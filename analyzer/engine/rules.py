@@ -274,6 +274,9 @@ def load_rules(extra_dirs: Iterable[str | Path] = (), builtin: bool = True) -> R
                 overridden.append(rule.id)
             by_id[rule.id] = rule
     _check_references(by_id, affinity)
+    for fc in classes.values():  # a class's rule (analyzer.class_reading) must exist, as a reclassify target must
+        if fc.rule and fc.rule not in by_id:
+            raise RuleError(f"{fc.path}: class {fc.name} field 'rule': unknown rule id '{fc.rule}'")
     return RuleSet(tuple(by_id.values()), tuple(overridden), tuple(classes.values()), affinity)
 
 

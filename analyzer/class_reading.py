@@ -1,0 +1,59 @@
+"""Errors as data: a Redis line no rule names, that says a failure class in its own words ('RedisClient::ConnectionError:
+Connection reset by peer', redis-plus-plus' 'Failed to get reply: Connection reset by peer', credis' 'errno=104
+Connection reset by peer'), is that class's rule, not "a Redis error no rule names". The class files say which
+rule (`rule:` in rules/classes/*.yaml). A part of `Judge` (analyzer.judge), kept apart: it is the judge's reading
+of a line through the failure classes when no rule's wording fits it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from analyzer.engine.affinity import Tie
+from analyzer.engine.classes import FailureClass
+from analyzer.engine.scan import Hit
+
+
+@dataclass(frozen=True)
+class ClassSignal:
+    """One failure class as the judge reads it: the regex of the class said any way, and the rule it is."""
+
+    name: str
+    rule: str
+    regex: re.Pattern[str]
+
+
+def class_signals(classes: Iterable[FailureClass], rules: Iterable[str]) -> tuple[ClassSignal, ...]:
+    """The classes that name a rule of the run (a user pack may leave one out)."""
+    known = set(rules)
+    out = []
+    for fc in classes:
+        signal = fc.signal()
+        if fc.rule in known and signal:
+            out.append(ClassSignal(fc.name, fc.rule, re.compile(signal)))
+    return tuple(out)
+
+
+class ClassReading:
+    def _read_class(self, hit: Hit) -> tuple[Hit, Tie | None]:
+        """The entry's hit with its class's rule added, and the tie that says why, when the entry names Redis, is an
+        error, names no cause itself, and says a failure class; else the hit as it was. The class said first in the
+        entry wins (the outermost message; a cause chain repeats it below)."""
+        aff = self.affinity  # type: ignore[attr-defined]
+        signals: tuple[ClassSignal, ...] = self.class_signals  # type: ignore[attr-defined]
+        text = hit.record.message
+        if not signals or aff is None or not aff.unnamed_line(text) or not aff.names_redis(text):
+            return hit, None
+        if aff.server_lines is not None and aff.server_lines.search(text):
+            return hit, None  # the server's own failure (its replication link), not the app's connection
+        best: tuple[int, ClassSignal, str] | None = None
+        for signal in signals:
+            m = signal.regex.search(text)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), signal, m.group(0))
+        if best is None:
+            return hit, None
+        _, signal, said = best
+        tie = Tie(True, "affinity.class", {"signal": aff.in_text(text) or "Redis", "said": said.strip()[:60], "class": signal.name})
+        return replace(hit, matches=(*hit.matches, (signal.rule, {}))), tie
