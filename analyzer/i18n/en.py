@@ -30,7 +30,7 @@ TEXT: dict[str, str] = {
     "affinity.port": "{endpoint}: a Redis port",
     "affinity.host": "{host} is a Redis host name",
     "affinity.text": "the line names Redis ({signal})",
-    "affinity.class": "the line names Redis ({signal}) and says '{said}', a failure of the '{class}' class, in words no rule has",
+    "affinity.class": "the line names Redis ({signal}) and says '{said}' (the '{class}' failure class)",
     "affinity.nearby": "a Redis line just before it (line {line})",
     "affinity.after": "no address, and a Redis error just after it on the same instance (line {line})",
     "affinity.connecting": "a Redis connection attempt was under way",

@@ -30,7 +30,7 @@ TEXT: dict[str, str] = {
     "affinity.port": "{endpoint} : un port Redis",
     "affinity.host": "{host} est un nom d'hôte Redis",
     "affinity.text": "la ligne nomme Redis ({signal})",
-    "affinity.class": "la ligne nomme Redis ({signal}) et dit '{said}', un échec de la classe '{class}', en des mots qu'aucune règle n'a",
+    "affinity.class": "la ligne nomme Redis ({signal}) et dit '{said}' (la classe d'échec '{class}')",
     "affinity.nearby": "une ligne Redis juste avant (ligne {line})",
     "affinity.after": "aucune adresse, et une erreur Redis juste après sur la même instance (ligne {line})",
     "affinity.connecting": "une connexion à Redis était en cours",
