@@ -95,3 +95,16 @@ def test_the_servers_own_line_is_not_read_as_the_apps_connection():
     diag = diag_of(text)
     assert diag.verdict.root_cause == "redis-readonly"
     assert "redis-econnrefused" not in {f.rule_id for f in diag.findings}
+
+
+@pytest.mark.parametrize("sample", ["go/new-api-201.log", "go/hakscale-6.log", "go/go-redis-1380.log"])
+def test_gos_context_deadline_on_a_redis_line_is_a_connection_timeout(sample):
+    # a Go client given a context with a deadline says only 'context deadline exceeded' when the answer never came
+    # (public pastes, samples/README.md section E); it was 'a Redis error no rule names'
+    diag = diag_of((ROOT / "samples" / "public" / sample).read_text(encoding="utf-8"))
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-connection-timeout")
+
+
+def test_a_context_deadline_naming_no_redis_is_no_redis_finding():
+    # the same words from any Go client (an HTTP call): nothing ties them to Redis
+    assert diag_of("2024/04/13 13:54:53 fetch prices failed: context deadline exceeded").verdict.state == "unknown"
