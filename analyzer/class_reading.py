@@ -45,8 +45,6 @@ class ClassReading:
         text = hit.record.message
         if not signals or aff is None or not aff.unnamed_line(text) or not aff.names_redis(text):
             return hit, None
-        if aff.server_lines is not None and aff.server_lines.search(text):
-            return hit, None  # the server's own failure (its replication link), not the app's connection
         best: tuple[int, ClassSignal, str] | None = None
         for signal in signals:
             m = signal.regex.search(text)

@@ -22,7 +22,7 @@ AFFINITY_FILE = "affinity.yaml"  # at a pack's root, beside pack.yaml: not a rul
 _KEYS = {
     "schemes", "ports", "hosts", "text", "other_schemes", "other_ports", "window", "connecting",
     "unnamed", "unnamed_error", "unnamed_not", "unnamed_despite", "after_up", "resumed", "resumed_after", "stopped", "other_text",
-    "blips", "platform_lines", "server_lines",
+    "blips", "platform_lines",
 }  # fmt: skip
 
 
@@ -84,9 +84,6 @@ class Affinity:
     text_words: tuple[str, ...] | None = None
     # the lines the platform writes itself ('==> Running …'): they name the start command, never a client's output
     platform_lines: re.Pattern[str] | None = None
-    # the Redis server's own log lines ('1:S 30 Apr 2025 11:23:43.062 # Error condition on socket for SYNC: …'): its
-    # replication or persistence failing, never the app's connection (not read through a failure class: class_reading)
-    server_lines: re.Pattern[str] | None = None
 
     def unnamed_line(self, text: str) -> bool:
         """An error line about Redis that no rule names (the scanner found it error-looking already)."""
@@ -257,7 +254,6 @@ def parse_affinity(doc: Any, where: str) -> Affinity:
         resumed_after=resumed_after,
         stopped=str(stopped) if stopped else None,
         platform_lines=_union(strings("platform_lines"), where),
-        server_lines=_union(strings("server_lines"), where),
     )
 
 
