@@ -91,6 +91,9 @@ CORPORA = {
     # a seventeenth batch (session 9), public pastes labelled and committed before rla was run on them: self-hosted
     # Node.js apps (Immich, Strapi, Misskey, NestJS, Socket.IO, Bull) where Redis broke, their SMTP/PostgreSQL failures
     "heldout17": ROOT / "samples" / "public" / "heldout17.yaml",
+    # an eighteenth batch (session 9), public pastes labelled and committed before rla was run on them: non-Node stacks
+    # (Python, Ruby, PHP, Go, Java, .NET, Elixir apps and workers), their non-Redis failures (RabbitMQ, PostgreSQL, SMTP)
+    "heldout18": ROOT / "samples" / "public" / "heldout18.yaml",
     # a twentieth batch (session 9), public pastes labelled and committed before rla was run on them: managed Redis and
     # its TLS/network specifics (Azure 6380, ElastiCache TLS and cluster mode, Heroku's self-signed TLS, Upstash and
     # Vercel KV quotas, DigitalOcean, Railway's IPv6 private DNS) and non-Redis TLS failures (PostgreSQL, HTTP APIs)
