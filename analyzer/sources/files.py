@@ -22,6 +22,7 @@ from analyzer.model import LogRecord
 from analyzer.sources.formats import (
     UnparsedRecord,
     looks_like_json_document,
+    parse_pasted_line,
     record_from_api_log,
     time_key,
 )
@@ -195,8 +196,20 @@ def _json_blocks(chunks: Iterator[str], source: str, problems: Problems) -> Iter
             records, size = [], 0
     if records:
         yield _records_block(records, source, start)
-    if doc.not_json:
+    if doc.cut_alone:
+        yield _pasted_block("".join(doc.rest()), source)
+    elif doc.not_json:
         yield from _text_blocks(doc.rest(), source)
+
+
+def _pasted_block(text: str, source: str) -> Block:
+    """A small input whose only JSON record is cut short, line by line, the cut record kept as its text
+    (jsondoc.JsonDocument.cut_alone: the whole input is in hand, at most a window)."""
+    lines = text.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    records = [parse_pasted_line(line, source, n) for n, line in enumerate(lines, 1)]
+    return Block(source, 1, "\n".join(r.message.replace("\n", " ") for r in records), records, more=True)
 
 
 def _text_blocks(chunks: Iterator[str], source: str) -> Iterator[Block]:

@@ -229,6 +229,16 @@ def parse_line(text: str, source: str, line: int, fmt: str = "auto") -> LogRecor
     return _plain(text, source, line)
 
 
+def parse_pasted_line(text: str, source: str, line: int) -> LogRecord:
+    """A line of a paste that is all there is: what parse_line makes of it, its text where that is nothing (a blank)
+    or a JSON record cut short (one log line of JSON copied out of a terminal and cut: its words are the evidence)."""
+    try:
+        record = parse_line(text, source, line)
+    except UnparsedRecord:
+        return _plain(text, source, line)
+    return record if record is not None else _plain(text, source, line)
+
+
 def looks_like_json_document(head: str) -> bool:
     """A JSON page/array/pretty-printed objects, as opposed to JSON lines or text."""
     stripped = head.lstrip()

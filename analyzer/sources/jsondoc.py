@@ -92,12 +92,15 @@ class _Window:
 class JsonDocument:
     """Iterate (line, log object or Bad). `not_json` is set when the text turned out not to be a
     JSON document at all (its first value does not decode and no array or page was opened): the
-    iteration then stops, and `rest()` gives the whole text back, nothing consumed."""
+    iteration then stops, and `rest()` gives the whole text back, nothing consumed; `cut_alone` says why when its
+    only record is cut short."""
 
     def __init__(self, chunks: Iterable[str]) -> None:
         self.window = _Window(chunks)
         self.not_json = False
+        self.cut_alone = False  # not JSON because its only record is cut short (a pasted line): read it as text
         self._opened = False  # a record was decoded, or an array or page opened: it is JSON
+        self._guessed = False  # opened only because the text starts like a record ({"key": …), nothing decoded yet
 
     def rest(self) -> Iterator[str]:
         yield self.window.buf
@@ -132,18 +135,21 @@ class JsonDocument:
                     continue
             line = w.line(pos)
             if not self._opened and _OPENER.match(w.buf, pos):
-                self._opened = True  # {"key": … is JSON even if this record turns out cut short
+                self._opened = self._guessed = True  # {"key": … is JSON even if this record turns out cut short
             obj, end, why = self._decode(pos)
             if why is not None:
                 if not self._opened:
                     self.not_json = True
+                    return
+                if self._guessed and self._alone(pos):
+                    self.not_json = self.cut_alone = True
                     return
                 yield line, Bad(why)
                 # A record too deep for the decoder is whole: skip exactly it. A cut one has no end.
                 skipped = _skip_value(w.buf, pos) if why == _TOO_DEEP else None
                 pos = skipped if skipped is not None else self._resync(pos)
                 continue
-            self._opened = True
+            self._opened, self._guessed = True, False
             pos = end
             items = obj.get("logs") if isinstance(obj, dict) and isinstance(obj.get("logs"), list) else obj
             if isinstance(items, list):
@@ -151,6 +157,15 @@ class JsonDocument:
                     yield line, item
             else:
                 yield line, items
+
+    def _alone(self, pos: int) -> bool:
+        """True when the cut record at `pos` is the whole input: no line after it opens another record. A JSON-lines
+        file whose first record is cut stays JSON (its next lines decode); one log line of JSON pasted and cut short
+        (a Nextcloud record copied out of a terminal: public heldout18 nextcloud/nextcloudpi#1652) is text. Only a
+        small input is looked at whole: a big one stays JSON, as before."""
+        w = self.window
+        w.want(pos, WINDOW)
+        return w.eof and re.search(r"\n[ \t]*\{", w.buf[pos:]) is None
 
     def _decode(self, pos: int) -> tuple[Any, int, str | None]:
         """The value at `pos`, reading more of the input while it is cut by the window's end."""
