@@ -2,7 +2,7 @@
 """Write samples/heldout9/FORMATS.tsv from raw/MANIFEST.tsv: each capture gets one Render format, the four taking
 turns, the client's start command, the line after which a web service is live, and `==> Exited with status N`
 when the program died by itself with N != 0 (a run the driver stopped, -2/-9, gets none).
-Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000, heldout12 1200, heldout13 1300, heldout16 1600)."""
+Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000, heldout12 1200, heldout13 1300, heldout16 1600, heldout19 1900)."""
 import sys
 from pathlib import Path
 
@@ -36,6 +36,11 @@ START = {
     "fastify-rate-limit": "node fastify-ratelimit-app.js",
     "redbeat": "celery -A redbeat_app beat -S redbeat.RedBeatScheduler --loglevel=INFO",
     "rq-scheduler": "python rqs_app.py & rqscheduler --url $REDIS_URL -i 1", "fastapi-limiter": "python fastapi_limiter_app.py",
+    # heldout19's apps (../heldout19/run.py APPS)
+    "catalog-node-redis3": "node catalog-noderedis3.js", "catalog-node-redis5": "node catalog-noderedis5.js",
+    "leaderboard-ioredis4": "node leaderboard-ioredis4.js", "quotes-redis-py4": "python quotes_app.py",
+    "notify-redis-asyncio5": "python notify_worker.py", "cart-predis": "php predis_cart.php",
+    "pages-phpredis": "php phpredis_pages.php", "sessions-perl-redis": "perl perl_sessions.pl",
 }
 # heldout16 added the other web servers' own words (Express' app, Fastify, uvicorn): earlier FORMATS.tsv keep theirs
 LIVE = r"listening on (port )?10000|Server listening at http://127\.0\.0\.1:10000|Uvicorn running on"
