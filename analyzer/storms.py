@@ -10,6 +10,8 @@ stopped with the failures and came back after them needs Redis: the client worke
 works again. Read as the affinity's `resumed` rule (state up), with its evidence; a failure that follows on
 the same instance takes it back (the line also came between failures: it says nothing of Redis), and that
 form is not read again there. An HTTP access line's form keeps its status class (a 200 is not a 500).
+An app with a fallback answers its requests between the failures (`GET /products/1 200 source=db-fallback`): that
+request answered again after them in another form (`… source=cache`, `(uncached)` then `(cached)`) says the same.
 
 A part of `Judge` (analyzer.judge), kept apart: it reads the hits' neighbour lines (Hit.before/after, set
 by the scanner) and adds the inferred events to the judge's state.
@@ -51,6 +53,15 @@ def form_of(message: str) -> str:
     return template_of(_STATUS.sub(lambda m: m["req"] + _CLASS[m["cls"]], message.split("\n", 1)[0]))
 
 
+_OK_REQUEST = re.compile(r"^.*?<ok>")
+
+
+def _request(form: str) -> str | None:
+    """A successful HTTP access line's request and status class ('GET /products/<n> <ok>'), what follows left out."""
+    m = _OK_REQUEST.match(form)
+    return m.group(0) if m else None
+
+
 @dataclass
 class _Storm:
     """Redis failures in a row on one stream, so far."""
@@ -81,16 +92,20 @@ def _between(storm: _Storm, hit: Hit) -> None:
         storm.seen, storm.inside = False, set()
 
 
-def _back(storm: _Storm, hit: Hit) -> LogRecord | None:
+def _back(storm: _Storm, hit: Hit) -> tuple[LogRecord, str | None] | None:
     """The line after the storm of the form it started after: the first after it that is not of a form the app
-    printed during the storm too (those say nothing either way)."""
+    printed during the storm too (those say nothing either way). Or a request the app answered between the failures
+    (on its fallback) answered after them in another form: the line, with that request (else None)."""
     for record in hit.after:
         if record.line <= storm.last_line:
             continue
         form = form_of(record.message)
         if form == storm.before:
-            return record
+            return record, None
         if form not in storm.inside:
+            request = _request(form)
+            if request is not None and any(_request(f) == request for f in storm.inside):
+                return record, request
             return None
     return None
 
@@ -103,6 +118,7 @@ class _Resume:
     form: str
     count: int  # the failures of the storm
     seq: int  # its place in the story: right after the storm's last failure
+    request: str | None = None  # the request answered between the failures, answered another way by `record`
 
 
 @dataclass
@@ -155,7 +171,7 @@ class StormReading:
             back = _back(storm, hit)
             if back is not None:
                 self._seq += 1  # its place: right after this failure, whatever other streams print meanwhile
-                self._storm.resume[key] = _Resume(back, storm.before, storm.count, self._seq)
+                self._storm.resume[key] = _Resume(back[0], storm.before, storm.count, self._seq, back[1])
 
     def _settle(self, hit: Hit) -> None:
         """The next hit of a stream with a recovery pending: a Redis failure takes it back, anything else keeps it."""
@@ -196,7 +212,11 @@ class StormReading:
         agg = self._aggs.get(key)
         if agg is None:
             agg = self._aggs[key] = _Aggregate(rule_id, (), 0, ev, ev, seq, seq, sample=self._sample(record))
-            agg.because = Msg("judge.resumed", line=pending.form, count=pending.count)
+            if pending.request is None:
+                agg.because = Msg("judge.resumed", line=pending.form, count=pending.count)
+            else:
+                agg.because = Msg("judge.resumed_request", request=pending.request, count=pending.count,
+                                  line=form_of(record.message))
         agg.count += 1
         agg.last, agg.last_seq = ev, max(agg.last_seq, seq)
         agg.add_fields({"line": pending.form, "failures": str(pending.count)})

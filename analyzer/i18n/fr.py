@@ -36,6 +36,7 @@ TEXT: dict[str, str] = {
     "affinity.connecting": "une connexion à Redis était en cours",
     "affinity.after_up": "une connexion coupée sur une instance dont le client Redis était connecté",
     "judge.resumed": "l'application a écrit une ligne de la forme '{line}' avant {count} échecs Redis, aucune pendant qu'ils duraient, et de nouveau une après eux",
+    "judge.resumed_request": "l'application a répondu à '{request}' entre {count} échecs Redis (sur son repli), et après eux sous une autre forme : '{line}'",
     "affinity.other_port": "le port de {service}",
     "affinity.other_scheme": "une URL {service}",
     "affinity.other_text": "le client de {service} ({signal})",
