@@ -150,6 +150,34 @@ def test_a_pino_line_is_read_with_its_err_and_its_epoch_time():
     assert record.time is not None and record.time.endswith("Z") and record.time[:2] == "20"
 
 
+WINSTON = SESSION4.with_name("session9-winston.log")
+
+
+def _winston(marker: str) -> str:
+    text = WINSTON.read_text(encoding="utf-8")
+    return text.split(f"=== {marker}\n", 1)[1].split("\n", 1)[0]
+
+
+def test_a_node_error_logged_by_its_fields_alone_is_read_as_node_says_it():
+    # winston 3's JSON without format.errors() keeps only a Node system error's own fields, no message and no stack
+    # (real: samples/raw/classes/session9-winston.log, node-redis 4's 'error' event as { error: err }); before, the
+    # line was 'Redis Client Error' and nothing else: a Redis error no rule names
+    refused = parse_line(_winston("node-redis, refused"), "app.log", 1)
+    assert refused.message.startswith("Redis Client Error\nconnect ECONNREFUSED 127.0.0.1:")
+    lookup = parse_line(_winston("node-redis, name not found"), "app.log", 1)
+    assert lookup.message == "Redis Client Error\ngetaddrinfo ENOTFOUND red-abc123nonexist.invalid"
+    # ioredis' error merged in by winston keeps its message and stack: read as before
+    merged = parse_line(_winston("ioredis, refused"), "app.log", 1)
+    assert merged.message.startswith("redis error connect ECONNREFUSED 127.0.0.1:")
+
+
+def test_the_fields_alone_give_the_diagnosis_the_message_would():
+    from tests.conftest import diag_of
+
+    assert diag_of(_winston("node-redis, refused")).verdict.root_cause == "redis-econnrefused"
+    assert diag_of(_winston("node-redis, name not found")).verdict.root_cause == "redis-dns-not-found"
+
+
 def test_a_json_line_with_neither_message_nor_error_is_still_unparsed():
     import pytest
 

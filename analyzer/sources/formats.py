@@ -87,12 +87,23 @@ def _error_text(value: Any) -> str:
         if isinstance(value.get("stack"), str):
             return value["stack"]
         kind, msg = value.get("type") or value.get("name"), value.get("message")
+        if not msg and isinstance(value.get("code"), str) and isinstance(value.get("syscall"), str):
+            return _node_system_error(value)
         return f"{kind}: {msg}" if kind and msg else str(msg or "")
     if isinstance(value, list):
         return "\n".join(
             f"{e['exc_type']}: {e.get('exc_value', '')}" for e in value if isinstance(e, dict) and e.get("exc_type")
         )
     return ""
+
+
+def _node_system_error(fields: dict[str, Any]) -> str:
+    """A Node system error logged by its own fields alone (winston's JSON format without `format.errors()` drops
+    the message and the stack: `{"address":"127.0.0.1","code":"ECONNREFUSED","port":6379,"syscall":"connect"}`),
+    said as Node says it: 'connect ECONNREFUSED 127.0.0.1:6379', 'getaddrinfo ENOTFOUND red-…'."""
+    address, port = fields.get("address"), fields.get("port")
+    where = f"{address}:{port}" if address and port is not None else str(address or fields.get("hostname") or "")
+    return f"{fields['syscall']} {fields['code']} {where}".rstrip()
 
 
 def _time_of(value: Any) -> str | None:
