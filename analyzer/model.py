@@ -139,8 +139,8 @@ class Rule:
     # a named group holding a Redis URL the log prints: the hit counts only when that URL leaves the client with
     # no address (analyzer.urllint.unusable); the judge adds the problem as the field `url_problem`
     url_lint: str | None = None
-    # a context rule whose hit shows where the log comes from: "render", or "elsewhere" (another managed platform);
-    # the fix steps follow it (Texts.fix)
+    # a rule whose hit shows where the log comes from (a context rule, or a Render-only reply): "render", or
+    # "elsewhere" (another managed platform); the fix steps follow it (Texts.fix)
     platform: str | None = None
     path: str = ""
 

@@ -22,7 +22,7 @@ RULE_KEYS = {
     "affinity", "url_lint", "solution_elsewhere", "platform",
 }  # fmt: skip
 TEXT_KEYS = {"title", "cause", "solution", "solution_elsewhere"}
-PLATFORMS = ("render", "elsewhere")  # rule field `platform`: where a context rule's hit shows the log comes from
+PLATFORMS = ("render", "elsewhere")  # rule field `platform`: where a rule's hit shows the log comes from
 LANGUAGES = ("fr",)  # languages a rule may carry besides its top-level English text
 EVENTS = ("deploy", "fallback", "exit")  # events the judge tells the story with (rule field `event`)
 AFFINITIES = ("endpoint",)  # rule field `affinity`: a Redis finding only when evidence ties it to Redis
