@@ -202,6 +202,7 @@ class NotRedis:
     first: Evidence
     sample: str
     because: str  # i18n Msg: why it is not Redis ("PostgreSQL's port")
+    untied: bool = False  # no endpoint and no evidence either way ("nothing ties it to Redis"): maybe Redis's after all
 
 
 @dataclass

@@ -68,7 +68,8 @@ class NotRedisBook:
         elif len(self._not_redis) < MAX_TEMPLATES:
             record = hit.record
             self._not_redis[key] = NotRedis(
-                rule_id, self.redactor(endpoint), times, _evidence(record), self._sample(record), tie.because
+                rule_id, self.redactor(endpoint), times, _evidence(record), self._sample(record), tie.because,
+                untied=tie.reason == "affinity.none" and not endpoint,
             )
 
     def _not_redis_endpoints(self) -> frozenset[str]:

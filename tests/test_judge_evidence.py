@@ -17,7 +17,7 @@ from analyzer.pipeline import diagnose
 from analyzer.report import ReportContext
 from analyzer.report.dispatch import render
 from analyzer.sources.files import Problems, read_sources, text_block
-from tests.conftest import builtin
+from tests.conftest import ROOT, builtin
 
 RAW = Path(__file__).resolve().parents[1] / "samples" / "raw"
 RULES = builtin()
@@ -50,6 +50,22 @@ def test_not_redis_is_one_line_in_every_format(fmt: str):
     out = render(diag, fmt, ReportContext(RULES))
     assert out.count("not Redis: 1× Error: connect ECONNREFUSED 127.0.0.1:5432, PostgreSQL's port") == 1
     assert "getaddrinfo ENOTFOUND api.stripe.com" in out
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "markdown"])
+def test_a_failure_naming_no_endpoint_is_untied_not_another_services(fmt: str):
+    # public heldout5 twenty#15250: Node's 'self-signed certificate' and nothing else, no host, no client named.
+    # Nothing says it is Redis's, nothing that it is another service's: "not tied to Redis", with the rule to read
+    # if it is (a named host such as api.stripe.com stays "not Redis", above)
+    text = (ROOT / "samples" / "public" / "node" / "twenty-15250.log").read_text(encoding="utf-8")
+    diag = _diag(text)
+    assert diag.verdict.state == "unknown"
+    (untied,) = diag.not_redis
+    assert untied.untied and untied.endpoint == ""
+    out = " ".join(render(diag, fmt, ReportContext(RULES)).split())
+    assert "not tied to Redis: 1× server-1" in out and "Error: self-signed certificate" in out
+    assert "if it is your Redis: rla rules show redis-tls-certificate" in out
+    assert not any(n.untied for n in _diag(_read(*HEALTHY_PLUS_OTHERS)).not_redis)
 
 
 def test_not_redis_never_fails_the_run(tmp_path: Path):

@@ -45,6 +45,7 @@ TEXT: dict[str, str] = {
     "affinity.known_other": "{endpoint} failed earlier with nothing tying it to Redis: the same dependency, not Redis",
     "not_redis.title": "Not Redis:",
     "not_redis.line": "not Redis: {count}× {what}, {why}",
+    "not_redis.line.untied": "not tied to Redis: {count}× {what}, {why}; if it is your Redis: rla rules show {rule}",
     "affinity.error.keys": "{where}: unknown key (expected: {keys})",
     "affinity.error.list": "{where}: '{key}' must be a list of strings",
     "affinity.error.map": "{where}: '{key}' must map names to services",

@@ -45,6 +45,7 @@ TEXT: dict[str, str] = {
     "affinity.known_other": "{endpoint} a échoué plus tôt sans que rien ne la relie à Redis : la même dépendance, pas Redis",
     "not_redis.title": "Pas Redis :",
     "not_redis.line": "pas Redis : {count}× {what}, {why}",
+    "not_redis.line.untied": "pas liée à Redis : {count}× {what}, {why} ; si c'est votre Redis : rla rules show {rule}",
     "affinity.error.keys": "{where} : clé inconnue (attendues : {keys})",
     "affinity.error.list": "{where} : '{key}' doit être une liste de textes",
     "affinity.error.map": "{where} : '{key}' doit associer des noms à des services",

@@ -109,6 +109,9 @@ def state_text(v: Verdict, ctx: ReportContext) -> str:
 def not_redis_text(n: NotRedis, lang: str = "en") -> str:
     """'not Redis: 3× connect ECONNREFUSED 10.0.9.9:5432, PostgreSQL's port' (one line, in `lang`)."""
     what = n.sample if len(n.sample) <= 100 else n.sample[:99] + "…"
+    if n.untied:
+        # no endpoint and nothing either way: not shown as another service's, and the way to the rule if it was Redis's
+        return t("not_redis.line.untied", lang, count=n.count, what=what, why=tr(n.because, lang), rule=n.rule_id)
     return t("not_redis.line", lang, count=n.count, what=what, why=tr(n.because, lang))
 
 
