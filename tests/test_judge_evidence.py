@@ -66,6 +66,8 @@ def test_a_failure_naming_no_endpoint_is_untied_not_another_services(fmt: str):
     assert "not tied to Redis: 1× server-1" in out and "Error: self-signed certificate" in out
     assert "if it is your Redis: rla rules show redis-tls-certificate" in out
     assert not any(n.untied for n in _diag(_read(*HEALTHY_PLUS_OTHERS)).not_redis)
+    if fmt == "json":
+        assert json.loads(render(diag, fmt, ReportContext(RULES)))["not_redis"][0]["untied"] is True
 
 
 def test_not_redis_never_fails_the_run(tmp_path: Path):

@@ -210,6 +210,7 @@ def to_dict(diag: Diagnosis, ctx: ReportContext) -> dict[str, Any]:
                 "first": _ev(n.first),
                 "sample": n.sample,
                 "because": str(tr(n.because, ctx.lang)),
+                "untied": n.untied,
                 "text": not_redis_text(n, ctx.lang),
             }
             for n in diag.not_redis
