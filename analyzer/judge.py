@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from analyzer.class_reading import ClassReading, ClassSignal
+from analyzer.class_reading import ClassReading, ClassSignal, class_signals
 from analyzer.engine.affinity import Affinity, Tie, endpoint_of
+from analyzer.engine.rules import RuleSet
 from analyzer.engine.scan import Hit, error_looking
 from analyzer.i18n import Msg
 from analyzer.judge_shapes import (  # fmt: skip
@@ -67,6 +68,12 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
     _steady_memo: tuple | None = None  # type: ignore[type-arg]  # a Run's content and the state its copies leave as found
     _storm: StormState = field(default_factory=StormState)  # storms of failures, recoveries pending (analyzer.storms)
     _work: WorkState = field(default_factory=WorkState)  # the app's work before failures (analyzer.stopped)
+
+    @classmethod
+    def of(cls, ruleset: RuleSet, redactor: Redactor | None = None) -> "Judge":
+        """A judge of these rules, with their affinity and failure classes: how every pipeline makes one."""
+        signals = class_signals(ruleset.classes, ruleset.by_id)
+        return cls(ruleset.by_id, redactor or Redactor(), affinity=ruleset.affinity, class_signals=signals)
 
     def _shape(self, matches: tuple[tuple[str, dict[str, str]], ...]) -> _Shape:
         shape = self._shapes.get(id(matches))

@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from analyzer.class_reading import ClassSignal, class_signals
 from analyzer.model import STATE_RANK, Diagnosis, LogRecord, Scope, SourceVerdict, Verdict
 from analyzer.redact import Redactor
 from analyzer.engine.rules import RuleSet
@@ -62,13 +61,11 @@ class Session:
     # parts fed so far, as far as the next part needs them (analyzer.summary.merge): the source being
     # read, its lines, the entries still open at the end of its last byte range
     _carry: "Summary | None" = field(init=False, default=None)
-    _signals: tuple[ClassSignal, ...] = field(init=False, default=())  # the failure classes judges read (class_reading)
 
     def __post_init__(self) -> None:
         if self.plan is None:
             self.plan = compile_plan(self.ruleset.rules)
-        self._signals = class_signals(self.ruleset.classes, self.ruleset.by_id)
-        self.judge = self._new_judge()
+        self.judge = Judge.of(self.ruleset, self.redactor)
         self.scanner = Scanner(self.plan, self.problems, self.input_format)
 
     def feed_block(self, block: Block) -> list[str]:
@@ -133,11 +130,8 @@ class Session:
             self.by_source[self._lone] = self._copy(self.judge)
             self._lone = None
         if len(self.by_source) < MAX_SOURCE_JUDGES:
-            judge = self.by_source[source] = self._new_judge()
+            judge = self.by_source[source] = Judge.of(self.ruleset, self.redactor)
         return judge
-
-    def _new_judge(self) -> Judge:
-        return Judge(self.ruleset.by_id, self.redactor, affinity=self.ruleset.affinity, class_signals=self._signals)
 
     def _copy(self, judge: Judge) -> Judge:
         """A judge's state to go on with apart; the rules and the redactor are shared, never copied."""

@@ -162,7 +162,7 @@ def _key(hit: Hit) -> tuple:  # type: ignore[type-arg]
 
 
 def _diagnosis(hits: list[Hit], ruleset):  # type: ignore[no-untyped-def]
-    judge = Judge(ruleset.by_id, affinity=ruleset.affinity)
+    judge = Judge.of(ruleset)
     for hit in hits:
         judge.feed(hit)
     d = judge.diagnosis()
@@ -444,7 +444,7 @@ def _storm_bytes(megabytes: float) -> bytes:
 
 
 def _whole_diagnosis(hits: list[Hit], ruleset):  # type: ignore[no-untyped-def]
-    judge = Judge(ruleset.by_id, affinity=ruleset.affinity)
+    judge = Judge.of(ruleset)
     for hit in hits:
         judge.feed(hit)
     d = judge.diagnosis()
