@@ -43,7 +43,8 @@ class ClassReading:
         aff = self.affinity  # type: ignore[attr-defined]
         signals: tuple[ClassSignal, ...] = self.class_signals  # type: ignore[attr-defined]
         text = hit.record.message
-        if not signals or aff is None or not aff.unnamed_line(text) or not aff.names_redis(text):
+        # an error line naming Redis (unnamed_line's two tests, the client looked for once)
+        if not signals or aff is None or not aff.error_line(text) or not aff.names_redis(text):
             return hit, None
         best: tuple[int, ClassSignal, str] | None = None
         for signal in signals:

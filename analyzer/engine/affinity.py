@@ -87,13 +87,17 @@ class Affinity:
 
     def unnamed_line(self, text: str) -> bool:
         """An error line about Redis that no rule names (the scanner found it error-looking already)."""
+        return self.error_line(text) and self.in_text(text) is not None
+
+    def error_line(self, text: str) -> bool:
+        """An error by its first line: not a deprecation notice, a warning, an INFO line (`unnamed_not`)."""
         head = text.split("\n", 1)[0]
         if self.unnamed_error is not None and not self.unnamed_error.search(head):
             return False
         if self.unnamed_not is not None and self.unnamed_not.search(head):
             if self.unnamed_despite is None or not self.unnamed_despite.search(head):
                 return False
-        return self.in_text(text) is not None
+        return True
 
     def names_redis(self, text: str) -> bool:
         """A line of the app that shows a Redis signal: `nearby` evidence. Not the platform's own line about the

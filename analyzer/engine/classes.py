@@ -32,7 +32,6 @@ PARTS = ("code", "errno", "wording")
 CLASS_KEYS = {"class", "title", "codes", "wordings", "examples", "rule"}
 _NAME = re.compile(r"[a-z][a-z0-9_]{1,40}")
 _CODE = re.compile(r"[A-Z][A-Z0-9_]{1,40}")
-_RULE_ID = re.compile(r"[a-z0-9][a-z0-9\-]{1,80}")
 # {{refused}} or {{refused.errno}}; the braces cannot be a regex quantifier
 MACRO = re.compile(r"\{\{\s*([A-Za-z0-9_\-]+)(?:\.([A-Za-z]+))?\s*\}\}")
 
@@ -162,8 +161,8 @@ def parse_class(doc: Any, path: str) -> FailureClass:
             raise ClassError(f"{_where(path, doc, 'examples')}: class {name}: examples.{key} must be a list of lines")
         lists.append(tuple(items))
     rule = doc.get("rule", "")
-    if not isinstance(rule, str) or (rule and not _RULE_ID.fullmatch(rule)):
-        raise ClassError(f"{_where(path, doc, 'rule')}: class {name}: 'rule' must be a rule id (lowercase, '-')")
+    if not isinstance(rule, str):  # which rule ids exist is load_rules' check, as for a reclassify target
+        raise ClassError(f"{_where(path, doc, 'rule')}: class {name}: 'rule' must be a rule id")
     return FailureClass(name, title.strip(), tuple(codes), tuple(w.strip() for w in wordings), *lists, path=path, rule=rule)
 
 
