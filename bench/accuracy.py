@@ -108,6 +108,10 @@ CORPORA = {
     # a twenty-second batch (session 9), public pastes labelled and committed before rla was run on them: apps deployed
     # on Render (few Redis failures found; mostly Render build/deploy failures that are not Redis, a false-alarm test)
     "heldout22": ROOT / "samples" / "public" / "heldout22.yaml",
+    # a twenty-fourth batch (session 10), public pastes labelled and committed before rla was run on them: Ruby, PHP and
+    # Elixir apps (Sidekiq, Discourse, Laravel/Horizon, Nextcloud, WordPress, Magento, Redix/Phoenix) and their non-Redis
+    # failures (PostgreSQL refused or unresolvable, HTTP APIs whose host did not resolve)
+    "heldout24": ROOT / "samples" / "public" / "heldout24.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
