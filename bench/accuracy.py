@@ -112,6 +112,10 @@ CORPORA = {
     # Elixir apps (Sidekiq, Discourse, Laravel/Horizon, Nextcloud, WordPress, Magento, Redix/Phoenix) and their non-Redis
     # failures (PostgreSQL refused or unresolvable, HTTP APIs whose host did not resolve)
     "heldout24": ROOT / "samples" / "public" / "heldout24.yaml",
+    # a twenty-fifth batch (session 10), public pastes labelled and committed before rla was run on them: Go, JVM, .NET
+    # and Rust apps and the products built on them (Harbor, Loki, Dapr, Machinery, Spring, Quarkus, SignalR, redis-rs
+    # pools), and non-Redis failures of the same apps (Gitea, Keycloak, Harbor: PostgreSQL, an HTTP hook)
+    "heldout25": ROOT / "samples" / "public" / "heldout25.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
