@@ -116,6 +116,9 @@ CORPORA = {
     # and Rust apps and the products built on them (Harbor, Loki, Dapr, Machinery, Spring, Quarkus, SignalR, redis-rs
     # pools), and non-Redis failures of the same apps (Gitea, Keycloak, Harbor: PostgreSQL, an HTTP hook)
     "heldout25": ROOT / "samples" / "public" / "heldout25.yaml",
+    # a twenty-third batch (session 10), public pastes labelled and committed before rla was run on them: Python apps and
+    # the products built on them (Celery, dramatiq, django-redis, Paperless-ngx, NetBox, Frappe, authentik, ragflow)
+    "heldout23": ROOT / "samples" / "public" / "heldout23.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
