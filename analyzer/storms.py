@@ -12,6 +12,8 @@ the same instance takes it back (the line also came between failures: it says no
 form is not read again there. An HTTP access line's form keeps its status class (a 200 is not a 500).
 An app with a fallback answers its requests between the failures (`GET /products/1 200 source=db-fallback`): that
 request answered again after them in another form (`… source=cache`, `(uncached)` then `(cached)`) says the same.
+So does a unit of work that the failures' own entries say failed (`ERROR api: GET /api/search failed` above the
+traceback, `worker: round 6 failed: … LOADING …`), then done after them (`GET /api/search 200`, `worker: round 7 carts=1`).
 
 A part of `Judge` (analyzer.judge), kept apart: it reads the hits' neighbour lines (Hit.before/after, set
 by the scanner) and adds the inferred events to the judge's state.
@@ -62,6 +64,52 @@ def _request(form: str) -> str | None:
     return m.group(0) if m else None
 
 
+_METHOD_PATH = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /\S*")
+_FAILED = re.compile(r"<server-error>|\b(?:[Ff]ail(?:ed|ure)?|FAIL(?:ED)?|[Ee]rror|ERROR|[Ee]xception|[Tt]imed out)\b")
+
+
+def _failed_requests(forms: set[str]) -> set[str]:
+    """The requests ('GET /api/search?q=shoes') the app said failed between the failures: a 5xx or a failure word,
+    no success status."""
+    out = set()
+    for form in forms:
+        m = _METHOD_PATH.search(form)
+        if m and "<ok>" not in form and _FAILED.search(form):
+            out.add(m.group(0))
+    return out
+
+
+# A unit of the app's work that a failure's own line names before saying it failed: 'worker: round <n> failed: …',
+# 'Job <n> failed', an HTTP request. Words of the client's own retrying are no unit of work ('reconnect attempt <n>
+# failed' is followed by 'reconnect attempt <n+1>', which says nothing of Redis working).
+_WORK_FAILED = re.compile(r"(?P<op>(?:[A-Za-z][\w.-]*:? )?[A-Za-z][\w.-]* #?<n>):? (?:failed|FAILED|[Ff]ailure|[Ee]rror|ERROR)\b")
+_NOT_WORK = re.compile(r"(?i)redis|connect|client|socket|attempt|retr|backoff|pool")
+
+
+def _entry_request(message: str) -> str | None:
+    """The unit of work a Redis failure's own entry says failed, in its first lines ('ERROR api: GET /api/search?q=shoes
+    failed' above a traceback, which the scanner puts after the exception's line; 'worker: round <n> failed: …')."""
+    for line in message.split("\n", 3)[:3]:
+        form = form_of(line)
+        m = _METHOD_PATH.search(form)
+        if m and "<ok>" not in form:
+            return m.group(0)
+        w = _WORK_FAILED.search(form)
+        if w and not _NOT_WORK.search(w["op"]):
+            return w["op"]
+    return None
+
+
+def _ok_request(form: str, failed: set[str]) -> str | None:
+    """The request or unit of work of `failed` this line says was done: a success status, or no failure word."""
+    m = _METHOD_PATH.search(form)
+    if m is not None:
+        return m.group(0) if "<ok>" in form and m.group(0) in failed else None
+    if _FAILED.search(form) or _NOT_WORK.search(form):
+        return None
+    return next((op for op in failed if op in form), None)
+
+
 @dataclass
 class _Storm:
     """Redis failures in a row on one stream, so far."""
@@ -73,6 +121,7 @@ class _Storm:
     last_line: int
     after: tuple[LogRecord, ...]  # the lines after the last one (Hit.after)
     reach: int  # ... looked at up to this line
+    failed: set[str] = field(default_factory=set)  # the requests the failures' own entries name (_entry_request)
 
 
 def _between(storm: _Storm, hit: Hit) -> None:
@@ -92,20 +141,24 @@ def _between(storm: _Storm, hit: Hit) -> None:
         storm.seen, storm.inside = False, set()
 
 
-def _back(storm: _Storm, hit: Hit) -> tuple[LogRecord, str | None] | None:
-    """The line after the storm of the form it started after: the first after it that is not of a form the app
-    printed during the storm too (those say nothing either way). Or a request the app answered between the failures
-    (on its fallback) answered after them in another form: the line, with that request (else None)."""
+def _back(storm: _Storm, hit: Hit, by_form: bool, failed: set[str]) -> tuple[LogRecord, str | None, bool] | None:
+    """The line after the storm of the form it started after (`by_form`): the first after it that is not of a form
+    the app printed during the storm too (those say nothing either way). Or a request the app answered between the
+    failures (on its fallback) answered after them in another form; or a request that failed with them (`failed`)
+    answered after them: the line, with that request and whether it had failed (else None)."""
     for record in hit.after:
         if record.line <= storm.last_line:
             continue
         form = form_of(record.message)
-        if form == storm.before:
-            return record, None
+        if by_form and form == storm.before:
+            return record, None, False
+        ok = _ok_request(form, failed) if failed else None
+        if ok is not None:
+            return record, ok, True
         if form not in storm.inside:
             request = _request(form)
             if request is not None and any(_request(f) == request for f in storm.inside):
-                return record, request
+                return record, request, False
             return None
     return None
 
@@ -119,6 +172,7 @@ class _Resume:
     count: int  # the failures of the storm
     seq: int  # its place in the story: right after the storm's last failure
     request: str | None = None  # the request answered between the failures, answered another way by `record`
+    failed: bool = False  # ... or the request that failed with them, answered by `record`
 
 
 @dataclass
@@ -157,21 +211,23 @@ class StormReading:
         elif record.line > storm.last_line:
             _between(storm, hit)
         storm.count += times
+        request = _entry_request(record.message)
+        if request is not None and len(storm.failed) < MAX_FLAKY:
+            storm.failed.add(request)
         if record.line >= storm.last_line:  # a held failure claimed later keeps the storm's end
             end = last or record
             storm.last_line, storm.after = end.end_line or end.line, hit.after
             storm.reach = hit.reach + (end.line - record.line) if hit.reach else 0
-        if (
-            storm.seen
-            and storm.before
-            and storm.before not in storm.inside
-            and storm.count >= aff.resumed_after
-            and storm.before not in self._storm.flaky.get(key, ())
-        ):
-            back = _back(storm, hit)
+        if storm.seen and storm.before and storm.count >= aff.resumed_after:
+            flaky = self._storm.flaky.get(key, ())
+            by_form = storm.before not in storm.inside and storm.before not in flaky
+            failed = {r for r in _failed_requests(storm.inside | {storm.before}) | storm.failed if r not in flaky}
+            back = _back(storm, hit, by_form, failed) if by_form or failed else None
             if back is not None:
+                record, request, was_failed = back
                 self._seq += 1  # its place: right after this failure, whatever other streams print meanwhile
-                self._storm.resume[key] = _Resume(back[0], storm.before, storm.count, self._seq, back[1])
+                form = request if was_failed and request else storm.before
+                self._storm.resume[key] = _Resume(record, form, storm.count, self._seq, request, was_failed)
 
     def _settle(self, hit: Hit) -> None:
         """The next hit of a stream with a recovery pending: a Redis failure takes it back, anything else keeps it."""
@@ -214,6 +270,9 @@ class StormReading:
             agg = self._aggs[key] = _Aggregate(rule_id, (), 0, ev, ev, seq, seq, sample=self._sample(record))
             if pending.request is None:
                 agg.because = Msg("judge.resumed", line=pending.form, count=pending.count)
+            elif pending.failed:
+                agg.because = Msg("judge.resumed_failed", request=pending.request, count=pending.count,
+                                  line=form_of(record.message))
             else:
                 agg.because = Msg("judge.resumed_request", request=pending.request, count=pending.count,
                                   line=form_of(record.message))
