@@ -79,11 +79,12 @@ class FailureClass:
 
     def signal(self) -> str | None:
         """The regex of the class said any way: one of its names or wordings, or one of its numbers where an
-        errno is printed (`[Errno 61]`, `Error 10061 connecting`, `errno: -3008`, `errno=104`, `(104, '…')`)."""
+        errno is printed (`[Errno 61]`, `Error 10061 connecting`, `errno: -3008`, `errno=104`, `(104, '…')`, Rust's
+        io::Error `… (os error 10054)`)."""
         alts = [p for p in (self.part(None),) if p]
         numbers = self.part("errno")
         if numbers:
-            alts.append(rf"(?:\[Errno |\bError |\berrno[:=]? ?|\()(?:{numbers})\b")
+            alts.append(rf"(?:\[Errno |\bError |\berrno[:=]? ?|\((?:os error )?)(?:{numbers})\b")
         return "|".join(alts) or None
 
     def recognises(self, line: str) -> bool:
