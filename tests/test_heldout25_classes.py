@@ -41,3 +41,16 @@ def test_an_old_style_rust_panic_is_read_as_before():
     # control: Rust before 1.73 put the message inside the panic's line (public heldout15 motorhead#71): one entry
     diag = diag_of(public_paste("rust/motorhead-71.log"))
     assert diag.verdict.state == "failing"
+
+
+def test_an_apps_startup_ping_that_never_got_an_answer_is_a_connection_timeout():
+    # Harbor core pings its ElastiCache at start: 'failed to ping redis://…: read tcp …: i/o timeout', then FATAL
+    diag = diag_of(public_paste("go/harbor-20823.log"))
+    assert diag.verdict.state == "failing"
+    assert diag.verdict.root_cause == "redis-connection-timeout"
+
+
+def test_a_read_timeout_outside_a_startup_check_stays_a_command_timeout():
+    # control: go-redis' pub/sub connection discarded on a read timeout (public heldout5 hibiken/asynq#556) is no check
+    # at start: Redis answers slowly or the client's read timeout is short
+    assert diag_of(public_paste("go/asynq-556.log")).verdict.root_cause == "redis-pool-timeout"
