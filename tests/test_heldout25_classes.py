@@ -54,3 +54,10 @@ def test_a_read_timeout_outside_a_startup_check_stays_a_command_timeout():
     # control: go-redis' pub/sub connection discarded on a read timeout (public heldout5 hibiken/asynq#556) is no check
     # at start: Redis answers slowly or the client's read timeout is short
     assert diag_of(public_paste("go/asynq-556.log")).verdict.root_cause == "redis-pool-timeout"
+
+
+def test_the_vertx_redis_clients_own_words_name_redis():
+    # Quarkus prints Vert.x' 'Cannot connect to any of the provided endpoints' as a NoStackTraceThrowable, no class
+    # naming Redis (public quarkusio/quarkus#37348, the Redis cluster stopped): a Redis failure, not "can't tell"
+    diag = diag_of(public_paste("java/quarkus-37348.log"))
+    assert diag.verdict.state == "failing"
