@@ -2,7 +2,7 @@
 """Write samples/heldout9/FORMATS.tsv from raw/MANIFEST.tsv: each capture gets one Render format, the four taking
 turns, the client's start command, the line after which a web service is live, and `==> Exited with status N`
 when the program died by itself with N != 0 (a run the driver stopped, -2/-9, gets none).
-Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000, heldout12 1200, heldout13 1300, heldout16 1600, heldout19 1900)."""
+Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000, heldout12 1200, heldout13 1300, heldout16 1600, heldout19 1900, heldout27 2700)."""
 import sys
 from pathlib import Path
 
@@ -41,9 +41,14 @@ START = {
     "leaderboard-ioredis4": "node leaderboard-ioredis4.js", "quotes-redis-py4": "python quotes_app.py",
     "notify-redis-asyncio5": "python notify_worker.py", "cart-predis": "php predis_cart.php",
     "pages-phpredis": "php phpredis_pages.php", "sessions-perl-redis": "perl perl_sessions.pl",
+    # heldout27's apps (../heldout27/run.py CLIENTS)
+    "nest-redis-transport": "node nest-orders.js", "node-resque": "node resque-worker.js",
+    "celery-beat-redis-broker": "celery -A beat_app beat --loglevel=INFO", "django-rediscache": "python django_cache_app.py",
+    "redis-om": "python om_customers.py", "php-redis-sessions": "php php_sessions.php", "sinatra-redis-rb": "ruby sinatra_app.rb",
 }
-# heldout16 added the other web servers' own words (Express' app, Fastify, uvicorn): earlier FORMATS.tsv keep theirs
-LIVE = r"listening on (port )?10000|Server listening at http://127\.0\.0\.1:10000|Uvicorn running on"
+# heldout16 added the other web servers' own words (Express' app, Fastify, uvicorn), heldout27 Sinatra's: earlier
+# FORMATS.tsv keep theirs
+LIVE = r"listening on (port )?10000|Server listening at http://127\.0\.0\.1:10000|Uvicorn running on|has taken the stage on 10000"
 FMTS = ["dashboard", "api", "rfc3339", "text"]
 
 root = Path(sys.argv[1])
