@@ -32,8 +32,9 @@ _LEGACY = re.compile(
 _RFC3339 = re.compile(
     r"(?P<time>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})) (?P<msg>.*)", re.S
 )
-# `render logs -o text`: 2026-11-26 06:12:03  msg
-_CLI_TEXT = re.compile(r"(?P<time>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?) {1,2}(?P<msg>.*)", re.S)
+# `render logs -o text`: 2026-11-26 06:12:03  msg; TrueNAS apps' viewer: 2025-01-22 21:08:18.084405+00:00msg (offset, no blank)
+_CLI_TEXT = re.compile(
+    r"(?P<time>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?)(?: {1,2}|(?<=[+-]\d\d:\d\d)|(?<=Z))(?P<msg>.*)", re.S)
 # RFC 5424: <PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID SD MSG
 _SYSLOG = re.compile(
     r"<(?P<pri>\d{1,3})>1 (?P<time>\S+) (?P<host>\S+) (?P<app>\S+) (?P<procid>\S+) (?P<msgid>\S+) "
