@@ -123,6 +123,9 @@ CORPORA = {
     # run here (NestJS' Redis transport, node-resque, Celery beat on a Redis broker, Django's own RedisCache, redis-om,
     # phpredis' session handler, Sinatra on redis-rb), each broken on purpose
     "heldout27": ROOT / "samples" / "heldout27" / "expected.yaml",
+    # a twenty-sixth batch (session 10), public pastes labelled and committed before rla was run on them: Node.js apps
+    # (node-redis, ioredis, Bull/BullMQ, socket.io's adapter, NestJS, n8n, Directus, Immich, Strapi) and their non-Redis failures
+    "heldout26": ROOT / "samples" / "public" / "heldout26.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
