@@ -37,3 +37,44 @@ def test_a_redis_reply_error_naming_a_command_stays_a_redis_error():
     # control: a TypeError-free Redis error reply through the same client frames keeps the unnamed finding (public
     # heldout17 wotschofsky/domain-digger#36)
     assert diag_of(public_paste("node/domain-digger-36.log")).verdict.root_cause == "redis-error-unnamed"
+
+
+# --- a Redis-compatible server that requires TLS refusing a plaintext client in its own words ---
+
+def test_redis_clouds_refusal_of_plaintext_is_a_plaintext_client_on_a_tls_endpoint():
+    # Redis Cloud with TLS enforced answers node-redis 4 without TLS 'ERR unencrypted connection is prohibited'
+    diag = diag_of(public_paste("node/node-redis-2030.log"))
+    assert diag.verdict.state == "failing"
+    assert diag.verdict.root_cause == "redis-plaintext-to-tls"
+
+
+def test_an_unnamed_redis_error_reply_is_not_read_as_a_tls_refusal():
+    # control: Upstash's quota reply, another 'ERR …' a managed Redis sends, keeps the unnamed finding
+    # (public heldout15 medusajs/admin#654)
+    assert diag_of(public_paste("node/medusa-admin-654.log")).verdict.root_cause != "redis-plaintext-to-tls"
+
+
+# --- the client's own TLS files are not PEM text: a TLS certificate problem, before any handshake ---
+
+@pytest.mark.parametrize("section", [
+    "node: ioredis-tls-paths",                # tls {ca, cert, key} given file paths: 'PEM routines::no start line'
+    "node: node-redis-tls-paths",             # node-redis 4's socket cert/key given file paths
+    "python: redis-py, ssl_ca_certs",         # '[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found'
+    "python: redis-py, ssl_certfile",         # '[SSL] PEM lib'
+])
+def test_tls_files_that_are_not_pem_are_a_redis_tls_certificate_problem(section):
+    diag = diag_of(capture_section(_S10, section))
+    assert diag.verdict.state == "failing"
+    assert diag.verdict.root_cause == "redis-tls-certificate"
+
+
+@pytest.mark.parametrize("paste", ["node/ioredis-1938.log", "node/node-redis-2347.log"])
+def test_the_public_pem_pastes_read_as_a_redis_tls_certificate_problem(paste):
+    assert diag_of(public_paste(paste)).verdict.root_cause == "redis-tls-certificate"
+
+
+def test_an_https_servers_pem_error_is_not_redis():
+    # control: the same OpenSSL words from the app's own HTTPS server, no Redis client in the entry
+    diag = diag_of(capture_section(_S10, "node: https-tls-paths"))
+    assert diag.verdict.state not in ("failing", "degraded")
+    assert "redis-tls-certificate" not in ids(diag)

@@ -32,4 +32,7 @@ if (which === "ioredis-typeerror") {
   c.on("error", (err) => console.error("Redis Client Error", err));
   console.log("Starting Redis connection");
   c.connect().catch(() => {}).finally(() => setTimeout(() => process.exit(0), 300));
+} else if (which === "https-tls-paths") {
+  // control: the same PEM error from an HTTPS server of the app, no Redis client anywhere
+  require("https").createServer({ cert: "./certs/server-cert.pem", key: "./certs/server-key.pem" }).listen(port);
 }
