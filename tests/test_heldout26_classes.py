@@ -78,3 +78,19 @@ def test_an_https_servers_pem_error_is_not_redis():
     diag = diag_of(capture_section(_S10, "node: https-tls-paths"))
     assert diag.verdict.state not in ("failing", "degraded")
     assert "redis-tls-certificate" not in ids(diag)
+
+
+# --- a connection that timed out on a read, then was established again: a recovery from a drop ---
+
+def test_redis_oplogs_read_timeout_then_established_connection_is_a_recovered_drop():
+    # 'ETIMEDOUT' with syscall 'read' in the retry's error object: the open connection went away (not a connect
+    # timeout); 'Established connection to redis.' a second later: the client is back, events flow again
+    diag = diag_of(public_paste("node/redis-oplog-409.log"))
+    assert diag.verdict.state == "recovered"
+    assert diag.verdict.root_cause == "redis-connection-dropped"
+
+
+def test_a_connect_timeout_stays_a_connect_timeout():
+    # control: ioredis' 'connect ETIMEDOUT' object (syscall 'connect') is a connection never made (public heldout26
+    # usertour/usertour#153)
+    assert diag_of(public_paste("node/usertour-153.log")).verdict.root_cause == "redis-connection-timeout"
