@@ -206,7 +206,7 @@ class StormReading:
             before = form_of(hit.before.message) if hit.before is not None else None
             storm = _Storm(before if before and _WORDS.search(before) else None, 0, True, set(), record.line, (), 0)
             self._storm.storms[key] = storm
-        elif storm.before is None or not storm.seen:
+        elif not storm.seen:
             return  # nothing can come back after this storm: a retry storm costs one lookup a hit
         elif record.line > storm.last_line:
             _between(storm, hit)
@@ -218,15 +218,24 @@ class StormReading:
             end = last or record
             storm.last_line, storm.after = end.end_line or end.line, hit.after
             storm.reach = hit.reach + (end.line - record.line) if hit.reach else 0
-        if storm.seen and storm.before and storm.count >= aff.resumed_after:
+        if storm.seen:
             flaky = self._storm.flaky.get(key, ())
-            by_form = storm.before not in storm.inside and storm.before not in flaky
-            failed = {r for r in _failed_requests(storm.inside | {storm.before}) | storm.failed if r not in flaky}
-            back = _back(storm, hit, by_form, failed) if by_form or failed else None
+            # the line form the storm started after, back: a weak sign alone, it takes `resumed_after` failures; the
+            # very request or work that failed (or was served on the fallback) done again after them takes one
+            by_form = bool(
+                storm.before
+                and storm.count >= aff.resumed_after
+                and storm.before not in storm.inside
+                and storm.before not in flaky
+            )
+            forms = storm.inside | {storm.before} if storm.before else storm.inside
+            failed = {r for r in _failed_requests(forms) | storm.failed if r not in flaky}
+            answered = any(_request(f) for f in storm.inside)
+            back = _back(storm, hit, by_form, failed) if by_form or failed or answered else None
             if back is not None:
                 record, request, was_failed = back
                 self._seq += 1  # its place: right after this failure, whatever other streams print meanwhile
-                form = request if was_failed and request else storm.before
+                form = request if request and (was_failed or not storm.before) else storm.before
                 self._storm.resume[key] = _Resume(record, form, storm.count, self._seq, request, was_failed)
 
     def _settle(self, hit: Hit) -> None:

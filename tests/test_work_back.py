@@ -44,3 +44,14 @@ def test_the_clients_own_retrying_is_no_unit_of_work():
     line = (HELDOUT13 / "raw" / "redis-namespace" / "loading.log").read_text(encoding="utf-8").splitlines()[1]
     assert _entry_request(line) == "worker: round <n>"
     assert _entry_request(line.replace("worker: round", "redis: reconnect attempt")) is None
+
+
+def test_requests_served_on_the_fallback_then_from_the_cache_after_two_failures_is_recovery():
+    # two LOADING replies only (fewer than `resumed_after`), and no app line before them that is not a Redis line:
+    # the request itself, answered on the fallback and then from the cache, says it (samples/heldout19, capture/heldout19)
+    path = ROOT / "samples" / "heldout19" / "api" / "catalog-node-redis5" / "loading.jsonl"
+    diag = diag_of(path.read_text(encoding="utf-8"))
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("recovered", "redis-loading")
+    assert "the app answered 'GET /products/<n> <ok>' between 2 Redis failures (on its fallback)" in _because(
+        diag, "redis-app-resumed"
+    )
