@@ -122,6 +122,7 @@ class _Storm:
     after: tuple[LogRecord, ...]  # the lines after the last one (Hit.after)
     reach: int  # ... looked at up to this line
     failed: set[str] = field(default_factory=set)  # the requests the failures' own entries name (_entry_request)
+    fallback: int | None = None  # the judge's last fallback line when the storm began (a later one: work done on it)
 
 
 def _between(storm: _Storm, hit: Hit) -> None:
@@ -205,6 +206,7 @@ class StormReading:
                 del self._storm.storms[next(iter(self._storm.storms))]
             before = form_of(hit.before.message) if hit.before is not None else None
             storm = _Storm(before if before and _WORDS.search(before) else None, 0, True, set(), record.line, (), 0)
+            storm.fallback = self._fallback[0] if self._fallback else None
             self._storm.storms[key] = storm
         elif not storm.seen:
             return  # nothing can come back after this storm: a retry storm costs one lookup a hit
@@ -230,6 +232,8 @@ class StormReading:
             )
             forms = storm.inside | {storm.before} if storm.before else storm.inside
             failed = {r for r in _failed_requests(forms) | storm.failed if r not in flaky}
+            if self._fallback and self._fallback[0] != storm.fallback:
+                failed = set()  # the app said it went on without Redis: work done after says nothing of Redis
             answered = any(_request(f) for f in storm.inside)
             back = _back(storm, hit, by_form, failed) if by_form or failed or answered else None
             if back is not None:

@@ -37,7 +37,7 @@ TEXT: dict[str, str] = {
     "affinity.after_up": "a dropped connection on an instance whose Redis client was connected",
     "judge.resumed": "the app printed a line of the form '{line}' before {count} Redis failures, none while they lasted, and one again after them",
     "judge.resumed_request": "the app answered '{request}' between {count} Redis failures (on its fallback), and after them in another form: '{line}'",
-    "judge.resumed_failed": "the request '{request}' failed with {count} Redis failures, and was answered after them: '{line}'",
+    "judge.resumed_failed": "'{request}' failed with {count} Redis failures, and was done again after them: '{line}'",
     "affinity.other_port": "{service}'s port",
     "affinity.other_scheme": "a {service} URL",
     "affinity.other_text": "{service}'s client ({signal})",

@@ -37,7 +37,7 @@ TEXT: dict[str, str] = {
     "affinity.after_up": "une connexion coupée sur une instance dont le client Redis était connecté",
     "judge.resumed": "l'application a écrit une ligne de la forme '{line}' avant {count} échecs Redis, aucune pendant qu'ils duraient, et de nouveau une après eux",
     "judge.resumed_request": "l'application a répondu à '{request}' entre {count} échecs Redis (sur son repli), et après eux sous une autre forme : '{line}'",
-    "judge.resumed_failed": "la requête '{request}' a échoué avec {count} échecs Redis, et a reçu une réponse après eux : '{line}'",
+    "judge.resumed_failed": "'{request}' a échoué avec {count} échecs Redis, et a de nouveau abouti après eux : '{line}'",
     "affinity.other_port": "le port de {service}",
     "affinity.other_scheme": "une URL {service}",
     "affinity.other_text": "le client de {service} ({signal})",
