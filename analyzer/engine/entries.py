@@ -329,9 +329,8 @@ class _Entry:
     def _cause_or_frame(self, message: str) -> bool:
         """A record that continues the entry though it stands at the margin, the platform having made it a record of
         its own: a frame (Ruby's, after a logger's prefix or none; PHP's), the JVM's 'Caused by:', the root cause a servlet
-        error announced, a Python traceback after the line that logged it (`logger.exception`), a Rust panic's message under its place.
-        A blank line the
-        dashboard's copy put in between does not part them."""
+        error announced, a Python traceback after the line that logged it (`logger.exception`), a Rust panic's message
+        under its place. A blank line the dashboard's copy put in between does not part them."""
         stripped = message.lstrip()
         if stripped.startswith(_JVM_CAUSE) or self.parts[-1].rstrip().endswith(_ROOT_CAUSE_NEXT):
             return True
