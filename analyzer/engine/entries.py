@@ -9,7 +9,7 @@ import re
 from analyzer.engine.match import _ERROR_RE, Classifier, Hit
 from analyzer.model import LogRecord
 from analyzer.sources.files import Block, Problems
-from analyzer.sources.formats import UnparsedRecord, parse_line
+from analyzer.sources.formats import UnparsedRecord, node_system_error, parse_line
 from analyzer.sources.text import repair_mojibake
 
 
@@ -71,6 +71,10 @@ _PHP_FRAME = re.compile(r"#\d+ (?:[^\s(]+\(\d+\): |\[internal function\]: |\{mai
 # Tomcat/Spring's servlet error: '… threw exception [...] with root cause', a blank line, then the root cause's own
 # trace at the margin (public heldout5 asbnotebook-spring-boot-3): the cause belongs to the line that announced it
 _ROOT_CAUSE_NEXT = "with root cause"
+# Node's util.inspect of a system error, its own fields one a line ("errno: -3008," "code: 'ENOTFOUND'," "syscall:
+# 'getaddrinfo'," "hostname: 'redis'"): at the margin when a paste lost the indentation or a logger printed the error's
+# fields under its own message (public heldout26 energywebfoundation/ssi-hub#342, under TypeORM's retry line)
+_NODE_FIELD = re.compile(r"(?P<key>errno|code|syscall|hostname|address|port): (?P<value>'[^'\n]*'|-?\d+),?\s*$")
 
 
 def _split_label(message: str) -> tuple[str, str]:
@@ -345,6 +349,8 @@ class _Entry:
             return False
         if stripped.startswith("#") and _PHP_FRAME.match(stripped) is not None:
             return True
+        if _NODE_FIELD.match(stripped) and (len(self.parts) == 1 or _NODE_FIELD.match(self.parts[-1].lstrip())):
+            return True
         return ":in " in message and _FRAME_RECORD.match(message) is not None
 
     def _python(self, message: str) -> int | None:
@@ -404,7 +410,9 @@ class _Entry:
         parts = self.parts
         if self.final is not None:
             parts = [parts[self.final], *parts[: self.final], *parts[self.final + 1 :]]
-        return "\n".join(parts)
+        text = "\n".join(parts)
+        said = _node_words(parts)
+        return f"{text}\n{said}" if said and said not in text else text
 
     def hit(self, classifier: Classifier) -> Hit | None:
         if len(self.parts) == 1 and not self.cut:
@@ -426,6 +434,17 @@ class _Entry:
         if matches or _ERROR_RE.search(record.message):
             return Hit(record, matches, self.before, self.after, self.reach, self.history)
         return None
+
+
+def _node_words(parts: list[str]) -> str | None:
+    """A Node system error printed by its fields alone (`_NODE_FIELD`), said as Node says it ('getaddrinfo ENOTFOUND
+    redis'), for the rules that read Node's words; None when the entry has no such fields."""
+    fields = {}
+    for part in parts[1:]:
+        m = _NODE_FIELD.match(part.lstrip())
+        if m:
+            fields[m["key"]] = m["value"].strip("'")
+    return node_system_error(fields) if "code" in fields and "syscall" in fields else None
 
 
 AROUND_CHARS = 300  # of a line around an entry, only its form is read (analyzer.judge_shapes.template_of)

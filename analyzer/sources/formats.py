@@ -89,7 +89,7 @@ def _error_text(value: Any) -> str:
             return value["stack"]
         kind, msg = value.get("type") or value.get("name"), value.get("message")
         if not msg and isinstance(value.get("code"), str) and isinstance(value.get("syscall"), str):
-            return _node_system_error(value)
+            return node_system_error(value)
         return f"{kind}: {msg}" if kind and msg else str(msg or "")
     if isinstance(value, list):
         return "\n".join(
@@ -98,10 +98,11 @@ def _error_text(value: Any) -> str:
     return ""
 
 
-def _node_system_error(fields: dict[str, Any]) -> str:
+def node_system_error(fields: dict[str, Any]) -> str:
     """A Node system error logged by its own fields alone (winston's JSON format without `format.errors()` drops
-    the message and the stack: `{"address":"127.0.0.1","code":"ECONNREFUSED","port":6379,"syscall":"connect"}`),
-    said as Node says it: 'connect ECONNREFUSED 127.0.0.1:6379', 'getaddrinfo ENOTFOUND red-…'."""
+    the message and the stack: `{"address":"127.0.0.1","code":"ECONNREFUSED","port":6379,"syscall":"connect"}`; its
+    util.inspect fields at a text line's margin: analyzer.engine.entries), said as Node says it: 'connect ECONNREFUSED
+    127.0.0.1:6379', 'getaddrinfo ENOTFOUND red-…'."""
     address, port = fields.get("address"), fields.get("port")
     where = f"{address}:{port}" if address and port is not None else str(address or fields.get("hostname") or "")
     return f"{fields['syscall']} {fields['code']} {where}".rstrip()
