@@ -48,11 +48,16 @@ _STATUS = re.compile(
     r'|"(?:statusCode|status|status_code)": ?|\b(?:status|status_code)=)(?P<cls>[1-5])\d\d\b'
 )
 _CLASS = {"1": "<info>", "2": "<ok>", "3": "<ok>", "4": "<client-error>", "5": "<server-error>"}
+# The common log format quotes the request ('"GET /products/2 HTTP/1.1" 500': Apache, nginx, werkzeug, wsgiref, WEBrick,
+# gunicorn), which template_of would fold as a quoted value: unquoted, its method and path stay in the form (the path's
+# numbers folded), so the request that failed with the storm is known again when it is answered after it.
+_CLF_REQUEST = re.compile(r'"(?P<req>(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) [^"\n]*HTTP/[\d.]+)"')
 
 
 def form_of(message: str) -> str:
-    """A line's form (analyzer.judge_shapes.template_of) with its HTTP status class kept."""
-    return template_of(_STATUS.sub(lambda m: m["req"] + _CLASS[m["cls"]], message.split("\n", 1)[0]))
+    """A line's form (analyzer.judge_shapes.template_of) with its HTTP status class and request kept."""
+    line = _STATUS.sub(lambda m: m["req"] + _CLASS[m["cls"]], message.split("\n", 1)[0])
+    return template_of(_CLF_REQUEST.sub(lambda m: m["req"], line))
 
 
 _OK_REQUEST = re.compile(r"^.*?<ok>")
@@ -110,6 +115,34 @@ def _ok_request(form: str, failed: set[str]) -> str | None:
     return next((op for op in failed if op in form), None)
 
 
+def said_before(hit: Hit) -> str | None:
+    """The form of the app's line before the hit that says something (a word in it). When the line right before
+    says nothing (WEBrick's referer line '- -> /' after each access line, a blank bullet), the nearest one before it
+    that does, among the app's lines an instance's first hits are given (Hit.history, nearest first); a frame or a
+    continuation (indented) is no line of the app's."""
+    if hit.before is None:
+        return None
+    form = form_of(hit.before.message)
+    if _WORDS.search(form):
+        return form
+    for message in hit.history:
+        if message[:1].isspace():
+            return None
+        form = form_of(message)
+        if _WORDS.search(form):
+            return form
+    return None
+
+
+def _routine(hit: Hit) -> frozenset[str]:
+    """The forms of the app's work before a stream's first Redis failure: lines that say something, printed twice or
+    more among the app's lines an instance's first hits are given (Hit.history). A worker that publishes then receives
+    ('order 6 published', 'order 6 received') may take up again with either after the failures: neither alone says the
+    client is back (a health check that needs no Redis is such a form too), the form the storm started after does."""
+    forms = [form_of(m) for m in hit.history if not m[:1].isspace()]
+    return frozenset(f for f in forms if forms.count(f) >= 2 and _WORDS.search(f))
+
+
 @dataclass
 class _Storm:
     """Redis failures in a row on one stream, so far."""
@@ -123,6 +156,7 @@ class _Storm:
     reach: int  # ... looked at up to this line
     failed: set[str] = field(default_factory=set)  # the requests the failures' own entries name (_entry_request)
     fallback: int | None = None  # the judge's last fallback line when the storm began (a later one: work done on it)
+    routine: frozenset[str] = frozenset()  # the forms of the app's work before the first one (_routine)
 
 
 def _between(storm: _Storm, hit: Hit) -> None:
@@ -144,7 +178,8 @@ def _between(storm: _Storm, hit: Hit) -> None:
 
 def _back(storm: _Storm, hit: Hit, by_form: bool, failed: set[str]) -> tuple[LogRecord, str | None, bool] | None:
     """The line after the storm of the form it started after (`by_form`): the first after it that is not of a form
-    the app printed during the storm too (those say nothing either way). Or a request the app answered between the
+    the app printed during the storm too, nor of another form of its work before the storm (`routine`: a worker
+    that publishes, then receives, takes up again with either); those say nothing either way. Or a request the app answered between the
     failures (on its fallback) answered after them in another form; or a request that failed with them (`failed`)
     answered after them: the line, with that request and whether it had failed (else None)."""
     for record in hit.after:
@@ -156,7 +191,7 @@ def _back(storm: _Storm, hit: Hit, by_form: bool, failed: set[str]) -> tuple[Log
         ok = _ok_request(form, failed) if failed else None
         if ok is not None:
             return record, ok, True
-        if form not in storm.inside:
+        if form not in storm.inside and (not by_form or form not in storm.routine):
             request = _request(form)
             if request is not None and any(_request(f) == request for f in storm.inside):
                 return record, request, False
@@ -184,6 +219,7 @@ class StormState:
     storms: dict[_Key, _Storm] = field(default_factory=dict)
     resume: dict[_Key, _Resume] = field(default_factory=dict)
     flaky: dict[_Key, set[str]] = field(default_factory=dict)
+    unnamed: set[_Key] = field(default_factory=set)  # streams whose last hit was an error no rule names
 
 
 class StormReading:
@@ -199,13 +235,20 @@ class StormReading:
         key = (record.source, record.instance or "")
         if not down:
             self._storm.storms.pop(key, None)
+            if hit.matches:
+                self._storm.unnamed.discard(key)
+            elif len(self._storm.unnamed) < MAX_STREAMS:
+                self._storm.unnamed.add(key)
             return
         storm = self._storm.storms.get(key)
         if storm is None:
             if len(self._storm.storms) >= MAX_STREAMS:
                 del self._storm.storms[next(iter(self._storm.storms))]
-            before = form_of(hit.before.message) if hit.before is not None else None
-            storm = _Storm(before if before and _WORDS.search(before) else None, 0, True, set(), record.line, (), 0)
+            before = said_before(hit)
+            # right after an error no rule names (it ended the storm before: it may be the failure's own line), a storm
+            # with no app line before it is not read
+            seen = before is not None or hit.before is not None or key not in self._storm.unnamed
+            storm = _Storm(before, 0, seen, set(), record.line, (), 0, routine=_routine(hit))
             storm.fallback = self._fallback[0] if self._fallback else None
             self._storm.storms[key] = storm
         elif not storm.seen:
