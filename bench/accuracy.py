@@ -126,6 +126,10 @@ CORPORA = {
     # a twenty-sixth batch (session 10), public pastes labelled and committed before rla was run on them: Node.js apps
     # (node-redis, ioredis, Bull/BullMQ, socket.io's adapter, NestJS, n8n, Directus, Immich, Strapi) and their non-Redis failures
     "heldout26": ROOT / "samples" / "public" / "heldout26.yaml",
+    # a twenty-eighth batch (session 10), pastes from OUTSIDE GitHub issues labelled and committed before rla was run on
+    # them: blog posts, a Stack Overflow question, vendors' knowledge-base pages (StackExchange.Redis under Sitecore,
+    # Jedis, Predis, Heroku Redis), and non-Redis failures of the same platforms (Aurora, Heroku PostgreSQL, Render)
+    "heldout28": ROOT / "samples" / "public" / "heldout28.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
