@@ -191,3 +191,19 @@ def test_a_term_on_one_line_that_is_not_json_is_text():
     # Erlang prints '{error,econnrefused}' (samples/raw/classes/session4.log): braces, not a JSON record
     record = parse_line("{error,econnrefused}", "app.log", 1)
     assert record is not None and record.message == "{error,econnrefused}"
+
+
+def test_a_paste_quoted_in_markdown_is_read_under_its_marks():
+    # a real redis-py traceback (samples/raw/redis-py, capture/python/redis_ping.py) as a reply quotes it: '> ' on
+    # every line; before, the traceback's header and frames were not one entry and the refusal named no Redis
+    from tests.conftest import diag_of
+
+    raw = (Path(__file__).resolve().parents[1] / "samples" / "raw" / "redis-py" / "refused-localhost.log").read_text()
+    plain = diag_of(raw)
+    assert (plain.verdict.state, plain.verdict.root_cause) == ("failing", "redis-url-not-set")  # Render's paths in it
+    for marks in ("> ", "> > "):
+        diag = diag_of("".join(f"{marks}{line}\n" for line in raw.splitlines()))
+        assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-url-not-set")
+    assert parse_line(">   File \"x.py\", line 1, in <module>", "s", 1).message == "  File \"x.py\", line 1, in <module>"
+    assert parse_line(">", "s", 1) is None
+    assert parse_line(">>> r.ping()", "s", 1).message == "r.ping()"

@@ -204,6 +204,9 @@ def _try(fmt: str, text: str, source: str, line: int) -> LogRecord | None:
     return _plain(text, source, line)
 
 
+_QUOTE = re.compile(r"(?:> ?)+(?=[^>]|$)")
+
+
 def parse_line(text: str, source: str, line: int, fmt: str = "auto") -> LogRecord | None:
     """Parse one physical line. None for lines that carry nothing (blank, dashboard footer).
 
@@ -214,6 +217,12 @@ def parse_line(text: str, source: str, line: int, fmt: str = "auto") -> LogRecor
     if fmt != "auto":
         return _try(fmt, text, source, line) or _plain(text, source, line)
     first = text[0]
+    if first == ">":
+        # a paste quoted in Markdown ('> Traceback (most recent call last):', '>   File …', '> > …' when quoted twice):
+        # the line under the marks, its indentation kept (a traceback's frames continue the entry by it)
+        m = _QUOTE.match(text)
+        if m is not None:
+            return parse_line(text[m.end() :], source, line, fmt)
     if first == "{":
         stripped = text.rstrip()
         if _JSON_OPENER.match(stripped):
