@@ -130,6 +130,10 @@ CORPORA = {
     # them: blog posts, a Stack Overflow question, vendors' knowledge-base pages (StackExchange.Redis under Sitecore,
     # Jedis, Predis, Heroku Redis), and non-Redis failures of the same platforms (Aurora, Heroku PostgreSQL, Render)
     "heldout28": ROOT / "samples" / "public" / "heldout28.yaml",
+    # a twenty-ninth batch (session 10), public pastes labelled and committed before rla was run on them: apps on Redis
+    # Sentinel, Redis Cluster, Kubernetes charts and managed Redis with failover (ElastiCache, Memorystore, Azure), and
+    # non-Redis failures of apps on Kubernetes (PostgreSQL, MongoDB, RabbitMQ, Kafka)
+    "heldout29": ROOT / "samples" / "public" / "heldout29.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
