@@ -28,6 +28,8 @@ NOT_A_CAUSE = {
     "redis-cluster-redirect", "redis-cluster-down", "redis-cluster-disabled",
     # ... and Redis Sentinel's (Render Key Value has none either); the server's own "ready" line, a status, no cause
     "redis-sentinel-no-master", "redis-server-ready",
+    # ... and a primary that refuses writes for want of replicas (min-replicas-to-write: Render Key Value has no replica)
+    "redis-noreplicas",
 }  # fmt: skip
 
 
