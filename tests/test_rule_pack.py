@@ -30,6 +30,8 @@ NOT_A_CAUSE = {
     "redis-sentinel-no-master", "redis-server-ready",
     # ... and a primary that refuses writes for want of replicas (min-replicas-to-write: Render Key Value has no replica)
     "redis-noreplicas",
+    # ... and an ACL user refused a command or key (Render Key Value's URL logs in as its default user, which may run all)
+    "redis-noperm",
 }  # fmt: skip
 
 
