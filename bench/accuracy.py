@@ -134,6 +134,10 @@ CORPORA = {
     # Sentinel, Redis Cluster, Kubernetes charts and managed Redis with failover (ElastiCache, Memorystore, Azure), and
     # non-Redis failures of apps on Kubernetes (PostgreSQL, MongoDB, RabbitMQ, Kafka)
     "heldout29": ROOT / "samples" / "public" / "heldout29.yaml",
+    # a thirty-first batch (session 10), public pastes labelled and committed before rla was run on them: Node.js apps of
+    # every era (node_redis 0.x-3, node-redis 4, ioredis 2-5: Kue, bee-queue, socket.io-redis, connect-redis under Sails,
+    # Parse Server, Outline) and their non-Redis failures (MongoDB for Parse/Meteor/Rocket.Chat, PostgreSQL for Cal.com)
+    "heldout31": ROOT / "samples" / "public" / "heldout31.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
