@@ -97,3 +97,26 @@ def test_a_plaintext_client_on_azures_tls_port_is_still_read_so(name):
 def test_a_mongodb_server_selection_timeout_behind_a_headless_service_is_no_redis_failure():
     # control: a .NET app's MongoDB timeout on Kubernetes (public cravall/mongo-k8s-sidecar#101)
     assert diag_of(public_paste("nonredis/mongo-k8s-sidecar-101.log")).verdict.state not in ("failing", "degraded")
+
+
+# --- a Cluster client that no node answered: a symptom; the reason it quotes is the root cause ---
+
+def test_ioredis_cluster_with_no_node_answering_is_the_cluster_unreachable():
+    # ioredis says no reason: 'Failed to refresh slots cache.', 'None of startup nodes is available'
+    assert _verdict(capture_section(_S10, "node: ioredis Cluster")) == ("failing", "redis-cluster-unreachable")
+
+
+@pytest.mark.parametrize("section", [
+    "python: redis-py RedisCluster",  # 'Redis Cluster cannot be connected. … reachable node: Error 111 … refused.'
+    "ruby: redis-rb cluster",         # 'could not fetch cluster information: Error connecting … (Errno::ECONNREFUSED)'
+])
+def test_the_reason_a_cluster_client_quotes_is_the_root_cause(section):
+    diag = diag_of(capture_section(_S10, section))
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-econnrefused")
+    assert "redis-cluster-unreachable" in ids(diag)
+
+
+def test_an_elasticache_cluster_no_lambda_could_read_is_named():
+    # public redis/ioredis#1330: 'ClusterAllFailedError: Failed to refresh slots cache.' under load, then 'None of
+    # startup nodes is available'; before, a Redis error no rule names
+    assert _verdict(public_paste("node/ioredis-1330.log")) == ("failing", "redis-cluster-unreachable")

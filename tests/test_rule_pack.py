@@ -25,7 +25,7 @@ NOT_A_CAUSE = {
     "redis-error-unnamed", "redis-client-working", "redis-client-reconnected", "app-process-stopped",
     "redis-app-resumed", "redis-app-stopped", "redis-queue-job-done",
     # causes the catalogue lacks: a Redis Cluster's replies (Render Key Value is no cluster; users paste them all the same)
-    "redis-cluster-redirect", "redis-cluster-down", "redis-cluster-disabled",
+    "redis-cluster-redirect", "redis-cluster-down", "redis-cluster-disabled", "redis-cluster-unreachable",
     # ... and Redis Sentinel's (Render Key Value has none either); the server's own "ready" line, a status, no cause
     "redis-sentinel-no-master", "redis-server-ready",
     # ... and a primary that refuses writes for want of replicas (min-replicas-to-write: Render Key Value has no replica)

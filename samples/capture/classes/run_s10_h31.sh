@@ -4,7 +4,8 @@
 #  - Sentinel: a Sentinel that monitors "mymaster" with no replica, asked for the master of "othermaster" and for a
 #    replica of "mymaster" (redis-py's MasterNotFoundError / SlaveNotFoundError, and an app that logs the error as JSON
 #    with its message and class apart, as NetBox's status API does).
-#  - Cluster: three masters (redis-cli --cluster create) read with a plain client: MOVED.
+#  - Cluster: three masters (redis-cli --cluster create) read with a plain client: MOVED; a master stopped: CLUSTERDOWN;
+#    a Cluster client given an address where nothing listens: no node answers for the slot map.
 # Clients: redis-cli 7, Ruby 3.1 with redis-rb 4.8 (Debian's ruby-redis), Node 20 with ioredis 5 from npm ($NODE_APP: a
 # folder whose node_modules holds it), redis-py 8 ($PY: a Python with redis-py installed). Servers on free loopback
 # ports, started here and stopped at the end. Output: samples/raw/classes/session10-h31.log
@@ -59,4 +60,15 @@ r = redis.Redis(port=int(sys.argv[1]))
 for k in "abcd": r.get(k)' "$C1" 2>&1 | tail -1
 
 for c in "$P" "$S" "$C1" "$C2"; do redis-cli -p "$c" SHUTDOWN NOSAVE >/dev/null 2>&1; done
-sleep 0.5; rm -rf "$work"
+sleep 0.5
+# A Redis Cluster client given only an address where nothing listens: no node answers for the slot map.
+closed=$(free)
+echo "=== node: ioredis Cluster, no node answers"
+NODE_PATH="$NODE_APP/node_modules" timeout 8 node -e 'const R = require("ioredis");
+const c = new R.Cluster([{host: "127.0.0.1", port: +process.argv[1]}], {clusterRetryStrategy: () => null});
+c.on("error", (e) => console.error("Redis cluster error:", e.message)); c.get("k").catch((e) => { console.error(e); process.exit(0); });' "$closed" 2>&1 | head -4
+echo "=== python: redis-py RedisCluster, no node answers"
+"$PY" -c 'import sys; from redis.cluster import RedisCluster; RedisCluster(host="127.0.0.1", port=int(sys.argv[1])).get("k")' "$closed" 2>&1 | tail -1
+echo "=== ruby: redis-rb cluster, no node answers"
+ruby -e 'require "redis"; Redis.new(cluster: ["redis://127.0.0.1:#{ARGV[0]}"]).get("k")' "$closed" 2>&1 | head -1
+rm -rf "$work"
