@@ -32,6 +32,8 @@ NOT_A_CAUSE = {
     "redis-noreplicas",
     # ... and an ACL user refused a command or key (Render Key Value's URL logs in as its default user, which may run all)
     "redis-noperm",
+    # ... and a managed provider's plan limits (Upstash's requests and sizes: Render Key Value counts neither)
+    "redis-provider-limit",
 }  # fmt: skip
 
 
