@@ -1,4 +1,4 @@
-"""A storm's copy told from its bytes (analyzer.sources.formats.StampTemplate) is what parsing it gives: wherever
+"""A storm's copy told from its bytes (analyzer.sources.copies.StampTemplate) is what parsing it gives: wherever
 `match` answers, `parse_line` gives the template line's record but for the time and id `match` said. Checked
 on real lines of every format the samples hold (RFC 3339, `render logs -o text`, the dashboard, the API's
 JSON records, structured loggers' JSON) and on copies of them changed at random: the time's digits, other
@@ -13,7 +13,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analyzer.sources.formats import StampTemplate, UnparsedRecord, parse_line, told_copy
+from analyzer.sources.copies import StampTemplate, told_copy
+from analyzer.sources.formats import UnparsedRecord, parse_line
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -26,7 +26,7 @@ from analyzer.engine.match import (  # noqa: F401 (names callers import from the
 )
 from analyzer.model import LogRecord
 from analyzer.sources.files import Block, Problems
-from analyzer.sources.formats import StampTemplate, told_copy
+from analyzer.sources.copies import StampTemplate, told_copy
 
 
 EARLY = 8  # an instance's first entries (a Render log opens with its ==> lines) get the app's lines before them (Hit.history) ...
