@@ -2,7 +2,7 @@
 """Write samples/heldout9/FORMATS.tsv from raw/MANIFEST.tsv: each capture gets one Render format, the four taking
 turns, the client's start command, the line after which a web service is live, and `==> Exited with status N`
 when the program died by itself with N != 0 (a run the driver stopped, -2/-9, gets none).
-Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000, heldout12 1200, heldout13 1300, heldout16 1600, heldout19 1900, heldout27 2700)."""
+Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000, heldout12 1200, heldout13 1300, heldout16 1600, heldout19 1900, heldout27 2700, heldout30 3000)."""
 import sys
 from pathlib import Path
 
@@ -45,6 +45,13 @@ START = {
     "nest-redis-transport": "node nest-orders.js", "node-resque": "node resque-worker.js",
     "celery-beat-redis-broker": "celery -A beat_app beat --loglevel=INFO", "django-rediscache": "python django_cache_app.py",
     "redis-om": "python om_customers.py", "php-redis-sessions": "php php_sessions.php", "sinatra-redis-rb": "ruby sinatra_app.rb",
+    # heldout30's logger/client pairs (../heldout30/run.py CLIENTS): one app per language, the logger chosen by LOGGER
+    **{c: "node logapp.js" for c in ("pino-ioredis", "pino-pretty-redis4", "winston-json-errors-redis4", "winston-simple-ioredis",
+                                     "winston-simple-errors-redis5", "bunyan-redis5", "log4js-ioredis", "nest-ioredis",
+                                     "fastify-redis4", "console-json-redis4", "console-redis5")},
+    **{c: "python logapp.py" for c in ("logging-redis-py", "structlog-redis-asyncio", "loguru-redis-py",
+                                       "jsonlogger-redis-asyncio", "sentry-repr-redis-py")},
+    "ruby-logger": "ruby logapp.rb", "ruby-logger-json": "ruby logapp.rb",
 }
 # heldout16 added the other web servers' own words (Express' app, Fastify, uvicorn), heldout27 Sinatra's: earlier
 # FORMATS.tsv keep theirs
