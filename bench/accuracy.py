@@ -138,6 +138,10 @@ CORPORA = {
     # every era (node_redis 0.x-3, node-redis 4, ioredis 2-5: Kue, bee-queue, socket.io-redis, connect-redis under Sails,
     # Parse Server, Outline) and their non-Redis failures (MongoDB for Parse/Meteor/Rocket.Chat, PostgreSQL for Cal.com)
     "heldout31": ROOT / "samples" / "public" / "heldout31.yaml",
+    # a thirtieth batch (session 10), labelled before rla was run on it: REAL captures of the same Redis failures printed
+    # through the loggers and error reporters apps use (pino, pino-pretty, winston, bunyan, log4js, NestJS' and Fastify's
+    # loggers, JSON.stringify(err); logging, structlog, loguru, python-json-logger, repr(e); Ruby's Logger and a JSON formatter)
+    "heldout30": ROOT / "samples" / "heldout30" / "expected.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
