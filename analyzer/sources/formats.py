@@ -85,7 +85,7 @@ def _error_text(value: Any) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, dict):
-        if isinstance(value.get("stack"), str):
+        if isinstance(value.get("stack"), str) and value["stack"].strip():  # node-redis' ErrorReply: an empty stack
             return value["stack"]
         kind, msg = value.get("type") or value.get("name"), value.get("message")
         if not msg and isinstance(value.get("code"), str) and isinstance(value.get("syscall"), str):
