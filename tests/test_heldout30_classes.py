@@ -4,7 +4,7 @@ made as samples/README.md section L, heldout30, says. Each test feeds the real o
 
 from __future__ import annotations
 
-from tests.conftest import ROOT, batch_capture, builtin, diag_of, ids
+from tests.conftest import ROOT, batch_capture, builtin, diag_of, ids, public_paste
 
 BATCH = ROOT / "samples" / "heldout30"
 
@@ -46,3 +46,12 @@ def test_an_error_reply_logged_with_an_empty_stack_keeps_its_words():
     assert '"stack":""' in text
     diag = diag_of(text)
     assert (diag.verdict.state, diag.verdict.root_cause) == ("degraded", "redis-oom")
+
+
+def test_lettuce_reconnecting_is_read_by_its_words_not_by_an_accident():
+    # public heldout29 redis/lettuce#2430: '[lettuce-eventExecutorLoop-1-2] Reconnecting, last destination was /…:6379'
+    # was a Redis error only because the case-blind code pattern took 'eventExecutorLoop' for one; its own words now
+    text = public_paste("java/lettuce-2430.log")
+    assert not builtin().affinity.error_line(text.splitlines()[1])
+    diag = diag_of(text)
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-client-reconnecting")
