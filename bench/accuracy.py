@@ -142,6 +142,10 @@ CORPORA = {
     # through the loggers and error reporters apps use (pino, pino-pretty, winston, bunyan, log4js, NestJS' and Fastify's
     # loggers, JSON.stringify(err); logging, structlog, loguru, python-json-logger, repr(e); Ruby's Logger and a JSON formatter)
     "heldout30": ROOT / "samples" / "heldout30" / "expected.yaml",
+    # a thirty-second batch (session 10), public pastes labelled and committed before rla was run on them: a second blind
+    # batch of Go, JVM and .NET apps (Thanos, Loki, Cortex, Grafana, Tyk, Authelia, Hangfire, ABP, nopCommerce, MassTransit,
+    # Spring Boot, Redis Kafka Connect) and non-Redis failures of the same apps (MongoDB, MySQL, memcached, a netty clash)
+    "heldout32": ROOT / "samples" / "public" / "heldout32.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
