@@ -146,6 +146,10 @@ CORPORA = {
     # batch of Go, JVM and .NET apps (Thanos, Loki, Cortex, Grafana, Tyk, Authelia, Hangfire, ABP, nopCommerce, MassTransit,
     # Spring Boot, Redis Kafka Connect) and non-Redis failures of the same apps (MongoDB, MySQL, memcached, a netty clash)
     "heldout32": ROOT / "samples" / "public" / "heldout32.yaml",
+    # a thirty-third batch (session 10), public pastes labelled and committed before rla was run on them: threads in
+    # other languages (localized Windows, Java and .NET socket errors, apps' own Chinese lines, mojibake) and non-Redis
+    # failures in the same localized words
+    "heldout33": ROOT / "samples" / "public" / "heldout33.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
