@@ -14,6 +14,11 @@ from analyzer.engine.affinity import Tie
 from analyzer.engine.classes import FailureClass
 from analyzer.engine.scan import Hit
 
+# an exception printed on a line of its own: its class name (Java, .NET, Python), a colon, its message; and how far
+# under the client's line it may be (the next line, or the one after a blank line)
+UNDER = 2
+EXCEPTION_HEAD = re.compile(r"[ \t]*(?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*(?:Exception|Error): \S")
+
 
 @dataclass(frozen=True)
 class ClassSignal:
@@ -43,8 +48,13 @@ class ClassReading:
         aff = self.affinity  # type: ignore[attr-defined]
         signals: tuple[ClassSignal, ...] = self.class_signals  # type: ignore[attr-defined]
         text = hit.record.message
-        # an error line naming Redis (unnamed_line's two tests, the client looked for once)
-        if not signals or aff is None or not aff.error_line(text) or not aff.names_redis(text):
+        # an error line naming Redis (unnamed_line's two tests, the client looked for once); or an exception printed
+        # right under a Redis line of the same instance ('java.io.IOException: <the OS's words>' under Redisson's
+        # 'CommandsQueue : Exception occured. Channel: [… R:host:6379]', a blank line between at most): that line
+        # names the client, the exception says what happened to it. Never an exception line by itself (any socket's)
+        if not signals or aff is None or not aff.error_line(text):
+            return hit, None
+        if not aff.names_redis(text) and not self._under_redis_line(hit):
             return hit, None
         best: tuple[int, ClassSignal, str] | None = None
         for signal in signals:
@@ -56,3 +66,10 @@ class ClassReading:
         _, signal, said = best
         tie = Tie(True, "affinity.class", {"signal": aff.in_text(text) or "Redis", "said": said.strip()[:60], "class": signal.name})
         return replace(hit, matches=(*hit.matches, (signal.rule, {}))), tie
+
+    def _under_redis_line(self, hit: Hit) -> bool:
+        """The entry is an exception's own line printed right under the last Redis line of its instance."""
+        record = hit.record
+        near: dict[tuple[str, str], int] = self._near  # type: ignore[attr-defined]
+        above = near.get((record.source, record.instance or ""))
+        return above is not None and 0 < record.line - above <= UNDER and bool(EXCEPTION_HEAD.match(record.message))

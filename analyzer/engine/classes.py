@@ -93,13 +93,34 @@ class FailureClass:
         return bool(signal and re.search(signal, line))
 
 
+# A log read in another code page than it was written in breaks a Latin letter outside ASCII and an apostrophe: a
+# French Windows message (cp1252) read as UTF-8 shows U+FFFD for 'é' and '’' ('n�a pu �tre �tablie'), UTF-8 read
+# as cp1252 shows two or three characters ('Ã©', 'â€™'), and people retyping a message put ' for ’. In a wording such
+# a character matches one to three characters that are not a space, so every localized wording of a class survives a
+# wrong code page; CJK and Cyrillic text is left literal (a character class would match any text of that length).
+_BREAKABLE_QUOTES = "'\u2018\u2019\u02bc"
+_BROKEN = "[^ ]{1,3}"
+
+
+def _breakable(char: str) -> bool:
+    return char in _BREAKABLE_QUOTES or "\u00c0" <= char <= "\u024f"
+
+
+def _literal(text: str) -> str:
+    return "".join(_BROKEN if _breakable(c) else re.escape(c) for c in text)
+
+
 def _wording(text: str) -> str:
     """A wording as a regex: the literal text, its first letter in either case (Go prints 'connection refused'
-    where libc says 'Connection refused'). No flag and no class shorthand: the export targets (Lucene) read it."""
+    where libc says 'Connection refused'), its accented letters and apostrophes as a broken code page may show them
+    (`_BROKEN`). No flag and no class shorthand: the export targets (Lucene) read it."""
     words = text.split()
     head = words[0]
-    first = f"[{head[0].upper()}{head[0].lower()}]" if head[0].isalpha() and head[0].upper() != head[0].lower() else re.escape(head[0])
-    return " ".join([first + re.escape(head[1:]), *(re.escape(w) for w in words[1:])])
+    if head[0].isalpha() and head[0].upper() != head[0].lower() and not _breakable(head[0]):
+        first = f"[{head[0].upper()}{head[0].lower()}]"
+    else:
+        first = _literal(head[0])
+    return " ".join([first + _literal(head[1:]), *(_literal(w) for w in words[1:])])
 
 
 def _where(path: str, doc: Any, key: str | None) -> str:
