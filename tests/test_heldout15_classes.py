@@ -37,13 +37,14 @@ def test_a_php_trace_under_a_bare_refusal_ties_it_to_phpredis():
 
 
 def test_a_managed_redis_limit_reply_is_a_redis_error_even_without_its_client():
-    # Upstash's daily quota, printed bare (no ReplyError class): the never-silent finding, not "can't tell"
+    # Upstash's daily quota, printed bare (no ReplyError class): a Redis finding, not "can't tell" (the unnamed one
+    # until session 10, redis-provider-limit since)
     diag = diag_of(_paste("node/medusa-admin-654.log"))
     assert diag.verdict.state == "failing"
-    assert diag.verdict.root_cause == "redis-error-unnamed"
-    # its other limits, with the client's class, stay the same finding
+    assert diag.verdict.root_cause == "redis-provider-limit"
+    # its other limits, with the client's class, the same finding
     for name in ("node/rsshub-20937.log", "node/emailengine-452.log"):
-        assert diag_of(_paste(name)).verdict.root_cause == "redis-error-unnamed", name
+        assert diag_of(_paste(name)).verdict.root_cause == "redis-provider-limit", name
     # POP3's '-ERR' (a dash before it) is no Redis reply
     assert diag_of("-ERR mailbox quota exceeded").verdict.state != "failing"
 

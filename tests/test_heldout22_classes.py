@@ -48,5 +48,6 @@ def test_a_clients_own_rescue_frame_still_reads_as_its_failure():
 
 
 def test_an_apps_unnamed_redis_error_is_still_quoted():
-    # control: an app's Redis error no rule names stays the unnamed finding (public heldout17 wotschofsky/domain-digger#36)
-    assert diag_of(public_paste("node/domain-digger-36.log")).verdict.root_cause == "redis-error-unnamed"
+    # control: an app's Redis error no rule names stays the unnamed finding (public heldout25 centrifugal/centrifugo#130,
+    # 'ERR invalid DB index'; heldout17's domain-digger#36, used here before, is now redis-provider-limit)
+    assert diag_of(public_paste("go/centrifugo-130.log")).verdict.root_cause == "redis-error-unnamed"

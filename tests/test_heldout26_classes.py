@@ -34,9 +34,9 @@ def test_n8ns_type_error_in_bulls_on_failed_is_no_redis_failure():
 
 
 def test_a_redis_reply_error_naming_a_command_stays_a_redis_error():
-    # control: a TypeError-free Redis error reply through the same client frames keeps the unnamed finding (public
-    # heldout17 wotschofsky/domain-digger#36)
-    assert diag_of(public_paste("node/domain-digger-36.log")).verdict.root_cause == "redis-error-unnamed"
+    # control: a TypeError-free Redis error reply through the same client frames stays a Redis finding (public
+    # heldout17 wotschofsky/domain-digger#36: Upstash's daily limit, named since session 10)
+    assert diag_of(public_paste("node/domain-digger-36.log")).verdict.root_cause == "redis-provider-limit"
 
 
 # --- a Redis-compatible server that requires TLS refusing a plaintext client in its own words ---

@@ -66,7 +66,9 @@ def _pino_text_only() -> list[str]:
     for line in LINES:
         if line.startswith('{"level":'):
             obj = json.loads(line)
-            out.append(json.dumps({k: v for k, v in obj.items() if k == "time" or isinstance(v, str)}))
+            # (pino's time is a number; heldout30's loggers also write an ISO string there, or no time at all)
+            if isinstance(obj.get("time"), (int, float)) and not isinstance(obj["time"], bool):
+                out.append(json.dumps({k: v for k, v in obj.items() if k == "time" or isinstance(v, str)}))
     return out
 
 

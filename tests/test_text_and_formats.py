@@ -207,3 +207,23 @@ def test_a_paste_quoted_in_markdown_is_read_under_its_marks():
     assert parse_line(">   File \"x.py\", line 1, in <module>", "s", 1).message == "  File \"x.py\", line 1, in <module>"
     assert parse_line(">", "s", 1) is None
     assert parse_line(">>> r.ping()", "s", 1).message == "r.ping()"
+
+
+def test_a_loggers_json_line_behind_the_platforms_prefix_is_read_as_the_line_alone():
+    # heldout30's pino capture (samples/heldout30, capture/heldout30) as `render logs` prints it: the JSON line after the
+    # time; before, 'redis ready' sat inside the JSON text and the healthy log was "can't tell"
+    from tests.conftest import diag_of
+
+    root = Path(__file__).resolve().parents[1] / "samples"
+    text = (root / "heldout30" / "plain" / "pino-ioredis" / "healthy.rfc3339.log").read_text(encoding="utf-8")
+    assert diag_of(text).verdict.state == "healthy"
+    ready = next(line for line in text.splitlines() if '"msg":"redis ready"' in line)
+    assert parse_line(ready, "s", 1).message == "redis ready"
+    # a request's status stays in the message, as the storms' reading of a line's form needs it (heldout16's Fastify)
+    fastify = next(
+        line
+        for line in (root / "heldout16" / "plain" / "fastify-rate-limit" / "mixed-pg-api-healthy.rfc3339.log")
+        .read_text(encoding="utf-8").splitlines()
+        if '"statusCode":200' in line
+    )
+    assert parse_line(fastify, "s", 1).message.endswith(" status=200")

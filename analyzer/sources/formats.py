@@ -162,8 +162,27 @@ def _plain(text: str, source: str, line: int) -> LogRecord:
     return LogRecord(source=source, line=line, message=text)
 
 
+def _logged(msg: str) -> str:
+    """A platform line's message that is a structured logger's JSON line (pino, bunyan, structlog behind Render's time
+    and instance): read as that line alone is (its message and error, `_message_of`), its HTTP status kept as
+    'status=N' (a request's form keeps its status class: analyzer.storms); any other message as it is."""
+    text = msg.rstrip()
+    if text[:1] != "{" or text[-1:] != "}" or not JSON_OPENER.match(text):
+        return msg
+    try:
+        obj = json.loads(text)
+    except (ValueError, RecursionError):
+        return msg
+    said = _message_of(obj) if isinstance(obj, dict) else None
+    if said is None:
+        return msg
+    res = obj.get("res")
+    code = res.get("statusCode") if isinstance(res, dict) else obj.get("statusCode", obj.get("status"))
+    return f"{said} status={code}" if isinstance(code, int) and not isinstance(code, bool) else said
+
+
 def _from_match(m: re.Match[str], source: str, line: int, instance: str | None = None) -> LogRecord:
-    return LogRecord(source=source, line=line, message=m.group("msg"), time=m.group("time"), instance=instance)
+    return LogRecord(source=source, line=line, message=_logged(m.group("msg")), time=m.group("time"), instance=instance)
 
 
 def _try(fmt: str, text: str, source: str, line: int) -> LogRecord | None:
@@ -245,7 +264,7 @@ def parse_line(text: str, source: str, line: int, fmt: str = "auto") -> LogRecor
         if m is None:
             return _plain(text, source, line)
         time, instance, msg = m.group("time", "instance", "msg")
-        return LogRecord(source, line, msg, time, instance)
+        return LogRecord(source, line, _logged(msg), time, instance)
     if first in "JFMASOND" and text[:3] in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"):
         return _try("legacy", text, source, line) or _plain(text, source, line)
     return _plain(text, source, line)
