@@ -847,3 +847,16 @@ def test_a_truncated_gz_keeps_the_logs_before_the_cut(tmp_path: Path):
     report = json.loads(out.stdout)
     assert report["stats"]["lines"] > 100 and report["findings"][0]["count"] > 50
     assert "compressed file ends early" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_the_websocket_librarys_own_error_log_never_reaches_stderr(capsys):
+    # make test-clock once saw websockets' 'keepalive ping failed' and its traceback on stderr when Ctrl-C closed the
+    # connection mid-ping (test_ctrl_c_during_follow_prints_the_partial_diagnosis): the follow gives the library a logger
+    # that keeps its records to itself
+    from analyzer.render.live import QUIET_LOG
+
+    try:
+        raise TimeoutError("timed out while closing connection")
+    except TimeoutError:
+        QUIET_LOG.error("keepalive ping failed", exc_info=True)
+    assert capsys.readouterr().err == ""

@@ -13,6 +13,7 @@ the caller redraw and notice Ctrl-C between frames. It is imported only when a t
 from __future__ import annotations
 
 import json
+import logging
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,6 +30,13 @@ from analyzer.render.api import (
     ts_ns,
 )
 
+
+# websockets logs a keepalive ping that failed (the connection closing under Ctrl-C, a network blip) at ERROR with its
+# traceback, on stderr when nothing else handles its logger: the follow reconnects and says so in its own words, never
+# with a traceback. The library is given this logger, which keeps its records to itself.
+QUIET_LOG = logging.getLogger("analyzer.render.live.websockets")
+QUIET_LOG.addHandler(logging.NullHandler())
+QUIET_LOG.propagate = False
 
 SEEN_MIN = 50_000  # ids remembered before the first pruning (a follow holds no list of all it saw)
 
@@ -130,6 +138,7 @@ class LogTail:
             close_timeout=2,
             max_size=2**24,
             user_agent_header=None,
+            logger=QUIET_LOG,
         )
         if host in ("127.0.0.1", "localhost", "::1"):
             kwargs["proxy"] = None
