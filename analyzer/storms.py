@@ -154,7 +154,10 @@ class _Storm:
     last_line: int
     after: tuple[LogRecord, ...]  # the lines after the last one (Hit.after)
     reach: int  # ... looked at up to this line
-    failed: set[str] = field(default_factory=set)  # the requests the failures' own entries name (_entry_request)
+    # the requests and units of work that failed with the storm: named by its failures' own entries (_entry_request),
+    # by the app's line before it or its lines between them (_failed_requests)
+    failed: set[str] = field(default_factory=set)
+    answered: bool = False  # a request was answered between the failures (on the app's fallback)
     fallback: int | None = None  # the judge's last fallback line when the storm began (a later one: work done on it)
     routine: frozenset[str] = frozenset()  # the forms of the app's work before the first one (_routine)
 
@@ -171,7 +174,10 @@ def _between(storm: _Storm, hit: Hit) -> None:
     lines = [r for r in storm.after if r.line < line]
     if hit.before is not None:
         lines.append(hit.before)
-    storm.inside.update(form_of(r.message) for r in lines)
+    forms = {form_of(r.message) for r in lines}
+    storm.inside |= forms
+    storm.failed |= _failed_requests(forms)  # (kept as they come: a storm's hits never read the whole set again)
+    storm.answered = storm.answered or any(_request(f) for f in forms)
     if len(storm.inside) > MAX_FLAKY:  # too many to keep: the storm is not read
         storm.seen, storm.inside = False, set()
 
@@ -249,6 +255,7 @@ class StormReading:
             # with no app line before it is not read
             seen = before is not None or hit.before is not None or key not in self._storm.unnamed
             storm = _Storm(before, 0, seen, set(), record.line, (), 0, routine=_routine(hit))
+            storm.failed = _failed_requests({before}) if before else set()
             storm.fallback = self._fallback[0] if self._fallback else None
             self._storm.storms[key] = storm
         elif not storm.seen:
@@ -273,17 +280,16 @@ class StormReading:
                 and storm.before not in storm.inside
                 and storm.before not in flaky
             )
-            forms = storm.inside | {storm.before} if storm.before else storm.inside
-            failed = {r for r in _failed_requests(forms) | storm.failed if r not in flaky}
             if self._fallback and self._fallback[0] != storm.fallback:
-                failed = set()  # the app said it went on without Redis: work done after says nothing of Redis
-            answered = any(_request(f) for f in storm.inside)
-            back = _back(storm, hit, by_form, failed) if by_form or failed or answered else None
+                failed: set[str] = set()  # the app said it went on without Redis: work done after says nothing of it
+            else:
+                failed = storm.failed.difference(flaky)
+            back = _back(storm, hit, by_form, failed) if by_form or failed or storm.answered else None
             if back is not None:
-                record, request, was_failed = back
+                line, request, was_failed = back
                 self._seq += 1  # its place: right after this failure, whatever other streams print meanwhile
                 form = request if request and (was_failed or not storm.before) else storm.before
-                self._storm.resume[key] = _Resume(record, form, storm.count, self._seq, request, was_failed)
+                self._storm.resume[key] = _Resume(line, form, storm.count, self._seq, request, was_failed)
 
     def _settle(self, hit: Hit) -> None:
         """The next hit of a stream with a recovery pending: a Redis failure takes it back, anything else keeps it."""

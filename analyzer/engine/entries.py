@@ -411,7 +411,7 @@ class _Entry:
         if self.final is not None:
             parts = [parts[self.final], *parts[: self.final], *parts[self.final + 1 :]]
         text = "\n".join(parts)
-        said = _node_words(parts)
+        said = _node_words(parts) if "syscall: " in text else None  # (every joined entry comes here)
         return f"{text}\n{said}" if said and said not in text else text
 
     def hit(self, classifier: Classifier) -> Hit | None:

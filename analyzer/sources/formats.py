@@ -166,8 +166,10 @@ def _logged(msg: str) -> str:
     """A platform line's message that is a structured logger's JSON line (pino, bunyan, structlog behind Render's time
     and instance): read as that line alone is (its message and error, `_message_of`), its HTTP status kept as
     'status=N' (a request's form keeps its status class: analyzer.storms); any other message as it is."""
+    if msg[:1] != "{":  # every platform line comes here: the common case costs one comparison
+        return msg
     text = msg.rstrip()
-    if text[:1] != "{" or text[-1:] != "}" or not JSON_OPENER.match(text):
+    if text[-1:] != "}" or not JSON_OPENER.match(text):
         return msg
     try:
         obj = json.loads(text)
