@@ -150,6 +150,10 @@ CORPORA = {
     # other languages (localized Windows, Java and .NET socket errors, apps' own Chinese lines, mojibake) and non-Redis
     # failures in the same localized words
     "heldout33": ROOT / "samples" / "public" / "heldout33.yaml",
+    # a thirty-fourth batch (session 11), public pastes labelled before rla was run on them: the Node.js ecosystem again
+    # (ioredis, node-redis, Bull/BullMQ, socket.io's adapter, Keyv; Misskey, Mastodon streaming, Langfuse, AFFiNE,
+    # Budibase, Medusa, Infisical) and non-Redis failures of the same apps
+    "heldout34": ROOT / "samples" / "public" / "heldout34.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
