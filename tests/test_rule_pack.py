@@ -34,6 +34,8 @@ NOT_A_CAUSE = {
     "redis-noperm",
     # ... and a managed provider's plan limits (Upstash's requests and sizes: Render Key Value counts neither)
     "redis-provider-limit",
+    # ... and a database number the server does not have (the URL's /N: a Key Value's own URL has none)
+    "redis-db-index",
 }  # fmt: skip
 
 
