@@ -154,6 +154,7 @@ CORPORA = {
     # (ioredis, node-redis, Bull/BullMQ, socket.io's adapter, Keyv; Misskey, Mastodon streaming, Langfuse, AFFiNE,
     # Budibase, Medusa, Infisical) and non-Redis failures of the same apps
     "heldout34": ROOT / "samples" / "public" / "heldout34.yaml",
+    "heldout36": ROOT / "samples" / "public" / "heldout36.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
