@@ -154,6 +154,9 @@ CORPORA = {
     # (ioredis, node-redis, Bull/BullMQ, socket.io's adapter, Keyv; Misskey, Mastodon streaming, Langfuse, AFFiNE,
     # Budibase, Medusa, Infisical) and non-Redis failures of the same apps
     "heldout34": ROOT / "samples" / "public" / "heldout34.yaml",
+    # a thirty-sixth batch (session 11), public pastes labelled and committed before rla was run on them: Ruby and PHP
+    # apps (redis-rb, redis-client, Sidekiq, Resque, ActionCable; Predis, phpredis, Laravel, Horizon, Credis, WordPress
+    # caches, Nextcloud) and SMTP or database failures of the same apps
     "heldout36": ROOT / "samples" / "public" / "heldout36.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
