@@ -1,0 +1,72 @@
+"""Issue 13, heldout34's classes (session 11, public pastes of the Node.js ecosystem): a port setting that is not a port,
+said by any client (rules/classes/bad_port.yaml, read as redis-url-malformed). Real output: samples/raw/classes/session11-h36.log (samples/capture/classes/run_s11_h36.sh) and the
+batch's public pastes (samples/public/heldout34.yaml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analyzer.pipeline import diagnose
+from analyzer.sources.files import text_block
+from tests.conftest import builtin
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+CAPTURE = SAMPLES / "raw" / "classes" / "session11-h36.log"
+RULES = builtin()
+
+
+def _diag(text: str):
+    return diagnose([text_block(text, "app.log")], RULES)
+
+
+def _sections() -> dict[str, str]:
+    """The capture's runs, by their '=== ' header (each a whole client run, as an app would log it)."""
+    out: dict[str, str] = {}
+    name = ""
+    for line in CAPTURE.read_text(encoding="utf-8").splitlines(True):
+        if line.startswith("=== "):
+            name = line[4:].strip()
+            out[name] = ""
+        elif name:
+            out[name] += line
+    return out
+
+
+SECTIONS = _sections()
+
+
+def test_the_capture_holds_every_client_and_value():
+    # node-redis and ioredis with a placeholder, parseInt('') and 70000; redis-py with a bad port in a URL and as argument
+    assert len(SECTIONS) == 10
+    assert {n.split(":")[0] for n in SECTIONS} == {"node", "python"}
+
+
+@pytest.mark.parametrize("run", sorted(SECTIONS))
+def test_a_port_that_is_not_a_port_is_a_malformed_setting_in_every_client(run):
+    # Node's ERR_SOCKET_BAD_PORT under node-redis and ioredis, urllib's and redis-py's own port checks: the client never
+    # sends a packet, the URL or port setting is wrong, whatever the wording
+    diag = _diag(SECTIONS[run])
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-url-malformed")
+
+
+def test_the_public_paste_left_at_its_placeholder_is_malformed():
+    # heldout34 rohitsx/omegleClone#5: REDIS_PORT='ur redis port' from the .env example, on Windows paths
+    text = (SAMPLES / "public" / "node" / "omegleclone-5.log").read_text(encoding="utf-8")
+    diag = _diag(text)
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-url-malformed")
+
+
+def test_a_bad_port_of_a_client_that_is_not_redis_is_not_read_as_redis():
+    # Node 10's wording under an nREPL client (public jasongilman/proto-repl#323): the class needs a Redis signal
+    text = (
+        "RangeError [ERR_SOCKET_BAD_PORT]: Port should be > 0 and < 65536. Received NaN.\n"
+        "    at lookupAndConnect (net.js:1013:13)\n"
+        "    at Socket.connect (net.js:987:5)\n"
+        "    at Object.connect (net.js:153:35)\n"
+        "    at Object.connect (/packages/proto-repl/node_modules/jg-nrepl-client/src/nrepl-client.js:194:29)\n"
+    )
+    diag = _diag(text)
+    assert diag.verdict.state not in ("failing", "degraded")
+    assert diag.verdict.root_cause != "redis-url-malformed"
