@@ -1,5 +1,6 @@
 """Issue 13, heldout34's classes (session 11, public pastes of the Node.js ecosystem): a port setting that is not a port,
-said by any client (rules/classes/bad_port.yaml, read as redis-url-malformed). Real output: samples/raw/classes/session11-h36.log (samples/capture/classes/run_s11_h36.sh) and the
+said by any client (rules/classes/bad_port.yaml, read as redis-url-malformed), and a connection 'to Redis' said lost in
+an app's own words. Real output: samples/raw/classes/session11-h36.log (samples/capture/classes/run_s11_h36.sh) and the
 batch's public pastes (samples/public/heldout34.yaml)."""
 
 from __future__ import annotations
@@ -70,3 +71,27 @@ def test_a_bad_port_of_a_client_that_is_not_redis_is_not_read_as_redis():
     diag = _diag(text)
     assert diag.verdict.state not in ("failing", "degraded")
     assert diag.verdict.root_cause != "redis-url-malformed"
+
+
+def test_an_apps_own_connection_to_redis_lost_is_the_drop():
+    # heldout34 langfuse/langfuse#6344: the worker's own words on each of its connections, behind compose's prefix
+    text = (SAMPLES / "public" / "node" / "langfuse-6344.log").read_text(encoding="utf-8")
+    diag = _diag(text)
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-connection-dropped")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Connection to Redis lost: Retry (3/20) in 1.00 second.",  # Celery's own
+        "2025-04-04T07:56:39.993Z warn       Connection to redis lost. Retry attempt: 1",  # Langfuse's own
+        "Lost Redis connection. Trying to reconnect in 1s... (0s/10s)",  # n8n's, the other order
+    ],
+)
+def test_every_order_and_case_of_a_lost_redis_connection_is_the_drop(line):
+    assert _diag(line + "\n").verdict.root_cause == "redis-connection-dropped"
+
+
+def test_a_connection_said_recovered_is_not_a_drop():
+    # n8n's line when the connection is back (public heldout8 n8n#32249): never the drop
+    assert _diag("Recovered Redis connection\n").verdict.root_cause != "redis-connection-dropped"
