@@ -100,8 +100,19 @@ def test_a_failure_with_no_endpoint_right_after_a_redis_traceback_is_redis():
     assert diag.verdict.root_cause == "redis-tls-to-plaintext"
 
 
+def _without(*rule_ids: str):
+    """The pack without these rules: a reply they name stands for any Redis error no rule names yet."""
+    from dataclasses import replace
+
+    return replace(RULES, rules=tuple(r for r in RULES.rules if r.id not in rule_ids))
+
+
+# the replies below have rules since session 11; without them they are what any new reply is
+REPLY_RULES = ("redis-command-unavailable", "redis-wrongtype", "redis-busy-script")
+
+
 def test_a_redis_error_no_rule_names_is_a_finding_quoting_it():
-    diag = _diag(_read("mixed/redis-py-unknown-command.log"))
+    diag = diagnose([text_block(_read("mixed/redis-py-unknown-command.log"), "app.log")], _without(*REPLY_RULES))
     assert diag.verdict.state == "failing" and diag.verdict.root_cause == "redis-error-unnamed"
     (finding,) = [f for f in diag.findings if f.rule_id == "redis-error-unnamed"]
     assert finding.sample.startswith("redis.exceptions.ResponseError: unknown command 'JSON.GET'")
@@ -112,11 +123,8 @@ def test_a_line_whose_rules_say_only_how_it_was_printed_is_never_silent():
     """'[ioredis] Unhandled error event: Error: <failure>' matches a rule that says only that ioredis had no listener:
     with no rule for the failure itself (here the Sentinel rule left out) the line is a Redis error no rule names,
     never "Can't tell". Real: ioredis 5.11.1 told to ask a Sentinel on a closed port (samples/raw/sentinel/)."""
-    from dataclasses import replace
-
     text = _read("sentinel/sentinel-ioredis-unreachable.log")
-    without = replace(RULES, rules=tuple(r for r in RULES.rules if r.id != "redis-sentinel-no-master"))
-    diag = diagnose([text_block(text, "app.log")], without)
+    diag = diagnose([text_block(text, "app.log")], _without("redis-sentinel-no-master"))
     assert diag.verdict.state == "failing" and diag.verdict.root_cause == "redis-error-unnamed"
     assert "All sentinels are unreachable" in next(f for f in diag.findings if f.rule_id == "redis-error-unnamed").sample
     assert _diag(text).verdict.root_cause == "redis-sentinel-no-master"
@@ -133,7 +141,7 @@ def test_a_line_whose_rules_say_only_how_it_was_printed_is_never_silent():
 )
 def test_an_error_class_or_reply_pasted_alone_is_never_silent(cut: str):
     assert cut in _read("replies/redis-py-busy.log", "replies/ioredis-wrongtype-busy.log")
-    diag = _diag(cut + "\n")
+    diag = diagnose([text_block(cut + "\n", "app.log")], _without(*REPLY_RULES))
     assert diag.verdict.state == "failing" and diag.verdict.root_cause == "redis-error-unnamed"
 
 

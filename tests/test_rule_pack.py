@@ -36,6 +36,9 @@ NOT_A_CAUSE = {
     "redis-provider-limit",
     # ... and a database number the server does not have (the URL's /N: a Key Value's own URL has none)
     "redis-db-index",
+    # ... and replies of a running server to what the app asked (a command it lacks, a key of another type, a script
+    # over the busy threshold, a replica without its primary)
+    "redis-command-unavailable", "redis-wrongtype", "redis-busy-script", "redis-masterdown",
 }  # fmt: skip
 
 

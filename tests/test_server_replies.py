@@ -1,0 +1,66 @@
+"""Replies of a running server that were "a Redis error no rule names": a command the server lacks or the provider
+disabled (redis-command-unavailable, told apart by the command), a key of another type (redis-wrongtype), a script
+over the busy threshold (redis-busy-script), a replica without its primary (redis-masterdown).
+
+Real: samples/raw/classes/session11-replies.log (capture/classes/run_s11_replies.sh: four clients, each scenario)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import ROOT, diag_of
+
+LOG = (ROOT / "samples" / "raw" / "classes" / "session11-replies.log").read_text(encoding="utf-8")
+CLIENTS = ["redis-py", "ioredis", "node-redis", "ruby-redis"]
+EXPECTED = {
+    "config": ("degraded", "redis-command-unavailable"),
+    "keys": ("degraded", "redis-command-unavailable"),
+    "wrongtype": ("degraded", "redis-wrongtype"),
+    "busy": ("failing", "redis-busy-script"),
+    "masterdown": ("failing", "redis-masterdown"),
+}
+
+
+def _section(client: str, scenario: str) -> str:
+    parts = re.split(r"^=== ", LOG, flags=re.M)
+    return next(p.split("\n", 1)[1] for p in parts if p.startswith(f"{client} {scenario}\n"))
+
+
+@pytest.mark.parametrize("scenario", sorted(EXPECTED))
+@pytest.mark.parametrize("client", CLIENTS)
+def test_each_reply_is_its_cause_in_every_clients_words(client, scenario):
+    diag = diag_of(_section(client, scenario))
+    assert (diag.verdict.state, diag.verdict.root_cause) == EXPECTED[scenario]
+
+
+@pytest.mark.parametrize("client", CLIENTS)
+def test_a_disabled_command_says_which_and_why(client):
+    (finding,) = [f for f in diag_of(_section(client, "config")).findings if f.rule_id == "redis-command-unavailable"]
+    assert finding.fields["command"].upper() == "CONFIG"
+    assert any("managed Redis services disable" in why for why in finding.because)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule", "why"),
+    [
+        # a module's command on a server without the module (real: samples/raw/mixed/redis-py-unknown-command.log)
+        ("redis.exceptions.ResponseError: unknown command 'JSON.GET', with args beginning with: 'doc' ",
+         "redis-command-unavailable", "a module's command"),
+        # a command of Redis 7 on an older server: the server is too old (a Key Value created before 2025 runs Redis 6)
+        ("ReplyError: ERR unknown command 'lmpop', with args beginning with: '1' 'jobs' 'LEFT' ",
+         "redis-server-too-old", "came with Redis 6.0 or later"),
+        # Redis 6.0's backticks (public: https://github.com/redis/redis-om-dotnet/issues/27)
+        ("StackExchange.Redis.RedisServerException:“ERR unknown command `FT.CREATE`, with args beginning with: `customer-idx`, ”",
+         "redis-command-unavailable", "a module's command"),
+    ],
+)  # fmt: skip
+def test_the_command_tells_which_of_the_three_causes(line, rule, why):
+    diag = diag_of(line + "\n")
+    assert diag.verdict.root_cause == rule
+    assert any(why in said for said in next(f for f in diag.findings if f.rule_id == rule).because)
+
+
+def test_a_cli_of_another_tool_saying_unknown_command_is_not_redis():
+    assert diag_of('Error: unknown command "serve" for "app"\n').findings == []
