@@ -39,6 +39,8 @@ NOT_A_CAUSE = {
     # ... and replies of a running server to what the app asked (a command it lacks, a key of another type, a script
     # over the busy threshold, a replica without its primary)
     "redis-command-unavailable", "redis-wrongtype", "redis-busy-script", "redis-masterdown",
+    # ... and a cluster's refusal of keys of several slots in one command (Render Key Value is no cluster)
+    "redis-crossslot",
 }  # fmt: skip
 
 

@@ -70,3 +70,14 @@ def test_the_command_tells_which_of_the_three_causes(line, rule, why):
 
 def test_a_cli_of_another_tool_saying_unknown_command_is_not_redis():
     assert diag_of('Error: unknown command "serve" for "app"\n').findings == []
+
+
+CROSSSLOT = (ROOT / "samples" / "raw" / "classes" / "session11-crossslot.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("client", CLIENTS)
+def test_keys_of_several_slots_on_a_cluster_are_crossslot_in_every_clients_words(client):
+    # the server's reply, redis-py's own check before sending, ioredis' own check on a pipeline
+    section = next(p.split("\n", 1)[1] for p in re.split(r"^=== ", CROSSSLOT, flags=re.M) if p.startswith(f"{client}\n"))
+    diag = diag_of(section)
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-crossslot")
