@@ -158,6 +158,10 @@ CORPORA = {
     # apps (redis-rb, redis-client, Sidekiq, Resque, ActionCable; Predis, phpredis, Laravel, Horizon, Credis, WordPress
     # caches, Nextcloud) and SMTP or database failures of the same apps
     "heldout36": ROOT / "samples" / "public" / "heldout36.yaml",
+    # a thirty-seventh batch (session 11), public pastes labelled and committed before rla was run on them: JVM and .NET
+    # apps (Spring Data Redis on Lettuce and Jedis, Redisson, StackExchange.Redis under Hangfire and RedLock.net,
+    # ServiceStack.Redis) with their cause chains and inner exceptions, and healthy or non-Redis logs of such apps
+    "heldout37": ROOT / "samples" / "public" / "heldout37.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
