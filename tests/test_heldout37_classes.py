@@ -1,0 +1,93 @@
+"""Issue 13, heldout37's classes (public pastes of JVM and .NET apps, measured on arrival): the JVM's trust manager
+refusing a Redis server's certificate in its own words ('PKIX path building failed', 'No subject alternative names
+matching …'); Spring Data's repository-scan notice, an INFO line whatever its logger prints before it; the drivers of the
+JVM's and .NET's other services (JDBC's PostgreSQL and MySQL, Npgsql, SqlClient, JavaMail) naming their own failures;
+StackExchange.Redis 2.0's timeout of a command never written.
+Every log here is real output: the public pastes of samples/public/ (their threads in samples/README.md, section E,
+"Thirty-seventh batch"); the controls are real pastes that must keep their reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.engine.rules import pack_classes
+from tests.conftest import diag_of, ids, public_paste
+
+
+@pytest.mark.parametrize("paste", [
+    "java/jedis-1964.log",   # 'JedisConnectionException: javax.net.ssl.SSLHandshakeException: … PKIX path building failed'
+    "java/lettuce-1526.log",  # Lettuce's watchdog: 'Cannot reconnect to [….redis.cache.windows.net:6380]: PKIX path …'
+])
+def test_the_jvms_certificate_refusal_is_a_tls_certificate_failure(paste):
+    diag = diag_of(public_paste(paste))
+    assert diag.verdict.state == "failing"
+    assert diag.verdict.root_cause == "redis-tls-certificate"
+    assert "redis-error-unnamed" not in ids(diag)
+
+
+def test_the_jvms_certificate_wordings_are_the_class_not_one_line():
+    tls = pack_classes(())["tls_certificate"]
+    # the trust manager (no trusted CA), the chain's validation, the host name check (redisson#1422, #5589)
+    assert tls.recognises("javax.net.ssl.SSLHandshakeException: PKIX path building failed: "
+                          "sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid "
+                          "certification path to requested target")
+    assert tls.recognises("Caused by: java.security.cert.CertificateException: No subject alternative names matching "
+                          "IP address 12.34.567.89 found")
+    assert tls.recognises("io.netty.handler.codec.DecoderException: javax.net.ssl.SSLHandshakeException: No subject "
+                          "alternative names matching IP address IP4 found")
+    # a TLS failure that is no certificate's stays out of the class (redis-py's plaintext answer to a TLS hello)
+    assert not tls.recognises("redis.exceptions.ConnectionError: Error 1 connecting to localhost:16402. "
+                              "[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006).")
+
+
+@pytest.mark.parametrize("paste", [
+    "healthy/appsmith-17764.log",        # supervisord's 'backend stdout |  - Spring Data Redis - Could not safely …'
+    "healthy/spring-data-redis-2537.log",  # "level':'INFO',…,'message':'Spring Data Redis - Could not safely …'}"
+    "healthy/plant-it-374.log",          # Spring Boot's ' INFO 76 --- [main] …' (read as a notice before too)
+    "healthy/abixen-platform-229.log",   # '[INFO] [c=RepositoryConfigurationExtensionSupport] …'
+])
+def test_spring_datas_repository_scan_notice_is_no_redis_error(paste):
+    diag = diag_of(public_paste(paste))
+    assert diag.verdict.state in ("healthy", "unknown")
+    assert not ids(diag)
+
+
+def test_a_spring_redis_error_line_is_still_an_error():
+    # control: Lettuce under Spring, the app's own 'ERROR … Failed to connect to Redis' with the cluster's exception:
+    # no notice, a Redis failure
+    diag = diag_of(public_paste("java/lettuce-3029.log"))
+    assert diag.verdict.state == "failing"
+
+
+@pytest.mark.parametrize("paste", [
+    "nonredis/thingsboard-3629.log",   # 'org.postgresql.util.PSQLException: Connection to localhost:5432 refused'
+    "nonredis/efcore-pg-619.log",      # Npgsql's 'ExtendedSocketException (111): Connection refused 172.18.0.4:5432'
+    "nonredis/ms-identity-dotnet-advanced-token-cache-28.log",  # Microsoft.Data.SqlClient.SqlException, no LocalDB
+])
+def test_another_services_driver_names_its_own_failure(paste):
+    diag = diag_of(public_paste(paste))
+    assert diag.verdict.state in ("healthy", "unknown")
+    assert not ids(diag)
+
+
+def test_a_redis_refusal_under_spring_stays_redis():
+    # control: Lettuce's refusal under Spring Data Redis (no other service's driver in its chain)
+    diag = diag_of(public_paste("java/containerproxy-46.log"))
+    assert diag.verdict.root_cause == "redis-econnrefused"
+
+
+def test_a_command_never_written_in_time_is_a_command_timeout():
+    # StackExchange.Redis 2.0 under Hangfire: 'The timeout was reached before the message could be written to the
+    # output buffer, and it was not sent, command=EXEC, …': the connection is there, Redis answers slowly
+    diag = diag_of(public_paste("dotnet/hangfire-redis-stackexchange-88.log"))
+    assert diag.verdict.state == "degraded"
+    assert diag.verdict.root_cause == "redis-pool-timeout"
+
+
+@pytest.mark.parametrize("paste", [
+    "dotnet/stackexchange-redis-653.log",   # 1.x 'System.TimeoutException: Timeout performing GET …, inst: 0, …'
+    "dotnet/stackexchange-redis-2563.log",  # 2.6 'Timeout performing GET (15000ms), next: SETEX …'
+])
+def test_stackexchange_redis_timeouts_of_both_generations_keep_their_reading(paste):
+    diag = diag_of(public_paste(paste))
+    assert diag.verdict.root_cause == "redis-pool-timeout"
