@@ -26,7 +26,7 @@ from analyzer.redact import Redactor
 from analyzer.stopped import StoppedReading, WorkState
 from analyzer.storms import StormReading, StormState
 from analyzer.timeline import TimelineBuilder
-from analyzer.unnamed import UnnamedBook
+from analyzer.unnamed import UnnamedBook, UnnamedState
 from analyzer.verdict import VerdictReading
 
 
@@ -68,6 +68,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
     _steady_memo: tuple | None = None  # type: ignore[type-arg]  # a Run's content and the state its copies leave as found
     _storm: StormState = field(default_factory=StormState)  # storms of failures, recoveries pending (analyzer.storms)
     _work: WorkState = field(default_factory=WorkState)  # the app's work before failures (analyzer.stopped)
+    _unnamed_state: UnnamedState = field(default_factory=UnnamedState)  # unnamed lines another service's (analyzer.unnamed)
 
     @classmethod
     def of(cls, ruleset: RuleSet, redactor: Redactor | None = None) -> "Judge":

@@ -58,6 +58,7 @@ class NotRedisBook:
         self._note_not_redis(hit, tuple(r for r, _ in hit.matches), tie)
 
     def _note_not_redis(self, hit: Hit, matched: tuple[str, ...], tie: Tie, times: int = 1) -> None:
+        self._explain_unnamed(hit.record, tie)
         rule_id = next(r for r in matched if self.rules[r].affinity)
         fields = next((f for r, f in hit.matches if r == rule_id), {})
         endpoint = endpoint_of(fields)

@@ -4,9 +4,24 @@ the lines that name Redis and that no rule explains."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from analyzer.engine.affinity import Tie
 from analyzer.judge_shapes import MAX_INSTANCES, MAX_TIMELINE, _Aggregate, _evidence
 from analyzer.model import LogRecord
+
+
+# what ties a failure to another service by the entry's own evidence (Affinity.tie): its scheme, its port, its client
+_OTHER_SERVICE = frozenset({"affinity.other_scheme", "affinity.other_port", "affinity.other_text"})
+_MAX_STREAMS = 64
+
+
+@dataclass
+class UnnamedState:
+    """Where each stream's last unnamed Redis line ended, and how many such lines their own exception explained."""
+
+    last_end: dict[tuple[str, str], int] = field(default_factory=dict)  # (source, instance) -> its last physical line
+    explained: int = 0
 
 
 class UnnamedBook:
@@ -40,10 +55,35 @@ class UnnamedBook:
             self._timeline.append((self._seq, key))
             if len(self._timeline) > MAX_TIMELINE:
                 del self._timeline[: MAX_TIMELINE // 2]
+        self._unnamed_state_note(last, times)
         if aff.unnamed in self._seen_rules:
             return []
         self._seen_rules.add(aff.unnamed)
         return [aff.unnamed]
+
+    def _unnamed_state_note(self, last: LogRecord, times: int) -> None:
+        state = self._unnamed_state
+        key = (last.source, last.instance or "")
+        state.last_end.pop(key, None)
+        # a run of copies: only the last one has an entry right after it that may explain it
+        if times == 1:
+            state.last_end[key] = last.end_line or last.line
+            if len(state.last_end) > _MAX_STREAMS:
+                del state.last_end[next(iter(state.last_end))]
+
+    def _explain_unnamed(self, record: LogRecord, tie: Tie) -> None:
+        """An app's error line that names Redis only by where it was logged (a thread 'redis-notify-pool-thread-2', a
+        logger 'RedisAlertService'), with its exception printed on the very next line and that exception another
+        service's by its own evidence (JavaMail's 'Couldn't connect to host, port: smtp.163.com, 25', public heldout37
+        neweggai/redis-manager#166): the two lines are one event, and it is not Redis's, so the line is no unnamed
+        Redis error. Only the entry right after it, on the same stream, explains it."""
+        if tie.reason not in _OTHER_SERVICE:
+            return
+        state = self._unnamed_state
+        key = (record.source, record.instance or "")
+        if state.last_end.get(key) == record.line - 1:
+            del state.last_end[key]
+            state.explained += 1
 
 
     def _hidden(self) -> set[tuple[str, tuple[int | None, ...]]]:
@@ -52,6 +92,8 @@ class UnnamedBook:
         aff = self.affinity
         if aff is None or not aff.unnamed or (aff.unnamed, ()) not in self._aggs:
             return set()
+        if self._aggs[(aff.unnamed, ())].count <= self._unnamed_state.explained:
+            return {(aff.unnamed, ())}  # every one of them was an event of another service (_explain_unnamed)
         for key in self._aggs:
             if key[0] == aff.unnamed:
                 continue

@@ -2,6 +2,7 @@
 refusing a Redis server's certificate in its own words ('PKIX path building failed', 'No subject alternative names
 matching …'); Spring Data's repository-scan notice, an INFO line whatever its logger prints before it; the drivers of the
 JVM's and .NET's other services (JDBC's PostgreSQL and MySQL, Npgsql, SqlClient, JavaMail) naming their own failures;
+an app's error line that names Redis only by where it was logged, its exception on the next line another service's;
 StackExchange.Redis 2.0's timeout of a command never written.
 Every log here is real output: the public pastes of samples/public/ (their threads in samples/README.md, section E,
 "Thirty-seventh batch"); the controls are real pastes that must keep their reading."""
@@ -41,12 +42,18 @@ def test_the_jvms_certificate_wordings_are_the_class_not_one_line():
 
 
 @pytest.mark.parametrize("paste", [
+    # Spring Data's repository-scan notice, an INFO line whatever prints it
     "healthy/appsmith-17764.log",        # supervisord's 'backend stdout |  - Spring Data Redis - Could not safely …'
     "healthy/spring-data-redis-2537.log",  # "level':'INFO',…,'message':'Spring Data Redis - Could not safely …'}"
     "healthy/plant-it-374.log",          # Spring Boot's ' INFO 76 --- [main] …' (read as a notice before too)
     "healthy/abixen-platform-229.log",   # '[INFO] [c=RepositoryConfigurationExtensionSupport] …'
+    # another service's driver naming its own failure, whatever Redis line stands near
+    "nonredis/thingsboard-3629.log",   # 'org.postgresql.util.PSQLException: Connection to localhost:5432 refused'
+    "nonredis/efcore-pg-619.log",      # Npgsql's 'ExtendedSocketException (111): Connection refused 172.18.0.4:5432'
+    "nonredis/ms-identity-dotnet-advanced-token-cache-28.log",  # Microsoft.Data.SqlClient.SqlException, no LocalDB
+    "nonredis/redis-manager-166.log",  # JavaMail's 'Couldn't connect to host, port: smtp.163.com, 25' … refused
 ])
-def test_spring_datas_repository_scan_notice_is_no_redis_error(paste):
+def test_a_notice_or_another_services_failure_is_no_redis_finding(paste):
     diag = diag_of(public_paste(paste))
     assert diag.verdict.state in ("healthy", "unknown")
     assert not ids(diag)
@@ -59,21 +66,25 @@ def test_a_spring_redis_error_line_is_still_an_error():
     assert diag.verdict.state == "failing"
 
 
-@pytest.mark.parametrize("paste", [
-    "nonredis/thingsboard-3629.log",   # 'org.postgresql.util.PSQLException: Connection to localhost:5432 refused'
-    "nonredis/efcore-pg-619.log",      # Npgsql's 'ExtendedSocketException (111): Connection refused 172.18.0.4:5432'
-    "nonredis/ms-identity-dotnet-advanced-token-cache-28.log",  # Microsoft.Data.SqlClient.SqlException, no LocalDB
-])
-def test_another_services_driver_names_its_own_failure(paste):
-    diag = diag_of(public_paste(paste))
-    assert diag.verdict.state in ("healthy", "unknown")
-    assert not ids(diag)
-
-
 def test_a_redis_refusal_under_spring_stays_redis():
     # control: Lettuce's refusal under Spring Data Redis (no other service's driver in its chain)
     diag = diag_of(public_paste("java/containerproxy-46.log"))
     assert diag.verdict.root_cause == "redis-econnrefused"
+
+
+def test_an_error_line_naming_redis_by_its_thread_is_explained_by_its_exception_below():
+    # redis-manager's alert thread 'redis-notify-pool-thread-2' logs 'Alert task failed', and the exception JavaMail
+    # printed on the next line is SMTP's: one event, not Redis's
+    diag = diag_of(public_paste("nonredis/redis-manager-166.log"))
+    assert "redis-error-unnamed" not in ids(diag)
+    assert any(n.sample.startswith("org.springframework.mail.MailSendException") for n in diag.not_redis)
+
+
+def test_the_same_line_alone_stays_never_silent():
+    # control: the same real line without the exception under it names Redis and says it failed: nothing explains it
+    first = public_paste("nonredis/redis-manager-166.log").splitlines()[0]
+    diag = diag_of(first + "\n")
+    assert "redis-error-unnamed" in ids(diag)
 
 
 def test_a_command_never_written_in_time_is_a_command_timeout():
