@@ -41,6 +41,8 @@ NOT_A_CAUSE = {
     "redis-command-unavailable", "redis-wrongtype", "redis-busy-script", "redis-masterdown",
     # ... and a cluster's refusal of keys of several slots in one command (Render Key Value is no cluster)
     "redis-crossslot",
+    # ... and scripts the server lost in a restart that the app never loads again
+    "redis-noscript",
 }  # fmt: skip
 
 

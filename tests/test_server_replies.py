@@ -81,3 +81,29 @@ def test_keys_of_several_slots_on_a_cluster_are_crossslot_in_every_clients_words
     section = next(p.split("\n", 1)[1] for p in re.split(r"^=== ", CROSSSLOT, flags=re.M) if p.startswith(f"{client}\n"))
     diag = diag_of(section)
     assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-crossslot")
+
+
+NOSCRIPT = (ROOT / "samples" / "raw" / "classes" / "session11-noscript.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("client", "restart"),
+    [("redis-py", "redis-connection-dropped"), ("ioredis", "redis-econnrefused"), ("node-redis", "redis-connection-dropped"),
+     ("ruby-redis", None)],
+)  # fmt: skip
+def test_scripts_lost_in_a_restart_are_the_restart_seen_from_the_app(client, restart):
+    # the restart shows as a drop or a refusal (the root cause), then every EVALSHA gets NOSCRIPT, a symptom linked to
+    # it; a client that said nothing of the restart (redis-rb reconnects quietly) leaves NOSCRIPT alone to tell it
+    section = next(p.split("\n", 1)[1] for p in re.split(r"^=== ", NOSCRIPT, flags=re.M) if p.startswith(f"{client}\n"))
+    diag = diag_of(section)
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", restart or "redis-noscript")
+    (noscript,) = [f for f in diag.findings if f.rule_id == "redis-noscript"]
+    assert noscript.caused_by == restart
+
+
+def test_a_noscript_the_client_handled_is_not_the_cause():
+    # redis-py's Script falls back to EVAL on NoScriptError; what failed then is the READONLY reply (real capture:
+    # samples/heldout9/plain/huey/readonly.cli.log)
+    text = (ROOT / "samples" / "heldout9" / "plain" / "huey" / "readonly.cli.log").read_text(encoding="utf-8")
+    assert "NoScriptError" in text
+    assert diag_of(text).verdict.root_cause == "redis-readonly"
