@@ -66,6 +66,7 @@ NOT_DETECTIONS = {
     "redis-queue-job-done": "a progress line at severity ok",
     "redis-server-ready": "a progress line at severity ok",
     "redis-handshake-failed": "no pattern of its own",
+    "redis-sentinel-as-server": "no pattern of its own",
     "redis-url-loopback": "no pattern of its own",
     "redis-error-unnamed": "no pattern of its own",
     "redis-url-ignored": "no pattern of its own",

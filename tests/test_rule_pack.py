@@ -43,6 +43,8 @@ NOT_A_CAUSE = {
     "redis-crossslot",
     # ... and scripts the server lost in a restart that the app never loads again
     "redis-noscript",
+    # ... and a Sentinel's address given as the server (Render Key Value has no Sentinel)
+    "redis-sentinel-as-server",
 }  # fmt: skip
 
 

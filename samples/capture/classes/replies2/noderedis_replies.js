@@ -15,7 +15,7 @@ const scenario = process.argv[2];
       other.eval("local t=redis.call('TIME') while true do local n=redis.call('TIME') if n[1]-t[1]>1 then break end end return 1").catch(() => {});
       await new Promise((ok) => setTimeout(ok, 500));
       await r.get('session:1');
-    } else if (scenario === 'masterdown') await r.get('session:1');
+    } else if (scenario === 'masterdown' || scenario === 'sentinel') await r.get('session:1');
   } catch (err) { console.error(`cache: ${scenario} failed`, err); }
   process.exit(0);
 })();

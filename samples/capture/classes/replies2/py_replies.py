@@ -17,7 +17,7 @@ try:
         threading.Thread(target=lambda: other.eval("local t=redis.call('TIME') while true do local n=redis.call('TIME') if n[1]-t[1]>1 then break end end return 1", 0), daemon=True).start()
         time.sleep(0.5)
         r.get("session:1")
-    elif scenario == "masterdown":
+    elif scenario in ("masterdown", "sentinel"):
         r.get("session:1")
 except redis.exceptions.RedisError:
     log.exception("cache: %s failed", scenario)

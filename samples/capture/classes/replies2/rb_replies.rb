@@ -14,7 +14,7 @@ begin
     Thread.new { other.eval("local t=redis.call('TIME') while true do local n=redis.call('TIME') if n[1]-t[1]>1 then break end end return 1") rescue nil }
     sleep 0.5
     r.get('session:1')
-  when 'masterdown' then r.get('session:1')
+  when 'masterdown', 'sentinel' then r.get('session:1')
   end
 rescue Redis::BaseError => e
   log.error("cache: #{scenario} failed: #{e.class}: #{e.message}")
