@@ -45,3 +45,26 @@ def test_phpredis_socket_error_on_read_is_a_drop():
 
 def test_gitlab_sidekiq_on_a_missing_unix_socket_is_refused():
     assert _verdict(public_paste("ruby/gitlab-recipes-237.log")) == ("failing", "redis-econnrefused")
+
+
+# --- what the reader and the scanner hand the rules ---
+
+def test_a_cut_pretty_printed_record_is_read_as_text():
+    # v2board's serialized exception pasted from its log, cut short: its trace's own objects are no records, so the
+    # paste is text and its NOAUTH reply is read (it was 'nothing was read': five records that did not parse)
+    assert _verdict(public_paste("php/v2board-127.log")) == ("failing", "redis-noauth")
+
+
+def test_an_error_trackers_frames_belong_to_the_error_above_them():
+    # Bugsnag's copy: '**OpenSSL::SSL::SSLError: SSL_read: unexpected eof while reading**', a blank line, then
+    # '<file> line <n> in <method>' frames through redis-rb: the frames tie the TLS EOF (a drop) to Redis
+    assert _verdict(public_paste("ruby/sidekiq-5402.log")) == ("failing", "redis-connection-dropped")
+
+
+def test_a_brace_left_open_by_a_cut_line_ends_at_the_next_record():
+    # Monolog lines whose JSON context the user cut ('… at ...'), blank lines between: each line is its own entry, so
+    # Credis' refusal between the lost connection and LOADING is read too (it was joined to the first line)
+    diag = diag_of(public_paste("php/mrliving-magento-76.log"))
+    counts = {f.rule_id: f.count for f in diag.findings}
+    assert counts.get("redis-loading") == 1
+    assert counts.get("redis-connection-dropped") == 2  # the lost connection, and the refusal after it (the restart)

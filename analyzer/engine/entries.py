@@ -68,6 +68,11 @@ _RUST_PANIC = re.compile(r"thread '[^'\n]*' panicked at \S[^\n]*:\d+:\d+:\s*$")
 # '#4 [internal function]: …', '#9 {main}' (a console command printing 'Error: <message>' then the trace: public heldout15
 # MISP/MISP#7630). Not BuildKit's '#5 [2/6] RUN …' nor '#5 0.123 …': a PHP frame names its file and line, or says so.
 _PHP_FRAME = re.compile(r"#\d+ (?:[^\s(]+\(\d+\): |\[internal function\]: |\{main\}\s*$)")
+# An error tracker's dashboard copies a trace one frame a line at the margin as '<file> line <n> in <method>' (Bugsnag:
+# '/app/vendor/bundle/ruby/3.1.0/gems/redis-4.6.0/lib/redis/connection/ruby.rb line 55 in block in _read_from_socket'
+# under 'OpenSSL::SSL::SSLError: SSL_read: unexpected eof while reading', public heldout36 sidekiq/sidekiq#5402): the
+# frames, which name the client, belong to the error above them
+_TRACKER_FRAME = re.compile(r"\S+\.[a-z]{1,5} line \d+ in \S[^\n]*$")
 # Tomcat/Spring's servlet error: '… threw exception [...] with root cause', a blank line, then the root cause's own
 # trace at the margin (public heldout5 asbnotebook-spring-boot-3): the cause belongs to the line that announced it
 _ROOT_CAUSE_NEXT = "with root cause"
@@ -328,6 +333,12 @@ class _Entry:
             if self.gap:
                 return _STOP
             self.gap = True
+        elif blank:
+            # an object still open across a blank line goes on only with an indented or closing line: a line at the
+            # margin after it is a record of its own, the brace left open by a line cut short (Monolog's context
+            # '{"exception":"[object] (CredisException(code: 2): Lost connection to Redis server. at ...', the rest
+            # elided by the user, then 'main.CRITICAL: LOADING …': public heldout36 MRLIVING/magento#76)
+            self.gap = True
         return _SKIP
 
     def _cause_or_frame(self, message: str) -> bool:
@@ -348,6 +359,8 @@ class _Entry:
                 return True
             return False
         if stripped.startswith("#") and _PHP_FRAME.match(stripped) is not None:
+            return True
+        if " line " in stripped and _TRACKER_FRAME.match(stripped) is not None:
             return True
         if _NODE_FIELD.match(stripped) and (len(self.parts) == 1 or _NODE_FIELD.match(self.parts[-1].lstrip())):
             return True

