@@ -1,6 +1,7 @@
 """Issue 13, heldout34's classes (session 11, public pastes of the Node.js ecosystem): a port setting that is not a port,
 said by any client (rules/classes/bad_port.yaml, read as redis-url-malformed), and a connection 'to Redis' said lost in
-an app's own words. Real output: samples/raw/classes/session11-h36.log (samples/capture/classes/run_s11_h36.sh) and the
+an app's own words, and a Redis Cluster refusing a command whose keys are in different slots (CROSSSLOT). Real output:
+samples/raw/classes/session11-h36.log and session11-h36-crossslot.log (samples/capture/classes/run_s11_h36*.sh) and the
 batch's public pastes (samples/public/heldout34.yaml)."""
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ def _diag(text: str):
     return diagnose([text_block(text, "app.log")], RULES)
 
 
-def _sections() -> dict[str, str]:
-    """The capture's runs, by their '=== ' header (each a whole client run, as an app would log it)."""
+def _runs(capture: Path) -> dict[str, str]:
+    """A capture's runs, by their '=== ' header (each a whole client run, as an app would log it)."""
     out: dict[str, str] = {}
     name = ""
-    for line in CAPTURE.read_text(encoding="utf-8").splitlines(True):
+    for line in capture.read_text(encoding="utf-8").splitlines(True):
         if line.startswith("=== "):
             name = line[4:].strip()
             out[name] = ""
@@ -35,7 +36,7 @@ def _sections() -> dict[str, str]:
     return out
 
 
-SECTIONS = _sections()
+SECTIONS = _runs(CAPTURE)
 
 
 def test_the_capture_holds_every_client_and_value():
@@ -95,3 +96,33 @@ def test_every_order_and_case_of_a_lost_redis_connection_is_the_drop(line):
 def test_a_connection_said_recovered_is_not_a_drop():
     # n8n's line when the connection is back (public heldout8 n8n#32249): never the drop
     assert _diag("Recovered Redis connection\n").verdict.root_cause != "redis-connection-dropped"
+
+
+# -- a Redis Cluster refusing a command whose keys are in different slots (CROSSSLOT) ----------------------------------
+
+CROSSSLOT = SAMPLES / "raw" / "classes" / "session11-h36-crossslot.log"
+
+CROSSSLOT_RUNS = _runs(CROSSSLOT)
+
+
+def test_the_crossslot_capture_holds_every_client():
+    # node-redis, ioredis, redis-py plain and RedisCluster, redis-rb
+    assert len(CROSSSLOT_RUNS) == 5
+
+
+@pytest.mark.parametrize("run", sorted(CROSSSLOT_RUNS))
+def test_a_command_over_two_slots_is_the_cluster_refusing_it_in_every_client(run):
+    # the server's reply (node-redis, ioredis, redis-rb), redis-py's exception that drops the reply's word, and
+    # redis-py's RedisCluster refusing the command itself: one cause, whatever the wording
+    diag = _diag(CROSSSLOT_RUNS[run])
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-crossslot")
+
+
+def test_bullmq_scripts_refused_on_a_serverless_cluster_is_crossslot():
+    # heldout34 langfuse/langfuse#5906: ElastiCache Serverless runs in cluster mode; BullMQ's prefix had no hash tag
+    text = (SAMPLES / "public" / "node" / "langfuse-5906.log").read_text(encoding="utf-8")
+    assert _diag(text).verdict.root_cause == "redis-crossslot"
+
+
+def test_a_cluster_that_is_down_is_not_a_slot_refusal():
+    assert _diag("CLUSTERDOWN The cluster is down\n").verdict.root_cause != "redis-crossslot"
