@@ -102,3 +102,11 @@ def test_a_command_never_written_in_time_is_a_command_timeout():
 def test_stackexchange_redis_timeouts_of_both_generations_keep_their_reading(paste):
     diag = diag_of(public_paste(paste))
     assert diag.verdict.root_cause == "redis-pool-timeout"
+
+
+def test_a_connect_time_echo_refused_by_a_sentinel_is_the_sentinel_class():
+    # StackExchange.Redis' connect-time ECHO on a Sentinel's port (Hangfire.Redis.StackExchange#107): 'No connection is
+    # active/available …; Error: ERR unknown command `ECHO`': nothing works there, not a command the server lacks
+    diag = diag_of(public_paste("dotnet/hangfire-redis-stackexchange-107.log"))
+    assert diag.verdict.state == "failing"
+    assert diag.verdict.root_cause == "redis-sentinel-as-server"
