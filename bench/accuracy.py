@@ -162,6 +162,10 @@ CORPORA = {
     # apps (Spring Data Redis on Lettuce and Jedis, Redisson, StackExchange.Redis under Hangfire and RedLock.net,
     # ServiceStack.Redis) with their cause chains and inner exceptions, and healthy or non-Redis logs of such apps
     "heldout37": ROOT / "samples" / "public" / "heldout37.yaml",
+    # a thirty-eighth batch (session 11), public pastes labelled and committed before rla was run on them: Go (Harbor,
+    # Thanos, Loki, Gitea, valkey-go, valkey-glide), Rust (fred, redis-rs, Bun), Elixir (Redix, Exq), C++ (hiredis,
+    # redis-plus-plus) and managed or compatible servers, with non-Redis failures of the same apps (PostgreSQL, AMQP)
+    "heldout38": ROOT / "samples" / "public" / "heldout38.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
