@@ -70,6 +70,7 @@ NOT_DETECTIONS = {
     "redis-url-loopback": "no pattern of its own",
     "redis-error-unnamed": "no pattern of its own",
     "redis-url-ignored": "no pattern of its own",
+    "redis-pool-put-after-close": "a context rule",
     "app-process-stopped": "a context rule",
 }
 # What Lucene (Elasticsearch, OpenSearch) cannot say, rule by rule.
