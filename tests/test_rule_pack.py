@@ -26,7 +26,6 @@ NOT_A_CAUSE = {
     "redis-app-resumed", "redis-app-stopped", "redis-queue-job-done",
     # causes the catalogue lacks: a Redis Cluster's replies (Render Key Value is no cluster; users paste them all the same)
     "redis-cluster-redirect", "redis-cluster-down", "redis-cluster-disabled", "redis-cluster-unreachable",
-    "redis-cluster-select", "redis-cluster-crossslot",
     # ... and Redis Sentinel's (Render Key Value has none either); the server's own "ready" line, a status, no cause
     "redis-sentinel-no-master", "redis-server-ready",
     # ... and a primary that refuses writes for want of replicas (min-replicas-to-write: Render Key Value has no replica)
