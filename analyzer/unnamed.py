@@ -4,9 +4,10 @@ the lines that name Redis and that no rule explains."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from analyzer.engine.affinity import Tie
+from analyzer.engine.affinity import Affinity, Tie
 from analyzer.judge_shapes import MAX_INSTANCES, MAX_TIMELINE, _Aggregate, _evidence
 from analyzer.model import LogRecord
 
@@ -22,6 +23,15 @@ class UnnamedState:
 
     last_end: dict[tuple[str, str], int] = field(default_factory=dict)  # (source, instance) -> its last physical line
     explained: int = 0
+
+
+def _named_where_logged(aff: Affinity | None, head: str) -> bool:
+    """Every Redis signal of the line inside a bracketed token (a thread or logger name), none in its message."""
+    if aff is None or aff.text is None:
+        return False
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\[[^\[\]\n]{1,80}\]", head)]
+    found = [m.start() for m in aff.text.finditer(head)]
+    return bool(found) and all(any(a < at < b for a, b in spans) for at in found)
 
 
 class UnnamedBook:
@@ -65,18 +75,20 @@ class UnnamedBook:
         state = self._unnamed_state
         key = (last.source, last.instance or "")
         state.last_end.pop(key, None)
-        # a run of copies: only the last one has an entry right after it that may explain it
-        if times == 1:
+        # a run of copies: only the last one has an entry right after it that may explain it; and only a line whose
+        # every Redis signal stands inside brackets, where loggers print the thread ('[redis-notify-pool-thread-2]'):
+        # a line saying Redis in its message ('Redis connection lost') stays a Redis error whatever follows it
+        if times == 1 and _named_where_logged(self.affinity, last.message.split("\n", 1)[0]):
             state.last_end[key] = last.end_line or last.line
             if len(state.last_end) > _MAX_STREAMS:
                 del state.last_end[next(iter(state.last_end))]
 
     def _explain_unnamed(self, record: LogRecord, tie: Tie) -> None:
-        """An app's error line that names Redis only by where it was logged (a thread 'redis-notify-pool-thread-2', a
-        logger 'RedisAlertService'), with its exception printed on the very next line and that exception another
-        service's by its own evidence (JavaMail's 'Couldn't connect to host, port: smtp.163.com, 25', public heldout37
-        neweggai/redis-manager#166): the two lines are one event, and it is not Redis's, so the line is no unnamed
-        Redis error. Only the entry right after it, on the same stream, explains it."""
+        """An app's error line that names Redis only by where it was logged (its thread '[redis-notify-pool-thread-2]'),
+        with its exception printed on the very next line and that exception another service's by its own evidence
+        (JavaMail's 'Couldn't connect to host, port: smtp.163.com, 25', public heldout37 neweggai/redis-manager#166):
+        the two lines are one event, and it is not Redis's, so the line is no unnamed Redis error. Only the entry right
+        after it, on the same stream, explains it."""
         if tie.reason not in _OTHER_SERVICE:
             return
         state = self._unnamed_state

@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 
 from analyzer.engine.rules import pack_classes
-from tests.conftest import diag_of, ids, public_paste
+from analyzer.unnamed import _named_where_logged
+from tests.conftest import builtin, diag_of, ids, public_paste
 
 
 @pytest.mark.parametrize("paste", [
@@ -110,3 +111,13 @@ def test_a_connect_time_echo_refused_by_a_sentinel_is_the_sentinel_class():
     diag = diag_of(public_paste("dotnet/hangfire-redis-stackexchange-107.log"))
     assert diag.verdict.state == "failing"
     assert diag.verdict.root_cause == "redis-sentinel-as-server"
+
+
+def test_only_a_line_naming_redis_in_brackets_alone_can_be_explained_by_the_next():
+    # the thread in brackets is where the logger wrote it; a message that says Redis is a Redis error whatever follows
+    aff = builtin().affinity
+    thread_only = public_paste("nonredis/redis-manager-166.log").splitlines()[0]
+    # '… c.g.p.p.c.RedisController: Failed to connect to Redis'
+    in_message = public_paste("java/lettuce-3029.log").splitlines()[2]
+    assert _named_where_logged(aff, thread_only)
+    assert not _named_where_logged(aff, in_message)
