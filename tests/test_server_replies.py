@@ -109,3 +109,12 @@ def test_a_noscript_the_client_handled_is_not_the_cause():
     text = (ROOT / "samples" / "heldout9" / "plain" / "huey" / "readonly.cli.log").read_text(encoding="utf-8")
     assert "NoScriptError" in text
     assert diag_of(text).verdict.root_cause == "redis-readonly"
+
+
+def test_a_drop_and_refusals_before_loading_are_the_restart_it_ends():
+    # public heldout36 mrliving-magento-76: Credis' lost connection, refused while Redis restarts, then LOADING
+    text = (ROOT / "samples" / "public" / "php" / "mrliving-magento-76.log").read_text(encoding="utf-8")
+    diag = diag_of(text)
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-loading")
+    (loading,) = [f for f in diag.findings if f.rule_id == "redis-loading"]
+    assert any("it restarted" in why for why in loading.because)
