@@ -154,6 +154,10 @@ CORPORA = {
     # (ioredis, node-redis, Bull/BullMQ, socket.io's adapter, Keyv; Misskey, Mastodon streaming, Langfuse, AFFiNE,
     # Budibase, Medusa, Infisical) and non-Redis failures of the same apps
     "heldout34": ROOT / "samples" / "public" / "heldout34.yaml",
+    # a thirty-fifth batch (session 11), public pastes labelled and committed before rla was run on them: the Python
+    # ecosystem (redis-py, aioredis, Celery/kombu, RQ, arq, dramatiq, channels-redis, flower, Synapse, Open edX, NetBox)
+    # and healthy and non-Redis logs of such apps (PostgreSQL, SMTP, another host's DNS)
+    "heldout35": ROOT / "samples" / "public" / "heldout35.yaml",
     # a thirty-sixth batch (session 11), public pastes labelled and committed before rla was run on them: Ruby and PHP
     # apps (redis-rb, redis-client, Sidekiq, Resque, ActionCable; Predis, phpredis, Laravel, Horizon, Credis, WordPress
     # caches, Nextcloud) and SMTP or database failures of the same apps
