@@ -33,6 +33,9 @@ _PY_EXCEPTION = re.compile(
 # a line may end with ': ' because it printed an empty value (go-redis 'invalid redis URL scheme: ').
 _CUT = re.compile(r"\b(?:dial|read|write) (?:tcp|udp|unix)[46]? \S+: (?:connect|connectex|read|write|wsarecv|wsasend|getsockopt): $")
 _FRAMES, _ENDED, _CHAINED = 1, 2, 3  # where a Python traceback entry stands
+# A frame of a Python traceback, and how many lines above an exception line a traceback without its head is looked for
+_PY_FRAME = re.compile(r'[ \t]+File "[^"\n]+", line \d+, in ')
+MAX_HEADLESS = 24
 # Ruby's report of an uncaught exception: 'path:line:in `method': message (Class)', its '\tfrom …' frames, then
 # the same for each cause ('… (SocketError)' under '… (Redis::CannotConnectError)'): one entry
 _RUBY_HEAD = re.compile(r"\S+:\d+:in [`'][^`']*': .*\([A-Z]\w*(?:::\w+)*\)$")
@@ -175,6 +178,25 @@ class _Lines:
             return record
         return None
 
+    def frames_above(self, start: int, line_no: int, taken: set[int], last: int, label: str) -> tuple[str, ...]:
+        """The indented lines right above the line at `start` (line `line_no`), in order, under the same process label,
+        when one of them is a Python frame ('  File "…", line N, in f'); () otherwise. Stops at a line of an entry
+        (`taken`, `last`), a blank or unparsed line, a line at the margin."""
+        data, pos = self.data, start
+        out: list[str] = []
+        for _ in range(MAX_HEADLESS):
+            if pos <= 0:
+                break
+            prev = data.rfind(b"\n", 0, pos - 1) + 1
+            line_no -= 1
+            record = None if prev in taken or prev == last else self._quiet(prev, pos - 1, line_no)
+            own, body = _split_label(record.message) if record is not None else ("", "")
+            if record is None or own != label or body[:1] not in " \t":
+                break
+            out.append(body)
+            pos = prev
+        return tuple(reversed(out)) if any(_PY_FRAME.match(b) for b in out) else ()
+
     def history(self, start: int, line_no: int, instance: str | None, n: int) -> tuple[tuple[str, ...], bool]:
         """Up to `n` of the app's ordinary lines of `instance` (None: any) before the line at `start` (line
         `line_no`), nearest first, first line only and cut (Hit.history); blank lines and other instances' lines
@@ -279,6 +301,14 @@ class _Entry:
             setattr(other, name, getattr(self, name))
         other.parts = list(self.parts)
         return other
+
+    def take_frames_above(self, lines: _Lines, start: int, line_no: int, taken: set[int], last: int) -> None:
+        """A Python exception line at the margin under indented lines: a traceback pasted without its head (a paste
+        often starts at a frame), whose frames belong to it: the exception says the failure, the frames whose it is
+        (public heldout35 redis/redis-py#1796: WinError 10054 under redis-py's _read_from_socket)."""
+        body = _split_label(self.first.message)[1]
+        if self.py is None and self.before is not None and body[:1] not in " \t" and _PY_EXCEPTION.match(body):
+            self.parts.extend(lines.frames_above(start, line_no, taken, last, self.label))
 
     def offer(self, record: LogRecord | None, blank: bool, line_no: int) -> int:
         if len(self.parts) >= (MAX_TRACEBACK if self.py else MAX_CONTINUATION) or self.foreign > MAX_FOREIGN:

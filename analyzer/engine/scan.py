@@ -116,6 +116,7 @@ class Scanner:
             before = lines.before(start, line_no, consumed, last_start, skip_to) if start else tail
             if before is not None and (not record.instance or before.instance in (None, record.instance)):
                 entry.before = _around(before)
+                entry.take_frames_above(lines, start, line_no, consumed, last_start)
             made = self._early.get(record.instance, 0 if len(self._early) < MAX_EARLY else EARLY)
             if made < EARLY:  # one of the instance's first entries: where the judge may ask (analyzer.stopped)
                 self._early[record.instance] = made + 1
