@@ -33,9 +33,7 @@ _PY_EXCEPTION = re.compile(
 # a line may end with ': ' because it printed an empty value (go-redis 'invalid redis URL scheme: ').
 _CUT = re.compile(r"\b(?:dial|read|write) (?:tcp|udp|unix)[46]? \S+: (?:connect|connectex|read|write|wsarecv|wsasend|getsockopt): $")
 _FRAMES, _ENDED, _CHAINED = 1, 2, 3  # where a Python traceback entry stands
-# A frame of a Python traceback, and how many lines above an exception line a traceback without its head is looked for
-_PY_FRAME = re.compile(r'[ \t]+File "[^"\n]+", line \d+, in ')
-MAX_HEADLESS = 24
+_PY_FRAME, MAX_HEADLESS = re.compile(r'[ \t]+File "[^"\n]+", line \d+, in '), 24  # a frame; lines looked at above
 # Ruby's report of an uncaught exception: 'path:line:in `method': message (Class)', its '\tfrom …' frames, then
 # the same for each cause ('… (SocketError)' under '… (Redis::CannotConnectError)'): one entry
 _RUBY_HEAD = re.compile(r"\S+:\d+:in [`'][^`']*': .*\([A-Z]\w*(?:::\w+)*\)$")
@@ -182,19 +180,17 @@ class _Lines:
         """The indented lines right above the line at `start` (line `line_no`), in order, under the same process label,
         when one of them is a Python frame ('  File "…", line N, in f'); () otherwise. Stops at a line of an entry
         (`taken`, `last`), a blank or unparsed line, a line at the margin."""
-        data, pos = self.data, start
-        out: list[str] = []
-        for _ in range(MAX_HEADLESS):
-            if pos <= 0:
-                break
-            prev = data.rfind(b"\n", 0, pos - 1) + 1
-            line_no -= 1
+        pos, out = start, []
+        for _ in range(MAX_HEADLESS if start > 0 else 0):
+            prev, line_no = self.data.rfind(b"\n", 0, pos - 1) + 1, line_no - 1
             record = None if prev in taken or prev == last else self._quiet(prev, pos - 1, line_no)
             own, body = _split_label(record.message) if record is not None else ("", "")
             if record is None or own != label or body[:1] not in " \t":
                 break
             out.append(body)
             pos = prev
+            if pos <= 0:
+                break
         return tuple(reversed(out)) if any(_PY_FRAME.match(b) for b in out) else ()
 
     def history(self, start: int, line_no: int, instance: str | None, n: int) -> tuple[tuple[str, ...], bool]:
