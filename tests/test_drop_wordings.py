@@ -1,4 +1,4 @@
-"""Drops in client words no rule had. Ruby's EOFError under a Redis client (rules/classes/dropped.yaml): redis-client
+"""Drops (and ioredis' socket timeout) in client words no rule had. Ruby's EOFError under a Redis client (rules/classes/dropped.yaml): redis-client
 and redis-rb 5 wrap it when Redis shuts down or an idle connection is cut (public: redis-rb/redis-client#119 and #96,
 redis-rb#1180); EOFError elsewhere (Python's input(), an SMTP read) names no Redis and stays unread. Lettuce's
 'Connection closed' (a drop) and 'Connection closed prematurely' (before it was activated: a cut handshake)."""
@@ -35,3 +35,10 @@ def test_lettuce_connection_closed_is_a_drop_and_prematurely_a_cut_handshake():
     assert closed.verdict.root_cause == "redis-connection-dropped"
     early = diag_of("io.lettuce.core.RedisConnectionException: Connection closed prematurely\n")
     assert early.verdict.root_cause == "redis-handshake-failed"
+
+
+def test_ioredis_socket_timeout_printed_bare_names_redis_by_its_own_words():
+    # ioredis' socketTimeout message is its own (lib/Redis.ts); a queue's handler prints it with nothing else naming
+    # Redis (public heldout34 langfuse/langfuse#13601)
+    diag = diag_of("Error: Socket timeout. Expecting data, but didn't receive any in 30000ms.\n")
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("degraded", "redis-pool-timeout")
