@@ -1,7 +1,9 @@
-"""Drops (and ioredis' socket timeout) in client words no rule had. Ruby's EOFError under a Redis client (rules/classes/dropped.yaml): redis-client
-and redis-rb 5 wrap it when Redis shuts down or an idle connection is cut (public: redis-rb/redis-client#119 and #96,
-redis-rb#1180); EOFError elsewhere (Python's input(), an SMTP read) names no Redis and stays unread. Lettuce's
-'Connection closed' (a drop) and 'Connection closed prematurely' (before it was activated: a cut handshake)."""
+"""Drops (and ioredis' socket timeout) in client words no rule had.
+
+Ruby's EOFError under a Redis client (rules/classes/dropped.yaml): redis-client and redis-rb 5 wrap it when Redis shuts
+down or an idle connection is cut (public: redis-rb/redis-client#119 and #96, redis-rb#1180); EOFError elsewhere
+(Python's input(), an SMTP read) names no Redis and stays unread. Lettuce's 'Connection closed' (a drop) and 'Connection
+closed prematurely' (before it was activated: a cut handshake)."""
 
 from __future__ import annotations
 
@@ -14,8 +16,8 @@ from tests.conftest import diag_of
     "line",
     [
         "RedisClient::ConnectionError: EOFError",
-        "/app/vendor/bundle/ruby/3.2.0/gems/redis-client-0.14.1/lib/redis_client/ruby_connection.rb:101:in `rescue in read':"
-        " EOFError (RedisClient::ConnectionError)",
+        "/app/vendor/bundle/ruby/3.2.0/gems/redis-client-0.14.1/lib/redis_client/ruby_connection.rb:101:"
+        "in `rescue in read': EOFError (RedisClient::ConnectionError)",
         "I get `Redis::ConnectionError (EOFError)` when I sit idle for 4 minutes or so.",
     ],
 )
@@ -23,7 +25,9 @@ def test_eoferror_under_a_redis_client_is_a_drop(line):
     assert diag_of(line + "\n").verdict.root_cause == "redis-connection-dropped"
 
 
-@pytest.mark.parametrize("line", ["EOFError: EOF when reading a line", "EOFError: end of file reached (smtp.gmail.com)"])
+@pytest.mark.parametrize(
+    "line", ["EOFError: EOF when reading a line", "EOFError: end of file reached (smtp.gmail.com)"]
+)
 def test_eoferror_naming_no_redis_is_not_redis(line):
     assert diag_of(line + "\n").verdict.root_cause is None
 

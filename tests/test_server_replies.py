@@ -25,9 +25,13 @@ EXPECTED = {
 }
 
 
+def _part(log: str, marker: str) -> str:
+    """The output printed under '=== <marker>' in a capture log."""
+    return next(p.split("\n", 1)[1] for p in re.split(r"^=== ", log, flags=re.M) if p.startswith(f"{marker}\n"))
+
+
 def _section(client: str, scenario: str) -> str:
-    parts = re.split(r"^=== ", LOG, flags=re.M)
-    return next(p.split("\n", 1)[1] for p in parts if p.startswith(f"{client} {scenario}\n"))
+    return _part(LOG, f"{client} {scenario}")
 
 
 @pytest.mark.parametrize("scenario", sorted(EXPECTED))
@@ -60,8 +64,8 @@ def test_a_disabled_command_says_which_and_why(client):
         ("Error: ERR Unknown subcommand or wrong number of arguments for 'SETINFO'. Try CLIENT HELP.",
          "redis-server-too-old", "CLIENT SETINFO came with Redis 7.2"),
         # Redis 6.0's backticks (public: https://github.com/redis/redis-om-dotnet/issues/27)
-        ("StackExchange.Redis.RedisServerException:“ERR unknown command `FT.CREATE`, with args beginning with: `customer-idx`, ”",
-         "redis-command-unavailable", "a module's command"),
+        ("StackExchange.Redis.RedisServerException:“ERR unknown command `FT.CREATE`, "
+         "with args beginning with: `customer-idx`, ”", "redis-command-unavailable", "a module's command"),
     ],
 )  # fmt: skip
 def test_the_command_tells_which_of_the_three_causes(line, rule, why):
@@ -80,8 +84,7 @@ CROSSSLOT = (ROOT / "samples" / "raw" / "classes" / "session11-crossslot.log").r
 @pytest.mark.parametrize("client", CLIENTS)
 def test_keys_of_several_slots_on_a_cluster_are_crossslot_in_every_clients_words(client):
     # the server's reply, redis-py's own check before sending, ioredis' own check on a pipeline
-    section = next(p.split("\n", 1)[1] for p in re.split(r"^=== ", CROSSSLOT, flags=re.M) if p.startswith(f"{client}\n"))
-    diag = diag_of(section)
+    diag = diag_of(_part(CROSSSLOT, client))
     assert (diag.verdict.state, diag.verdict.root_cause) == ("degraded", "redis-crossslot")
 
 
@@ -90,14 +93,13 @@ NOSCRIPT = (ROOT / "samples" / "raw" / "classes" / "session11-noscript.log").rea
 
 @pytest.mark.parametrize(
     ("client", "restart"),
-    [("redis-py", "redis-connection-dropped"), ("ioredis", "redis-econnrefused"), ("node-redis", "redis-connection-dropped"),
-     ("ruby-redis", None)],
+    [("redis-py", "redis-connection-dropped"), ("ioredis", "redis-econnrefused"),
+     ("node-redis", "redis-connection-dropped"), ("ruby-redis", None)],
 )  # fmt: skip
 def test_scripts_lost_in_a_restart_are_the_restart_seen_from_the_app(client, restart):
     # the restart shows as a drop or a refusal (the root cause), then every EVALSHA gets NOSCRIPT, a symptom linked to
     # it; a client that said nothing of the restart (redis-rb reconnects quietly) leaves NOSCRIPT alone to tell it
-    section = next(p.split("\n", 1)[1] for p in re.split(r"^=== ", NOSCRIPT, flags=re.M) if p.startswith(f"{client}\n"))
-    diag = diag_of(section)
+    diag = diag_of(_part(NOSCRIPT, client))
     # with the restart in the window the app failed; NOSCRIPT alone is Redis answering and refusing the calls
     expected = ("failing", restart) if restart else ("degraded", "redis-noscript")
     assert (diag.verdict.state, diag.verdict.root_cause) == expected
