@@ -170,6 +170,11 @@ CORPORA = {
     # Thanos, Loki, Gitea, valkey-go, valkey-glide), Rust (fred, redis-rs, Bun), Elixir (Redix, Exq), C++ (hiredis,
     # redis-plus-plus) and managed or compatible servers, with non-Redis failures of the same apps (PostgreSQL, AMQP)
     "heldout38": ROOT / "samples" / "public" / "heldout38.yaml",
+    # a fortieth batch (session 11, second round), public pastes labelled and committed before rla was run on them: the
+    # Python ecosystem again (redis-py, aioredis, channels-redis, Celery/kombu, RQ, django-rq, huey, django-redis,
+    # cacheops, Superset, Prefect, Frappe, Weblate, Paperless, Zulip, txredisapi), to see whether heldout35's fixes
+    # generalise, and healthy or non-Redis logs of such apps (AMQP, RabbitMQ, Tornado, PostgreSQL)
+    "heldout40": ROOT / "samples" / "public" / "heldout40.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
