@@ -38,3 +38,10 @@ def test_it_explains_the_noauth_after_it():
 def test_other_commands_with_wrong_arguments_are_not_auth():
     diag = diag_of("ReplyError: ERR wrong number of arguments for 'set' command\n")
     assert all(f.rule_id != "redis-auth-username" for f in diag.findings)
+
+
+def test_redis_py_wording_of_an_old_servers_wrong_password_is_wrongpass():
+    # Redis < 6 answers a wrong password 'ERR invalid password'; redis-py raises it as AuthenticationError without
+    # the code (research catalogue 3.7): the same cause as WRONGPASS, not a user name problem
+    diag = diag_of("redis.exceptions.AuthenticationError: invalid password\n")
+    assert diag.verdict.root_cause == "redis-wrongpass"
