@@ -1,4 +1,4 @@
-"""Drops (and ioredis' socket timeout) in client words no rule had.
+"""Drops, a timeout and a lookup in client words no rule had.
 
 Ruby's EOFError under a Redis client (rules/classes/dropped.yaml): redis-client and redis-rb 5 wrap it when Redis shuts
 down or an idle connection is cut (public: redis-rb/redis-client#119 and #96, redis-rb#1180); EOFError elsewhere
@@ -46,3 +46,11 @@ def test_ioredis_socket_timeout_printed_bare_names_redis_by_its_own_words():
     # Redis (public heldout34 langfuse/langfuse#13601)
     diag = diag_of("Error: Socket timeout. Expecting data, but didn't receive any in 30000ms.\n")
     assert (diag.verdict.state, diag.verdict.root_cause) == ("degraded", "redis-pool-timeout")
+
+
+def test_erlangs_nxdomain_under_a_redis_client_is_a_name_that_does_not_resolve():
+    # Redix formats Erlang's :nxdomain as 'non-existing domain' (public whatyouhide/redix#222); an HTTP client's
+    # nxdomain names no Redis and stays unread
+    diag = diag_of("06:17:52.643 [error] Failed to connect to Redis (vodon-redis.internal:6379): non-existing domain\n")
+    assert diag.verdict.root_cause == "redis-dns-not-found"
+    assert diag_of("[error] Failed to fetch https://api.example.com: nxdomain\n").verdict.root_cause is None
