@@ -175,6 +175,10 @@ CORPORA = {
     # cacheops, Superset, Prefect, Frappe, Weblate, Paperless, Zulip, txredisapi), to see whether heldout35's fixes
     # generalise, and healthy or non-Redis logs of such apps (AMQP, RabbitMQ, Tornado, PostgreSQL)
     "heldout40": ROOT / "samples" / "public" / "heldout40.yaml",
+    # a forty-first batch (session 11, second round for Ruby and PHP), public pastes labelled and committed before rla
+    # was run on them: redis-rb and redis-client under Sidekiq, Resque, ActiveJob, Chatwoot and GitLab, Predis and
+    # phpredis under Laravel, Symfony, Magento's Credis, Nextcloud and Matomo, and healthy or non-Redis logs of such apps
+    "heldout41": ROOT / "samples" / "public" / "heldout41.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
