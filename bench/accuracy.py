@@ -170,6 +170,10 @@ CORPORA = {
     # Thanos, Loki, Gitea, valkey-go, valkey-glide), Rust (fred, redis-rs, Bun), Elixir (Redix, Exq), C++ (hiredis,
     # redis-plus-plus) and managed or compatible servers, with non-Redis failures of the same apps (PostgreSQL, AMQP)
     "heldout38": ROOT / "samples" / "public" / "heldout38.yaml",
+    # a thirty-ninth batch (session 11, second round), public pastes labelled and committed before rla was run on them:
+    # Go (redigo, go-redis, rmq, Gitea, Gogs, Harbor, Thanos, Tyk, Centrifugo), Rust (redis-rs, deadpool), Elixir
+    # (Redix, Exq), C/C++ (hiredis, redis-plus-plus, IcingaDB, Dragonfly), with healthy and non-Redis logs of them
+    "heldout39": ROOT / "samples" / "public" / "heldout39.yaml",
     # a fortieth batch (session 11, second round), public pastes labelled and committed before rla was run on them: the
     # Python ecosystem again (redis-py, aioredis, channels-redis, Celery/kombu, RQ, django-rq, huey, django-redis,
     # cacheops, Superset, Prefect, Frappe, Weblate, Paperless, Zulip, txredisapi), to see whether heldout35's fixes
