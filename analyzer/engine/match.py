@@ -19,6 +19,9 @@ ERROR_WORDS = (
     "enotfound", "epipe", "killed", "out of memory", "exited with status",
     # a limit a server or provider enforces, its only word of failure ('ERR max daily request limit exceeded', Upstash)
     "exceeded",
+    # Go's crypto/x509 prints only errors and none holds an error word ('x509: "*.host" certificate is not standards
+    # compliant', 'x509: certificate is valid for a, not b'; public heldout39 redis/go-redis#2058)
+    "x509: ",
 )  # fmt: skip
 _ERROR_RE = re.compile("|".join(re.escape(w) for w in ERROR_WORDS), re.I)
 
