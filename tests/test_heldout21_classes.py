@@ -27,9 +27,10 @@ def test_a_redis_servers_own_lines_are_not_the_client_failing(name):
 
 
 def test_the_server_line_exclusion_leaves_the_clients_unnamed_errors_and_the_servers_named_failures():
-    # an app's Redis error no rule names is still quoted (public heldout25 centrifugal/centrifugo#130, 'ERR invalid DB
-    # index'; heldout17's domain-digger#36, used here before, is now named: redis-provider-limit)
-    assert diag_of(_paste("go/centrifugo-130.log")).verdict.root_cause == "redis-error-unnamed"
+    # an app's Redis error no rule names is still quoted (public heldout25 gocraft/work#151, 'dial tcp …:6379: connect:
+    # cannot assign requested address'; heldout17's domain-digger#36 and heldout25's centrifugo#130, used here before,
+    # are now named: redis-provider-limit, redis-db-index)
+    assert diag_of(_paste("go/gocraft-work-151.log")).verdict.root_cause == "redis-error-unnamed"
     # a rule that names a server's failure still reads the server's line (redis-server-start-failed's capture)
     line = "4442:M 05 Dec 2026 07:33:36.281 # Fatal error loading the DB: Invalid argument. Exiting."
     assert "redis-server-start-failed" in ids(diag_of(line))
