@@ -7,20 +7,16 @@ Before, five clients' output was "a Redis error no rule names", Celery's "the cl
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from tests.conftest import ROOT, diag_of
+from tests.conftest import capture_section, diag_of
 
-LOG = (ROOT / "samples" / "raw" / "classes" / "session11-dbindex.log").read_text(encoding="utf-8")
 CLIENTS = ["redis-py", "node-redis", "ruby-redis", "perl-redis", "celery"]
 SERVERS = ["redis://127.0.0.1:16432/20", "redis://127.0.0.1:16433/1", "redis://127.0.0.1:16434/1"]
 
 
 def _section(client: str, url: str) -> str:
-    parts = re.split(r"^=== ", LOG, flags=re.M)
-    return next(p.split("\n", 1)[1] for p in parts if p.startswith(f"{client} {url}"))
+    return capture_section("session11-dbindex.log", f"{client} {url}")
 
 
 @pytest.mark.parametrize("url", SERVERS)

@@ -8,17 +8,12 @@ names it in its reset, the ioredis app logs it at boot; node-redis and redis-rb 
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from tests.conftest import ROOT, diag_of
-
-LOG = (ROOT / "samples" / "raw" / "classes" / "session11-kvexternal.log").read_text(encoding="utf-8")
-
+from tests.conftest import capture_section, diag_of
 
 def _part(client: str) -> str:
-    return next(p.split("\n", 1)[1] for p in re.split(r"^=== ", LOG, flags=re.M) if p.startswith(f"{client}\n"))
+    return capture_section("session11-kvexternal.log", client)
 
 
 @pytest.mark.parametrize("client", ["redis-py", "ioredis"])

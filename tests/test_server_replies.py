@@ -6,13 +6,10 @@ Real: samples/raw/classes/session11-replies.log (capture/classes/run_s11_replies
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from tests.conftest import ROOT, diag_of
+from tests.conftest import ROOT, capture_section, diag_of, public_paste
 
-LOG = (ROOT / "samples" / "raw" / "classes" / "session11-replies.log").read_text(encoding="utf-8")
 CLIENTS = ["redis-py", "ioredis", "node-redis", "ruby-redis"]
 EXPECTED = {
     "config": ("degraded", "redis-command-unavailable"),
@@ -25,13 +22,8 @@ EXPECTED = {
 }
 
 
-def _part(log: str, marker: str) -> str:
-    """The output printed under '=== <marker>' in a capture log."""
-    return next(p.split("\n", 1)[1] for p in re.split(r"^=== ", log, flags=re.M) if p.startswith(f"{marker}\n"))
-
-
 def _section(client: str, scenario: str) -> str:
-    return _part(LOG, f"{client} {scenario}")
+    return capture_section("session11-replies.log", f"{client} {scenario}")
 
 
 @pytest.mark.parametrize("scenario", sorted(EXPECTED))
@@ -78,17 +70,11 @@ def test_a_cli_of_another_tool_saying_unknown_command_is_not_redis():
     assert diag_of('Error: unknown command "serve" for "app"\n').findings == []
 
 
-CROSSSLOT = (ROOT / "samples" / "raw" / "classes" / "session11-crossslot.log").read_text(encoding="utf-8")
-
-
 @pytest.mark.parametrize("client", CLIENTS)
 def test_keys_of_several_slots_on_a_cluster_are_crossslot_in_every_clients_words(client):
     # the server's reply, redis-py's own check before sending, ioredis' own check on a pipeline
-    diag = diag_of(_part(CROSSSLOT, client))
+    diag = diag_of(capture_section("session11-crossslot.log", client))
     assert (diag.verdict.state, diag.verdict.root_cause) == ("degraded", "redis-crossslot")
-
-
-NOSCRIPT = (ROOT / "samples" / "raw" / "classes" / "session11-noscript.log").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -99,7 +85,7 @@ NOSCRIPT = (ROOT / "samples" / "raw" / "classes" / "session11-noscript.log").rea
 def test_scripts_lost_in_a_restart_are_the_restart_seen_from_the_app(client, restart):
     # the restart shows as a drop or a refusal (the root cause), then every EVALSHA gets NOSCRIPT, a symptom linked to
     # it; a client that said nothing of the restart (redis-rb reconnects quietly) leaves NOSCRIPT alone to tell it
-    diag = diag_of(_part(NOSCRIPT, client))
+    diag = diag_of(capture_section("session11-noscript.log", client))
     # with the restart in the window the app failed; NOSCRIPT alone is Redis answering and refusing the calls
     expected = ("failing", restart) if restart else ("degraded", "redis-noscript")
     assert (diag.verdict.state, diag.verdict.root_cause) == expected
@@ -117,7 +103,7 @@ def test_a_noscript_the_client_handled_is_not_the_cause():
 
 def test_a_drop_and_refusals_before_loading_are_the_restart_it_ends():
     # public heldout36 mrliving-magento-76: Credis' lost connection, refused while Redis restarts, then LOADING
-    text = (ROOT / "samples" / "public" / "php" / "mrliving-magento-76.log").read_text(encoding="utf-8")
+    text = public_paste("php/mrliving-magento-76.log")
     diag = diag_of(text)
     assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-loading")
     (loading,) = [f for f in diag.findings if f.rule_id == "redis-loading"]
