@@ -183,6 +183,10 @@ CORPORA = {
     # was run on them: redis-rb and redis-client under Sidekiq, Resque, ActiveJob, Chatwoot and GitLab, Predis and
     # phpredis under Laravel, Symfony, Magento's Credis, Nextcloud and Matomo, and healthy or non-Redis logs of such apps
     "heldout41": ROOT / "samples" / "public" / "heldout41.yaml",
+    # a forty-fourth batch (session 12, another population), public pastes labelled and committed before rla was run on
+    # them: operators of self-hosted apps (Immich, Mastodon, Sentry, Paperless, Baserow, Chatwoot, Appwrite, Harbor, GitLab)
+    # pasting compose, Kubernetes and add-on logs, and healthy or non-Redis logs of such apps (PostgreSQL, MySQL, HTTP)
+    "heldout44": ROOT / "samples" / "public" / "heldout44.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
