@@ -183,6 +183,11 @@ CORPORA = {
     # was run on them: redis-rb and redis-client under Sidekiq, Resque, ActiveJob, Chatwoot and GitLab, Predis and
     # phpredis under Laravel, Symfony, Magento's Credis, Nextcloud and Matomo, and healthy or non-Redis logs of such apps
     "heldout41": ROOT / "samples" / "public" / "heldout41.yaml",
+    # a forty-third batch (session 12), public pastes labelled and committed before rla was run on them: a second blind
+    # batch of JVM and .NET apps (Spring Data Redis, Redisson, rediscala, Quarkus; StackExchange.Redis, SignalR's
+    # backplane, CSRedisCore, ServiceStack.Redis, FusionCache) and Kafka, RabbitMQ, PostgreSQL or SQL Server failures
+    # of such apps
+    "heldout43": ROOT / "samples" / "public" / "heldout43.yaml",
     # a forty-fourth batch (session 12, another population), public pastes labelled and committed before rla was run on
     # them: operators of self-hosted apps (Immich, Mastodon, Sentry, Paperless, Baserow, Chatwoot, Appwrite, Harbor, GitLab)
     # pasting compose, Kubernetes and add-on logs, and healthy or non-Redis logs of such apps (PostgreSQL, MySQL, HTTP)
