@@ -2,7 +2,7 @@
 """Write samples/heldout9/FORMATS.tsv from raw/MANIFEST.tsv: each capture gets one Render format, the four taking
 turns, the client's start command, the line after which a web service is live, and `==> Exited with status N`
 when the program died by itself with N != 0 (a run the driver stopped, -2/-9, gets none).
-Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000, heldout12 1200, heldout13 1300, heldout16 1600, heldout19 1900, heldout27 2700, heldout30 3000)."""
+Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000, heldout12 1200, heldout13 1300, heldout16 1600, heldout19 1900, heldout27 2700, heldout30 3000, heldout42 4200)."""
 import sys
 from pathlib import Path
 
@@ -52,6 +52,10 @@ START = {
     **{c: "python logapp.py" for c in ("logging-redis-py", "structlog-redis-asyncio", "loguru-redis-py",
                                        "jsonlogger-redis-asyncio", "sentry-repr-redis-py")},
     "ruby-logger": "ruby logapp.rb", "ruby-logger-json": "ruby logapp.rb",
+    # heldout42's workers (../heldout42/run.py CLIENTS)
+    "glide-python": "python glide_app.py", "glide-node": "node glide-app.js", "hiredis-c": "./hiredis-worker",
+    "eredis-erlang": "escript eredis_worker.erl", "redis-lua": "lua5.1 lua_worker.lua", "go-redis-v2": "./goredisv2-worker",
+    "redisc-go": "./redisc-worker", "ruby-hiredis": "ruby hiredis_rb.rb",
 }
 # heldout16 added the other web servers' own words (Express' app, Fastify, uvicorn), heldout27 Sinatra's: earlier
 # FORMATS.tsv keep theirs
@@ -65,6 +69,8 @@ man = [l.split("\t") for l in (root / "raw" / "MANIFEST.tsv").read_text().splitl
 for i, (raw, rc, _n, _kept) in enumerate(sorted(man)):
     client = raw.split("/")[0]
     rc = int(rc)
-    exit_status = str(rc) if rc > 0 and rc not in (124, 130, 137) else "-"
+    # Lua 5.1 stopped by the driver's SIGINT prints `interrupted!` and exits 1 (heldout42): a stop, not a crash
+    stopped = rc == 1 and b"interrupted!" in (root / "raw" / raw).read_bytes()
+    exit_status = str(rc) if rc > 0 and rc not in (124, 130, 137) and not stopped else "-"
     rows.append(f"{raw}\t{START[client]}\t{LIVE}\t{exit_status}\t{first + i}\t{FMTS[i % 4]}")
 (root / "FORMATS.tsv").write_text("\n".join(rows) + "\n")
