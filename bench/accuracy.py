@@ -183,6 +183,10 @@ CORPORA = {
     # was run on them: redis-rb and redis-client under Sidekiq, Resque, ActiveJob, Chatwoot and GitLab, Predis and
     # phpredis under Laravel, Symfony, Magento's Credis, Nextcloud and Matomo, and healthy or non-Redis logs of such apps
     "heldout41": ROOT / "samples" / "public" / "heldout41.yaml",
+    # a forty-second batch (session 12), labelled and committed before rla was run on it: REAL captures of Redis clients
+    # no corpus had run, from the ecosystems read worst (valkey-glide's Rust core under Python and Node, hiredis in C,
+    # eredis in Erlang, redis-lua, gopkg.in/redis.v2 and redisc in Go, redis-rb's hiredis driver), each broken on purpose
+    "heldout42": ROOT / "samples" / "heldout42" / "expected.yaml",
     # a forty-third batch (session 12), public pastes labelled and committed before rla was run on them: a second blind
     # batch of JVM and .NET apps (Spring Data Redis, Redisson, rediscala, Quarkus; StackExchange.Redis, SignalR's
     # backplane, CSRedisCore, ServiceStack.Redis, FusionCache) and Kafka, RabbitMQ, PostgreSQL or SQL Server failures
