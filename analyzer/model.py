@@ -104,6 +104,9 @@ class Texts:
     cause: str
     solution: tuple[str, ...]  # the steps on Render (the Key Value's dashboard, its Internal URL)
     elsewhere: tuple[str, ...] = ()  # the same fix said for any platform (YAML `solution_elsewhere`)
+    # what this finding leaves to do once its root cause is fixed (YAML `after_fix`): the app still on its memory
+    # cache, scripts never reloaded; the first screen shows it under the root cause's steps
+    after_fix: tuple[str, ...] = ()
 
     def fix(self, platform: str | None) -> tuple[str, ...]:
         """The steps for where the log comes from: Render's own on Render evidence; the platform-neutral ones for

@@ -289,6 +289,8 @@ def rules_show(
     ]
     if texts.elsewhere:  # the same fix for a log from another platform or one that shows none
         out += ["", t("rules.fix_elsewhere", language) + t("colon", language), *[f"  • {s}" for s in texts.elsewhere]]
+    if texts.after_fix:  # what a linked finding of this rule leaves once its root cause is fixed
+        out += ["", t("rules.after_fix", language) + t("colon", language), *[f"  • {s}" for s in texts.after_fix]]
     if rule.docs:
         out += ["", t("rules.docs", language) + t("colon", language) + " " + " ".join(rule.docs)]
     if rule.patterns:

@@ -19,9 +19,9 @@ from analyzer.model import KINDS, STATES, Reclassify, Rule, Severity, Texts
 RULE_KEYS = {
     "id", "title", "severity", "kind", "state", "patterns", "cause", "solution", "docs",
     "reclassify", "aliases", "examples", "fr", "keywords", "extract", "joins", "event",
-    "affinity", "url_lint", "solution_elsewhere", "platform",
+    "affinity", "url_lint", "solution_elsewhere", "platform", "after_fix",
 }  # fmt: skip
-TEXT_KEYS = {"title", "cause", "solution", "solution_elsewhere"}
+TEXT_KEYS = {"title", "cause", "solution", "solution_elsewhere", "after_fix"}
 PLATFORMS = ("render", "elsewhere")  # rule field `platform`: where a rule's hit shows the log comes from
 LANGUAGES = ("fr",)  # languages a rule may carry besides its top-level English text
 EVENTS = ("deploy", "fallback", "exit")  # events the judge tells the story with (rule field `event`)
@@ -79,11 +79,13 @@ def _texts(doc: dict[str, Any], where: _Where, prefix: str = "") -> Texts:
             raise where.fail(prefix + name, "is required and must be text")
     solution = _str_list(doc.get("solution"), where, prefix + "solution", allow_empty=False)
     elsewhere = _str_list(doc.get("solution_elsewhere"), where, prefix + "solution_elsewhere")
+    after_fix = _str_list(doc.get("after_fix"), where, prefix + "after_fix")
     return Texts(
         title=title.strip(),
         cause=" ".join(cause.split()),
         solution=tuple(s.strip() for s in solution),
         elsewhere=tuple(s.strip() for s in elsewhere),
+        after_fix=tuple(s.strip() for s in after_fix),
     )
 
 

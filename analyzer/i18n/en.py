@@ -101,6 +101,7 @@ TEXT: dict[str, str] = {
     "read.skipped": "not read: {what}",
     "read.empty": "{what} is empty",
     "fix.title": "Fix ({id}):",
+    "fix.after": "Then ({ids}):",
     "findings.title": "Findings ({n}):",
     "findings.title.day": "Findings ({n}), times on {day}:",
     "findings.title.instance": "Findings ({n}), all on instance {instance}:",
@@ -128,6 +129,7 @@ TEXT: dict[str, str] = {
     "rules.patterns": "Patterns",
     "rules.fix": "Fix",
     "rules.fix_elsewhere": "Fix, for a log that shows no Render evidence",
+    "rules.after_fix": "Then, once the root cause is fixed",
     "rules.cause": "Cause",
     "rules.docs": "Docs",
     # ---------------------------------------------------------------------------------------

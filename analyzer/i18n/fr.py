@@ -101,6 +101,7 @@ TEXT: dict[str, str] = {
     "read.skipped": "non lu : {what}",
     "read.empty": "{what} est vide",
     "fix.title": "Solution ({id}) :",
+    "fix.after": "Ensuite ({ids}) :",
     "findings.title": "Constats ({n}) :",
     "findings.title.day": "Constats ({n}), heures du {day} :",
     "findings.title.instance": "Constats ({n}), tous sur l'instance {instance} :",
@@ -128,6 +129,7 @@ TEXT: dict[str, str] = {
     "rules.patterns": "Motifs",
     "rules.fix": "Solution",
     "rules.fix_elsewhere": "Solution, pour un log sans trace de Render",
+    "rules.after_fix": "Ensuite, une fois la cause corrigée",
     "rules.cause": "Cause",
     "rules.docs": "Docs",
     # ---------------------------------------------------------------------------------------

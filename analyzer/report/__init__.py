@@ -165,6 +165,7 @@ def to_dict(diag: Diagnosis, ctx: ReportContext) -> dict[str, Any]:
                 "caused_by": f.caused_by,
                 "cause": fill(texts.cause, f.fields) if texts else "",
                 "solution": list(texts.fix(diag.platform)) if texts else [],
+                "after_fix": [fill(s, f.fields) for s in texts.after_fix] if texts else [],
                 "docs": list(rule.docs) if rule else [],
                 "sample": f.sample,
                 "because": [str(tr(b, ctx.lang)) for b in f.because],

@@ -4,6 +4,8 @@
        what was read
     Fix (root-cause id):          the root cause's steps, not every symptom's
       • …
+    Then (symptom ids):           what a linked symptom leaves to do once the cause is fixed (`after_fix`)
+      • …
     Findings (n):                 one line per finding, as Ruff's concise output
       error    redis-econnrefused     ×7  08:46:12–08:46:16 PM [ccwge] 10.0.3.7:6379
       error    ↳ redis-connection-error ×6 …
@@ -45,6 +47,7 @@ _STATE_COLOR = {"healthy": "\x1b[1;32m", "degraded": "\x1b[1;33m", "failing": "\
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
 SYMPTOM = "↳ "  # a symptom of the verdict's root cause
 UNEXPLAINED_SHOWN = 5  # in the first screen; -v shows 20
+AFTER_FIX_SHOWN = 2  # symptoms whose `after_fix` the first screen shows; -v shows every finding's fix
 
 
 def _columns(rows: list[list[str]]) -> str:
@@ -141,6 +144,20 @@ def _fix_target(diag: Diagnosis) -> Finding | None:
                 return f
     heads = [f for f in diag.findings if f.severity > Severity.OK and not f.caused_by]
     return max(heads, key=lambda f: f.severity, default=None)
+
+
+def _after_fix(diag: Diagnosis, target: Finding | None, ctx: ReportContext) -> list[tuple[str, tuple[str, ...]]]:
+    """The steps a finding linked to the root cause leaves once that cause is fixed (the app still on its memory cache,
+    its Lua scripts never loaded again): only while the verdict is bad, each rule once, the first AFTER_FIX_SHOWN."""
+    if target is None or diag.verdict.state not in ("failing", "degraded"):
+        return []
+    out = []
+    for f in diag.findings:
+        rule = ctx.ruleset.get(f.rule_id) if f.caused_by == target.rule_id else None
+        steps = rule.text(ctx.lang).after_fix if rule is not None else ()
+        if steps:
+            out.append((f.rule_id, tuple(fill(s, f.fields) for s in steps)))
+    return out[:AFTER_FIX_SHOWN]
 
 
 def _finding_lines(shown: list[Finding], diag: Diagnosis, ctx: ReportContext, show_instance: bool = True) -> list[str]:
@@ -263,6 +280,13 @@ def render_table(diag: Diagnosis, ctx: ReportContext) -> str:
         lines += ["", _paint(t("fix.title", lang, id=target.rule_id), _BOLD, ctx.color)]
         for step in rule.text(lang).fix(diag.platform):
             lines += wrap(f"• {fill(step, target.fields)}", width, "  ", "    ")
+        after = _after_fix(diag, target, ctx)
+        if after:
+            title = wrap(t("fix.after", lang, ids=", ".join(r for r, _ in after)), width, "", "  ")
+            lines += [_paint(x, _BOLD, ctx.color) for x in title]
+            for _, steps in after:
+                for step in steps:
+                    lines += wrap(f"• {step}", width, "  ", "    ")
     if shown:
         # what every line would repeat is said once in the heading: the day and zone, the one instance
         days = {day(x, ctx.local_time) for f in shown for x in (f.first.time, f.last.time) if x}
