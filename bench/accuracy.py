@@ -196,6 +196,10 @@ CORPORA = {
     # them: operators of self-hosted apps (Immich, Mastodon, Sentry, Paperless, Baserow, Chatwoot, Appwrite, Harbor, GitLab)
     # pasting compose, Kubernetes and add-on logs, and healthy or non-Redis logs of such apps (PostgreSQL, MySQL, HTTP)
     "heldout44": ROOT / "samples" / "public" / "heldout44.yaml",
+    # a forty-sixth batch (session 12, the Node.js stack of rla's own users, third round), public pastes labelled and
+    # committed before rla was run on them: node_redis, node-redis 4, ioredis (Sentinel, Cluster), Bull, Kue, BullMQ,
+    # socket.io's adapter, connect-redis, @upstash/redis, @vercel/kv, Bun's RedisClient, and non-Redis failures of such apps
+    "heldout46": ROOT / "samples" / "public" / "heldout46.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
