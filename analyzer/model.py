@@ -136,6 +136,9 @@ class Rule:
     # exception, another exception occurred:"): the next hit of a rule the previous hit matched is not counted again
     joins: str | None = None
     event: str | None = None  # an event the judge tells the story with: "deploy", "fallback", "exit"
+    # a refusal no retry lifts (an ACL, a key's type, a command the server lacks): the app's successes after it are
+    # other commands, not a recovery; only a deploy after it ends it (analyzer.verdict)
+    lasting: bool = False
     # "endpoint": a connection-level failure any TCP client prints; a Redis finding only when evidence ties
     # its endpoint or entry to Redis (rules/affinity.yaml, analyzer.engine.affinity)
     affinity: str | None = None

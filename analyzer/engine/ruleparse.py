@@ -19,7 +19,7 @@ from analyzer.model import KINDS, STATES, Reclassify, Rule, Severity, Texts
 RULE_KEYS = {
     "id", "title", "severity", "kind", "state", "patterns", "cause", "solution", "docs",
     "reclassify", "aliases", "examples", "fr", "keywords", "extract", "joins", "event",
-    "affinity", "url_lint", "solution_elsewhere", "platform", "after_fix",
+    "affinity", "url_lint", "solution_elsewhere", "platform", "after_fix", "lasting",
 }  # fmt: skip
 TEXT_KEYS = {"title", "cause", "solution", "solution_elsewhere", "after_fix"}
 PLATFORMS = ("render", "elsewhere")  # rule field `platform`: where a rule's hit shows the log comes from
@@ -216,6 +216,9 @@ def parse_rule(doc: Any, path: str, topic: str = "", classes: Mapping[str, Failu
     url_lint = doc.get("url_lint")
     if url_lint is not None and (not isinstance(url_lint, str) or not any(f"(?P<{url_lint}>" in p for p in raw_patterns)):
         raise where.fail("url_lint", "must name a group (?P<name>...) of the patterns: the URL the line prints")
+    lasting = doc.get("lasting", False)
+    if not isinstance(lasting, bool) or (lasting and state != "degraded"):
+        raise where.fail("lasting", "must be true or false, and true only with state: degraded (a refusal no retry lifts)")
     joins = doc.get("joins")
     if joins is not None and joins != "previous":
         raise where.fail("joins", "must be 'previous' (the next error is the same event as the one before this line)")
@@ -239,6 +242,7 @@ def parse_rule(doc: Any, path: str, topic: str = "", classes: Mapping[str, Failu
         affinity=affinity,
         url_lint=url_lint,
         platform=platform,
+        lasting=lasting,
         path=path,
     )
 
