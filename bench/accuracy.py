@@ -200,6 +200,11 @@ CORPORA = {
     # committed before rla was run on them: node_redis, node-redis 4, ioredis (Sentinel, Cluster), Bull, Kue, BullMQ,
     # socket.io's adapter, connect-redis, @upstash/redis, @vercel/kv, Bun's RedisClient, and non-Redis failures of such apps
     "heldout46": ROOT / "samples" / "public" / "heldout46.yaml",
+    # a forty-fifth batch (session 12, third round for Python and Go), public pastes labelled and committed before rla
+    # was run on them: library and framework threads (go-redis v3-v9, redigo, gocraft/work, asynq; redis-py, aioredis,
+    # arq, RQ, dramatiq, huey, Celery, channels, the Flask extensions, aiocache, redis-om, walrus, scrapy-redis), and
+    # healthy or non-Redis logs of such apps (RabbitMQ, AMQP's default, PostgreSQL, memcached, API mismatches)
+    "heldout45": ROOT / "samples" / "public" / "heldout45.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
