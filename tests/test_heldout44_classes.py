@@ -95,3 +95,35 @@ def test_retrying_something_else_is_not_redis():
     # a retry of another connection in the same words
     line = public_paste("node/outline-4873.log").replace("redis connection", "database connection")
     assert _verdict(line)[0] == "unknown"
+
+
+# --- a Redis unix socket the app may not open ---
+
+PERM = "session12-h46-perm.log"
+
+
+@pytest.mark.parametrize("section", [
+    "redis-py as nobody",
+    "redis-rb as nobody",
+    "phpredis as nobody",
+    "ioredis as nobody",
+    "go-redis v5 as nobody",
+])
+def test_every_client_refused_the_redis_socket_names_its_permissions(section):
+    # redis-server 7.0.15 as root with unixsocketperm 700, each client as nobody: 'Error 13 … Permission denied.',
+    # 'Permission denied - connect(2) for …', 'RedisException: Permission denied', 'connect EACCES …', 'connect:
+    # permission denied'; each was "a Redis error no rule names"
+    assert _verdict(capture_section(PERM, section)) == ("failing", "redis-socket-permission")
+
+
+def test_another_sockets_permission_is_not_redis():
+    # Go refused a root-only docker.sock in the same words: nothing names Redis
+    body = capture_section(PERM, "Go net.Dial as nobody, a root-only socket named docker.sock")
+    assert "docker.sock: connect: permission denied" in body
+    diag = diag_of(body)
+    assert diag.verdict.state == "unknown" and not ids(diag)
+
+
+def test_the_same_socket_opened_by_its_owner_says_nothing_of_a_failure():
+    # root's redis-py on the same socket printed its PING's True: no failure is read
+    assert _verdict(capture_section(PERM, "redis-py as root, the same socket"))[0] == "unknown"

@@ -47,6 +47,8 @@ NOT_A_CAUSE = {
     "redis-sentinel-as-server",
     # ... and the mirror: a client's Sentinel mode given a Redis server (or a Key Value, which has no Sentinel)
     "redis-server-as-sentinel",
+    # ... and a unix socket the app's user may not open (Render Key Value is reached over TCP, never by a socket)
+    "redis-socket-permission",
     # ... and a user name sent to a Redis older than 6 (a Key Value runs Redis 6 or Valkey 8, which take one)
     "redis-auth-username",
     # ... and a client's pool told of a connection after the app closed the client (RK23's words, said by the pool: no cause)
