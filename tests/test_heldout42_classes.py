@@ -72,3 +72,21 @@ def test_connected_to_valkey_is_a_status_line():
     assert _verdict("glide-node/healthy.log") == ("healthy", None)
     diag = diag_of(batch_capture("heldout42", "glide-node/mixed-pg-api-healthy.log"))
     assert diag.verdict.state == "healthy"
+
+
+# -- an app quoting the empty value it read; GLIDE's address on a timeout --------------------------------------------
+
+def test_an_empty_value_quoted_after_redis_url_is_an_empty_url():
+    # the Lua worker's 'invalid REDIS_URL: ' (the variable set to ''), then Render's 'Exited with status 1'
+    assert _verdict("redis-lua/url-empty.log") == ("failing", "redis-url-empty")
+
+
+def test_a_url_quoted_after_redis_url_is_not_empty():
+    diag = diag_of("invalid REDIS_URL: redis//red-d2h42kv0q67qs70c2kvup:6379\n")
+    assert diag.verdict.root_cause != "redis-url-empty"
+
+
+def test_glide_timing_out_on_the_default_localhost_is_the_url_never_given():
+    # REDIS_URL unset, the app's default localhost: GLIDE says 'timed out' where other clients say refused; on Render
+    # (the frames' /opt/render paths) a client's default address is the URL that never reached it
+    assert _verdict("glide-node/down-loopback-default.log") == ("failing", "redis-url-not-set")
