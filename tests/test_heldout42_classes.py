@@ -82,7 +82,8 @@ def test_an_empty_value_quoted_after_redis_url_is_an_empty_url():
 
 
 def test_a_url_quoted_after_redis_url_is_not_empty():
-    diag = diag_of("invalid REDIS_URL: redis//red-d2h42kv0q67qs70c2kvup:6379\n")
+    # real: go-redis v5 given 'red-…:6379' without a scheme (samples/raw/go-redis/url-no-scheme.log)
+    diag = diag_of("2026/11/26 07:26:45 invalid REDIS_URL: invalid redis URL scheme: red-d1abc2def3ghi4jkl5mn\n")
     assert diag.verdict.root_cause != "redis-url-empty"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import diag_of, public_paste
+from tests.conftest import capture_section, diag_of, public_paste
 
 
 def _verdict(text: str) -> tuple[str, str | None]:
@@ -83,8 +83,10 @@ def test_a_redis_host_without_its_port_is_a_malformed_url():
 
 
 def test_a_host_without_its_port_on_a_line_naming_no_redis_is_no_redis_finding():
-    # real: Go 1.19's net.Dial("tcp", "db.internal") run here
-    assert _verdict("dial tcp: address db.internal: missing port in address\n")[1] is None
+    # real: Go 1.19's net.Dial("tcp", "db.internal") (samples/raw/classes/session12-godial.log)
+    line = capture_section("session12-godial.log", "go")
+    assert line == "dial tcp: address db.internal: missing port in address\n"
+    assert _verdict(line)[1] is None
 
 
 # --- Go's x509 checks that name the host or the certificate first ---
