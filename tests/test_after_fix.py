@@ -10,10 +10,12 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from analyzer.engine.rules import RuleError, load_file
+from analyzer.model import Diagnosis
 from analyzer.pipeline import diagnose
 from analyzer.report import ReportContext
 from analyzer.report.dispatch import render
@@ -22,11 +24,11 @@ from tests.conftest import ROOT, builtin, capture_section
 from tests.test_cli_analyze import rla
 
 
-def _table(diag, **kw) -> str:  # type: ignore[no-untyped-def]
+def _table(diag: Diagnosis, **kw: Any) -> str:
     return render(diag, "table", ReportContext(builtin(), width=200, color=False, **kw))
 
 
-def _diag(sample: str):  # type: ignore[no-untyped-def]
+def _diag(sample: str) -> Diagnosis:
     return diagnose(read_sources([str(ROOT / sample)], Problems()), builtin())
 
 

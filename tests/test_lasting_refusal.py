@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from analyzer.engine.rules import RuleError, load_file
+from analyzer.model import Verdict
 from analyzer.pipeline import diagnose
 from analyzer.sources.files import Problems, read_sources
 from tests.conftest import builtin, capture_section, public_paste
@@ -23,7 +24,7 @@ OOM = "Cache set error: OOM command not allowed when used memory > 'maxmemory'.\
 DEPLOY = "==> Deploying...\n"
 
 
-def _verdict(text: str):  # type: ignore[no-untyped-def]
+def _verdict(text: str) -> Verdict:
     diag = diagnose(read_sources(["-"], Problems(), stdin=io.BytesIO(text.encode())), builtin())
     return diag.verdict
 

@@ -11,12 +11,13 @@ import io
 
 import pytest
 
+from analyzer.model import Diagnosis
 from analyzer.pipeline import diagnose
 from analyzer.sources.files import Problems, read_sources
 from tests.conftest import builtin, capture_section, public_paste
 
 
-def _diag(text: str):  # type: ignore[no-untyped-def]
+def _diag(text: str) -> Diagnosis:
     return diagnose(read_sources(["-"], Problems(), stdin=io.BytesIO(text.encode())), builtin())
 
 

@@ -47,7 +47,7 @@ _STATE_COLOR = {"healthy": "\x1b[1;32m", "degraded": "\x1b[1;33m", "failing": "\
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
 SYMPTOM = "↳ "  # a symptom of the verdict's root cause
 UNEXPLAINED_SHOWN = 5  # in the first screen; -v shows 20
-AFTER_FIX_SHOWN = 2  # symptoms whose `after_fix` the first screen shows; -v shows every finding's fix
+AFTER_FIX_SHOWN = 2  # rules whose `after_fix` the first screen shows; -v prints each finding's own fix below
 
 
 def _columns(rows: list[list[str]]) -> str:
@@ -151,11 +151,11 @@ def _after_fix(diag: Diagnosis, target: Finding | None, ctx: ReportContext) -> l
     its Lua scripts never loaded again): only while the verdict is bad, each rule once, the first AFTER_FIX_SHOWN."""
     if target is None or diag.verdict.state not in ("failing", "degraded"):
         return []
-    out = []
+    out: list[tuple[str, tuple[str, ...]]] = []
     for f in diag.findings:
         rule = ctx.ruleset.get(f.rule_id) if f.caused_by == target.rule_id else None
         steps = rule.text(ctx.lang).after_fix if rule is not None else ()
-        if steps:
+        if steps and all(r != f.rule_id for r, _ in out):  # a rule found under two conditions is one finding each
             out.append((f.rule_id, tuple(fill(s, f.fields) for s in steps)))
     return out[:AFTER_FIX_SHOWN]
 
