@@ -57,6 +57,21 @@ def batch_lines(batch: str, name: str, *needles: str) -> str:
     return "".join(line for line in batch_capture(batch, name).splitlines(True) if any(n in line for n in needles))
 
 
+def refused_rule(folder: Path, fields: str) -> str:
+    """The loader's one sentence for a minimal rule file with these extra YAML lines (the rule must be refused)."""
+    from analyzer.engine.rules import RuleError, load_file
+
+    path = folder / "bad.yaml"
+    path.write_text(
+        f"id: bad\ntitle: T\nseverity: error\npatterns: [x]\ncause: c\nsolution: [s]\n{fields}"
+        "examples: {match: [x], no_match: [y]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError) as err:
+        load_file(path)
+    return str(err.value)
+
+
 @functools.lru_cache(maxsize=1)
 def builtin() -> RuleSet:
     return load_rules()

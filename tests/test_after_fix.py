@@ -14,13 +14,12 @@ from typing import Any
 
 import pytest
 
-from analyzer.engine.rules import RuleError, load_file
 from analyzer.model import Diagnosis
 from analyzer.pipeline import diagnose
 from analyzer.report import ReportContext
 from analyzer.report.dispatch import render
 from analyzer.sources.files import Problems, read_sources
-from tests.conftest import ROOT, builtin, capture_section
+from tests.conftest import ROOT, builtin, capture_section, refused_rule
 from tests.test_cli_analyze import rla
 
 
@@ -115,12 +114,5 @@ def test_every_after_fix_has_its_french_twin_step_for_step():
 
 
 def test_an_after_fix_that_is_not_a_list_of_texts_is_refused(tmp_path: Path):
-    path = tmp_path / "bad.yaml"
-    path.write_text(
-        "id: bad\ntitle: T\nseverity: error\npatterns: [x]\ncause: c\nsolution: [s]\nafter_fix: {restart: yes}\n"
-        "examples: {match: [x], no_match: [y]}\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(RuleError) as err:
-        load_file(path)
-    assert "after_fix" in str(err.value) and "list of strings" in str(err.value)
+    said = refused_rule(tmp_path, "after_fix: {restart: yes}\n")
+    assert "after_fix" in said and "list of strings" in said

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.engine.rules import RuleError, load_file
 from analyzer.model import Verdict
 from analyzer.pipeline import diagnose
 from analyzer.sources.files import Problems, read_sources
-from tests.conftest import builtin, capture_section, public_paste
+from tests.conftest import builtin, capture_section, public_paste, refused_rule
 
 # real lines: node-redis 4 under an ACL user without the key pattern, and its ping that works
 # (samples/raw/classes/session10-noperm.log); the note's app with Redis at maxmemory (samples/raw/node-app/oom.log);
@@ -70,12 +69,5 @@ def test_the_refusals_that_lift_are_not(rule_id: str):
 
 
 def test_lasting_only_with_a_degraded_state(tmp_path: Path):
-    path = tmp_path / "bad.yaml"
-    path.write_text(
-        "id: bad\ntitle: T\nseverity: error\nstate: down\nlasting: true\npatterns: [x]\ncause: c\nsolution: [s]\n"
-        "examples: {match: [x], no_match: [y]}\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(RuleError) as err:
-        load_file(path)
-    assert "lasting" in str(err.value) and "degraded" in str(err.value)
+    said = refused_rule(tmp_path, "state: down\nlasting: true\n")
+    assert "lasting" in said and "degraded" in said
