@@ -276,7 +276,7 @@ def test_rla_follow_redraws_in_place_on_a_terminal():
         proc.wait(timeout=30)
         os.close(master)
     screen = b"".join(chunks).decode("utf-8", "replace")
-    assert proc.returncode == 130
+    assert proc.returncode == 130, proc.stderr.read()
     assert screen.count("\x1b[H\x1b[2J") >= 3  # redrawn in place, then cleared for the final report
     assert "rla follow live-app" in screen and "reconnect" in screen
     assert "redis-econnrefused" in screen.rsplit("\x1b[H\x1b[2J", 1)[-1]

@@ -330,3 +330,44 @@ def test_a_finding_is_announced_even_when_the_service_falls_silent_mid_entry():
         proc.send_signal(signal.SIGINT)
         proc.communicate(timeout=30)
     assert "redis-econnrefused" in line or "redis-connection-error" in line, line
+
+
+def test_ctrl_c_that_python_reports_as_a_thread_join_error_still_prints_the_final_diagnosis(monkeypatch, capsys):
+    """CI, `rla follow` under Ctrl-C: exit 2, "internal error: RuntimeError: release unlocked lock". The
+    Ctrl-C landed while websockets' recv() joined its reader thread (the socket had just closed), and
+    CPython 3.11's Thread.join turned the KeyboardInterrupt into that RuntimeError. The tail here does what
+    that recv() did, deterministically: the signal arrives, and a RuntimeError comes out instead."""
+    import analyzer.render.live as live
+    from analyzer.cli.app import run
+
+    class JoinRaceTail:
+        def __init__(self, client, owner_id, resources, **kw) -> None:  # noqa: ANN001
+            self.stats = live.TailStats(connections=1)
+            self.logs = [fake.data.logs.make(msg, resource=SID, instance=f"{SID}-147zo", level=_level_of(msg, None))
+                         for msg in MESSAGES]
+
+        def __iter__(self):
+            for log in self.logs:
+                self.stats.delivered += 1
+                yield log
+            try:
+                os.kill(os.getpid(), signal.SIGINT)
+                time.sleep(5)  # the handler raises here
+            except KeyboardInterrupt:
+                raise RuntimeError("release unlocked lock") from None
+
+        def drain(self) -> list[dict]:
+            return []
+
+    with make_fake() as fake:
+        for name in [k for k in os.environ if k.startswith(("RENDER_", "RLA_"))]:
+            monkeypatch.delenv(name)
+        for name, value in env_for(fake).items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.setattr(live, "LogTail", JoinRaceTail)
+        code = run(["follow", SID, "--format", "json"])
+    out = capsys.readouterr()
+    assert code == 130, out.err
+    report = json.loads(out.out)
+    assert report["verdict"]["root_cause"] == "redis-econnrefused"
+    assert report["stats"]["lines"] == len(MESSAGES)

@@ -180,7 +180,12 @@ def follow(
                     break
                 if tty and dirty and time.monotonic() - last_draw >= 0.5:
                     redraw()
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, RuntimeError) as exc:
+            # A Ctrl-C that lands while websockets' recv() joins its reader thread (a socket just closed)
+            # can come out of CPython 3.11's Thread.join as "RuntimeError: release unlocked lock" instead
+            # of KeyboardInterrupt: the signal was received all the same, so it is the same stop.
+            if not isinstance(exc, KeyboardInterrupt) and not stop.received:
+                raise
             interrupted = True
             with stop.deferred(reraise=False):
                 for log in tail.drain():  # received before the Ctrl-C: read, so reported
