@@ -209,6 +209,10 @@ CORPORA = {
     # committed before rla was run on them: Heroku (RedisToGo, Heroku Redis' TLS, review apps and builds without a URL),
     # Render, Cloud Run, Vercel with Upstash, ElastiCache and Azure Cache over TLS, and non-Redis failures on those platforms
     "heldout48": ROOT / "samples" / "public" / "heldout48.yaml",
+    # a fiftieth batch (session 13, third round for Ruby and PHP), public pastes labelled and committed before rla was run
+    # on them: redis-rb under ActionCable, Rails' stores, rack-attack and GitLab, Sidekiq 7 on redis-client; Laravel
+    # Reverb, Predis, phpredis under WordPress object caches and MISP, Magento's Credis; non-Redis failures of such apps
+    "heldout50": ROOT / "samples" / "public" / "heldout50.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
