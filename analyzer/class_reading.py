@@ -54,8 +54,7 @@ class ClassReading:
         # names the client, the exception says what happened to it. Never an exception line by itself (any socket's)
         if not signals or aff is None or not aff.error_line(text):
             return hit, None
-        if not aff.names_redis(text) and not self._under_redis_line(hit):
-            return hit, None
+        named = aff.names_redis(text) or self._under_redis_line(hit)
         best: tuple[int, ClassSignal, str] | None = None
         for signal in signals:
             m = signal.regex.search(text)
@@ -64,8 +63,29 @@ class ClassReading:
         if best is None:
             return hit, None
         _, signal, said = best
+        if not named:
+            return self._bare(hit, signal), None
         tie = Tie(True, "affinity.class", {"signal": aff.in_text(text) or "Redis", "said": said.strip()[:60], "class": signal.name})
         return replace(hit, matches=(*hit.matches, (signal.rule, {}))), tie
+
+    def _bare(self, hit: Hit, signal: ClassSignal) -> Hit:
+        """A line that says a failure class and names no Redis ('Connection error: Connection refused', hiredis' errstr
+        printed by the app; 'Error: Connection refused (os error 111)'): its class's rule, with the endpoint the line
+        names, decided by the affinity like any endpoint rule's hit (another service's port; a Redis line just before it;
+        a Redis connection under way; else held, then not Redis). Not when it is the message of a Redis error just above
+        that a rule named as another failure ('Redis::TimeoutError' then 'Connection timed out'): that is one event."""
+        rule = self.rules.get(signal.rule)  # type: ignore[attr-defined]
+        if rule is None or rule.affinity is None:
+            return hit
+        record = hit.record
+        stream = record.instance or ""
+        above = self._near.get((record.source, stream))  # type: ignore[attr-defined]
+        last: tuple[str, ...] = self._last_hit.get(stream, ())  # type: ignore[attr-defined]
+        if above is not None and 0 < record.line - above <= UNDER and signal.rule not in last and any(
+            self.rules[r].kind in ("cause", "symptom") for r in last if r in self.rules  # type: ignore[attr-defined]
+        ):
+            return hit
+        return replace(hit, matches=(*hit.matches, (signal.rule, self.affinity.endpoint_in(record.message))))  # type: ignore[attr-defined]
 
     def _under_redis_line(self, hit: Hit) -> bool:
         """The entry is an exception's own line printed right under the last Redis line of its instance."""

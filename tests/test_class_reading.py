@@ -108,3 +108,50 @@ def test_gos_context_deadline_on_a_redis_line_is_a_connection_timeout(sample):
 def test_a_context_deadline_naming_no_redis_is_no_redis_finding():
     # the same words from any Go client (an HTTP call): nothing ties them to Redis
     assert diag_of("2024/04/13 13:54:53 fetch prices failed: context deadline exceeded").verdict.state == "unknown"
+
+
+# A line that says a failure class and names no Redis at all: its class's rule, decided by the affinity like any
+# endpoint rule's hit (analyzer/class_reading.py `_bare`). Before, every such line was only "an error no rule explains"
+# whatever stood around it: hiredis' errstr printed by the app under its own Redis line gave "Can't tell".
+
+
+def test_a_bare_refusal_under_the_apps_own_redis_line_is_a_refusal():
+    # real: samples/heldout42 hiredis-c (an app on libhiredis printing c->errstr, Redis down)
+    text = (ROOT / "samples" / "heldout42" / "plain" / "hiredis-c" / "down-refused.cli.log").read_text(encoding="utf-8")
+    diag = diag_of(text)
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-econnrefused")
+    (refused,) = diag.findings
+    assert refused.count == text.count("Connection error: Connection refused")
+    assert said(refused.because[0]) == "a Redis line just before it (line 4)"
+    assert not diag.unexplained
+
+
+def test_a_bare_failure_naming_another_services_endpoint_is_not_redis_beside_a_redis_line():
+    # real: samples/matrix mixed-ruby: Redis refused, then the same worker's PostgreSQL refused and its payments API's
+    # host unresolved ('Failed to open TCP connection to api.stripe.com:443 (getaddrinfo: …)', a Redis line just above).
+    # The endpoint the line names is read as a rule's would be: port 443, HTTPS, not Redis
+    text = (ROOT / "samples" / "matrix" / "plain" / "mixed-ruby" / "redis-refused-postgres-down.cli.log").read_text(encoding="utf-8")
+    diag = diag_of(text)
+    assert diag.verdict.root_cause == "redis-econnrefused"
+    assert [f.rule_id for f in diag.findings] == ["redis-econnrefused"]
+    dns = next(n for n in diag.not_redis if n.rule_id == "redis-dns-not-found")
+    assert dns.endpoint == "api.stripe.com:443" and "HTTPS" in said(dns.because)
+
+
+def test_the_message_line_of_a_redis_error_above_it_is_that_error():
+    # public heldout24 datacite/lagotto#606 (Bugsnag's layout): '**Redis::TimeoutError** in **sidekiq#default**' then
+    # its message 'Connection timed out' on the next line: one event, not a second finding of another cause
+    diag = diag_of((ROOT / "samples" / "public" / "ruby" / "lagotto-606.log").read_text(encoding="utf-8"))
+    assert [f.rule_id for f in diag.findings] == ["redis-pool-timeout"]
+
+
+def test_a_bare_refusal_after_the_redis_client_became_ready_is_not_redis():
+    # real lines: node-redis' ready line (samples/dashboard/node-app/healthy.txt), then a refusal printed bare by a Rust
+    # program (public rust/jet1090-93.log): a success says nothing of which client failed after it
+    ready = next(x for x in (ROOT / "samples" / "dashboard" / "node-app" / "healthy.txt").read_text(encoding="utf-8").splitlines()
+                 if "Redis ready and connected" in x)
+    bare = (ROOT / "samples" / "public" / "rust" / "jet1090-93.log").read_text(encoding="utf-8").splitlines()[1]
+    assert bare == "Error: Connection refused (os error 111)"
+    diag = diag_of(f"{ready}\n{bare}\n")
+    assert not [f for f in diag.findings if f.rule_id == "redis-econnrefused"]
+    assert [n.rule_id for n in diag.not_redis] == ["redis-econnrefused"]

@@ -427,10 +427,13 @@ def test_a_go_error_cut_after_its_colon_reads_as_one_line():
     assert diag.verdict.root_cause == "redis-econnrefused"
     refused = next(f for f in diag.findings if f.rule_id == "redis-econnrefused")
     assert refused.sample.endswith("dial tcp 127.0.0.1:6379: connect: connection refused")
-    # a blank line after the cut ends the entry: nothing to join
+    # a blank line after the cut ends the entry: nothing to join; the bare 'connection refused' is then a line of its
+    # own, read through its failure class and tied to Redis by the Redis error just above it
     lines = (PUBLIC / "go/rekor-479.log").read_text(encoding="utf-8").split("\n")
     cut = _diag(lines[0] + "\n\n" + lines[1] + "\n")
-    assert cut.verdict.root_cause == "redis-error-unnamed"
+    alone = next(f for f in cut.findings if f.rule_id == "redis-econnrefused")
+    assert alone.sample == "connection refused"
+    assert [str(b) for b in alone.because] == ["a Redis line just before it (line 1)"]
 
 
 def test_a_dns_failure_without_render_evidence_says_so_and_keeps_what_tied_it_to_redis():

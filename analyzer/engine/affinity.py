@@ -22,7 +22,7 @@ AFFINITY_FILE = "affinity.yaml"  # at a pack's root, beside pack.yaml: not a rul
 _KEYS = {
     "schemes", "ports", "hosts", "text", "other_schemes", "other_ports", "window", "connecting",
     "unnamed", "unnamed_error", "unnamed_not", "unnamed_despite", "after_up", "resumed", "resumed_after", "stopped", "other_text",
-    "blips", "platform_lines",
+    "blips", "platform_lines", "endpoint",
 }  # fmt: skip
 
 
@@ -84,6 +84,9 @@ class Affinity:
     text_words: tuple[str, ...] | None = None
     # the lines the platform writes itself ('==> Running …'): they name the start command, never a client's output
     platform_lines: re.Pattern[str] | None = None
+    # where a failure line names its endpoint when no rule's groups say it (a URL, host:port, 'host", port N'): a line
+    # read through its failure class alone gets its endpoint here, so another service's port still says "not Redis"
+    endpoint: tuple[re.Pattern[str], ...] = ()
 
     def unnamed_line(self, text: str) -> bool:
         """An error line about Redis that no rule names (the scanner found it error-looking already)."""
@@ -98,6 +101,12 @@ class Affinity:
             if self.unnamed_despite is None or not self.unnamed_despite.search(head):
                 return False
         return True
+
+    def endpoint_in(self, text: str) -> dict[str, str]:
+        """The first endpoint the text names, as a rule's named groups (host, port, scheme), or {}."""
+        found = [m for p in self.endpoint if (m := p.search(text))]
+        first = min(found, key=lambda m: m.start(), default=None)
+        return {k: v for k, v in first.groupdict().items() if v} if first else {}
 
     def names_redis(self, text: str) -> bool:
         """A line of the app that shows a Redis signal: `nearby` evidence. Not the platform's own line about the
@@ -269,6 +278,7 @@ def parse_affinity(doc: Any, where: str) -> Affinity:
         resumed_after=resumed_after,
         stopped=str(stopped) if stopped else None,
         platform_lines=_union(strings("platform_lines"), where),
+        endpoint=tuple(p for e in strings("endpoint") if (p := _union([e], where)) is not None),
     )
 
 
