@@ -2,7 +2,7 @@
 """Write samples/heldout9/FORMATS.tsv from raw/MANIFEST.tsv: each capture gets one Render format, the four taking
 turns, the client's start command, the line after which a web service is live, and `==> Exited with status N`
 when the program died by itself with N != 0 (a run the driver stopped, -2/-9, gets none).
-Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000, heldout12 1200, heldout13 1300, heldout16 1600, heldout19 1900, heldout27 2700, heldout30 3000, heldout42 4200)."""
+Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000, heldout12 1200, heldout13 1300, heldout16 1600, heldout19 1900, heldout27 2700, heldout30 3000, heldout42 4200, heldout47 4700)."""
 import sys
 from pathlib import Path
 
@@ -56,6 +56,10 @@ START = {
     "glide-python": "python glide_app.py", "glide-node": "node glide-app.js", "hiredis-c": "./hiredis-worker",
     "eredis-erlang": "escript eredis_worker.erl", "redis-lua": "lua5.1 lua_worker.lua", "go-redis-v2": "./goredisv2-worker",
     "redisc-go": "./redisc-worker", "ruby-hiredis": "ruby hiredis_rb.rb",
+    # heldout47's apps on Bun and Deno (../heldout47/run.py CLIENTS)
+    "bun-redis-default": "bun bun-hits.ts", "bun-redisclient": "bun bun-jobs.ts", "bun-ioredis": "bun bun-ioredis.js",
+    "bun-node-redis": "bun bun-noderedis.js", "deno-node-redis": "deno run -A deno-noderedis.ts",
+    "deno-ioredis": "deno run -A deno-ioredis.ts",
 }
 # heldout16 added the other web servers' own words (Express' app, Fastify, uvicorn), heldout27 Sinatra's: earlier
 # FORMATS.tsv keep theirs
