@@ -205,6 +205,10 @@ CORPORA = {
     # arq, RQ, dramatiq, huey, Celery, channels, the Flask extensions, aiocache, redis-om, walrus, scrapy-redis), and
     # healthy or non-Redis logs of such apps (RabbitMQ, AMQP's default, PostgreSQL, memcached, API mismatches)
     "heldout45": ROOT / "samples" / "public" / "heldout45.yaml",
+    # a forty-seventh batch (session 13), labelled and committed before rla was run on it: REAL captures of JavaScript
+    # runtimes other than Node.js (Bun's own Redis client, ioredis and node-redis under Bun; npm:redis and npm:ioredis
+    # under Deno), each broken on purpose
+    "heldout47": ROOT / "samples" / "heldout47" / "expected.yaml",
     # a forty-eighth batch (session 13, apps on hosting platforms with a managed Redis), public pastes labelled and
     # committed before rla was run on them: Heroku (RedisToGo, Heroku Redis' TLS, review apps and builds without a URL),
     # Render, Cloud Run, Vercel with Upstash, ElastiCache and Azure Cache over TLS, and non-Redis failures on those platforms
