@@ -222,6 +222,10 @@ CORPORA = {
     # and failovers, apps naming their Redis at boot, deprecations, DataErrors, other dependencies) and, for contrast,
     # genuine Redis failures of the same populations (test suites without Redis, redis-commander, redis-server's bind)
     "heldout49": ROOT / "samples" / "public" / "heldout49.yaml",
+    # a fifty-second batch (session 13, users writing in languages other than English, second round after heldout33),
+    # public pastes labelled and committed before rla was run on them: Chinese and Korean threads (JeecgBoot, RuoYi,
+    # Redisson and JetCache on Aliyun, CSRedis, redis-py on Windows, Predis, fiora, Zealot) and non-Redis failures of such apps
+    "heldout52": ROOT / "samples" / "public" / "heldout52.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
