@@ -1,8 +1,8 @@
 """Issue 13, heldout49's classes (session 13, the false-alarm side: logs that mention Redis where Redis is not the
-failure): a Redis client refusing to encode an argument the app gave it (redis-py's DataError 'Invalid input of type',
-node-redis 4's 'TypeError: Invalid argument type') says nothing of whether Redis works, and node-redis' words are no
-EINVAL; redis-server 7.2's 'Failed listening on port N (tcp), aborting.' is the server failing to start like 7.0's
-'(TCP)'. Real output: samples/raw/classes/session13-h52.log (samples/capture/classes/run_s13_h52.sh) and the batch's
+failure): a Redis client refusing to encode an argument the app gave it or checking a command's arguments (redis-py's
+DataError, node-redis 4's 'TypeError: Invalid argument type', node-redis 5's '"arguments[2]" must be of type') says
+nothing of whether Redis works, and node-redis 4's words are no EINVAL; redis-server 7.2's 'Failed listening on port N
+(tcp), aborting.' is the server failing to start like 7.0's '(TCP)'. Real output: samples/raw/classes/session13-h52.log (samples/capture/classes/run_s13_h52.sh) and the batch's
 public pastes (samples/public/heldout49.yaml)."""
 
 from __future__ import annotations
@@ -13,17 +13,23 @@ from tests.conftest import capture_section, diag_of, public_paste
 
 CAPTURE = "session13-h52.log"
 BAD = ("failing", "degraded")
-PY = capture_section(CAPTURE, "redis-py 5.2.1")
+PY = capture_section(CAPTURE, "redis-py 5.2.1: SET")
+PY_CHECKS = capture_section(CAPTURE, "redis-py 5.2.1: HSET")
 NODE = capture_section(CAPTURE, "node-redis 4.7.1")
+NODE5 = capture_section(CAPTURE, "node-redis 5.12.4")
 
 
 def test_the_capture_holds_each_clients_refusal_while_the_server_answers():
     # a section found empty would test nothing; each client reached the server first (PING answered)
     assert "PING -> True" in PY and "DataError: Invalid input of type: 'dict'" in PY
     assert "PING -> PONG" in NODE and "TypeError: Invalid argument type" in NODE
+    assert "PING -> PONG" in NODE5 and 'must be of type "string | Buffer"' in NODE5
+    assert "PING -> True" in PY_CHECKS and PY_CHECKS.count("redis.exceptions.DataError: ") == 2
 
 
-@pytest.mark.parametrize("section", [PY, NODE], ids=["redis-py", "node-redis-4"])
+@pytest.mark.parametrize(
+    "section", [PY, PY_CHECKS, NODE, NODE5], ids=["redis-py", "redis-py-checks", "node-redis-4", "node-redis-5"]
+)
 def test_a_client_refusing_to_encode_an_argument_is_no_redis_failure(section):
     diag = diag_of(section)
     assert diag.verdict.state not in BAD, (diag.verdict.state, diag.verdict.root_cause)
