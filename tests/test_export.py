@@ -52,6 +52,7 @@ NOT_DETECTIONS = {
     "redis-url-shown-empty": "a context rule",
     "redis-url-host-missing": "a context rule",
     "celery-amqp-default": "a context rule",
+    "database-host-unresolved": "a context rule",
     "redis-app-stopped": "a context rule",
     "render-deploying": "a context rule",
     "render-no-open-ports": "a context rule",
