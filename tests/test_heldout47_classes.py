@@ -16,6 +16,17 @@ def _verdict(text: str, fmt: str = "auto") -> tuple[str, str | None]:
     return diag.verdict.state, diag.verdict.root_cause
 
 
+# -- Bun prints an error under an excerpt of the code that threw: code, not an object left open ----------------------
+
+def test_bun_source_excerpt_does_not_glue_the_next_error_to_it():
+    # the dashboard's copy: Bun's fetch error to an API that does not resolve ('12 |   if (process.env.API_HOST) {'
+    # in its excerpt) swallowed ioredis' refusal printed after it, and the API's ENOTFOUND was read as Redis's
+    text = (ROOT / "samples/heldout47/dashboard/bun-ioredis/mixed-pg-api-redis-refused.txt").read_text(encoding="utf-8")
+    assert _verdict(text) == ("failing", "redis-econnrefused")
+    diag = diag_of(text)
+    assert any(n.rule_id == "redis-dns-not-found" and "api.stripe.com" in n.endpoint for n in diag.not_redis)
+
+
 # -- an app's logger tag naming Redis before the client's event: '[redis] ready' ----------------------------------------
 
 def test_logger_tag_ready_line_says_redis_works():
@@ -40,6 +51,25 @@ def test_counting_in_memory_is_the_apps_fallback():
     diag = diag_of(batch_capture("heldout47", "bun-redis-default/wrongpass.log"))
     assert (diag.verdict.state, diag.verdict.root_cause) == ("degraded", "redis-wrongpass")
     assert diag.verdict.fallback is not None
+
+
+# -- a unit of work that failed, its noun between its number and the failure word, then done ------------------------
+
+def test_round_whose_job_failed_then_done_is_recovery():
+    # Bun's RedisClient under LOADING: 'round 11: job failed RedisError: LOADING …' then 'round 12: queued job 1': the
+    # work that failed with the storm done after it (read failing: the line before the first failure was the client's
+    # own 'Connected to Redis server', whose form never came back)
+    # (Render's copy: the raw capture's two blank lines after each of Bun's errors still hide the storm's edges)
+    text = (ROOT / "samples/heldout47/plain/bun-redisclient/loading.cli.log").read_text(encoding="utf-8")
+    assert _verdict(text) == ("recovered", "redis-loading")
+
+
+def test_round_whose_connect_failed_is_no_unit_of_work():
+    # the client's own words are not the app's work: a round whose connect failed, then the same round's form again,
+    # says nothing of Redis working
+    lines = "".join(f"round {i}: connect failed: Error: connect ECONNREFUSED 10.0.147.9:6379\n" for i in range(1, 5))
+    diag = diag_of(lines + "round 5: connect retry scheduled\n")
+    assert diag.verdict.state == "failing"
 
 
 # -- Bun's own client: 'Connection closed' and 'Max reconnection attempts reached', no address, no reason -------------

@@ -81,6 +81,9 @@ _ROOT_CAUSE_NEXT = "with root cause"
 # 'getaddrinfo'," "hostname: 'redis'"): at the margin when a paste lost the indentation or a logger printed the error's
 # fields under its own message (public heldout26 energywebfoundation/ssi-hub#342, under TypeORM's retry line)
 _NODE_FIELD = re.compile(r"(?P<key>errno|code|syscall|hostname|address|port): (?P<value>'[^'\n]*'|-?\d+),?\s*$")
+# Bun prints an error under an excerpt of the code that threw, one source line a record ('13 |   try {', split as if
+# '13' were a compose label; heldout47): code, whose braces open no object (counted, they glued later lines to it)
+_BUN_EXCERPT = re.compile(r"(?:^|\s)\d{1,6} \| ")
 
 
 def _split_label(message: str) -> tuple[str, str]:
@@ -91,7 +94,7 @@ def _split_label(message: str) -> tuple[str, str]:
 
 def _depth(message: str) -> int:
     """Open braces/brackets left by a line, quoted strings ignored (Node prints objects over lines)."""
-    if _BRACKET.search(message) is None:
+    if _BRACKET.search(message) is None or _BUN_EXCERPT.search(message):
         return 0
     bare = _QUOTED.sub("", message) if "'" in message or '"' in message else message
     return bare.count("{") + bare.count("[") - bare.count("}") - bare.count("]")
@@ -346,7 +349,7 @@ class _Entry:
                 return _TAKE
             if _continues(message, self.depth) and (not self.gap or message[:1] in " \t}])"):
                 self.parts.append(message)
-                self.depth = max(0, self.depth + _depth(message))
+                self.depth = max(0, self.depth + (0 if label.isdigit() else _depth(message)))
                 self.last_line = line_no
                 self.gap = False
                 return _TAKE
