@@ -226,6 +226,10 @@ CORPORA = {
     # public pastes labelled and committed before rla was run on them: Chinese and Korean threads (JeecgBoot, RuoYi,
     # Redisson and JetCache on Aliyun, CSRedis, redis-py on Windows, Predis, fiora, Zealot) and non-Redis failures of such apps
     "heldout52": ROOT / "samples" / "public" / "heldout52.yaml",
+    # a fifty-first batch (session 13, the long tail of languages), public pastes labelled and committed before rla was
+    # run on them: Lua/OpenResty, Dart, Haskell, Scala, Kotlin, Swift, Crystal, Erlang, Elixir, Rust, C++ and R clients,
+    # and non-Redis failures of such stacks (MySQL, ClickHouse, an Akka peer, an echo server, a mislinked client)
+    "heldout51": ROOT / "samples" / "public" / "heldout51.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
