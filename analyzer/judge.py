@@ -99,7 +99,9 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
             fallback=any(r.event == "fallback" for r in picked),
             exit=any(r.event == "exit" for r in picked),
             about_redis=any(r.state or r.affinity or r.topic.startswith("redis") for r in picked),
-            named=any(r.state or r.affinity or r.kind == "cause" for r in picked),
+            # a failing symptom alone ('Redis connection error: Connection refused') says a failure, not which: its
+            # words are read through the failure classes like an unnamed line's (ClassReading)
+            named=any(r.affinity or r.kind == "cause" or (r.state and (r.kind, r.state) != ("symptom", "down")) for r in picked),
             joins=any(r.joins == "previous" for r in picked),
             context=all(r.kind == "context" for r in picked),
             up=any(r.state == "up" for r in picked),
