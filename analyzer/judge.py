@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from analyzer.class_reading import ClassReading, ClassSignal, class_signals
+from analyzer.class_reading import ClassReading, ClassSignals, class_signals, nearby_line
 from analyzer.engine.affinity import Affinity, Tie, endpoint_of
 from analyzer.engine.rules import RuleSet
 from analyzer.engine.scan import Hit, error_looking
@@ -53,8 +53,8 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
     _fallback: tuple[int, Evidence] | None = None  # the last `event: fallback` hit (memory cache)
     _exits: dict[str, int] = field(default_factory=dict)  # stream -> seq of its last `event: exit` hit (bounded)
     affinity: Affinity | None = None  # None: every endpoint rule's hit is Redis (a pack without affinity.yaml)
-    class_signals: tuple[ClassSignal, ...] = ()  # failure classes a Redis line no rule names is read by (class_reading)
-    _near: dict[tuple[str, str], int] = field(default_factory=dict)  # (source, instance) -> last Redis line
+    class_signals: ClassSignals = ClassSignals()  # failure classes a Redis line no rule names is read by (class_reading)
+    _near: dict[tuple[str, str], tuple[int, bool]] = field(default_factory=dict)  # (source, instance) -> last Redis line, a failure?
     # (source, instance) -> the hosts its Redis failures named by their own evidence (NotRedisBook._note_redis_host)
     _redis_hosts: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     # (source, instance) -> failures with no address and nothing before them tying them to Redis: a Redis error in
@@ -267,11 +267,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
             return None
         record = hit.record
         fields = shape.tie_fields
-        near = self._near.get((record.source, record.instance or ""))
-        nearby = near if near is not None and 0 <= record.line - near <= self.affinity.window else None
-        before = hit.before  # the app's ordinary line just before the entry (no entry of its own) naming Redis
-        if nearby is None and before is not None and before.instance == record.instance and self.affinity.names_redis(before.message):
-            nearby = before.line
+        nearby = nearby_line(hit, self._near.get((record.source, record.instance or "")), self.affinity)
         connecting = self.affinity.connecting
         pending = bool(connecting) and self._pending(record.instance or "", connecting)  # type: ignore[arg-type]
         dropped = shape.after_up and _UP in self._marks.get(record.instance or "", {})
@@ -292,7 +288,8 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
         if redis:
             key = (record.source, record.instance or "")
             self._near.pop(key, None)
-            self._near[key] = record.end_line or record.line
+            attempt = shape is not None and self.affinity.connecting in shape.matched
+            self._near[key] = (record.end_line or record.line, not attempt)
             if len(self._near) > MAX_STREAMS:
                 del self._near[next(iter(self._near))]
             if key in self._held and (shape is None or any(  # an attempt or a status line claims nothing

@@ -46,7 +46,7 @@ class RunFolding:
         near = self._near.get((record.source, stream))
         marks = self._marks.get(stream, {})
         return (
-            None if near is None else record.line - near,
+            None if near is None else (record.line - near[0], near[1]),
             tuple(sorted(marks, key=marks.__getitem__)),
             self._last_hit.get(stream),
             self._chained.get(stream),

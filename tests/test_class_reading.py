@@ -155,3 +155,48 @@ def test_a_bare_refusal_after_the_redis_client_became_ready_is_not_redis():
     diag = diag_of(f"{ready}\n{bare}\n")
     assert not [f for f in diag.findings if f.rule_id == "redis-econnrefused"]
     assert [n.rule_id for n in diag.not_redis] == ["redis-econnrefused"]
+
+
+# Review (h56) of the bare reading: a Redis connection under way or once made ties no bare line (any client's failure
+# may follow it); the endpoint is read from the entry's first line, libpq's forms and a URL's user part included.
+HEALTHY = (ROOT / "samples" / "raw" / "node-app" / "healthy.log").read_text(encoding="utf-8").splitlines(keepends=True)
+
+
+def test_a_bare_drop_after_the_redis_client_connected_is_not_redis():
+    # the note's app connected to Redis, then Laravel's PDO lost its SSL link (public laravel/framework#36601)
+    pdo = (ROOT / "samples" / "public" / "nonredis" / "laravel-framework-36601.log").read_text(encoding="utf-8")
+    diag = diag_of("".join(HEALTHY) + pdo)
+    assert diag.verdict.state == "healthy"
+    assert "redis-connection-dropped" not in {f.rule_id for f in diag.findings}
+
+
+def test_a_bare_refusal_while_redis_is_connecting_is_not_redis():
+    # '🔄 Redis connecting...', then libpq's refusal (public hacken-in#722): PostgreSQL's, whatever Redis was doing
+    pg = (ROOT / "samples" / "public" / "nonredis" / "hacken-in-722.log").read_text(encoding="utf-8").splitlines(keepends=True)[3:6]
+    assert pg[0].startswith("could not connect to server: Connection refused")
+    diag = diag_of(HEALTHY[0] + "".join(pg))
+    assert diag.verdict.state == "unknown"
+    assert [f.rule_id for f in diag.findings] == ["redis-connecting"]
+
+
+def test_libpqs_host_name_form_is_postgresql_not_a_second_redis_refusal():
+    # real: samples/heldout9 redis-asyncio, Redis and PostgreSQL both refused; libpq names 'dpg-…' (10.0.9.10), port 5432
+    diag = diag_of((ROOT / "samples" / "heldout9" / "raw" / "redis-asyncio" / "mixed-pg-redis-refused.log").read_text(encoding="utf-8"))
+    (refused,) = [f for f in diag.findings if f.rule_id == "redis-econnrefused"]
+    assert refused.count == 9
+    (pg,) = diag.not_redis
+    assert pg.endpoint.endswith(":5432") and pg.count == 9
+
+
+def test_a_stack_frames_file_and_line_is_no_endpoint():
+    # real: samples/heldout47 deno-node-redis, an API's lookup failing under Deno's fetch ('ext:deno_fetch/26_fetch.js:2:3449')
+    diag = diag_of((ROOT / "samples" / "heldout47" / "raw" / "deno-node-redis" / "mixed-pg-api-healthy.log").read_text(encoding="utf-8"))
+    assert diag.verdict.state == "healthy"
+    assert not [n.endpoint for n in diag.not_redis if ".js" in n.endpoint]
+
+
+def test_a_urls_user_part_runs_to_its_last_at_sign():
+    # a probe, not a log: a password with a raw '@' (heldout19 captured clients given such URLs) must not become a host
+    aff = load_rules().affinity
+    assert aff.endpoint_in("amqp://guest:s3cr@tpass@broker.internal:5672/ : Connection refused") == {
+        "scheme": "amqp", "host": "broker.internal", "port": "5672"}

@@ -332,13 +332,10 @@ def test_a_finding_is_announced_even_when_the_service_falls_silent_mid_entry():
     assert "redis-econnrefused" in line or "redis-connection-error" in line, line
 
 
-def test_ctrl_c_that_python_reports_as_a_thread_join_error_still_prints_the_final_diagnosis(monkeypatch, capsys):
-    """CI, `rla follow` under Ctrl-C: exit 2, "internal error: RuntimeError: release unlocked lock". The
-    Ctrl-C landed while websockets' recv() joined its reader thread (the socket had just closed), and
-    CPython 3.11's Thread.join turned the KeyboardInterrupt into that RuntimeError. The tail here does what
-    that recv() did, deterministically: the signal arrives, and a RuntimeError comes out instead."""
+def _join_race_tail(fake: FakeRender, signal_first: bool):  # noqa: ANN202
+    """A LogTail that hands out the sample's logs, then raises what CPython 3.11's Thread.join raised in CI when a
+    Ctrl-C cut it ("RuntimeError: release unlocked lock"); `signal_first`: the Ctrl-C was received (else a bug)."""
     import analyzer.render.live as live
-    from analyzer.cli.app import run
 
     class JoinRaceTail:
         def __init__(self, client, owner_id, resources, **kw) -> None:  # noqa: ANN001
@@ -350,6 +347,8 @@ def test_ctrl_c_that_python_reports_as_a_thread_join_error_still_prints_the_fina
             for log in self.logs:
                 self.stats.delivered += 1
                 yield log
+            if not signal_first:
+                raise RuntimeError("release unlocked lock")
             try:
                 os.kill(os.getpid(), signal.SIGINT)
                 time.sleep(5)  # the handler raises here
@@ -359,15 +358,36 @@ def test_ctrl_c_that_python_reports_as_a_thread_join_error_still_prints_the_fina
         def drain(self) -> list[dict]:
             return []
 
+    return JoinRaceTail
+
+
+def _follow_in_process(monkeypatch, signal_first: bool) -> int:  # noqa: ANN001
+    import analyzer.render.live as live
+    from analyzer.cli.app import run
+
     with make_fake() as fake:
         for name in [k for k in os.environ if k.startswith(("RENDER_", "RLA_"))]:
             monkeypatch.delenv(name)
         for name, value in env_for(fake).items():
             monkeypatch.setenv(name, value)
-        monkeypatch.setattr(live, "LogTail", JoinRaceTail)
-        code = run(["follow", SID, "--format", "json"])
+        monkeypatch.setattr(live, "LogTail", _join_race_tail(fake, signal_first))
+        return run(["follow", SID, "--format", "json"])
+
+
+def test_ctrl_c_that_python_reports_as_a_thread_join_error_still_prints_the_final_diagnosis(monkeypatch, capsys):
+    """CI, `rla follow` under Ctrl-C: exit 2, "internal error: RuntimeError: release unlocked lock". The
+    Ctrl-C landed while websockets' recv() joined its reader thread (the socket had just closed), and
+    CPython 3.11's Thread.join turned the KeyboardInterrupt into that RuntimeError. The tail here does what
+    that recv() did, deterministically: the signal arrives, and a RuntimeError comes out instead."""
+    code = _follow_in_process(monkeypatch, signal_first=True)
     out = capsys.readouterr()
     assert code == 130, out.err
     report = json.loads(out.out)
     assert report["verdict"]["root_cause"] == "redis-econnrefused"
     assert report["stats"]["lines"] == len(MESSAGES)
+
+
+def test_the_same_error_with_no_ctrl_c_is_not_taken_for_one(monkeypatch):
+    # no signal received: a RuntimeError is a bug, and surfaces as one (rla's main says "internal error", exit 2)
+    with pytest.raises(RuntimeError, match="release unlocked lock"):
+        _follow_in_process(monkeypatch, signal_first=False)
