@@ -207,12 +207,19 @@ def run_one(client: str, scen: str, out: Path) -> tuple[int, int]:
     return p.returncode, len(out.read_bytes().splitlines())
 
 
-if __name__ == "__main__":
-    APP, OUT = Path(sys.argv[1]), Path(sys.argv[2])
-    pairs = [a.split("/") for a in sys.argv[3:]] or [[c, s] for c, ss in PLAN.items() for s in ss]
+def main(argv: list[str], plan: dict[str, list[str]]) -> None:
+    """run.py APP_DIR OUT_DIR [client/scenario ...]: each pair (default: every one of `plan`) into OUT_DIR, listed in
+    OUT_DIR/MANIFEST.tsv. Later batches' drivers call it with their own plan."""
+    global APP
+    APP, out = Path(argv[1]), Path(argv[2])
+    pairs = [a.split("/") for a in argv[3:]] or [[c, s] for c, ss in plan.items() for s in ss]
     for client, scen in pairs:
-        (OUT / client).mkdir(parents=True, exist_ok=True)
-        rc, n = run_one(client, scen, OUT / client / f"{scen}.log")
-        with open(OUT / "MANIFEST.tsv", "a") as m:
+        (out / client).mkdir(parents=True, exist_ok=True)
+        rc, n = run_one(client, scen, out / client / f"{scen}.log")
+        with open(out / "MANIFEST.tsv", "a") as m:
             m.write(f"{client}/{scen}.log\t{rc}\t{n}\n")
         print(f"{client}/{scen}: rc={rc} lines={n}", flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv, PLAN)

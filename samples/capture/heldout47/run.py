@@ -45,11 +45,4 @@ PLAN = {  # which scenarios each client ran
 }
 
 if __name__ == "__main__":
-    run12.APP, OUT = Path(sys.argv[1]), Path(sys.argv[2])
-    pairs = [a.split("/") for a in sys.argv[3:]] or [[c, s] for c, ss in PLAN.items() for s in ss]
-    for client, scen in pairs:
-        (OUT / client).mkdir(parents=True, exist_ok=True)
-        rc, n = run12.run_one(client, scen, OUT / client / f"{scen}.log")
-        with open(OUT / "MANIFEST.tsv", "a") as m:
-            m.write(f"{client}/{scen}.log\t{rc}\t{n}\n")
-        print(f"{client}/{scen}: rc={rc} lines={n}", flush=True)
+    run12.main(sys.argv, PLAN)
