@@ -91,9 +91,10 @@ class ClassReading:
         # right under a Redis line of the same instance ('java.io.IOException: <the OS's words>' under Redisson's
         # 'CommandsQueue : Exception occured. Channel: [… R:host:6379]', a blank line between at most): that line
         # names the client, the exception says what happened to it. Any other line is read as `_bare` reads it
-        if not aff.names_redis(text) and not self._under_redis_line(hit):
+        named = aff.app_signal(text)
+        if named is None and not self._under_redis_line(hit):
             return self._bare(hit, signal)
-        tie = Tie(True, "affinity.class", {"signal": aff.in_text(text) or "Redis", "said": said.strip()[:60], "class": signal.name})
+        tie = Tie(True, "affinity.class", {"signal": named or "Redis", "said": said.strip()[:60], "class": signal.name})
         return replace(hit, matches=(*hit.matches, (signal.rule, {}))), tie
 
     def _bare(self, hit: Hit, signal: ClassSignal) -> tuple[Hit, Tie | None]:

@@ -100,11 +100,12 @@ def test_keyword_pieces_in_any_case_get_the_rules_of_the_plain_definition(name: 
     assert SELECTORS[name].candidates(message, PLAN.unindexed) == plain_candidates(message)
 
 
-# The affinity's text signals (rules/affinity.yaml) are found the same way: a text without any of the words every
-# match holds is no match, found without the regex (analyzer.engine.affinity.Affinity.text_words)
+# The affinity's text signals (rules/affinity.yaml) are found the same way: a text is searched only with the
+# alternatives whose words it holds, each alternative's words being those one of which its every match holds
+# (analyzer.engine.affinity.Affinity.text_parts); the plain definition is the whole union
 AFFINITY = load_rules().affinity
-PLAIN_AFFINITY = replace(AFFINITY, text_words=None)
-TEXT_WORDS = sorted(AFFINITY.text_words or ())
+PLAIN_AFFINITY = replace(AFFINITY, text_parts=())
+TEXT_WORDS = sorted({w for _, words in AFFINITY.text_parts for w in words or ()})
 
 FOLDS = {"s": "\u017f", "k": "\u212a", "i": "\u0131", "I": "\u0130"}  # what the regex folds onto an ASCII letter
 
@@ -124,7 +125,8 @@ affinity_text_st = st.builds(
 
 
 def test_the_affinity_knows_the_words_of_its_text_signals() -> None:
-    assert AFFINITY is not None and AFFINITY.text_words and "redis" in AFFINITY.text_words
+    assert AFFINITY is not None and "redis" in TEXT_WORDS
+    assert all(words for _, words in AFFINITY.text_parts), "an alternative without words runs on every text"
     assert AFFINITY.in_text("GET /api/files 200 12ms ua=\"Mozilla/5.0\"") is None
     assert AFFINITY.in_text("Error: connect ECONNREFUSED 10.0.0.5:6379") == "5:6379"
 
@@ -136,6 +138,19 @@ def test_every_sample_line_gets_the_affinity_signal_of_the_regex() -> None:
         expected = PLAIN_AFFINITY.in_text(line)
         assert AFFINITY.in_text(line) == expected, line
         signals += expected is not None
+    assert signals > 500
+
+
+def test_every_sample_file_whole_gets_the_affinity_signal_of_the_regex() -> None:
+    """Whole files as one text, as a long entry (a traceback) is: words of several alternatives in it, the leftmost
+    match of those let in must be the whole union's leftmost match."""
+    signals = 0
+    for path in sorted((ROOT / "samples").rglob("*")):
+        if path.suffix in (".log", ".txt", ".jsonl") and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            expected = PLAIN_AFFINITY.in_text(text)
+            assert AFFINITY.in_text(text) == expected, path
+            signals += expected is not None
     assert signals > 500
 
 
