@@ -200,3 +200,24 @@ def test_a_urls_user_part_runs_to_its_last_at_sign():
     aff = load_rules().affinity
     assert aff.endpoint_in("amqp://guest:s3cr@tpass@broker.internal:5672/ : Connection refused") == {
         "scheme": "amqp", "host": "broker.internal", "port": "5672"}
+
+
+def _line_of(sample: str, words: str) -> str:
+    return next(line for line in (ROOT / "samples" / sample).read_text(encoding="utf-8").splitlines() if words in line)
+
+
+@pytest.mark.parametrize(
+    "sample, words, endpoint",
+    [
+        # a logger's or a frame's file and line without a path is no host:port: Go's log flags ('main.go:58:'), ntopng's
+        # '[Redis.cpp:93]', Lua's chunk name; the endpoint the line names after it is the one read
+        ("public/cpp/ntopng-6895.log", "[Redis.cpp:93] ERROR: Connection error", {}),
+        ("public/go/chproxy-550.log", "failed to reach redis: i/o timeout", {}),
+        ("public/nonredis/cortex-2345.log", "connect timeout to 10.1.8.40:11211", {"host": "10.1.8.40", "port": "11211"}),
+        ("public/nonredis/machinery-224.log", "dial tcp [::1]:5672", {"host": "[::1]", "port": "5672"}),
+        # Go's 'read tcp LOCAL->REMOTE': the remote end, not the client's own port
+        ("public/healthy/go-redis-2117.log", "->127.0.0.1:6379", {"host": "127.0.0.1", "port": "6379"}),
+    ],
+)
+def test_the_endpoint_is_no_frames_file_and_no_local_end(sample, words, endpoint):
+    assert load_rules().affinity.endpoint_in(_line_of(sample, words)) == endpoint

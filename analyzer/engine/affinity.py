@@ -23,7 +23,7 @@ AFFINITY_FILE = "affinity.yaml"  # at a pack's root, beside pack.yaml: not a rul
 _KEYS = {
     "schemes", "ports", "hosts", "text", "other_schemes", "other_ports", "window", "connecting",
     "unnamed", "unnamed_error", "unnamed_not", "unnamed_despite", "after_up", "resumed", "resumed_after", "stopped", "other_text",
-    "blips", "platform_lines", "endpoint",
+    "blips", "platform_lines", "endpoint", "endpoint_not",
 }  # fmt: skip
 
 
@@ -90,6 +90,7 @@ class Affinity:
     # where a failure line names its endpoint when no rule's groups say it (a URL, host:port, 'host", port N'): a line
     # read through its failure class alone gets its endpoint here, so another service's port still says "not Redis"
     endpoint: tuple[re.Pattern[str], ...] = ()
+    endpoint_not: re.Pattern[str] | None = None  # ... unless its host is this (a frame's file: 'app.py:12')
 
     def unnamed_line(self, text: str) -> bool:
         """An error line about Redis that no rule names (the scanner found it error-looking already)."""
@@ -107,9 +108,14 @@ class Affinity:
 
     def endpoint_in(self, text: str) -> dict[str, str]:
         """The first endpoint the text names, as a rule's named groups (host, port, scheme), or {}."""
-        found = [m for p in self.endpoint if (m := p.search(text))]
+        found = [m for p in self.endpoint if (m := next((m for m in p.finditer(text) if not self._file(m)), None))]
         first = min(found, key=lambda m: m.start(), default=None)
         return {k: v for k, v in first.groupdict().items() if v} if first else {}
+
+    def _file(self, m: re.Match[str]) -> bool:
+        """A host:port match that is a source file and its line (`endpoint_not`); a URL is never one."""
+        host = m.groupdict().get("host") or ""
+        return self.endpoint_not is not None and not m.groupdict().get("scheme") and bool(self.endpoint_not.search(host))
 
     def names_redis(self, text: str) -> bool:
         """A line of the app that shows a Redis signal: `nearby` evidence."""
@@ -297,6 +303,7 @@ def parse_affinity(doc: Any, where: str) -> Affinity:
         stopped=str(stopped) if stopped else None,
         platform_lines=_union(strings("platform_lines"), where),
         endpoint=tuple(p for e in strings("endpoint") if (p := _union([e], where)) is not None),
+        endpoint_not=_union(strings("endpoint_not"), where),
     )
 
 
