@@ -78,6 +78,8 @@ NOT_DETECTIONS = {
 # What Lucene (Elasticsearch, OpenSearch) cannot say, rule by rule.
 LUCENE_SKIPS = {
     "redis-econnrefused": "an anchor inside the pattern",  # (?:^|[^:])\bECONNREFUSED\b
+    # ': no such index(?:$|[^ \[]| [^\[])': the line's end or anything but Elasticsearch's ' [name]' after it
+    "redis-search-index-missing": "an anchor inside the pattern",
 }
 # What pySigma-backend-splunk 2.1 cannot express: it returns no query for two regular expressions AND-ed (a
 # fallback rule's match, `requires` and `not named`); the export says so instead of writing nothing silently.

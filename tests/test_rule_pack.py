@@ -38,7 +38,7 @@ NOT_A_CAUSE = {
     "redis-db-index",
     # ... and replies of a running server to what the app asked (a command it lacks, a key of another type, a script
     # over the busy threshold, a replica without its primary)
-    "redis-command-unavailable", "redis-wrongtype", "redis-busy-script", "redis-masterdown",
+    "redis-command-unavailable", "redis-wrongtype", "redis-search-index-missing", "redis-busy-script", "redis-masterdown",
     # ... and a cluster's refusal of keys of several slots in one command (Render Key Value is no cluster)
     "redis-crossslot",
     # ... and scripts the server lost in a restart that the app never loads again

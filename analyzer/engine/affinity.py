@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.i18n import Msg, error
+from analyzer.engine.entries import PY_TRACEBACK
 from analyzer.engine.regex import FOLDING, dialect_problem, required_keywords
 
 AFFINITY_FILE = "affinity.yaml"  # at a pack's root, beside pack.yaml: not a rule
@@ -97,13 +98,21 @@ class Affinity:
         return self.error_line(text) and self.in_text(text) is not None
 
     def error_line(self, text: str) -> bool:
-        """An error by its first line: not a deprecation notice, a warning, an INFO line (`unnamed_not`)."""
-        head = text.split("\n", 1)[0]
+        """An error by its first line: not a deprecation notice, a warning, an INFO line (`unnamed_not`). A Python
+        traceback's entry starts with its exception line (analyzer.engine.entries); the log line that introduced the
+        traceback comes next and is read the same way: a library reporting another component's failure in its own
+        words (Dramatiq's broker on a middleware's hook) excludes the exception it logs."""
+        lines = text.split("\n", 2)
+        head = lines[0]
         if self.unnamed_error is not None and not self.unnamed_error.search(head):
             return False
-        if self.unnamed_not is not None and self.unnamed_not.search(head):
-            if self.unnamed_despite is None or not self.unnamed_despite.search(head):
-                return False
+        heads = [head]
+        if len(lines) > 2 and lines[2].startswith(PY_TRACEBACK):
+            heads.append(lines[1])
+        for line in heads:
+            if self.unnamed_not is not None and self.unnamed_not.search(line):
+                if self.unnamed_despite is None or not self.unnamed_despite.search(line):
+                    return False
         return True
 
     def endpoint_in(self, text: str) -> dict[str, str]:

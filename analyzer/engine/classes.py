@@ -84,7 +84,11 @@ class FailureClass:
         alts = [p for p in (self.part(None),) if p]
         numbers = self.part("errno")
         if numbers:
-            alts.append(rf"(?:\[Errno |\bError |\berrno[:=]? ?|\((?:os error )?)(?:{numbers})\b")
+            alts.append(rf"(?:\[Errno |\bError |\berrno[:=]? ?)(?:{numbers})\b")
+            # in parentheses only as Python's `(104, '…')` tuple or Rust's `(os error 10054)`: the number closes or is
+            # followed by its message, never a source position's line (a Next.js error's `http.js (101:0) @ …` is
+            # line 101, column 0: public heldout56 upstash/ratelimit-js#28 read it as ENETUNREACH)
+            alts.append(rf"\((?:os error )?(?:{numbers})[,)]")
         return "|".join(alts) or None
 
     def recognises(self, line: str) -> bool:

@@ -19,7 +19,7 @@ MAX_FOREIGN = 20  # other instances' lines skipped while gathering one entry
 _BRACKET = re.compile(r"[{}\[\]]")
 _QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 # A Python traceback is one entry: its frames, the exception line that ends it, and the tracebacks chained to it
-_PY_TRACEBACK = "Traceback (most recent call last):"
+PY_TRACEBACK = "Traceback (most recent call last):"
 _PY_CHAINS = (
     "During handling of the above exception, another exception occurred:",
     "The above exception was the direct cause of the following exception:",
@@ -284,7 +284,7 @@ class _Entry:
         self.done = False
         self.gap = False  # a blank line was passed: only an indented/"at"/closing line may continue
         # a Python traceback: its phase (None: not one), and the index in parts of the exception line that ends it
-        self.py = _FRAMES if body.startswith(_PY_TRACEBACK) else None
+        self.py = _FRAMES if body.startswith(PY_TRACEBACK) else None
         self.final: int | None = None
         self.ruby = bool(_RUBY_HEAD.match(body))
         self.cut = False  # a line cut after its colon was joined to the next: the first line's matches are stale
@@ -380,7 +380,7 @@ class _Entry:
             return True
         if len(self.parts) == 1 and stripped and _RUST_PANIC.search(self.parts[0]):
             return True
-        if stripped.startswith(_PY_TRACEBACK):
+        if stripped.startswith(PY_TRACEBACK):
             # only right after an error line of the app's own ('ERROR app: cache unavailable'): a traceback after a
             # status line ('PING -> True') is a failure of its own
             if self.py is None and not self.ruby and len(self.parts) == 1 and _ERROR_RE.search(self.parts[0]):
@@ -407,7 +407,7 @@ class _Entry:
         if self.py == _ENDED and message.startswith(_PY_CHAINS):
             self.py = _CHAINED
             return _TAKE
-        if self.py == _CHAINED and message.startswith(_PY_TRACEBACK):
+        if self.py == _CHAINED and message.startswith(PY_TRACEBACK):
             self.py = _FRAMES
             return _TAKE
         return _STOP
