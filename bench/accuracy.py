@@ -230,6 +230,10 @@ CORPORA = {
     # run on them: Lua/OpenResty, Dart, Haskell, Scala, Kotlin, Swift, Crystal, Erlang, Elixir, Rust, C++ and R clients,
     # and non-Redis failures of such stacks (MySQL, ClickHouse, an Akka peer, an echo server, a mislinked client)
     "heldout51": ROOT / "samples" / "public" / "heldout51.yaml",
+    # a fifty-sixth batch (session 14, the newest major versions of the Node.js and Python Redis stacks), public pastes
+    # labelled and committed before rla was run on them: node-redis 5, ioredis 5.4+, BullMQ 5, Keyv and Next.js caches,
+    # the Upstash rate limiter, redis-py 5-8, Celery 5.3+, Dramatiq, LiteLLM, vector stores, and non-Redis failures of such apps
+    "heldout56": ROOT / "samples" / "public" / "heldout56.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
