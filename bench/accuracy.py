@@ -234,11 +234,11 @@ CORPORA = {
     # labelled and committed before rla was run on them: node-redis 5, ioredis 5.4+, BullMQ 5, Keyv and Next.js caches,
     # the Upstash rate limiter, redis-py 5-8, Celery 5.3+, Dramatiq, LiteLLM, vector stores, and non-Redis failures of such apps
     "heldout56": ROOT / "samples" / "public" / "heldout56.yaml",
-    # a fifty-eighth batch (session 14), labelled and committed before rla was run on it: REAL captures of
+    # a fifty-fourth batch (session 14), labelled and committed before rla was run on it: REAL captures of
     # high-availability Redis broken on purpose (Sentinel failovers, every Sentinel down, a wrong master name, READONLY,
     # MASTERDOWN, NOREPLICAS; Cluster node loss, MOVED, CROSSSLOT, TRYAGAIN) across ioredis, node-redis 4/5, redis-py,
     # redis-rb and phpredis, healthy runs and PostgreSQL or API failures beside a working Redis
-    "heldout58": ROOT / "samples" / "heldout58" / "expected.yaml",
+    "heldout54": ROOT / "samples" / "heldout54" / "expected.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")

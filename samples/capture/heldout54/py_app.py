@@ -1,4 +1,4 @@
-"""heldout58: a rate limiter / counter worker on redis-py, as a Sentinel client (MODE=sentinel: SENTINELS,
+"""heldout54: a rate limiter / counter worker on redis-py, as a Sentinel client (MODE=sentinel: SENTINELS,
 MASTER_NAME; ROLE=replica reads through a replica), a RedisCluster (MODE=cluster: CLUSTER_NODES) or a plain client
 (REDIS_URL). It logs with logging's usual format and logger.exception on a failed request. OP=mget: a multi-key read
 of two unrelated keys (a Lua script in cluster mode, as rate limiters do); OP=tag: MGET of two keys of one hash tag;

@@ -1,5 +1,5 @@
 <?php
-// heldout58: a PHP worker on phpredis 5.3.7 (Debian's php-redis): RedisCluster (MODE=cluster, CLUSTER_NODES) or a
+// heldout54: a PHP worker on phpredis 5.3.7 (Debian's php-redis): RedisCluster (MODE=cluster, CLUSTER_NODES) or a
 // plain Redis (REDIS_HOST, REDIS_PORT). Laravel-style log lines on stderr; an uncaught exception at start-up ends the
 // script as PHP prints it. OP=mget: MGET of two unrelated keys through a MULTI pipeline as a cart page does.
 // DATABASE_URL: PostgreSQL (pgsql) also queried each round.

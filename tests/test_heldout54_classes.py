@@ -1,6 +1,6 @@
-"""Issue 13, heldout58's classes: real captures of high-availability Redis broken on purpose (Sentinel failovers, every
+"""Issue 13, heldout54's classes: real captures of high-availability Redis broken on purpose (Sentinel failovers, every
 Sentinel down, a wrong master name, READONLY, MASTERDOWN, NOREPLICAS; Cluster node loss, MOVED, CROSSSLOT, TRYAGAIN)
-across ioredis, node-redis 4/5, redis-py, redis-rb and phpredis, made as samples/README.md section L, heldout58, says.
+across ioredis, node-redis 4/5, redis-py, redis-rb and phpredis, made as samples/README.md section L, heldout54, says.
 Each test feeds the real output, or a part of it, to the pipeline."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ def _verdict(text: str) -> tuple[str, str | None]:
 
 
 def _capture(name: str) -> str:
-    return batch_capture("heldout58", name)
+    return batch_capture("heldout54", name)
 
 
 # -- a reply's code carried by the client's exception class, not by the message ---------------------------------------
@@ -46,13 +46,13 @@ def test_node_redis_root_nodes_unavailable_is_the_cluster_unreachable():
     diag = diag_of(_capture("node-redis5/cluster-all-down.log"))
     assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-econnrefused")
     assert "redis-cluster-unreachable" in ids(diag)
-    assert _verdict(batch_lines("heldout58", "node-redis5/cluster-all-down.log", "RootNodesUnavailableError")) == (
+    assert _verdict(batch_lines("heldout54", "node-redis5/cluster-all-down.log", "RootNodesUnavailableError")) == (
         "failing", "redis-cluster-unreachable")
 
 
 def test_node_redis_none_of_the_sentinels_is_the_sentinel_lookup():
     # node-redis 5's createSentinel: 'Error: None of the sentinels are available'
-    assert _verdict(batch_lines("heldout58", "node-redis5/sentinels-all-down.log", "None of the sentinels")) == (
+    assert _verdict(batch_lines("heldout54", "node-redis5/sentinels-all-down.log", "None of the sentinels")) == (
         "failing", "redis-sentinel-no-master")
     assert "redis-sentinel-no-master" in ids(diag_of(_capture("node-redis5/sentinels-all-down.log")))
 

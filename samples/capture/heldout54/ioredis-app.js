@@ -1,4 +1,4 @@
-// heldout58: an Express-style cart API on ioredis 5, in one of three shapes (MODE): Sentinel (SENTINELS, MASTER_NAME),
+// heldout54: an Express-style cart API on ioredis 5, in one of three shapes (MODE): Sentinel (SENTINELS, MASTER_NAME),
 // Cluster (CLUSTER_NODES) or a plain URL (REDIS_URL). No 'error' listener on purpose in sentinel/plain modes (ioredis
 // then prints its own "[ioredis] Unhandled error event"); the Cluster app logs its errors as most apps do.
 // OP=mget reads a cart and a global counter in one MGET (two slots in a cluster). API_HOST / DATABASE_URL: another

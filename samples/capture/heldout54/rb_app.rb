@@ -1,4 +1,4 @@
-# heldout58: a Sinatra-style job status poller on redis-rb 4.8 (Debian's ruby-redis), as a Sentinel client
+# heldout54: a Sinatra-style job status poller on redis-rb 4.8 (Debian's ruby-redis), as a Sentinel client
 # (MODE=sentinel: SENTINELS, MASTER_NAME) or a plain client (REDIS_URL). Logger's default format on stdout; a failed
 # round logs the exception's class and message. API_HOST: an HTTP API also called each round (Net::HTTP).
 require 'redis'

@@ -1,4 +1,4 @@
-// heldout58: a session/feature-flag service on node-redis (NODE_REDIS=redis4 or redis; redis is node-redis 5), as
+// heldout54: a session/feature-flag service on node-redis (NODE_REDIS=redis4 or redis; redis is node-redis 5), as
 // a Cluster (MODE=cluster, CLUSTER_NODES: createCluster's rootNodes), a Sentinel client (MODE=sentinel, node-redis 5's
 // createSentinel with SENTINELS and MASTER_NAME) or a plain client (REDIS_URL). The 'error' listener is the one
 // node-redis' README shows. OP=mget reads two unrelated keys at once; OP=read only reads. API_HOST: an HTTP API the request also calls.

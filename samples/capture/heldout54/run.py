@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Driver of the heldout58 captures (issue 13, session 14): high-availability Redis broken on purpose. Two topologies
+"""Driver of the heldout54 captures (issue 13, session 14): high-availability Redis broken on purpose. Two topologies
 of real redis-server 7.0 processes on 127.0.0.1 (ports 7800-7899, this batch's own):
   sentinel  a master (7800), its replica (7801) and three Sentinels (7810-7812) monitoring it as "mymaster"
             (quorum 2, down-after 3 s, failover-timeout 10 s)
