@@ -239,6 +239,12 @@ CORPORA = {
     # MASTERDOWN, NOREPLICAS; Cluster node loss, MOVED, CROSSSLOT, TRYAGAIN) across ioredis, node-redis 4/5, redis-py,
     # redis-rb and phpredis, healthy runs and PostgreSQL or API failures beside a working Redis
     "heldout54": ROOT / "samples" / "heldout54" / "expected.yaml",
+    # a fifty-third batch (session 14, the TLS failure family in depth), labelled and committed before rla was run on it:
+    # REAL captures of eleven clients (node-redis 4 and 5, ioredis, redis-py sync and asyncio, redis-rb, phpredis, Predis,
+    # go-redis v5, redigo, Perl Redis) against a TLS-only redis-server broken in each TLS way (expired, not yet valid,
+    # self-signed, unknown CA, host name, client certificate, TLS version, plaintext to TLS and back), and the same apps'
+    # healthy TLS runs and non-Redis TLS failures (an HTTPS API's untrusted certificate, PostgreSQL's sslmode=require)
+    "heldout53": ROOT / "samples" / "heldout53" / "expected.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
