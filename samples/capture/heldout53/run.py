@@ -9,7 +9,8 @@ given; TLS 1.3 only against a client capped at 1.2 (or TLS 1.2 only against a cl
 plaintext client on the TLS port, a TLS client on the plaintext port. The non-Redis side: the same workers calling
 an HTTPS API with an untrusted certificate, or PostgreSQL with sslmode=require against a server with ssl off.
 APP_DIR holds this folder's scripts, node_modules/ (package.json), .venv/ (redis, psycopg2-binary, requests), the
-Go binaries (go build in goredis5/ and redigo/, GO111MODULE=off GOPATH=/usr/share/gocode) and certs/ (ca.crt,
+Go binaries (go build in goredis5/ and redigo/, GO111MODULE=off GOPATH=/usr/share/gocode:$PWD/go for the shared
+package h53tls) and certs/ (ca.crt,
 client.crt/key copied from H53_TLS).
 Usage: run.py APP_DIR OUT_DIR [client/scenario ...]"""
 import importlib.util, os, sys

@@ -1,8 +1,10 @@
 """A redis.asyncio worker counting hits every second; an error it does not catch ends it with a traceback.
 TLS options from the environment; DATABASE_URL / API_URL as in worker_sync.py."""
-import asyncio, logging, os, ssl, sys
+import asyncio, logging, os, sys
 
 import redis.asyncio as aioredis
+
+from tlsopts import redis_tls_kwargs
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stdout)
 log = logging.getLogger("aioworker")
@@ -10,15 +12,7 @@ log = logging.getLogger("aioworker")
 
 async def main() -> None:
     url = os.environ.get("REDIS_URL", "redis://localhost:6379")
-    kw = {}
-    if url.startswith("rediss:"):
-        if os.environ.get("REDIS_CA"):
-            kw["ssl_ca_certs"] = os.environ["REDIS_CA"]
-        if os.environ.get("REDIS_CERT"):
-            kw["ssl_certfile"], kw["ssl_keyfile"] = os.environ["REDIS_CERT"], os.environ["REDIS_KEY"]
-        if os.environ.get("REDIS_TLS_MIN"):
-            kw["ssl_min_version"] = getattr(ssl.TLSVersion, os.environ["REDIS_TLS_MIN"])
-    r = aioredis.from_url(url, socket_connect_timeout=5, **kw)
+    r = aioredis.from_url(url, socket_connect_timeout=5, **redis_tls_kwargs(url))
     log.info("aioworker starting")
     if os.environ.get("DATABASE_URL"):
         import psycopg2

@@ -1,21 +1,15 @@
 """A redis-py (sync) worker counting hits every second; TLS options from the environment. API_URL / DATABASE_URL:
 the same app calling an HTTPS API (requests) and PostgreSQL (psycopg2)."""
-import logging, os, ssl, sys, time
+import logging, os, sys, time
 
 import redis
+
+from tlsopts import redis_tls_kwargs
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stdout)
 log = logging.getLogger("worker")
 url = os.environ.get("REDIS_URL", "redis://localhost:6379")
-kw = {}
-if url.startswith("rediss:"):
-    if os.environ.get("REDIS_CA"):
-        kw["ssl_ca_certs"] = os.environ["REDIS_CA"]
-    if os.environ.get("REDIS_CERT"):
-        kw["ssl_certfile"], kw["ssl_keyfile"] = os.environ["REDIS_CERT"], os.environ["REDIS_KEY"]
-    if os.environ.get("REDIS_TLS_MIN"):
-        kw["ssl_min_version"] = getattr(ssl.TLSVersion, os.environ["REDIS_TLS_MIN"])
-r = redis.Redis.from_url(url, socket_connect_timeout=5, **kw)
+r = redis.Redis.from_url(url, socket_connect_timeout=5, **redis_tls_kwargs(url))
 log.info("worker starting")
 if os.environ.get("DATABASE_URL"):
     import psycopg2

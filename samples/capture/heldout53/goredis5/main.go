@@ -1,42 +1,18 @@
 // A go-redis v5 (Debian golang-gopkg-redis.v5-dev) worker counting hits every second, logging each error with the
-// standard logger. TLS config from the environment (REDIS_CA, REDIS_CERT/REDIS_KEY, REDIS_TLS_MAX).
+// standard logger. TLS config from the environment (package h53tls: REDIS_CA, REDIS_CERT/REDIS_KEY, REDIS_TLS_MAX).
 package main
 
 import (
-	"crypto/tls"
-	"crypto/x509"
-	"io/ioutil"
 	"log"
 	"net/http"
 	"net/url"
 	"os"
 	"time"
 
+	"h53tls"
+
 	redis "gopkg.in/redis.v5"
 )
-
-func tlsConfig(host string) *tls.Config {
-	c := &tls.Config{ServerName: host}
-	if ca := os.Getenv("REDIS_CA"); ca != "" {
-		pem, err := ioutil.ReadFile(ca)
-		if err != nil {
-			log.Fatal(err)
-		}
-		c.RootCAs = x509.NewCertPool()
-		c.RootCAs.AppendCertsFromPEM(pem)
-	}
-	if cert := os.Getenv("REDIS_CERT"); cert != "" {
-		kp, err := tls.LoadX509KeyPair(cert, os.Getenv("REDIS_KEY"))
-		if err != nil {
-			log.Fatal(err)
-		}
-		c.Certificates = []tls.Certificate{kp}
-	}
-	if os.Getenv("REDIS_TLS_MAX") == "TLSv1.2" {
-		c.MaxVersion = tls.VersionTLS12
-	}
-	return c
-}
 
 func main() {
 	u, err := url.Parse(os.Getenv("REDIS_URL"))
@@ -45,7 +21,7 @@ func main() {
 	}
 	opt := &redis.Options{Addr: u.Host, DialTimeout: 5 * time.Second}
 	if u.Scheme == "rediss" {
-		opt.TLSConfig = tlsConfig(u.Hostname())
+		opt.TLSConfig = h53tls.Config(u.Hostname())
 	}
 	client := redis.NewClient(opt)
 	log.Println("worker starting")
