@@ -101,3 +101,17 @@ def test_app_file_named_after_the_client_does_not_tie_an_https_failure():
     assert any(n.rule_id == "redis-tls-certificate" for n in diag.not_redis)
     # ioredis' own failure still names Redis (its '[ioredis]' prefix)
     assert _verdict(_capture("ioredis/cert-unknown-ca.log")) == ("failing", "redis-tls-certificate")
+
+
+# -- Go's net/http error names its URL: the HTTPS API's certificate is not Redis's ------------------------------------
+
+def test_go_http_client_certificate_failure_is_not_redis():
+    # go-redis' worker calling an API whose certificate a CA nobody has signed: 'payment api call failed: Get
+    # "https://api.stripe.com/v1/charges": x509: certificate signed by unknown authority' names no endpoint in a group;
+    # beside Redis resets (redigo's, real lines of another worker) it was tied to Redis, and the resets then read as
+    # that certificate's handshake
+    api = [x for x in _capture("go-redis-v5/api-bad-cert.log").splitlines(True) if "payment api" in x]
+    resets = [x for x in _capture("redigo/plain-to-tls.log").splitlines(True) if "job" in x]
+    diag = diag_of("".join(api + resets))
+    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-connection-dropped")
+    assert any(n.rule_id == "redis-tls-certificate" for n in diag.not_redis)
