@@ -245,6 +245,10 @@ CORPORA = {
     # self-signed, unknown CA, host name, client certificate, TLS version, plaintext to TLS and back), and the same apps'
     # healthy TLS runs and non-Redis TLS failures (an HTTPS API's untrusted certificate, PostgreSQL's sslmode=require)
     "heldout53": ROOT / "samples" / "heldout53" / "expected.yaml",
+    # a fifty-seventh batch (session 14, a fourth round for Go), public pastes labelled and committed before rla was run
+    # on them: go-redis v6-v9, redigo, asynq/asynqmon and Go apps and operators on Redis (Argo CD, Harbor, Dapr, KEDA,
+    # Loki/Cortex, Traefik, Nightingale, chproxy), and non-Redis failures of Go apps (Mattermost, Harbor, Gitea, Gogs)
+    "heldout57": ROOT / "samples" / "public" / "heldout57.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
