@@ -249,6 +249,11 @@ CORPORA = {
     # on them: go-redis v6-v9, redigo, asynq/asynqmon and Go apps and operators on Redis (Argo CD, Harbor, Dapr, KEDA,
     # Loki/Cortex, Traefik, Nightingale, chproxy), and non-Redis failures of Go apps (Mattermost, Harbor, Gitea, Gogs)
     "heldout57": ROOT / "samples" / "public" / "heldout57.yaml",
+    # a fifty-eighth batch (session 14, localized operating-system and runtime error texts), labelled and committed
+    # before rla was run on it: REAL captures of hiredis, redis-py and phpredis apps that call setlocale under ten
+    # locales (glibc's translated strerror and gai_strerror: 'Connexion refusée', 'В соединении отказано'…), and public
+    # pastes of non-English users (.NET's localized SocketException texts), most of them failures that are not Redis
+    "heldout58": ROOT / "samples" / "heldout58" / "expected.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
