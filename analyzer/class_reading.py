@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from analyzer.engine.affinity import Affinity, Tie
-from analyzer.engine.classes import FailureClass
+from analyzer.engine.classes import FailureClass, alone_wordings, wordings_regex
 from analyzer.engine.scan import Hit
 
 # an exception printed on a line of its own: its class name (Java, .NET, Python), a colon, its message; and how far
@@ -36,6 +36,12 @@ class ClassSignals:
 
     signals: tuple[ClassSignal, ...] = ()
     regex: re.Pattern[str] | None = None
+    # the wordings that are an error by themselves (`error_alone` classes): a first line saying one is an error line
+    alone: re.Pattern[str] | None = None
+
+    def said_alone(self, text: str) -> bool:
+        """The text's first line says an `error_alone` class's wording."""
+        return self.alone is not None and self.alone.search(text.split("\n", 1)[0]) is not None
 
     def __bool__(self) -> bool:
         return bool(self.signals)
@@ -49,6 +55,7 @@ class ClassSignals:
 def class_signals(classes: Iterable[FailureClass], rules: Iterable[str]) -> ClassSignals:
     """The classes that name a rule of the run (a user pack may leave one out)."""
     known = set(rules)
+    classes = tuple(classes)
     out = []
     for fc in classes:
         signal = fc.signal()
@@ -57,7 +64,9 @@ def class_signals(classes: Iterable[FailureClass], rules: Iterable[str]) -> Clas
     if not out:
         return ClassSignals()
     # each class's regex as a named alternative: the leftmost match of the union is the class said first
-    return ClassSignals(tuple(out), re.compile("|".join(f"(?P<c{i}>{s.regex.pattern})" for i, s in enumerate(out))))
+    alone = wordings_regex(alone_wordings(classes))
+    union = re.compile("|".join(f"(?P<c{i}>{s.regex.pattern})" for i, s in enumerate(out)))
+    return ClassSignals(tuple(out), union, re.compile(alone) if alone else None)
 
 
 def nearby_line(hit: Hit, near: tuple[int, bool] | None, aff: Affinity, failures_only: bool = False) -> int | None:
@@ -81,7 +90,7 @@ class ClassReading:
         aff = self.affinity  # type: ignore[attr-defined]
         signals: ClassSignals = self.class_signals  # type: ignore[attr-defined]
         text = hit.record.message
-        if not signals or aff is None or not aff.error_line(text):
+        if not signals or aff is None or not aff.error_line(text, alone=signals.said_alone(text)):
             return hit, None
         found = signals.first(text)
         if found is None:

@@ -64,7 +64,7 @@ class Session:
 
     def __post_init__(self) -> None:
         if self.plan is None:
-            self.plan = compile_plan(self.ruleset.rules)
+            self.plan = compile_plan(self.ruleset.rules, alone=self.ruleset.alone)
         self.judge = Judge.of(self.ruleset, self.redactor)
         self.scanner = Scanner(self.plan, self.problems, self.input_format)
 

@@ -196,7 +196,7 @@ def check(
 
     # Diagnose each file on its own, with one redactor and one plan of the rules for the whole run.
     redactor = Redactor()
-    plan = compile_plan(ruleset.rules)
+    plan = compile_plan(ruleset.rules, alone=ruleset.alone)
     results: list[FileResult] = []
     interrupted = False
     for path in files:

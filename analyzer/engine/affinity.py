@@ -97,14 +97,15 @@ class Affinity:
         """An error line about Redis that no rule names (the scanner found it error-looking already)."""
         return self.error_line(text) and self.in_text(text) is not None
 
-    def error_line(self, text: str) -> bool:
+    def error_line(self, text: str, alone: bool = False) -> bool:
         """An error by its first line: not a deprecation notice, a warning, an INFO line (`unnamed_not`). A Python
         traceback's entry starts with its exception line (analyzer.engine.entries); the log line that introduced the
         traceback comes next and is read the same way: a library reporting another component's failure in its own
-        words (Dramatiq's broker on a middleware's hook) excludes the exception it logs."""
+        words (Dramatiq's broker on a middleware's hook) excludes the exception it logs. `alone`: the first line says a
+        failure class's wording that is an error by itself (a localized strerror): no error word needed."""
         lines = text.split("\n", 2)
         head = lines[0]
-        if self.unnamed_error is not None and not self.unnamed_error.search(head):
+        if not alone and self.unnamed_error is not None and not self.unnamed_error.search(head):
             return False
         heads = [head]
         if len(lines) > 2 and lines[2].startswith(PY_TRACEBACK):

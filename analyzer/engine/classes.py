@@ -29,7 +29,7 @@ from typing import Any
 CLASSES_DIR = "classes"  # at a pack's root: failure classes, not rules
 PLATFORMS = ("linux", "musl", "macos", "windows", "go", "node")
 PARTS = ("code", "errno", "wording")
-CLASS_KEYS = {"class", "title", "codes", "wordings", "examples", "rule"}
+CLASS_KEYS = {"class", "title", "codes", "wordings", "examples", "rule", "error_alone"}
 _NAME = re.compile(r"[a-z][a-z0-9_]{1,40}")
 _CODE = re.compile(r"[A-Z][A-Z0-9_]{1,40}")
 # {{refused}} or {{refused.errno}}; the braces cannot be a regex quantifier
@@ -53,6 +53,9 @@ class FailureClass:
     path: str = ""
     # the cause rule a Redis line that says this class in words no rule has is read as (analyzer.class_reading)
     rule: str = ""
+    # a wording of this class is an error by itself: a line that says one is error-looking though it holds no English
+    # error word (glibc's strerror translated by the system's locale: 'Connexion refusée', 'В соединении отказано')
+    error_alone: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -71,8 +74,7 @@ class FailureClass:
             alts = [str(n) for n in sorted(self.numbers, key=lambda n: (-len(str(n)), n))]
             return f"(?:{'|'.join(alts)})" if alts else None
         if part == "wording":
-            alts = [_wording(w) for w in sorted(self.wordings, key=len, reverse=True)]
-            return f"(?:{'|'.join(alts)})" if alts else None
+            return wordings_regex(self.wordings)
         names, wordings = self.part("code"), self.part("wording")
         both = [p for p in (names, wordings) if p]
         return f"(?:{'|'.join(both)})" if both else None
@@ -189,7 +191,12 @@ def parse_class(doc: Any, path: str) -> FailureClass:
     rule = doc.get("rule", "")
     if not isinstance(rule, str):  # which rule ids exist is load_rules' check, as for a reclassify target
         raise ClassError(f"{_where(path, doc, 'rule')}: class {name}: 'rule' must be a rule id")
-    return FailureClass(name, title.strip(), tuple(codes), tuple(w.strip() for w in wordings), *lists, path=path, rule=rule)
+    alone = doc.get("error_alone", False)
+    if not isinstance(alone, bool):
+        raise ClassError(f"{_where(path, doc, 'error_alone')}: class {name}: 'error_alone' must be true or false")
+    return FailureClass(
+        name, title.strip(), tuple(codes), tuple(w.strip() for w in wordings), *lists, path=path, rule=rule, error_alone=alone
+    )
 
 
 def class_files(root: Path) -> list[Path]:
@@ -220,8 +227,28 @@ def merge(base: Mapping[str, FailureClass], more: Iterable[FailureClass]) -> dic
             old.examples_no_match + fc.examples_no_match,
             old.path,
             fc.rule or old.rule,
+            old.error_alone or fc.error_alone,
         )
     return out
+
+
+def alone_wordings(classes: Iterable[FailureClass]) -> tuple[str, ...]:
+    """The wordings that are an error by themselves (`error_alone` classes): what the scanner takes for an error word."""
+    return tuple(dict.fromkeys(w for fc in classes if fc.error_alone for w in fc.wordings))
+
+
+def wordings_regex(wordings: Iterable[str]) -> str | None:
+    """One regex of the wordings, each as `_wording` reads it (longest first), or None when there are none."""
+    alts = [_wording(w) for w in sorted(wordings, key=len, reverse=True)]
+    return f"(?:{'|'.join(alts)})" if alts else None
+
+
+def wording_needle(wording: str) -> tuple[str, bool]:
+    """The literal the prefilter looks for to find a wording: the text after its first letter (that one may be in
+    either case), case-blind when ASCII; a wording with other letters is looked for as written (the prefilter lowers
+    only ASCII)."""
+    core = wording[1:] if len(wording) > 3 else wording
+    return (core.lower(), True) if core.isascii() else (core, False)
 
 
 def expand(pattern: str, classes: Mapping[str, FailureClass]) -> str:

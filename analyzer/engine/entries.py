@@ -150,8 +150,8 @@ class _Lines:
 
     def starts_entry(self, message: str) -> bool:
         """The line is an entry of its own (a rule matches it, or it looks like an error), not the app's ordinary output."""
-        if self.classify is not None and self.classify(message):
-            return True
+        if self.classify is not None:
+            return bool(self.classify(message)) or self.classify.plan.error_looking(message)
         return _ERROR_RE.search(message) is not None
 
     def blank(self, start: int, end: int) -> bool:
@@ -473,7 +473,7 @@ class _Entry:
                 end_line=self.last_line,
             )
             matches = classifier(record.message)
-        if matches or _ERROR_RE.search(record.message):
+        if matches or classifier.plan.error_looking(record.message):
             return Hit(record, matches, self.before, self.after, self.reach, self.history)
         return None
 

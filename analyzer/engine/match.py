@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from analyzer.engine.classes import wording_needle, wordings_regex
 from analyzer.engine.regex import required_keywords
 from analyzer.model import LogRecord, Rule
 
@@ -126,6 +127,21 @@ class Plan:
     unindexed: tuple[int, ...]  # rules tried on every candidate (no literal could be derived)
     needles: tuple[tuple[str, bool], ...] = ()  # every literal the prefilter looks for, with ignore case
     engine_name: str | None = None  # None: RLA_ENGINE, else the fastest available
+    # the wordings of the failure classes that are an error by themselves (`error_alone`): a line saying one is an
+    # error-looking line, as one with an error word ('Connexion refusée' printed by hiredis under a French locale)
+    alone: tuple[str, ...] = ()
+
+    @cached_property
+    def alone_re(self) -> re.Pattern[str] | None:
+        regex = wordings_regex(self.alone)
+        return re.compile(regex) if regex else None
+
+    def error_looking(self, message: str) -> bool:
+        """`error_looking`, or the message says an `error_alone` class's wording."""
+        if _ERROR_RE.search(message) is not None:
+            return True
+        alone = self.alone_re
+        return alone is not None and alone.search(message) is not None
 
     @cached_property
     def engine(self):  # type: ignore[no-untyped-def]
@@ -161,7 +177,8 @@ class Plan:
         return bool(self.unindexed)
 
 
-def compile_plan(rules: tuple[Rule, ...] | list[Rule], engine: str | None = None) -> Plan:
+def compile_plan(rules: tuple[Rule, ...] | list[Rule], engine: str | None = None, alone: tuple[str, ...] = ()) -> Plan:
+    """The plan of these rules; `alone`: the wordings that are an error by themselves (RuleSet.alone), needles too."""
     rules = tuple(rules)
     index: dict[tuple[str, bool], set[int]] = {}
     unindexed: list[int] = []
@@ -180,11 +197,15 @@ def compile_plan(rules: tuple[Rule, ...] | list[Rule], engine: str | None = None
             for kw in words:
                 index.setdefault((kw.lower() if ignore_case else kw, ignore_case), set()).add(pos)
     keyword_index = tuple((k, ci, tuple(sorted(p))) for (k, ci), p in sorted(index.items()))
-    needles = tuple(dict.fromkeys([(k, ci) for k, ci, _ in keyword_index] + [(w, True) for w in ERROR_WORDS]))
+    needles = tuple(
+        dict.fromkeys(
+            [(k, ci) for k, ci, _ in keyword_index] + [(w, True) for w in ERROR_WORDS] + [wording_needle(w) for w in alone]
+        )
+    )
     engine = engine or os.environ.get("RLA_ENGINE") or None
     if engine == "auto":
         engine = None
-    return Plan(rules, keyword_index, tuple(sorted(set(unindexed))), needles, engine)
+    return Plan(rules, keyword_index, tuple(sorted(set(unindexed))), needles, engine, tuple(alone))
 
 
 class _Selector:

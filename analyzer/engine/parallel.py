@@ -275,7 +275,7 @@ def _exactly(fd: int, n: int) -> bytes | None:
     return bytes(buf) if n < 4096 else buf  # type: ignore[return-value]
 
 
-def _init(rules: tuple, engine_name: str | None) -> None:  # type: ignore[type-arg]
+def _init(rules: tuple, engine_name: str | None, alone: tuple[str, ...] = ()) -> None:  # type: ignore[type-arg]
     global _plan
     import signal
 
@@ -283,7 +283,7 @@ def _init(rules: tuple, engine_name: str | None) -> None:  # type: ignore[type-a
     if _plan is None:
         from analyzer.engine.match import compile_plan
 
-        _plan = compile_plan(rules, engine_name)
+        _plan = compile_plan(rules, engine_name, alone)
 
 
 def _run(task: Callable[..., Any], args: tuple) -> Any:  # type: ignore[type-arg]
@@ -304,7 +304,7 @@ class SpawnPool:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init,
-            initargs=(plan.rules, plan.engine_name),
+            initargs=(plan.rules, plan.engine_name, plan.alone),
         )
         self.name = f"{plan.engine.name} x{workers} processes"
         self.depth = workers * LOOKAHEAD

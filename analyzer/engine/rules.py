@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from analyzer.engine.affinity import AFFINITY_FILE, Affinity, AffinityError, load_affinity
-from analyzer.engine.classes import CLASSES_DIR, ClassError, FailureClass, class_files, merge, parse_class
+from analyzer.engine.classes import CLASSES_DIR, ClassError, FailureClass, alone_wordings, class_files, merge, parse_class
 from analyzer.i18n import error
 from analyzer.model import Rule
 from analyzer.engine.regex import LazyPattern
@@ -243,6 +243,11 @@ class RuleSet:
     @property
     def by_id(self) -> dict[str, Rule]:
         return {r.id: r for r in self.rules}
+
+    @property
+    def alone(self) -> tuple[str, ...]:
+        """The failure classes' wordings that are an error by themselves (compile_plan's `alone`)."""
+        return alone_wordings(self.classes)
 
 
 def load_rules(extra_dirs: Iterable[str | Path] = (), builtin: bool = True) -> RuleSet:

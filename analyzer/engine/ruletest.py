@@ -110,7 +110,7 @@ def check_examples(ruleset: RuleSet, only: Iterable[str] | None = None) -> tuple
 
     Returns the failures and the number of example lines checked.
     """
-    plan = compile_plan(ruleset.rules)
+    plan = compile_plan(ruleset.rules, alone=ruleset.alone)
     wanted = set(only) if only is not None else None
     failures: list[Failure] = []
     checked = 0

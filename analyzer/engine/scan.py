@@ -110,7 +110,7 @@ class Scanner:
             if checkpoint is not None and 0 < start and reach <= start and not self._queue and checkpoint(line_no):
                 return
             single = self.classify(record.message)
-            if not single and not _ERROR_RE.search(record.message):
+            if not single and not self.plan.error_looking(record.message):
                 continue
             entry = _Entry(record, single)
             before = lines.before(start, line_no, consumed, last_start, skip_to) if start else tail
