@@ -2,7 +2,7 @@
 """Write samples/heldout9/FORMATS.tsv from raw/MANIFEST.tsv: each capture gets one Render format, the four taking
 turns, the client's start command, the line after which a web service is live, and `==> Exited with status N`
 when the program died by itself with N != 0 (a run the driver stopped, -2/-9, gets none).
-Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000, heldout12 1200, heldout13 1300, heldout16 1600, heldout19 1900, heldout27 2700, heldout30 3000, heldout42 4200, heldout47 4700)."""
+Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000, heldout12 1200, heldout13 1300, heldout16 1600, heldout19 1900, heldout27 2700, heldout30 3000, heldout42 4200, heldout47 4700, heldout59 5900)."""
 import sys
 from pathlib import Path
 
@@ -60,10 +60,18 @@ START = {
     "bun-redis-default": "bun bun-hits.ts", "bun-redisclient": "bun bun-jobs.ts", "bun-ioredis": "bun bun-ioredis.js",
     "bun-node-redis": "bun bun-noderedis.js", "deno-node-redis": "deno run -A deno-noderedis.ts",
     "deno-ioredis": "deno run -A deno-ioredis.ts",
+    # heldout59's apps with structured (JSON) loggers (../heldout59/run.py CLIENTS)
+    "pino-ioredis-api": "node pino-api.js", "winston-noderedis5-worker": "node winston-worker.js",
+    "bunyan-noderedis4-relay": "node bunyan-queue.js", "nest-json-ioredis": "node nest-app.js",
+    "fastify-pino-ioredis": "node fastify-app.js", "jsonlogger-redis-py": "python jsonlogger_worker.py",
+    "structlog-redis-asyncio": "python structlog_api.py", "loguru-serialize-redis-py": "python loguru_worker.py",
+    "uvicorn-json-redis-asyncio": "python uvicorn_app.py", "django-json-rediscache": "python django_app.py",
+    "ruby-logger-json-redis-rb": "ruby json_logger.rb",
 }
-# heldout16 added the other web servers' own words (Express' app, Fastify, uvicorn), heldout27 Sinatra's: earlier
-# FORMATS.tsv keep theirs
-LIVE = r"listening on (port )?10000|Server listening at http://127\.0\.0\.1:10000|Uvicorn running on|has taken the stage on 10000"
+# heldout16 added the other web servers' own words (Express' app, Fastify, uvicorn), heldout27 Sinatra's, heldout59
+# NestJS' and Django's runserver: earlier FORMATS.tsv keep theirs
+LIVE = (r"listening on (port )?10000|Server listening at http://127\.0\.0\.1:10000|Uvicorn running on|has taken the stage on 10000"
+        r"|Application is running on port 10000|Starting development server at http://0\.0\.0\.0:10000/|sessions api listening")
 FMTS = ["dashboard", "api", "rfc3339", "text"]
 
 root = Path(sys.argv[1])
