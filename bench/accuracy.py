@@ -254,6 +254,11 @@ CORPORA = {
     # locales (glibc's translated strerror and gai_strerror: 'Connexion refusée', 'В соединении отказано'…), and public
     # pastes of non-English users (.NET's localized SocketException texts), most of them failures that are not Redis
     "heldout58": ROOT / "samples" / "heldout58" / "expected.yaml",
+    # a fifty-ninth batch (session 14), labelled and committed before rla was run on it: REAL captures of apps logging
+    # through structured (JSON) loggers (pino, winston, bunyan, Nest's JSON ConsoleLogger, Fastify's pino;
+    # python-json-logger, structlog, loguru serialize, uvicorn and Django with a JSON formatter; Ruby's Logger with a
+    # JSON formatter), each broken on purpose, with PostgreSQL and an HTTP API failing through the same logger
+    "heldout59": ROOT / "samples" / "heldout59" / "expected.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
