@@ -277,7 +277,8 @@ class _Entry:
     def __init__(self, first: LogRecord, single: tuple[tuple[str, dict[str, str]], ...]):
         self.first, self.single = first, single
         self.parts = [first.message]
-        self.depth = _depth(first.message)
+        # a message holding a newline: a structured logger's whole event (loguru's traceback, heldout59), none left open
+        self.depth = 0 if "\n" in first.message else _depth(first.message)
         self.label, body = _split_label(first.message)
         self.last_line = first.line
         self.foreign = 0
@@ -446,9 +447,8 @@ class _Entry:
         return size
 
     def message(self) -> str:
-        """The joined text of the entry; a Python traceback's last exception line comes first: it names the
-        failure (the sample, unexplained templates, patterns anchored at the start), the tracebacks follow as
-        its evidence."""
+        """The joined text of the entry; a Python traceback's last exception line comes first: it names the failure
+        (the sample, unexplained templates, patterns anchored at the start), the tracebacks follow as its evidence."""
         parts = self.parts
         if self.final is not None:
             parts = [parts[self.final], *parts[: self.final], *parts[self.final + 1 :]]

