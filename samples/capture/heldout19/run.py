@@ -83,6 +83,20 @@ PLAN = {  # which scenarios each client ran
     "sessions-perl-redis": ["misconf", "readonly", "maxclients"],
 }
 
+
+def for_batch(ns: str, tag: str, tls: Path):
+    """heldout12's driver with this one's scenarios, set for a later batch (heldout59 on): its own namespace and work
+    folder, its host names' tag in place of this batch's, a TLS-only server with the batch's throw-away CA (ca.crt,
+    server.crt/key in `tls`). Returns heldout12's module, whose `main(argv, plan)` runs the batch."""
+    run12.NS, run12.WORK = ns, Path(f"/tmp/{ns}-work")
+    run12.SERVER["tls"] = ["--port", "0", "--tls-port", "6379", "--tls-cert-file", str(tls / "server.crt"),
+                           "--tls-key-file", str(tls / "server.key"), "--tls-ca-cert-file", str(tls / "ca.crt"),
+                           "--tls-auth-clients", "no"]
+    run12.SCEN = {k: (mode, {e: v.replace("d7h19", tag) for e, v in env.items()}, act)
+                  for k, (mode, env, act) in run12.SCEN.items()}
+    return run12
+
+
 if __name__ == "__main__":
     OUT = Path(sys.argv[1])
     pairs = [a.split("/") for a in sys.argv[2:]] or [[c, s] for c, ss in PLAN.items() for s in ss]

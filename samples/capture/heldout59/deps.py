@@ -17,3 +17,14 @@ def touch_deps(fail: Callable[[str, BaseException], None]) -> None:
             requests.get(f"https://{os.environ['API_HOST']}/v1/charges", timeout=2)
         except requests.RequestException as e:
             fail("payment sync failed", e)
+
+
+def traffic(port: int, path: str, every: float) -> None:
+    """The capture's caller (started in a thread by the web apps): what it sees is not the app's log."""
+    import time, urllib.request
+    for _ in range(40):
+        time.sleep(every)
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=8).read()
+        except Exception:
+            pass

@@ -2,7 +2,7 @@
 JsonFormatter, with Django's own Redis cache backend (django.core.cache.backends.redis.RedisCache, redis-py 8) at
 REDIS_URL: a page counter in the cache. A cache failure in the view is Django's 'Internal Server Error' (logger
 django.request, exc_info). Run by `runserver --noreload`, as some small deployments do."""
-import os, sys, threading, time, urllib.request
+import os, sys, threading
 import django
 from django.conf import settings
 from django.http import JsonResponse
@@ -21,7 +21,7 @@ settings.configure(
 django.setup()
 import logging
 from django.core.cache import cache
-from deps import touch_deps
+from deps import touch_deps, traffic
 
 log = logging.getLogger("pages")
 
@@ -35,17 +35,8 @@ def home(request):
 urlpatterns = [path("", home)]
 
 
-def traffic(port):  # the capture's caller: what it sees is not the app's log
-    for _ in range(40):
-        time.sleep(0.9)
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=8).read()
-        except Exception:
-            pass
-
-
 if __name__ == "__main__":
     from django.core.management import execute_from_command_line
     port = os.environ.get("PORT", "8000")
-    threading.Thread(target=traffic, args=(int(port),), daemon=True).start()
+    threading.Thread(target=traffic, args=(int(port), "/", 0.9), daemon=True).start()
     execute_from_command_line([sys.argv[0], "runserver", "--noreload", f"0.0.0.0:{port}"])

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Driver of the heldout59 captures (issue 13, session 14): heldout19's driver (../heldout19/run.py, itself heldout12's
+"""Driver of the heldout59 captures (issue 13, session 14): heldout19's driver set by its `for_batch` (heldout12's
 server modes and scenarios, a fresh server per run) in the b59 namespace (netns.sh here) with the apps of this folder,
 each of which logs through a STRUCTURED (JSON) logger an app really uses: pino (its err serializer), winston
 (format.errors + format.json), bunyan, NestJS 11's ConsoleLogger in JSON mode, Fastify 5's built-in pino logger;
@@ -13,15 +13,8 @@ from pathlib import Path
 
 spec = importlib.util.spec_from_file_location("run19", Path(__file__).resolve().parent.parent / "heldout19" / "run.py")
 run19 = importlib.util.module_from_spec(spec); spec.loader.exec_module(run19)
-run12 = run19.run12
+run12 = run19.for_batch("b59", "d5h59", Path(os.environ.get("H59_TLS", "/tmp/h59tls")))
 PY = run12.PY
-run12.NS, run12.WORK = "b59", Path("/tmp/b59-work")
-TLS = Path(os.environ.get("H59_TLS", "/tmp/h59tls"))
-run12.SERVER["tls"] = ["--port", "0", "--tls-port", "6379", "--tls-cert-file", str(TLS / "server.crt"),
-                       "--tls-key-file", str(TLS / "server.key"), "--tls-ca-cert-file", str(TLS / "ca.crt"),
-                       "--tls-auth-clients", "no"]
-run12.SCEN = {k: (mode, {e: v.replace("d7h19", "d5h59") for e, v in env.items()}, act) for k, (mode, env, act) in run12.SCEN.items()}
-
 run12.CLIENTS.clear()
 run12.CLIENTS.update({
     "pino-ioredis-api": ("exec node pino-api.js", 13),

@@ -2,11 +2,11 @@
 and the app's, through `log_config`, as the uvicorn/FastAPI logging guides show), on redis.asyncio (redis-py 8): a
 feature-flag endpoint reading its flags from Redis. An unhandled error is logged by uvicorn ('Exception in ASGI
 application')."""
-import asyncio, logging, os, threading, time, urllib.request
+import asyncio, logging, os, threading
 import redis.asyncio as aioredis
 import uvicorn
 from fastapi import FastAPI
-from deps import touch_deps
+from deps import touch_deps, traffic
 
 FMT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 LOG_CONFIG = {
@@ -29,16 +29,7 @@ async def flags():
     return {"flags": {k.decode(): v.decode() for k, v in (await r.hgetall("flags")).items()}}
 
 
-def traffic(port):  # the capture's caller: what it sees is not the app's log
-    for _ in range(40):
-        time.sleep(0.8)
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/flags", timeout=8).read()
-        except Exception:
-            pass
-
-
 if __name__ == "__main__":
     port = int(os.environ.get("PORT", "8000"))
-    threading.Thread(target=traffic, args=(port,), daemon=True).start()
+    threading.Thread(target=traffic, args=(port, "/flags", 0.8), daemon=True).start()
     uvicorn.run(app, host="0.0.0.0", port=port, log_config=LOG_CONFIG)
