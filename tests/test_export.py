@@ -74,6 +74,7 @@ NOT_DETECTIONS = {
     "redis-url-ignored": "no pattern of its own",
     "redis-pool-put-after-close": "a context rule",
     "app-process-stopped": "a context rule",
+    "redis-cluster-client-gave-up": "a context rule",
 }
 # What Lucene (Elasticsearch, OpenSearch) cannot say, rule by rule.
 LUCENE_SKIPS = {

@@ -86,3 +86,20 @@ def test_too_many_cluster_redirections_is_the_cluster_down():
 def test_a_plain_client_on_a_cluster_node_is_still_the_redirect():
     # control: new Redis(url) on one node: 'GET /api/cart/40 500 1ms - MOVED 7623 127.0.0.1:7821'
     assert _verdict(_capture("ioredis/cluster-plain-client.log")) == ("failing", "redis-cluster-redirect")
+
+
+# review h63: a Cluster client that gave up following redirects is a down cluster only where the log shows a node
+# failing; the give-up alone also comes from nodes announced at addresses the app cannot reach. Public
+# https://github.com/redis/ioredis/issues/1587 (an Azure cluster over TLS, MOVED to shard port 15003), its line verbatim
+IOREDIS_1587 = '   2022-05-24T10:28:53.60+0530 [APP/PROC/WEB/0] OUT {"written_at":"2022-05-24T04:58:53.606Z","written_ts":1653368333606000000,"csn_component":"-","correlation_id":"-","type":"log","logger":"nodejs-logger","layer":"/Application/utils/redis","level":"error","container_id":"<redacted_container_ip>","component_type":"application","component_id":"<redacted_component_id>","component_name":"<redacted_component_name>","component_instance":-1,"source_instance":-1,"organization_id":"<redacted_cf_org_id>","organization_name":"<redacted_cf_org_name>","space_id":"<redacted_cf_space_id>","space_name":"<redacted_cf_space_name>","context_id":"","msg":"Unable to get key {CONFIG}_REDACTED_KEY_2 [Error: Too many Cluster redirections. Last error: ReplyError: MOVED 15581 <redacted_redis_ip>:15003]"}\n'  # noqa: E501
+
+
+def test_a_cluster_client_giving_up_with_no_node_failing_is_no_cluster_down():
+    assert _verdict(IOREDIS_1587)[1] == "redis-cluster-redirect"
+    assert _verdict(batch_capture("heldout54", "ioredis/cluster-master-killed.log")) == ("failing", "redis-cluster-down")
+
+
+def test_crossslot_beside_a_cluster_client_that_gave_up_is_no_plain_client():
+    # heldout54's two ioredis Cluster captures in one log: the client followed redirects, so it is cluster-aware
+    text = batch_capture("heldout54", "ioredis/cluster-master-killed.log") + batch_capture("heldout54", "ioredis/cluster-crossslot.log")
+    assert _verdict(text)[1] != "redis-cluster-redirect"

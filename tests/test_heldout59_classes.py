@@ -8,8 +8,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from analyzer.sources.formats import parse_line, record_from_api_log
-from tests.conftest import batch_capture, batch_lines, diag_of
+from tests.conftest import batch_capture, batch_lines, diag_of, ids
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,3 +74,15 @@ def test_cache_unavailable_reading_from_another_store_is_a_fallback():
     diag = diag_of(batch_capture("heldout59", "pino-ioredis-api/down-refused.log"))
     assert (diag.verdict.state, diag.verdict.root_cause) == ("degraded", "redis-econnrefused")
     assert diag.verdict.fallback is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # probes, not logs (review h63): another cache's outage, the app's way round it after it
+        "WARN memcache unavailable, serving page from database",
+        "memcache down, falling back to the database",
+    ],
+)
+def test_another_caches_outage_is_no_redis_fallback(line):
+    assert "redis-app-fallback" not in ids(diag_of(line + "\n"))

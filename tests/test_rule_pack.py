@@ -41,6 +41,8 @@ NOT_A_CAUSE = {
     "redis-command-unavailable", "redis-wrongtype", "redis-search-index-missing", "redis-busy-script", "redis-masterdown",
     # ... and a cluster's refusal of keys of several slots in one command (Render Key Value is no cluster)
     "redis-crossslot",
+    # ... and a fact of a cluster client that followed redirects until it gave up (a cluster client, not a plain one)
+    "redis-cluster-client-gave-up",
     # ... and scripts the server lost in a restart that the app never loads again
     "redis-noscript",
     # ... and a Sentinel's address given as the server (Render Key Value has no Sentinel)

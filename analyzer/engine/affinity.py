@@ -24,7 +24,7 @@ AFFINITY_FILE = "affinity.yaml"  # at a pack's root, beside pack.yaml: not a rul
 _KEYS = {
     "schemes", "ports", "hosts", "text", "other_schemes", "other_ports", "window", "connecting",
     "unnamed", "unnamed_error", "unnamed_not", "unnamed_despite", "after_up", "resumed", "resumed_after", "stopped", "other_text",
-    "blips", "platform_lines", "endpoint", "endpoint_not",
+    "blips", "platform_lines", "endpoint", "endpoint_not", "unnamed_not_above",
 }  # fmt: skip
 
 
@@ -74,6 +74,8 @@ class Affinity:
     unnamed_not: re.Pattern[str] | None = None  # ... and must not (deprecation notices)
     # ... unless it holds this all the same: an exception's class and message on a WARN line is an error
     unnamed_despite: re.Pattern[str] | None = None
+    # ... nor an exception whose traceback a line of this introduces (a library reporting another component's failure)
+    unnamed_not_above: re.Pattern[str] | None = None
     # the signals a single line can show (scheme, port, host, text), as regexes over the whole line: what a
     # log platform can check where it sees one line at a time (analyzer.export.sigma)
     line: tuple[str, ...] = ()
@@ -100,21 +102,18 @@ class Affinity:
     def error_line(self, text: str, alone: bool = False) -> bool:
         """An error by its first line: not a deprecation notice, a warning, an INFO line (`unnamed_not`). A Python
         traceback's entry starts with its exception line (analyzer.engine.entries); the log line that introduced the
-        traceback comes next and is read the same way: a library reporting another component's failure in its own
-        words (Dramatiq's broker on a middleware's hook) excludes the exception it logs. `alone`: the first line says a
+        traceback comes next: a library reporting another component's failure in its own words (`unnamed_not_above`:
+        Dramatiq's broker on a middleware's hook) excludes the exception it logs. `alone`: the first line says a
         failure class's wording that is an error by itself (a localized strerror): no error word needed."""
         lines = text.split("\n", 2)
         head = lines[0]
         if not alone and self.unnamed_error is not None and not self.unnamed_error.search(head):
             return False
-        heads = [head]
-        if len(lines) > 2 and lines[2].startswith(PY_TRACEBACK):
-            heads.append(lines[1])
-        for line in heads:
-            if self.unnamed_not is not None and self.unnamed_not.search(line):
-                if self.unnamed_despite is None or not self.unnamed_despite.search(line):
-                    return False
-        return True
+        if self.unnamed_not is not None and self.unnamed_not.search(head):
+            if self.unnamed_despite is None or not self.unnamed_despite.search(head):
+                return False
+        above = self.unnamed_not_above
+        return not (above is not None and len(lines) > 2 and lines[2].startswith(PY_TRACEBACK) and above.search(lines[1]))
 
     def endpoint_in(self, text: str) -> dict[str, str]:
         """The first endpoint the text names, as a rule's named groups (host, port, scheme), or {}."""
@@ -310,6 +309,7 @@ def parse_affinity(doc: Any, where: str) -> Affinity:
         unnamed_error=_union(strings("unnamed_error"), where),
         unnamed_not=_union(strings("unnamed_not"), where),
         unnamed_despite=_union(strings("unnamed_despite"), where),
+        unnamed_not_above=_union(strings("unnamed_not_above"), where),
         line=_line_signals(schemes, ports, hosts, text),
         resumed=str(resumed) if resumed else None,
         resumed_after=resumed_after,
