@@ -13,10 +13,12 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import io
+import re
 from pathlib import Path
 
 import pytest
 
+from analyzer.engine.classes import wordings_regex
 from analyzer.engine.prefilter import available
 from analyzer.judge import Judge
 from analyzer.model import LogRecord
@@ -49,7 +51,7 @@ def corpus() -> bytes:
 
 @pytest.fixture(scope="module")
 def reference(corpus: bytes) -> list[Hit]:
-    return reference_hits(corpus, builtin().rules)
+    return reference_hits(corpus, builtin().rules, alone=builtin().alone)
 
 
 def _classify_all(rules, message: str) -> tuple[tuple[str, dict[str, str]], ...]:  # type: ignore[no-untyped-def]
@@ -62,7 +64,10 @@ def _classify_all(rules, message: str) -> tuple[tuple[str, dict[str, str]], ...]
     return tuple(out)
 
 
-def reference_hits(data: bytes, rules, source: str = "corpus") -> list[Hit]:  # type: ignore[no-untyped-def]
+def reference_hits(data: bytes, rules, source: str = "corpus", alone: tuple[str, ...] = ()) -> list[Hit]:  # type: ignore[no-untyped-def]
+    """`alone`: the failure classes' wordings that are an error by themselves (RuleSet.alone), as the scanner's plan."""
+    alone_regex = wordings_regex(alone)
+    alone_re = re.compile(alone_regex) if alone_regex else None
     text = "".join(read_blocks(io.BytesIO(data)))
     lines = text.split("\n")
     if lines and lines[-1] == "":
@@ -74,8 +79,11 @@ def reference_hits(data: bytes, rules, source: str = "corpus") -> list[Hit]:  # 
         except UnparsedRecord:
             return None
 
+    def error_looking(message: str) -> bool:
+        return _ERROR_RE.search(message) is not None or (alone_re is not None and alone_re.search(message) is not None)
+
     def starts_entry(message: str) -> bool:
-        return bool(_classify_all(rules, message)) or _ERROR_RE.search(message) is not None
+        return bool(_classify_all(rules, message)) or error_looking(message)
 
     def ordinary(j: int) -> LogRecord | None | bool:
         """The line as a look around an entry reads it: a record, None for a blank one, False to stop."""
@@ -94,7 +102,7 @@ def reference_hits(data: bytes, rules, source: str = "corpus") -> list[Hit]:  # 
         if first is None:
             continue
         single = _classify_all(rules, first.message)
-        if not single and not _ERROR_RE.search(first.message):
+        if not single and not error_looking(first.message):
             continue
         entry = _Entry(first, single)
         # the line before it: the nearest non-blank one, within three, that is no entry's (Hit.before)
@@ -140,14 +148,14 @@ def reference_hits(data: bytes, rules, source: str = "corpus") -> list[Hit]:  # 
                 instance=first.instance, level=first.level, type=first.type, id=first.id, end_line=entry.last_line,
             )  # fmt: skip
             matches = _classify_all(rules, rec.message)
-        if matches or _ERROR_RE.search(rec.message):
+        if matches or error_looking(rec.message):
             hits.append(Hit(rec, matches, entry.before, entry.after, entry.reach))
     return hits
 
 
 def fast_hits(data: bytes, ruleset, engine: str, block_size: int, source: str = "corpus") -> list[Hit]:  # type: ignore[no-untyped-def]
     problems = Problems()
-    scanner = Scanner(compile_plan(ruleset.rules, engine), problems)
+    scanner = Scanner(compile_plan(ruleset.rules, engine, ruleset.alone), problems)
     hits: list[Hit] = []
     for block in blocks_from_stream(io.BytesIO(data), source, problems, block_size=block_size):
         hits.extend(unfolded(scanner.scan(block)))
@@ -192,7 +200,7 @@ def test_entries_straddling_block_boundaries(engine: str):
     ruleset = builtin()
     text = (ROOT / "samples" / "dashboard" / "node-app" / "runtime-drop.txt").read_bytes()
     data = text * 3
-    expected = [_key(h) for h in reference_hits(data, ruleset.rules)]
+    expected = [_key(h) for h in reference_hits(data, ruleset.rules, alone=ruleset.alone)]
     assert any(k[1] for k in expected)
     for block_size in (64, 200, 333, 1000, 4096):
         assert [_key(h) for h in fast_hits(data, ruleset, engine, block_size)] == expected, block_size
@@ -210,7 +218,7 @@ def test_dirty_text_crlf_ansi_nul_mojibake_invalid_bytes(engine: str):
             line = line.replace("Redis", "\x1b[31mRedis\x1b[0m")
         out.append(line.encode("utf-8") + (b"\xff" if n % 11 == 3 else b"") + (b"\r\n" if n % 3 == 0 else b"\n"))
     data = b"".join(out)
-    expected = [_key(h) for h in reference_hits(data, ruleset.rules)]
+    expected = [_key(h) for h in reference_hits(data, ruleset.rules, alone=ruleset.alone)]
     assert expected
     for block_size in (128, 1 << 20):
         assert [_key(h) for h in fast_hits(data, ruleset, engine, block_size)] == expected
@@ -221,7 +229,7 @@ def test_case_folding_characters_fall_back_to_python(engine: str):
     """K (KELVIN SIGN) folds onto k for `re`: a block holding it is searched line by line."""
     ruleset = builtin()
     data = "09:00:00 PM [abcde] worker \u212ailled by the OOM \u212biller\nGET / 200 - 1ms\n".encode()
-    assert [_key(h) for h in fast_hits(data, ruleset, engine, 1 << 20)] == [_key(h) for h in reference_hits(data, ruleset.rules)]
+    assert [_key(h) for h in fast_hits(data, ruleset, engine, 1 << 20)] == [_key(h) for h in reference_hits(data, ruleset.rules, alone=ruleset.alone)]
 
 
 def test_session_reads_whole_files_the_same_way(tmp_path: Path, corpus: bytes, reference: list[Hit]):
@@ -247,7 +255,7 @@ def split_hits(path: Path, ruleset, engine: str, block_size: int) -> tuple[list[
     from analyzer.sources.text import open_binary
 
     session = Session(ruleset)
-    session.plan = compile_plan(ruleset.rules, engine)
+    session.plan = compile_plan(ruleset.rules, engine, ruleset.alone)
     got: list[Hit] = []
     real = session._judge
 
@@ -285,7 +293,7 @@ def test_parallel_workers_give_the_same_hits(tmp_path: Path, corpus: bytes, refe
 
     dirty = corpus.replace(b"GET /api/health", b"GET /api/health\r", 50)  # some blocks need cleaning
     path.write_bytes(dirty)
-    expected = [_key(h) for h in reference_hits(dirty, ruleset.rules)]
+    expected = [_key(h) for h in reference_hits(dirty, ruleset.rules, alone=ruleset.alone)]
     hits, _ = split_hits(path, ruleset, engine, 8192)
     assert [_key(h) for h in hits] == expected
 
@@ -386,7 +394,7 @@ def test_retry_storm_is_classified_like_the_reference(engine: str):
     storm.write(out, 0.05)
     data = out.getvalue() + (ROOT / "samples" / "dashboard" / "node-app" / "degraded.txt").read_bytes()
     ruleset = builtin()
-    expected = [_key(h) for h in reference_hits(data, ruleset.rules)]
+    expected = [_key(h) for h in reference_hits(data, ruleset.rules, alone=ruleset.alone)]
     assert len(expected) > 200
     assert [_key(h) for h in fast_hits(data, ruleset, engine, 4096)] == expected
 

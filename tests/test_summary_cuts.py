@@ -25,7 +25,7 @@ from analyzer.summary import Rejoin, Summary, merge, merge_all, summarize, summa
 from tests.conftest import ROOT, builtin
 from tests.test_summary_merge import SAMPLES, plain_session
 
-PLAN = compile_plan(builtin().rules)
+PLAN = compile_plan(builtin().rules, alone=builtin().alone)
 REJOIN = Rejoin(PLAN)
 CAP = 1 << 30  # a range is read as one block, as the plain read reads a file under its block size
 

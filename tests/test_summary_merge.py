@@ -39,7 +39,7 @@ def whole(files: list[str]) -> dict:
 
 def part(files: list[str]) -> Summary:
     problems = Problems()
-    return summarize(read_sources(files, problems), compile_plan(builtin().rules), problems=problems)
+    return summarize(read_sources(files, problems), compile_plan(builtin().rules, alone=builtin().alone), problems=problems)
 
 
 def merged(parts: list[Summary]) -> dict:

@@ -67,6 +67,8 @@ class StampTemplate:
         opener = JSON_OPENER.match(text) if first == "{" and text[-1] == "}" else None
         if opener is not None:
             obj = json.loads(text)  # parse_line read it: valid, an object
+            if record.time != time_of(obj.get("timestamp", obj.get("time"))):
+                return None  # its time is read from elsewhere (loguru's serialized record.time): not told by its stamps
             spans = _top_spans(text)
             if spans is not None:
                 stamped = sorted(
