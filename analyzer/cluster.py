@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from analyzer.engine.scan import Plan, compile_plan
+from analyzer.engine.scan import Plan
 from analyzer.sources import files
 from analyzer.sources.files import Problems, expand, read_sources
 from analyzer.summary import Summary, summarize
@@ -69,7 +69,7 @@ def _plan(ruleset: "RuleSet", token: str) -> Plan:
     plan = _plan_cache.get(token)
     if plan is None:
         _plan_cache.clear()
-        plan = _plan_cache[token] = compile_plan(ruleset.rules, alone=ruleset.alone)
+        plan = _plan_cache[token] = ruleset.plan()
     return plan
 
 
@@ -92,7 +92,7 @@ def pack_token(ruleset: "RuleSet") -> str:
 def scan_source(target: str, ruleset: "RuleSet", input_format: str, token: str | None = None) -> Summary:
     """Runs on a worker: one source -> its summary."""
     problems = Problems()
-    plan = _plan(ruleset, token) if token else compile_plan(ruleset.rules, alone=ruleset.alone)
+    plan = _plan(ruleset, token) if token else ruleset.plan()
     if not _is_url(target):
         # summarize reads a big file's blocks itself: no process pool inside a task (the cluster's cores
         # are its tasks', and Dask's worker processes are daemons, which may not start children)
@@ -112,7 +112,7 @@ def scan_range(
     """Runs on a worker: one byte range of a big plain file -> its summary (analyzer.summary)."""
     from analyzer.summary import summarize_range
 
-    plan = _plan(ruleset, token) if token else compile_plan(ruleset.rules, alone=ruleset.alone)
+    plan = _plan(ruleset, token) if token else ruleset.plan()
     return summarize_range(plan, target, offset, length, cap, first, last, input_format)
 
 

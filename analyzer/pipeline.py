@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from analyzer.model import STATE_RANK, Diagnosis, LogRecord, Scope, SourceVerdict, Verdict
 from analyzer.redact import Redactor
 from analyzer.engine.rules import RuleSet
-from analyzer.engine.scan import Hit, Plan, Run, Scanner, compile_plan
+from analyzer.engine.scan import Hit, Plan, Run, Scanner
 from analyzer.judge import Judge
 from analyzer.sources.files import Block, Problems
 
@@ -64,7 +64,7 @@ class Session:
 
     def __post_init__(self) -> None:
         if self.plan is None:
-            self.plan = compile_plan(self.ruleset.rules, alone=self.ruleset.alone)
+            self.plan = self.ruleset.plan()
         self.judge = Judge.of(self.ruleset, self.redactor)
         self.scanner = Scanner(self.plan, self.problems, self.input_format)
 

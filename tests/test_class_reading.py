@@ -13,7 +13,7 @@ import pytest
 
 from analyzer.engine.rules import RuleError, load_rules
 from analyzer.i18n import said
-from tests.conftest import ROOT, diag_of
+from tests.conftest import ROOT, diag_of, public_paste
 
 RESET = (ROOT / "samples" / "raw" / "classes" / "session9-reset.log").read_text(encoding="utf-8")
 
@@ -202,22 +202,22 @@ def test_a_urls_user_part_runs_to_its_last_at_sign():
         "scheme": "amqp", "host": "broker.internal", "port": "5672"}
 
 
-def _line_of(sample: str, words: str) -> str:
-    return next(line for line in (ROOT / "samples" / sample).read_text(encoding="utf-8").splitlines() if words in line)
+def _line_of(paste: str, words: str) -> str:
+    return next(line for line in public_paste(paste).splitlines() if words in line)
 
 
 @pytest.mark.parametrize(
-    "sample, words, endpoint",
+    "paste, words, endpoint",
     [
         # a logger's or a frame's file and line without a path is no host:port: Go's log flags ('main.go:58:'), ntopng's
         # '[Redis.cpp:93]', Lua's chunk name; the endpoint the line names after it is the one read
-        ("public/cpp/ntopng-6895.log", "[Redis.cpp:93] ERROR: Connection error", {}),
-        ("public/go/chproxy-550.log", "failed to reach redis: i/o timeout", {}),
-        ("public/nonredis/cortex-2345.log", "connect timeout to 10.1.8.40:11211", {"host": "10.1.8.40", "port": "11211"}),
-        ("public/nonredis/machinery-224.log", "dial tcp [::1]:5672", {"host": "[::1]", "port": "5672"}),
+        ("cpp/ntopng-6895.log", "[Redis.cpp:93] ERROR: Connection error", {}),
+        ("go/chproxy-550.log", "failed to reach redis: i/o timeout", {}),
+        ("nonredis/cortex-2345.log", "connect timeout to 10.1.8.40:11211", {"host": "10.1.8.40", "port": "11211"}),
+        ("nonredis/machinery-224.log", "dial tcp [::1]:5672", {"host": "[::1]", "port": "5672"}),
         # Go's 'read tcp LOCAL->REMOTE': the remote end, not the client's own port
-        ("public/healthy/go-redis-2117.log", "->127.0.0.1:6379", {"host": "127.0.0.1", "port": "6379"}),
+        ("healthy/go-redis-2117.log", "->127.0.0.1:6379", {"host": "127.0.0.1", "port": "6379"}),
     ],
 )
-def test_the_endpoint_is_no_frames_file_and_no_local_end(sample, words, endpoint):
-    assert load_rules().affinity.endpoint_in(_line_of(sample, words)) == endpoint
+def test_the_endpoint_is_no_frames_file_and_no_local_end(paste, words, endpoint):
+    assert load_rules().affinity.endpoint_in(_line_of(paste, words)) == endpoint

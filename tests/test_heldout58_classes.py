@@ -82,8 +82,8 @@ def test_the_classes_marked_error_alone_make_their_wordings_error_words():
     ruleset = builtin()
     line = "2026-12-06 20:57:51 [worker] redis cache02.h62.lan:6379: Connexion refusée"
     assert "Connexion refusée" in ruleset.alone
-    assert compile_plan(ruleset.rules, alone=ruleset.alone).error_looking(line)
+    assert ruleset.plan().error_looking(line)
     assert not compile_plan(ruleset.rules).error_looking(line)
     # the prefilter looks for the wording too (else the line is never decoded)
-    needles = {text for text, _ in compile_plan(ruleset.rules, alone=ruleset.alone).needles}
+    needles = {text for text, _ in ruleset.plan().needles}
     assert any(n in line for n in needles if not re.fullmatch(r"[\x00-\x7f]*", n))

@@ -155,7 +155,7 @@ def reference_hits(data: bytes, rules, source: str = "corpus", alone: tuple[str,
 
 def fast_hits(data: bytes, ruleset, engine: str, block_size: int, source: str = "corpus") -> list[Hit]:  # type: ignore[no-untyped-def]
     problems = Problems()
-    scanner = Scanner(compile_plan(ruleset.rules, engine, ruleset.alone), problems)
+    scanner = Scanner(ruleset.plan(engine), problems)
     hits: list[Hit] = []
     for block in blocks_from_stream(io.BytesIO(data), source, problems, block_size=block_size):
         hits.extend(unfolded(scanner.scan(block)))
@@ -255,7 +255,7 @@ def split_hits(path: Path, ruleset, engine: str, block_size: int) -> tuple[list[
     from analyzer.sources.text import open_binary
 
     session = Session(ruleset)
-    session.plan = compile_plan(ruleset.rules, engine, ruleset.alone)
+    session.plan = ruleset.plan(engine)
     got: list[Hit] = []
     real = session._judge
 

@@ -15,7 +15,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analyzer.engine.scan import compile_plan
 from analyzer.pipeline import Session
 from analyzer.report import FORMATS, ReportContext
 from analyzer.report.dispatch import render
@@ -25,7 +24,7 @@ from analyzer.summary import Rejoin, Summary, merge, merge_all, summarize, summa
 from tests.conftest import ROOT, builtin
 from tests.test_summary_merge import SAMPLES, plain_session
 
-PLAN = compile_plan(builtin().rules, alone=builtin().alone)
+PLAN = builtin().plan()
 REJOIN = Rejoin(PLAN)
 CAP = 1 << 30  # a range is read as one block, as the plain read reads a file under its block size
 

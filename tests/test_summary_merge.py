@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from analyzer.pipeline import Session
 from analyzer.report import ReportContext, to_dict
-from analyzer.engine.scan import compile_plan
 from analyzer.sources.files import LOG_SUFFIXES, Problems, read_sources
 from analyzer.summary import MERGE, Summary, merge, merge_all, summarize
 from tests.conftest import ROOT, builtin
@@ -39,7 +38,7 @@ def whole(files: list[str]) -> dict:
 
 def part(files: list[str]) -> Summary:
     problems = Problems()
-    return summarize(read_sources(files, problems), compile_plan(builtin().rules, alone=builtin().alone), problems=problems)
+    return summarize(read_sources(files, problems), builtin().plan(), problems=problems)
 
 
 def merged(parts: list[Summary]) -> dict:

@@ -131,7 +131,6 @@ def check(
     from analyzer.cli.display import did_you_mean, display
     from analyzer.cli.config import ConfigError, RuleFilter
     from analyzer.model import Severity
-    from analyzer.engine.scan import compile_plan
     from analyzer.pipeline import Session
     from analyzer.redact import Redactor
     from analyzer.report import filtered
@@ -196,7 +195,7 @@ def check(
 
     # Diagnose each file on its own, with one redactor and one plan of the rules for the whole run.
     redactor = Redactor()
-    plan = compile_plan(ruleset.rules, alone=ruleset.alone)
+    plan = ruleset.plan()
     results: list[FileResult] = []
     interrupted = False
     for path in files:

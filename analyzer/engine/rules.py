@@ -23,6 +23,8 @@ from analyzer.engine.ruleparse import LANGUAGES, RuleError, LineDict, parse_rule
 if TYPE_CHECKING:
     import yaml
 
+    from analyzer.engine.match import Plan
+
 # YAML is imported where files are read, not at the top: a run whose rules come from the cache
 # (analyzer.engine.packcache) imports no YAML code
 
@@ -248,6 +250,13 @@ class RuleSet:
     def alone(self) -> tuple[str, ...]:
         """The failure classes' wordings that are an error by themselves (compile_plan's `alone`)."""
         return alone_wordings(self.classes)
+
+    def plan(self, engine: str | None = None) -> "Plan":
+        """The scan plan of this pack: its rules and its classes' error-by-themselves wordings, never one without the
+        other (a plan missing the wordings reads a localized strerror as no error line: every path must agree)."""
+        from analyzer.engine.match import compile_plan  # here: the matcher is not needed to load a pack
+
+        return compile_plan(self.rules, engine, self.alone)
 
 
 def load_rules(extra_dirs: Iterable[str | Path] = (), builtin: bool = True) -> RuleSet:

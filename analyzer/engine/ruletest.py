@@ -42,7 +42,7 @@ from analyzer.engine.rules import (
     pack_languages,
 )
 from analyzer.engine.regex import required_keywords
-from analyzer.engine.scan import classify, compile_plan, scan_block
+from analyzer.engine.scan import classify, scan_block
 from analyzer.engine.slowpatterns import ATTACK_LEN, TIME_BUDGET, slow_patterns
 from analyzer.sources.files import Problems, text_block
 
@@ -110,7 +110,7 @@ def check_examples(ruleset: RuleSet, only: Iterable[str] | None = None) -> tuple
 
     Returns the failures and the number of example lines checked.
     """
-    plan = compile_plan(ruleset.rules, alone=ruleset.alone)
+    plan = ruleset.plan()
     wanted = set(only) if only is not None else None
     failures: list[Failure] = []
     checked = 0
