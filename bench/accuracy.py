@@ -259,6 +259,11 @@ CORPORA = {
     # python-json-logger, structlog, loguru serialize, uvicorn and Django with a JSON formatter; Ruby's Logger with a
     # JSON formatter), each broken on purpose, with PostgreSQL and an HTTP API failing through the same logger
     "heldout59": ROOT / "samples" / "heldout59" / "expected.yaml",
+    # a sixty-first batch (session 15, a third round of the JVM and .NET ecosystems), public pastes labelled and
+    # committed before rla was run on them: Spring Data Redis on Lettuce and Jedis, Redisson, Quarkus, JetCache,
+    # JedisCluster/Sentinel, StackExchange.Redis under Microsoft's caching and session providers, Redis OM, and
+    # non-Redis failures of such apps (Npgsql, RabbitMQ, MySQL under HikariCP, an HTTP API's DNS, a JVM heap OOM)
+    "heldout61": ROOT / "samples" / "public" / "heldout61.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
