@@ -24,7 +24,7 @@ AFFINITY_FILE = "affinity.yaml"  # at a pack's root, beside pack.yaml: not a rul
 _KEYS = {
     "schemes", "ports", "hosts", "text", "other_schemes", "other_ports", "window", "connecting",
     "unnamed", "unnamed_error", "unnamed_not", "unnamed_despite", "after_up", "resumed", "resumed_after", "stopped", "other_text",
-    "blips", "platform_lines", "endpoint", "endpoint_not", "unnamed_not_above",
+    "blips", "platform_lines", "endpoint", "endpoint_not", "unnamed_not_above", "unnamed_never",
 }  # fmt: skip
 
 
@@ -76,6 +76,8 @@ class Affinity:
     unnamed_despite: re.Pattern[str] | None = None
     # ... nor an exception whose traceback a line of this introduces (a library reporting another component's failure)
     unnamed_not_above: re.Pattern[str] | None = None
+    # ... nor, whatever else it holds (`unnamed_despite` does not take it back), a line saying this: the JVM's own memory
+    unnamed_never: re.Pattern[str] | None = None
     # the signals a single line can show (scheme, port, host, text), as regexes over the whole line: what a
     # log platform can check where it sees one line at a time (analyzer.export.sigma)
     line: tuple[str, ...] = ()
@@ -107,6 +109,8 @@ class Affinity:
         failure class's wording that is an error by itself (a localized strerror): no error word needed."""
         lines = text.split("\n", 2)
         head = lines[0]
+        if self.unnamed_never is not None and self.unnamed_never.search(head):
+            return False
         if not alone and self.unnamed_error is not None and not self.unnamed_error.search(head):
             return False
         if self.unnamed_not is not None and self.unnamed_not.search(head):
@@ -310,6 +314,7 @@ def parse_affinity(doc: Any, where: str) -> Affinity:
         unnamed_not=_union(strings("unnamed_not"), where),
         unnamed_despite=_union(strings("unnamed_despite"), where),
         unnamed_not_above=_union(strings("unnamed_not_above"), where),
+        unnamed_never=_union(strings("unnamed_never"), where),
         line=_line_signals(schemes, ports, hosts, text),
         resumed=str(resumed) if resumed else None,
         resumed_after=resumed_after,

@@ -33,7 +33,7 @@ _PY_EXCEPTION = re.compile(
 # a line may end with ': ' because it printed an empty value (go-redis 'invalid redis URL scheme: ').
 _CUT = re.compile(r"\b(?:dial|read|write) (?:tcp|udp|unix)[46]? \S+: (?:connect|connectex|read|write|wsarecv|wsasend|getsockopt): $")
 _FRAMES, _ENDED, _CHAINED = 1, 2, 3  # where a Python traceback entry stands
-_PY_FRAME, MAX_HEADLESS = re.compile(r'[ \t]+File "[^"\n]+", line \d+, in '), 24  # a frame; lines looked at above
+_PY_FRAME, MAX_HEADLESS = re.compile(r'[ \t]+(?:File "[^"\n]+", line \d+, in |(?:at [\w$.<>/@-]+\([^)\n]*\)|\.\.\. \d+ (?:more|common frames omitted))\s*$)'), 24  # a Python or JVM frame; lines looked at above
 # Ruby's report of an uncaught exception: 'path:line:in `method': message (Class)', its '\tfrom …' frames, then
 # the same for each cause ('… (SocketError)' under '… (Redis::CannotConnectError)'): one entry
 _RUBY_HEAD = re.compile(r"\S+:\d+:in [`'][^`']*': .*\([A-Z]\w*(?:::\w+)*\)$")
@@ -181,7 +181,7 @@ class _Lines:
 
     def frames_above(self, start: int, line_no: int, taken: set[int], last: int, label: str) -> tuple[str, ...]:
         """The indented lines right above the line at `start` (line `line_no`), in order, under the same process label,
-        when one of them is a Python frame ('  File "…", line N, in f'); () otherwise. Stops at a line of an entry
+        when one of them is a frame (Python's '  File "…", line N, in f', the JVM's); () otherwise. Stops at a line of an entry
         (`taken`, `last`), a blank or unparsed line, a line at the margin."""
         pos, out = start, []
         for _ in range(MAX_HEADLESS if start > 0 else 0):
@@ -303,11 +303,11 @@ class _Entry:
         return other
 
     def take_frames_above(self, lines: _Lines, start: int, line_no: int, taken: set[int], last: int) -> None:
-        """A Python exception line at the margin under indented lines: a traceback pasted without its head (a paste
-        often starts at a frame), whose frames belong to it: the exception says the failure, the frames whose it is
-        (public heldout35 redis/redis-py#1796: WinError 10054 under redis-py's _read_from_socket)."""
+        """A Python exception line, or the JVM's 'Caused by: …', at the margin under indented lines: a traceback pasted without its
+        head (a paste often starts at a frame), whose frames belong to it: the exception says the failure, the frames whose it is
+        (public heldout35 redis/redis-py#1796, WinError 10054 under redis-py's frames; heldout61 redis/lettuce#912, Lettuce's)."""
         body = _split_label(self.first.message)[1]
-        if self.py is None and self.before is not None and body[:1] not in " \t" and _PY_EXCEPTION.match(body):
+        if self.py is None and self.before is not None and body[:1] not in " \t" and (_PY_EXCEPTION.match(body) or body.startswith(_JVM_CAUSE)):
             self.parts.extend(lines.frames_above(start, line_no, taken, last, self.label))
 
     def offer(self, record: LogRecord | None, blank: bool, line_no: int) -> int:

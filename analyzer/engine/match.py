@@ -23,6 +23,10 @@ ERROR_WORDS = (
     # Go's crypto/x509 prints only errors and none holds an error word ('x509: "*.host" certificate is not standards
     # compliant', 'x509: certificate is valid for a, not b'; public heldout39 redis/go-redis#2058)
     "x509: ",
+    # vert.x's failure type, the only word of failure of a Quarkus Redis error ('Caused by: io.vertx.core.impl.
+    # NoStackTraceThrowable: Pool initialized with SSL but connection requested plain socket', public heldout61
+    # quarkusio/quarkus#41548)
+    "throwable",
 )  # fmt: skip
 _ERROR_RE = re.compile("|".join(re.escape(w) for w in ERROR_WORDS), re.I)
 
