@@ -264,6 +264,11 @@ CORPORA = {
     # JedisCluster/Sentinel, StackExchange.Redis under Microsoft's caching and session providers, Redis OM, and
     # non-Redis failures of such apps (Npgsql, RabbitMQ, MySQL under HikariCP, an HTTP API's DNS, a JVM heap OOM)
     "heldout61": ROOT / "samples" / "public" / "heldout61.yaml",
+    # a sixty-second batch (session 15, job queues and framework caches in production), public pastes labelled and
+    # committed before rla was run on them: Celery and Kombu on Redis, RQ, Sidekiq, Resque, Bull, Laravel's queue
+    # worker, Horizon, cache and session (Predis, phpredis), Rails' cache and Action Cable, django-redis and Channels'
+    # Redis layers, and non-Redis failures of such apps (RabbitMQ, SMTP, S3, PostgreSQL, MySQL)
+    "heldout62": ROOT / "samples" / "public" / "heldout62.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
