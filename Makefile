@@ -51,16 +51,20 @@ browser:
 screenshots: $(STAMP) browser
 	RLA_SCREENSHOT_DIR=docs $(BIN)/python -m pytest -q tests/test_html_browser.py -k "outage or recovery or degraded or check"
 
+# The suite runs on every core (pytest-xdist): tests that share a costly module fixture carry an
+# xdist_group mark and run in one worker (--dist loadgroup), the others are shared out one by one.
+XDIST := -n auto --dist loadgroup
+
 test: $(STAMP) browser
 	$(MAKE) --no-print-directory selfcheck
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(XDIST)
 
 # No test may depend on today's date (issue 12): the whole suite again with the system clock a year
 # ahead and a year back (Debian's faketime; .ci/run installs it).
 test-clock: $(STAMP)
 	@command -v faketime >/dev/null || { echo "make test-clock needs faketime: apt-get install faketime"; exit 2; }
-	tests/clockshim/run -365d $(BIN)/python -m pytest -q -p no:cacheprovider -m 'not realtime_waits'
-	tests/clockshim/run +365d $(BIN)/python -m pytest -q -p no:cacheprovider -m 'not realtime_waits'
+	tests/clockshim/run -365d $(BIN)/python -m pytest -q -p no:cacheprovider -m 'not realtime_waits' $(XDIST)
+	tests/clockshim/run +365d $(BIN)/python -m pytest -q -p no:cacheprovider -m 'not realtime_waits' $(XDIST)
 
 # Issue 7's speed bench, by hand (never in CI): rla vs grep -c -E -f, peak RSS, start-up (README, Performance).
 bench: $(STAMP)

@@ -18,6 +18,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 import accuracy  # noqa: E402
 from tests.conftest import builtin  # noqa: E402
 
+# one pytest-xdist worker runs this module: every corpus measured once (the `measured` fixture)
+pytestmark = pytest.mark.xdist_group("accuracy")
+
 
 def _o(want_state, want_root, got_state, got_root, name="f.log"):
     return accuracy.Outcome(name, want_state, want_root, got_state, got_root)

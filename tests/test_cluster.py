@@ -30,6 +30,9 @@ from analyzer.sources.files import expand  # noqa: E402
 from tests.conftest import ROOT, builtin  # noqa: E402
 from tests.test_summary_merge import report, whole as plain  # noqa: E402
 
+# one pytest-xdist worker runs this module: one Dask LocalCluster and one archive for the module
+pytestmark = pytest.mark.xdist_group("cluster")
+
 API_SAMPLES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "samples" / "api").rglob("*.jsonl"))
 
 

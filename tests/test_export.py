@@ -33,6 +33,9 @@ from analyzer.engine.rules import load_rules
 from analyzer.engine.scan import classify, compile_plan
 from analyzer.sources.formats import record_from_api_log
 
+# one pytest-xdist worker runs this module: the pack exported and every API sample classified once
+pytestmark = pytest.mark.xdist_group("export")
+
 ROOT = Path(__file__).resolve().parent.parent
 # the bundled API logs, and the captures where Redis fails beside PostgreSQL and HTTP APIs (samples/matrix/api/mixed-*)
 SAMPLES = sorted((ROOT / "samples" / "api").rglob("*.jsonl")) + sorted((ROOT / "samples" / "matrix" / "api").rglob("*.jsonl"))

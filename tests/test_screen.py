@@ -28,6 +28,9 @@ from analyzer.terminal import cells
 from tests.conftest import builtin
 from tests.test_fetch import fake  # noqa: F401  (the fake Render API on 127.0.0.1, as test_fetch uses it)
 
+# one pytest-xdist worker runs this module: every sample diagnosed once (the `diagnoses` fixture)
+pytestmark = pytest.mark.xdist_group("screen")
+
 ROOT = Path(__file__).resolve().parent.parent
 WIDTHS = (60, 80, 100, 150, 200)
 ROWS = 24

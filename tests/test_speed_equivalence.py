@@ -30,6 +30,9 @@ from analyzer.sources.text import read_blocks
 from analyzer.summary import summarize_range
 from tests.conftest import builtin
 
+# one pytest-xdist worker runs this module: the generated corpus and its reference hits, made once
+pytestmark = pytest.mark.xdist_group("speed_equivalence")
+
 ROOT = Path(__file__).resolve().parents[1]
 ENGINES = available()
 

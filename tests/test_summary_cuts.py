@@ -24,6 +24,9 @@ from analyzer.summary import Rejoin, Summary, merge, merge_all, summarize, summa
 from tests.conftest import ROOT, builtin
 from tests.test_summary_merge import SAMPLES, plain_session
 
+# one pytest-xdist worker runs this module: the generated logs, made once
+pytestmark = pytest.mark.xdist_group("summary_cuts")
+
 PLAN = builtin().plan()
 REJOIN = Rejoin(PLAN)
 CAP = 1 << 30  # a range is read as one block, as the plain read reads a file under its block size
