@@ -88,3 +88,14 @@ def diag_of(text: str, fmt: str = "auto") -> Diagnosis:
 
 def ids(diag: Diagnosis) -> set[str]:
     return {f.rule_id for f in diag.findings}
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """make test's `--dist loadgroup` runs a module that shares a costly fixture in one worker only while xdist
+    can group it: on pytest 9.2 it silently stopped (pytest-dev/pytest-xdist#1386) and the suite ran slower
+    than serially. Say so instead."""
+    if getattr(session.config.option, "loadgroup", False):
+        lost = [i.nodeid for i in session.items if i.get_closest_marker("xdist_group") and "@" not in i.nodeid]
+        if lost:
+            raise pytest.UsageError(f"pytest-xdist did not group {lost[0]} (and {len(lost) - 1} more): "
+                                    "pin pytest below 9.2 or a pytest-xdist that groups again")

@@ -159,6 +159,15 @@ def test_merge_of_ranges_of_generated_logs_is_the_whole(generated: list[str], fr
     same_as_plain(generated, parts)
 
 
+def test_a_json_document_s_unparsed_line_gives_the_plain_run_s_problems() -> None:
+    """A one-line JSON document that holds no log record (a capture driver's package.json among the samples): its
+    line is unparsed, and merged, its problems are the plain run's (the property above drew that file and found the
+    line bookkeeping of a split file's parts compared as if it were reported)."""
+    doc = str(ROOT / "samples/capture/heldout42/package.json")
+    same_as_plain([doc], parts_of(doc, [0.5]))
+    assert plain_session([doc]).problems.unparsed == 1
+
+
 def test_a_cut_inside_an_entry_is_rejoined(tmp_path: Path) -> None:
     """A cut after the first line of a Node error object and of a Python traceback: the entry is open
     at the end of its range and takes the next range's first lines, which that range's own scan

@@ -104,7 +104,9 @@ class Problems:
     skipped: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how an input was read, when the user should know
 
-    first_line: int | None = None  # the line of `first` when it is a line of a plain source
+    # the line of `first` when it is a line of a plain source: bookkeeping for numbering the parts of a split file
+    # (analyzer/summary.py), never reported, so no part of what two readings' problems are compared on
+    first_line: int | None = field(default=None, compare=False)
 
     def note(self, where: str) -> None:
         self.unparsed += 1
