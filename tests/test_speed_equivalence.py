@@ -469,8 +469,11 @@ def test_the_judge_remembering_match_shapes_changes_no_answer(corpus: bytes):
     import copy
 
     ruleset = builtin()
-    # every sample: the same messages come back in other contexts (after a success, near a Redis line or not)
-    files = sorted(p for p in (ROOT / "samples").rglob("*") if p.suffix in (".txt", ".log"))
+    # every sample: the same messages come back in other contexts (after a success, near a Redis line or not).
+    # The blind batches' captures (samples/heldout*/, 15 of the 20 MB) are bench/accuracy.py's material: fed six
+    # times here they made this one test cost four minutes, and they hold the same clients' messages again
+    files = sorted(p for p in (ROOT / "samples").rglob("*")
+                   if p.suffix in (".txt", ".log") and not p.relative_to(ROOT / "samples").parts[0].startswith("heldout"))
     samples = b"".join(p.read_bytes().rstrip(b"\n") + b"\n" for p in files)
     data = _storm_bytes(0.2) + corpus + samples + _storm_bytes(0.05)
     hits = fast_hits(data, ruleset, "python", 1 << 22)
