@@ -309,13 +309,28 @@ def test_select_and_ignore_obeyed_by_analyze_and_the_config(tmp_path: Path):
 # ---- say what was read ----------------------------------------------------------------------------
 
 
+def test_a_long_path_in_check_leaves_the_verdict_its_width(tmp_path: Path):
+    # `rla check` printed the verdict beside the path: under a path as wide as the screen it had a column one letter
+    # wide ('R', 'e', 'd', 'i', 's degraded…'). A long path now has its own lines, the verdict the width under it.
+    deep = tmp_path / ("a" * 40) / ("b" * 40)
+    deep.mkdir(parents=True)
+    (deep / "degraded.txt").write_bytes((ROOT / "samples/dashboard/node-app/degraded.txt").read_bytes())
+    text = rla("check", str(deep)).stdout.decode()
+    assert "Redis degraded: the app runs on the memory-cache fallback" in text
+    assert all(len(line) <= 80 for line in text.splitlines())
+    short = rla("check", "samples/dashboard/node-app/degraded.txt").stdout.decode()
+    assert short.startswith("FAIL samples/dashboard/node-app/degraded.txt  Redis degraded:")  # beside a short one
+
+
 def test_nothing_read_is_said_plainly_and_can_fail_ci(tmp_path: Path):
     empty = tmp_path / "empty.log"
     empty.write_bytes(b"")
     out = rla("analyze", str(empty))
     text = out.stdout.decode()
     assert out.returncode == 0 and text.startswith("? Nothing was read")
-    assert f"read 0 line(s) from {empty}" in " ".join(text.split())
+    assert "read 0 line(s) from" in " ".join(text.split())
+    # a path longer than the width is cut where it must (pytest-xdist's temporary folders are longer)
+    assert f"read0line(s)from{empty}" in "".join(text.split())
     assert rla("analyze", str(empty), "--fail-on", "unknown").returncode == 1
     assert rla("analyze", ON_A_TERMINAL[1], "--fail-on", "unknown").returncode == 1  # as error otherwise
     binary = rla("analyze", "-", stdin=b"\x7fELF\x02\x01\x01" + bytes(range(256)) * 8)

@@ -350,7 +350,7 @@ def table_view(doc: dict[str, Any]) -> dict[str, Any]:
 def render_table(doc: dict[str, Any], lang: str = "en", width: int = 80) -> str:
     """Plain text for a terminal or a CI log: one line per file, what failed under it, a summary."""
     from analyzer.i18n import t
-    from analyzer.terminal import fit, wrap
+    from analyzer.terminal import cells, fit, wrap
 
     lines = []
     for f in doc["files"]:
@@ -358,7 +358,11 @@ def render_table(doc: dict[str, Any], lang: str = "en", width: int = 80) -> str:
         # fixed-width marks, every language; `ok` only for a healthy log, never for a degraded one that passed
         mark = {PASS: "ok  ", "warn": "warn", "unknown": "?   ", FAIL: "FAIL", MISSING: "FAIL", PENDING: "pend", ERROR: "ERR "}[health_mark(f)]
         what = d["verdict"]["text"] if d else _reason(f["reason"], lang)
-        lines += [fit(x, width) for x in wrap(what, width, f"{mark} {f['path']}  ", "       ")]
+        head = f"{mark} {f['path']}  "
+        if cells(head) > width - 30:  # a long path on its own line(s): beside it the verdict had a column a letter wide
+            lines += [fit(x, width) for x in wrap(f["path"], width, f"{mark} ", "       ")]
+            head = "       "
+        lines += [fit(x, width) for x in wrap(what, width, head, "       ")]
         for p in f["problems"]:
             lines.append(f"       {p['message']}")
         for x in (d or {}).get("findings", []):
