@@ -90,12 +90,16 @@ def ids(diag: Diagnosis) -> set[str]:
     return {f.rule_id for f in diag.findings}
 
 
-def pytest_collection_finish(session: pytest.Session) -> None:
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node, ids: list[str]) -> None:  # type: ignore[no-untyped-def]
     """make test's `--dist loadgroup` runs a module that shares a costly fixture in one worker only while xdist
-    can group it: on pytest 9.2 it silently stopped (pytest-dev/pytest-xdist#1386) and the suite ran slower
-    than serially. Say so instead."""
-    if getattr(session.config.option, "loadgroup", False):
-        lost = [i.nodeid for i in session.items if i.get_closest_marker("xdist_group") and "@" not in i.nodeid]
-        if lost:
-            raise pytest.UsageError(f"pytest-xdist did not group {lost[0]} (and {len(lost) - 1} more): "
-                                    "pin pytest below 9.2 or a pytest-xdist that groups again")
+    groups it (a worker gives a grouped test's id as 'path::name@group'): on pytest 9.2 that silently stopped
+    (pytest-dev/pytest-xdist#1386) and the suite ran slower than serially. Stop and say so instead."""
+    if node.config.getoption("dist", None) != "loadgroup" or any("@" in i for i in ids):
+        return
+    marked = {str(p.relative_to(ROOT)) for p in (ROOT / "tests").glob("test_*.py") if "xdist_group(" in p.read_text(encoding="utf-8")}
+    grouped = sorted({i.split("::")[0] for i in ids} & marked)
+    if grouped:
+        pytest.exit(f"pytest-xdist grouped none of {grouped[0]}'s tests: pin pytest below 9.2, or use a pytest-xdist "
+                    "that groups again", returncode=4)
