@@ -2,7 +2,7 @@
 """Write samples/heldout9/FORMATS.tsv from raw/MANIFEST.tsv: each capture gets one Render format, the four taking
 turns, the client's start command, the line after which a web service is live, and `==> Exited with status N`
 when the program died by itself with N != 0 (a run the driver stopped, -2/-9, gets none).
-Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000, heldout12 1200, heldout13 1300, heldout16 1600, heldout19 1900, heldout27 2700, heldout30 3000, heldout42 4200, heldout47 4700, heldout59 5900)."""
+Usage: formats.py ROOT [FIRST_SEED]  (seeds from FIRST_SEED, default 900: heldout9; heldout10 used 1000, heldout12 1200, heldout13 1300, heldout16 1600, heldout19 1900, heldout27 2700, heldout30 3000, heldout42 4200, heldout47 4700, heldout59 5900, heldout64 6400)."""
 import sys
 from pathlib import Path
 
@@ -67,11 +67,20 @@ START = {
     "structlog-redis-asyncio": "python structlog_api.py", "loguru-serialize-redis-py": "python loguru_worker.py",
     "uvicorn-json-redis-asyncio": "python uvicorn_app.py", "django-json-rediscache": "python django_app.py",
     "ruby-logger-json-redis-rb": "ruby json_logger.rb",
+    # heldout64's session, cache, rate-limit, socket.io and queue layers (../heldout64/run.py CLIENTS)
+    "session-connect-redis7-ioredis": "node session-ioredis.js", "session-connect-redis9-noderedis": "node session-noderedis.js",
+    "cache-manager7-keyv-redis": "node cache-keyv.js", "memcache-fallback-ioredis": "node fallback-ioredis.js",
+    "memcache-fallback-noderedis4": "node fallback-noderedis4.js", "rate-limiter-flexible-ioredis": "node rlf-ioredis.js",
+    "rate-limiter-flexible-noderedis4": "node rlf-noderedis4.js", "express-rate-limit-redis-noderedis": "node erl-noderedis.js",
+    "express-rate-limit-redis-ioredis": "node erl-ioredis.js", "socketio-adapter-noderedis": "node socketio-noderedis.js",
+    "socketio-adapter-ioredis": "node socketio-ioredis.js", "bullmq-worker": "node bullmq-worker.js",
+    "bee-queue-worker": "node beequeue-worker.js",
 }
 # heldout16 added the other web servers' own words (Express' app, Fastify, uvicorn), heldout27 Sinatra's, heldout59
-# NestJS' and Django's runserver: earlier FORMATS.tsv keep theirs
+# NestJS' and Django's runserver, heldout64 the note's app's '🚀 Server running on port': earlier FORMATS.tsv keep theirs
 LIVE = (r"listening on (port )?10000|Server listening at http://127\.0\.0\.1:10000|Uvicorn running on|has taken the stage on 10000"
-        r"|Application is running on port 10000|Starting development server at http://0\.0\.0\.0:10000/|sessions api listening")
+        r"|Application is running on port 10000|Starting development server at http://0\.0\.0\.0:10000/|sessions api listening"
+        r"|Server running on port 10000")
 FMTS = ["dashboard", "api", "rfc3339", "text"]
 
 root = Path(sys.argv[1])
