@@ -269,6 +269,13 @@ CORPORA = {
     # worker, Horizon, cache and session (Predis, phpredis), Rails' cache and Action Cable, django-redis and Channels'
     # Redis layers, and non-Redis failures of such apps (RabbitMQ, SMTP, S3, PostgreSQL, MySQL)
     "heldout62": ROOT / "samples" / "public" / "heldout62.yaml",
+    # a sixty-fourth batch (session 15), labelled and committed before rla was run on it: REAL captures of Node.js
+    # session, cache, rate-limit, socket.io and queue layers on Redis (connect-redis on ioredis and node-redis,
+    # cache-manager with @keyv/redis, the note's own memory-cache fallback, rate-limiter-flexible, express-rate-limit with
+    # rate-limit-redis, socket.io's redis adapter, BullMQ, bee-queue), each broken on purpose (refused, DNS, dropped
+    # packets, killed, NOAUTH, WRONGPASS, NOPERM, OOM, MISCONF, maxclients, TLS), with PostgreSQL and an HTTP API failing
+    # beside a working Redis
+    "heldout64": ROOT / "samples" / "heldout64" / "expected.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
