@@ -33,7 +33,7 @@ _PY_EXCEPTION = re.compile(
 # a line may end with ': ' because it printed an empty value (go-redis 'invalid redis URL scheme: ').
 _CUT = re.compile(r"\b(?:dial|read|write) (?:tcp|udp|unix)[46]? \S+: (?:connect|connectex|read|write|wsarecv|wsasend|getsockopt): $")
 _FRAMES, _ENDED, _CHAINED = 1, 2, 3  # where a Python traceback entry stands
-_PY_FRAME, MAX_HEADLESS = re.compile(r'[ \t]+(?:File "[^"\n]+", line \d+, in |(?:at [\w$.<>/@-]+\([^)\n]*\)|\.\.\. \d+ (?:more|common frames omitted))\s*$)'), 24  # a Python or JVM frame; lines looked at above
+_FRAME, MAX_HEADLESS = re.compile(r'[ \t]+(?:File "[^"\n]+", line \d+, in |(?:at [\w$.<>/@-]+\([^)\n]*\)|\.\.\. \d+ (?:more|common frames omitted))\s*$)'), 24  # a Python or JVM frame; lines looked at above
 # Ruby's report of an uncaught exception: 'path:line:in `method': message (Class)', its '\tfrom …' frames, then
 # the same for each cause ('… (SocketError)' under '… (Redis::CannotConnectError)'): one entry
 _RUBY_HEAD = re.compile(r"\S+:\d+:in [`'][^`']*': .*\([A-Z]\w*(?:::\w+)*\)$")
@@ -194,7 +194,7 @@ class _Lines:
             pos = prev
             if pos <= 0:
                 break
-        return tuple(reversed(out)) if any(_PY_FRAME.match(b) for b in out) else ()
+        return tuple(reversed(out)) if any(_FRAME.match(b) for b in out) else ()
 
     def history(self, start: int, line_no: int, instance: str | None, n: int) -> tuple[tuple[str, ...], bool]:
         """Up to `n` of the app's ordinary lines of `instance` (None: any) before the line at `start` (line
