@@ -70,6 +70,7 @@ def sample_lines() -> list[str]:
     return list(lines)
 
 
+@pytest.mark.clock_neutral
 @pytest.mark.parametrize("name", SELECTORS)
 def test_every_sample_line_gets_the_rules_of_the_plain_definition(name: str) -> None:
     selector = SELECTORS[name]
@@ -131,6 +132,7 @@ def test_the_affinity_knows_the_words_of_its_text_signals() -> None:
     assert AFFINITY.in_text("Error: connect ECONNREFUSED 10.0.0.5:6379") == "5:6379"
 
 
+@pytest.mark.clock_neutral
 def test_every_sample_line_gets_the_affinity_signal_of_the_regex() -> None:
     lines = sample_lines()
     signals = 0
@@ -141,6 +143,7 @@ def test_every_sample_line_gets_the_affinity_signal_of_the_regex() -> None:
     assert signals > 500
 
 
+@pytest.mark.clock_neutral
 def test_every_sample_file_whole_gets_the_affinity_signal_of_the_regex() -> None:
     """Whole files as one text, as a long entry (a traceback) is: words of several alternatives in it, the leftmost
     match of those let in must be the whole union's leftmost match."""

@@ -78,6 +78,7 @@ def _compile_all(patterns, folder: Path) -> tuple[list[re.Pattern], compiled.Sto
     return made, store
 
 
+@pytest.mark.clock_neutral
 def test_every_pattern_replayed_from_the_file_matches_as_its_text_does(tmp_path: Path) -> None:
     patterns = every_pattern()
     assert len(patterns) > 300  # the pack's and the modules' (a collection that found none tests nothing)

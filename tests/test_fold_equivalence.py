@@ -61,6 +61,7 @@ def _timed_run(inputs: list[tuple[str, bytes]], fold: bool, block_size: int = 1 
     return session
 
 
+@pytest.mark.clock_neutral
 def test_every_sample_folded_as_unfolded() -> None:
     """Every output format, for each sample where the scan folds copies (where it folds none, the two scans
     run the same code)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -50,6 +51,7 @@ def _both(lines):  # type: ignore[no-untyped-def]
         assert gated(line) == (full._patterns(line) if line else line), line
 
 
+@pytest.mark.clock_neutral
 def test_gate_changes_nothing_on_the_samples():
     lines = []
     for path in sorted((ROOT / "samples").rglob("*")):

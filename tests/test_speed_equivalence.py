@@ -276,6 +276,7 @@ def split_hits(path: Path, ruleset, engine: str, block_size: int) -> tuple[list[
     return got, session
 
 
+@pytest.mark.clock_neutral
 @pytest.mark.parametrize("engine", ENGINES)
 def test_parallel_workers_give_the_same_hits(tmp_path: Path, corpus: bytes, reference: list[Hit], engine: str, monkeypatch):
     """Big plain files are scanned by byte ranges on worker processes, each range's summary merged in
@@ -462,6 +463,7 @@ def _whole_diagnosis(hits: list[Hit], ruleset):  # type: ignore[no-untyped-def]
     return d.verdict, d.findings, d.unexplained, d.not_redis, d.timeline
 
 
+@pytest.mark.clock_neutral
 def test_the_judge_remembering_match_shapes_changes_no_answer(corpus: bytes):
     """The judge works out what a match tuple says once and reuses it when the same tuple comes again (the
     scanner's memory hands out one tuple per distinct message). Fed copies instead, so that nothing is

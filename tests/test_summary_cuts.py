@@ -140,6 +140,7 @@ def test_most_samples_can_be_cut() -> None:
     st.lists(st.floats(min_value=0, max_value=1), max_size=8),
     st.booleans(),
 )
+@pytest.mark.clock_neutral
 def test_merge_of_ranges_is_the_whole(files: list[str], fractions: list[float], by_file: bool) -> None:
     """Random cuts inside the samples (and between them): merged from the left, or file by file and
     then the files (the merge tree's shape across sources does not matter), the plain run's outputs."""
@@ -152,6 +153,7 @@ def test_merge_of_ranges_is_the_whole(files: list[str], fractions: list[float], 
     same_as_plain(paths, parts)
 
 
+@pytest.mark.clock_neutral
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.lists(st.floats(min_value=0, max_value=1), min_size=1, max_size=40))
 def test_merge_of_ranges_of_generated_logs_is_the_whole(generated: list[str], fractions: list[float]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -95,6 +96,7 @@ def test_merge_identity_and_order() -> None:
     assert merge(a, b).lines == a.lines + b.lines
 
 
+@pytest.mark.clock_neutral
 def test_every_sample_a_part_of_its_own() -> None:
     """Each sample scanned alone, all merged: the same report as all of them read in one run (every
     capture's whole entries reach the judge, whatever part of them it reads)."""
