@@ -48,7 +48,8 @@ def test_a_clients_own_rescue_frame_still_reads_as_its_failure():
 
 
 def test_an_apps_unnamed_redis_error_is_still_quoted():
-    # control: an app's Redis error no rule names stays the unnamed finding (public heldout25 RichardKnop/machinery#499,
-    # 'dial tcp 127.0.0.1:6379: socket: too many open files'; heldout17's domain-digger#36 and heldout25's
-    # centrifugo#130, used here before, are now redis-provider-limit and redis-db-index)
-    assert diag_of(public_paste("go/machinery-499.log")).verdict.root_cause == "redis-error-unnamed"
+    # control: an app's Redis error no rule names stays the unnamed finding (public heldout37 ServiceStack/Issues#709,
+    # ServiceStack.Redis' RedisException over Windows' 'Only one usage of each socket address'; heldout17's
+    # domain-digger#36, heldout25's centrifugo#130 and machinery#499, used here before, are now redis-provider-limit,
+    # redis-db-index and redis-out-of-file-descriptors)
+    assert diag_of(public_paste("dotnet/servicestack-issues-709.log")).verdict.root_cause == "redis-error-unnamed"
