@@ -276,11 +276,11 @@ CORPORA = {
     # packets, killed, NOAUTH, WRONGPASS, NOPERM, OOM, MISCONF, maxclients, TLS), with PostgreSQL and an HTTP API failing
     # beside a working Redis
     "heldout64": ROOT / "samples" / "heldout64" / "expected.yaml",
-    # a sixty-seventh batch (session 16, a fourth round of Node.js apps on any Redis client, deployed logs), public
+    # a sixty-fifth batch (session 16, a fourth round of Node.js apps on any Redis client, deployed logs), public
     # pastes labelled and committed before rla was run on them: ioredis (plain, Cluster, under Bull, BullMQ, bee-queue,
     # Kue), node_redis 2/3 and node-redis 4, connect-redis, socket.io's adapters, rsmq, a GraphQL rate limiter, and
     # non-Redis failures of such apps (Prisma's P1001, SMTP on 587, Telegram API lookups, aws-sdk credentials)
-    "heldout67": ROOT / "samples" / "public" / "heldout67.yaml",
+    "heldout65": ROOT / "samples" / "public" / "heldout65.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")

@@ -1,4 +1,4 @@
-"""Issue 13, heldout67's classes (session 16, a fourth round of Node.js apps on any Redis client): Redis before 2.8 said
+"""Issue 13, heldout65's classes (session 16, a fourth round of Node.js apps on any Redis client): Redis before 2.8 said
 WRONGTYPE with the generic 'ERR' prefix ('ERR Operation against a key holding the wrong kind of value'), the same
 refusal; a library's Lua script reaching for the 'bit' library, which Redis loads only since 2.8.18, is a server too old
 for that library (another global's name is the script's own bug); a command of Redis 2.6 to 3.0 that no provider turns
@@ -8,7 +8,7 @@ variable 'tcp://…') is a URL read as a Unix socket's path, while a real socket
 'Connection is closed.' is read by the frame under it: from sendCommand, a command sent on a client whose connection
 ended (redis-client-closed), from its close handler, the client ending its connection (quit, disconnect, retries
 stopped): no failure by itself, the failure that stopped the retries being logged before it. Real output: the batch's
-public pastes (samples/public/heldout67.yaml, heldout56's bullmq-2437), captures of redis-server 7.0's Lua replies and of
+public pastes (samples/public/heldout65.yaml, heldout56's bullmq-2437), captures of redis-server 7.0's Lua replies and of
 node_redis 3's ENOENT."""
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ LINES = [
 
 
 @pytest.mark.parametrize(("paste", "state", "root"), PASTES)
-def test_heldout67_class_reads_its_paste(paste, state, root):
+def test_heldout65_class_reads_its_paste(paste, state, root):
     diag = diag_of(public_paste(paste))
     assert (diag.verdict.state, diag.verdict.root_cause) == (state, root)
 
