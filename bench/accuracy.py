@@ -281,6 +281,12 @@ CORPORA = {
     # Kue), node_redis 2/3 and node-redis 4, connect-redis, socket.io's adapters, rsmq, a GraphQL rate limiter, and
     # non-Redis failures of such apps (Prisma's P1001, SMTP on 587, Telegram API lookups, aws-sdk credentials)
     "heldout65": ROOT / "samples" / "public" / "heldout65.yaml",
+    # a sixty-sixth batch (session 16, a general round of Python, Go and Ruby apps in deployment), public pastes
+    # labelled and committed before rla was run on them: self-hosted products (NetBox, Superset, authentik, Weblate,
+    # Redash, Harbor, Gitea, PatchMon, podinfo, asynqmon) and deployed apps (Fly.io with Upstash, Helm charts, compose,
+    # Passenger) on redis-py, cacheops, RQ, Celery, go-redis, redigo, asynq and redis-rb, and non-Redis failures of
+    # such apps (RabbitMQ, SMTP, a gunicorn timeout, Clair's PostgreSQL, a missing AWS connection)
+    "heldout66": ROOT / "samples" / "public" / "heldout66.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
