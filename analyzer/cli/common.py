@@ -48,6 +48,7 @@ class InputFormat(str, Enum):
     cli_text = "cli-text"
     json = "json"
     syslog = "syslog"
+    viewer = "viewer"
 
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130

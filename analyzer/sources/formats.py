@@ -14,7 +14,7 @@ from typing import Any
 
 from analyzer.model import LogRecord
 
-FORMATS = ("auto", "plain", "dashboard", "legacy", "rfc3339", "cli-text", "json", "syslog")
+FORMATS = ("auto", "plain", "dashboard", "legacy", "rfc3339", "cli-text", "json", "syslog", "viewer")
 
 FOOTER = "Need better ways to work with logs?"
 
@@ -28,6 +28,18 @@ _LEGACY = re.compile(
     r"(?P<time>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2} \d{1,2}:\d{2}:\d{2}(?: [AP]M)?) {1,2}(?P<msg>.*)",
     re.S,
 )
+# A log viewer's table copied out with its time column first, in its human date (Kibana's Discover, before 7: moment's
+# 'MMMM Do YYYY, HH:mm:ss.SSS', "April 15th 2023, 02:41:35.532", public heldout66 getredash/contrib-helm-chart#124; from
+# 7 on: 'MMM D, YYYY @ HH:mm:ss.SSS', "May 20, 2021 @ 13:17:57.286", public heldout38 goharbor/harbor#14943), often
+# indented by the paste or led by a tab. One blank or tab after the time, then the message as the app printed it:
+# a traceback's frames keep their own indentation there (they continue the entry by it).
+_VIEWER = re.compile(
+    r"[ \t]*(?P<time>(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" \d{1,2}(?:st|nd|rd|th) \d{4}, \d{2}:\d{2}:\d{2}(?:\.\d+)?"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{4} @ \d{2}:\d{2}:\d{2}(?:\.\d+)?)[ \t](?P<msg>.*)",
+    re.S,
+)
+_MONTH_START = frozenset("JFMASOND")
 # 2025-07-20T19:04:43.502061266Z msg
 _RFC3339 = re.compile(
     r"(?P<time>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})) (?P<msg>.*)", re.S
@@ -224,6 +236,9 @@ def _try(fmt: str, text: str, source: str, line: int) -> LogRecord | None:
     if fmt == "cli-text":
         m = _CLI_TEXT.fullmatch(text)
         return _from_match(m, source, line) if m else None
+    if fmt == "viewer":
+        m = _VIEWER.fullmatch(text)
+        return _from_match(m, source, line) if m else None
     if fmt == "syslog":
         m = _SYSLOG.fullmatch(text)
         if not m:
@@ -292,7 +307,9 @@ def parse_line(text: str, source: str, line: int, fmt: str = "auto") -> LogRecor
         time, instance, msg = m.group("time", "instance", "msg")
         return LogRecord(source, line, _logged(msg), time, instance)
     if first in "JFMASOND" and text[:3] in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"):
-        return _try("legacy", text, source, line) or _plain(text, source, line)
+        return _try("legacy", text, source, line) or _try("viewer", text, source, line) or _plain(text, source, line)
+    if first in " \t" and text.lstrip(" \t")[:1] in _MONTH_START:  # a viewer's time column, indented by the paste
+        return _try("viewer", text, source, line) or _plain(text, source, line)
     return _plain(text, source, line)
 
 
