@@ -287,6 +287,12 @@ CORPORA = {
     # Passenger) on redis-py, cacheops, RQ, Celery, go-redis, redigo, asynq and redis-rb, and non-Redis failures of
     # such apps (RabbitMQ, SMTP, a gunicorn timeout, Clair's PostgreSQL, a missing AWS connection)
     "heldout66": ROOT / "samples" / "public" / "heldout66.yaml",
+    # a sixty-seventh batch (session 16), labelled and committed before rla was run on it: REAL captures of the clients
+    # run least (node-redis 5, ioredis 6, redis-py 6 asyncio, valkey-py, Valkey GLIDE, ruby-redis, phpredis, Redis.pm)
+    # in apps logging as deployed (pino, winston, Python logging, Logger, Monolog-style, console), broken on purpose
+    # (maxclients, TLS both ways, killed then back, LOADING at restart, READONLY after REPLICAOF, blackholed, URL
+    # mistakes), twelve with PostgreSQL and an HTTP API failing in the same log, fourteen healthy or non-Redis
+    "heldout67": ROOT / "samples" / "heldout67" / "expected.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
