@@ -293,6 +293,11 @@ CORPORA = {
     # (maxclients, TLS both ways, killed then back, LOADING at restart, READONLY after REPLICAOF, blackholed, URL
     # mistakes), twelve with PostgreSQL and an HTTP API failing in the same log, fourteen healthy or non-Redis
     "heldout67": ROOT / "samples" / "heldout67" / "expected.yaml",
+    # a seventieth batch (session 16, Python web apps and workers as deployed), public pastes labelled and committed
+    # before rla was run on them: Django (django-redis, channels, django-huey), Flask, FastAPI/Starlette, Celery under
+    # Airflow's helm charts and Superset, Huey, arq, dramatiq, pgsync, LangChain-family apps, and non-Redis failures of
+    # such apps (Celery's AMQP default, RabbitMQ, PostgreSQL, SQS, SES)
+    "heldout70": ROOT / "samples" / "public" / "heldout70.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
