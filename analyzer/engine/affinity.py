@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.i18n import Msg, error
-from analyzer.engine.entries import PY_TRACEBACK
+from analyzer.engine.entries import PY_TRACEBACK, split_label
 from analyzer.engine.regex import FOLDING, dialect_problem, required_keywords
 
 AFFINITY_FILE = "affinity.yaml"  # at a pack's root, beside pack.yaml: not a rule
@@ -142,10 +142,12 @@ class Affinity:
         return self.in_text(text)
 
     def in_text(self, text: str) -> str | None:
-        """The Redis signal found in an entry's text ('ioredis', 'redis.exceptions'), or None."""
+        """The Redis signal found in an entry's text ('ioredis', 'redis.exceptions'), or None. Not in the process labels
+        before its lines (a container's name: `without_labels`)."""
         rx = self.text
         if rx is None:
             return None
+        text = self._unlabelled(text)
         if self.text_parts and (text.isascii() or not any(c in text for c in FOLDING)):
             low = text.lower()
             rx = _union_of(tuple(p for p, words in self.text_parts if words is None or any(w in low for w in words)))
@@ -155,6 +157,31 @@ class Affinity:
         while m is not None and _project_folder(text, m):
             m = rx.search(text, m.end())
         return m.group(0).strip()[:40] if m else None
+
+    def _unlabelled(self, text: str) -> str:
+        """The entry's text without the process labels before its lines ('web_1  | ', 'app[web.1]: '), which name the
+        container, dyno or process that relayed the line, not what it says: a compose project named after its stack
+        ('docker-django-redis-celery-app-1  | psycopg2.OperationalError: … port 5432 failed: Connection refused', public
+        heldout70 thepylot/docker-django-redis-celery#2) names no Redis client by it. A label whose service is Redis
+        stays (`_redis_service`): its line is the Redis server's own."""
+        if "|" not in text and "]: " not in text:
+            return text
+        lines = []
+        for line in text.split("\n"):
+            label, rest = split_label(line)
+            lines.append(line if not label or self._redis_service(label) else rest)
+        return "\n".join(lines)
+
+    def _redis_service(self, label: str) -> bool:
+        """A process label that names a Redis service by its first or its last word, instance numbers aside: compose's
+        'redis_1', 'myapp-redis-1', Heroku's add-on 'app[redis-curly-70223]' (public heldout48 update.electronjs.org#134,
+        the Redis server's own 'Error accepting a client connection'); not a project's name in the middle
+        ('docker-django-redis-celery-app-1' is service 'app' of project 'docker-django-redis-celery')."""
+        if self.hosts is None:
+            return False
+        inner = label[label.find("[") + 1 : -1] if label.endswith("]") else label
+        words = [w for w in _LABEL_WORD.split(inner) if w and not w.isdigit()]
+        return bool(words) and any(self.hosts.search(w) for w in {words[0], words[-1]})
 
     def tie(
         self, fields: dict[str, str], text: str, nearby: int | None = None, connecting: bool = False, dropped: bool = False,
@@ -207,6 +234,9 @@ class Affinity:
         if dropped:
             return Tie(True, "affinity.after_up", {})
         return Tie(False, "affinity.none", {"endpoint": endpoint or "?"})
+
+
+_LABEL_WORD = re.compile(r"[-_.@|]")  # what separates the words of a process label (project, service, instance)
 
 
 def _project_folder(text: str, m: re.Match[str]) -> bool:

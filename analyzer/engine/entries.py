@@ -92,6 +92,11 @@ def _split_label(message: str) -> tuple[str, str]:
     return (m.group("label") or m.group("dyno"), message[m.end() :]) if m else ("", message)
 
 
+def split_label(message: str) -> tuple[str, str]:
+    """(process label, the line's own text) of one physical line: `_split_label`, for the readers of an entry's text."""
+    return _split_label(message)
+
+
 def _depth(message: str) -> int:
     """Open braces/brackets left by a line, quoted strings ignored (Node prints objects over lines)."""
     if _BRACKET.search(message) is None or _BUN_EXCERPT.search(message):
