@@ -2,8 +2,8 @@
 (a compose container, a Heroku dyno) names what relayed it, not what it says, so a compose project named after its
 stack ('docker-django-redis-celery-app-1  | psycopg2.OperationalError: … port 5432 failed: Connection refused') does not
 tie PostgreSQL's refusal to Redis, while a label whose service is Redis (Heroku's 'app[redis-curly-70223]') keeps its
-tie; redis-py's 'Authentication required.' quoted after an app's own words naming Redis is NOAUTH (pgsync's queue); an
-empty host in redis-py's 'Error -2 connecting to :6379' is a host setting never given, as 'None:6379' is; a password
+tie; redis-py's 'Authentication required.' quoted after an app's own words naming Redis is NOAUTH (pgsync's queue, read
+by heldout66's class auth_required, which landed while this batch was measured: kept here as its guard); an empty host in redis-py's 'Error -2 connecting to :6379' is a host setting never given, as 'None:6379' is; a password
 refused by an address on a Sentinel's port (kombu's 'Cannot connect to redis://…:26379/1: Client sent AUTH, but no
 password is set.') is the Sentinel given as the server. Real output: the batch's public pastes
 (samples/public/heldout70.yaml) and earlier batches' (heldout48's update.electronjs.org#134, heldout23's bookwyrm#1509)."""
