@@ -29,6 +29,8 @@ from analyzer.timeline import TimelineBuilder
 from analyzer.unnamed import UnnamedBook, UnnamedState
 from analyzer.verdict import VerdictReading
 
+MAX_FALLBACK_RUNS = 32  # runs of fallback lines kept for the verdict (a fallback per request folds into one run)
+
 
 @dataclass
 class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading, StoppedReading, ClassReading):
@@ -50,7 +52,10 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
     _last_hit: dict[str, tuple[str, ...]] = field(default_factory=dict)  # stream -> rule ids of its last hit
     _chained: dict[str, tuple[str, ...]] = field(default_factory=dict)  # stream -> ids the next hit continues
     _deploy: tuple[int, Evidence] | None = None  # the last `event: deploy` hit
-    _fallback: tuple[int, Evidence] | None = None  # the last `event: fallback` hit (memory cache)
+    _fallback: tuple[int, Evidence] | None = None  # the last `event: fallback` hit
+    # runs of `event: fallback` hits of one rule (first seq, its evidence, last seq, its evidence, the rule), bounded: the
+    # verdict names the first fallback of its window (the app's memory cache before the session store's warning)
+    _fallback_runs: list[tuple[int, Evidence, int, Evidence, str]] = field(default_factory=list)
     _exits: dict[str, int] = field(default_factory=dict)  # stream -> seq of its last `event: exit` hit (bounded)
     affinity: Affinity | None = None  # None: every endpoint rule's hit is Redis (a pack without affinity.yaml)
     class_signals: ClassSignals = ClassSignals()  # failure classes a Redis line no rule names is read by (class_reading)
@@ -96,7 +101,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
             affinity=any(r.affinity for r in picked),
             tie_fields=tie_fields,
             deploy=any(r.event == "deploy" for r in picked),
-            fallback=any(r.event == "fallback" for r in picked),
+            fallback=next((r.id for r in picked if r.event == "fallback"), None),
             exit=any(r.event == "exit" for r in picked),
             about_redis=any(r.state or r.affinity or r.topic.startswith("redis") for r in picked),
             # a failing symptom alone ('Redis connection error: Connection refused') says a failure, not which: its
@@ -180,6 +185,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
             self._deploy = (self._seq, _evidence(last))
         if shape.fallback:
             self._fallback = (self._seq, _evidence(last))
+            self._note_fallback(self._fallback, shape.fallback)
         if shape.exit:  # where each stream's process last stopped (bounded: the first stream seen goes first)
             self._exits[stream] = self._seq
             if len(self._exits) > MAX_STREAMS:
@@ -312,6 +318,14 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
             return
         # copies each at its own time, in order: those at the same time at once, as for copies without times
         self.timeline.add_stamps(stamps, record.instance, self._seq - times, counted, stated, marker)
+
+    def _note_fallback(self, hit: tuple[int, Evidence], rule_id: str) -> None:
+        runs = self._fallback_runs
+        if runs and runs[-1][4] == rule_id:
+            runs[-1] = (*runs[-1][:2], *hit, rule_id)
+        else:
+            runs.append((*hit, *hit, rule_id))
+            del runs[:-MAX_FALLBACK_RUNS]
 
     def _mark(self, stream: str, rule_ids: list[str], host: str | None = None) -> None:
         """Remember, per stream, when watched rules and `up` states were last seen (bounded), and the host an `up`

@@ -111,7 +111,7 @@ class _Shape:
     affinity: bool  # a rule of the entry needs evidence that it is Redis
     tie_fields: dict[str, str]  # the fields of those rules, the first value of each name
     deploy: bool
-    fallback: bool
+    fallback: str | None  # the rule of an `event: fallback` line (it names what the app falls back to)
     exit: bool  # a rule says the process stopped (event: exit)
     about_redis: bool  # a rule of the entry speaks of Redis (a state, an endpoint, a Redis topic)
     named: bool  # a rule of the entry names what happened (a state, an endpoint, a cause), not only how it was printed

@@ -230,6 +230,7 @@ class Verdict:
     since: Evidence | None = None  # when the current state began
     after_deploy: Evidence | None = None  # the last Redis error came before this deploy, none after it
     fallback: Evidence | None = None  # a fallback line (memory cache) seen in the current degraded/failing window
+    fallback_rule: str | None = None  # the rule of that line: what the app fell back to
 
 
 @dataclass

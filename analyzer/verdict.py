@@ -98,11 +98,15 @@ class VerdictReading:
         after_deploy = None
         if self._deploy is not None and last_bad is not None and self._deploy[0] > last_bad:
             after_deploy = self._deploy[1]
-        # the memory-cache fallback is named only when the log shows it, in the current bad window
-        fallback = None
-        if self._fallback is not None and state in ("degraded", "failing") and self._fallback[0] >= after[0][0]:
-            fallback = self._fallback[1]
-        return Verdict(state, root, since, after_deploy, fallback)
+        # the fallback is named only when the log shows it, in the current bad window, by its own rule (an app's memory
+        # cache is not cacheops going to the database)
+        fallback = fallback_rule = None
+        if state in ("degraded", "failing"):
+            start = after[0][0]
+            run = next((r for r in self._fallback_runs if r[2] >= start), None)
+            if run is not None:
+                fallback, fallback_rule = (run[1] if run[0] >= start else run[3]), run[4]
+        return Verdict(state, root, since, after_deploy, fallback, fallback_rule)
 
     def _lasting(self, before: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
         """The refusals no retry lifts (`lasting`: an ACL's NOPERM, WRONGTYPE, a command the server lacks) before the

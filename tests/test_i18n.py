@@ -20,9 +20,10 @@ sys.path.insert(0, str(ROOT))
 
 from analyzer.cli.app import Level, exit_code  # noqa: E402
 from analyzer.expect import load_expectations  # noqa: E402
+from analyzer.model import Verdict  # noqa: E402
 from analyzer.i18n import CATALOGUE, LANGS, Msg, detect_lang, error, said, t, texts, tr  # noqa: E402
 from analyzer.pipeline import diagnose  # noqa: E402
-from analyzer.report import ReportContext  # noqa: E402
+from analyzer.report import ReportContext, fallback_phrase  # noqa: E402
 from analyzer.report.dispatch import render  # noqa: E402
 from analyzer.engine.rules import load_rules, missing_languages, parse_rule  # noqa: E402
 from analyzer.sources.files import InputError, Problems, expand, read_sources  # noqa: E402
@@ -238,6 +239,14 @@ def test_there_are_samples_to_compare():
     assert len(RUNNABLE) >= 10
 
 
+def _verdict_words(v: Verdict, lang: str) -> str:
+    """The verdict's state words in `lang`, the fallback in its rule's words when one was seen."""
+    fallback = fallback_phrase(v, ReportContext(RULES, lang=lang))
+    if v.state == "degraded":
+        return t("verdict.degraded", lang, fallback=fallback) if fallback else t("verdict.degraded_plain", lang)
+    return t(f"verdict.{v.state}", lang)
+
+
 @pytest.mark.parametrize("sample", RUNNABLE)
 def test_french_run_gives_the_same_diagnosis_and_exit_code(sample: str):
     diag_en, out_en, code_en = _run(sample, "en")
@@ -250,10 +259,9 @@ def test_french_run_gives_the_same_diagnosis_and_exit_code(sample: str):
     assert _machine(doc_fr) == _machine(doc_en)  # ids, counts, evidence, states: identical
     # The French report speaks French: the verdict, and each rule's French title where it has one.
     v = diag_fr.verdict
-    key = "verdict.degraded_plain" if v.state == "degraded" and v.fallback is None else f"verdict.{v.state}"
-    verdict_fr = t(key, "fr")
+    verdict_fr, verdict_en = (_verdict_words(v, lang) for lang in ("fr", "en"))
     assert verdict_fr in out_fr["table"] and verdict_fr in out_fr["markdown"]
-    assert t(key, "en") not in out_fr["table"]
+    assert verdict_en not in out_fr["table"]
     for f in doc_fr["findings"]:
         rule = RULES.get(f["rule"])
         if rule is not None and "fr" in rule.texts:
@@ -430,7 +438,7 @@ def test_check_in_french_gives_the_same_exit_code_as_in_english():
     assert en.returncode == fr.returncode == 1, en.stderr
     assert "FAILED: 1 file checked, 0 passed, 1 failed" in en.stdout
     assert "ÉCHEC : 1 fichier vérifié, 0 réussi, 1 en échec" in fr.stdout
-    assert t("verdict.degraded", "fr") in fr.stdout
+    assert t("verdict.degraded", "fr", fallback="l'application tourne sur le cache mémoire de secours") in fr.stdout
 
 
 def test_check_errors_in_french():

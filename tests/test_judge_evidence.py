@@ -17,7 +17,7 @@ from analyzer.pipeline import diagnose
 from analyzer.report import ReportContext
 from analyzer.report.dispatch import render
 from analyzer.sources.files import Problems, read_sources, text_block
-from tests.conftest import ROOT, builtin
+from tests.conftest import ROOT, builtin, public_paste
 
 RAW = Path(__file__).resolve().parents[1] / "samples" / "raw"
 RULES = builtin()
@@ -178,6 +178,19 @@ def test_the_fallback_is_named_when_its_line_is_seen():
     diag = _diag(_read("node-app/degraded.log"))
     assert diag.verdict.fallback is not None
     assert "memory-cache fallback" in render(diag, "table", ReportContext(RULES)).splitlines()[0]
+
+
+def test_the_fallback_is_named_in_its_own_rule_s_words():
+    # cacheops goes to the database, not to a memory cache (public heldout66 netbox-community/netbox#5752): the verdict
+    # says what this app did, in the fallback rule's title
+    diag = _diag(public_paste("python/netbox-5752.log"))
+    first = render(diag, "table", ReportContext(RULES)).splitlines()[0]
+    assert diag.verdict.fallback_rule == "redis-app-fallback"
+    assert "serves without Redis (its own fallback)" in first and "memory" not in first
+    # two fallbacks in one window (the note's memory cache, then express-session's MemoryStore warning): the first
+    diag = _diag((ROOT / "samples/dashboard/node-app/degraded.txt").read_text(encoding="utf-8"))
+    assert diag.verdict.fallback_rule == "redis-memory-cache-fallback"
+    assert "Redis degraded: the app runs on the memory-cache fallback since" in render(diag, "table", ReportContext(RULES))
 
 
 def test_a_worker_that_says_connected_to_redis_is_healthy_not_cant_tell():

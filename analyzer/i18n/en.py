@@ -7,10 +7,10 @@ Every key here is in every other language's file with the same {placeholders}, a
 TEXT: dict[str, str] = {
     # verdicts
     "verdict.healthy": "Redis healthy: ready and connected",
-    "verdict.degraded": "Redis degraded: the app runs on the memory-cache fallback",
+    "verdict.degraded": "Redis degraded: {fallback}",
     # degraded with no fallback line in the log: say what the log shows, not what the app did not do
     "verdict.degraded_plain": "Redis degraded: some commands fail",
-    "verdict.fallback": "the app fell back to a memory cache at {when}",
+    "verdict.fallback": "{fallback} since {when}",
     "verdict.sources": "{n} sources: {states}",
     "state.healthy": "healthy",
     "state.degraded": "degraded",

@@ -7,10 +7,10 @@ English file's, for whoever translates.
 TEXT: dict[str, str] = {
     # verdicts
     "verdict.healthy": "Redis fonctionne : prêt et connecté",
-    "verdict.degraded": "Redis dégradé : l'application tourne sur le cache mémoire de secours",
+    "verdict.degraded": "Redis dégradé : {fallback}",
     # degraded with no fallback line in the log: say what the log shows, not what the app did not do
     "verdict.degraded_plain": "Redis dégradé : des commandes échouent",
-    "verdict.fallback": "l'application est passée sur un cache mémoire à {when}",
+    "verdict.fallback": "{fallback} depuis {when}",
     "verdict.sources": "{n} sources : {states}",
     "state.healthy": "sain(s)",
     "state.degraded": "dégradé(s)",

@@ -85,12 +85,25 @@ def verdict_text(diag: Diagnosis, ctx: ReportContext) -> str:
     return text
 
 
+def fallback_phrase(v: Verdict, ctx: ReportContext) -> str | None:
+    """The fallback rule's title as a phrase ('the app runs on the memory-cache fallback'), or None."""
+    rule = ctx.ruleset.get(v.fallback_rule) if v.fallback is not None and v.fallback_rule else None
+    if rule is None:
+        return None
+    title = rule.text(ctx.lang).title
+    return title if title[1:2].isupper() else title[:1].lower() + title[1:]  # 'TLS …' keeps its capitals
+
+
 def state_text(v: Verdict, ctx: ReportContext) -> str:
     """One verdict in words: state, since when, root cause, fallback, deploy."""
     lang = ctx.lang
-    # "the app runs on the memory-cache fallback" only when a fallback line was seen
-    state_key = "verdict.degraded_plain" if v.state == "degraded" and v.fallback is None else f"verdict.{v.state}"
-    text = t(state_key, lang)
+    # the fallback only when a fallback line was seen, in its own rule's words ("the app runs on the memory-cache
+    # fallback"; cacheops' "the app serves without Redis (its own fallback)"): what this app fell back to
+    fallback = fallback_phrase(v, ctx)
+    if v.state == "degraded":
+        text = t("verdict.degraded", lang, fallback=fallback) if fallback else t("verdict.degraded_plain", lang)
+    else:
+        text = t(f"verdict.{v.state}", lang)
     root = ctx.ruleset.get(v.root_cause) if v.root_cause else None
     if v.state in ("degraded", "failing") and v.since:
         text += " " + t("verdict.since", lang, when=when(v.since, lang, ctx.local_time))
@@ -99,8 +112,8 @@ def state_text(v: Verdict, ctx: ReportContext) -> str:
     if root is not None:
         key = "verdict.earlier" if v.state == "recovered" else "verdict.root_cause"
         text += t("sep.semicolon", lang) + t(key, lang, title=root.text(lang).title, id=root.id)
-    if v.state == "failing" and v.fallback is not None:
-        text += t("sep.semicolon", lang) + t("verdict.fallback", lang, when=when(v.fallback, lang, ctx.local_time))
+    if v.state == "failing" and v.fallback is not None and fallback:
+        text += t("sep.semicolon", lang) + t("verdict.fallback", lang, fallback=fallback, when=when(v.fallback, lang, ctx.local_time))
     if v.after_deploy is not None:
         text += t("sep.semicolon", lang) + t("verdict.after_deploy", lang, when=when(v.after_deploy, lang, ctx.local_time))
     return text
