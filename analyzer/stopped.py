@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analyzer.engine.entries import _split_label
+from analyzer.engine.entries import split_label
 from analyzer.engine.scan import EARLY, Hit
 from analyzer.judge_shapes import MAX_STREAMS, _Aggregate, _evidence
 from analyzer.model import LogRecord
@@ -89,7 +89,7 @@ class StoppedReading:
         if before is None or not hit.history or state.hits.get(key, 0) - times >= EARLY:
             return  # not one of the stream's first hits: no read of the log gave it the app's lines
         form = form_of(before.message)
-        body = _split_label(before.message)[1]  # a process label (docker's 'web-1  | ') is not the app's words
+        body = split_label(before.message)[1]  # a process label (docker's 'web-1  | ') is not the app's words
         if not _WORDS.search(form_of(body)) or body[:1].isspace():  # an empty line, a frame, a continuation: no work
             return
         prints = sum(form_of(m) == form for m in hit.history)

@@ -86,15 +86,10 @@ _NODE_FIELD = re.compile(r"(?P<key>errno|code|syscall|hostname|address|port): (?
 _BUN_EXCERPT = re.compile(r"(?:^|\s)\d{1,6} \| ")
 
 
-def _split_label(message: str) -> tuple[str, str]:
-    """(process label, the line's own text); ('', message) when the line carries none."""
+def split_label(message: str) -> tuple[str, str]:
+    """(process label, the line's own text) of one physical line; ('', message) when the line carries none."""
     m = _PROC_LABEL.match(message)
     return (m.group("label") or m.group("dyno"), message[m.end() :]) if m else ("", message)
-
-
-def split_label(message: str) -> tuple[str, str]:
-    """(process label, the line's own text) of one physical line: `_split_label`, for the readers of an entry's text."""
-    return _split_label(message)
 
 
 def _depth(message: str) -> int:
@@ -192,7 +187,7 @@ class _Lines:
         for _ in range(MAX_HEADLESS if start > 0 else 0):
             prev, line_no = self.data.rfind(b"\n", 0, pos - 1) + 1, line_no - 1
             record = None if prev in taken or prev == last else self._quiet(prev, pos - 1, line_no)
-            own, body = _split_label(record.message) if record is not None else ("", "")
+            own, body = split_label(record.message) if record is not None else ("", "")
             if record is None or own != label or body[:1] not in " \t":
                 break
             out.append(body)
@@ -284,7 +279,7 @@ class _Entry:
         self.parts = [first.message]
         # a message holding a newline: a structured logger's whole event (loguru's traceback, heldout59), none left open
         self.depth = 0 if "\n" in first.message else _depth(first.message)
-        self.label, body = _split_label(first.message)
+        self.label, body = split_label(first.message)
         self.last_line = first.line
         self.foreign = 0
         self.done = False
@@ -311,7 +306,7 @@ class _Entry:
         """A Python exception line, or the JVM's 'Caused by: …', at the margin under indented lines: a traceback pasted without its
         head (a paste often starts at a frame), whose frames belong to it: the exception says the failure, the frames whose it is
         (public heldout35 redis/redis-py#1796, WinError 10054 under redis-py's frames; heldout61 redis/lettuce#912, Lettuce's)."""
-        body = _split_label(self.first.message)[1]
+        body = split_label(self.first.message)[1]
         if self.py is None and self.before is not None and body[:1] not in " \t" and (_PY_EXCEPTION.match(body) or body.startswith(_JVM_CAUSE)):
             self.parts.extend(lines.frames_above(start, line_no, taken, last, self.label))
 
@@ -323,7 +318,7 @@ class _Entry:
             if first.instance and record.instance and record.instance != first.instance:
                 self.foreign += 1
                 return _SKIP
-            label, message = _split_label(record.message)
+            label, message = split_label(record.message)
             if label and self.label and label != self.label:
                 self.foreign += 1  # another process's line, relayed between two of this one's
                 return _SKIP
