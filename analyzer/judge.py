@@ -27,9 +27,7 @@ from analyzer.stopped import StoppedReading, WorkState
 from analyzer.storms import StormReading, StormState
 from analyzer.timeline import TimelineBuilder
 from analyzer.unnamed import UnnamedBook, UnnamedState
-from analyzer.verdict import VerdictReading
-
-MAX_FALLBACK_RUNS = 32  # runs of fallback lines kept for the verdict (a fallback per request folds into one run)
+from analyzer.verdict import FallbackRun, VerdictReading, note_fallback
 
 
 @dataclass
@@ -53,9 +51,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
     _chained: dict[str, tuple[str, ...]] = field(default_factory=dict)  # stream -> ids the next hit continues
     _deploy: tuple[int, Evidence] | None = None  # the last `event: deploy` hit
     _fallback: tuple[int, Evidence] | None = None  # the last `event: fallback` hit
-    # runs of `event: fallback` hits of one rule (first seq, its evidence, last seq, its evidence, the rule), bounded: the
-    # verdict names the first fallback of its window (the app's memory cache before the session store's warning)
-    _fallback_runs: list[tuple[int, Evidence, int, Evidence, str]] = field(default_factory=list)
+    _fallback_runs: list[FallbackRun] = field(default_factory=list)  # analyzer.verdict.note_fallback
     _exits: dict[str, int] = field(default_factory=dict)  # stream -> seq of its last `event: exit` hit (bounded)
     affinity: Affinity | None = None  # None: every endpoint rule's hit is Redis (a pack without affinity.yaml)
     class_signals: ClassSignals = ClassSignals()  # failure classes a Redis line no rule names is read by (class_reading)
@@ -185,7 +181,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
             self._deploy = (self._seq, _evidence(last))
         if shape.fallback:
             self._fallback = (self._seq, _evidence(last))
-            self._note_fallback(self._fallback, shape.fallback)
+            note_fallback(self._fallback_runs, self._fallback, shape.fallback)
         if shape.exit:  # where each stream's process last stopped (bounded: the first stream seen goes first)
             self._exits[stream] = self._seq
             if len(self._exits) > MAX_STREAMS:
@@ -318,14 +314,6 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
             return
         # copies each at its own time, in order: those at the same time at once, as for copies without times
         self.timeline.add_stamps(stamps, record.instance, self._seq - times, counted, stated, marker)
-
-    def _note_fallback(self, hit: tuple[int, Evidence], rule_id: str) -> None:
-        runs = self._fallback_runs
-        if runs and runs[-1][4] == rule_id:
-            runs[-1] = (*runs[-1][:2], *hit, rule_id)
-        else:
-            runs.append((*hit, *hit, rule_id))
-            del runs[:-MAX_FALLBACK_RUNS]
 
     def _mark(self, stream: str, rule_ids: list[str], host: str | None = None) -> None:
         """Remember, per stream, when watched rules and `up` states were last seen (bounded), and the host an `up`

@@ -4,7 +4,21 @@ each hit gives the timeline, the last state's window and its root cause. A part 
 
 from __future__ import annotations
 
-from analyzer.model import Finding, Reclassify, Severity, Verdict
+from analyzer.model import Evidence, Finding, Reclassify, Severity, Verdict
+
+
+MAX_FALLBACK_RUNS = 32  # runs of fallback lines kept for the verdict (a fallback per request folds into one run)
+FallbackRun = tuple[int, Evidence, int, Evidence, str]  # first seq, its evidence, last seq, its evidence, the rule
+
+
+def note_fallback(runs: list[FallbackRun], hit: tuple[int, Evidence], rule_id: str) -> None:
+    """The judge's book of `event: fallback` hits, as runs of one rule, bounded: the verdict names the first fallback
+    of its window (the note's memory cache, not express-session's MemoryStore warning printed after it)."""
+    if runs and runs[-1][4] == rule_id:
+        runs[-1] = (*runs[-1][:2], *hit, rule_id)
+    else:
+        runs.append((*hit, *hit, rule_id))
+        del runs[:-MAX_FALLBACK_RUNS]
 
 
 _PERSISTENT = 5  # a down cause seen this often in the window is the outage; a blip seen once beside it is not
