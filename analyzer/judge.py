@@ -50,7 +50,6 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
     _last_hit: dict[str, tuple[str, ...]] = field(default_factory=dict)  # stream -> rule ids of its last hit
     _chained: dict[str, tuple[str, ...]] = field(default_factory=dict)  # stream -> ids the next hit continues
     _deploy: tuple[int, Evidence] | None = None  # the last `event: deploy` hit
-    _fallback: tuple[int, Evidence] | None = None  # the last `event: fallback` hit
     _fallback_runs: list[FallbackRun] = field(default_factory=list)  # analyzer.verdict.note_fallback
     _exits: dict[str, int] = field(default_factory=dict)  # stream -> seq of its last `event: exit` hit (bounded)
     affinity: Affinity | None = None  # None: every endpoint rule's hit is Redis (a pack without affinity.yaml)
@@ -180,8 +179,7 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
         if shape.deploy:
             self._deploy = (self._seq, _evidence(last))
         if shape.fallback:
-            self._fallback = (self._seq, _evidence(last))
-            note_fallback(self._fallback_runs, self._fallback, shape.fallback)
+            note_fallback(self._fallback_runs, (self._seq, _evidence(last)), shape.fallback)
         if shape.exit:  # where each stream's process last stopped (bounded: the first stream seen goes first)
             self._exits[stream] = self._seq
             if len(self._exits) > MAX_STREAMS:

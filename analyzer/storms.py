@@ -264,7 +264,7 @@ class StormReading:
             seen = before is not None or hit.before is not None or key not in self._storm.unnamed
             storm = _Storm(before, 0, seen, set(), record.line, (), 0, routine=_routine(hit))
             storm.failed = _failed_requests({before}) if before else set()
-            storm.fallback = self._fallback[0] if self._fallback else None
+            storm.fallback = self._fallback_runs[-1][2] if self._fallback_runs else None
             self._storm.storms[key] = storm
         elif not storm.seen:
             return  # nothing can come back after this storm: a retry storm costs one lookup a hit
@@ -288,7 +288,7 @@ class StormReading:
                 and storm.before not in storm.inside
                 and storm.before not in flaky
             )
-            if self._fallback and self._fallback[0] != storm.fallback:
+            if self._fallback_runs and self._fallback_runs[-1][2] != storm.fallback:
                 failed: set[str] = set()  # the app said it went on without Redis: work done after says nothing of it
             else:
                 failed = storm.failed.difference(flaky)
