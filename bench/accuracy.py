@@ -298,6 +298,11 @@ CORPORA = {
     # Airflow's helm charts and Superset, Huey, arq, dramatiq, pgsync, LangChain-family apps, and non-Redis failures of
     # such apps (Celery's AMQP default, RabbitMQ, PostgreSQL, SQS, SES)
     "heldout70": ROOT / "samples" / "public" / "heldout70.yaml",
+    # heldout69 (session 17): public pastes of Ruby and PHP apps in deployment, a fourth round, labelled before rla was
+    # run on them: Sidekiq 6/7 on redis-client, Resque, Rails apps (GitLab, Mastodon, Discourse), Laravel's Reverb,
+    # Horizon, queue and cache on Predis and phpredis, Symfony's cache and messenger, WordPress object caches, the
+    # Nextcloud snap, Pimcore; and non-Redis failures of such apps (Elasticsearch, SMTP, MySQL, FastCGI)
+    "heldout69": ROOT / "samples" / "public" / "heldout69.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
