@@ -303,6 +303,11 @@ CORPORA = {
     # Horizon, queue and cache on Predis and phpredis, Symfony's cache and messenger, WordPress object caches, the
     # Nextcloud snap, Pimcore; and non-Redis failures of such apps (Elasticsearch, SMTP, MySQL, FastCGI)
     "heldout69": ROOT / "samples" / "public" / "heldout69.yaml",
+    # a seventy-second batch (session 17, a fifth round of Go and Rust and of the Node.js stack in containers), public
+    # pastes labelled and committed before rla was run on them: asynq, watermill, Thanos, Tyk, Argo CD, Harbor, Kratos,
+    # go-redis v9's PubSub, the redis crate alone and under bb8, ioredis under Bull and NestJS, node_redis, Bun, and
+    # non-Redis failures of such apps (NATS, Kafka under sarama, Temporal's Cassandra, PostgreSQL, MySQL, Prisma)
+    "heldout72": ROOT / "samples" / "public" / "heldout72.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
