@@ -17,7 +17,7 @@ from analyzer.engine.scan import Hit, error_looking
 from analyzer.i18n import Msg
 from analyzer.judge_shapes import (  # fmt: skip
     MAX_INSTANCES, MAX_STREAMS, MAX_TEMPLATES, MAX_TIMELINE, SAMPLE_CHARS, SHAPES, _UP, _UP_HOST, _Aggregate, _because,
-    _evidence, _head, _Shape, _Shapes, _static_conditions, matched_line, template_of, up_elsewhere, up_host,
+    _evidence, _head, _Shape, _Shapes, _static_conditions, held_now, matched_line, template_of, up_host,
 )
 from analyzer.model import Diagnosis, Evidence, Finding, LogRecord, NotRedis, Rule, Stats, Unexplained
 from analyzer.judge_runs import RunFolding
@@ -355,13 +355,13 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
     def _one_event(self, hit: Hit, shape: _Shape) -> list[tuple[str, dict[str, str], tuple[int | None, ...]]]:
         """The hit's matches, minus those that would only be reclassified into a rule the same entry
         already matched directly (one event, one count); their evidence joins that rule's."""
-        stream = hit.record.instance or ""
+        record = hit.record
         if not shape.merges:  # nothing to fold: the fields as the scanner found them (read only from here)
-            return [(r, fields, self._field_conditions(rule, fields, stream, static)) for r, fields, rule, static in shape.entries]
+            return [(r, fields, self._field_conditions(rule, fields, record, static)) for r, fields, rule, static in shape.entries]
         direct = {rule_id: dict(fields) for rule_id, fields, _, _ in shape.entries}
         out = []
         for rule_id, fields, rule, static in shape.entries:
-            conds = self._field_conditions(rule, fields, stream, static)
+            conds = self._field_conditions(rule, fields, record, static)
             target = next(
                 (i.to for i, held in zip(rule.reclassify, conds) if held and i.to in direct and i.to != rule_id), None
             )
@@ -377,24 +377,21 @@ class Judge(NotRedisBook, VerdictReading, RunFolding, UnnamedBook, StormReading,
         return self.redactor(_head(record.message if line is None else line))[:SAMPLE_CHARS]
 
     def _field_conditions(
-        self, rule: Rule, fields: dict[str, str], stream: str = "", static: tuple[bool, ...] | None = None
+        self, rule: Rule, fields: dict[str, str], record: LogRecord, static: tuple[bool, ...] | None = None
     ) -> tuple[int | None, ...]:
-        """For each reclassify entry: 1 if its field and pending conditions hold (or it has none), else None.
-        Both are facts of the moment of the hit; `seen`/`not_seen` are decided at the end. `static`: the
+        """For each reclassify entry: 1 if its field, pending and record conditions hold (or it has none), else None.
+        All are facts of the moment of the hit; `seen`/`not_seen` are decided at the end. `static`: the
         field conditions worked out already (_static_conditions)."""
         if not rule.reclassify:
             return ()
+        stream = record.instance or ""
         if static is None:
             static = _static_conditions(rule, fields)
         out: list[int | None] = []
         for item, ok in zip(rule.reclassify, static):
             if ok and item.pending is not None and not self._pending(stream, item.pending):
                 ok = False
-            if ok and item.up_before and _UP not in self._marks.get(stream, {}):
-                ok = False
-            if ok and item.up_elsewhere and not up_elsewhere(self._marks.get(stream, {}), fields.get("host", "")):
-                ok = False
-            out.append(1 if ok else None)
+            out.append(1 if ok and held_now(item, self._marks.get(stream, {}), fields, record.level) else None)
         return tuple(out)
 
     def _unexplained(self, record: LogRecord, times: int = 1) -> None:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from analyzer.i18n import Msg, tr
-from analyzer.model import Evidence, LogRecord, Rule
+from analyzer.model import Evidence, LogRecord, Reclassify, Rule
 
 
 MAX_INSTANCES = 20
@@ -171,6 +171,17 @@ def up_host(rules: dict[str, Rule], matches: tuple[tuple[str, dict[str, str]], .
 
 
 _LOOPBACK = re.compile(r"^(?:127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$", re.I)
+
+
+def held_now(item: Reclassify, marks: dict[str, int], fields: dict[str, str], level: str | None) -> bool:
+    """A reclassify entry's conditions on what the stream showed before the hit and on the hit's record itself:
+    `up_before` (a client of the stream worked), `up_elsewhere` (another host's did) and `level` (the level a
+    structured logger gave the record, which the matched text does not hold: the app's own rank of the line)."""
+    if item.up_before and _UP not in marks:
+        return False
+    if item.up_elsewhere and not up_elsewhere(marks, fields.get("host", "")):
+        return False
+    return item.level is None or (level is not None and bool(item.level.search(level)))
 
 
 def up_elsewhere(marks: dict[str, int], host: str) -> bool:

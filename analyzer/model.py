@@ -93,6 +93,9 @@ class Reclassify:
     up_before: bool = False  # a `state: up` hit came earlier in the same instance (the client worked)
     # the last `state: up` hit of the same instance named another host than this hit's: another client worked
     up_elsewhere: bool = False
+    # the level a structured logger gave the hit's record (a JSON record's `level`), matching this regex: the app's
+    # own rank of the line, which the matched text does not hold ('debug': its wait loop's deadline, not a failure)
+    level: re.Pattern[str] | None = None
     because: dict[str, str] | None = None  # language -> what the inference used, with {field} values
 
 

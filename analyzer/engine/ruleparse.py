@@ -98,9 +98,9 @@ def _reclassify(value: Any, where: _Where, classes: Mapping[str, FailureClass]) 
     for n, item in enumerate(value):
         field = f"reclassify[{n}]"
         if not isinstance(item, dict) or not isinstance(item.get("to"), str) or not isinstance(item.get("if", {}), dict):
-            raise where.fail(field, "must be {if: {field, matches, fields, seen, not_seen, pending, up_before, up_elsewhere}, to: rule-id}")
+            raise where.fail(field, "must be {if: {field, matches, fields, seen, not_seen, pending, up_before, up_elsewhere, level}, to: rule-id}")
         cond = item.get("if", {})
-        unknown = set(cond) - {"field", "matches", "fields", "seen", "not_seen", "pending", "up_before", "up_elsewhere"}
+        unknown = set(cond) - {"field", "matches", "fields", "seen", "not_seen", "pending", "up_before", "up_elsewhere", "level"}
         if unknown or set(item) - {"if", "to", "because"}:
             raise where.fail(field, f"unknown key {sorted(unknown or set(item) - {'if', 'to', 'because'})[0]!r}")
 
@@ -136,6 +136,7 @@ def _reclassify(value: Any, where: _Where, classes: Mapping[str, FailureClass]) 
                 fields=fields,
                 up_before=bool(cond.get("up_before", False)),
                 up_elsewhere=bool(cond.get("up_elsewhere", False)),
+                level=compiled(cond["level"], field + ".level") if "level" in cond else None,
                 because={k: " ".join(v.split()) for k, v in because.items()} if because else None,
             )
         )
