@@ -77,6 +77,7 @@ NOT_DETECTIONS = {
     "redis-error-unnamed": "no pattern of its own",
     "redis-url-ignored": "no pattern of its own",
     "redis-pool-put-after-close": "a context rule",
+    "redis-read-timeout-at-debug": "a context rule",
     "app-process-stopped": "a context rule",
     "redis-cluster-client-gave-up": "a context rule",
 }

@@ -55,6 +55,8 @@ NOT_A_CAUSE = {
     "redis-auth-username",
     # ... and a client's pool told of a connection after the app closed the client (RK23's words, said by the pool: no cause)
     "redis-pool-put-after-close",
+    # ... and a read timeout the app itself logs at DEBUG: its own wait loop's deadline (a fact, no cause)
+    "redis-read-timeout-at-debug",
     # ... and the app's own process out of file descriptors (a client per request never closed: the note's Redis is fine)
     "redis-out-of-file-descriptors",
 }  # fmt: skip
