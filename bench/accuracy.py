@@ -308,6 +308,12 @@ CORPORA = {
     # go-redis v9's PubSub, the redis crate alone and under bb8, ioredis under Bull and NestJS, node_redis, Bun, and
     # non-Redis failures of such apps (NATS, Kafka under sarama, Temporal's Cassandra, PostgreSQL, MySQL, Prisma)
     "heldout72": ROOT / "samples" / "public" / "heldout72.yaml",
+    # a seventy-first batch (session 17), labelled and committed before rla was run on it: REAL captures of SERVER-SIDE
+    # connection kills and limits (idle timeout, pub/sub output buffer limit, CLIENT KILL, maxclients, maxmemory-clients,
+    # proto-max-bulk-len, DEBUG SLEEP, BUSY, CLIENT PAUSE, SHUTDOWN then back, READONLY) in Node.js apps (connect-redis on
+    # ioredis, node-redis 4 and 5, BullMQ, the note's fallback app), redis-py sync and asyncio, RQ and Sidekiq; thirteen
+    # healthy or non-Redis
+    "heldout71": ROOT / "samples" / "heldout71" / "expected.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
