@@ -58,6 +58,7 @@ NOT_DETECTIONS = {
     "database-host-unresolved": "a context rule",
     "redis-app-stopped": "a context rule",
     "redis-client-ended": "a context rule",
+    "redis-app-connection-closed": "a context rule",
     "render-deploying": "a context rule",
     "render-no-open-ports": "a context rule",
     "render-service-live": "a context rule",

@@ -37,8 +37,9 @@ NOT_A_CAUSE = {
     # ... and a database number the server does not have (the URL's /N: a Key Value's own URL has none)
     "redis-db-index",
     # ... and replies of a running server to what the app asked (a command it lacks, a key of another type, a script
-    # over the busy threshold, a replica without its primary)
+    # over the busy threshold, a replica without its primary, a value over the server's proto-max-bulk-len)
     "redis-command-unavailable", "redis-wrongtype", "redis-search-index-missing", "redis-busy-script", "redis-masterdown",
+    "redis-bulk-too-large",
     # ... and a cluster's refusal of keys of several slots in one command (Render Key Value is no cluster)
     "redis-crossslot",
     # ... and a fact of a cluster client that followed redirects until it gave up (a cluster client, not a plain one)

@@ -154,7 +154,7 @@ class Affinity:
             if rx is None:
                 return None
         m = rx.search(text)
-        while m is not None and _project_folder(text, m):
+        while m is not None and (_project_folder(text, m) or _app_frame_name(text, m)):
             m = rx.search(text, m.end())
         return m.group(0).strip()[:40] if m else None
 
@@ -258,6 +258,26 @@ def _project_folder(text: str, m: re.Match[str]) -> bool:
     if _DEPENDENCY.search(text, token + 1, cut + 1):
         return False
     return (cut == start - 1 and text[end : end + 1] == "-") or _app_source_file(text, cut, start, end)
+
+
+# a Node.js stack frame: '    at [async ]<function name> [as <method>] (<location>)'
+_JS_FRAME = re.compile(r"[ \t]*at (?:async )?([^\n(]*?) \(([^\n()]*)\)[ \t]*(?:\{[ \t]*)?$")
+
+
+def _app_frame_name(text: str, m: re.Match[str]) -> bool:
+    """A client's name inside the FUNCTION NAME of a Node.js frame whose location is one of the app's own files (not a
+    dependency's, not Node's own): V8 names an anonymous function after the expression it was written in, so a job
+    processor written beside `connection: new IORedis(…)` runs as 'Worker.connection.IORedis.maxRetriesPerRequest [as
+    processFn] (/app/bullmq-worker.js:13:3)'. That is the app's code calling whatever it calls: a PostgreSQL refusal or
+    an API's failed lookup in the job names no Redis by it (heldout71 thumbnails-bullmq/mixed-pg-api: both were read as
+    Redis's). A client's own frames say it by their location ('(/app/node_modules/ioredis/built/Redis.js:…)')."""
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    frame = _JS_FRAME.match(text[start : len(text) if end < 0 else end])
+    if frame is None or not (frame.start(1) <= m.start() - start and m.end() - start <= frame.end(1)):
+        return False
+    where = frame.group(2)
+    return not where.startswith("node:") and not _DEPENDENCY.search(where) and _SOURCE_FILE.search(where) is not None
 
 
 # a source file's name and the characters a frame puts after it ('app.js:12:5', 'app.py", line 3', 'app.rb:7:in')
