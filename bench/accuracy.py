@@ -314,6 +314,12 @@ CORPORA = {
     # ioredis, node-redis 4 and 5, BullMQ, the note's fallback app), redis-py sync and asyncio, RQ and Sidekiq; thirteen
     # healthy or non-Redis
     "heldout71": ROOT / "samples" / "heldout71" / "expected.yaml",
+    # a sixty-eighth batch (session 17, a second round after heldout28), public pastes from pages OUTSIDE GitHub issues
+    # labelled and committed before rla was run on them: blogs (English, Korean, Japanese), Upstash's and Heroku's own
+    # pages, an incident report, Stack Overflow questions quoted verbatim, apps on Heroku, Railway, Upstash, ECS and
+    # ElastiCache, and non-Redis or healthy logs of such apps (an HTTP API under Heroku's router, Celery beat, a
+    # library clash in Sidekiq, express-session's MemoryStore warning, Heroku Redis' own log line)
+    "heldout68": ROOT / "samples" / "public" / "heldout68.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
