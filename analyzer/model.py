@@ -96,6 +96,9 @@ class Reclassify:
     # the level a structured logger gave the hit's record (a JSON record's `level`), matching this regex: the app's
     # own rank of the line, which the matched text does not hold ('debug': its wait loop's deadline, not a failure)
     level: re.Pattern[str] | None = None
+    # no other Redis rule (topic redis/*, not a context fact) matched anywhere in the log: the hit is all the log says
+    # about Redis, so a symptom that presumes a Redis failure (a memory session store) presumes one the log lacks
+    alone: bool = False
     because: dict[str, str] | None = None  # language -> what the inference used, with {field} values
 
 

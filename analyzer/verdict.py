@@ -42,9 +42,19 @@ class VerdictReading:
                 continue
             if item.not_seen and item.not_seen in self._seen_rules:
                 continue
+            if item.alone and self._other_redis_rule_seen(rule_id):
+                continue
             if item.to in self.rules:
                 return item
         return None
+
+    def _other_redis_rule_seen(self, rule_id: str) -> bool:
+        """A rule about Redis other than this one matched somewhere in the log (a context fact does not count)."""
+        for other in self._seen_rules:
+            rule = self.rules.get(other)
+            if other != rule_id and rule is not None and rule.topic.startswith("redis/") and rule.kind != "context":
+                return True
+        return False
 
     def _fields_of(self, rule_id: str | None) -> dict[str, list[str]]:
         """The evidence of the first finding of a rule (a `seen` condition's): a `because` may name it."""

@@ -98,9 +98,9 @@ def _reclassify(value: Any, where: _Where, classes: Mapping[str, FailureClass]) 
     for n, item in enumerate(value):
         field = f"reclassify[{n}]"
         if not isinstance(item, dict) or not isinstance(item.get("to"), str) or not isinstance(item.get("if", {}), dict):
-            raise where.fail(field, "must be {if: {field, matches, fields, seen, not_seen, pending, up_before, up_elsewhere, level}, to: rule-id}")
+            raise where.fail(field, "must be {if: {field, matches, fields, seen, not_seen, pending, up_before, up_elsewhere, level, alone}, to: rule-id}")
         cond = item.get("if", {})
-        unknown = set(cond) - {"field", "matches", "fields", "seen", "not_seen", "pending", "up_before", "up_elsewhere", "level"}
+        unknown = set(cond) - {"field", "matches", "fields", "seen", "not_seen", "pending", "up_before", "up_elsewhere", "level", "alone"}
         if unknown or set(item) - {"if", "to", "because"}:
             raise where.fail(field, f"unknown key {sorted(unknown or set(item) - {'if', 'to', 'because'})[0]!r}")
 
@@ -137,6 +137,7 @@ def _reclassify(value: Any, where: _Where, classes: Mapping[str, FailureClass]) 
                 up_before=bool(cond.get("up_before", False)),
                 up_elsewhere=bool(cond.get("up_elsewhere", False)),
                 level=compiled(cond["level"], field + ".level") if "level" in cond else None,
+                alone=bool(cond.get("alone", False)),
                 because={k: " ".join(v.split()) for k, v in because.items()} if because else None,
             )
         )
