@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import tempfile
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -80,6 +81,14 @@ def builtin() -> RuleSet:
 @pytest.fixture(scope="session")
 def ruleset() -> RuleSet:
     return builtin()
+
+
+def wait_for(cond, timeout: float = 30) -> None:  # type: ignore[no-untyped-def]
+    """Wait for a live test's condition (a client connected, lines delivered): a loaded machine is slow, never wrong."""
+    deadline = time.monotonic() + timeout
+    while not cond():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
 
 
 def diag_of(text: str, fmt: str = "auto") -> Diagnosis:

@@ -32,7 +32,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import NOW_NS, TEST_NOW  # noqa: E402
+from tests.conftest import NOW_NS, TEST_NOW, wait_for  # noqa: E402
 from tests.fake_render_api import FakeData, FakeRender, _level_of, parse_ns  # noqa: E402
 
 OWNER = "tea-lifecycleowner000000"
@@ -60,13 +60,6 @@ def env_for(fake: FakeRender, **extra: str) -> dict[str, str]:
 def start(fake: FakeRender, *args: str, stdout: int | None = subprocess.PIPE, **extra: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "analyzer", *args], stdout=stdout, stderr=subprocess.PIPE, text=True,
                             cwd=ROOT, env=env_for(fake, **extra))
-
-
-def wait_for(cond, timeout: float = 20) -> None:
-    deadline = time.monotonic() + timeout
-    while not cond():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
 
 
 def emit(fake: FakeRender, messages: list[str], pause_after=lambda msg: 0.0) -> list[str]:
