@@ -320,6 +320,12 @@ CORPORA = {
     # ElastiCache, and non-Redis or healthy logs of such apps (an HTTP API under Heroku's router, Celery beat, a
     # library clash in Sidekiq, express-session's MemoryStore warning, Heroku Redis' own log line)
     "heldout68": ROOT / "samples" / "public" / "heldout68.yaml",
+    # a seventy-third batch (session 18, a fourth round of Java and .NET apps in deployment), public pastes labelled and
+    # committed before rla was run on them: Redisson, Spring Data Redis on Lettuce and Jedis, Spinnaker on Jedis,
+    # Quarkus, vert.x, StackExchange.Redis under ABP, nopCommerce, Orleans, Hangfire, SignalR and .NET Aspire; and
+    # non-Redis failures of such apps (Keycloak's Infinispan and SMTP, Jenkins plugins' DNS, DolphinScheduler, Orleans on
+    # SQL Server, Hangfire.PostgreSql, HikariCP)
+    "heldout73": ROOT / "samples" / "public" / "heldout73.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
