@@ -42,6 +42,9 @@ NOT_A_CAUSE = {
     "redis-bulk-too-large",
     # ... and a cluster's refusal of keys of several slots in one command (Render Key Value is no cluster)
     "redis-crossslot",
+    # ... and a client's own refusal to send an admin command (StackExchange.Redis without allowAdmin: the server is
+    # never asked)
+    "redis-admin-mode-disabled",
     # ... and a fact of a cluster client that followed redirects until it gave up (a cluster client, not a plain one)
     "redis-cluster-client-gave-up",
     # ... and scripts the server lost in a restart that the app never loads again

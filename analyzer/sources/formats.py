@@ -330,7 +330,10 @@ def looks_like_json_document(head: str) -> bool:
         return False
     first_line = stripped.split("\n", 1)[0].rstrip()
     if stripped[0] == "[":  # an array of log objects, not a line like "[ioredis] …" or "[INFO] …"
-        return re.match(r"\[\s*(?:[{\]]|$)", stripped) is not None
+        # An empty array is a document only when nothing follows it on its line: a Java layout whose empty MDC
+        # field opens each line ('[] [eventId-…] [PingConnectionHandler.java,97,…]', public heldout73 redisson#5388)
+        # is text.
+        return re.match(r"\[\s*(?:\{|\][ \t]*(?:\n|$)|$)", stripped) is not None
     # One complete log object per line is JSON lines, read line by line (lazily); a one-line
     # `{"logs": [...]}` page is a document.
     try:
