@@ -326,6 +326,12 @@ CORPORA = {
     # non-Redis failures of such apps (Keycloak's Infinispan and SMTP, Jenkins plugins' DNS, DolphinScheduler, Orleans on
     # SQL Server, Hangfire.PostgreSql, HikariCP)
     "heldout73": ROOT / "samples" / "public" / "heldout73.yaml",
+    # a seventy-fourth batch (session 18, users writing in languages other than English, a third round after heldout33
+    # and heldout52), public pastes labelled and committed before rla was run on them: threads in Chinese, Portuguese,
+    # French and Russian, and logs whose own lines are not English (Chinese app lines, the JVM's and Windows' Chinese
+    # socket texts): wvp-GB28181, JeecgBoot, FastGPT, Yunzai bots, Evolution API, JumpServer, NewLife.Redis, go-redis,
+    # Redis for Windows; and non-Redis failures of such apps (MySQL, MongoDB, QQ logins, aiogram's RedisStorage API)
+    "heldout74": ROOT / "samples" / "public" / "heldout74.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
