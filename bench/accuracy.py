@@ -332,6 +332,13 @@ CORPORA = {
     # socket texts): wvp-GB28181, JeecgBoot, FastGPT, Yunzai bots, Evolution API, JumpServer, NewLife.Redis, go-redis,
     # Redis for Windows; and non-Redis failures of such apps (MySQL, MongoDB, QQ logins, aiogram's RedisStorage API)
     "heldout74": ROOT / "samples" / "public" / "heldout74.yaml",
+    # a seventy-fifth batch (session 18), labelled and committed before rla was run on it: REAL captures of
+    # NETWORK-PATH and ENDPOINT faults made in two network namespaces (iptables DROP and REJECT mid-session, a saturated
+    # or lossy link, NXDOMAIN and a resolver down, an HTTP server on the port, TLS both ways, wrong-host, expired and
+    # unknown-CA certificates, kill and restart, a half-open connection, an MTU blackhole) under connect-redis on
+    # ioredis, node-redis 4 and 5, BullMQ, the note's fallback app, redis-py 7 sync and asyncio, Celery, django-redis
+    # and redis-rb; eighteen healthy or non-Redis
+    "heldout75": ROOT / "samples" / "heldout75" / "expected.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
