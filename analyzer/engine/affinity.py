@@ -247,9 +247,15 @@ def _project_folder(text: str, m: re.Match[str]) -> bool:
     failing on another service, names no Redis by it (public heldout35 projecteru/redis-ctl#29: its Open-Falcon host
     did not resolve; heldout53 ioredis/api-bad-cert: the worker's fetch to an HTTPS API with an untrusted certificate,
     its frame in the app's 'ioredis-worker.js'). The same name joined by '-' anywhere in the name of an app's source
-    file is the app's too (`_app_source_file`); under a dependency's folder it is a library's module, and keeps it."""
+    file is the app's too (`_app_source_file`); under a dependency's folder it is a library's module, and keeps it.
+    A pattern that brings its own boundary characters ('(?:^|[^/\w])(?:bullmq|bull)(?:[^/\w-]|$)' matches '-bullmq.'
+    in 'media-bullmq.js') is read without them: the name is what lies between (heldout75 media-bullmq/mixed-pg: a
+    PostgreSQL refusal in a job, its frame in the app's 'media-bullmq.js', was Redis's)."""
     start, end = m.span()
-    if not m.group(0).isalnum() or start == 0:
+    word = m.group(0)
+    start += len(word) - len(_EDGE.sub("", word, count=1))
+    end -= len(word) - len(_EDGE_END.sub("", word, count=1))
+    if start >= end or not text[start:end].isalnum() or start == 0:
         return False
     cut = max(text.rfind("/", 0, start), text.rfind("\\", 0, start))
     if cut < 0:
@@ -260,6 +266,9 @@ def _project_folder(text: str, m: re.Match[str]) -> bool:
     return (cut == start - 1 and text[end : end + 1] == "-") or _app_source_file(text, cut, start, end)
 
 
+# the characters a text pattern may match around a name (its own boundaries), left out of the name
+_EDGE = re.compile(r"^[^A-Za-z0-9]+")
+_EDGE_END = re.compile(r"[^A-Za-z0-9]+$")
 # a Node.js stack frame: '    at [async ]<function name> [as <method>] (<location>)'
 _JS_FRAME = re.compile(r"[ \t]*at (?:async )?([^\n(]*?) \(([^\n()]*)\)[ \t]*(?:\{[ \t]*)?$")
 

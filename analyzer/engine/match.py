@@ -27,6 +27,10 @@ ERROR_WORDS = (
     # NoStackTraceThrowable: Pool initialized with SSL but connection requested plain socket', public heldout61
     # quarkusio/quarkus#41548)
     "throwable",
+    # Ruby's system errors, each a class under Errno, printed in an uncaught exception's report with no other word of
+    # failure ('socket.rb:1214:in `__connect_nonblock\': Operation already in progress - connect(2) for 10.75.0.9:6379
+    # (Errno::EALREADY)' above redis-rb's frames: real, samples/heldout75/ledger-ruby/reject-icmp-midrun.log)
+    "errno::",
 )  # fmt: skip
 _ERROR_RE = re.compile("|".join(re.escape(w) for w in ERROR_WORDS), re.I)
 
