@@ -9,7 +9,8 @@ Each run: a fresh redis-server 7.0 on red-d6h75kv0q67qs70c2kvtq:6379 in h77-kv (
 NXDOMAIN resolver there (dns_nx.py), the app started with REDIS_URL, the fault made at fixed seconds with iptables or
 tc (tbf) in h77-kv (or the server killed and started again), then undone at the end. The app's stdout+stderr are stored as
 printed in OUT_DIR/<app>/<scenario>.log; the server's log stays in /tmp/h77/work (for the labels, not stored).
-APP_DIR holds this folder's sources and node_modules/ (package.json); Python from /tmp/h77/py."""
+APP_DIR holds this folder's sources, heldout71's fallback-cache.js (the note's app, run unchanged: not copied here)
+and node_modules/ (package.json); Python from /tmp/h77/py."""
 import os, signal, socket, subprocess, sys, threading, time, urllib.request
 from pathlib import Path
 
