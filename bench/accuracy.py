@@ -339,6 +339,11 @@ CORPORA = {
     # ioredis, node-redis 4 and 5, BullMQ, the note's fallback app, redis-py 7 sync and asyncio, Celery, django-redis
     # and redis-rb; eighteen healthy or non-Redis
     "heldout75": ROOT / "samples" / "heldout75" / "expected.yaml",
+    # a seventy-seventh batch (session 18), labelled and committed before rla was run on it: REAL captures of the client
+    # ecosystems captured least (Java 17 services on their own RESP client, hiredis in C, Perl's Redis.pm, phpredis and
+    # Predis under PHP CLI, redigo in Go), broken by wrong db index, protected mode, CONFIG renamed, TLS both ways, OOM,
+    # maxclients, READONLY, kills, refusals, NXDOMAIN and a blackholed address; sixteen healthy or non-Redis
+    "heldout77": ROOT / "samples" / "heldout77" / "expected.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
