@@ -167,6 +167,23 @@ def test_no_code_module_is_over_about_500_lines():
     assert long == [], f"split these (one module, one job), or say why they stay long in LONG_FOR_NOW: {long}"
 
 
+def test_no_string_has_an_invalid_escape():
+    # '\w' in a plain (non-raw) docstring is a SyntaxWarning today (pytest printed it for affinity.py in session 18)
+    # and a SyntaxError in a later Python: every module must compile with the warning made an error
+    import warnings
+
+    bad = []
+    for path in sorted([*PACKAGE.rglob("*.py"), *(ROOT / "bench").rglob("*.py")]):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", SyntaxWarning)
+            warnings.simplefilter("error", DeprecationWarning)
+            try:
+                compile(path.read_text(encoding="utf-8"), str(path), "exec")
+            except SyntaxError as exc:
+                bad.append(f"{path.relative_to(ROOT)}:{exc.lineno}: {exc.msg}")
+    assert bad == []
+
+
 def test_the_data_and_the_exceptions_are_real():
     lines = _lines()
     assert DATA >= {"analyzer/i18n/en.py", "analyzer/i18n/fr.py"}

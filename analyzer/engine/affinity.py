@@ -248,8 +248,8 @@ def _project_folder(text: str, m: re.Match[str]) -> bool:
     did not resolve; heldout53 ioredis/api-bad-cert: the worker's fetch to an HTTPS API with an untrusted certificate,
     its frame in the app's 'ioredis-worker.js'). The same name joined by '-' anywhere in the name of an app's source
     file is the app's too (`_app_source_file`); under a dependency's folder it is a library's module, and keeps it.
-    A pattern that brings its own boundary characters ('(?:^|[^/\w])(?:bullmq|bull)(?:[^/\w-]|$)' matches '-bullmq.'
-    in 'media-bullmq.js') is read without them: the name is what lies between (heldout75 media-bullmq/mixed-pg: a
+    A pattern that brings its own boundary characters (affinity.yaml's job-queue entry matches '-bullmq.' in
+    'media-bullmq.js') is read without them: the name is what lies between (heldout75 media-bullmq/mixed-pg: a
     PostgreSQL refusal in a job, its frame in the app's 'media-bullmq.js', was Redis's)."""
     start, end = m.span()
     word = m.group(0)
