@@ -344,6 +344,11 @@ CORPORA = {
     # Predis under PHP CLI, redigo in Go), broken by wrong db index, protected mode, CONFIG renamed, TLS both ways, OOM,
     # maxclients, READONLY, kills, refusals, NXDOMAIN and a blackholed address; sixteen healthy or non-Redis
     "heldout77": ROOT / "samples" / "heldout77" / "expected.yaml",
+    # a seventy-sixth batch (session 18), public pastes of PYTHON APPS AS DEPLOYED on PaaS platforms and Kubernetes,
+    # labelled and committed before rla was run on them: Celery workers and beat (Airflow, Superset, Sentry
+    # self-hosted), django-redis and Channels, RQ under Frappe/ERPNext, NetBox and Nautobot, paperless-ngx, apps on
+    # Heroku and DigitalOcean; and non-Redis failures of such apps (RabbitMQ, PostgreSQL, SMTP, S3, package mismatches)
+    "heldout76": ROOT / "samples" / "public" / "heldout76.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
