@@ -53,6 +53,11 @@ def batch_capture(batch: str, name: str) -> str:
     return (ROOT / "samples" / batch / "raw" / name).read_text(encoding="utf-8")
 
 
+def batch_file(batch: str, name: str) -> str:
+    """A real capture of a blind batch laid out without the raw/ level (samples/<batch>/<app>/<scenario>.log)."""
+    return (ROOT / "samples" / batch / name).read_text(encoding="utf-8")
+
+
 def batch_lines(batch: str, name: str, *needles: str) -> str:
     """The lines of such a capture holding any of the needles, in order (a short log made only of real lines)."""
     return "".join(line for line in batch_capture(batch, name).splitlines(True) if any(n in line for n in needles))
@@ -93,6 +98,12 @@ def wait_for(cond, timeout: float = 30) -> None:  # type: ignore[no-untyped-def]
 
 def diag_of(text: str, fmt: str = "auto") -> Diagnosis:
     return diagnose([text_block(text, "<test>")], builtin(), fmt)
+
+
+def verdict_of(text: str) -> tuple[str, str | None]:
+    """The verdict's state and root cause of a log text."""
+    diag = diag_of(text)
+    return diag.verdict.state, diag.verdict.root_cause
 
 
 def ids(diag: Diagnosis) -> set[str]:

@@ -5,17 +5,12 @@ L, heldout75, says. Each test feeds the real output, or a part of it, to the pip
 
 from __future__ import annotations
 
-from tests.conftest import ROOT, diag_of
+from tests.conftest import batch_file, verdict_of as _verdict
 
 
 def capture(name: str) -> str:
     """A real capture of heldout75 (samples/heldout75/<app>/<scenario>.log)."""
-    return (ROOT / "samples" / "heldout75" / name).read_text(encoding="utf-8")
-
-
-def _verdict(text: str) -> tuple[str, str | None]:
-    diag = diag_of(text)
-    return diag.verdict.state, diag.verdict.root_cause
+    return batch_file("heldout75", name)
 
 
 # -- a queue's name joined by '-' in the name of the app's own source file --------------------------------------------

@@ -4,12 +4,12 @@ feeds the real output, or a part of it, to the pipeline."""
 
 from __future__ import annotations
 
-from tests.test_heldout71_classes import _verdict, batch_capture
+from tests.conftest import batch_file, verdict_of as _verdict
 
 
 def capture(name: str) -> str:
     """A real capture of heldout77 (samples/heldout77/<app>/<scenario>.log: no raw/ level, as heldout71)."""
-    return batch_capture("heldout77", name)
+    return batch_file("heldout77", name)
 
 
 # -- phpredis' connect() returns after its TLS handshake failed on the certificate: 'went away' is that failure -------------
