@@ -100,9 +100,9 @@ def diag_of(text: str, fmt: str = "auto") -> Diagnosis:
     return diagnose([text_block(text, "<test>")], builtin(), fmt)
 
 
-def verdict_of(text: str) -> tuple[str, str | None]:
+def verdict_of(text: str, fmt: str = "auto") -> tuple[str, str | None]:
     """The verdict's state and root cause of a log text."""
-    diag = diag_of(text)
+    diag = diag_of(text, fmt)
     return diag.verdict.state, diag.verdict.root_cause
 
 

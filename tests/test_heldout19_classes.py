@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import ROOT, diag_of
+from tests.conftest import ROOT, diag_of, verdict_of
 
 BATCH = ROOT / "samples" / "heldout19"
 BAD = ("failing", "degraded")
@@ -19,11 +19,6 @@ def _formatted(name: str) -> str:
 
 def _raw(name: str) -> str:
     return (BATCH / "raw" / name).read_text(encoding="utf-8")
-
-
-def _verdict(text: str) -> tuple[str, str | None]:
-    diag = diag_of(text)
-    return diag.verdict.state, diag.verdict.root_cause
 
 
 # -- the app's own fallback: the cache named as unusable, and what the app does instead, in one line ----------------
@@ -57,7 +52,7 @@ def test_a_request_answered_another_way_after_the_failures_is_recovery():
     # phpredis under LOADING: '[pages] cache write failed: LOADING …; rendering uncached' and 'GET /blog/N 200
     # (uncached)' in turn, then 'GET /blog/N 200 (cached)' with no failure after: the cache works again
     text = _formatted("plain/pages-phpredis/loading.cli.log")
-    assert _verdict(text) == ("recovered", "redis-loading")
+    assert verdict_of(text) == ("recovered", "redis-loading")
 
 
 def test_the_same_request_still_on_its_fallback_is_no_recovery():
@@ -65,7 +60,7 @@ def test_the_same_request_still_on_its_fallback_is_no_recovery():
     raw = _raw("pages-phpredis/loading.log").splitlines(keepends=True)
     cut = next(i for i, line in enumerate(raw) if line.rstrip().endswith("(cached)"))
     assert cut > 6
-    assert _verdict("".join(raw[:cut])) == ("degraded", "redis-loading")
+    assert verdict_of("".join(raw[:cut])) == ("degraded", "redis-loading")
 
 
 # -- issue 13's cells no capture had -----------------------------------------------------------------------------------
@@ -78,7 +73,7 @@ def test_the_same_request_still_on_its_fallback_is_no_recovery():
     "plain/notify-redis-asyncio5/mixed-pg-api-redis-misconf.cli.log",
 ])
 def test_misconf_is_degraded_whatever_the_client(name: str):
-    assert _verdict(_formatted(name)) == ("degraded", "redis-misconf")
+    assert verdict_of(_formatted(name)) == ("degraded", "redis-misconf")
 
 
 @pytest.mark.parametrize("name", [
@@ -87,7 +82,7 @@ def test_misconf_is_degraded_whatever_the_client(name: str):
     "plain/cart-predis/url-pass-hash.cli.log",
 ])
 def test_a_password_with_a_raw_hash_or_slash_is_a_malformed_url(name: str):
-    assert _verdict(_formatted(name)) == ("failing", "redis-url-malformed")
+    assert verdict_of(_formatted(name)) == ("failing", "redis-url-malformed")
 
 
 def test_predis_quoting_the_url_it_refuses_is_a_malformed_url():
@@ -102,7 +97,7 @@ def test_predis_quoting_the_url_it_refuses_is_a_malformed_url():
     "api/notify-redis-asyncio5/url-pass-at.jsonl",
 ])
 def test_a_raw_at_sign_the_clients_read_anyway_is_healthy(name: str):
-    assert _verdict(_formatted(name))[0] not in BAD
+    assert verdict_of(_formatted(name))[0] not in BAD
 
 
 def test_one_error_before_the_clients_ready_line_and_work_is_no_alarm():
@@ -110,4 +105,4 @@ def test_one_error_before_the_clients_ready_line_and_work_is_no_alarm():
     # 'leaderboard: redis ready' on the client's ready event, and every request 200
     text = _formatted("dashboard/leaderboard-ioredis4/url-space-inside.txt")
     assert "ERR DB index is out of range" in text and "leaderboard: redis ready" in text
-    assert _verdict(text)[0] not in BAD
+    assert verdict_of(text)[0] not in BAD

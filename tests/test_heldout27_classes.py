@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from analyzer.storms import form_of
-from tests.conftest import ROOT, diag_of
+from tests.conftest import ROOT, verdict_of
 
 BATCH = ROOT / "samples" / "heldout27"
 
@@ -20,11 +20,6 @@ def _formatted(name: str) -> str:
 def _raw(name: str) -> str:
     """The capture as the program printed it."""
     return _formatted(f"raw/{name}")
-
-
-def _verdict(text: str) -> tuple[str, str | None]:
-    verdict = diag_of(text).verdict
-    return verdict.state, verdict.root_cause
 
 
 def _until_last(text: str, needle: str) -> str:
@@ -57,12 +52,12 @@ def test_a_common_log_format_line_keeps_its_request_and_status_class():
     "dashboard/django-rediscache/loading.txt",  # BusyLoadingError tracebacks and 500s, then a 200 (cut at 400 lines)
 ])
 def test_a_request_that_failed_with_loading_answered_after_it_is_recovery(name: str):
-    assert _verdict(_formatted(name)) == ("recovered", "redis-loading")
+    assert verdict_of(_formatted(name)) == ("recovered", "redis-loading")
 
 
 def test_the_failed_requests_without_an_answer_after_them_stay_failing():
     text = _until_last(_raw("sinatra-redis-rb/loading.log"), '" 500 ')
-    assert _verdict(text) == ("failing", "redis-loading")
+    assert verdict_of(text) == ("failing", "redis-loading")
 
 
 def test_no_app_line_before_the_first_failure_still_reads_the_requests():
@@ -72,7 +67,7 @@ def test_no_app_line_before_the_first_failure_still_reads_the_requests():
     lines = text.splitlines()
     first = next(i for i, line in enumerate(lines) if "Internal Server Error" in line)
     assert "Your service is live" in lines[first - 1]
-    assert _verdict(text)[0] == "recovered"
+    assert verdict_of(text)[0] == "recovered"
 
 
 # -- a line that says nothing right before the failures (WEBrick's referer line '- -> /') -----------------------------
@@ -81,12 +76,12 @@ def test_the_app_line_before_a_wordless_one_is_the_line_the_storm_started_after(
     # 200s, each followed by WEBrick's '- -> /'; the server killed: 'Error connecting to Redis on 127.0.0.1:6379
     # (Errno::ECONNREFUSED)' and 500s; back: 200s. The app's 200 line before the '- -> /' is the one that comes back
     text = _formatted("dashboard/sinatra-redis-rb/killed-then-back-loopback.txt")
-    assert _verdict(text) == ("recovered", "redis-connection-dropped")
+    assert verdict_of(text) == ("recovered", "redis-connection-dropped")
 
 
 def test_the_same_refusals_with_nothing_back_after_them_are_no_recovery():
     text = _until_last(_raw("sinatra-redis-rb/killed-then-back-loopback.log"), "Errno::ECONNREFUSED")
-    state, _root = _verdict(text)
+    state, _root = verdict_of(text)
     assert state == "failing"
 
 
@@ -96,24 +91,24 @@ def test_a_worker_that_takes_up_again_with_another_of_its_lines_is_recovered():
     # NestJS: 'order 6 published', 'order 6 received', then '[ClientProxy]/[Server] Error: connect ECONNREFUSED'; back:
     # 'order 7 published' (another form of its work) then 'order 8 received' (the form the storm started after)
     text = _formatted("api/nest-redis-transport/killed-then-back.jsonl")
-    assert _verdict(text) == ("recovered", "redis-connection-dropped")
+    assert verdict_of(text) == ("recovered", "redis-connection-dropped")
 
 
 def test_a_routine_line_after_the_storm_alone_is_no_recovery():
     # the note's app under OOM: 'GET /api/health 200' (printed before the failures, it needs no Redis) after the last
     # 'Cache set error: OOM …' is no sign that the cache writes work again: still degraded
     text = (ROOT / "samples" / "dashboard" / "node-app-redis5" / "oom.txt").read_text(encoding="utf-8")
-    assert _verdict(text) == ("degraded", "redis-oom")
+    assert verdict_of(text) == ("degraded", "redis-oom")
 
 
 def test_nest_refusals_cut_before_the_orders_come_back_stay_failing():
     text = _until_last(_raw("nest-redis-transport/killed-then-back.log"), "ECONNREFUSED")
-    assert _verdict(text)[0] == "failing"
+    assert verdict_of(text)[0] == "failing"
 
 
 # -- Celery beat's broker retry quoting redis-py's NOAUTH message ----------------------------------------------------
 
 def test_celery_beat_connection_error_authentication_required_is_noauth():
     # 'beat: Connection error: Authentication required.. Trying again in 2.0 seconds...' (no URL in the line)
-    assert _verdict(_formatted("dashboard/celery-beat-redis-broker/noauth.txt")) == ("failing", "redis-noauth")
-    assert _verdict(_raw("celery-beat-redis-broker/noauth.log")) == ("failing", "redis-noauth")
+    assert verdict_of(_formatted("dashboard/celery-beat-redis-broker/noauth.txt")) == ("failing", "redis-noauth")
+    assert verdict_of(_raw("celery-beat-redis-broker/noauth.log")) == ("failing", "redis-noauth")

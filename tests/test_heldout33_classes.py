@@ -12,12 +12,7 @@ import re
 import pytest
 
 from analyzer.engine.classes import _wording
-from tests.conftest import diag_of, public_paste
-
-
-def _verdict(text: str) -> tuple[str, str | None]:
-    diag = diag_of(text)
-    return diag.verdict.state, diag.verdict.root_cause
+from tests.conftest import public_paste, verdict_of
 
 
 # --- a wording survives a wrong code page: accented letters and apostrophes broken, the rest literal ---
@@ -42,21 +37,21 @@ def test_a_cjk_wording_stays_literal():
 
 
 def test_predis_refused_on_french_windows_in_mojibake():
-    assert _verdict(public_paste("fr/voten-105.log")) == ("failing", "redis-econnrefused")
+    assert verdict_of(public_paste("fr/voten-105.log")) == ("failing", "redis-econnrefused")
 
 
 # --- Windows' reset (10054) and timeout (10060) in Chinese without their numbers ---
 
 def test_csredis_write_reset_in_chinese_is_a_drop():
     # '.NET: Unable to write data to the transport connection: 远程主机强迫关闭了一个现有的连接。' under CSRedis' frames
-    assert _verdict(public_paste("zh/csredis-70.log")) == ("failing", "redis-connection-dropped")
+    assert verdict_of(public_paste("zh/csredis-70.log")) == ("failing", "redis-connection-dropped")
 
 
 def test_freeredis_read_timeout_in_chinese_is_read_as_a_class():
     # the Chinese 10060 words are the timeout class now; .NET's transport-connection read names the connection as made
     # (heldout29's reading: a drop), so the paste is no longer an unnamed Redis error (its label, the client's own
     # receive timeout, is a known miss: the log cannot tell the two apart)
-    assert _verdict(public_paste("zh/freeredis-72.log"))[1] == "redis-connection-dropped"
+    assert verdict_of(public_paste("zh/freeredis-72.log"))[1] == "redis-connection-dropped"
 
 
 # --- the exception printed on the line under the Redis client's own line ---
@@ -64,7 +59,7 @@ def test_freeredis_read_timeout_in_chinese_is_read_as_a_class():
 def test_redisson_channel_then_a_localized_reset_is_a_drop():
     # 'CommandsQueue : Exception occured. Channel: [… R:192.168.0.250/192.168.0.250:6379]', a blank line, then
     # 'java.io.IOException: 远程主机强迫关闭了一个现有的连接。': the client's line names Redis, the next says the class
-    assert _verdict(public_paste("zh/redisson-2207.log")) == ("failing", "redis-connection-dropped")
+    assert verdict_of(public_paste("zh/redisson-2207.log")) == ("failing", "redis-connection-dropped")
 
 
 @pytest.mark.parametrize("name", [
@@ -74,5 +69,5 @@ def test_redisson_channel_then_a_localized_reset_is_a_drop():
     "zh/shadowsocks-rust-1310.log",
 ])
 def test_the_same_words_from_other_programs_stay_not_redis(name):
-    state, root = _verdict(public_paste(name))
+    state, root = verdict_of(public_paste(name))
     assert state not in ("failing", "degraded") and root is None

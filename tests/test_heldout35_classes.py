@@ -9,12 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import ROOT, batch_lines, builtin, diag_of, public_paste
-
-
-def _verdict(text: str) -> tuple[str, str | None]:
-    diag = diag_of(text)
-    return diag.verdict.state, diag.verdict.root_cause
+from tests.conftest import ROOT, batch_lines, builtin, diag_of, public_paste, verdict_of
 
 
 def _raw(name: str) -> str:
@@ -26,12 +21,12 @@ def _raw(name: str) -> str:
 def test_an_exception_under_redis_py_frames_without_the_traceback_head_is_that_clients():
     # '  File "C:\\…\\site-packages\\redis\\connection.py", line 192, in _read_from_socket', its code line, then
     # 'ConnectionResetError: [WinError 10054] 远程主机强迫关闭了一个现有的连接。' at the margin (redis/redis-py#1796)
-    assert _verdict(public_paste("python/redis-py-1796.log")) == ("failing", "redis-connection-dropped")
+    assert verdict_of(public_paste("python/redis-py-1796.log")) == ("failing", "redis-connection-dropped")
 
 
 def test_a_headless_traceback_of_another_client_stays_not_redis():
     # requests' frames over 'requests.exceptions.ConnectionError: HTTPConnectionPool(host=…)' (apache/airflow#61070)
-    state, root = _verdict(public_paste("nonredis/airflow-61070.log"))
+    state, root = verdict_of(public_paste("nonredis/airflow-61070.log"))
     assert state not in ("failing", "degraded") and root is None
 
 
@@ -42,12 +37,12 @@ def test_a_headless_traceback_of_another_client_stays_not_redis():
     "python/rq-2220.log",         # 'TimeoutError: The read operation timed out' in RQ's pubsub thread (rq/rq#2220)
 ])
 def test_a_read_that_timed_out_is_a_command_timeout(name):
-    assert _verdict(public_paste(name)) == ("degraded", "redis-pool-timeout")
+    assert verdict_of(public_paste(name)) == ("degraded", "redis-pool-timeout")
 
 
 def test_a_connect_that_timed_out_stays_a_connect_timeout():
     # the same bare 'TimeoutError: timed out', its innermost frame redis-py's _connect (a blackholed address, real)
-    assert _verdict(_raw("redis-py/connect-timeout.log"))[1] == "redis-connection-timeout"
+    assert verdict_of(_raw("redis-py/connect-timeout.log"))[1] == "redis-connection-timeout"
 
 
 # --- asyncio's and aioredis' words for a connection the peer closed ---
@@ -57,7 +52,7 @@ def test_a_connect_that_timed_out_stays_a_connect_timeout():
     "python/channels-redis-215.log",  # 'Exception inside application: Reader at end of file' (django/channels_redis#215)
 ])
 def test_asyncio_and_aioredis_say_a_drop_in_their_words(name):
-    assert _verdict(public_paste(name)) == ("failing", "redis-connection-dropped")
+    assert verdict_of(public_paste(name)) == ("failing", "redis-connection-dropped")
 
 
 def test_connection_lost_alone_names_no_redis():
@@ -71,12 +66,12 @@ def test_connection_lost_alone_names_no_redis():
 
 def test_arq_connect_error_naming_timeout_error_is_a_connect_timeout():
     # "redis connection error ('localhost', 6379) TimeoutError , 5 retries remaining..." (python-arq/arq#260)
-    assert _verdict(public_paste("python/arq-260.log")) == ("failing", "redis-connection-timeout")
+    assert verdict_of(public_paste("python/arq-260.log")) == ("failing", "redis-connection-timeout")
 
 
 def test_arq_connect_error_naming_a_refusal_stays_refused():
     # the same line naming ConnectionRefusedError [Errno 61] (dongweiming/lyanna#35)
-    assert _verdict(public_paste("python/lyanna-35.log")) == ("failing", "redis-econnrefused")
+    assert verdict_of(public_paste("python/lyanna-35.log")) == ("failing", "redis-econnrefused")
 
 
 # --- a folder named 'redis-…' in a path is a project's, not a client's module ---
@@ -84,7 +79,7 @@ def test_arq_connect_error_naming_a_refusal_stays_refused():
 def test_a_project_named_redis_failing_on_another_host_is_not_redis():
     # redis-ctl's traceback, its frames under /home/user/redis-ctl/, ends on 'socket.gaierror: [Errno -3]' for its
     # Open-Falcon host (projecteru/redis-ctl#29)
-    state, root = _verdict(public_paste("nonredis/redis-ctl-29.log"))
+    state, root = verdict_of(public_paste("nonredis/redis-ctl-29.log"))
     assert state not in ("failing", "degraded") and root is None
 
 

@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import diag_of, public_paste
-
-
-def _verdict(text: str) -> tuple[str, str | None]:
-    diag = diag_of(text)
-    return diag.verdict.state, diag.verdict.root_cause
+from tests.conftest import diag_of, public_paste, verdict_of
 
 
 # --- what is not Redis: ActiveJob's 'from Sidekiq(queue)', net/smtp's frames, a SQLSTATE error ---
@@ -24,7 +19,7 @@ def _verdict(text: str) -> tuple[str, str | None]:
     "nonredis/horizon-243.log",               # 'SQLSTATE[42S02]: … values (redis, default, [...]'
 ])
 def test_a_job_runner_or_database_failure_of_a_redis_app_is_not_redis(name):
-    state, root = _verdict(public_paste(name))
+    state, root = verdict_of(public_paste(name))
     assert state not in ("failing", "degraded") and root is None
 
 
@@ -32,19 +27,19 @@ def test_sidekiq_by_its_own_name_still_ties_a_line():
     # the job runner's own log line about its fetch ('Error fetching message: …') stays Sidekiq's, hence Redis's
     line = ("2014-10-21T09:16:41Z 8590 TID-ovpxxl4dg ERROR: Error fetching message: No such file or directory - "
             "connect(2) for /var/run/redis/redis.sock")
-    assert _verdict(line) == ("failing", "redis-econnrefused")
+    assert verdict_of(line) == ("failing", "redis-econnrefused")
 
 
 # --- the dropped class in two more wordings ---
 
 def test_phpredis_socket_error_on_read_is_a_drop():
-    assert _verdict(public_paste("php/redis-cache-460.log")) == ("failing", "redis-connection-dropped")
+    assert verdict_of(public_paste("php/redis-cache-460.log")) == ("failing", "redis-connection-dropped")
 
 
 # --- a unix socket with no file ---
 
 def test_gitlab_sidekiq_on_a_missing_unix_socket_is_refused():
-    assert _verdict(public_paste("ruby/gitlab-recipes-237.log")) == ("failing", "redis-econnrefused")
+    assert verdict_of(public_paste("ruby/gitlab-recipes-237.log")) == ("failing", "redis-econnrefused")
 
 
 # --- what the reader and the scanner hand the rules ---
@@ -52,13 +47,13 @@ def test_gitlab_sidekiq_on_a_missing_unix_socket_is_refused():
 def test_a_cut_pretty_printed_record_is_read_as_text():
     # v2board's serialized exception pasted from its log, cut short: its trace's own objects are no records, so the
     # paste is text and its NOAUTH reply is read (it was 'nothing was read': five records that did not parse)
-    assert _verdict(public_paste("php/v2board-127.log")) == ("failing", "redis-noauth")
+    assert verdict_of(public_paste("php/v2board-127.log")) == ("failing", "redis-noauth")
 
 
 def test_an_error_trackers_frames_belong_to_the_error_above_them():
     # Bugsnag's copy: '**OpenSSL::SSL::SSLError: SSL_read: unexpected eof while reading**', a blank line, then
     # '<file> line <n> in <method>' frames through redis-rb: the frames tie the TLS EOF (a drop) to Redis
-    assert _verdict(public_paste("ruby/sidekiq-5402.log")) == ("failing", "redis-connection-dropped")
+    assert verdict_of(public_paste("ruby/sidekiq-5402.log")) == ("failing", "redis-connection-dropped")
 
 
 def test_a_brace_left_open_by_a_cut_line_ends_at_the_next_record():

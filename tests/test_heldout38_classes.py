@@ -10,12 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import diag_of, public_paste
-
-
-def _verdict(text: str) -> tuple[str, str | None]:
-    diag = diag_of(text)
-    return diag.verdict.state, diag.verdict.root_cause
+from tests.conftest import public_paste, verdict_of
 
 
 # --- Erlang's inet atom: a BEAM client says a refusal as ':econnrefused', with no errno and no sentence ---
@@ -25,18 +20,18 @@ def _verdict(text: str) -> tuple[str, str | None]:
     "elixir/exq-186.log",  # 'GenServer Exq.Redis.Client terminating' / '** (stop) :econnrefused'
 ])
 def test_a_beam_client_refused_is_the_refused_class(paste):
-    assert _verdict(public_paste(paste)) == ("failing", "redis-econnrefused")
+    assert verdict_of(public_paste(paste)) == ("failing", "redis-econnrefused")
 
 
 def test_exq_names_redis_by_its_modules():
     # the line names no Redis: Exq's module does (the Exq signal of rules/affinity.yaml)
     line = "** (EXIT from #PID<0.47.0>) shutdown: failed to start child: Exq.Manager.Server\n    ** (EXIT) {:connection_error, {:connection_error, :econnrefused}}"
-    assert _verdict(line) == ("failing", "redis-econnrefused")
+    assert verdict_of(line) == ("failing", "redis-econnrefused")
 
 
 def test_postgrex_resolution_failure_stays_not_redis():
     # the same BEAM atoms from Postgrex, with Redis nowhere: not Redis (nonredis/postgrex-255)
-    assert _verdict(public_paste("nonredis/postgrex-255.log"))[0] in ("healthy", "unknown")
+    assert verdict_of(public_paste("nonredis/postgrex-255.log"))[0] in ("healthy", "unknown")
 
 
 # --- a closed connection in the client's own words ---
@@ -44,15 +39,15 @@ def test_postgrex_resolution_failure_stays_not_redis():
 def test_redix_tcp_connection_closed_then_reconnected_is_a_drop_recovered():
     # Heroku closing idle connections every 5 minutes: 'Disconnected from Redis (...): TCP connection closed', then
     # '[info] Reconnected to Redis (...)'
-    assert _verdict(public_paste("elixir/redix-82.log")) == ("recovered", "redis-connection-dropped")
+    assert verdict_of(public_paste("elixir/redix-82.log")) == ("recovered", "redis-connection-dropped")
 
 
 def test_redix_tcp_connection_closed_without_reconnect_stays_a_drop():
-    assert _verdict(public_paste("elixir/redix-62.log"))[1] == "redis-connection-dropped"
+    assert verdict_of(public_paste("elixir/redix-62.log"))[1] == "redis-connection-dropped"
 
 
 def test_redis_async_closed_unexpectedly_is_a_drop():
-    assert _verdict(public_paste("rust/redis-async-rs-32.log")) == ("failing", "redis-connection-dropped")
+    assert verdict_of(public_paste("rust/redis-async-rs-32.log")) == ("failing", "redis-connection-dropped")
 
 
 # --- a system error's number logged at WARN is still an error ---
@@ -60,12 +55,12 @@ def test_redis_async_closed_unexpectedly_is_a_drop():
 def test_fred_backchannel_timing_out_at_warn_is_the_timeout_class():
     # '[WARN] ... fred-…: Error creating or using backchannel for cluster nodes: Redis Error - kind: IO, details:
     # Os { code: 110, kind: TimedOut, message: "Connection timed out" }'
-    assert _verdict(public_paste("rust/fred-115.log")) == ("failing", "redis-connection-timeout")
+    assert verdict_of(public_paste("rust/fred-115.log")) == ("failing", "redis-connection-timeout")
 
 
 def test_a_warn_line_without_an_error_number_stays_a_notice():
     # redis-server's own start-up warning (public healthy/overleaf-1263.log): no errno, no exception: not a failure
-    assert _verdict(public_paste("healthy/overleaf-1263.log"))[0] not in ("failing", "degraded")
+    assert verdict_of(public_paste("healthy/overleaf-1263.log"))[0] not in ("failing", "degraded")
 
 
 # --- Go's resolver reading options written after the port as the port ---
@@ -75,12 +70,12 @@ def test_a_warn_line_without_an_error_number_stays_a_notice():
     "go/harbor-6090.log",  # 'lookup tcp/6379,100,passwd,0: Servname not supported for ai_socktype' (glibc under cgo)
 ])
 def test_a_port_that_is_not_a_number_is_a_malformed_url(paste):
-    assert _verdict(public_paste(paste)) == ("failing", "redis-url-malformed")
+    assert verdict_of(public_paste(paste)) == ("failing", "redis-url-malformed")
 
 
 def test_a_listener_on_a_named_port_is_not_redis():
     # the same resolver words from a Go listener, naming no Redis (a Go package's example output)
-    assert _verdict("listen tcp: lookup tcp/xxxx: Servname not supported for ai_socktype")[0] in ("healthy", "unknown")
+    assert verdict_of("listen tcp: lookup tcp/xxxx: Servname not supported for ai_socktype")[0] in ("healthy", "unknown")
 
 
 # --- Erlang's ssl naming the certificate it refused ---
@@ -88,39 +83,39 @@ def test_a_listener_on_a_named_port_is_not_redis():
 def test_erlang_bad_cert_under_redis_lines_is_a_certificate_failure():
     # sequin to AWS MemoryDB: '{:bad_cert, :hostname_check_failed}' under its 'Redis error while trying to acquire
     # mutex' lines (the tie: a Redis line just before, same instance)
-    assert _verdict(public_paste("elixir/sequin-719.log")) == ("failing", "redis-tls-certificate")
+    assert verdict_of(public_paste("elixir/sequin-719.log")) == ("failing", "redis-tls-certificate")
 
 
 def test_erlang_bad_cert_with_no_redis_around_is_not_redis():
     # the same notice alone, naming no Redis and with no Redis line near it (the rule's affinity: endpoint)
     lines = public_paste("elixir/sequin-719.log").splitlines()[4:6]
     assert "bad_cert" in lines[1]
-    assert _verdict("\n".join(lines))[0] in ("healthy", "unknown")
+    assert verdict_of("\n".join(lines))[0] in ("healthy", "unknown")
 
 
 # --- a cluster refusing what a single-node client does ---
 
 def test_select_refused_by_a_cluster_is_a_database_the_cluster_lacks():
-    assert _verdict(public_paste("go/harbor-7409.log")) == ("failing", "redis-db-index")
+    assert verdict_of(public_paste("go/harbor-7409.log")) == ("failing", "redis-db-index")
 
 
 def test_crossslot_under_loki_is_named():
     # Loki's index cache on a cluster: every batched get/put refused (the verdict, down by redis-crossslot's state,
     # is this batch's one disagreement with the house: Redis answers)
-    assert _verdict(public_paste("go/loki-helm-charts-1723.log"))[1] == "redis-crossslot"
+    assert verdict_of(public_paste("go/loki-helm-charts-1723.log"))[1] == "redis-crossslot"
 
 
 # --- harmless lines that looked like failures ---
 
 def test_asynq_duplicate_task_is_not_a_redis_failure():
     # 'ERROR: scheduler could not enqueue a task …: task ID conflicts with another task': the queue read Redis
-    assert _verdict(public_paste("healthy/asynq-449.log"))[0] not in ("failing", "degraded")
+    assert verdict_of(public_paste("healthy/asynq-449.log"))[0] not in ("failing", "degraded")
 
 
 def test_go_redis_pool_put_after_close_is_not_a_failure():
-    assert _verdict(public_paste("healthy/go-redis-88.log"))[0] not in ("failing", "degraded")
+    assert verdict_of(public_paste("healthy/go-redis-88.log"))[0] not in ("failing", "degraded")
 
 
 def test_a_command_on_a_closed_go_redis_client_stays_a_failure():
     # the same words as a command's error, not the pool's housekeeping (redis-client-closed's example line)
-    assert _verdict("redis: client is closed") == ("failing", "redis-client-closed")
+    assert verdict_of("redis: client is closed") == ("failing", "redis-client-closed")

@@ -10,28 +10,23 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import diag_of, public_paste
-
-
-def _verdict(text: str) -> tuple[str, str | None]:
-    diag = diag_of(text)
-    return diag.verdict.state, diag.verdict.root_cause
+from tests.conftest import diag_of, public_paste, verdict_of
 
 
 # --- a Go client's pool exhausted, whatever the client's prefix ---
 
 def test_redigo_pool_exhausted_is_the_pool_class():
     # gorm's logger quoting redigo: '... redigo: connection pool exhausted] \n'
-    assert _verdict(public_paste("go/echo-web-8.log")) == ("degraded", "redis-pool-timeout")
+    assert verdict_of(public_paste("go/echo-web-8.log")) == ("degraded", "redis-pool-timeout")
 
 
 def test_go_redis_pool_timeout_keeps_its_reading():
-    assert _verdict("redis: connection pool timeout") == ("degraded", "redis-pool-timeout")
+    assert verdict_of("redis: connection pool timeout") == ("degraded", "redis-pool-timeout")
 
 
 def test_a_pool_told_of_a_connection_after_close_stays_healthy():
     # go-redis' 'pool.Put failed: redis: client is closed' after a deliberate Close (public heldout38 go-redis#88)
-    assert _verdict(public_paste("healthy/go-redis-88.log"))[0] not in ("failing", "degraded")
+    assert verdict_of(public_paste("healthy/go-redis-88.log"))[0] not in ("failing", "degraded")
 
 
 # --- the option string of the Go session and cache providers (Gitea, Gogs, Beego-style apps) ---
@@ -41,14 +36,14 @@ def test_a_pool_told_of_a_connection_after_close_stays_healthy():
     "go/gogs-1472.log",   # 'panic: session/redis: unsupported option 'localhost'' after Gogs' start-up lines
 ])
 def test_an_option_the_provider_does_not_know_is_a_malformed_url(paste):
-    assert _verdict(public_paste(paste)) == ("failing", "redis-url-malformed")
+    assert verdict_of(public_paste(paste)) == ("failing", "redis-url-malformed")
 
 
 # --- a Redis-compatible server that cannot bind its port, in every version's words ---
 
 def test_dragonfly_that_cannot_open_its_port_could_not_start():
     # 'Check failed: !ec Could not open port 6379 system:98/Address already in use', then its stack trace
-    assert _verdict(public_paste("cpp/dragonfly-5096.log")) == ("failing", "redis-server-start-failed")
+    assert verdict_of(public_paste("cpp/dragonfly-5096.log")) == ("failing", "redis-server-start-failed")
 
 
 @pytest.mark.parametrize("line", [
@@ -59,7 +54,7 @@ def test_dragonfly_that_cannot_open_its_port_could_not_start():
     "129123:M 04 Oct 2020 12:37:38.959 # Could not create server TCP listening socket *:6379: bind: Address already in use",
 ])
 def test_an_older_redis_that_cannot_bind_could_not_start(line):
-    assert _verdict(line) == ("failing", "redis-server-start-failed")
+    assert verdict_of(line) == ("failing", "redis-server-start-failed")
 
 
 def test_redis_7s_warning_alone_is_no_start_failure():
@@ -70,17 +65,17 @@ def test_redis_7s_warning_alone_is_no_start_failure():
 
 
 def test_a_dragonfly_that_started_stays_healthy():
-    assert _verdict(public_paste("healthy/dragonfly-202.log"))[0] not in ("failing", "degraded")
+    assert verdict_of(public_paste("healthy/dragonfly-202.log"))[0] not in ("failing", "degraded")
 
 
 # --- Go's crypto/x509: its errors hold no error word ---
 
 def test_a_go_certificate_error_naming_a_redis_host_is_the_certificate_class():
     # 'x509: "*.redis-locking.abc123.apse2.cache.amazonaws.com" certificate is not standards compliant' (Go 1.18, macOS)
-    assert _verdict(public_paste("go/go-redis-2058.log")) == ("failing", "redis-tls-certificate")
+    assert verdict_of(public_paste("go/go-redis-2058.log")) == ("failing", "redis-tls-certificate")
 
 
 def test_a_lone_go_certificate_error_naming_no_endpoint_stays_not_redis():
     # asynqmon's browser console: '500 (Internal Server Error): x509: certificate signed by unknown authority' (public
     # heldout5 hibiken/asynqmon#151): no Redis word, a known miss left on purpose
-    assert _verdict(public_paste("go/asynqmon-151.log"))[0] not in ("failing", "degraded")
+    assert verdict_of(public_paste("go/asynqmon-151.log"))[0] not in ("failing", "degraded")

@@ -10,12 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import ROOT, diag_of, public_paste
-
-
-def _verdict(text: str) -> tuple[str, str | None]:
-    diag = diag_of(text)
-    return diag.verdict.state, diag.verdict.root_cause
+from tests.conftest import ROOT, public_paste, verdict_of
 
 
 # --- NOPERM in the server's words, whatever wraps them ---
@@ -27,18 +22,18 @@ def _verdict(text: str) -> tuple[str, str | None]:
                                     # permissions …')' (amidaware/tacticalrmm#2218)
 ])
 def test_a_wrapped_acl_refusal_is_noperm(name):
-    assert _verdict(public_paste(name)) == ("degraded", "redis-noperm")
+    assert verdict_of(public_paste(name)) == ("degraded", "redis-noperm")
 
 
 def test_redis_7_2_words_without_the_code_are_noperm():
     # RQ's JSON record 'Pubsub thread exiting on No permissions to access a channel' (rq/django-rq#709)
-    assert _verdict(public_paste("python/django-rq-709.log"))[1] == "redis-noperm"
+    assert verdict_of(public_paste("python/django-rq-709.log"))[1] == "redis-noperm"
 
 
 def test_the_captured_noperm_replies_keep_their_reading():
     # the five clients' NOPERM lines with their codes and classes (capture/classes/run_s10_noperm.sh)
     text = (ROOT / "samples" / "raw" / "classes" / "session10-noperm.log").read_text(encoding="utf-8")
-    assert _verdict(text)[1] == "redis-noperm"
+    assert verdict_of(text)[1] == "redis-noperm"
 
 
 # --- a command newer than the server: Redis 3.2 to 5.0 too ---
@@ -51,18 +46,18 @@ def test_the_captured_noperm_replies_keep_their_reading():
                                       # no class (django/channels_redis#397)
 ])
 def test_a_redis_5_command_on_an_older_server_is_a_server_too_old(name):
-    assert _verdict(public_paste(name)) == ("failing", "redis-server-too-old")
+    assert verdict_of(public_paste(name)) == ("failing", "redis-server-too-old")
 
 
 def test_a_module_command_stays_a_command_the_server_lacks():
     # redis-py's 'unknown command 'JSON.GET'' on a server without RedisJSON (real: samples/raw/mixed)
     text = (ROOT / "samples" / "raw" / "mixed" / "redis-py-unknown-command.log").read_text(encoding="utf-8")
-    assert _verdict(text)[1] == "redis-command-unavailable"
+    assert verdict_of(text)[1] == "redis-command-unavailable"
 
 
 def test_a_command_every_redis_has_still_says_sentinel():
     # Hangfire on a Sentinel port: 'ERR unknown command ECHO' (marcoCasamento/Hangfire.Redis.StackExchange#107)
-    assert _verdict(public_paste("dotnet/hangfire-redis-stackexchange-107.log"))[1] == "redis-sentinel-as-server"
+    assert verdict_of(public_paste("dotnet/hangfire-redis-stackexchange-107.log"))[1] == "redis-sentinel-as-server"
 
 
 @pytest.mark.parametrize("line", [
@@ -70,5 +65,5 @@ def test_a_command_every_redis_has_still_says_sentinel():
     "git: 'foo' is not a git command. See 'git --help'.",    # git 2.39, run here
 ])
 def test_a_tools_unknown_subcommand_is_no_redis_reply(line):
-    state, root = _verdict(line + "\n")
+    state, root = verdict_of(line + "\n")
     assert state not in ("failing", "degraded") and root is None

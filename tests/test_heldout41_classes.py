@@ -9,12 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import diag_of, public_paste
-
-
-def _verdict(text: str) -> tuple[str, str | None]:
-    diag = diag_of(text)
-    return diag.verdict.state, diag.verdict.root_cause
+from tests.conftest import public_paste, verdict_of
 
 
 # --- Credis by its name ---
@@ -24,7 +19,7 @@ def test_magentos_serialized_report_names_redis_by_its_client():
     # Credis_Client->__call('select', Array)': the only Redis word is the client's name; it was "can't tell". phpredis'
     # bare 'read error on connection' says no class (a read that timed out, a closed connection: the house reading),
     # so the line is the never-silent finding
-    assert _verdict(public_paste("php/redis-2739.log")) == ("failing", "redis-error-unnamed")
+    assert verdict_of(public_paste("php/redis-2739.log")) == ("failing", "redis-error-unnamed")
 
 
 def test_the_client_name_alone_ties_the_line():
@@ -32,7 +27,7 @@ def test_the_client_name_alone_ties_the_line():
     line = public_paste("php/redis-2739.log").splitlines()[0]
     assert "Credis" in line
     bare = line.replace("/lib/Credis/Client.php(440): Credis_Client->", "/lib/Client.php(440): Client->")
-    assert _verdict(bare)[0] == "unknown"
+    assert verdict_of(bare)[0] == "unknown"
 
 
 # --- heldout36's fixes, in new pastes ---
@@ -40,7 +35,7 @@ def test_the_client_name_alone_ties_the_line():
 def test_activejob_failing_to_enqueue_on_a_redis_reply_is_redis():
     # Spree: '[ActiveJob] Failed enqueuing ActionMailer::MailDeliveryJob to Sidekiq(default): Redis::CommandError
     # (NOAUTH Authentication required)': the adapter's label is no Redis signal, the Redis reply is
-    assert _verdict(public_paste("ruby/spree-starter-851.log")) == ("failing", "redis-noauth")
+    assert verdict_of(public_paste("ruby/spree-starter-851.log")) == ("failing", "redis-noauth")
 
 
 @pytest.mark.parametrize("name", [
@@ -50,5 +45,5 @@ def test_activejob_failing_to_enqueue_on_a_redis_reply_is_redis():
     "nonredis/exercism-website-5721.log",                   # Bugsnag: Faraday::TimeoutError, Net::ReadTimeout
 ])
 def test_another_services_failure_under_a_redis_job_runner_is_not_redis(name):
-    state, root = _verdict(public_paste(name))
+    state, root = verdict_of(public_paste(name))
     assert state not in ("failing", "degraded") and root is None

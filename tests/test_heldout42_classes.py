@@ -6,12 +6,11 @@ or a part of it, to the pipeline."""
 from __future__ import annotations
 
 from analyzer.sources.text import clean
-from tests.conftest import batch_capture, batch_lines, builtin, diag_of
+from tests.conftest import batch_capture, batch_lines, builtin, diag_of, verdict_of
 
 
 def _verdict(name: str) -> tuple[str, str | None]:
-    diag = diag_of(batch_capture("heldout42", name))
-    return diag.verdict.state, diag.verdict.root_cause
+    return verdict_of(batch_capture("heldout42", name))
 
 
 # -- a Rust-core client says a timeout by Rust's io::Error Display alone: 'timed out' --------------------------------

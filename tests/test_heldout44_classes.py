@@ -11,14 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import capture_section, diag_of, ids, public_paste
+from tests.conftest import capture_section, diag_of, ids, public_paste, verdict_of
 
 CAPTURE = "session12-h46.log"
-
-
-def _verdict(text: str) -> tuple[str, str | None]:
-    diag = diag_of(text)
-    return diag.verdict.state, diag.verdict.root_cause
 
 
 # --- the server's unix socket ---
@@ -30,13 +25,13 @@ def _verdict(text: str) -> tuple[str, str | None]:
 def test_a_server_that_could_not_create_its_unix_socket_did_not_start(section):
     # redis-server 7.0.15 exits on 'Failed opening Unix socket: bind: <reason>' (port 0: no other listener); it was
     # "can't tell", the server's start lines alone
-    assert _verdict(capture_section(CAPTURE, section)) == ("failing", "redis-server-start-failed")
+    assert verdict_of(capture_section(CAPTURE, section)) == ("failing", "redis-server-start-failed")
 
 
 def test_gitlabs_socket_on_a_volume_that_holds_none():
     # GitLab omnibus on arm64: redis-server's 'bind: Operation not supported', then KAS 'Program aborted: redis client:
     # dial unix /var/opt/gitlab/redis/redis.socket: connect: operation not supported'
-    assert _verdict(public_paste("go/gitlab-ce-arm64v8-docker-4.log")) == ("failing", "redis-server-start-failed")
+    assert verdict_of(public_paste("go/gitlab-ce-arm64v8-docker-4.log")) == ("failing", "redis-server-start-failed")
 
 
 # --- Go's dial unix ---
@@ -46,9 +41,9 @@ def test_go_on_a_missing_redis_socket_is_refused():
     # form was already read, and so were the other clients' ENOENT on a socket
     body = capture_section(CAPTURE, "go-redis v5, the socket file does not exist")
     assert "connect: no such file or directory" in body
-    assert _verdict(body) == ("failing", "redis-econnrefused")
+    assert verdict_of(body) == ("failing", "redis-econnrefused")
     stale = capture_section(CAPTURE, "go-redis v5, a socket file nobody listens on")
-    assert _verdict(stale) == ("failing", "redis-econnrefused")
+    assert verdict_of(stale) == ("failing", "redis-econnrefused")
 
 
 def test_go_on_another_services_missing_socket_is_not_redis():
@@ -68,17 +63,17 @@ def test_go_on_another_services_missing_socket_is_not_redis():
 def test_a_sentinel_client_given_a_redis_server(section):
     # ioredis 'All sentinels are unreachable … Last error: ERR unknown command 'sentinel'', redis-py 'ResponseError:
     # unknown command 'SENTINEL', with args beginning with: 'MASTERS'': was degraded, a command the server lacks
-    assert _verdict(capture_section(CAPTURE, section)) == ("failing", "redis-server-as-sentinel")
+    assert verdict_of(capture_section(CAPTURE, section)) == ("failing", "redis-server-as-sentinel")
 
 
 def test_harbor_operators_sentinel_url_on_a_plain_redis():
     # redigo: 'no sentinels available; last error: ERR unknown command `SENTINEL`' then FATAL
-    assert _verdict(public_paste("go/harbor-operator-1008.log")) == ("failing", "redis-server-as-sentinel")
+    assert verdict_of(public_paste("go/harbor-operator-1008.log")) == ("failing", "redis-server-as-sentinel")
 
 
 def test_a_data_command_unknown_still_means_a_sentinel_given_as_the_server():
     # the reverse case keeps its cause: Sentinel knows no GET
-    assert _verdict("ReplyError: ERR unknown command 'GET', with args beginning with: 'session:1'") == (
+    assert verdict_of("ReplyError: ERR unknown command 'GET', with args beginning with: 'session:1'") == (
         "failing", "redis-sentinel-as-server")
 
 
@@ -94,7 +89,7 @@ def test_outlines_retry_lines_say_the_client_is_reconnecting():
 def test_retrying_something_else_is_not_redis():
     # a retry of another connection in the same words
     line = public_paste("node/outline-4873.log").replace("redis connection", "database connection")
-    assert _verdict(line)[0] == "unknown"
+    assert verdict_of(line)[0] == "unknown"
 
 
 # --- a Redis unix socket the app may not open ---
@@ -113,7 +108,7 @@ def test_every_client_refused_the_redis_socket_names_its_permissions(section):
     # redis-server 7.0.15 as root with unixsocketperm 700, each client as nobody: 'Error 13 … Permission denied.',
     # 'Permission denied - connect(2) for …', 'RedisException: Permission denied', 'connect EACCES …', 'connect:
     # permission denied'; each was "a Redis error no rule names"
-    assert _verdict(capture_section(PERM, section)) == ("failing", "redis-socket-permission")
+    assert verdict_of(capture_section(PERM, section)) == ("failing", "redis-socket-permission")
 
 
 def test_another_sockets_permission_is_not_redis():
@@ -126,4 +121,4 @@ def test_another_sockets_permission_is_not_redis():
 
 def test_the_same_socket_opened_by_its_owner_says_nothing_of_a_failure():
     # root's redis-py on the same socket printed its PING's True: no failure is read
-    assert _verdict(capture_section(PERM, "redis-py as root, the same socket"))[0] == "unknown"
+    assert verdict_of(capture_section(PERM, "redis-py as root, the same socket"))[0] == "unknown"

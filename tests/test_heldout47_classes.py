@@ -6,14 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import batch_capture, diag_of
+from tests.conftest import batch_capture, diag_of, verdict_of
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _verdict(text: str, fmt: str = "auto") -> tuple[str, str | None]:
-    diag = diag_of(text, fmt)
-    return diag.verdict.state, diag.verdict.root_cause
 
 
 # -- Bun prints an error under an excerpt of the code that threw: code, not an object left open ----------------------
@@ -22,7 +17,7 @@ def test_bun_source_excerpt_does_not_glue_the_next_error_to_it():
     # the dashboard's copy: Bun's fetch error to an API that does not resolve ('12 |   if (process.env.API_HOST) {'
     # in its excerpt) swallowed ioredis' refusal printed after it, and the API's ENOTFOUND was read as Redis's
     text = (ROOT / "samples/heldout47/dashboard/bun-ioredis/mixed-pg-api-redis-refused.txt").read_text(encoding="utf-8")
-    assert _verdict(text) == ("failing", "redis-econnrefused")
+    assert verdict_of(text) == ("failing", "redis-econnrefused")
     diag = diag_of(text)
     assert any(n.rule_id == "redis-dns-not-found" and "api.stripe.com" in n.endpoint for n in diag.not_redis)
 
@@ -31,8 +26,8 @@ def test_bun_source_excerpt_does_not_glue_the_next_error_to_it():
 
 def test_logger_tag_ready_line_says_redis_works():
     # npm:ioredis under Deno, the app's 'ready' listener: the healthy log read "can't tell" (no line said Redis works)
-    assert _verdict(batch_capture("heldout47", "deno-ioredis/healthy.log")) == ("healthy", None)
-    assert _verdict("[redis] error: connect ECONNREFUSED 10.0.147.9:6379\n[redis] not ready\n")[0] == "failing"
+    assert verdict_of(batch_capture("heldout47", "deno-ioredis/healthy.log")) == ("healthy", None)
+    assert verdict_of("[redis] error: connect ECONNREFUSED 10.0.147.9:6379\n[redis] not ready\n")[0] == "failing"
 
 
 # -- Bun's own client given a scheme it has no transport for ---------------------------------------------------------
@@ -40,7 +35,7 @@ def test_logger_tag_ready_line_says_redis_works():
 def test_bun_bad_scheme_is_a_malformed_url():
     # 'error: Expected url protocol to be one of redis, valkey, rediss, …' thrown at the import of Bun's default
     # client, then 'Bun v1.4.5 (Linux x64)': read as a Redis error no rule names
-    assert _verdict(batch_capture("heldout47", "bun-redis-default/url-typo-scheme.log")) == ("failing", "redis-url-malformed")
+    assert verdict_of(batch_capture("heldout47", "bun-redis-default/url-typo-scheme.log")) == ("failing", "redis-url-malformed")
 
 
 # -- the app's fallback: Redis named as unusable, then what the app does instead -------------------------------------
@@ -61,7 +56,7 @@ def test_round_whose_job_failed_then_done_is_recovery():
     # own 'Connected to Redis server', whose form never came back)
     # (Render's copy: the raw capture's two blank lines after each of Bun's errors still hide the storm's edges)
     text = (ROOT / "samples/heldout47/plain/bun-redisclient/loading.cli.log").read_text(encoding="utf-8")
-    assert _verdict(text) == ("recovered", "redis-loading")
+    assert verdict_of(text) == ("recovered", "redis-loading")
 
 
 def test_round_whose_connect_failed_is_no_unit_of_work():
@@ -70,7 +65,7 @@ def test_round_whose_connect_failed_is_no_unit_of_work():
     # nothing of Redis working when a round's form comes back
     text = (ROOT / "samples/heldout47/plain/bun-redisclient/loading.cli.log").read_text(encoding="utf-8")
     assert ": job failed " in text
-    assert _verdict(text.replace(": job failed ", ": connect failed "))[0] != "recovered"
+    assert verdict_of(text.replace(": job failed ", ": connect failed "))[0] != "recovered"
 
 
 # -- Bun's own client: 'Connection closed' and 'Max reconnection attempts reached', no address, no reason -------------
@@ -79,7 +74,7 @@ def test_bun_connection_closed_after_work_is_the_drop():
     # five rounds queued, the server killed: 'Disconnected from Redis server: RedisError: Connection closed' with
     # code ERR_REDIS_CONNECTION_CLOSED (read as a Redis error no rule names)
     text = batch_capture("heldout47", "bun-redisclient/killed-not-back.log")
-    assert _verdict(text) == ("failing", "redis-connection-dropped")
+    assert verdict_of(text) == ("failing", "redis-connection-dropped")
 
 
 def test_bun_connection_closed_before_any_success_says_it_does_not_know_why():

@@ -9,12 +9,7 @@ earlier captures."""
 
 from __future__ import annotations
 
-from tests.conftest import diag_of, public_paste
-
-
-def _verdict(text: str) -> tuple[str, str | None]:
-    diag = diag_of(text)
-    return diag.verdict.state, diag.verdict.root_cause
+from tests.conftest import diag_of, public_paste, verdict_of
 
 
 # --- Ruby's uncaught report of a refusal ---
@@ -22,7 +17,7 @@ def _verdict(text: str) -> tuple[str, str | None]:
 def test_rubys_uncaught_refusal_on_a_dyno_is_the_unset_url():
     # ActionCable's redis subscriber thread died on Heroku: the paste keeps only redis-rb's cause line, whose address is
     # the client's default; the dyno's 'app[web.1]:' lines say a managed platform, where nothing listens there
-    assert _verdict(public_paste("ruby/postfacto-411.log")) == ("failing", "redis-url-not-set")
+    assert verdict_of(public_paste("ruby/postfacto-411.log")) == ("failing", "redis-url-not-set")
 
 
 def test_rubys_uncaught_refusal_alone_names_its_address():
@@ -47,19 +42,19 @@ def test_redis_rbs_whole_chain_is_still_one_event():
 def test_a_placeholder_over_the_host_is_a_name_not_a_piece_of_the_url():
     # Predis 2 over TLS, 'getaddrinfo failed: Name or service not known [tls://hostname:6379]': the poster replaced the
     # host with the word 'hostname'
-    assert _verdict(public_paste("php/predis-789.log")) == ("failing", "redis-dns-not-found")
+    assert verdict_of(public_paste("php/predis-789.log")) == ("failing", "redis-dns-not-found")
 
 
 def test_a_database_host_unresolved_beside_it_makes_the_redis_host_a_name():
     # Laradock under PhpStorm's debugger, outside the compose network: 'reids' (a typo) and MySQL's host both fail
-    assert _verdict(public_paste("php/laradock-2503.log")) == ("failing", "redis-dns-not-found")
+    assert verdict_of(public_paste("php/laradock-2503.log")) == ("failing", "redis-dns-not-found")
 
 
 def test_without_the_database_line_a_short_dotless_host_stays_a_piece_of_the_url():
     # the same Redis line alone: nothing says the network; the house reading of a short dot-less name holds
     line = public_paste("php/laradock-2503.log").splitlines()[1]
     assert "reids" in line
-    assert _verdict(line) == ("failing", "redis-url-malformed")
+    assert verdict_of(line) == ("failing", "redis-url-malformed")
 
 
 def test_pdos_sqlstate_line_is_the_databases():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import diag_of
+from tests.conftest import diag_of, verdict_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -17,18 +17,13 @@ def _capture(name: str) -> str:
     return (ROOT / "samples" / "heldout53" / name).read_text(encoding="utf-8")
 
 
-def _verdict(text: str) -> tuple[str, str | None]:
-    diag = diag_of(text)
-    return diag.verdict.state, diag.verdict.root_cause
-
-
 # -- OpenSSL's verification results in Node's words: expired, not yet valid (class tls_certificate) -------------------
 
 @pytest.mark.parametrize("name", ["node-redis4/cert-expired.log", "ioredis/cert-not-yet-valid.log"])
 def test_certificate_expired_or_not_yet_valid_is_the_certificate(name: str):
     # 'Redis Client Error Error: certificate has expired' / CERT_HAS_EXPIRED (read as a Redis error no rule names) and
     # '[ioredis] Unhandled error event: Error: certificate is not yet valid' (read as retries exhausted)
-    assert _verdict(_capture(name)) == ("failing", "redis-tls-certificate")
+    assert verdict_of(_capture(name)) == ("failing", "redis-tls-certificate")
 
 
 # -- a server wanting a client certificate: the reset before the alert is the handshake's -----------------------------
@@ -38,7 +33,7 @@ def test_reset_before_the_certificate_alert_is_the_handshake(name: str):
     # a TLS 1.3 server sends 'certificate required' after the client's Finished: the client's first write may see
     # 'write ECONNRESET' / 'write: connection reset by peer' first, then the alert ('tlsv13 alert certificate required',
     # Go's 'remote error: tls: certificate required'); both were read as a dropped connection
-    assert _verdict(_capture(name)) == ("failing", "redis-tls-certificate")
+    assert verdict_of(_capture(name)) == ("failing", "redis-tls-certificate")
 
 
 def test_reset_after_the_client_worked_stays_a_drop():
@@ -46,7 +41,7 @@ def test_reset_after_the_client_worked_stays_a_drop():
     cert = _capture("go-redis-v5/client-cert-missing.log").splitlines(True)
     ok = _capture("go-redis-v5/healthy-tls.log").splitlines(True)
     text = "".join(ok[:3] + [line for line in cert if "connection reset" in line])
-    assert _verdict(text) == ("failing", "redis-connection-dropped")
+    assert verdict_of(text) == ("failing", "redis-connection-dropped")
 
 
 # -- PHP's stream layer: the host name check, and a handshake no server answered --------------------------------------
@@ -54,13 +49,13 @@ def test_reset_after_the_client_worked_stays_a_drop():
 def test_php_peer_name_mismatch_is_the_certificate():
     # 'Redis::connect(): Peer certificate subjectAltName did not match expected name `red-…'' then 'Redis server went
     # away': read as a dropped connection
-    assert _verdict(_capture("phpredis/hostname-other-name.log")) == ("failing", "redis-tls-certificate")
+    assert verdict_of(_capture("phpredis/hostname-other-name.log")) == ("failing", "redis-tls-certificate")
 
 
 def test_php_handshake_timed_out_is_tls_to_plaintext():
     # 'Redis::connect(): SSL: Handshake timed out' (TCP connected, the TLS hello never answered), as Python's '_ssl.c:
     # The handshake operation timed out'
-    assert _verdict(_capture("phpredis/tls-to-plain.log")) == ("failing", "redis-tls-to-plaintext")
+    assert verdict_of(_capture("phpredis/tls-to-plain.log")) == ("failing", "redis-tls-to-plaintext")
 
 
 # -- no TLS version both sides accept (class tls_version, rule redis-tls-version-mismatch) ----------------------------
@@ -73,7 +68,7 @@ def test_php_handshake_timed_out_is_tls_to_plaintext():
 def test_protocol_version_alert_is_a_version_mismatch(name: str):
     # OpenSSL's alert 70 in Node's, Python's, Ruby's and PHP's words: no rule named it (node-redis 5: a Redis error no
     # rule names; the others a connection error)
-    assert _verdict(_capture(name)) == ("failing", "redis-tls-version-mismatch")
+    assert verdict_of(_capture(name)) == ("failing", "redis-tls-version-mismatch")
 
 
 def test_go_protocol_version_alert_beside_a_redis_port():
@@ -81,7 +76,7 @@ def test_go_protocol_version_alert_beside_a_redis_port():
     # (go-redis' reset on 10.0.157.9:6379, a real line of the same worker) it is this class
     reset = [line for line in _capture("go-redis-v5/client-cert-missing.log").splitlines(True) if "reset by peer" in line]
     version = [line for line in _capture("redigo/tls-version-max12.log").splitlines(True) if "protocol version" in line]
-    assert _verdict("".join(reset[:1] + version)) == ("failing", "redis-tls-version-mismatch")
+    assert verdict_of("".join(reset[:1] + version)) == ("failing", "redis-tls-version-mismatch")
 
 
 def test_server_side_unsupported_protocol_is_a_rejected_handshake():
@@ -100,7 +95,7 @@ def test_app_file_named_after_the_client_does_not_tie_an_https_failure():
     assert diag.verdict.state == "healthy"
     assert any(n.rule_id == "redis-tls-certificate" for n in diag.not_redis)
     # ioredis' own failure still names Redis (its '[ioredis]' prefix)
-    assert _verdict(_capture("ioredis/cert-unknown-ca.log")) == ("failing", "redis-tls-certificate")
+    assert verdict_of(_capture("ioredis/cert-unknown-ca.log")) == ("failing", "redis-tls-certificate")
 
 
 # -- Go's net/http error names its URL: the HTTPS API's certificate is not Redis's ------------------------------------

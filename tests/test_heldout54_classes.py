@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import batch_capture, batch_lines, diag_of, ids
-
-
-def _verdict(text: str) -> tuple[str, str | None]:
-    diag = diag_of(text)
-    return diag.verdict.state, diag.verdict.root_cause
+from tests.conftest import batch_capture, batch_lines, diag_of, ids, verdict_of
 
 
 def _capture(name: str) -> str:
@@ -24,19 +19,19 @@ def _capture(name: str) -> str:
 def test_redis_pys_master_down_error_is_masterdown():
     # redis-py 8.2 raises MASTERDOWN as 'redis.exceptions.MasterDownError: Link with MASTER is down and …' (the code
     # dropped, as in ReadOnlyError, MovedError, ClusterDownError): read as a Redis error no rule names
-    assert _verdict(_capture("redis-py/masterdown-replica.log")) == ("failing", "redis-masterdown")
+    assert verdict_of(_capture("redis-py/masterdown-replica.log")) == ("failing", "redis-masterdown")
 
 
 # -- each Cluster client's own words for a cluster that is down or that no node of answered -----------------------------
 
 def test_phpredis_cluster_down_is_the_cluster_down():
     # phpredis: 'RedisClusterException: The Redis Cluster is down (CLUSTERDOWN)' (the code in parentheses)
-    assert _verdict(_capture("phpredis/cluster-shard-lost.log")) == ("failing", "redis-cluster-down")
+    assert verdict_of(_capture("phpredis/cluster-shard-lost.log")) == ("failing", "redis-cluster-down")
 
 
 def test_phpredis_with_no_seed_answering_is_the_cluster_unreachable():
     # 'PHP Fatal error:  Uncaught RedisClusterException: Couldn't map cluster keyspace using any provided seed'
-    assert _verdict(_capture("phpredis/cluster-all-down.log")) == ("failing", "redis-cluster-unreachable")
+    assert verdict_of(_capture("phpredis/cluster-all-down.log")) == ("failing", "redis-cluster-unreachable")
 
 
 def test_node_redis_root_nodes_unavailable_is_the_cluster_unreachable():
@@ -46,13 +41,13 @@ def test_node_redis_root_nodes_unavailable_is_the_cluster_unreachable():
     diag = diag_of(_capture("node-redis5/cluster-all-down.log"))
     assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-econnrefused")
     assert "redis-cluster-unreachable" in ids(diag)
-    assert _verdict(batch_lines("heldout54", "node-redis5/cluster-all-down.log", "RootNodesUnavailableError")) == (
+    assert verdict_of(batch_lines("heldout54", "node-redis5/cluster-all-down.log", "RootNodesUnavailableError")) == (
         "failing", "redis-cluster-unreachable")
 
 
 def test_node_redis_none_of_the_sentinels_is_the_sentinel_lookup():
     # node-redis 5's createSentinel: 'Error: None of the sentinels are available'
-    assert _verdict(batch_lines("heldout54", "node-redis5/sentinels-all-down.log", "None of the sentinels")) == (
+    assert verdict_of(batch_lines("heldout54", "node-redis5/sentinels-all-down.log", "None of the sentinels")) == (
         "failing", "redis-sentinel-no-master")
     assert "redis-sentinel-no-master" in ids(diag_of(_capture("node-redis5/sentinels-all-down.log")))
 
@@ -85,7 +80,7 @@ def test_too_many_cluster_redirections_is_the_cluster_down():
 
 def test_a_plain_client_on_a_cluster_node_is_still_the_redirect():
     # control: new Redis(url) on one node: 'GET /api/cart/40 500 1ms - MOVED 7623 127.0.0.1:7821'
-    assert _verdict(_capture("ioredis/cluster-plain-client.log")) == ("failing", "redis-cluster-redirect")
+    assert verdict_of(_capture("ioredis/cluster-plain-client.log")) == ("failing", "redis-cluster-redirect")
 
 
 # review h63: a Cluster client that gave up following redirects is a down cluster only where the log shows a node
@@ -95,11 +90,11 @@ IOREDIS_1587 = '   2022-05-24T10:28:53.60+0530 [APP/PROC/WEB/0] OUT {"written_at
 
 
 def test_a_cluster_client_giving_up_with_no_node_failing_is_no_cluster_down():
-    assert _verdict(IOREDIS_1587)[1] == "redis-cluster-redirect"
-    assert _verdict(batch_capture("heldout54", "ioredis/cluster-master-killed.log")) == ("failing", "redis-cluster-down")
+    assert verdict_of(IOREDIS_1587)[1] == "redis-cluster-redirect"
+    assert verdict_of(batch_capture("heldout54", "ioredis/cluster-master-killed.log")) == ("failing", "redis-cluster-down")
 
 
 def test_crossslot_beside_a_cluster_client_that_gave_up_is_no_plain_client():
     # heldout54's two ioredis Cluster captures in one log: the client followed redirects, so it is cluster-aware
     text = batch_capture("heldout54", "ioredis/cluster-master-killed.log") + batch_capture("heldout54", "ioredis/cluster-crossslot.log")
-    assert _verdict(text)[1] != "redis-cluster-redirect"
+    assert verdict_of(text)[1] != "redis-cluster-redirect"

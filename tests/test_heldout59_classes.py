@@ -11,14 +11,9 @@ from pathlib import Path
 import pytest
 
 from analyzer.sources.formats import parse_line, record_from_api_log
-from tests.conftest import batch_capture, batch_lines, diag_of, ids
+from tests.conftest import batch_capture, batch_lines, diag_of, ids, verdict_of
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _verdict(text: str, fmt: str = "auto") -> tuple[str, str | None]:
-    diag = diag_of(text, fmt)
-    return diag.verdict.state, diag.verdict.root_cause
 
 
 # -- a Render API entry whose message is a structured logger's line ----------------------------------------------------
@@ -30,7 +25,7 @@ def test_api_entry_holding_a_pino_line_is_read_as_that_line():
     rec = record_from_api_log({"id": "x", "timestamp": "2027-04-27T02:05:05Z", "message": line, "labels": []}, "<t>", 1)
     assert rec.message == "redis ready"
     text = (ROOT / "samples/heldout59/api/pino-ioredis-api/mixed-pg-api-healthy.jsonl").read_text(encoding="utf-8")
-    assert _verdict(text) == ("healthy", None)
+    assert verdict_of(text) == ("healthy", None)
 
 
 # -- 'Redis connection ready': an app's line on the client's ready event --------------------------------------------
@@ -38,9 +33,9 @@ def test_api_entry_holding_a_pino_line_is_read_as_that_line():
 def test_redis_connection_ready_says_the_client_worked():
     # Nest's RedisService logs 'Redis connection ready' on ioredis' 'ready' event, then the server is killed: the
     # refusals that follow were read as a server never reached (redis-econnrefused), not as the drop they are
-    assert _verdict(batch_capture("heldout59", "nest-json-ioredis/killed-not-back.log")) == (
+    assert verdict_of(batch_capture("heldout59", "nest-json-ioredis/killed-not-back.log")) == (
         "failing", "redis-connection-dropped")
-    assert _verdict(batch_capture("heldout59", "nest-json-ioredis/mixed-pg-api-healthy.log")) == ("healthy", None)
+    assert verdict_of(batch_capture("heldout59", "nest-json-ioredis/mixed-pg-api-healthy.log")) == ("healthy", None)
 
 
 # -- loguru's serialize=True document --------------------------------------------------------------------------------

@@ -10,14 +10,9 @@ from pathlib import Path
 import pytest
 
 from analyzer.engine.affinity import load_affinity
-from tests.conftest import batch_capture, batch_lines, diag_of
+from tests.conftest import batch_capture, batch_lines, verdict_of
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _verdict(text: str, fmt: str = "auto") -> tuple[str, str | None]:
-    diag = diag_of(text, fmt)
-    return diag.verdict.state, diag.verdict.root_cause
 
 
 # -- an app's own source file named after its client is no Redis signal -------------------------------------------------
@@ -30,7 +25,7 @@ def _verdict(text: str, fmt: str = "auto") -> tuple[str, str | None]:
 def test_app_file_named_after_its_client_ties_no_other_service_to_redis(name):
     # PostgreSQL's refusal and the API's failed lookup, their stacks running through the app's route in a file whose
     # name holds 'ioredis' after a hyphen, were read as Redis (redis-url-loopback, redis-dns-not-found): false alarms
-    state, root = _verdict(batch_capture("heldout64", name))
+    state, root = verdict_of(batch_capture("heldout64", name))
     assert state not in ("failing", "degraded") and root is None
 
 
@@ -52,7 +47,7 @@ def test_only_the_apps_own_hyphenated_file_loses_the_signal():
 
 def test_redis_adapter_connected_says_the_client_works():
     # socket.io's redis-adapter app logs it once its pub and sub clients connected: the healthy log was "can't tell"
-    assert _verdict(batch_capture("heldout64", "socketio-adapter-noderedis/healthy.log")) == ("healthy", None)
+    assert verdict_of(batch_capture("heldout64", "socketio-adapter-noderedis/healthy.log")) == ("healthy", None)
 
 
 # -- the failure, then 'using in-memory cache': the app's own fallback --------------------------------------------------
@@ -61,6 +56,6 @@ def test_using_in_memory_cache_after_redis_not_ready_is_the_apps_fallback():
     # node-redis 4 at maxclients says only 'Socket closed unexpectedly'; the app's '[cache] redis not ready; using
     # in-memory cache' was not read as its fallback: failing, where the app kept serving (degraded)
     text = batch_lines("heldout64", "memcache-fallback-noderedis4/maxclients.log", "[cache]")
-    assert _verdict(text)[0] == "degraded"
+    assert verdict_of(text)[0] == "degraded"
     text = batch_lines("heldout64", "memcache-fallback-noderedis4/tls-to-plain.log", "[cache]", "listening")
-    assert _verdict(text)[0] == "degraded"
+    assert verdict_of(text)[0] == "degraded"
