@@ -349,6 +349,11 @@ CORPORA = {
     # self-hosted), django-redis and Channels, RQ under Frappe/ERPNext, NetBox and Nautobot, paperless-ngx, apps on
     # Heroku and DigitalOcean; and non-Redis failures of such apps (RabbitMQ, PostgreSQL, SMTP, S3, package mismatches)
     "heldout76": ROOT / "samples" / "public" / "heldout76.yaml",
+    # an eightieth batch (session 19, a sixth round of the less common stacks), public pastes labelled and committed
+    # before rla was run on them: go-redis, redigo under machinery, asynq, redis-rs under Hyperswitch and ChirpStack,
+    # apalis, Exq and Redix, EMQX's and VerneMQ's eredis, Bun's own client, Deno's x/redis, Crystal and Dart clients, and
+    # non-Redis failures of such apps (Postgrex, epgsql, sqlx, pgx, reqwest, MQTT over SSL, a bundler, a build mismatch)
+    "heldout80": ROOT / "samples" / "public" / "heldout80.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
