@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import diag_of, public_paste
+from tests.conftest import diag_of, ids, public_paste, verdict_of
 
 BAD = ("failing", "degraded")
 
@@ -34,19 +34,16 @@ BAD = ("failing", "degraded")
     ],
 )
 def test_erlang_closed_socket_is_a_dropped_connection(paste):
-    assert diag_of(public_paste(paste)).verdict.root_cause == "redis-connection-dropped"
+    assert verdict_of(public_paste(paste))[1] == "redis-connection-dropped"
 
 
 def test_crystal_lookup_failure_is_the_dns_class():
-    diag = diag_of(public_paste("crystal/mosquito-142.log"))
-    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-dns-not-found")
+    assert verdict_of(public_paste("crystal/mosquito-142.log")) == ("failing", "redis-dns-not-found")
 
 
 def test_redis_rs_error_reply_is_a_redis_error():
     # apalis-dev/apalis#492: a Lua script's reply after Redis restarted under the worker; before, "can't tell"
-    diag = diag_of(public_paste("rust/apalis-492.log"))
-    assert diag.verdict.state == "failing"
-    assert diag.verdict.root_cause == "redis-error-unnamed"
+    assert verdict_of(public_paste("rust/apalis-492.log")) == ("failing", "redis-error-unnamed")
 
 
 def test_tracing_pretty_events_are_records_of_their_own():
@@ -58,15 +55,14 @@ def test_tracing_pretty_events_are_records_of_their_own():
 
 
 def test_an_identifier_naming_redis_ties_erlangs_refusal_to_redis():
-    diag = diag_of(public_paste("erlang/gojek-vernemq-74.log"))
-    assert (diag.verdict.state, diag.verdict.root_cause) == ("failing", "redis-econnrefused")
+    assert verdict_of(public_paste("erlang/gojek-vernemq-74.log")) == ("failing", "redis-econnrefused")
 
 
 def test_an_erlang_crash_on_an_ok_reply_is_no_redis_failure():
     # emqx/emqx-auth-redis#36: '{{case_clause,{ok,<<"pass0">>}},[{emq_auth_redis,check,3,…' (the plugin's bug)
     diag = diag_of(public_paste("erlang/emqx-auth-redis-36.log"))
     assert diag.verdict.state not in BAD
-    assert "redis-error-unnamed" not in {f.rule_id for f in diag.findings}
+    assert "redis-error-unnamed" not in ids(diag)
 
 
 def test_an_erlang_crash_on_an_error_reply_keeps_its_reading():
@@ -76,9 +72,8 @@ def test_an_erlang_crash_on_an_error_reply_keeps_its_reading():
         "07:23:53.546 [error] CRASH REPORT Process <0.262.0> with 0 neighbours crashed with reason: no match of right "
         "hand value {error,no_connection} in vmq_reg_mgr:load_redis_functions/0 line 282"
     )
-    assert diag_of(text).verdict.state == "failing"
+    assert verdict_of(text)[0] == "failing"
 
 
 def test_go_redis_pool_giving_no_healthy_connection_is_the_pool_class():
-    diag = diag_of(public_paste("go/bucketeer-2229.log"))
-    assert (diag.verdict.state, diag.verdict.root_cause) == ("degraded", "redis-pool-timeout")
+    assert verdict_of(public_paste("go/bucketeer-2229.log")) == ("degraded", "redis-pool-timeout")
