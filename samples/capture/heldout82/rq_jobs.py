@@ -1,0 +1,2 @@
+def build_export(n, pad):
+    return f"export-{n}.csv"
