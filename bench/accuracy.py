@@ -354,6 +354,11 @@ CORPORA = {
     # apalis, Exq and Redix, EMQX's and VerneMQ's eredis, Bun's own client, Deno's x/redis, Crystal and Dart clients, and
     # non-Redis failures of such apps (Postgrex, epgsql, sqlx, pgx, reqwest, MQTT over SSL, a bundler, a build mismatch)
     "heldout80": ROOT / "samples" / "public" / "heldout80.yaml",
+    # an eighty-second batch (session 19), labelled and committed before rla was run on it: REAL captures of Redis
+    # failures as seen through PROCESS MANAGERS and LOG WRAPPERS (pm2 logs, pm2-runtime, nodemon, concurrently,
+    # npm/yarn/pnpm run, honcho and foreman Procfiles, supervisord, gunicorn, uvicorn, Celery/RQ/Sidekiq workers) on
+    # ioredis, connect-redis, BullMQ, node-redis 4, redis-py, django-redis and redis-rb; sixteen healthy or non-Redis
+    "heldout82": ROOT / "samples" / "heldout82" / "expected.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
