@@ -55,6 +55,7 @@ NOT_DETECTIONS = {
     "redis-url-shown-empty": "a context rule",
     "redis-url-host-missing": "a context rule",
     "celery-amqp-default": "a context rule",
+    "celery-backend-retrying": "a context rule",
     "express-session-no-store": "a context rule",
     "database-host-unresolved": "a context rule",
     "redis-app-stopped": "a context rule",
