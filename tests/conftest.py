@@ -59,8 +59,11 @@ def batch_file(batch: str, name: str) -> str:
 
 
 def batch_lines(batch: str, name: str, *needles: str) -> str:
-    """The lines of such a capture holding any of the needles, in order (a short log made only of real lines)."""
-    return "".join(line for line in batch_capture(batch, name).splitlines(True) if any(n in line for n in needles))
+    """The lines of such a capture holding any of the needles, in order (a short log made only of real lines); a batch
+    without the raw/ level (batch_file's layout) is read there."""
+    raw = ROOT / "samples" / batch / "raw" / name
+    text = batch_capture(batch, name) if raw.exists() else batch_file(batch, name)
+    return "".join(line for line in text.splitlines(True) if any(n in line for n in needles))
 
 
 def refused_rule(folder: Path, fields: str) -> str:

@@ -5,7 +5,7 @@ to the pipeline."""
 
 from __future__ import annotations
 
-from tests.conftest import batch_file, verdict_of as _verdict
+from tests.conftest import batch_file, batch_lines, verdict_of as _verdict
 
 
 def capture(name: str) -> str:
@@ -13,12 +13,7 @@ def capture(name: str) -> str:
     return batch_file("heldout82", name)
 
 
-def lines_with(name: str, *needles: str) -> str:
-    """The capture's lines holding any of the needles, in order: a short log made only of its real lines."""
-    return "".join(line for line in capture(name).splitlines(True) if any(n in line for n in needles))
-
-
-# -- 'redis ping ok': the app's startup check says the client works --------------------------------------------------------
+# -- 'redis ping ok': the app's startup check says the client works ----------------------------------------------------
 
 def test_redis_ping_ok_is_a_working_client():
     # uvicorn serving a bare ASGI app whose lifespan PINGs Redis (redis-py 8.2 asyncio): 'redis ping ok', then requests
@@ -36,7 +31,7 @@ def test_redis_ping_failed_is_no_working_client():
     assert _verdict(log)[0] == "failing"
 
 
-# -- BullMQ's 'completed' event printed with the job's name: a job done through Redis ---------------------------------------
+# -- BullMQ's 'completed' event printed with the job's name: a job done through Redis ----------------------------------
 
 def test_job_completed_with_its_name_is_a_job_done():
     # BullMQ 5 under pm2-runtime: 'worker ready, waiting for jobs', then 'job N (welcome) completed' between PM2's own
@@ -47,11 +42,11 @@ def test_job_completed_with_its_name_is_a_job_done():
 def test_job_completed_after_refusals_is_recovery():
     # concurrently's worker: refused while the server was down, then 'job N (welcome) completed' again (the web's
     # ioredis lines left out: the job lines alone must say it)
-    log = lines_with("shop-concurrently/killed-then-back.log", "[worker]")
+    log = batch_lines("heldout82", "shop-concurrently/killed-then-back.log", "[worker]")
     assert _verdict(log) == ("recovered", "redis-connection-dropped")
 
 
-# -- Celery's result backend 'Connection to Redis lost: Retry' is any connection error it retries ---------------------------
+# -- Celery's result backend 'Connection to Redis lost: Retry' is any connection error it retries ----------------------
 
 def test_celery_backend_retry_before_refusals_at_boot_is_the_refusal():
     # honcho running a Celery 5.7 worker and a scheduler, no server at boot: the scheduler's result backend says
@@ -67,5 +62,6 @@ def test_celery_backend_retry_after_the_client_worked_stays_a_drop():
 
 def test_celery_backend_retry_alone_stays_a_drop():
     # the backend's retry lines with nothing else about Redis: the drop the line says (as heldout13 labels it)
-    log = lines_with("invoices-honcho-celery/down-at-boot.log", "celery.backends.redis Connection to Redis lost")
+    log = batch_lines("heldout82", "invoices-honcho-celery/down-at-boot.log",
+                      "celery.backends.redis Connection to Redis lost")
     assert _verdict(log) == ("failing", "redis-connection-dropped")
