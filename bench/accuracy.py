@@ -359,6 +359,12 @@ CORPORA = {
     # npm/yarn/pnpm run, honcho and foreman Procfiles, supervisord, gunicorn, uvicorn, Celery/RQ/Sidekiq workers) on
     # ioredis, connect-redis, BullMQ, node-redis 4, redis-py, django-redis and redis-rb; sixteen healthy or non-Redis
     "heldout82": ROOT / "samples" / "heldout82" / "expected.yaml",
+    # a seventy-eighth batch (session 19), public pastes of NODE.JS APPS DEPLOYED ON PaaS platforms whose managed Redis
+    # failed, labelled and committed before rla was run on them: Heroku add-ons (client limits, NOAUTH, idle closes),
+    # Render, Vercel and Lambda functions with Upstash or Redis Labs, Fly.io, DigitalOcean; ioredis, node_redis,
+    # node-redis 4, @upstash/redis, connect-redis, Bull, BullMQ, Kue; and non-Redis failures of such apps (R14, SMTP,
+    # MongoDB, DNS of other APIs, rate limiters handed a client they cannot use)
+    "heldout78": ROOT / "samples" / "public" / "heldout78.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
