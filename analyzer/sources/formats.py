@@ -19,8 +19,12 @@ FORMATS = ("auto", "plain", "dashboard", "legacy", "rfc3339", "cli-text", "json"
 FOOTER = "Need better ways to work with logs?"
 
 # 06:22:47 PM [t7v9k] msg   (instance absent on system lines; sometimes two spaces after the time)
+# A viewer's table copied with its time column first keeps the column's bar: Vercel's build log as pasted from its
+# dashboard, '13:12:47.832 | TypeError: …' then '13:12:47.832 | at new Redis (…)' (public heldout78
+# upstash/redis-js#279), Prefect's own 'HH:MM:SS.mmm | LEVEL | logger - msg'. The bar is the column's, not the message's:
+# without it a stack frame reads as one and continues the entry above it
 _DASHBOARD = re.compile(
-    r"(?P<time>\d{1,2}:\d{2}:\d{2}(?:\.\d+)?(?: ?[AaPp][Mm])?) {1,2}(?:\[(?P<instance>[a-z0-9]{5})\] ?)?(?P<msg>.*)",
+    r"(?P<time>\d{1,2}:\d{2}:\d{2}(?:\.\d+)?(?: ?[AaPp][Mm])?) {1,2}(?:\| )?(?:\[(?P<instance>[a-z0-9]{5})\] ?)?(?P<msg>.*)",
     re.S,
 )
 # Sep 1 01:30:54 PM  msg
