@@ -7,9 +7,11 @@
   2.6.12, which lacks SET's options that session stores and queues send (tj/connect-redis#164 under express-session,
   weyoss/redis-smq#13 on Redis 2.4.6); another command refused so is the caller's own mistake (a current redis-server's
   reply to GET with no key, samples/raw/classes/session19-h80-setargs.log);
-- the app's line on its client's 'end' event ('Connection to redis ended') followed by its reconnect attempt
-  ('There was an error when re-connecting to redis', hyphenated) is a dropped connection (Meteor's redis-oplog on
-  Galaxy, cult-of-coders/redis-oplog#322); the 'end' line alone is no failure (an app's quit says the same);
+- node_redis' reconnect logged by the app ('There was an error when re-connecting to redis {…"times_connected":12}',
+  hyphenated, the retry options printed whole) after the client had connected before is a dropped connection (Meteor's
+  redis-oplog on Galaxy, cult-of-coders/redis-oplog#322); with "times_connected":0 the client never connected and its
+  refusal in the same line is the cause (heldout49 redis-oplog-334); the app's 'Connection to redis ended' line alone
+  is no failure (node_redis says it after a failed attempt and at quit() as well);
 - @upstash/redis (1.18, 1.20) built from an unset variable throws in its constructor, 'TypeError: Cannot read
   properties of undefined (reading 'startsWith')' with 'at new Redis (…@upstash/redis…)' under it: REDIS_URL not set,
   as its later versions say in words (upstash/redis-js#279, a Vercel build); the same TypeError from the app's own code
@@ -45,6 +47,10 @@ def test_a_managed_redis_refusal_in_its_clients_words_is_its_cause(paste, root):
 def test_another_command_refused_for_its_arguments_is_not_the_servers_age():
     state, root = verdict_of(capture_section("session19-h80-setargs.log", "redis-cli GET"))
     assert root != "redis-server-too-old"
+
+
+def test_a_client_that_never_connected_keeps_its_refusal():
+    assert verdict_of(public_paste("node/redis-oplog-334.log")) == ("failing", "redis-econnrefused")
 
 
 def test_the_apps_end_line_alone_is_no_failure():
