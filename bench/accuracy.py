@@ -365,6 +365,12 @@ CORPORA = {
     # node-redis 4, @upstash/redis, connect-redis, Bull, BullMQ, Kue; and non-Redis failures of such apps (R14, SMTP,
     # MongoDB, DNS of other APIs, rate limiters handed a client they cannot use)
     "heldout78": ROOT / "samples" / "public" / "heldout78.yaml",
+    # an eighty-third batch (session 19), public pastes of Redis failures as logged by CLOUD RUNTIMES OTHER THAN PaaS
+    # DYNOS, labelled and committed before rla was run on them: AWS Lambda (CloudWatch START/END/REPORT, 'Task timed
+    # out') and ECS on ElastiCache, Cloud Run, Cloud Functions and App Engine on Memorystore, Azure Functions, App
+    # Service and Container Apps on Azure Cache, Kubernetes pod logs; and the same runtimes failing on something else
+    # (Lambda's own timeouts, Cloud SQL, Azure SQL, DynamoDB, RethinkDB, an AWX pod's PostgreSQL)
+    "heldout83": ROOT / "samples" / "public" / "heldout83.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
