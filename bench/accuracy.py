@@ -371,6 +371,12 @@ CORPORA = {
     # Service and Container Apps on Azure Cache, Kubernetes pod logs; and the same runtimes failing on something else
     # (Lambda's own timeouts, Cloud SQL, Azure SQL, DynamoDB, RethinkDB, an AWX pod's PostgreSQL)
     "heldout83": ROOT / "samples" / "public" / "heldout83.yaml",
+    # an eighty-first batch (session 19), labelled and committed before rla was run on it: NON-ENGLISH logs, fourth
+    # round, in the languages earlier rounds had least (Japanese, Korean, Spanish, Portuguese, German, Vietnamese,
+    # Turkish, Indonesian, Polish, Ukrainian): four public pastes and REAL captures of apps whose own lines (and, under
+    # setlocale or psql, glibc's and libpq's texts) are in those languages, on ioredis, node-redis, redis-py, redis-rb
+    # and phpredis; fifteen healthy or non-Redis
+    "heldout81": ROOT / "samples" / "heldout81" / "expected.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
