@@ -377,6 +377,11 @@ CORPORA = {
     # setlocale or psql, glibc's and libpq's texts) are in those languages, on ioredis, node-redis, redis-py, redis-rb
     # and phpredis; fifteen healthy or non-Redis
     "heldout81": ROOT / "samples" / "heldout81" / "expected.yaml",
+    # a seventy-ninth batch (session 19), public pastes of SELF-HOSTED OPEN-SOURCE APPS run with docker compose or Helm
+    # whose Redis or Valkey failed (Dify, Plane, Twenty, Immich, Mastodon, Chatwoot, Penpot, Baserow, Appwrite,
+    # Authelia, Nextcloud…), labelled and committed before rla was run on them; and PostgreSQL, S3, RabbitMQ, SMTP and
+    # HTTP failures and healthy logs of the same apps
+    "heldout79": ROOT / "samples" / "public" / "heldout79.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
