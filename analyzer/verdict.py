@@ -84,7 +84,7 @@ class VerdictReading:
             state = self.rules[final].state or self.rules[key[0]].state
             if state:
                 events.append((seq, final, state))
-        if not events:
+        if not events or self._lone(events, findings):
             return Verdict("unknown")
         last_up = max((i for i, e in enumerate(events) if e[2] == "up"), default=-1)
         after = events[last_up + 1 :]
@@ -131,6 +131,14 @@ class VerdictReading:
             if run is not None:
                 fallback, fallback_rule = (run[1] if run[0] >= start else run[3]), run[4]
         return Verdict(state, root, since, after_deploy, fallback, fallback_rule)
+
+    def _lone(self, events: list[tuple[int, str, str]], findings: dict[str, Finding]) -> bool:
+        """The log's only Redis state is one hit of a `lone` symptom (rules/affinity.yaml: one 'reconnecting' line,
+        no error, no second attempt, no success): the client's retry strategy at work once, which the next attempt the
+        log does not show may end. No outage by itself: the finding is listed, the verdict says nothing."""
+        lone = self.affinity.lone if self.affinity is not None else frozenset()
+        rule = events[0][1]
+        return len(events) == 1 and rule in lone and rule in findings and findings[rule].count == 1
 
     def _lasting(self, before: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
         """The refusals no retry lifts (`lasting`: an ACL's NOPERM, WRONGTYPE, a command the server lacks) before the

@@ -24,7 +24,7 @@ AFFINITY_FILE = "affinity.yaml"  # at a pack's root, beside pack.yaml: not a rul
 _KEYS = {
     "schemes", "ports", "hosts", "text", "other_schemes", "other_ports", "window", "connecting",
     "unnamed", "unnamed_error", "unnamed_not", "unnamed_despite", "after_up", "resumed", "resumed_after", "stopped", "other_text",
-    "blips", "platform_lines", "endpoint", "endpoint_not", "unnamed_not_above", "unnamed_never",
+    "blips", "lone", "platform_lines", "endpoint", "endpoint_not", "unnamed_not_above", "unnamed_never",
 }  # fmt: skip
 
 
@@ -69,6 +69,7 @@ class Affinity:
     connecting: str | None = None  # the rule id of a Redis connection attempt ("connecting", not yet "ready")
     after_up: frozenset[str] = frozenset()  # rules of a dropped connection: Redis's when Redis was up before
     blips: frozenset[str] = frozenset()  # rules whose one hit among a storm of another down cause is not the root cause
+    lone: frozenset[str] = frozenset()  # symptoms whose single hit, the log's only Redis state, is no outage by itself
     unnamed: str | None = None
     unnamed_error: re.Pattern[str] | None = None  # what an unnamed Redis line must hold to be an error
     unnamed_not: re.Pattern[str] | None = None  # ... and must not (deprecation notices)
@@ -396,6 +397,7 @@ def parse_affinity(doc: Any, where: str) -> Affinity:
         connecting=str(connecting) if connecting else None,
         after_up=frozenset(strings("after_up")),
         blips=frozenset(strings("blips")),
+        lone=frozenset(strings("lone")),
         unnamed=str(unnamed) if unnamed else None,
         unnamed_error=_union(strings("unnamed_error"), where),
         unnamed_not=_union(strings("unnamed_not"), where),
