@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import batch_file, diag_of, verdict_of as _verdict
+from tests.conftest import batch_file, diag_of, verdict_of
 
 
 def capture(name: str) -> str:
@@ -45,7 +45,7 @@ def test_libpq_translations_name_postgresqls_port(line):
 def test_a_refusal_on_redis_port_in_german_stays_redis():
     # glibc's German ECONNREFUSED with Redis' own endpoint is still Redis's refusal (no libpq words, no psql)
     log = "E, [2026-12-07T16:41:09.263115 #29190] ERROR -- : Redis-Fehler: Verbindung zu 127.0.0.1:6379 fehlgeschlagen: Verbindungsaufbau abgelehnt\n"
-    assert _verdict(log) == ("failing", "redis-econnrefused")
+    assert verdict_of(log) == ("failing", "redis-econnrefused")
 
 
 # -- the app's own 'connected to Redis' in ten languages says the client works ----------------------------------------------
@@ -67,12 +67,12 @@ def test_a_refusal_on_redis_port_in_german_stays_redis():
 )
 def test_the_apps_own_connected_line_in_its_language_is_healthy(name):
     # each was "can't tell": no English success line, the app's own words unread
-    assert _verdict(capture(name)) == ("healthy", None)
+    assert verdict_of(capture(name)) == ("healthy", None)
 
 
 def test_japanese_reconnected_line_after_the_refusals_is_recovery():
     # ioredis back after the kill: 'Redisに接続しました' again, then the jobs; was read failing
-    assert _verdict(capture("ja-ioredis/killed-back.log")) == ("recovered", "redis-connection-dropped")
+    assert verdict_of(capture("ja-ioredis/killed-back.log")) == ("recovered", "redis-connection-dropped")
 
 
 @pytest.mark.parametrize(
@@ -89,7 +89,7 @@ def test_japanese_reconnected_line_after_the_refusals_is_recovery():
     ],
 )
 def test_the_same_words_saying_a_failure_are_no_success(line):
-    assert _verdict(line + "\n")[0] != "healthy"
+    assert verdict_of(line + "\n")[0] != "healthy"
 
 
 # -- the app's own fallback in its language: Redis unavailable, then the store it serves from -------------------------------
@@ -98,10 +98,10 @@ def test_the_same_words_saying_a_failure_are_no_success(line):
 def test_the_apps_fallback_in_its_language_is_degraded(name):
     # 'Redis kullanılamıyor, bellek içi önbellek ile devam ediliyor', 'Redis không khả dụng, chuyển sang bộ nhớ đệm cục bộ',
     # 'Redis tidak tersedia, memakai cache memori' after the refusals: was read failing
-    assert _verdict(capture(name)) == ("degraded", "redis-econnrefused")
+    assert verdict_of(capture(name)) == ("degraded", "redis-econnrefused")
 
 
 def test_the_failure_half_alone_is_no_fallback():
     # the same refusals with the app's fallback line taken out: failing, as before
     lines = [line for line in capture("id-phpredis/down-fallback.log").splitlines(True) if "WARNING" not in line][:2]
-    assert _verdict("".join(lines))[0] == "failing"
+    assert verdict_of("".join(lines))[0] == "failing"
