@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analyzer.engine.entries import split_label
+from analyzer.engine.shapes import split_label
 from analyzer.engine.scan import EARLY, Hit
 from analyzer.judge_shapes import MAX_STREAMS, _Aggregate, _evidence
 from analyzer.model import LogRecord

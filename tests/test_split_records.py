@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from analyzer.engine.entries import _FRAME_RECORD
+from analyzer.engine.shapes import FRAME_RECORD
 from tests.conftest import ROOT, builtin, diag_of
 
 CAPTURE = (ROOT / "samples" / "raw" / "classes" / "tls-context.log").read_text(encoding="utf-8")
@@ -138,16 +138,16 @@ def test_a_traceback_after_a_status_line_stays_its_own_entry():
 
 def test_frame_record_shapes():
     real_first = "2026-12-05T07:30:32.228Z pid=29060 tid=n6k WARN: /usr/share/rubygems-integration/all/gems/redis-4.8.0/lib/redis/connection/ruby.rb:264:in `connect_nonblock'"
-    assert _FRAME_RECORD.match(real_first)
-    assert _FRAME_RECORD.match("org/jruby/RubyKernel.java:1392:in `loop'")
-    assert _FRAME_RECORD.match("/usr/lib/ruby/3.1.0/net/http.rb:1048:in `connect'")
+    assert FRAME_RECORD.match(real_first)
+    assert FRAME_RECORD.match("org/jruby/RubyKernel.java:1392:in `loop'")
+    assert FRAME_RECORD.match("/usr/lib/ruby/3.1.0/net/http.rb:1048:in `connect'")
     # Ruby's uncaught error starts with a frame, then its message: an entry of its own, never a continuation
-    assert not _FRAME_RECORD.match(
+    assert not FRAME_RECORD.match(
         "/usr/share/rubygems-integration/all/gems/redis-4.8.0/lib/redis/connection/ruby.rb:264:in `connect_nonblock': "
         "SSL_connect returned=1 errno=0 peeraddr=127.0.0.1:6380 state=error: certificate verify failed (self-signed certificate) (OpenSSL::SSL::SSLError)"
     )
     # a deprecation notice that quotes a frame in its text
-    assert not _FRAME_RECORD.match(
+    assert not FRAME_RECORD.match(
         "Redis#sadd will always return an Integer in Redis 5.0.0. Use Redis#sadd? instead.(called from: "
         "/usr/share/rubygems-integration/all/gems/sidekiq-6.4.1/lib/sidekiq/client.rb:227:in `atomic_push')"
     )

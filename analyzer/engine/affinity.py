@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.i18n import Msg, error
-from analyzer.engine.entries import PY_TRACEBACK, split_label
+from analyzer.engine.shapes import PY_TRACEBACK, split_label
 from analyzer.engine.regex import FOLDING, dialect_problem, required_keywords
 
 AFFINITY_FILE = "affinity.yaml"  # at a pack's root, beside pack.yaml: not a rule

@@ -4,9 +4,25 @@ terminal's width) are joined to it, across block boundaries too."""
 
 from __future__ import annotations
 
-import re
-
 from analyzer.engine.match import _ERROR_RE, Classifier, Hit
+from analyzer.engine.shapes import (
+    FRAME,
+    FRAME_RECORD,
+    GO_CUT,
+    JVM_CAUSE,
+    MESSAGE_NEXT,
+    NODE_FIELD,
+    PHP_FRAME,
+    PY_CHAINS,
+    PY_EXCEPTION,
+    PY_TRACEBACK,
+    ROOT_CAUSE_NEXT,
+    RUBY_HEAD,
+    TRACKER_FRAME,
+    continues,
+    open_depth,
+    split_label,
+)
 from analyzer.model import LogRecord
 from analyzer.sources.files import Block, Problems
 from analyzer.sources.formats import UnparsedRecord, node_system_error, parse_line
@@ -16,103 +32,8 @@ from analyzer.sources.text import repair_mojibake
 MAX_CONTINUATION = 60  # physical lines one entry (object, stack trace) may span
 MAX_TRACEBACK = 400  # a Python traceback, chained ones included (Django's run to a few hundred lines)
 MAX_FOREIGN = 20  # other instances' lines skipped while gathering one entry
-_BRACKET = re.compile(r"[{}\[\]]")
-_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
-# A Python traceback is one entry: its frames, the exception line that ends it, and the tracebacks chained to it
-PY_TRACEBACK = "Traceback (most recent call last):"
-_PY_CHAINS = (
-    "During handling of the above exception, another exception occurred:",
-    "The above exception was the direct cause of the following exception:",
-)
-_PY_EXCEPTION = re.compile(
-    r"(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception|Interrupted|Interrupt|Exit|Warning|Failure|error|timeout|Timeout)"
-    r"(?:: |:?$)"
-)
-# Go's network error stopped before its reason ('dial tcp 127.0.0.1:6379: connect: '), as a paste wrapped at the
-# terminal's width leaves it: the next line, if it starts with a lowercase word, is that reason. Narrow on purpose:
-# a line may end with ': ' because it printed an empty value (go-redis 'invalid redis URL scheme: ').
-_CUT = re.compile(r"\b(?:dial|read|write) (?:tcp|udp|unix)[46]? \S+: (?:connect|connectex|read|write|wsarecv|wsasend|getsockopt): $")
 _FRAMES, _ENDED, _CHAINED = 1, 2, 3  # where a Python traceback entry stands
-_FRAME, MAX_HEADLESS = re.compile(r'[ \t]+(?:File "[^"\n]+", line \d+, in |(?:at [\w$.<>/@-]+\([^)\n]*\)|\.\.\. \d+ (?:more|common frames omitted))\s*$)'), 24  # a Python or JVM frame; lines looked at above
-# Ruby's report of an uncaught exception: 'path:line:in `method': message (Class)', its '\tfrom …' frames, then
-# the same for each cause ('… (SocketError)' under '… (Redis::CannotConnectError)'): one entry
-_RUBY_HEAD = re.compile(r"\S+:\d+:in [`'][^`']*': .*\([A-Z]\w*(?:::\w+)*\)$")
-# The label a process multiplexer puts before each line it relays: docker compose ('web_1  | ', 'web-1  | '), docker
-# swarm's service logs ('dokploy.1.6d4cfwq3o3wj@dokploy    | ', public heldout14 dokploy#42), foreman and honcho
-# after their time ('worker.1 | '), pm2 ('0|app    | '), overmind. A stack trace or traceback under
-# it continues on the text after the label (samples/raw/classes/session4b.log); lines of another label are another
-# process's, skipped like another instance's. Never a level word (loguru's 'ERROR    | '). Heroku's log puts its
-# source and dyno before each line the same way ('app[worker.1]: ', 'heroku[router]: '): a Ruby backtrace or a Python
-# traceback printed one record a line under it continues on the text after it (public heldout15 redis/redis-rb#726).
-_PROC_LABEL = re.compile(
-    r"(?!(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL|SUCCESS)\b)"
-    r"(?:(?P<label>(?:\d+\|)?[A-Za-z0-9][\w.\-]{0,63}(?:@[\w.\-]{1,63})?) *\| ?|(?P<dyno>(?:app|heroku)\[[\w.\-]{1,64}\]): )"
-)
-
-
-# A stack frame or a cause that a logger or the platform printed as its own record, the entry's head before it:
-# Ruby's backtrace one frame a line at the margin ('/gems/redis-4.8.0/lib/redis/client.rb:385:in `connect'', JRuby's
-# 'org/jruby/RubyKernel.java:1392:in `loop''), its first frame after the logger's prefix (Sidekiq logs the backtrace
-# as a call of its own after 'Class: message': samples/raw/classes/tls-context.log); the JVM's 'Caused by: …' and
-# 'Suppressed: …' at the margin. Whole lines only: Ruby's report of an uncaught error starts with a frame too, then
-# its message ('path:1:in `connect': Connection refused (Errno::ECONNREFUSED)'), and is an entry of its own.
-_FRAME_RECORD = re.compile(
-    r"(?:[^\n]{0,160}?\b(?:DEBUG|INFO|WARN|WARNING|ERROR|FATAL)\b(?: -- [^:\n]*)?: )?"
-    r"(?:[^\s:]+|[A-Za-z]:[^\s:]+):\d+:in [`'][^`'\n]*'\s*$"
-)
-_JVM_CAUSE = ("Caused by: ", "Suppressed: ")
-# A header whose message is the next line, at the margin, which says the failure: Rust 1.73+'s panic place ("thread 'main'
-# panicked at src/redis.rs:58:40:", public heldout25 redis-rs/redis-rs#1287) and an error tracker's issue, its class then
-# where ('**RedisException** in **artisan queue:work**' then 'Connection lost', Bugsnag; public heldout69 faveo-helpdesk#8011)
-_MESSAGE_NEXT = re.compile(r"(?:thread '[^'\n]*' panicked at \S[^\n]*:\d+:\d+:|^\*\*[A-Z][\w\\:.]*\*\* in \*\*\S[^\n]*\*\*)\s*$")
-# PHP's trace under an exception's message, one frame a line at the margin: '#0 /path/File.php(23): Redis->pconnect()',
-# '#4 [internal function]: …', '#9 {main}' (a console command printing 'Error: <message>' then the trace: public heldout15
-# MISP/MISP#7630). Not BuildKit's '#5 [2/6] RUN …' nor '#5 0.123 …': a PHP frame names its file and line, or says so.
-_PHP_FRAME = re.compile(r"#\d+ (?:[^\s(]+\(\d+\): |\[internal function\]: |\{main\}\s*$)")
-# An error tracker's dashboard copies a trace one frame a line at the margin as '<file> line <n> in <method>' (Bugsnag:
-# '/app/vendor/bundle/ruby/3.1.0/gems/redis-4.6.0/lib/redis/connection/ruby.rb line 55 in block in _read_from_socket'
-# under 'OpenSSL::SSL::SSLError: SSL_read: unexpected eof while reading', public heldout36 sidekiq/sidekiq#5402): the
-# frames, which name the client, belong to the error above them
-_TRACKER_FRAME = re.compile(r"\S+\.[a-z]{1,5} line \d+ in \S[^\n]*$")
-# Tomcat/Spring's servlet error: '… threw exception [...] with root cause', a blank line, then the root cause's own
-# trace at the margin (public heldout5 asbnotebook-spring-boot-3): the cause belongs to the line that announced it
-_ROOT_CAUSE_NEXT = "with root cause"
-# Node's util.inspect of a system error, its own fields one a line ("errno: -3008," "code: 'ENOTFOUND'," "syscall:
-# 'getaddrinfo'," "hostname: 'redis'"): at the margin when a paste lost the indentation or a logger printed the error's
-# fields under its own message (public heldout26 energywebfoundation/ssi-hub#342, under TypeORM's retry line)
-_NODE_FIELD = re.compile(r"(?P<key>errno|code|syscall|hostname|address|port): (?P<value>'[^'\n]*'|-?\d+),?\s*$")
-# Bun prints an error under an excerpt of the code that threw, one source line a record ('13 |   try {', split as if
-# '13' were a compose label; heldout47): code, whose braces open no object (counted, they glued later lines to it)
-_BUN_EXCERPT = re.compile(r"(?:^|\s)\d{1,6} \| ")
-
-
-def split_label(message: str) -> tuple[str, str]:
-    """(process label, the line's own text) of one physical line; ('', message) when the line carries none."""
-    m = _PROC_LABEL.match(message)
-    return (m.group("label") or m.group("dyno"), message[m.end() :]) if m else ("", message)
-
-
-def _depth(message: str) -> int:
-    """Open braces/brackets left by a line, quoted strings ignored (Node prints objects over lines)."""
-    if _BRACKET.search(message) is None or _BUN_EXCERPT.search(message):
-        return 0
-    bare = _QUOTED.sub("", message) if "'" in message or '"' in message else message
-    return bare.count("{") + bare.count("[") - bare.count("}") - bare.count("]")
-
-
-def _continues(message: str, depth: int) -> bool:
-    if depth > 0:
-        return True
-    stripped = message.lstrip()
-    if not stripped:
-        return False
-    if stripped[0] in "}])":
-        return True
-    if message[0] in " \t":
-        return True
-    if stripped.startswith("Emitted 'error' event on "):  # Node's crash report continues the error above it
-        return True
-    return stripped.startswith("at ") and ("(" in stripped or ":" in stripped)
+MAX_HEADLESS = 24  # lines looked at above a frame for its head
 
 
 class _Lines:
@@ -194,7 +115,7 @@ class _Lines:
             pos = prev
             if pos <= 0:
                 break
-        return tuple(reversed(out)) if any(_FRAME.match(b) for b in out) else ()
+        return tuple(reversed(out)) if any(FRAME.match(b) for b in out) else ()
 
     def history(self, start: int, line_no: int, instance: str | None, n: int) -> tuple[tuple[str, ...], bool]:
         """Up to `n` of the app's ordinary lines of `instance` (None: any) before the line at `start` (line
@@ -278,7 +199,7 @@ class _Entry:
         self.first, self.single = first, single
         self.parts = [first.message]
         # a message holding a newline: a structured logger's whole event (loguru's traceback, heldout59), none left open
-        self.depth = 0 if "\n" in first.message else _depth(first.message)
+        self.depth = 0 if "\n" in first.message else open_depth(first.message)
         self.label, body = split_label(first.message)
         self.last_line = first.line
         self.foreign = 0
@@ -287,7 +208,7 @@ class _Entry:
         # a Python traceback: its phase (None: not one), and the index in parts of the exception line that ends it
         self.py = _FRAMES if body.startswith(PY_TRACEBACK) else None
         self.final: int | None = None
-        self.ruby = bool(_RUBY_HEAD.match(body))
+        self.ruby = bool(RUBY_HEAD.match(body))
         self.cut = False  # a line cut after its colon was joined to the next: the first line's matches are stale
         self.before: LogRecord | None = None  # the ordinary line just before it (the scanner sets it)
         self.after: tuple[LogRecord, ...] = ()  # the ordinary line that ended it, and the next two
@@ -307,7 +228,7 @@ class _Entry:
         head (a paste often starts at a frame), whose frames belong to it: the exception says the failure, the frames whose it is
         (public heldout35 redis/redis-py#1796, WinError 10054 under redis-py's frames; heldout61 redis/lettuce#912, Lettuce's)."""
         body = split_label(self.first.message)[1]
-        if self.py is None and self.before is not None and body[:1] not in " \t" and (_PY_EXCEPTION.match(body) or body.startswith(_JVM_CAUSE)):
+        if self.py is None and self.before is not None and body[:1] not in " \t" and (PY_EXCEPTION.match(body) or body.startswith(JVM_CAUSE)):
             self.parts.extend(lines.frames_above(start, line_no, taken, last, self.label))
 
     def offer(self, record: LogRecord | None, blank: bool, line_no: int) -> int:
@@ -332,7 +253,7 @@ class _Entry:
                         self.last_line = line_no
                         self.gap = False
                     return verdict
-            if self.ruby and self.parts[-1].lstrip().startswith("from ") and _RUBY_HEAD.match(message):
+            if self.ruby and self.parts[-1].lstrip().startswith("from ") and RUBY_HEAD.match(message):
                 self.parts.append(message)  # the cause of the exception above, with its own frames
                 self.last_line = line_no
                 return _TAKE
@@ -341,16 +262,16 @@ class _Entry:
                 self.last_line = line_no
                 self.gap = False
                 return _TAKE
-            if not self.gap and self.depth == 0 and message[:1].islower() and _CUT.search(self.parts[-1]):
+            if not self.gap and self.depth == 0 and message[:1].islower() and GO_CUT.search(self.parts[-1]):
                 # a message cut after its colon ('dial tcp 127.0.0.1:6379: connect: ' / 'connection refused', a
                 # paste wrapped at the terminal's width): the next line is the rest of the same line
                 self.parts[-1] += message
                 self.last_line = line_no
                 self.cut = True
                 return _TAKE
-            if _continues(message, self.depth) and (not self.gap or message[:1] in " \t}])"):
+            if continues(message, self.depth) and (not self.gap or message[:1] in " \t}])"):
                 self.parts.append(message)
-                self.depth = max(0, self.depth + (0 if label.isdigit() else _depth(message)))
+                self.depth = max(0, self.depth + (0 if label.isdigit() else open_depth(message)))
                 self.last_line = line_no
                 self.gap = False
                 return _TAKE
@@ -377,9 +298,9 @@ class _Entry:
         error announced, a Python traceback after the line that logged it (`logger.exception`), a Rust panic's message
         or a tracker's message under its header. A blank line the dashboard's copy put in between does not part them."""
         stripped = message.lstrip()
-        if stripped.startswith(_JVM_CAUSE) or self.parts[-1].rstrip().endswith(_ROOT_CAUSE_NEXT):
+        if stripped.startswith(JVM_CAUSE) or self.parts[-1].rstrip().endswith(ROOT_CAUSE_NEXT):
             return True
-        if len(self.parts) == 1 and stripped and _MESSAGE_NEXT.search(self.parts[0]):
+        if len(self.parts) == 1 and stripped and MESSAGE_NEXT.search(self.parts[0]):
             return True
         if stripped.startswith(PY_TRACEBACK):
             # only right after an error line of the app's own ('ERROR app: cache unavailable'): a traceback after a
@@ -388,24 +309,24 @@ class _Entry:
                 self.py = _FRAMES
                 return True
             return False
-        if stripped.startswith("#") and _PHP_FRAME.match(stripped) is not None:
+        if stripped.startswith("#") and PHP_FRAME.match(stripped) is not None:
             return True
-        if " line " in stripped and _TRACKER_FRAME.match(stripped) is not None:
+        if " line " in stripped and TRACKER_FRAME.match(stripped) is not None:
             return True
-        if _NODE_FIELD.match(stripped) and (len(self.parts) == 1 or _NODE_FIELD.match(self.parts[-1].lstrip())):
+        if NODE_FIELD.match(stripped) and (len(self.parts) == 1 or NODE_FIELD.match(self.parts[-1].lstrip())):
             return True
-        return ":in " in message and _FRAME_RECORD.match(message) is not None
+        return ":in " in message and FRAME_RECORD.match(message) is not None
 
     def _python(self, message: str) -> int | None:
         """A Python traceback goes on to the exception line that ends it ('ConnectionRefusedError: [Errno 111]
         Connection refused', often the only line naming the failure), then through 'During handling of the
         above exception…' to the traceback chained to it. None: decide as for any entry."""
         if self.py == _FRAMES:
-            if message[:1] not in " \t" and _PY_EXCEPTION.match(message):
+            if message[:1] not in " \t" and PY_EXCEPTION.match(message):
                 self.py, self.final = _ENDED, len(self.parts)
                 return _TAKE
             return None
-        if self.py == _ENDED and message.startswith(_PY_CHAINS):
+        if self.py == _ENDED and message.startswith(PY_CHAINS):
             self.py = _CHAINED
             return _TAKE
         if self.py == _CHAINED and message.startswith(PY_TRACEBACK):
@@ -479,11 +400,11 @@ class _Entry:
 
 
 def _node_words(parts: list[str]) -> str | None:
-    """A Node system error printed by its fields alone (`_NODE_FIELD`), said as Node says it ('getaddrinfo ENOTFOUND
+    """A Node system error printed by its fields alone (`NODE_FIELD`), said as Node says it ('getaddrinfo ENOTFOUND
     redis'), for the rules that read Node's words; None when the entry has no such fields."""
     fields = {}
     for part in parts[1:]:
-        m = _NODE_FIELD.match(part.lstrip())
+        m = NODE_FIELD.match(part.lstrip())
         if m:
             fields[m["key"]] = m["value"].strip("'")
     return node_system_error(fields) if "code" in fields and "syscall" in fields else None
