@@ -382,6 +382,12 @@ CORPORA = {
     # Authelia, Nextcloud…), labelled and committed before rla was run on them; and PostgreSQL, S3, RabbitMQ, SMTP and
     # HTTP failures and healthy logs of the same apps
     "heldout79": ROOT / "samples" / "public" / "heldout79.yaml",
+    # an eighty-sixth batch (session 20), public pastes from Q&A, FORUM, BLOG, VENDOR-MANUAL and INCIDENT-REPORT PAGES
+    # (the pages corpus, not GitHub issues), labelled and committed before rla was run on them: Stack Overflow
+    # questions quoted on mirror sites, Korean and Japanese blogs, Microsoft Learn, a Wikimedia incident report
+    # (LOADING, NOAUTH, max clients, MISCONF, CROSSSLOT, OOM, pool and thread-pool timeouts, a cluster node that could
+    # not write its conf); and Heroku's H10/R14, PostgreSQL, SMTP and MySQL failures and a false RTT alarm
+    "heldout86": ROOT / "samples" / "public" / "heldout86.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
