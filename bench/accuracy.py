@@ -388,6 +388,12 @@ CORPORA = {
     # (LOADING, NOAUTH, max clients, MISCONF, CROSSSLOT, OOM, pool and thread-pool timeouts, a cluster node that could
     # not write its conf); and Heroku's H10/R14, PostgreSQL, SMTP and MySQL failures and a false RTT alarm
     "heldout86": ROOT / "samples" / "public" / "heldout86.yaml",
+    # an eighty-seventh batch (session 20), labelled and committed before rla was run on it: REAL captures of the
+    # VERSION SPREAD of Redis clients, old and new majors side by side (node_redis 2.8 and 3.1, node-redis 4 and 5,
+    # ioredis 4 and 5, Bull 3 and BullMQ 5, redis-py 2.10, 3.5, 4.6, 5.2 and 6, aioredis 1.3 and 2.0, Debian's
+    # ruby-redis 4.8) in small apps with their own log lines, some with a memory-cache fallback, broken on purpose
+    # against redis-server 7.0.15 in a namespace; healthy runs and runs where only PostgreSQL or an HTTP API fails
+    "heldout87": ROOT / "samples" / "heldout87" / "expected.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
