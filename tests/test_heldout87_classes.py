@@ -99,3 +99,23 @@ def test_reconnecting_before_any_success_stays_what_it_was():
     # no success before: the reconnect says nothing of a working connection (node_redis 3's event before a refusal)
     log = "prices: redis reconnecting (attempt 1, delay 200ms)\n"
     assert verdict_of(log)[1] != "redis-connection-dropped"
+
+
+@pytest.mark.parametrize(
+    ("error", "root"),
+    [
+        ("getaddrinfo ENOTFOUND redis-cache.internal", "redis-dns-not-found"),
+        ("WRONGPASS invalid username-password pair or user is disabled.", "redis-wrongpass"),
+    ],
+)
+def test_reconnecting_after_a_success_beside_its_error_keeps_the_errors_cause(error, root):
+    # the reconnect is then a symptom of the error logged with it: the error names the cause
+    log = (
+        "2026-12-07T21:18:56.617Z INFO  ratelimit: redis ready\n"
+        "2026-12-07T21:18:57.566Z INFO  ratelimit: request 1 allowed (1/100)\n"
+        "2026-12-07T21:19:02.101Z INFO  ratelimit: [redis] reconnecting in 50ms\n"
+        f"2026-12-07T21:19:02.201Z WARN  ratelimit: redis connection error: {error}\n"
+        "2026-12-07T21:19:03.101Z INFO  ratelimit: [redis] reconnecting in 100ms\n"
+        f"2026-12-07T21:19:03.201Z WARN  ratelimit: redis connection error: {error}\n"
+    )
+    assert verdict_of(log) == ("failing", root)
