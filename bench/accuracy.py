@@ -371,6 +371,12 @@ CORPORA = {
     # Service and Container Apps on Azure Cache, Kubernetes pod logs; and the same runtimes failing on something else
     # (Lambda's own timeouts, Cloud SQL, Azure SQL, DynamoDB, RethinkDB, an AWX pod's PostgreSQL)
     "heldout83": ROOT / "samples" / "public" / "heldout83.yaml",
+    # an eighty-fourth batch (session 20), public pastes of Redis failures in RUBY AND PHP APPS, fifth round, labelled
+    # and committed before rla was run on them: Sidekiq 2 to 7, Resque, ActionCable, Rails on redis-rb, Laravel and
+    # Horizon on phpredis and Predis, Symfony cache, yii2-redis and ReactPHP on a TLS-only Redis, WordPress object caches,
+    # Magento's Credis, MISP's php-resque; and the same apps failing on PostgreSQL, MySQL, SMTP or PHP's memory limit, or
+    # healthy
+    "heldout84": ROOT / "samples" / "public" / "heldout84.yaml",
     # an eighty-first batch (session 19), labelled and committed before rla was run on it: NON-ENGLISH logs, fourth
     # round, in the languages earlier rounds had least (Japanese, Korean, Spanish, Portuguese, German, Vietnamese,
     # Turkish, Indonesian, Polish, Ukrainian): four public pastes and REAL captures of apps whose own lines (and, under
