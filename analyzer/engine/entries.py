@@ -11,6 +11,7 @@ from analyzer.engine.shapes import (
     GO_CUT,
     JVM_CAUSE,
     MESSAGE_NEXT,
+    MONOLOG_PREVIOUS,
     NODE_FIELD,
     PHP_FRAME,
     PY_CHAINS,
@@ -256,6 +257,11 @@ class _Entry:
             if self.ruby and self.parts[-1].lstrip().startswith("from ") and RUBY_HEAD.match(message):
                 self.parts.append(message)  # the cause of the exception above, with its own frames
                 self.last_line = line_no
+                return _TAKE
+            if message.startswith(MONOLOG_PREVIOUS):
+                self.parts.append(message)  # an earlier cause in Monolog's chain, a blank line between or not
+                self.last_line = line_no
+                self.gap = False
                 return _TAKE
             if self.depth == 0 and self._cause_or_frame(message):
                 self.parts.append(message)

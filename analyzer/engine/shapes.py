@@ -50,6 +50,11 @@ FRAME_RECORD = re.compile(
     r"(?:[^\s:]+|[A-Za-z]:[^\s:]+):\d+:in [`'][^`'\n]*'\s*$"
 )
 JVM_CAUSE = ("Caused by: ", "Suppressed: ")
+# Monolog's line formatter (Laravel's log, Symfony's) writes an exception's chain after its context, each earlier cause
+# as '[previous exception] [object] (Class(code: N): message at file:line)': the chain of the entry above, never an entry
+# of its own, kept with it across the blank lines a trimmed paste leaves between the causes (public heldout84
+# laravel/horizon#938: 'Connection closed', then 'read error on connection to tls://…', then the READONLY that began it)
+MONOLOG_PREVIOUS = "[previous exception] "
 # A header whose message is the next line, at the margin, which says the failure: Rust 1.73+'s panic place ("thread 'main'
 # panicked at src/redis.rs:58:40:", public heldout25 redis-rs/redis-rs#1287) and an error tracker's issue, its class then
 # where ('**RedisException** in **artisan queue:work**' then 'Connection lost', Bugsnag; public heldout69 faveo-helpdesk#8011)
