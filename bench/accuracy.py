@@ -377,6 +377,12 @@ CORPORA = {
     # Magento's Credis, MISP's php-resque; and the same apps failing on PostgreSQL, MySQL, SMTP or PHP's memory limit, or
     # healthy
     "heldout84": ROOT / "samples" / "public" / "heldout84.yaml",
+    # an eighty-eighth batch (session 20), public pastes of Redis failures on WINDOWS AND macOS HOSTS and their layers
+    # (WSL 1/2, Docker Desktop and Docker Toolbox, Homebrew, the Windows ports of Redis), labelled and committed before
+    # rla was run on them: Windows' errno wordings (10061, 10060, 10054, connectex, wsasend) in Python, Go, Java, .NET
+    # and Chinese locales, macOS errno 61 and 'Operation timed out', MISCONF from the Windows port's fork; and the same
+    # hosts failing on something else (PostgreSQL, MySQL, SQL Server, RabbitMQ, MongoDB, a Windows service)
+    "heldout88": ROOT / "samples" / "public" / "heldout88.yaml",
     # an eighty-first batch (session 19), labelled and committed before rla was run on it: NON-ENGLISH logs, fourth
     # round, in the languages earlier rounds had least (Japanese, Korean, Spanish, Portuguese, German, Vietnamese,
     # Turkish, Indonesian, Polish, Ukrainian): four public pastes and REAL captures of apps whose own lines (and, under
