@@ -383,6 +383,13 @@ CORPORA = {
     # and Chinese locales, macOS errno 61 and 'Operation timed out', MISCONF from the Windows port's fork; and the same
     # hosts failing on something else (PostgreSQL, MySQL, SQL Server, RabbitMQ, MongoDB, a Windows service)
     "heldout88": ROOT / "samples" / "public" / "heldout88.yaml",
+    # an eighty-fifth batch (session 20), public pastes of Redis failures in PYTHON APPS, sixth round, labelled and
+    # committed before rla was run on them: Celery/kombu (broker and result backend, Sentinel URLs, a TLS-only
+    # Sentinel), RQ and django-rq, dramatiq on Dragonfly, huey, arq, Django Channels (asgi_redis, channels_redis),
+    # encode/broadcaster, django-redis and Django health checks, self-hosted Python apps (NetBox, Nautobot, CVAT, OpenWISP,
+    # authentik, NeoDB, Airflow, Ersilia, Kinto); and the same apps failing on PostgreSQL, SMTP, Celery's AMQP default,
+    # an unconfigured results backend, plus healthy huey and arq logs
+    "heldout85": ROOT / "samples" / "public" / "heldout85.yaml",
     # an eighty-first batch (session 19), labelled and committed before rla was run on it: NON-ENGLISH logs, fourth
     # round, in the languages earlier rounds had least (Japanese, Korean, Spanish, Portuguese, German, Vietnamese,
     # Turkish, Indonesian, Polish, Ukrainian): four public pastes and REAL captures of apps whose own lines (and, under
