@@ -74,7 +74,6 @@ NOT_DETECTIONS = {
     "redis-queue-job-done": "a progress line at severity ok",
     "redis-server-ready": "a progress line at severity ok",
     "redis-handshake-failed": "no pattern of its own",
-    "redis-sentinel-as-server": "no pattern of its own",
     "redis-server-as-sentinel": "no pattern of its own",
     "redis-url-loopback": "no pattern of its own",
     "redis-error-unnamed": "no pattern of its own",
