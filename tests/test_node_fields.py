@@ -1,6 +1,6 @@
 """A Node system error printed by its own fields at the margin ('errno: -3008,' 'code: 'ENOTFOUND',' 'syscall:
 'getaddrinfo',' 'hostname: 'redis''), under a logger's own message, joins that message's entry and is read as Node
-words it: 'getaddrinfo ENOTFOUND redis' (analyzer/engine/entries.py, `_NODE_FIELD`).
+words it: 'getaddrinfo ENOTFOUND redis' (analyzer/engine/entries.py; the shape: `NODE_FIELD` in analyzer/engine/shapes.py).
 
 Real: the public paste samples/public/node/ssi-hub-342.log (energywebfoundation/ssi-hub#342, samples/README.md).
 Before, it was "can't tell" (each field a line of its own, the code with no host)."""

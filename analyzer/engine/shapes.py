@@ -95,6 +95,7 @@ def open_depth(message: str) -> int:
 
 
 def continues(message: str, depth: int) -> bool:
+    """Whether a line goes on the entry above it: inside an open object, indented, a closing bracket, a stack frame."""
     if depth > 0:
         return True
     stripped = message.lstrip()
