@@ -414,6 +414,33 @@ def test_the_classification_memory_is_bounded_and_changes_no_answer():
         assert len(remember._seen) <= 3
 
 
+def _broken_page(wording: str) -> str:
+    """The wording as a wrong code page may show it in ASCII: each accent and apostrophe one '?'."""
+    return "".join("?" if not c.isascii() or c == "'" else c for c in wording)
+
+
+def test_long_lines_look_like_errors_exactly_as_the_regexes_say():
+    """Past LONG_LINE an ASCII line is searched by substrings instead of the regexes (a 10 MB line took 20 s): a
+    wording that is an error by itself, as written or as a broken code page shows it in ASCII, always holds one of the
+    substrings looked for; and long lines get the regexes' answer."""
+    from analyzer.engine.match import ERROR_WORDS, LONG_LINE
+
+    ruleset = builtin()
+    plan = compile_plan(ruleset.rules, alone=ruleset.alone)
+    alone_re = re.compile(wordings_regex(ruleset.alone) or "(?!)")
+    said = [w for w in (*ruleset.alone, *map(_broken_page, ruleset.alone)) if w.isascii() and alone_re.search(w)]
+    assert len(said) > len([w for w in ruleset.alone if w.isascii()])  # some broken pages are among them
+    for text in said:
+        assert any(needle in text.lower() for needle in plan.alone_needles), text
+    pad = "A" * LONG_LINE
+    words = [ERROR_WORDS[0].upper(), said[0], _broken_page("l’ordinateur cible l’a expressément refusée")]
+    messages = [pad, f"{pad} all requests served", *(f"{pad} {w} {pad[:10]}" for w in words)]
+    for message in messages:
+        expected = _ERROR_RE.search(message) is not None or alone_re.search(message) is not None
+        assert plan.error_looking(message) == expected, message[LONG_LINE:]
+    assert [plan.error_looking(m) for m in messages] == [False, False, True, True, True]
+
+
 def _verdicts(paths: list[Path]):  # type: ignore[no-untyped-def]
     from analyzer.sources.files import read_sources
 

@@ -244,11 +244,13 @@ def wordings_regex(wordings: Iterable[str]) -> str | None:
 
 
 def wording_needle(wording: str) -> tuple[str, bool]:
-    """The literal the prefilter looks for to find a wording: the text after its first letter (that one may be in
-    either case), case-blind when ASCII; a wording with other letters is looked for as written (the prefilter lowers
-    only ASCII)."""
+    """The literal the prefilter looks for to find a wording: the longest run of its text after the first letter
+    (that one may be in either case) holding no letter a broken code page may show otherwise (`_breakable`),
+    case-blind when ASCII; a run with other letters is looked for as written (the prefilter lowers only ASCII)."""
     core = wording[1:] if len(wording) > 3 else wording
-    return (core.lower(), True) if core.isascii() else (core, False)
+    runs = "".join("\0" if _breakable(c) else c for c in core).split("\0")
+    run = max(runs, key=len)
+    return (run.lower(), True) if run.isascii() else (run, False)
 
 
 def expand(pattern: str, classes: Mapping[str, FailureClass]) -> str:

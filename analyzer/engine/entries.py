@@ -4,7 +4,7 @@ terminal's width) are joined to it, across block boundaries too."""
 
 from __future__ import annotations
 
-from analyzer.engine.match import _ERROR_RE, Classifier, Hit
+from analyzer.engine.match import Classifier, Hit, error_looking
 from analyzer.engine.shapes import (
     FRAME,
     FRAME_RECORD,
@@ -74,7 +74,7 @@ class _Lines:
         """The line is an entry of its own (a rule matches it, or it looks like an error), not the app's ordinary output."""
         if self.classify is not None:
             return bool(self.classify(message)) or self.classify.plan.error_looking(message)
-        return _ERROR_RE.search(message) is not None
+        return error_looking(message)
 
     def blank(self, start: int, end: int) -> bool:
         return self.block.records is None and not self.decode(start, end).strip()
@@ -311,7 +311,7 @@ class _Entry:
         if stripped.startswith(PY_TRACEBACK):
             # only right after an error line of the app's own ('ERROR app: cache unavailable'): a traceback after a
             # status line ('PING -> True') is a failure of its own
-            if self.py is None and not self.ruby and len(self.parts) == 1 and _ERROR_RE.search(self.parts[0]):
+            if self.py is None and not self.ruby and len(self.parts) == 1 and error_looking(self.parts[0]):
                 self.py = _FRAMES
                 return True
             return False
