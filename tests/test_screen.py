@@ -212,6 +212,19 @@ def test_one_line_per_finding_with_severity_id_count_times_instance_evidence(dia
             assert line.endswith(("code=ECONNREFUSED…", "PM")), line
 
 
+def test_the_root_causes_reasons_are_said_once_on_the_first_screen(diagnoses):
+    # the verdict's 'why:' line says what the root cause was inferred from; its finding's row keeps its room for the
+    # address and code instead of saying them again ('10.0.3.7:6379 10.0.3.7:6379: a Redis port' before)
+    diag = diagnoses["samples/dashboard/node-app/degraded.txt"]
+    lines = render(diag, "table", ReportContext(builtin(), width=150)).split("\n")
+    assert any(line.strip() == "why: 10.0.3.7:6379: a Redis port" for line in lines)
+    row = next(line for line in lines if "redis-econnrefused ×7" in line)
+    assert row.rstrip().endswith("10.0.3.7:6379") and "a Redis port" not in row
+    # -v still gives every finding its whole evidence, reasons included
+    full = render(diag, "table", ReportContext(builtin(), width=150, explain=True))
+    assert "evidence: 10.0.3.7:6379; [ccwge]; 10.0.3.7:6379: a Redis port" in full
+
+
 def test_several_instances_are_named_on_each_line():
     text = ("06:22:53 PM [aaaaa] Error: connect ECONNREFUSED 10.0.3.7:6379\n"
             "06:22:54 PM [bbbbb] Error: connect ECONNREFUSED 10.0.3.7:6379\n")

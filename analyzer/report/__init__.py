@@ -128,7 +128,9 @@ def not_redis_text(n: NotRedis, lang: str = "en") -> str:
     return t("not_redis.line", lang, count=n.count, what=what, why=tr(n.because, lang))
 
 
-def evidence_fields(finding: Finding, lang: str = "en", instances: bool = True, caused: bool = True) -> list[str]:
+def evidence_fields(
+    finding: Finding, lang: str = "en", instances: bool = True, caused: bool = True, because: bool = True
+) -> list[str]:
     out = []
     for name, value in finding.fields.items():
         if name == "redis_url":
@@ -146,7 +148,8 @@ def evidence_fields(finding: Finding, lang: str = "en", instances: bool = True, 
         out.append("[" + ", ".join(finding.instances[:5]) + ("…" if len(finding.instances) > 5 else "") + "]")
     if finding.caused_by and caused:
         out.append(t("caused_by", lang, id=finding.caused_by))
-    out.extend(str(tr(b, lang)) for b in finding.because)
+    if because:
+        out.extend(str(tr(b, lang)) for b in finding.because)
     return out
 
 

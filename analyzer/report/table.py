@@ -87,9 +87,10 @@ def _instances(f: Finding) -> str:
     return f"[{f.instances[0]}{more}]"
 
 
-def key_evidence(f: Finding, lang: str) -> str:
-    """The evidence worth one line: host:port, code, REDIS_URL set, else the message, else the sample."""
-    parts = evidence_fields(f, lang, instances=False, caused=False)
+def key_evidence(f: Finding, lang: str, because: bool = True) -> str:
+    """The evidence worth one line: host:port, code, REDIS_URL set, else the message, else the sample. The root
+    cause's reasons are left out (`because=False`): the verdict's 'why:' line above already says them."""
+    parts = evidence_fields(f, lang, instances=False, caused=False, because=because)
     # the message last: it is the longest and usually says again what host:port and the code say
     parts.sort(key=lambda p: p.startswith("message="))
     return " ".join(parts) if parts else f.sample
@@ -188,7 +189,7 @@ def _finding_lines(shown: list[Finding], diag: Diagnosis, ctx: ReportContext, sh
                 line = prefix + "  " + tail
                 break
         room = width - cells(line) - cells(linked) - 1
-        evidence = _whole_words(key_evidence(f, lang), room)
+        evidence = _whole_words(key_evidence(f, lang, because=f.rule_id != root), room)
         if evidence:
             line += " " + evidence
         painted = line.replace(label, _paint(label, _COLOR.get(f.severity), ctx.color), 1)
