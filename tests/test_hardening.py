@@ -198,19 +198,19 @@ def test_a_200_mb_single_line_is_cut_counted_and_bounded(tmp_path: Path):
             fh.write(chunk)
         fh.write(("\n" + REFUSED.replace("10.0.3.7", "10.0.3.8") + "\n").encode())
     probe = (
-        "import resource, subprocess, sys, time\n"
-        "t = time.monotonic()\n"
+        "import resource, subprocess, sys\n"
         "p = subprocess.run([sys.executable, '-m', 'analyzer', 'analyze', sys.argv[1], '--format', 'json'],"
         " capture_output=True, text=True, timeout=60)\n"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, time.monotonic() - t, p.returncode)\n"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(u.ru_maxrss, u.ru_utime + u.ru_stime, p.returncode)\n"
         "sys.stdout.write(p.stdout); sys.stderr.write(p.stderr)\n"
     )
     proc = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, cwd=ROOT,
                           env=base_env(), timeout=90)
     head, _, body = proc.stdout.partition("\n")
-    rss_kb, seconds, code = head.split()
+    rss_kb, cpu_seconds, code = head.split()
     assert int(code) == 1 and "Traceback" not in proc.stderr
-    assert float(seconds) < 20
+    assert float(cpu_seconds) < 20  # rla's own work, which a loaded machine's wall clock does not measure
     assert int(rss_kb) < 300 * 1024, f"peak RSS {int(rss_kb) // 1024} MB"
     report = json.loads(body)
     assert report["stats"]["lines"] == 3 and report["findings"][0]["count"] == 2
