@@ -413,6 +413,13 @@ CORPORA = {
     # ruby-redis 4.8) in small apps with their own log lines, some with a memory-cache fallback, broken on purpose
     # against redis-server 7.0.15 in a namespace; healthy runs and runs where only PostgreSQL or an HTTP API fails
     "heldout87": ROOT / "samples" / "heldout87" / "expected.yaml",
+    # a ninetieth batch (session 21), public pastes of APPS ON HOSTED PLATFORMS AND THEIR MANAGED REDIS, labelled and
+    # committed before rla was run on them: Heroku dynos on Heroku Redis and RedisToGo (max clients, Redis 6's
+    # self-signed certificate, a connect timeout after maintenance), ElastiCache (MOVED to single-node clients, READONLY
+    # after failover, OOM, read timeouts), DigitalOcean managed Redis, Azure Cache for Redis from App Service and
+    # Functions, Upstash from Vercel; and the same platforms failing on something else (Heroku R14/R10, Render's port
+    # scan, a Node heap OOM, Heroku Postgres connection limits) or restarting quietly
+    "heldout90": ROOT / "samples" / "public" / "heldout90.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
