@@ -35,6 +35,12 @@ ERROR_WORDS = (
     # changed: Redis<:6379 db:0> is down', public heldout83 redis/go-redis#1007); its 'is up' is no error
     # (rules/affinity.yaml `unnamed_error` asks for 'is down')
     "shard state changed: ",
+    # StackExchange.Redis' 'No connection is available to service this operation: HGET', pasted bare with no word of
+    # failure (public heldout90 Azure/Azure-Functions#962, Azure/aspnet-redis-providers#140); and a Ruby frame of an
+    # exception being rescued, the first line of a trace pasted without its message ('…/redis/client.rb:270:in `rescue
+    # in io\'', public heldout90 redis/redis-rb#931): rules/affinity.yaml `unnamed_error` says which are Redis's
+    "to service this operation",
+    ":in `rescue in ", ":in 'rescue in ",  # Ruby 3.4 quotes its frames' labels with ' instead of `
 )  # fmt: skip
 _ERROR_RE = re.compile("|".join(re.escape(w) for w in ERROR_WORDS), re.I)
 # Past this length an ASCII line is searched for the words as substrings of its lowered text (one fast pass per word)
