@@ -377,6 +377,12 @@ CORPORA = {
     # Magento's Credis, MISP's php-resque; and the same apps failing on PostgreSQL, MySQL, SMTP or PHP's memory limit, or
     # healthy
     "heldout84": ROOT / "samples" / "public" / "heldout84.yaml",
+    # a ninety-second batch (session 21), public pastes of SELF-HOSTED OPEN-SOURCE PRODUCTS THAT SHIP WITH A REDIS
+    # (Sentry self-hosted, Harbor, authentik, Chatwoot, Nextcloud, Immich, mailcow, Firecrawl, Dify, Superset, SuperAGI,
+    # Dokploy, 1Panel, Sourcegraph…), their users' container logs with the Redis container's own lines (fork and disk
+    # failures of the background save, corrupt AOFs, LOADING at start), labelled and committed before rla was run on
+    # them; and the same products failing on something else (HTTP APIs, Puma, PostgreSQL, memory) or healthy
+    "heldout92": ROOT / "samples" / "public" / "heldout92.yaml",
     # an eighty-eighth batch (session 20), public pastes of Redis failures on WINDOWS AND macOS HOSTS and their layers
     # (WSL 1/2, Docker Desktop and Docker Toolbox, Homebrew, the Windows ports of Redis), labelled and committed before
     # rla was run on them: Windows' errno wordings (10061, 10060, 10054, connectex, wsasend) in Python, Go, Java, .NET
