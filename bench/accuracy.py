@@ -426,6 +426,11 @@ CORPORA = {
     # Functions, Upstash from Vercel; and the same platforms failing on something else (Heroku R14/R10, Render's port
     # scan, a Node heap OOM, Heroku Postgres connection limits) or restarting quietly
     "heldout90": ROOT / "samples" / "public" / "heldout90.yaml",
+    # a ninety-first batch (session 21), public pastes of Redis failures in GO AND JVM SERVICES, fifth round, labelled
+    # and committed before rla was run on them: go-redis v2-v9, redigo, machinery, confd; Jedis pools and JedisCluster,
+    # Lettuce under Spring Data Redis and Spring Session, Redisson, Micronaut; and the same stacks failing on something
+    # else (HikariCP, Kafka's refusals on localhost, PostgreSQL from Go services, Spring Data's repository scan lines)
+    "heldout91": ROOT / "samples" / "public" / "heldout91.yaml",
 }
 FLOOR = HERE / "accuracy_floor.json"
 BAD = ("failing", "degraded")
