@@ -25,6 +25,7 @@ _KEYS = {
     "schemes", "ports", "hosts", "text", "other_schemes", "other_ports", "window", "connecting",
     "unnamed", "unnamed_error", "unnamed_not", "unnamed_despite", "after_up", "resumed", "resumed_after", "stopped", "other_text",
     "blips", "lone", "platform_lines", "endpoint", "endpoint_not", "unnamed_not_above", "unnamed_never",
+    "unnamed_not_below",
 }  # fmt: skip
 
 
@@ -79,6 +80,8 @@ class Affinity:
     unnamed_not_above: re.Pattern[str] | None = None
     # ... nor, whatever else it holds (`unnamed_despite` does not take it back), a line saying this: the JVM's own memory
     unnamed_never: re.Pattern[str] | None = None
+    # ... nor an entry whose cause chain, below its first line, ends in this: a JVM class that failed to load or link
+    unnamed_not_below: re.Pattern[str] | None = None
     # the signals a single line can show (scheme, port, host, text), as regexes over the whole line: what a
     # log platform can check where it sees one line at a time (analyzer.export.sigma)
     line: tuple[str, ...] = ()
@@ -106,7 +109,9 @@ class Affinity:
         """An error by its first line: not a deprecation notice, a warning, an INFO line (`unnamed_not`). A Python
         traceback's entry starts with its exception line (analyzer.engine.entries); the log line that introduced the
         traceback comes next: a library reporting another component's failure in its own words (`unnamed_not_above`:
-        Dramatiq's broker on a middleware's hook) excludes the exception it logs. `alone`: the first line says a
+        Dramatiq's broker on a middleware's hook) excludes the exception it logs; a JVM cause chain that ends, below the
+        first line, in a class that failed to load or link (`unnamed_not_below`: 'Caused by: java.lang.NoClassDefFoundError')
+        is the classpath's failure, not Redis's. `alone`: the first line says a
         failure class's wording that is an error by itself (a localized strerror): no error word needed."""
         lines = text.split("\n", 2)
         head = lines[0]
@@ -117,6 +122,9 @@ class Affinity:
         if self.unnamed_not is not None and self.unnamed_not.search(head):
             if self.unnamed_despite is None or not self.unnamed_despite.search(head):
                 return False
+        below = self.unnamed_not_below
+        if below is not None and len(lines) > 1 and below.search(text, len(head)):
+            return False
         above = self.unnamed_not_above
         return not (above is not None and len(lines) > 2 and lines[2].startswith(PY_TRACEBACK) and above.search(lines[1]))
 
@@ -404,6 +412,7 @@ def parse_affinity(doc: Any, where: str) -> Affinity:
         unnamed_despite=_union(strings("unnamed_despite"), where),
         unnamed_not_above=_union(strings("unnamed_not_above"), where),
         unnamed_never=_union(strings("unnamed_never"), where),
+        unnamed_not_below=_union(strings("unnamed_not_below"), where),
         line=_line_signals(schemes, ports, hosts, text),
         resumed=str(resumed) if resumed else None,
         resumed_after=resumed_after,
