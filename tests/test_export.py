@@ -58,6 +58,7 @@ NOT_DETECTIONS = {
     "celery-backend-retrying": "a context rule",
     "express-session-no-store": "a context rule",
     "database-host-unresolved": "a context rule",
+    "jvm-local-hostname-unresolved": "a context rule",
     "redis-app-stopped": "a context rule",
     "redis-client-ended": "a context rule",
     "redis-app-connection-closed": "a context rule",
