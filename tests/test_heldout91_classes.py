@@ -11,7 +11,8 @@ Redisson, Spring Data Redis and Spring Session). Seven classes, each from the ba
   object' stays the exhausted pool, degraded);
 - a JVM cause chain that ends, below the entry's first line, in a linkage or class-loading error ('Caused by:
   java.lang.NoClassDefFoundError', 'nested exception is java.lang.NoSuchMethodError') is the classpath's failure, not a
-  Redis error no rule names (rules/affinity.yaml `unnamed_not_below`);
+  Redis error no rule names (rules/affinity.yaml `unnamed_not_below`), and a Spring message wrapped before its
+  'nested exception is …' keeps that cause with it (analyzer/engine/shapes.py);
 - an UnknownHostException thrown from java.net.InetAddress.getLocalHost is the machine's own name, not the Redis host
   (context jvm-local-hostname-unresolved; Jedis' 'cant resolve localhost address');
 - the OS's ETIMEDOUT on a read of an open JVM channel (Lettuce's 'Unexpected exception during request:
@@ -108,6 +109,23 @@ def test_spring_sessions_binary_mismatch_on_one_line_is_not_redis():
         "(Ljava/lang/String;)Ljava/util/List;\n"
     )
     assert verdict_of(text)[0] not in BAD
+
+
+def test_spring_sessions_binary_mismatch_wrapped_by_hand_is_not_redis():
+    # spring-projects/spring-session#956 as pasted: the message wrapped before 'nested exception is' (its own line)
+    diag = diag_of(public_paste("nonredis/spring-session-956.log"))
+    assert diag.verdict.state not in BAD
+    assert "redis-error-unnamed" not in ids(diag)
+
+
+def test_a_wrapped_nested_exception_keeps_a_real_redis_cause():
+    # the same wrapping over a refusal: the cause joined to the message above it is still read
+    text = (
+        "org.springframework.data.redis.RedisConnectionFailureException: Cannot get Jedis connection;\n"
+        "nested exception is redis.clients.jedis.exceptions.JedisConnectionException: java.net.ConnectException:"
+        " Connection refused (Connection refused)\n"
+    )
+    assert verdict_of(text) == ("failing", "redis-econnrefused")
 
 
 def test_a_real_redis_failure_above_a_frame_keeps_its_reading():

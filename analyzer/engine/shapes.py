@@ -75,6 +75,11 @@ ROOT_CAUSE_NEXT = "with root cause"
 # 'getaddrinfo'," "hostname: 'redis'"): at the margin when a paste lost the indentation or a logger printed the error's
 # fields under its own message (public heldout26 energywebfoundation/ssi-hub#342, under TypeORM's retry line)
 NODE_FIELD = re.compile(r"(?P<key>errno|code|syscall|hostname|address|port): (?P<value>'[^'\n]*'|-?\d+),?\s*$")
+# Spring's NestedRuntimeException message joins each cause with '; nested exception is …' on the same line; a line that
+# starts with it is that message wrapped (by a terminal, a mail, a paste: public heldout91 spring-projects/spring-session#956,
+# '…: Invocation of init method failed; ' then 'nested exception is java.lang.NoSuchMethodError: …'): the cause of the
+# exception above, never an entry of its own
+SPRING_NESTED = "nested exception is "
 # Bun prints an error under an excerpt of the code that threw, one source line a record ('13 |   try {', split as if
 # '13' were a compose label; heldout47): code, whose braces open no object (counted, they glued later lines to it)
 BUN_EXCERPT = re.compile(r"(?:^|\s)\d{1,6} \| ")
@@ -95,7 +100,8 @@ def open_depth(message: str) -> int:
 
 
 def continues(message: str, depth: int) -> bool:
-    """Whether a line goes on the entry above it: inside an open object, indented, a closing bracket, a stack frame."""
+    """Whether a line goes on the entry above it: inside an open object, indented, a closing bracket, a stack frame,
+    Spring's cause wrapped onto a line of its own ('nested exception is …')."""
     if depth > 0:
         return True
     stripped = message.lstrip()
@@ -106,5 +112,7 @@ def continues(message: str, depth: int) -> bool:
     if message[0] in " \t":
         return True
     if stripped.startswith("Emitted 'error' event on "):  # Node's crash report continues the error above it
+        return True
+    if stripped.startswith(SPRING_NESTED):  # Spring's exception message wrapped before its cause
         return True
     return stripped.startswith("at ") and ("(" in stripped or ":" in stripped)
