@@ -389,6 +389,12 @@ CORPORA = {
     # and Chinese locales, macOS errno 61 and 'Operation timed out', MISCONF from the Windows port's fork; and the same
     # hosts failing on something else (PostgreSQL, MySQL, SQL Server, RabbitMQ, MongoDB, a Windows service)
     "heldout88": ROOT / "samples" / "public" / "heldout88.yaml",
+    # an eighty-ninth batch (session 21), public pastes of Redis failures in NODE.JS BACKENDS, seventh round, labelled
+    # and committed before rla was run on them: ioredis and node-redis under Nuxt/unstorage, Strapi, NestJS, Mastodon's
+    # streaming server, PostHog, Flowise and n8n queue mode, BullMQ and Bull (cluster CROSSSLOT/MOVED/disabled, OOM in
+    # scripts, WRONGPASS, NOAUTH, TLS altnames, DB index); and the same apps failing on PostgreSQL, MySQL, MongoDB, SMTP
+    # or their own bugs, or healthy with BullMQ's warnings alone
+    "heldout89": ROOT / "samples" / "public" / "heldout89.yaml",
     # an eighty-fifth batch (session 20), public pastes of Redis failures in PYTHON APPS, sixth round, labelled and
     # committed before rla was run on them: Celery/kombu (broker and result backend, Sentinel URLs, a TLS-only
     # Sentinel), RQ and django-rq, dramatiq on Dragonfly, huey, arq, Django Channels (asgi_redis, channels_redis),
