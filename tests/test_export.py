@@ -74,6 +74,8 @@ NOT_DETECTIONS = {
     "redis-app-resumed": "a progress line at severity ok",
     "redis-queue-job-done": "a progress line at severity ok",
     "redis-server-ready": "a progress line at severity ok",
+    "redis-client-setinfo-refused": "a progress line at severity ok",
+    "redis-server-info-read": "a progress line at severity ok",
     "redis-handshake-failed": "no pattern of its own",
     "redis-server-as-sentinel": "no pattern of its own",
     "redis-url-loopback": "no pattern of its own",
