@@ -154,10 +154,24 @@ class Rule:
     # a rule whose hit shows where the log comes from (a context rule, or a Render-only reply): "render", or
     # "elsewhere" (another managed platform); the fix steps follow it (Texts.fix)
     platform: str | None = None
+    # one entry a step of `solution`: the regex (YAML `when`) the finding's evidence must hold for the first screen to
+    # give that step, None for a step said whatever the evidence (a rule covering several faults: a server that will
+    # not start on its AOF needs redis-check-aof, not the port and socket steps of the same rule)
+    solution_when: tuple[re.Pattern[str] | None, ...] = ()
     path: str = ""
 
     def text(self, lang: str = "en") -> Texts:
         return self.texts.get(lang) or self.texts["en"]
+
+    def fix(self, lang: str, platform: str | None, evidence: str) -> tuple[str, ...]:
+        """The steps for this finding: `Texts.fix`, without the steps whose `when` the evidence does not hold; every
+        step when it holds none of them (a wording the conditions did not foresee loses no step)."""
+        texts = self.text(lang)
+        steps = texts.fix(platform)
+        if steps is not texts.solution or len(self.solution_when) != len(steps) or not any(self.solution_when):
+            return steps
+        picked = tuple(s for s, when in zip(steps, self.solution_when) if when is None or when.search(evidence))
+        return steps if len(picked) == self.solution_when.count(None) else picked
 
     @property
     def title(self) -> str:
@@ -202,6 +216,10 @@ class Finding:
     caused_by: str | None = None  # the root-cause rule a symptom is linked to
     sources: list[str] = field(default_factory=list)
     because: list[str] = field(default_factory=list)  # what tied it to Redis or reclassified it (i18n Msg)
+
+    def said(self) -> str:
+        """What its evidence says, for the steps of a rule given only `when` the evidence holds a regex (Rule.fix)."""
+        return "\n".join([self.sample, *self.fields.values()])
 
 
 @dataclass

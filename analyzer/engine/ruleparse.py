@@ -72,12 +72,29 @@ def _str_list(value: Any, where: _Where, field: str, allow_empty: bool = True) -
     return tuple(value)
 
 
+def _steps(value: Any, where: _Where, field: str) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
+    """`solution`: its steps, and each one's `when` (a step written {when: regex, step: text}; None for plain text)."""
+    if not isinstance(value, list):
+        return _str_list(value, where, field, allow_empty=False), ()
+    steps, whens = [], []
+    for n, item in enumerate(value):
+        if isinstance(item, dict):
+            if set(item) != {"when", "step"} or not all(isinstance(v, str) for v in item.values()):
+                raise where.fail(f"{field}[{n}]", "must be text, or {when: regex the evidence holds, step: text}")
+            steps.append(item["step"])
+            whens.append(item["when"])
+        else:
+            steps.append(item)
+            whens.append(None)
+    return _str_list(steps, where, field, allow_empty=False), tuple(whens) if any(whens) else ()
+
+
 def _texts(doc: dict[str, Any], where: _Where, prefix: str = "") -> Texts:
     title, cause = doc.get("title"), doc.get("cause")
     for name, value in (("title", title), ("cause", cause)):
         if not isinstance(value, str) or not value.strip():
             raise where.fail(prefix + name, "is required and must be text")
-    solution = _str_list(doc.get("solution"), where, prefix + "solution", allow_empty=False)
+    solution, _ = _steps(doc.get("solution"), where, prefix + "solution")
     elsewhere = _str_list(doc.get("solution_elsewhere"), where, prefix + "solution_elsewhere")
     after_fix = _str_list(doc.get("after_fix"), where, prefix + "after_fix")
     return Texts(
@@ -195,6 +212,14 @@ def parse_rule(doc: Any, path: str, topic: str = "", classes: Mapping[str, Failu
             raise where.fail(f"extract[{n}]", f"{pattern!r} {problem}")
         extract.append(LazyPattern(pattern))
     texts = {"en": _texts(doc, where)}
+    solution_when = []
+    for n, when in enumerate(_steps(doc.get("solution"), where, "solution")[1]):
+        if when is not None:
+            when = _expanded(when, classes, where, f"solution[{n}].when")
+            problem = dialect_problem(when)
+            if problem:
+                raise where.fail(f"solution[{n}].when", f"{when!r} {problem}")
+        solution_when.append(LazyPattern(when) if when is not None else None)
     for lang in LANGUAGES:
         if lang in doc:
             if not isinstance(doc[lang], dict):
@@ -203,6 +228,10 @@ def parse_rule(doc: Any, path: str, topic: str = "", classes: Mapping[str, Failu
             if extra:
                 raise where.fail(f"{lang}.{extra[0]}", "unknown field")
             texts[lang] = _texts(doc[lang], where, prefix=f"{lang}.")
+            if solution_when and len(texts[lang].solution) != len(solution_when):
+                # a step's `when` is the English step's: the translation says the same steps in the same order
+                raise where.fail(f"{lang}.solution", f"must have as many steps as solution ({len(solution_when)}): "
+                                 "each step's 'when' is read at the same place")
     examples = doc.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"match", "no_match", "also"}:
         raise where.fail("examples", "must be {match: [...], no_match: [...], also: [rule ids]}")
@@ -245,6 +274,7 @@ def parse_rule(doc: Any, path: str, topic: str = "", classes: Mapping[str, Failu
         url_lint=url_lint,
         platform=platform,
         lasting=lasting,
+        solution_when=tuple(solution_when),  # type: ignore[arg-type]
         path=path,
     )
 

@@ -180,7 +180,7 @@ def to_dict(diag: Diagnosis, ctx: ReportContext) -> dict[str, Any]:
                 "fields": f.fields,
                 "caused_by": f.caused_by,
                 "cause": fill(texts.cause, f.fields) if texts else "",
-                "solution": list(texts.fix(diag.platform)) if texts else [],
+                "solution": list(rule.fix(ctx.lang, diag.platform, f.said())) if rule else [],
                 "after_fix": [fill(s, f.fields) for s in texts.after_fix] if texts else [],
                 "docs": list(rule.docs) if rule else [],
                 "sample": f.sample,

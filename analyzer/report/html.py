@@ -349,9 +349,9 @@ def diagnosis_body(diag: Diagnosis, ctx: ReportContext, ns: str = "", level: int
         body.append(f'<p class="muted">{esc(t("html.first_last", lang, first=when(f.first, lang, ctx.local_time), last=when(f.last, lang, ctx.local_time)))}</p>')
         if texts and texts.cause:
             body.append(f"<p><strong>{esc(t('html.cause', lang))}:</strong> {esc(fill(texts.cause, f.fields))}</p>")
-        if texts and texts.solution:
+        if rule is not None and texts and texts.solution:
             body.append(f"<p><strong>{esc(t('html.fix', lang))}:</strong></p><ul>"
-                        + "".join(f"<li>{esc(s)}</li>" for s in texts.fix(diag.platform)) + "</ul>")
+                        + "".join(f"<li>{esc(s)}</li>" for s in rule.fix(lang, diag.platform, f.said())) + "</ul>")
         facts = evidence_fields(f, lang)
         body.append(f"<p><strong>{esc(t('html.evidence', lang))}:</strong> {esc('; '.join(facts))}</p>"
                     f"<pre>{esc(f.sample)}</pre></article>")

@@ -40,7 +40,7 @@ def render_markdown(diag: Diagnosis, ctx: ReportContext) -> str:
                 "; ".join(evidence_fields(f, lang)),
                 fill(texts.cause, f.fields) if texts else "",
             ]
-            fix = "<br>".join(_cell(f"• {s}") for s in texts.fix(diag.platform)) if texts else ""
+            fix = "<br>".join(_cell(f"• {s}") for s in rule.fix(lang, diag.platform, f.said())) if rule and texts else ""
             out.append("| " + " | ".join(_cell(c) for c in row) + f" | {fix} |")
     else:
         out.append(t("healthy.note" if diag.verdict.state in ("healthy", "recovered") else "no_findings", lang))

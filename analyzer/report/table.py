@@ -208,13 +208,13 @@ def _explain(f: Finding, diag: Diagnosis, ctx: ReportContext, fixed: str | None)
     out += wrap(t("explain.first_last", lang, first=first, last=last), width, "  ", "    ")
     evidence = "; ".join(evidence_fields(f, lang)) or f.sample
     out += wrap(f"{t('col.evidence', lang)}{t('colon', lang)} {evidence}", width, "  ", "    ")
-    if texts is not None:
+    if rule is not None and texts is not None:
         out += wrap(f"{t('col.cause', lang)}{t('colon', lang)} {fill(texts.cause, f.fields)}", width, "  ", "    ")
         target = f.caused_by or (fixed if f.rule_id == fixed else None)
         if target:
             out += wrap(t("explain.see_root", lang, id=target), width, "  ", "    ")
         else:
-            for step in texts.fix(diag.platform):
+            for step in rule.fix(lang, diag.platform, f.said()):
                 out += wrap(f"• {step}", width, "  ", "    ")
     return out
 
@@ -279,7 +279,7 @@ def render_table(diag: Diagnosis, ctx: ReportContext) -> str:
     rule = ctx.ruleset.get(target.rule_id) if target else None
     if target is not None and rule is not None:
         lines += ["", _paint(t("fix.title", lang, id=target.rule_id), _BOLD, ctx.color)]
-        for step in rule.text(lang).fix(diag.platform):
+        for step in rule.fix(lang, diag.platform, target.said()):
             lines += wrap(f"• {fill(step, target.fields)}", width, "  ", "    ")
         after = _after_fix(diag, target, ctx)
         if after:
