@@ -101,8 +101,10 @@ examples: {match: [boom], no_match: [ok]}
         (RULE.replace("    step: the disk", "    text: the disk"), "must be text, or {when: regex"),
         (RULE.replace("'disk'", "'(?<=x)disk'"), "solution[1].when"),
         (RULE + "fr: {title: t, cause: c, solution: [toujours]}\n", "fr.solution"),
+        (RULE + "fr: {title: t, cause: c, solution: [toujours, {when: disk, step: le disque}, le port]}\n",
+         "fr.solution"),
     ],
-    ids=["unknown-key", "lookbehind", "fr-fewer-steps"],
+    ids=["unknown-key", "lookbehind", "fr-fewer-steps", "fr-when"],
 )
 def test_a_bad_when_is_a_rule_error_naming_its_field(text: str, needle: str):
     import yaml

@@ -94,7 +94,9 @@ def _texts(doc: dict[str, Any], where: _Where, prefix: str = "") -> Texts:
     for name, value in (("title", title), ("cause", cause)):
         if not isinstance(value, str) or not value.strip():
             raise where.fail(prefix + name, "is required and must be text")
-    solution, _ = _steps(doc.get("solution"), where, prefix + "solution")
+    solution, whens = _steps(doc.get("solution"), where, prefix + "solution")
+    if prefix and whens:  # a translation says the English steps again: their `when` is read there only
+        raise where.fail(prefix + "solution", "takes plain steps: each step's 'when' is the English step's")
     elsewhere = _str_list(doc.get("solution_elsewhere"), where, prefix + "solution_elsewhere")
     after_fix = _str_list(doc.get("after_fix"), where, prefix + "after_fix")
     return Texts(
