@@ -158,6 +158,7 @@ class Rule:
     # give that step, None for a step said whatever the evidence (a rule covering several faults: a server that will
     # not start on its AOF needs redis-check-aof, not the port and socket steps of the same rule)
     solution_when: tuple[re.Pattern[str] | None, ...] = ()
+    elsewhere_when: tuple[re.Pattern[str] | None, ...] = ()  # the same for `solution_elsewhere`
     path: str = ""
 
     def text(self, lang: str = "en") -> Texts:
@@ -168,10 +169,11 @@ class Rule:
         step when it holds none of them (a wording the conditions did not foresee loses no step)."""
         texts = self.text(lang)
         steps = texts.fix(platform)
-        if steps is not texts.solution or len(self.solution_when) != len(steps) or not any(self.solution_when):
+        whens = self.solution_when if steps is texts.solution else self.elsewhere_when
+        if len(whens) != len(steps) or not any(whens):
             return steps
-        picked = tuple(s for s, when in zip(steps, self.solution_when) if when is None or when.search(evidence))
-        return steps if len(picked) == self.solution_when.count(None) else picked
+        picked = tuple(s for s, when in zip(steps, whens) if when is None or when.search(evidence))
+        return steps if len(picked) == whens.count(None) else picked
 
     @property
     def title(self) -> str:

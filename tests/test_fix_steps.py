@@ -62,6 +62,26 @@ def test_every_format_gives_the_same_steps_and_rules_show_gives_them_all():
     assert rule is not None and len(rule.text("en").solution) == len(rule.solution_when) == 9
 
 
+@pytest.mark.parametrize(
+    ("line", "shown", "hidden"),
+    [
+        # a bare host given as the scheme (go-redis; the rule's own example): the infrastructure step, not the password's
+        ("redis: invalid URL scheme: redis-cache.internal", "Infrastructure code", "Percent-encode"),
+        # Docker's link variable where node_redis wants a host (public heldout65 dashku/dashku#65)
+        ("web_1   | Exception caught:  [Error: Redis connection to tcp://172.17.0.29:6379 failed - connect ENOENT]",
+         "A URL where a host goes", "StackExchange.Redis"),
+        # StackExchange.Redis given 'password@host:port' (public heldout14 aspnet/SignalR#2468)
+        ("2018-06-11 16:12:16.811 +01:00 [Debug] [] password123@redis-fakeServer.example.com:1234 did not respond",
+         "StackExchange.Redis", "A URL where a host goes"),
+    ],
+    ids=["bare-host", "docker-link", "stackexchange"],
+)
+def test_a_malformed_url_gets_the_steps_of_its_mistake_on_any_platform(line: str, shown: str, hidden: str):
+    fix = _screen(line + "\n").split("Fix (redis-url-malformed):", 1)[1].split("\n\n", 1)[0]
+    assert "Check the format: redis://[user:password@]host:6379" in fix  # the neutral steps: no Render evidence
+    assert shown in fix and hidden not in fix
+
+
 def test_evidence_no_condition_foresaw_keeps_every_step():
     rule = builtin().get("redis-server-start-failed")
     assert rule is not None
@@ -73,11 +93,11 @@ def test_every_when_shows_its_step_on_one_of_the_rules_own_examples():
     """No step is unreachable: each `when` matches a line the rule is proven to match."""
     checked = 0
     for rule in builtin().rules:
-        for n, when in enumerate(rule.solution_when):
+        for n, when in enumerate((*rule.solution_when, *rule.elsewhere_when)):
             if when is not None:
                 assert any(when.search(x) for x in rule.examples_match), (rule.id, n, when.pattern)
                 checked += 1
-    assert checked >= 8
+    assert checked >= 18
 
 
 RULE = """id: my-rule
@@ -103,8 +123,10 @@ examples: {match: [boom], no_match: [ok]}
         (RULE + "fr: {title: t, cause: c, solution: [toujours]}\n", "fr.solution"),
         (RULE + "fr: {title: t, cause: c, solution: [toujours, {when: disk, step: le disque}, le port]}\n",
          "fr.solution"),
+        (RULE + "solution_elsewhere: [anywhere, {when: disk, step: a disk}]\n"
+         "fr: {title: t, cause: c, solution: [a, b, c], solution_elsewhere: [partout]}\n", "fr.solution_elsewhere"),
     ],
-    ids=["unknown-key", "lookbehind", "fr-fewer-steps", "fr-when"],
+    ids=["unknown-key", "lookbehind", "fr-fewer-steps", "fr-when", "fr-fewer-elsewhere"],
 )
 def test_a_bad_when_is_a_rule_error_naming_its_field(text: str, needle: str):
     import yaml

@@ -262,10 +262,14 @@ def test_french_run_gives_the_same_diagnosis_and_exit_code(sample: str):
     verdict_fr, verdict_en = (_verdict_words(v, lang) for lang in ("fr", "en"))
     assert verdict_fr in out_fr["table"] and verdict_fr in out_fr["markdown"]
     assert verdict_en not in out_fr["table"]
+    said = {f.rule_id: f.said() for f in diag_fr.findings}
     for f in doc_fr["findings"]:
         rule = RULES.get(f["rule"])
         if rule is not None and "fr" in rule.texts:
-            assert f["title"] == rule.texts["fr"].title and f["solution"] == list(rule.texts["fr"].solution)
+            # the French steps, those of the fault the evidence shows (Rule.fix: the same pick as in English)
+            steps = rule.fix("fr", diag_fr.platform, said[f["rule"]])
+            assert f["title"] == rule.texts["fr"].title and f["solution"] == list(steps)
+            assert set(steps) <= set(rule.texts["fr"].solution) | set(rule.texts["fr"].elsewhere)
             # status lines (ok) are not findings: named by id in one "Lignes d'état" line
             assert (f["title"] if f["severity"] != "ok" else f["rule"]) in out_fr["markdown"]
     shown = [f for f in doc_fr["findings"] if f["severity"] != "ok"]

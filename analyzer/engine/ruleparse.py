@@ -72,10 +72,13 @@ def _str_list(value: Any, where: _Where, field: str, allow_empty: bool = True) -
     return tuple(value)
 
 
-def _steps(value: Any, where: _Where, field: str) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
-    """`solution`: its steps, and each one's `when` (a step written {when: regex, step: text}; None for plain text)."""
+def _steps(
+    value: Any, where: _Where, field: str, allow_empty: bool = False
+) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
+    """`solution` (or `solution_elsewhere`): its steps, and each one's `when` (a step written {when: regex, step:
+    text}; None for plain text)."""
     if not isinstance(value, list):
-        return _str_list(value, where, field, allow_empty=False), ()
+        return _str_list(value, where, field, allow_empty=allow_empty), ()
     steps, whens = [], []
     for n, item in enumerate(value):
         if isinstance(item, dict):
@@ -86,7 +89,7 @@ def _steps(value: Any, where: _Where, field: str) -> tuple[tuple[str, ...], tupl
         else:
             steps.append(item)
             whens.append(None)
-    return _str_list(steps, where, field, allow_empty=False), tuple(whens) if any(whens) else ()
+    return _str_list(steps, where, field, allow_empty=allow_empty), tuple(whens) if any(whens) else ()
 
 
 def _texts(doc: dict[str, Any], where: _Where, prefix: str = "") -> Texts:
@@ -95,9 +98,10 @@ def _texts(doc: dict[str, Any], where: _Where, prefix: str = "") -> Texts:
         if not isinstance(value, str) or not value.strip():
             raise where.fail(prefix + name, "is required and must be text")
     solution, whens = _steps(doc.get("solution"), where, prefix + "solution")
-    if prefix and whens:  # a translation says the English steps again: their `when` is read there only
-        raise where.fail(prefix + "solution", "takes plain steps: each step's 'when' is the English step's")
-    elsewhere = _str_list(doc.get("solution_elsewhere"), where, prefix + "solution_elsewhere")
+    elsewhere, whens_elsewhere = _steps(doc.get("solution_elsewhere") or [], where, prefix + "solution_elsewhere", True)
+    for key, found in (("solution", whens), ("solution_elsewhere", whens_elsewhere)):
+        if prefix and found:  # a translation says the English steps again: their `when` is read there only
+            raise where.fail(prefix + key, "takes plain steps: each step's 'when' is the English step's")
     after_fix = _str_list(doc.get("after_fix"), where, prefix + "after_fix")
     return Texts(
         title=title.strip(),
@@ -214,14 +218,17 @@ def parse_rule(doc: Any, path: str, topic: str = "", classes: Mapping[str, Failu
             raise where.fail(f"extract[{n}]", f"{pattern!r} {problem}")
         extract.append(LazyPattern(pattern))
     texts = {"en": _texts(doc, where)}
-    solution_when = []
-    for n, when in enumerate(_steps(doc.get("solution"), where, "solution")[1]):
-        if when is not None:
-            when = _expanded(when, classes, where, f"solution[{n}].when")
-            problem = dialect_problem(when)
-            if problem:
-                raise where.fail(f"solution[{n}].when", f"{when!r} {problem}")
-        solution_when.append(LazyPattern(when) if when is not None else None)
+    whens: dict[str, list[LazyPattern | None]] = {}
+    for key in ("solution", "solution_elsewhere"):
+        whens[key] = []
+        for n, when in enumerate(_steps(doc.get(key) or [], where, key, True)[1]):
+            if when is not None:
+                when = _expanded(when, classes, where, f"{key}[{n}].when")
+                problem = dialect_problem(when)
+                if problem:
+                    raise where.fail(f"{key}[{n}].when", f"{when!r} {problem}")
+            whens[key].append(LazyPattern(when) if when is not None else None)
+    solution_when, elsewhere_when = whens["solution"], whens["solution_elsewhere"]
     for lang in LANGUAGES:
         if lang in doc:
             if not isinstance(doc[lang], dict):
@@ -230,10 +237,12 @@ def parse_rule(doc: Any, path: str, topic: str = "", classes: Mapping[str, Failu
             if extra:
                 raise where.fail(f"{lang}.{extra[0]}", "unknown field")
             texts[lang] = _texts(doc[lang], where, prefix=f"{lang}.")
-            if solution_when and len(texts[lang].solution) != len(solution_when):
-                # a step's `when` is the English step's: the translation says the same steps in the same order
-                raise where.fail(f"{lang}.solution", f"must have as many steps as solution ({len(solution_when)}): "
-                                 "each step's 'when' is read at the same place")
+            for key, steps, conditions in (("solution", texts[lang].solution, solution_when),
+                                           ("solution_elsewhere", texts[lang].elsewhere, elsewhere_when)):
+                if conditions and len(steps) != len(conditions):
+                    # a step's `when` is the English step's: the translation says the same steps in the same order
+                    raise where.fail(f"{lang}.{key}", f"must have as many steps as {key} ({len(conditions)}): "
+                                     "each step's 'when' is read at the same place")
     examples = doc.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"match", "no_match", "also"}:
         raise where.fail("examples", "must be {match: [...], no_match: [...], also: [rule ids]}")
@@ -277,6 +286,7 @@ def parse_rule(doc: Any, path: str, topic: str = "", classes: Mapping[str, Failu
         platform=platform,
         lasting=lasting,
         solution_when=tuple(solution_when),  # type: ignore[arg-type]
+        elsewhere_when=tuple(elsewhere_when),  # type: ignore[arg-type]
         path=path,
     )
 

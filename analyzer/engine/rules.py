@@ -306,7 +306,7 @@ def _affinity(root: Path) -> Affinity | None:
 def _untrusted(rule: Rule) -> None:
     """A user pack's patterns get bounded work per line (analyzer.engine.regex.compile_bounded)."""
     conditions = [p for r in rule.reclassify for p in (r.matches, *(rx for _, rx in r.fields))]
-    for pattern in (*rule.patterns, *rule.extract, *conditions, *rule.solution_when):
+    for pattern in (*rule.patterns, *rule.extract, *conditions, *rule.solution_when, *rule.elsewhere_when):
         if isinstance(pattern, LazyPattern):
             pattern.untrusted = True
 
